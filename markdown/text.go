@@ -1,0 +1,38 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// PlainText returns the text a reader sees in n: the text of its inline
+// children with markup removed, soft line breaks between East Asian
+// characters dropped.
+func PlainText(n ast.Node, source []byte) string {
+	var b bytes.Buffer
+	writeText(&b, n, source)
+	return b.String()
+}
+
+func writeText(b *bytes.Buffer, n ast.Node, source []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(source))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.CodeSpan:
+			writeText(b, t, source)
+		case *ast.AutoLink:
+			b.Write(t.Label(source))
+		case *ast.RawHTML:
+			// raw HTML is not text
+		default:
+			writeText(b, c, source)
+		}
+	}
+}

@@ -1,0 +1,300 @@
+package policy
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
+)
+
+// ConfigFile is the name of the configuration file at the repository root.
+const ConfigFile = "policyctl.yaml"
+
+// Config is policyctl.yaml after defaults, POLICYCTL_* environment variables
+// and flag overrides have been applied and the result validated.
+type Config struct {
+	Organization Organization `mapstructure:"organization"`
+	Title        string       `mapstructure:"title"`
+	// Documents is a doublestar glob of the documents, relative to the root.
+	Documents string `mapstructure:"documents"`
+	// Visibility lists the levels from least to most restricted.
+	Visibility []string `mapstructure:"visibility"`
+	// Editions maps an edition name to the most restricted level it shows.
+	Editions map[string]string `mapstructure:"editions"`
+	History  HistoryConfig     `mapstructure:"history"`
+	Site     SiteConfig        `mapstructure:"site"`
+	Diff     DiffConfig        `mapstructure:"diff"`
+}
+
+// Organization names the body that owns the policy.
+type Organization struct {
+	ID   string `mapstructure:"id"`
+	Name string `mapstructure:"name"`
+}
+
+// HistoryConfig holds the revisions older than the repository.
+type HistoryConfig struct {
+	Legacy []LegacyRevision `mapstructure:"legacy"`
+}
+
+// LegacyRevision is a revision made before the policy moved to git:
+// Date is YYYY-MM or YYYY-MM-DD, Kind one of RevisionKinds.
+type LegacyRevision struct {
+	Date string `mapstructure:"date"`
+	Kind string `mapstructure:"kind"`
+}
+
+// SiteConfig configures the rendered site.
+type SiteConfig struct {
+	Title   string `mapstructure:"title"`
+	BaseURL string `mapstructure:"base_url"`
+}
+
+// DiffConfig configures the 新旧対照表.
+type DiffConfig struct {
+	// Order is "new-old" (改正後 on the left, the default, as the national
+	// government prints it) or "old-new".
+	Order string `mapstructure:"order"`
+}
+
+// RevisionKinds are the kinds of revision a history may record.
+var RevisionKinds = []string{"策定", "改訂", "一部改正", "全部改正", "廃止"}
+
+// Edition is one edition of the policy: a name and the most restricted
+// visibility level it shows, as an index into Config.Visibility.
+type Edition struct {
+	Name  string
+	Level int
+}
+
+// EditionList returns the configured editions, least restricted first, then
+// by name, so that output built from them is deterministic.
+func (c *Config) EditionList() []Edition {
+	var es []Edition
+	for name, lvl := range c.Editions {
+		es = append(es, Edition{Name: name, Level: c.LevelIndex(lvl)})
+	}
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].Level != es[j].Level {
+			return es[i].Level < es[j].Level
+		}
+		return es[i].Name < es[j].Name
+	})
+	return es
+}
+
+// LevelIndex returns the index of a visibility level, or -1.
+func (c *Config) LevelIndex(level string) int { return slices.Index(c.Visibility, level) }
+
+// MostRestricted is the index of the most restricted level: what a document
+// without a visibility key gets.
+func (c *Config) MostRestricted() int { return len(c.Visibility) - 1 }
+
+// ConfigError is a missing, malformed or invalid configuration. Line is 0
+// when the problem has no place in the file (a missing file or key).
+type ConfigError struct {
+	File string
+	Line int
+	Key  string
+	Msg  string
+}
+
+func (e *ConfigError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Key != "" {
+		fmt.Fprintf(&b, ": %s", e.Key)
+	}
+	fmt.Fprintf(&b, ": %s", e.Msg)
+	return b.String()
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	datePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+)
+
+// knownKeys are the leaf keys of policyctl.yaml; editions.* are free names.
+var knownKeys = []string{
+	"organization.id", "organization.name", "title", "documents", "visibility",
+	"history.legacy", "site.title", "site.base_url", "diff.order",
+}
+
+// LoadConfig reads policyctl.yaml from fsys and applies, in increasing
+// precedence, the defaults of SPEC §1, POLICYCTL_* environment variables
+// (POLICYCTL_ORGANIZATION_ID for organization.id) and overrides (key=value
+// pairs from --set flags).
+func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
+	data, err := fs.ReadFile(fsys, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &ConfigError{File: ConfigFile, Msg: "not found; run \"policyctl init\" to create a policy repository, or pass -C DIR to name one"}
+	}
+	if err != nil {
+		return nil, &ConfigError{File: ConfigFile, Msg: err.Error()}
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, &ConfigError{File: ConfigFile, Line: yamlErrorLine(err), Msg: "malformed YAML: " + trimYAMLError(err)}
+	}
+	if len(root.Content) > 0 && root.Content[0].Kind != yaml.MappingNode {
+		return nil, &ConfigError{File: ConfigFile, Line: root.Content[0].Line, Msg: "expected a mapping of keys such as organization, title and documents"}
+	}
+
+	v := viper.New()
+	v.SetConfigType("yaml")
+	v.SetEnvPrefix("POLICYCTL")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.SetDefault("documents", "policy/**/*.md")
+	v.SetDefault("visibility", []string{"public", "internal"})
+	v.SetDefault("editions", map[string]string{"public": "public", "internal": "internal"})
+	v.SetDefault("diff.order", "new-old")
+	for _, k := range knownKeys {
+		_ = v.BindEnv(k)
+	}
+	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+		return nil, &ConfigError{File: ConfigFile, Msg: "malformed YAML: " + err.Error()}
+	}
+	for k, val := range overrides {
+		if !isKnownKey(k) {
+			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: "unknown key in --set; known keys: " + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+		}
+		v.Set(k, val)
+	}
+	for _, k := range v.AllKeys() {
+		if !isKnownKey(k) {
+			return nil, &ConfigError{File: ConfigFile, Line: keyLine(&root, k), Key: k, Msg: "unknown key; known keys: " + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+		}
+	}
+	var c Config
+	if err := v.Unmarshal(&c); err != nil {
+		return nil, &ConfigError{File: ConfigFile, Msg: "cannot decode: " + err.Error()}
+	}
+	if c.Site.Title == "" {
+		c.Site.Title = c.Title
+	}
+	if err := c.validate(); err != nil {
+		err.Line = keyLine(&root, err.Key)
+		return nil, err
+	}
+	return &c, nil
+}
+
+func isKnownKey(k string) bool {
+	return slices.Contains(knownKeys, k) || strings.HasPrefix(k, "editions.") && len(k) > len("editions.")
+}
+
+func (c *Config) validate() *ConfigError {
+	bad := func(key, msg string) *ConfigError { return &ConfigError{File: ConfigFile, Key: key, Msg: msg} }
+	switch {
+	case c.Organization.ID == "":
+		return bad("organization.id", `missing; expected a short id such as "ena" (lower-case letters, digits and "-")`)
+	case !idPattern.MatchString(c.Organization.ID):
+		return bad("organization.id", fmt.Sprintf("%q is not an id; expected lower-case letters, digits and \"-\", such as \"ena\"", c.Organization.ID))
+	case c.Organization.Name == "":
+		return bad("organization.name", `missing; expected the organisation's name, such as "恵那市"`)
+	case c.Title == "":
+		return bad("title", `missing; expected the policy's title, such as "恵那市情報セキュリティポリシー"`)
+	case !doublestar.ValidatePattern(c.Documents) || c.Documents == "":
+		return bad("documents", fmt.Sprintf("%q is not a valid glob; expected a pattern such as \"policy/**/*.md\"", c.Documents))
+	case len(c.Visibility) == 0:
+		return bad("visibility", "empty; expected the levels from least to most restricted, such as [public, internal]")
+	}
+	seen := map[string]bool{}
+	for _, l := range c.Visibility {
+		if !idPattern.MatchString(l) {
+			return bad("visibility", fmt.Sprintf("%q is not a level name; expected lower-case letters, digits and \"-\"", l))
+		}
+		if seen[l] {
+			return bad("visibility", fmt.Sprintf("level %q is listed twice", l))
+		}
+		seen[l] = true
+	}
+	if len(c.Editions) == 0 {
+		return bad("editions", "empty; expected edition names mapped to levels, such as {public: public, internal: internal}")
+	}
+	for name, lvl := range c.Editions {
+		if !idPattern.MatchString(name) {
+			return bad("editions."+name, fmt.Sprintf("%q is not an edition name; expected lower-case letters, digits and \"-\"", name))
+		}
+		if c.LevelIndex(lvl) < 0 {
+			return bad("editions."+name, fmt.Sprintf("level %q is not one of visibility %v", lvl, c.Visibility))
+		}
+	}
+	for i, r := range c.History.Legacy {
+		key := fmt.Sprintf("history.legacy[%d]", i)
+		if !datePattern.MatchString(r.Date) {
+			return bad(key+".date", fmt.Sprintf("%q is not a date; expected YYYY-MM or YYYY-MM-DD, such as 2003-09", r.Date))
+		}
+		if !slices.Contains(RevisionKinds, r.Kind) {
+			return bad(key+".kind", fmt.Sprintf("%q is not a revision kind; expected one of %s", r.Kind, strings.Join(RevisionKinds, ", ")))
+		}
+	}
+	if c.Diff.Order != "new-old" && c.Diff.Order != "old-new" {
+		return bad("diff.order", fmt.Sprintf("%q: expected new-old (改正後 on the left) or old-new", c.Diff.Order))
+	}
+	return nil
+}
+
+// keyLine finds the line of a dotted key (with optional [i] list indexes) in
+// a parsed YAML document, or 0.
+func keyLine(root *yaml.Node, key string) int {
+	if root == nil || len(root.Content) == 0 {
+		return 0
+	}
+	n := root.Content[0]
+	line := 0
+	for _, part := range strings.Split(key, ".") {
+		name, idx := part, -1
+		if i := strings.IndexByte(part, '['); i > 0 {
+			name = part[:i]
+			fmt.Sscanf(part[i:], "[%d]", &idx)
+		}
+		found := false
+		if n.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if strings.EqualFold(n.Content[i].Value, name) {
+					line, n, found = n.Content[i].Line, n.Content[i+1], true
+					break
+				}
+			}
+		}
+		if !found {
+			return line
+		}
+		if idx >= 0 {
+			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
+				return line
+			}
+			n = n.Content[idx]
+			line = n.Line
+		}
+	}
+	return line
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+):? ?`)
+
+func yamlErrorLine(err error) int {
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		var n int
+		fmt.Sscan(m[1], &n)
+		return n
+	}
+	return 0
+}
+
+func trimYAMLError(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	return yamlLineRE.ReplaceAllString(strings.TrimPrefix(s, "unmarshal errors:\n  "), "")
+}

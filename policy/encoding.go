@@ -1,0 +1,87 @@
+package policy
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// EncodingFindings checks that a file is what approvals can sign: UTF-8
+// without a BOM, LF line ends, NFC, and no bidi or zero-width controls,
+// which can make text read differently from what was approved. Each kind of
+// problem is reported once, at its first occurrence, with a count.
+func EncodingFindings(path string, src []byte) []Finding {
+	var fs []Finding
+	at := func(off int) Pos {
+		line := bytes.Count(src[:off], []byte("\n")) + 1
+		start := bytes.LastIndexByte(src[:off], '\n') + 1
+		return Pos{File: path, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+	}
+	add := func(off, count int, msg, hint string) {
+		if count > 1 {
+			msg += fmt.Sprintf(" (%d places; this is the first)", count)
+		}
+		fs = append(fs, Finding{Rule: "text/encoding", Severity: Error, Pos: at(off), Message: msg, Hint: hint})
+	}
+	if bytes.HasPrefix(src, []byte("\uFEFF")) {
+		add(0, 1, "the file starts with a byte order mark (BOM)", "save the file as UTF-8 without BOM")
+	}
+	if !utf8.Valid(src) {
+		first, n := -1, 0
+		for off := 0; off < len(src); {
+			r, size := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && size == 1 {
+				if first < 0 {
+					first = off
+				}
+				n++
+			}
+			off += size
+		}
+		add(first, n, "invalid UTF-8", "save the file as UTF-8 (not Shift_JIS)")
+		return fs // the other checks read runes
+	}
+	if i := bytes.IndexByte(src, '\r'); i >= 0 {
+		add(i, bytes.Count(src, []byte("\r")), "carriage return (CRLF line ends)", `use LF line ends; add "*.md text eol=lf" to .gitattributes`)
+	}
+	if !norm.NFC.IsNormal(src) {
+		off := norm.NFC.QuickSpan(src)
+		// QuickSpan may stop early on a boundary; find the first rune whose
+		// normal form differs.
+		for off < len(src) {
+			end := off + norm.NFC.NextBoundary(src[off:], true)
+			if end <= off {
+				break
+			}
+			if !norm.NFC.IsNormal(src[off:end]) {
+				break
+			}
+			off = end
+		}
+		add(off, 1, "text is not in Unicode NFC (for example a dakuten written as a separate mark)", "convert the file to NFC; most editors have a Normalize command")
+	}
+	var bidiFirst, bidiN, zwFirst, zwN = -1, 0, -1, 0
+	for off, r := range string(src) {
+		switch {
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+			if bidiFirst < 0 {
+				bidiFirst = off
+			}
+			bidiN++
+		case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF && off > 0:
+			if zwFirst < 0 {
+				zwFirst = off
+			}
+			zwN++
+		}
+	}
+	if bidiFirst >= 0 {
+		add(bidiFirst, bidiN, "bidirectional control character", "delete it: it can make text display differently from its bytes")
+	}
+	if zwFirst >= 0 {
+		add(zwFirst, zwN, "zero-width character", "delete it: it is invisible and changes what is signed")
+	}
+	return fs
+}

@@ -1,0 +1,96 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/bmatcuk/doublestar/v4"
+)
+
+// Repo is a policy repository as read from one fs.FS.
+type Repo struct {
+	FS       fs.FS
+	Config   *Config
+	Registry *Registry // nil when approvals/registry.yaml is absent or unreadable
+	// Docs are sorted by path.
+	Docs []*Document
+	// Findings are repository-level problems found while reading: the
+	// registry's, and anything not tied to one document.
+	Findings []Finding
+}
+
+// LoadOptions adjust Load.
+type LoadOptions struct {
+	// Overrides are configuration keys set on the command line (--set).
+	Overrides map[string]string
+}
+
+// Load reads the repository in fsys: configuration, registry and every
+// document the configuration's glob matches. Problems in documents and the
+// registry are findings; a configuration or I/O error is an error, because
+// nothing else can be read without it.
+func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
+	cfg, err := LoadConfig(fsys, opts.Overrides)
+	if err != nil {
+		return nil, err
+	}
+	r := &Repo{FS: fsys, Config: cfg}
+	if src, err := fs.ReadFile(fsys, RegistryFile); err == nil {
+		var fs []Finding
+		r.Registry, fs = ParseRegistry(src)
+		r.Findings = append(r.Findings, fs...)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("policy: %s: %w", RegistryFile, err)
+	}
+	paths, err := doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly())
+	if err != nil {
+		return nil, fmt.Errorf("policy: documents %q: %w", cfg.Documents, err)
+	}
+	sort.Strings(paths)
+	r.Docs = make([]*Document, len(paths))
+	errs := make([]error, len(paths))
+	// Parsing is independent per document: spread it over the cores.
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				errs[i] = fmt.Errorf("policy: %s: %w", p, err)
+				return
+			}
+			r.Docs[i] = ParseDocument(p, src, cfg.Visibility)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Doc returns the document with the given id, or nil.
+func (r *Repo) Doc(id string) *Document {
+	for _, d := range r.Docs {
+		if d.Meta.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+// DocByPath returns the document at a repository path, or nil.
+func (r *Repo) DocByPath(path string) *Document {
+	i := sort.Search(len(r.Docs), func(i int) bool { return r.Docs[i].Path >= path })
+	if i < len(r.Docs) && r.Docs[i].Path == path {
+		return r.Docs[i]
+	}
+	return nil
+}
