@@ -157,7 +157,6 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.SetDefault("documents", "policy/**/*.md")
 	v.SetDefault("visibility", []string{"public", "internal"})
-	v.SetDefault("editions", map[string]string{"public": "public", "internal": "internal"})
 	v.SetDefault("diff.order", "new-old")
 	for _, k := range knownKeys {
 		_ = v.BindEnv(k)
@@ -180,6 +179,10 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	if err := v.Unmarshal(&c); err != nil {
 		return nil, &ConfigError{File: ConfigFile, Msg: "cannot decode: " + err.Error()}
 	}
+	if !v.IsSet("editions") {
+		// Not a viper default: viper would merge it with the file's map.
+		c.Editions = map[string]string{"public": "public", "internal": "internal"}
+	}
 	if c.Site.Title == "" {
 		c.Site.Title = c.Title
 	}
@@ -191,7 +194,7 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 }
 
 func isKnownKey(k string) bool {
-	return slices.Contains(knownKeys, k) || strings.HasPrefix(k, "editions.") && len(k) > len("editions.")
+	return slices.Contains(knownKeys, k) || k == "editions" || strings.HasPrefix(k, "editions.") && len(k) > len("editions.")
 }
 
 func (c *Config) validate() *ConfigError {

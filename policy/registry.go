@@ -135,9 +135,16 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 		}
 		members[m.ID] = true
 		if len(m.Keys) == 0 {
-			bad(m.Line, "registry/key", fmt.Sprintf("member %q has no keys", m.ID), "add the member's SSH public key (the line in ~/.ssh/id_ed25519.pub)")
+			// A new repository lists its members before it has their keys.
+			fs = append(fs, Finding{Rule: "registry/key", Severity: Warning, Pos: Pos{File: RegistryFile, Line: m.Line, Col: 1},
+				Message: fmt.Sprintf("member %q has no keys yet and cannot approve", m.ID),
+				Hint:    "add the member's SSH public key (the line in ~/.ssh/id_ed25519.pub)"})
 		}
 		for _, k := range m.Keys {
+			if f := strings.Fields(k); len(f) > 0 && !allowedKeyTypes[f[0]] && !strings.Contains(f[0], "=") {
+				bad(m.Line, "registry/key", fmt.Sprintf("member %q: key type %s is not accepted", m.ID, f[0]), "use ed25519, sk-ed25519, ECDSA or RSA (3072 bits or more) keys")
+				continue
+			}
 			pk, _, _, _, err := ssh.ParseAuthorizedKey([]byte(k))
 			if err != nil {
 				bad(m.Line, "registry/key", fmt.Sprintf("member %q: a key does not parse: %v", m.ID, err), "paste the whole public key line: type, base64 data, comment")

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -69,12 +70,15 @@ func (s *Section) Path() []*Section {
 // the way Japanese documents cite them: "6(3)①", "第5条第2項第3号".
 func (s *Section) Outline() string {
 	var b strings.Builder
-	for _, x := range s.Path() {
+	path := s.Path()
+	for i, x := range path {
 		if !x.Numbered() {
 			continue
 		}
 		switch {
-		case x.Kind == KindImplicit:
+		case (x.Style == StyleChapter || x.Style == StyleDivision) && i < len(path)-1:
+			// Articles and 別表 are numbered through the whole document and
+			// cited without their chapter: 第5条, not 第2章第5条.
 			// 第1項 is cited only when a later 項 exists; leave it out.
 		case x.Style == StyleClause:
 			b.WriteString(x.Style.Label(x.Number))
@@ -260,6 +264,19 @@ func (b *treeBuilder) item(list *ast.List, it *ast.ListItem) {
 func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	text := markdown.PlainText(p, b.doc.Body())
 	nb, ok := ParseNumbered(text, b.inArticle())
+	offset := p.Pos()
+	if !ok && p.Lines().Len() > 1 {
+		// A caption written on the line just above its article:
+		// （目的）
+		// 第1条　…
+		if c, isCap := parseCaption(firstLine(text)); isCap {
+			rest := text[strings.IndexByte(text, '\n')+1:]
+			if a, isArt := ParseNumbered(rest, false); isArt && a.Style == StyleArticle {
+				nb, ok, b.caption = a, true, c
+				offset = p.Lines().At(1).Start
+			}
+		}
+	}
 	if !ok {
 		if c, isCap := parseCaption(firstLine(text)); isCap && !strings.Contains(text, "\n") {
 			b.caption = c
@@ -269,6 +286,10 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 		return
 	}
 	s := b.newSection(KindParagraph, p, nb)
+	if offset != s.Offset {
+		s.Offset = offset
+		s.Line, s.Col = b.doc.bodyLineCol(offset)
+	}
 	if s.Style == StyleArticle && b.caption != "" {
 		s.Title = b.caption
 	}
@@ -290,14 +311,27 @@ func (b *treeBuilder) attachSibling(s *Section) bool {
 		}
 		return false
 	}
+	match := -1
 	for i := len(b.stack) - 1; i > 0; i-- {
-		if b.stack[i].Style == s.Style {
-			b.stack = b.stack[:i]
-			b.push(s)
-			return true
+		if b.stack[i].Style != s.Style {
+			continue
+		}
+		if match < 0 {
+			match = i
+		}
+		// A heading continues the headings of its style, not an ordered
+		// list that happens to sit inside the previous heading's section.
+		if s.Kind != KindHeading || b.stack[i].Kind == KindHeading {
+			match = i
+			break
 		}
 	}
-	return false
+	if match < 0 {
+		return false
+	}
+	b.stack = b.stack[:match]
+	b.push(s)
+	return true
 }
 
 func (b *treeBuilder) push(s *Section) {
@@ -343,4 +377,29 @@ func firstLine(s string) string {
 		return strings.TrimSpace(s[:i])
 	}
 	return strings.TrimSpace(s)
+}
+
+// DumpTree writes the section tree one section per line, indented by
+// depth: line, label, style, title, ID and level. Tests compare it with
+// golden files; people read it when a tree looks wrong.
+func (d *Document) DumpTree() string {
+	var b strings.Builder
+	var walk func(s *Section, depth int)
+	walk = func(s *Section, depth int) {
+		if s.Kind != KindRoot {
+			label := s.Label
+			if label == "" {
+				label = "-"
+			}
+			if s.Kind == KindImplicit {
+				label = "(第1項)"
+			}
+			fmt.Fprintf(&b, "%s%d %s [%s] %s #%s L%d\n", strings.Repeat("  ", depth), s.Line, label, s.Style, s.Title, s.ID, s.Level)
+		}
+		for _, c := range s.Children {
+			walk(c, depth+1)
+		}
+	}
+	walk(d.Root, -1)
+	return b.String()
 }

@@ -27,9 +27,15 @@ func restrictedParts(d *Document, levels []string) []Part {
 		}
 		return i
 	}
-	var walk func(n ast.Node, end int)
-	walk = func(n ast.Node, end int) {
+	// walk visits the blocks below n. end is where a heading's scope ends
+	// at the latest; top is the top-level block (a child of the document
+	// or of a ::: block) that contains n, or nil when n is such a parent.
+	var walk func(n ast.Node, end int, top ast.Node)
+	walk = func(n ast.Node, end int, top ast.Node) {
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() != ast.TypeBlock {
+				continue
+			}
 			switch c := c.(type) {
 			case *markdown.LevelBlock:
 				lvl := levelOf(c.Level, c.Start, fmt.Sprintf("::: %s", c.Level))
@@ -43,7 +49,8 @@ func restrictedParts(d *Document, levels []string) []Part {
 				if c.Closed {
 					inner = lineStart(body, c.End-1)
 				}
-				walk(c, inner)
+				walk(c, inner, nil)
+				continue
 			case *ast.Heading:
 				v, ok := c.AttributeString("visibility")
 				if !ok {
@@ -52,6 +59,19 @@ func restrictedParts(d *Document, levels []string) []Part {
 				name := attrString(v)
 				start := lineStart(body, c.Pos())
 				lvl := levelOf(name, start, "{visibility="+name+"}")
+				if top != nil {
+					// Inside a list item or a quote, "up to the next heading"
+					// has no clear end: restrict the whole top-level block.
+					d.addFinding("visibility/placement", Error, d.BodyStart+start,
+						"{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted",
+						"put the heading at the top level, or wrap the part in a ::: block")
+					tStart, tEnd := lineStart(body, top.Pos()), end
+					if next := top.NextSibling(); next != nil {
+						tEnd = lineStart(body, next.Pos())
+					}
+					parts = append(parts, Part{Start: tStart, End: tEnd, Level: lvl, Line: d.BodyPos(start).Line})
+					continue
+				}
 				stop := end
 				for s := c.NextSibling(); s != nil; s = s.NextSibling() {
 					if h, ok := s.(*ast.Heading); ok && h.Level <= c.Level {
@@ -60,14 +80,18 @@ func restrictedParts(d *Document, levels []string) []Part {
 					}
 				}
 				parts = append(parts, Part{Start: start, End: stop, Level: lvl, Line: d.BodyPos(start).Line})
-			default:
-				if c.Type() == ast.TypeBlock && c.HasChildren() {
-					checkNestedHeadings(d, c, n, levelOf, &parts)
+				continue
+			}
+			if c.HasChildren() {
+				t := top
+				if t == nil {
+					t = c
 				}
+				walk(c, end, t)
 			}
 		}
 	}
-	walk(d.AST, len(body))
+	walk(d.AST, len(body), nil)
 	for i := range parts {
 		if outer := d.levelAround(parts, i); parts[i].Level < outer {
 			d.Findings = append(d.Findings, Finding{Rule: "visibility/widen", Severity: Warning,
@@ -91,34 +115,6 @@ func (d *Document) levelAround(parts []Part, i int) int {
 		}
 	}
 	return l
-}
-
-// checkNestedHeadings finds {visibility=…} headings inside list items and
-// block quotes, where the scope "up to the next heading" has no clear end.
-// The whole top-level block is restricted instead, and the author is told.
-func checkNestedHeadings(d *Document, block, parent ast.Node, levelOf func(string, int, string) int, parts *[]Part) {
-	body := d.Body()
-	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		v, ok := h.AttributeString("visibility")
-		if !ok {
-			return ast.WalkContinue, nil
-		}
-		start := lineStart(body, block.Pos())
-		end := len(body)
-		if next := block.NextSibling(); next != nil {
-			end = lineStart(body, next.Pos())
-		}
-		lvl := levelOf(attrString(v), lineStart(body, h.Pos()), "{visibility="+attrString(v)+"}")
-		d.addFinding("visibility/placement", Error, d.BodyStart+lineStart(body, h.Pos()),
-			"{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted",
-			"put the heading at the top level, or wrap the part in a ::: block")
-		*parts = append(*parts, Part{Start: start, End: end, Level: lvl, Line: d.BodyPos(start).Line})
-		return ast.WalkContinue, nil
-	})
 }
 
 func attrString(v any) string {

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/source"
+)
+
+// Exit codes (SPEC §2).
+const (
+	exitOK       = 0
+	exitProblems = 1 // the command ran and found problems
+	exitUsage    = 2 // usage, configuration or input error
+)
+
+// errProblems is returned by a command that has already reported the
+// problems it found (check findings, failed verification).
+var errProblems = errors.New("problems found")
+
+type app struct {
+	stdout, stderr io.Writer
+	// Repository flags, shared by every command that reads a repository.
+	dir  string
+	rev  string
+	sets []string
+}
+
+// Main runs policyctl with args and returns its exit code.
+func Main(args []string, stdout, stderr io.Writer) int {
+	a := &app{stdout: stdout, stderr: stderr}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errProblems):
+		return exitProblems
+	}
+	fmt.Fprintf(stderr, "policyctl: %v\n", err)
+	return exitUsage
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "policyctl",
+		Short: "情報セキュリティポリシーを git で管理する — keep an information security policy in git",
+		Long: `policyctl keeps a municipality's 情報セキュリティポリシー — the public 基本方針 and
+the non-public 対策基準 and 実施手順 — as Markdown in a git repository. It checks
+the documents, records each committee's approval as an SSH signature, renders
+the public and internal editions, writes the 改訂履歴 and prints the 新旧対照表.
+
+Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       version(),
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.AddCommand(
+		a.checkCmd(),
+		a.demoCmd(),
+		a.initCmd(),
+		a.versionCmd(),
+	)
+	return root
+}
+
+// repoFlags adds -C, --rev and --set to a command that reads a repository.
+func (a *app) repoFlags(c *cobra.Command) {
+	c.Flags().StringVarP(&a.dir, "dir", "C", ".", "the policy repository `DIR`")
+	c.Flags().StringVar(&a.rev, "rev", "", "read the repository at git revision `REV` (commit, tag, branch, HEAD~1) instead of the working tree")
+	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)")
+}
+
+// tree opens the repository the flags name.
+func (a *app) tree() (*source.Tree, error) {
+	return source.Open(a.dir, a.rev)
+}
+
+// load opens and reads the repository the flags name.
+func (a *app) load() (*source.Tree, *policy.Repo, error) {
+	t, err := a.tree()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := a.loadTree(t)
+	return t, r, err
+}
+
+func (a *app) loadTree(t *source.Tree) (*policy.Repo, error) {
+	overrides := map[string]string{}
+	for _, s := range a.sets {
+		k, v, ok := strings.Cut(s, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/", s)
+		}
+		overrides[strings.ToLower(k)] = v
+	}
+	r, err := policy.Load(t.FS, policy.LoadOptions{Overrides: overrides})
+	var ce *policy.ConfigError
+	if errors.As(err, &ce) {
+		if a.dir != "." {
+			ce.File = filepath.Join(a.dir, ce.File)
+		}
+		if t.Commit != nil {
+			ce.File += " at " + t.Label()
+		}
+	}
+	return r, err
+}

@@ -1,0 +1,238 @@
+// Package gitfs presents a git tree as an io/fs.FS, so that a past revision
+// of a policy repository is read by exactly the code that reads the working
+// tree. It reads git objects with go-git and never runs the git binary.
+package gitfs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Open opens the git repository that contains dir.
+func Open(dir string) (*git.Repository, error) {
+	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
+	if err != nil {
+		return nil, fmt.Errorf("gitfs: %s: %w", dir, err)
+	}
+	return r, nil
+}
+
+// Resolve finds the commit a revision names: a hash, tag, branch, or an
+// expression such as HEAD~1.
+func Resolve(r *git.Repository, rev string) (*object.Commit, error) {
+	h, err := r.ResolveRevision(plumbing.Revision(rev))
+	if err != nil {
+		return nil, fmt.Errorf("gitfs: revision %q: %w", rev, err)
+	}
+	c, err := r.CommitObject(*h)
+	if err != nil {
+		// A tag may point at a tag object rather than at a commit.
+		if t, terr := r.TagObject(*h); terr == nil {
+			if c, err = t.Commit(); err == nil {
+				return c, nil
+			}
+		}
+		return nil, fmt.Errorf("gitfs: revision %q: %w", rev, err)
+	}
+	return c, nil
+}
+
+// FS is a read-only file system over one git tree.
+type FS struct {
+	tree *object.Tree
+	when time.Time
+}
+
+// New returns the file system of a tree. Files report the given time as
+// their modification time, for determinism.
+func New(tree *object.Tree, when time.Time) *FS { return &FS{tree: tree, when: when} }
+
+// ForCommit returns the file system of a commit's tree.
+func ForCommit(c *object.Commit) (*FS, error) {
+	t, err := c.Tree()
+	if err != nil {
+		return nil, fmt.Errorf("gitfs: commit %s: %w", c.Hash, err)
+	}
+	return New(t, c.Committer.When), nil
+}
+
+// Tree returns the underlying tree.
+func (f *FS) Tree() *object.Tree { return f.tree }
+
+func (f *FS) lookup(name string) (*object.TreeEntry, *object.Tree, error) {
+	if !fs.ValidPath(name) {
+		return nil, nil, fs.ErrInvalid
+	}
+	if name == "." {
+		return nil, f.tree, nil
+	}
+	e, err := f.tree.FindEntry(name)
+	if err != nil {
+		return nil, nil, fs.ErrNotExist
+	}
+	if e.Mode == filemode.Dir {
+		t, err := f.tree.Tree(name)
+		if err != nil {
+			return nil, nil, fs.ErrNotExist
+		}
+		return e, t, nil
+	}
+	return e, nil, nil
+}
+
+// Open implements fs.FS.
+func (f *FS) Open(name string) (fs.File, error) {
+	e, t, err := f.lookup(name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	info := f.info(name, e, -1)
+	if t != nil {
+		return &dir{info: info, fs: f, tree: t}, nil
+	}
+	if !e.Mode.IsFile() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("not a regular file")}
+	}
+	blob, err := f.tree.TreeEntryFile(e)
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	rd, err := blob.Reader()
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	info.size = blob.Size
+	return &file{info: info, rc: rd}, nil
+}
+
+// ReadFile implements fs.ReadFileFS.
+func (f *FS) ReadFile(name string) ([]byte, error) {
+	fl, err := f.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer fl.Close()
+	if _, ok := fl.(*dir); ok {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
+	}
+	return io.ReadAll(fl)
+}
+
+// ReadDir implements fs.ReadDirFS.
+func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	_, t, err := f.lookup(name)
+	if err != nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
+	}
+	if t == nil {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a directory")}
+	}
+	return f.entries(name, t), nil
+}
+
+func (f *FS) entries(name string, t *object.Tree) []fs.DirEntry {
+	var es []fs.DirEntry
+	for i := range t.Entries {
+		e := &t.Entries[i]
+		if e.Mode == filemode.Submodule {
+			continue
+		}
+		es = append(es, fs.FileInfoToDirEntry(f.info(path.Join(name, e.Name), e, -1)))
+	}
+	sort.Slice(es, func(i, j int) bool { return es[i].Name() < es[j].Name() })
+	return es
+}
+
+func (f *FS) info(name string, e *object.TreeEntry, size int64) *info {
+	in := &info{name: path.Base(name), mode: 0o444, when: f.when, size: size}
+	switch {
+	case e == nil || e.Mode == filemode.Dir:
+		in.mode = fs.ModeDir | 0o555
+		in.size = 0
+	case e.Mode == filemode.Symlink:
+		in.mode = fs.ModeSymlink | 0o444
+	}
+	if in.size < 0 {
+		// Reading a blob's size costs an object lookup: do it only when asked.
+		tree, entry := f.tree, *e
+		in.sizeFn = func() int64 {
+			if b, err := tree.TreeEntryFile(&entry); err == nil {
+				return b.Size
+			}
+			return 0
+		}
+	}
+	return in
+}
+
+type info struct {
+	name   string
+	size   int64
+	sizeFn func() int64
+	mode   fs.FileMode
+	when   time.Time
+}
+
+func (i *info) Name() string { return i.name }
+func (i *info) Size() int64 {
+	if i.size < 0 && i.sizeFn != nil {
+		i.size = i.sizeFn()
+	}
+	return i.size
+}
+func (i *info) Mode() fs.FileMode  { return i.mode }
+func (i *info) ModTime() time.Time { return i.when }
+func (i *info) IsDir() bool        { return i.mode.IsDir() }
+func (i *info) Sys() any           { return nil }
+
+type file struct {
+	info *info
+	rc   io.ReadCloser
+}
+
+func (f *file) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *file) Read(p []byte) (int, error) { return f.rc.Read(p) }
+func (f *file) Close() error               { return f.rc.Close() }
+
+type dir struct {
+	info *info
+	fs   *FS
+	tree *object.Tree
+	read []fs.DirEntry
+	off  int
+}
+
+func (d *dir) Stat() (fs.FileInfo, error) { return d.info, nil }
+func (d *dir) Read([]byte) (int, error) {
+	return 0, &fs.PathError{Op: "read", Path: d.info.name, Err: errors.New("is a directory")}
+}
+func (d *dir) Close() error { return nil }
+
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	if d.read == nil {
+		d.read = d.fs.entries(d.info.name, d.tree)
+	}
+	rest := d.read[d.off:]
+	if n <= 0 {
+		d.off = len(d.read)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	if n > len(rest) {
+		n = len(rest)
+	}
+	d.off += n
+	return rest[:n], nil
+}

@@ -1,0 +1,84 @@
+package policy
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const minimalConfig = "organization: {id: ena, name: 恵那市}\ntitle: 恵那市情報セキュリティポリシー\n"
+
+func configFS(s string) fstest.MapFS {
+	return fstest.MapFS{ConfigFile: &fstest.MapFile{Data: []byte(s)}}
+}
+
+func TestConfigDefaults(t *testing.T) {
+	c, err := LoadConfig(configFS(minimalConfig), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Documents != "policy/**/*.md" || strings.Join(c.Visibility, ",") != "public,internal" ||
+		c.Editions["public"] != "public" || c.Editions["internal"] != "internal" || c.Site.Title != c.Title || c.Diff.Order != "new-old" {
+		t.Errorf("defaults not applied: %+v", c)
+	}
+	es := c.EditionList()
+	if len(es) != 2 || es[0].Name != "public" || es[0].Level != 0 || es[1].Level != 1 {
+		t.Errorf("editions %+v", es)
+	}
+}
+
+func TestConfigOverrides(t *testing.T) {
+	t.Setenv("POLICYCTL_TITLE", "環境変数の題名")
+	t.Setenv("POLICYCTL_SITE_BASE_URL", "https://example.jp/")
+	c, err := LoadConfig(configFS(minimalConfig+"editions: {web: public}\n"), map[string]string{"documents": "docs/*.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "環境変数の題名" || c.Site.BaseURL != "https://example.jp/" || c.Documents != "docs/*.md" {
+		t.Errorf("overrides not applied: %+v", c)
+	}
+	if len(c.Editions) != 1 || c.Editions["web"] != "public" {
+		t.Errorf("editions from the file must replace the default, got %v", c.Editions)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	tests := []struct {
+		name, file string
+		overrides  map[string]string
+		want       string // the error's text
+	}{
+		{"missing organization", "title: x\n", nil, "policyctl.yaml: organization.id: missing"},
+		{"bad id", "organization: {id: Ena, name: 恵那市}\ntitle: x\n", nil, "policyctl.yaml:1: organization.id: \"Ena\" is not an id"},
+		{"missing name", "organization:\n  id: ena\ntitle: x\n", nil, "policyctl.yaml:1: organization.name: missing"},
+		{"missing title", "organization: {id: ena, name: 恵那市}\n", nil, "policyctl.yaml: title: missing"},
+		{"malformed", "organization: {id: ena\n", nil, "policyctl.yaml:1: malformed YAML: did not find expected"},
+		{"not a mapping", "- a\n- b\n", nil, "policyctl.yaml:1: expected a mapping"},
+		{"unknown key", minimalConfig + "colour: red\n", nil, "policyctl.yaml:3: colour: unknown key"},
+		{"bad glob", minimalConfig + "documents: \"policy/[\"\n", nil, "policyctl.yaml:3: documents: \"policy/[\" is not a valid glob"},
+		{"empty visibility", minimalConfig + "visibility: []\n", nil, "policyctl.yaml:3: visibility: empty"},
+		{"duplicate level", minimalConfig + "visibility: [public, public]\n", nil, "level \"public\" is listed twice"},
+		{"edition level", minimalConfig + "editions: {web: secret}\n", nil, "policyctl.yaml:3: editions.web: level \"secret\" is not one of"},
+		{"legacy date", minimalConfig + "history:\n  legacy:\n    - {date: 2003/09, kind: 策定}\n", nil, "policyctl.yaml:5: history.legacy[0].date: \"2003/09\" is not a date"},
+		{"legacy kind", minimalConfig + "history:\n  legacy:\n    - {date: 2003-09, kind: 作成}\n", nil, "history.legacy[0].kind: \"作成\" is not a revision kind"},
+		{"diff order", minimalConfig + "diff: {order: left-right}\n", nil, "diff.order: \"left-right\": expected new-old"},
+		{"unknown --set key", minimalConfig, map[string]string{"titel": "x"}, "titel: unknown key in --set"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadConfig(configFS(tt.file), tt.overrides)
+			var ce *ConfigError
+			if !errors.As(err, &ce) {
+				t.Fatalf("error %v, want a ConfigError", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+	_, err := LoadConfig(fstest.MapFS{}, nil)
+	if err == nil || !strings.Contains(err.Error(), "policyctl.yaml: not found") {
+		t.Errorf("missing file: %v", err)
+	}
+}
