@@ -78,7 +78,8 @@ type Document struct {
 	// Findings are the problems found while reading the document.
 	Findings []Finding
 
-	lines []int // offsets in Source where lines start
+	lines  []int  // offsets in Source where lines start
+	levels []span // Parts flattened: disjoint, sorted, above Level
 }
 
 // A Part is a byte range of the body, whole lines, restricted to Level.
@@ -113,13 +114,11 @@ func (d *Document) bodyLineCol(off int) (int, int) {
 // LevelAt returns the visibility level at a body offset: the document's
 // level or the most restricted part that contains the offset.
 func (d *Document) LevelAt(off int) int {
-	l := d.Level
-	for _, p := range d.Parts {
-		if off >= p.Start && off < p.End && p.Level > l {
-			l = p.Level
-		}
+	i := sort.Search(len(d.levels), func(i int) bool { return d.levels[i].end > off })
+	if i < len(d.levels) && d.levels[i].start <= off {
+		return d.levels[i].level
 	}
-	return l
+	return d.Level
 }
 
 // Sections returns every section of the document in document order.

@@ -304,7 +304,11 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 // a new sequence, so an ordered list inside section 6 does not continue the
 // document's top-level "1." numbering.
 func (b *treeBuilder) attachSibling(s *Section) bool {
-	if s.Number.N == 1 && len(s.Number.Sub) == 0 {
+	// …unless the section just before is a 1 of the same style and kind:
+	// then the number is repeated (numbering/duplicate), not nested.
+	top := b.top()
+	repeated := top.Style == s.Style && (top.Kind == KindHeading) == (s.Kind == KindHeading)
+	if s.Number.N == 1 && len(s.Number.Sub) == 0 && !repeated {
 		if s.Kind != KindHeading {
 			b.push(s)
 			return true
@@ -334,7 +338,14 @@ func (b *treeBuilder) attachSibling(s *Section) bool {
 	return true
 }
 
+// maxDepth bounds the section tree's depth. Real documents nest a handful
+// of levels; the bound keeps pathological input linear.
+const maxDepth = 32
+
 func (b *treeBuilder) push(s *Section) {
+	if len(b.stack) > maxDepth {
+		b.stack = b.stack[:maxDepth]
+	}
 	p := b.top()
 	s.Parent = p
 	p.Children = append(p.Children, s)

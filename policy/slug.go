@@ -10,9 +10,12 @@ import (
 // everything but letters, marks, numbers, "-", "_" and spaces dropped, spaces
 // turned into "-", and "-1", "-2" … appended to repeats. Japanese characters
 // are letters and stay.
-type slugger struct{ seen map[string]bool }
+type slugger struct {
+	seen map[string]bool
+	next map[string]int // the next suffix to try for a base, so repeats stay linear
+}
 
-func newSlugger() slugger { return slugger{seen: map[string]bool{}} }
+func newSlugger() slugger { return slugger{seen: map[string]bool{}, next: map[string]int{}} }
 
 // Slug returns the GitHub-style ID of a heading text, without de-duplication.
 func Slug(text string) string {
@@ -32,8 +35,9 @@ func (s slugger) slug(text string) string { return s.unique(Slug(text)) }
 
 func (s slugger) unique(base string) string {
 	id := base
-	for i := 1; s.seen[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	for s.seen[id] {
+		s.next[base]++
+		id = base + "-" + strconv.Itoa(s.next[base])
 	}
 	s.seen[id] = true
 	return id

@@ -32,9 +32,31 @@ func restrictedParts(d *Document, levels []string) []Part {
 	// or of a ::: block) that contains n, or nil when n is such a parent.
 	var walk func(n ast.Node, end int, top ast.Node)
 	walk = func(n ast.Node, end int, top ast.Node) {
+		// open holds the parts of {visibility} headings among n's children
+		// whose scope has not ended yet; End holds -level until it does.
+		var open []int
+		defer func() {
+			for _, i := range open {
+				parts[i].End = end
+			}
+		}()
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if c.Type() != ast.TypeBlock {
 				continue
+			}
+			if h, ok := c.(*ast.Heading); ok && top == nil {
+				keep := open[:0]
+				for _, i := range open {
+					if -parts[i].End >= h.Level {
+						parts[i].End = lineStart(body, h.Pos())
+					} else {
+						keep = append(keep, i)
+					}
+				}
+				open = keep
+				if _, vis := h.AttributeString("visibility"); vis {
+					open = append(open, len(parts)) // the part appended below
+				}
 			}
 			switch c := c.(type) {
 			case *markdown.LevelBlock:
@@ -72,14 +94,9 @@ func restrictedParts(d *Document, levels []string) []Part {
 					parts = append(parts, Part{Start: tStart, End: tEnd, Level: lvl, Line: d.BodyPos(start).Line})
 					continue
 				}
-				stop := end
-				for s := c.NextSibling(); s != nil; s = s.NextSibling() {
-					if h, ok := s.(*ast.Heading); ok && h.Level <= c.Level {
-						stop = lineStart(body, h.Pos())
-						break
-					}
-				}
-				parts = append(parts, Part{Start: start, End: stop, Level: lvl, Line: d.BodyPos(start).Line})
+				// The scope ends at the next heading of the same or a higher
+				// level among the siblings; closeScopes finds it.
+				parts = append(parts, Part{Start: start, End: -c.Level, Level: lvl, Line: d.BodyPos(start).Line})
 				continue
 			}
 			if c.HasChildren() {
@@ -92,29 +109,73 @@ func restrictedParts(d *Document, levels []string) []Part {
 		}
 	}
 	walk(d.AST, len(body), nil)
+	sort.SliceStable(parts, func(i, j int) bool {
+		if parts[i].Start != parts[j].Start {
+			return parts[i].Start < parts[j].Start
+		}
+		return parts[i].End > parts[j].End
+	})
+	// Parts nest (they follow the block structure), so a stack of the parts
+	// that contain the current one gives the level around it.
+	var stack []int
 	for i := range parts {
-		if outer := d.levelAround(parts, i); parts[i].Level < outer {
+		for len(stack) > 0 && parts[stack[len(stack)-1]].End < parts[i].End {
+			stack = stack[:len(stack)-1]
+		}
+		outer := d.Level
+		if len(stack) > 0 {
+			outer = max(outer, parts[stack[len(stack)-1]].Level)
+		}
+		if parts[i].Level < outer {
 			d.Findings = append(d.Findings, Finding{Rule: "visibility/widen", Severity: Warning,
 				Pos:     Pos{File: d.Path, Line: parts[i].Line, Col: 1},
 				Message: fmt.Sprintf("level %q is less restricted than its surroundings (%q) and has no effect", levels[parts[i].Level], levels[outer]),
 				Hint:    "a part can only be more restricted than the document or section around it"})
 			parts[i].Level = outer
 		}
+		stack = append(stack, i)
 	}
-	sort.SliceStable(parts, func(i, j int) bool { return parts[i].Start < parts[j].Start })
+	d.levels = flatten(parts, d.Level)
 	return parts
 }
 
-// levelAround is the level in force around part i: the document's, or that
-// of a part that encloses it.
-func (d *Document) levelAround(parts []Part, i int) int {
-	l := d.Level
-	for j, p := range parts {
-		if j != i && p.Start <= parts[i].Start && p.End >= parts[i].End && (p.Start != parts[i].Start || p.End != parts[i].End || j < i) && p.Level > l {
-			l = p.Level
+// A span is a run of the body at one visibility level.
+type span struct {
+	start, end int
+	level      int
+}
+
+// flatten turns possibly nested parts into sorted, disjoint spans carrying
+// the most restricted level that covers them, so LevelAt is a binary search.
+func flatten(parts []Part, base int) []span {
+	type event struct {
+		off, level, delta int
+	}
+	var evs []event
+	for _, p := range parts {
+		if p.Level > base && p.Start < p.End {
+			evs = append(evs, event{p.Start, p.Level, 1}, event{p.End, p.Level, -1})
 		}
 	}
-	return l
+	sort.Slice(evs, func(i, j int) bool { return evs[i].off < evs[j].off })
+	count := map[int]int{}
+	var out []span
+	for i := 0; i < len(evs); {
+		off := evs[i].off
+		for ; i < len(evs) && evs[i].off == off; i++ {
+			count[evs[i].level] += evs[i].delta
+		}
+		lvl := base
+		for l, n := range count {
+			if n > 0 && l > lvl {
+				lvl = l
+			}
+		}
+		if i < len(evs) && lvl > base {
+			out = append(out, span{off, evs[i].off, lvl})
+		}
+	}
+	return out
 }
 
 func attrString(v any) string {
