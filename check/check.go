@@ -19,6 +19,10 @@ var rules = []rule{
 	frontMatter,
 	duplicateIDs,
 	approvers,
+	links,
+	references,
+	numbering,
+	quotedTitles,
 }
 
 // Result is every finding of one run, sorted by file and position.

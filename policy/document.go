@@ -80,6 +80,8 @@ type Document struct {
 
 	lines  []int  // offsets in Source where lines start
 	levels []span // Parts flattened: disjoint, sorted, above Level
+	flat   []*Section
+	byNode map[ast.Node]*Section
 }
 
 // A Part is a byte range of the body, whole lines, restricted to Level.
@@ -122,16 +124,21 @@ func (d *Document) LevelAt(off int) int {
 }
 
 // Sections returns every section of the document in document order.
-func (d *Document) Sections() []*Section {
-	var all []*Section
-	d.Root.Walk(func(s *Section) bool {
-		if s.Kind != KindRoot {
-			all = append(all, s)
-		}
-		return true
-	})
-	return all
+func (d *Document) Sections() []*Section { return d.flat }
+
+// SectionAt returns the section that a body offset belongs to: the last
+// section that starts at or before it (the innermost of those that start at
+// the same place), or nil before the first section.
+func (d *Document) SectionAt(off int) *Section {
+	i := sort.Search(len(d.flat), func(i int) bool { return d.flat[i].Offset > off })
+	if i == 0 {
+		return nil
+	}
+	return d.flat[i-1]
 }
+
+// SectionOf returns the section whose number the block n carries, or nil.
+func (d *Document) SectionOf(n ast.Node) *Section { return d.byNode[n] }
 
 // SectionByID returns the section with the given ID, or nil.
 func (d *Document) SectionByID(id string) *Section {
@@ -171,6 +178,16 @@ func ParseDocument(path string, src []byte, levels []string) *Document {
 	d.AST = markdown.Parser().Parse(text.NewReader(d.Body()))
 	d.Parts = restrictedParts(d, levels)
 	d.Root = buildTree(d)
+	d.byNode = map[ast.Node]*Section{}
+	d.Root.Walk(func(s *Section) bool {
+		if s.Kind != KindRoot {
+			d.flat = append(d.flat, s)
+			if s.Kind != KindImplicit {
+				d.byNode[s.Node] = s
+			}
+		}
+		return true
+	})
 	return d
 }
 

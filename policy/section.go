@@ -79,7 +79,10 @@ func (s *Section) Outline() string {
 		case (x.Style == StyleChapter || x.Style == StyleDivision) && i < len(path)-1:
 			// Articles and 別表 are numbered through the whole document and
 			// cited without their chapter: 第5条, not 第2章第5条.
-			// 第1項 is cited only when a later 項 exists; leave it out.
+		case x.Kind == KindImplicit && (i < len(path)-1 || len(x.Parent.Children) == 1):
+			// An article's first 項 is cited by number only when it is
+			// the target and the article has more than one: 第1条第1項;
+			// its items are 第1条第2号, not 第1条第1項第2号.
 		case x.Style == StyleClause:
 			b.WriteString(x.Style.Label(x.Number))
 		case x.Parent != nil && x.Parent.Style == StyleClause && (x.Style == StyleParen || x.Style == StyleKanji):

@@ -1,0 +1,116 @@
+package check
+
+import (
+	"fmt"
+	"index/suffixarray"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/policyctl/policyctl/markdown"
+	"github.com/policyctl/policyctl/policy"
+)
+
+// minTitle is the shortest title, in characters, whose quotation counts as
+// a leak; shorter ones (目的, 定義) are everyday words.
+const minTitle = 6
+
+// quotedTitles reports less restricted text that quotes the title of a
+// restricted document or section: the title alone tells what the
+// restricted part is about.
+func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
+	levels := len(r.Config.Visibility)
+	for lvl := 0; lvl < levels-1; lvl++ {
+		// Titles visible only above lvl, minus those also visible at lvl.
+		titles := map[string]string{} // title -> where
+		visible := map[string]bool{}
+		for _, d := range r.Docs {
+			if d.Level > lvl {
+				addTitle(titles, d.Meta.Title, d.Path)
+			}
+			for _, s := range d.Sections() {
+				if s.Level <= lvl {
+					visible[s.Title] = true
+					continue
+				}
+				if s.Kind == policy.KindHeading {
+					addTitle(titles, s.Title, fmt.Sprintf("%s line %d", d.Path, s.Line))
+				}
+			}
+			if d.Level <= lvl {
+				visible[d.Meta.Title] = true
+			}
+		}
+		// A restricted title that a visible title contains tells nothing new:
+		// 物理的セキュリティ is a chapter of the 対策基準 and a measure
+		// that the 基本方針 names.
+		var vis strings.Builder
+		for v := range visible {
+			vis.WriteString(v)
+			vis.WriteByte(0)
+		}
+		visIdx := suffixarray.New([]byte(vis.String()))
+		for t := range titles {
+			if len(visIdx.Lookup([]byte(t), 1)) > 0 {
+				delete(titles, t)
+			}
+		}
+		if len(titles) == 0 {
+			continue
+		}
+		// Index the text visible at lvl once; look every title up in it.
+		var text strings.Builder
+		type mark struct {
+			at  int
+			doc *policy.Document
+			off int
+		}
+		var marks []mark
+		for _, d := range r.Docs {
+			if d.Level > lvl {
+				continue
+			}
+			body := d.Body()
+			_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering || n.Type() != ast.TypeBlock || n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+					return ast.WalkContinue, nil
+				}
+				if d.LevelAt(n.Pos()) > lvl {
+					return ast.WalkSkipChildren, nil
+				}
+				marks = append(marks, mark{text.Len(), d, n.Pos()})
+				text.WriteString(markdown.PlainText(n, body))
+				text.WriteByte(0)
+				return ast.WalkSkipChildren, nil
+			})
+		}
+		idx := suffixarray.New([]byte(text.String()))
+		var sorted []string
+		for t := range titles {
+			sorted = append(sorted, t)
+		}
+		sort.Strings(sorted)
+		for _, t := range sorted {
+			hits := idx.Lookup([]byte(t), -1)
+			sort.Ints(hits)
+			for _, h := range hits {
+				i := sort.Search(len(marks), func(i int) bool { return marks[i].at > h }) - 1
+				m := marks[i]
+				report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: m.doc.BodyPos(m.off),
+					Message: fmt.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", r.Config.Visibility[lvl], t, titles[t]),
+					Hint:    "describe the restricted part without its title, or restrict this text too"})
+			}
+		}
+	}
+}
+
+func addTitle(titles map[string]string, t, where string) {
+	t = strings.TrimSpace(t)
+	if utf8.RuneCountInString(t) >= minTitle {
+		if _, ok := titles[t]; !ok {
+			titles[t] = where
+		}
+	}
+}
