@@ -234,7 +234,7 @@ func TestProblems(t *testing.T) {
 	want := map[string]string{
 		"上記1": "ref/mismatch: 上記1 resolves to 1 脅威, but the text speaks of 「範囲」|did you mean 上記2 (line 11: 範囲)?",
 		"上記7": "ref/unresolved: 上記7 does not resolve: no 7 above it|check the number; if the target was renumbered or removed, update the reference",
-		"(4)":  "ref/unresolved: (4) does not resolve: no (4) in the sections around it|check the number; if the target was renumbered or removed, update the reference",
+		"(4)": "ref/unresolved: (4) does not resolve: no (4) in the sections around it|check the number; if the target was renumbered or removed, update the reference",
 		"下記1": "ref/direction: 下記1 points above: it resolves to 1 脅威 at line 9, before the reference|write 上記 or 前記 for a section above, or check the number",
 	}
 	for _, x := range refs {
