@@ -60,14 +60,16 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 		if len(titles) == 0 {
 			continue
 		}
-		// Index the text visible at lvl once; look every title up in it.
-		var text strings.Builder
-		type mark struct {
-			at  int
-			doc *policy.Document
-			off int
+		// Bucket the titles by their first two characters, then walk the
+		// text visible at lvl once.
+		buckets := map[string][]string{}
+		for t := range titles {
+			k := firstRunes(t, 2)
+			buckets[k] = append(buckets[k], t)
 		}
-		var marks []mark
+		for _, ts := range buckets {
+			sort.Strings(ts)
+		}
 		for _, d := range r.Docs {
 			if d.Level > lvl {
 				continue
@@ -80,30 +82,32 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 				if d.LevelAt(n.Pos()) > lvl {
 					return ast.WalkSkipChildren, nil
 				}
-				marks = append(marks, mark{text.Len(), d, n.Pos()})
-				text.WriteString(markdown.PlainText(n, body))
-				text.WriteByte(0)
+				text := markdown.PlainText(n, body)
+				reported := map[string]bool{}
+				for i := range text {
+					for _, t := range buckets[firstRunes(text[i:], 2)] {
+						if !reported[t] && strings.HasPrefix(text[i:], t) {
+							reported[t] = true
+							report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
+								Message: fmt.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", r.Config.Visibility[lvl], t, titles[t]),
+								Hint:    "describe the restricted part without its title, or restrict this text too"})
+						}
+					}
+				}
 				return ast.WalkSkipChildren, nil
 			})
 		}
-		idx := suffixarray.New([]byte(text.String()))
-		var sorted []string
-		for t := range titles {
-			sorted = append(sorted, t)
-		}
-		sort.Strings(sorted)
-		for _, t := range sorted {
-			hits := idx.Lookup([]byte(t), -1)
-			sort.Ints(hits)
-			for _, h := range hits {
-				i := sort.Search(len(marks), func(i int) bool { return marks[i].at > h }) - 1
-				m := marks[i]
-				report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: m.doc.BodyPos(m.off),
-					Message: fmt.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", r.Config.Visibility[lvl], t, titles[t]),
-					Hint:    "describe the restricted part without its title, or restrict this text too"})
-			}
-		}
 	}
+}
+
+// firstRunes returns the first n characters of s (fewer if s is shorter).
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
 }
 
 func addTitle(titles map[string]string, t, where string) {

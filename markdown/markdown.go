@@ -5,6 +5,8 @@
 package markdown
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -47,5 +49,15 @@ func New(opts ...Option) goldmark.Markdown {
 	)
 }
 
-// Parser returns a parser configured like New's, for code that only reads.
-func Parser() parser.Parser { return New().Parser() }
+var (
+	parserOnce   sync.Once
+	sharedParser parser.Parser
+)
+
+// Parser returns the parser configured like New's, for code that only
+// reads. It is built once and safe for concurrent use: goldmark keeps the
+// state of a parse in its context, not in the parser.
+func Parser() parser.Parser {
+	parserOnce.Do(func() { sharedParser = New().Parser() })
+	return sharedParser
+}

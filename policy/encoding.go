@@ -46,10 +46,34 @@ func EncodingFindings(path string, src []byte) []Finding {
 	if i := bytes.IndexByte(src, '\r'); i >= 0 {
 		add(i, bytes.Count(src, []byte("\r")), "carriage return (CRLF line ends)", `use LF line ends; add "*.md text eol=lf" to .gitattributes`)
 	}
-	if !norm.NFC.IsNormal(src) {
+	// One pass over the runes finds the controls and tells whether the
+	// (slower) NFC check is needed at all: Japanese text is mostly kanji
+	// and kana, which are always in NFC.
+	var bidiFirst, bidiN, zwFirst, zwN = -1, 0, -1, 0
+	needNFC := false
+	for off, r := range string(src) {
+		if r < 0x300 {
+			continue
+		}
+		switch {
+		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
+			if bidiFirst < 0 {
+				bidiFirst = off
+			}
+			bidiN++
+		case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF && off > 0:
+			if zwFirst < 0 {
+				zwFirst = off
+			}
+			zwN++
+		case !alwaysNFC(r):
+			needNFC = true
+		}
+	}
+	if needNFC && !norm.NFC.IsNormal(src) {
 		off := norm.NFC.QuickSpan(src)
-		// QuickSpan may stop early on a boundary; find the first rune whose
-		// normal form differs.
+		// QuickSpan may stop early on a boundary; find the first segment
+		// whose normal form differs.
 		for off < len(src) {
 			end := off + norm.NFC.NextBoundary(src[off:], true)
 			if end <= off {
@@ -62,21 +86,6 @@ func EncodingFindings(path string, src []byte) []Finding {
 		}
 		add(off, 1, "text is not in Unicode NFC (for example a dakuten written as a separate mark)", "convert the file to NFC; most editors have a Normalize command")
 	}
-	var bidiFirst, bidiN, zwFirst, zwN = -1, 0, -1, 0
-	for off, r := range string(src) {
-		switch {
-		case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
-			if bidiFirst < 0 {
-				bidiFirst = off
-			}
-			bidiN++
-		case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x2060, r == 0xFEFF && off > 0:
-			if zwFirst < 0 {
-				zwFirst = off
-			}
-			zwN++
-		}
-	}
 	if bidiFirst >= 0 {
 		add(bidiFirst, bidiN, "bidirectional control character", "delete it: it can make text display differently from its bytes")
 	}
@@ -84,4 +93,24 @@ func EncodingFindings(path string, src []byte) []Finding {
 		add(zwFirst, zwN, "zero-width character", "delete it: it is invisible and changes what is signed")
 	}
 	return fs
+}
+
+// alwaysNFC reports whether r is in NFC whatever surrounds it: Latin-1,
+// punctuation, circled numbers, CJK punctuation, kana (but not the
+// combining sound marks U+3099 and U+309A), unified ideographs, and full-
+// and half-width forms: none of them has a canonical decomposition or
+// composes with what follows.
+func alwaysNFC(r rune) bool {
+	switch {
+	case r < 0x300,
+		r >= 0x2010 && r <= 0x2027, // dashes, quotation marks, ellipsis
+		r >= 0x2460 && r <= 0x27BF, // circled numbers, box drawing, shapes
+		r >= 0x3000 && r <= 0x3096,
+		r >= 0x309B && r <= 0x30FF,
+		r >= 0x3200 && r <= 0x33FF, // enclosed CJK letters, ㍻ ㋿
+		r >= 0x4E00 && r <= 0x9FFF,
+		r >= 0xFF01 && r <= 0xFFEF:
+		return true
+	}
+	return false
 }

@@ -271,8 +271,16 @@ type numbered struct {
 // 例規-style document: a bare number (項) and a kanji numeral (号).
 func ParseNumbered(text string, inArticle bool) (numbered, bool) {
 	t := strings.TrimLeft(text, " \t　")
+	if !MayBeNumbered(t) {
+		return numbered{}, false
+	}
 	mk := func(style Style, n Number, label string) (numbered, bool) {
-		return numbered{Style: style, Num: n, Label: label, Rest: strings.Trim(t[len(label):], " \t　")}, true
+		rest := strings.Trim(t[len(label):], " \t　")
+		if citesLabel(rest) {
+			// "(1) に示す組織に…" opens with a reference, not a number.
+			return numbered{}, false
+		}
+		return numbered{Style: style, Num: n, Label: label, Rest: rest}, true
 	}
 	if m := statuteRE.FindStringSubmatch(t); m != nil {
 		n, ok := ParseNumeral(m[1])
@@ -335,6 +343,33 @@ func ParseNumbered(text string, inArticle bool) (numbered, bool) {
 		}
 	}
 	return numbered{}, false
+}
+
+// citations are what follows a number that is cited rather than a label:
+// (1)に示す, ①に準じ, 3及び4, (2)の規定.
+var citations = []string{"に示す", "に定め", "に掲げ", "に規定", "に準じ", "に準ず", "に基づ", "に従", "による", "の規定", "及び", "並びに", "又は", "から", "まで", "、"}
+
+func citesLabel(rest string) bool {
+	for _, c := range citations {
+		if strings.HasPrefix(rest, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// MayBeNumbered is a cheap test of the first character of a text: false
+// means ParseNumbered would find no number, so most paragraphs are passed
+// over without running a pattern.
+func MayBeNumbered(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９', r == '(', r == '（', r == '第', r == '別', r == '附':
+		return true
+	case CircledNumber(r) > 0, KatakanaNumber(r) > 0, strings.ContainsRune("一二三四五六七八九十", r):
+		return true
+	}
+	return false
 }
 
 // parseCaption recognises the caption line of an article, （目的）.

@@ -265,6 +265,16 @@ func (b *treeBuilder) item(list *ast.List, it *ast.ListItem) {
 }
 
 func (b *treeBuilder) paragraph(p *ast.Paragraph) {
+	if p.Lines().Len() > 0 {
+		// Most paragraphs carry no number: tell from the raw first line
+		// before extracting the text.
+		seg := p.Lines().At(0)
+		first := strings.TrimLeft(string(seg.Value(b.doc.Body())), " \t　")
+		if !MayBeNumbered(first) && !strings.HasPrefix(first, "(") && !strings.HasPrefix(first, "（") {
+			b.caption = ""
+			return
+		}
+	}
 	text := markdown.PlainText(p, b.doc.Body())
 	nb, ok := ParseNumbered(text, b.inArticle())
 	offset := p.Pos()

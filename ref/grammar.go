@@ -2,6 +2,7 @@ package ref
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -39,27 +40,17 @@ const (
 	linkRel                        // 前条 次条 前項 次項 前号 次号 同条 同項 同号 本条 前各号 前二項 各号
 )
 
-var linkPatterns = []struct {
-	kind linkKind
-	re   *regexp.Regexp
-}{
-	{linkArticle, regexp.MustCompile(`^第(` + num + `)条((?:の(?:` + num + `))*)`)},
-	{linkClause, regexp.MustCompile(`^第(` + num + `)項`)},
-	{linkItem, regexp.MustCompile(`^第(` + num + `)号`)},
-	{linkChapter, regexp.MustCompile(`^第(` + num + `)章`)},
-	{linkDivision, regexp.MustCompile(`^第(` + num + `)節`)},
-	{linkAppendix, regexp.MustCompile(`^別表(?:第(` + num + `))?`)},
-	{linkSupplement, regexp.MustCompile(`^附則`)},
-	// 前各号, 前二項, 前条, 同項, 本条, 各号 …
-	{linkRel, regexp.MustCompile(`^(?:前各(?:号|項)|前[二三四五六七八九](?:条|項|号)|[前次同本](?:条|項|号)|各(?:号|項))`)},
-	{linkParen, regexp.MustCompile(`^[(（]\s*([0-9０-９]{1,3})\s*[)）]`)},
-	{linkParenKana, regexp.MustCompile(`^[(（]([アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン])[)）]`)},
-	{linkNum, regexp.MustCompile(`^[0-9０-９]{1,3}`)},
+// relWords are the relative references, longest first: 前各号 before 前号.
+var relWords = []string{
+	"前各号", "前各項",
+	"前二条", "前三条", "前四条", "前五条", "前二項", "前三項", "前四項", "前五項", "前二号", "前三号", "前四号", "前五号",
+	"前条", "次条", "同条", "本条", "前項", "次項", "同項", "本項", "前号", "次号", "同号", "本号", "各号", "各項",
 }
 
+// directions are the words that say where a reference points.
+var directions = []string{"上記", "前記", "下記"}
+
 var (
-	numRE       = regexp.MustCompile(num)
-	directionRE = regexp.MustCompile(`^(上記|前記|下記)`)
 	connRE      = regexp.MustCompile(`^(?:\s*)(、|，|及び|並びに|又は|若しくは|から|まで|～|〜|~)(?:\s*)`)
 	// A law's own number, （昭和22年法律第67号）, is part of an external
 	// citation, never a reference into the policy.
@@ -102,20 +93,54 @@ type expr struct {
 // scanner holds what Scan needs besides the text: the names by which
 // documents are cited, longest first.
 type scanner struct {
-	docNames []string
+	names map[string]bool
+	// lengths are the byte lengths of the names, longest first, so that
+	// 情報セキュリティ対策基準 wins over 対策基準; firsts their first runes.
+	lengths []int
+	firsts  map[rune]bool
 }
 
 func newScanner(names []string) *scanner {
-	ns := append([]string(nil), names...)
-	// Longest first, so 情報セキュリティ対策基準 wins over 対策基準.
-	for i := range ns {
-		for j := i + 1; j < len(ns); j++ {
-			if len(ns[j]) > len(ns[i]) {
-				ns[i], ns[j] = ns[j], ns[i]
-			}
+	s := &scanner{names: map[string]bool{}, firsts: map[rune]bool{}}
+	seen := map[int]bool{}
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		s.names[n] = true
+		r, _ := utf8.DecodeRuneInString(n)
+		s.firsts[r] = true
+		if !seen[len(n)] {
+			seen[len(n)] = true
+			s.lengths = append(s.lengths, len(n))
 		}
 	}
-	return &scanner{docNames: ns}
+	sort.Sort(sort.Reverse(sort.IntSlice(s.lengths)))
+	return s
+}
+
+// docName returns the longest document name at text[i:], or "".
+func (s *scanner) docName(text string, i int) string {
+	for _, l := range s.lengths {
+		if i+l <= len(text) && s.names[text[i:i+l]] {
+			return text[i : i+l]
+		}
+	}
+	return ""
+}
+
+// mayStart tells the characters an expression can begin with: the words
+// of the grammar, circled numbers, katakana and the first characters of
+// document names. Checking it first keeps the scan cheap on ordinary text.
+func (s *scanner) mayStart(r rune) bool {
+	switch r {
+	case '上', '前', '下', '第', '別', '附', '次', '同', '本', '各', '(', '（':
+		return true
+	}
+	if r < 0x2460 {
+		return false
+	}
+	return policy.CircledNumber(r) > 0 || isKatakana(r) || s.firsts[r]
 }
 
 // maxLink bounds how far a link pattern may read, so scanning stays linear.
@@ -126,82 +151,166 @@ func window(text string, i int) string {
 	if end > len(text) {
 		end = len(text)
 	}
-	for end < len(text) && !utf8.RuneStart(text[end]) {
+	for end > i && end < len(text) && !utf8.RuneStart(text[end]) {
 		end--
 	}
 	return text[i:end]
 }
 
-// readLink reads one link at text[i:].
+// readLink reads one link at text[i:]. It is written by hand, one case per
+// first character, because it runs at every candidate position of every
+// paragraph.
 func readLink(text string, i int) (link, bool) {
-	w := window(text, i)
-	for _, p := range linkPatterns {
-		m := p.re.FindStringSubmatchIndex(w)
-		if m == nil {
-			continue
-		}
-		l := link{kind: p.kind, start: i, end: i + m[1]}
-		sub := func(k int) string {
-			if m[2*k] < 0 {
-				return ""
-			}
-			return w[m[2*k]:m[2*k+1]]
-		}
-		switch p.kind {
-		case linkArticle:
-			l.style = policy.StyleArticle
-			l.num.N, _ = policy.ParseNumeral(sub(1))
-			for _, s := range numRE.FindAllString(sub(2), -1) {
-				v, _ := policy.ParseNumeral(s)
-				l.num.Sub = append(l.num.Sub, v)
-			}
-		case linkClause:
-			l.style = policy.StyleClause
-			l.num.N, _ = policy.ParseNumeral(sub(1))
-		case linkItem:
-			l.num.N, _ = policy.ParseNumeral(sub(1))
-		case linkChapter:
-			l.style = policy.StyleChapter
-			l.num.N, _ = policy.ParseNumeral(sub(1))
-		case linkDivision:
-			l.style = policy.StyleDivision
-			l.num.N, _ = policy.ParseNumeral(sub(1))
-		case linkAppendix:
-			l.style = policy.StyleAppendix
-			l.num.N = 1
-			if s := sub(1); s != "" {
-				l.num.N, _ = policy.ParseNumeral(s)
-			}
-		case linkSupplement:
-			l.style = policy.StyleSupplement
-			l.num.N = 1
-		case linkRel:
-			l.rel = w[:m[1]]
-			// 本条例, 同条件, 前項目 are words, not references.
-			if strings.ContainsRune("件例目文", nextRune(w, m[1])) {
-				return link{}, false
-			}
-		case linkParen:
-			l.style = policy.StyleParen
-			l.num.N, _ = policy.ParseNumeral(sub(1))
-		case linkParenKana:
-			l.style = policy.StyleParenKatakana
-			r, _ := utf8.DecodeRuneInString(sub(1))
-			l.num.N = policy.KatakanaNumber(r)
-		case linkNum:
-			l.style = policy.StyleDot
-			l.num.N, _ = policy.ParseNumeral(w[:m[1]])
-		}
-		if l.num.N <= 0 && p.kind != linkRel {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	j := i + size
+	switch {
+	case r == '第':
+		// 第5条 第5条の2 第十二条 / 第2項 / 第3号 / 第2章 / 第1節
+		n, k, ok := readNumeral(text, j)
+		if !ok {
 			return link{}, false
 		}
+		unit, usize := utf8.DecodeRuneInString(text[k:])
+		l := link{start: i, num: policy.Number{N: n}}
+		switch unit {
+		case '条':
+			l.kind, l.style = linkArticle, policy.StyleArticle
+			k += usize
+			for strings.HasPrefix(text[k:], "の") {
+				sub, k2, ok := readNumeral(text, k+len("の"))
+				if !ok {
+					break
+				}
+				l.num.Sub = append(l.num.Sub, sub)
+				k = k2
+			}
+			l.end = k
+			return l, true
+		case '項':
+			l.kind, l.style = linkClause, policy.StyleClause
+		case '号':
+			l.kind = linkItem
+		case '章':
+			l.kind, l.style = linkChapter, policy.StyleChapter
+		case '節':
+			l.kind, l.style = linkDivision, policy.StyleDivision
+		default:
+			return link{}, false
+		}
+		l.end = k + usize
 		return l, true
-	}
-	r, size := utf8.DecodeRuneInString(text[i:])
-	if n := policy.CircledNumber(r); n > 0 {
-		return link{kind: linkCircled, style: policy.StyleCircled, num: policy.Number{N: n}, start: i, end: i + size}, true
+	case r == '別':
+		// 別表第1, 別表
+		if !strings.HasPrefix(text[i:], "別表") {
+			return link{}, false
+		}
+		k := i + len("別表")
+		l := link{kind: linkAppendix, style: policy.StyleAppendix, num: policy.Number{N: 1}, start: i, end: k}
+		if strings.HasPrefix(text[k:], "第") {
+			if n, k2, ok := readNumeral(text, k+len("第")); ok {
+				l.num.N, l.end = n, k2
+			}
+		}
+		return l, true
+	case r == '附':
+		if strings.HasPrefix(text[i:], "附則") {
+			return link{kind: linkSupplement, style: policy.StyleSupplement, num: policy.Number{N: 1}, start: i, end: i + len("附則")}, true
+		}
+	case strings.ContainsRune("前次同本各", r):
+		for _, w := range relWords {
+			if strings.HasPrefix(text[i:], w) {
+				// 本条例, 同条件, 前項目 are words, not references.
+				if strings.ContainsRune("件例目文", nextRune(text, i+len(w))) {
+					return link{}, false
+				}
+				return link{kind: linkRel, rel: w, start: i, end: i + len(w)}, true
+			}
+		}
+	case r == '(' || r == '（':
+		// (1) （１） ( 1 ) / (ア)
+		k := skipSpaces(text, j)
+		if kana, ksize := utf8.DecodeRuneInString(text[k:]); policy.KatakanaNumber(kana) > 0 {
+			if c, csize := utf8.DecodeRuneInString(text[k+ksize:]); c == ')' || c == '）' {
+				return link{kind: linkParenKana, style: policy.StyleParenKatakana, num: policy.Number{N: policy.KatakanaNumber(kana)}, start: i, end: k + ksize + csize}, true
+			}
+			return link{}, false
+		}
+		n, k2, ok := readDigits(text, k)
+		if !ok {
+			return link{}, false
+		}
+		k2 = skipSpaces(text, k2)
+		if c, csize := utf8.DecodeRuneInString(text[k2:]); c == ')' || c == '）' {
+			return link{kind: linkParen, style: policy.StyleParen, num: policy.Number{N: n}, start: i, end: k2 + csize}, true
+		}
+	case isDigit(r):
+		// 3 (only after 上記 or a document name; the caller decides)
+		if n, k, ok := readDigits(text, i); ok {
+			return link{kind: linkNum, style: policy.StyleDot, num: policy.Number{N: n}, start: i, end: k}, true
+		}
+	case policy.CircledNumber(r) > 0:
+		return link{kind: linkCircled, style: policy.StyleCircled, num: policy.Number{N: policy.CircledNumber(r)}, start: i, end: j}, true
 	}
 	return link{}, false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func isKanjiDigit(r rune) bool { return strings.ContainsRune("〇一二三四五六七八九十百千", r) }
+
+// readDigits reads a number of one to three ASCII or full-width digits;
+// a longer run of digits (2024) is not a section number.
+func readDigits(text string, i int) (int, int, bool) {
+	n, k, count := 0, i, 0
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !isDigit(r) {
+			break
+		}
+		if count++; count > 3 {
+			return 0, i, false
+		}
+		if r >= '０' {
+			r = r - '０' + '0'
+		}
+		n = n*10 + int(r-'0')
+		k += size
+	}
+	if count == 0 || n == 0 {
+		return 0, i, false
+	}
+	return n, k, true
+}
+
+// readNumeral reads a number in ASCII, full-width or kanji digits.
+func readNumeral(text string, i int) (int, int, bool) {
+	if n, k, ok := readDigits(text, i); ok {
+		return n, k, true
+	}
+	k := i
+	for k < len(text) {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !isKanjiDigit(r) || k-i > 8*3 {
+			break
+		}
+		k += size
+	}
+	if k == i {
+		return 0, i, false
+	}
+	n, ok := policy.ParseNumeral(text[i:k])
+	return n, k, ok && n > 0
+}
+
+func skipSpaces(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != ' ' && r != '\t' && r != '　' {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // readKana reads a katakana numbering letter, ア, that stands alone: not
@@ -256,12 +365,16 @@ func readChain(text string, i int, allowNum bool) (chain, bool) {
 func (s *scanner) scan(text string) []expr {
 	var out []expr
 	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !s.mayStart(r) {
+			i += size
+			continue
+		}
 		if e, ok := s.expr(text, i); ok {
 			out = append(out, e)
 			i = e.end
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 	}
 	return out
@@ -271,9 +384,15 @@ func (s *scanner) scan(text string) []expr {
 func (s *scanner) expr(text string, i int) (expr, bool) {
 	e := expr{start: i}
 	j := i
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if isKatakana(r) && !s.firsts[r] {
+		return s.kanaList(text, e, i)
+	}
 	// A law's number, （昭和22年法律第67号）, is skipped whole; a law name
 	// right before 第N条 makes the citation external.
-	if m := lawNumberRE.FindStringIndex(window(text, i)); m != nil {
+	if r != '(' && r != '（' {
+		// not a law number
+	} else if m := lawNumberRE.FindStringIndex(window(text, i)); m != nil {
 		e.end, e.external = i+m[1], true
 		// The citation goes on: 地方自治法（…）第244条の6第1項.
 		if c, ok := readChain(text, e.end, false); ok {
@@ -282,32 +401,29 @@ func (s *scanner) expr(text string, i int) (expr, bool) {
 		return e, true
 	}
 	allowNum := false
-	for _, name := range s.docNames {
-		if strings.HasPrefix(text[j:], name) {
-			k := j + len(name)
-			k += len(text[k:]) - len(strings.TrimLeft(text[k:], " 　"))
-			if _, ok := readLink(text, k); ok {
-				e.doc, j, allowNum = name, k, true
-			}
-			break
+	if name := s.docName(text, j); name != "" {
+		k := j + len(name)
+		k += len(text[k:]) - len(strings.TrimLeft(text[k:], " 　"))
+		if _, ok := readLink(text, k); ok {
+			e.doc, j, allowNum = name, k, true
 		}
 	}
 	if e.doc == "" {
-		if m := directionRE.FindStringIndex(text[j:]); m != nil {
-			e.direction = text[j : j+m[1]]
-			j += m[1]
-			allowNum = true
+		for _, d := range directions {
+			if strings.HasPrefix(text[j:], d) {
+				e.direction = d
+				j += len(d)
+				allowNum = true
+				break
+			}
 		}
 	}
 	first, ok := readChain(text, j, allowNum)
 	if !ok {
-		// ア及びイ: a katakana letter is a reference only in a list.
-		if kana, isKana := readKana(text, j); isKana && e.doc == "" && e.direction == "" && connRE.MatchString(text[kana.end:]) {
-			first, ok = chain{links: []link{kana}, start: kana.start, end: kana.end}, true
+		if e.doc == "" && e.direction == "" && isKatakana(r) {
+			return s.kanaList(text, e, i)
 		}
-		if !ok {
-			return e, false
-		}
+		return e, false
 	}
 	if e.doc == "" && first.links[0].kind == linkArticle && lawNameRE.MatchString(text[max(0, i-maxLink):i]) {
 		e.external = true
@@ -340,5 +456,32 @@ func (s *scanner) expr(text string, i int) (expr, bool) {
 		j = next.end
 	}
 	e.end = e.chains[len(e.chains)-1].end
+	return e, true
+}
+
+// kanaList reads ア及びイ: a katakana letter is a reference only when a
+// list connective follows it.
+func (s *scanner) kanaList(text string, e expr, i int) (expr, bool) {
+	kana, ok := readKana(text, i)
+	if !ok || !connRE.MatchString(text[kana.end:min(len(text), kana.end+maxLink)]) {
+		return e, false
+	}
+	e.chains = []chain{{links: []link{kana}, start: kana.start, end: kana.end}}
+	j := kana.end
+	for j < len(text) {
+		m := connRE.FindStringSubmatchIndex(text[j:min(len(text), j+maxLink)])
+		if m == nil {
+			break
+		}
+		next, ok := readKana(text, j+m[1])
+		if !ok {
+			break
+		}
+		conn := text[j+m[2] : j+m[3]]
+		e.ranges = append(e.ranges, conn == "から" || conn == "～" || conn == "〜" || conn == "~")
+		e.chains = append(e.chains, chain{links: []link{next}, start: next.start, end: next.end})
+		j = next.end
+	}
+	e.end = j
 	return e, true
 }
