@@ -51,7 +51,7 @@ var relWords = []string{
 var directions = []string{"上記", "前記", "下記"}
 
 var (
-	connRE      = regexp.MustCompile(`^(?:\s*)(、|，|及び|並びに|又は|若しくは|から|まで|～|〜|~)(?:\s*)`)
+	connRE = regexp.MustCompile(`^(?:\s*)(、|，|及び|並びに|又は|若しくは|から|まで|～|〜|~)(?:\s*)`)
 	// A law's own number, （昭和22年法律第67号）, is part of an external
 	// citation, never a reference into the policy.
 	lawNumberRE = regexp.MustCompile(`^[(（](?:明治|大正|昭和|平成|令和)(?:` + num + `|元)年(?:法律|政令|省令|府令|条例|規則|告示|訓令)第(?:` + num + `)号[)）]`)
@@ -256,7 +256,9 @@ func readLink(text string, i int) (link, bool) {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
-func isKanjiDigit(r rune) bool { return strings.ContainsRune("〇一二三四五六七八九十百千", r) }
+func isKanjiDigit(r rune) bool {
+	return strings.ContainsRune("〇一二三四五六七八九十百千", r)
+}
 
 // readDigits reads a number of one to three ASCII or full-width digits;
 // a longer run of digits (2024) is not a section number.
