@@ -12,7 +12,7 @@ import (
 
 func TestBuild(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "demo")
-	res, err := Build(dir, false, Hooks{})
+	res, err := Build(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestBuild(t *testing.T) {
 
 	// The same build twice gives the same history: keys and dates are fixed.
 	dir2 := filepath.Join(t.TempDir(), "demo")
-	if _, err := Build(dir2, false, Hooks{}); err != nil {
+	if _, err := Build(dir2, false); err != nil {
 		t.Fatal(err)
 	}
 	r2, _ := git.PlainOpen(dir2)
@@ -70,13 +70,13 @@ func TestBuildRefusesNonEmpty(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Build(dir, false, Hooks{}); err == nil || !strings.Contains(err.Error(), "not empty") {
+	if _, err := Build(dir, false); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Fatalf("err %v", err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "keep.txt")); string(b) != "mine" {
 		t.Error("a refused build touched the directory")
 	}
-	if _, err := Build(dir, true, Hooks{}); err != nil {
+	if _, err := Build(dir, true); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); !os.IsNotExist(err) {

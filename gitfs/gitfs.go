@@ -4,12 +4,14 @@
 package gitfs
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"path"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5"
@@ -47,15 +49,18 @@ func Resolve(r *git.Repository, rev string) (*object.Commit, error) {
 	return c, nil
 }
 
-// FS is a read-only file system over one git tree.
+// FS is a read-only file system over one git tree. It is safe for
+// concurrent use: go-git's trees and object storage are not, so every
+// operation holds a lock.
 type FS struct {
+	mu   *sync.Mutex
 	tree *object.Tree
 	when time.Time
 }
 
 // New returns the file system of a tree. Files report the given time as
 // their modification time, for determinism.
-func New(tree *object.Tree, when time.Time) *FS { return &FS{tree: tree, when: when} }
+func New(tree *object.Tree, when time.Time) *FS { return &FS{mu: &sync.Mutex{}, tree: tree, when: when} }
 
 // ForCommit returns the file system of a commit's tree.
 func ForCommit(c *object.Commit) (*FS, error) {
@@ -90,8 +95,22 @@ func (f *FS) lookup(name string) (*object.TreeEntry, *object.Tree, error) {
 	return e, nil, nil
 }
 
+// FileHash returns the git blob hash of a file, for caches keyed by
+// content.
+func (f *FS) FileHash(name string) (string, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	e, t, err := f.lookup(name)
+	if err != nil || t != nil || e == nil {
+		return "", false
+	}
+	return e.Hash.String(), true
+}
+
 // Open implements fs.FS.
 func (f *FS) Open(name string) (fs.File, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	e, t, err := f.lookup(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
@@ -111,8 +130,15 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
+	// Read the blob while holding the lock: the object storage behind the
+	// reader is shared.
+	data, err := io.ReadAll(rd)
+	rd.Close()
+	if err != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+	}
 	info.size = blob.Size
-	return &file{info: info, rc: rd}, nil
+	return &file{info: info, rc: io.NopCloser(bytes.NewReader(data))}, nil
 }
 
 // ReadFile implements fs.ReadFileFS.
@@ -130,6 +156,8 @@ func (f *FS) ReadFile(name string) ([]byte, error) {
 
 // ReadDir implements fs.ReadDirFS.
 func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	_, t, err := f.lookup(name)
 	if err != nil {
 		return nil, &fs.PathError{Op: "readdir", Path: name, Err: err}
@@ -165,7 +193,10 @@ func (f *FS) info(name string, e *object.TreeEntry, size int64) *info {
 	if in.size < 0 {
 		// Reading a blob's size costs an object lookup: do it only when asked.
 		tree, entry := f.tree, *e
+		mu := f.mu
 		in.sizeFn = func() int64 {
+			mu.Lock()
+			defer mu.Unlock()
 			if b, err := tree.TreeEntryFile(&entry); err == nil {
 				return b.Size
 			}
@@ -220,7 +251,9 @@ func (d *dir) Close() error { return nil }
 
 func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
 	if d.read == nil {
+		d.fs.mu.Lock()
 		d.read = d.fs.entries(d.info.name, d.tree)
+		d.fs.mu.Unlock()
 	}
 	rest := d.read[d.off:]
 	if n <= 0 {

@@ -161,6 +161,14 @@ func (d *Document) addFinding(rule string, sev Severity, off int, msg, hint stri
 // so that its other problems can be reported. levels are the configured
 // visibility levels, least restricted first.
 func ParseDocument(path string, src []byte, levels []string) *Document {
+	d := parseHead(path, src, levels)
+	d.parseBody(levels)
+	return d
+}
+
+// parseHead reads what does not need the Markdown parser: lines, encoding
+// and front matter. History and approvals need no more than this.
+func parseHead(path string, src []byte, levels []string) *Document {
 	d := &Document{Path: path, Source: src, Level: len(levels) - 1}
 	d.lines = append(d.lines, 0)
 	for i, c := range src {
@@ -175,6 +183,11 @@ func ParseDocument(path string, src []byte, levels []string) *Document {
 			d.Level = i
 		}
 	}
+	return d
+}
+
+// parseBody parses the Markdown body into the AST, parts and section tree.
+func (d *Document) parseBody(levels []string) {
 	d.AST = markdown.Parser().Parse(text.NewReader(d.Body()))
 	d.Parts = restrictedParts(d, levels)
 	d.Root = buildTree(d)
@@ -188,7 +201,6 @@ func ParseDocument(path string, src []byte, levels []string) *Document {
 		}
 		return true
 	})
-	return d
 }
 
 func indexOf(xs []string, x string) int {

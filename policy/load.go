@@ -27,6 +27,27 @@ type Repo struct {
 type LoadOptions struct {
 	// Overrides are configuration keys set on the command line (--set).
 	Overrides map[string]string
+	// HeadOnly reads documents' bytes and front matter but not their
+	// Markdown: enough for approvals and history, much faster.
+	HeadOnly bool
+	// Cache, when set, reuses documents read before from the same bytes
+	// (by git blob hash), so walking many commits reads each version once.
+	Cache *Cache
+}
+
+// Cache holds documents by git blob hash; it is safe for concurrent use.
+type Cache struct {
+	mu   sync.Mutex
+	docs map[string]*Document
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{docs: map[string]*Document{}} }
+
+// Hasher is implemented by file systems that know a content hash for each
+// file, as a git tree does.
+type Hasher interface {
+	FileHash(name string) (string, bool)
 }
 
 // Load reads the repository in fsys: configuration, registry and every
@@ -61,12 +82,34 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			key := ""
+			if h, ok := fsys.(Hasher); ok && opts.Cache != nil {
+				if hash, ok := h.FileHash(p); ok {
+					key = fmt.Sprintf("%s\x00%s\x00%v\x00%v", hash, p, cfg.Visibility, opts.HeadOnly)
+					opts.Cache.mu.Lock()
+					d := opts.Cache.docs[key]
+					opts.Cache.mu.Unlock()
+					if d != nil {
+						r.Docs[i] = d
+						return
+					}
+				}
+			}
 			src, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				errs[i] = fmt.Errorf("policy: %s: %w", p, err)
 				return
 			}
-			r.Docs[i] = ParseDocument(p, src, cfg.Visibility)
+			d := parseHead(p, src, cfg.Visibility)
+			if !opts.HeadOnly {
+				d.parseBody(cfg.Visibility)
+			}
+			r.Docs[i] = d
+			if key != "" {
+				opts.Cache.mu.Lock()
+				opts.Cache.docs[key] = d
+				opts.Cache.mu.Unlock()
+			}
 		}()
 	}
 	wg.Wait()

@@ -103,6 +103,9 @@ func (t *Tree) AtCommit(rev string, c *object.Commit) (*Tree, error) {
 	return &Tree{FS: fsys, Dir: t.Dir, Rev: rev, Commit: c, Git: t.Git}, nil
 }
 
+// Sub is Dir relative to the root of its git work tree ("." at the root).
+func (t *Tree) Sub() (string, error) { return t.subdir() }
+
 // subdir is Dir relative to the root of its git work tree.
 func (t *Tree) subdir() (string, error) {
 	wt, err := t.Git.Worktree()

@@ -25,7 +25,7 @@ The demo keys it generates are derived from fixed seeds: never use them for real
   policyctl demo -o /tmp/policyctl-demo --force`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			res, err := demo.Build(out, force, demo.Hooks{})
+			res, err := demo.Build(out, force)
 			if err != nil {
 				return err
 			}

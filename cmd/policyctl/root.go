@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/policyctl/policyctl/history"
 	"github.com/policyctl/policyctl/policy"
 	"github.com/policyctl/policyctl/source"
 )
@@ -69,6 +70,9 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 	})
 	root.AddCommand(
 		a.checkCmd(),
+		a.approveCmd(),
+		a.verifyCmd(),
+		a.statusCmd(),
 		a.demoCmd(),
 		a.initCmd(),
 		a.versionCmd(),
@@ -79,13 +83,14 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 // repoFlags adds -C, --rev and --set to a command that reads a repository.
 func (a *app) repoFlags(c *cobra.Command) {
 	c.Flags().StringVarP(&a.dir, "dir", "C", ".", "the policy repository `DIR`")
-	c.Flags().StringVar(&a.rev, "rev", "", "read the repository at git revision `REV` (commit, tag, branch, HEAD~1) instead of the working tree")
+	c.Flags().StringVar(&a.rev, "rev", "", "read the repository at `REV` instead of the working tree: a revision id, in-force, or a git commit, tag, branch or HEAD~1")
 	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)")
 }
 
-// tree opens the repository the flags name.
+// tree opens the repository the flags name: the working tree, a git
+// revision, a recorded revision's content, or in-force.
 func (a *app) tree() (*source.Tree, error) {
-	return source.Open(a.dir, a.rev)
+	return history.Open(a.dir, a.rev)
 }
 
 // load opens and reads the repository the flags name.
@@ -99,6 +104,10 @@ func (a *app) load() (*source.Tree, *policy.Repo, error) {
 }
 
 func (a *app) loadTree(t *source.Tree) (*policy.Repo, error) {
+	return a.loadTreeOpts(t, policy.LoadOptions{})
+}
+
+func (a *app) loadTreeOpts(t *source.Tree, opts policy.LoadOptions) (*policy.Repo, error) {
 	overrides := map[string]string{}
 	for _, s := range a.sets {
 		k, v, ok := strings.Cut(s, "=")
@@ -107,7 +116,8 @@ func (a *app) loadTree(t *source.Tree) (*policy.Repo, error) {
 		}
 		overrides[strings.ToLower(k)] = v
 	}
-	r, err := policy.Load(t.FS, policy.LoadOptions{Overrides: overrides})
+	opts.Overrides = overrides
+	r, err := policy.Load(t.FS, opts)
 	var ce *policy.ConfigError
 	if errors.As(err, &ce) {
 		if a.dir != "." {

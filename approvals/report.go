@@ -1,0 +1,231 @@
+package approvals
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/policyctl/policyctl/policy"
+)
+
+// WriteText writes a verdict for a terminal: each committee, its quorum,
+// who approved, and for each document that is not approved, why.
+// Results are words as well as marks, never colour alone.
+func (v *Verdict) WriteText(w io.Writer, against string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Revision %s (%s) against %s\n", v.Revision, v.Kind, against)
+	if v.PreviousRules != "" {
+		fmt.Fprintf(&b, "Judged under its own rules and those of %s, the revision in force before it.\n", v.PreviousRules)
+	}
+	ok := 0
+	for _, c := range v.Committees {
+		mark := "NG"
+		if c.OK {
+			mark, ok = "OK", ok+1
+		}
+		fmt.Fprintf(&b, "  [%s] %s %s (quorum %d)", mark, c.ID, c.Name, c.Quorum)
+		if len(c.Approved) > 0 {
+			fmt.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
+		}
+		if c.Reason != "" {
+			fmt.Fprintf(&b, ": %s", c.Reason)
+		}
+		b.WriteString("\n")
+		for _, d := range c.Documents {
+			switch d.State {
+			case "stale":
+				fmt.Fprintf(&b, "       %s: stale: changed since %s approved it\n", d.Path, strings.Join(d.Stale, ", "))
+			case "missing":
+				fmt.Fprintf(&b, "       %s: missing\n", d.Path)
+			}
+		}
+	}
+	if len(v.Invalid) > 0 {
+		b.WriteString("Approvals that do not count:\n")
+		for _, p := range v.Invalid {
+			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Reason)
+		}
+	}
+	if v.OK {
+		fmt.Fprintf(&b, "verify: OK, all %d committees approved the current content\n", len(v.Committees))
+	} else {
+		fmt.Fprintf(&b, "verify: FAILED, %d of %d committees approved the current content\n", ok, len(v.Committees))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteMarkdown writes a verdict for a GitHub job summary.
+func (v *Verdict) WriteMarkdown(w io.Writer, against string) error {
+	var b strings.Builder
+	result := "❌ not approved"
+	if v.OK {
+		result = "✅ approved"
+	}
+	fmt.Fprintf(&b, "### 承認の検証 — revision %s (%s): %s\n\n", v.Revision, v.Kind, result)
+	fmt.Fprintf(&b, "Content: %s.", against)
+	if v.PreviousRules != "" {
+		fmt.Fprintf(&b, " Also judged under the rules of %s.", v.PreviousRules)
+	}
+	b.WriteString("\n\n| 委員会 committee | quorum | result | approved by | documents not approved |\n|---|---|---|---|---|\n")
+	for _, c := range v.Committees {
+		res := "NG"
+		if c.OK {
+			res = "OK"
+		}
+		var notes []string
+		for _, d := range c.Documents {
+			if d.State != "approved" {
+				notes = append(notes, fmt.Sprintf("`%s` %s", d.Path, d.State))
+			}
+		}
+		if c.Reason != "" && len(notes) == 0 {
+			notes = append(notes, c.Reason)
+		}
+		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", mdCell(c.Name), c.ID, c.Quorum, res, mdCell(strings.Join(c.Approved, ", ")), mdCell(strings.Join(notes, "; ")))
+	}
+	if len(v.Invalid) > 0 {
+		b.WriteString("\nApprovals that do not count:\n\n")
+		for _, p := range v.Invalid {
+			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Reason)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdCell(s string) string { return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s) }
+
+// WriteJSON writes a verdict as JSON.
+func (v *Verdict) WriteJSON(w io.Writer) error {
+	type doc struct {
+		ID    string   `json:"id"`
+		Path  string   `json:"path"`
+		State string   `json:"state"`
+		By    []string `json:"approved_by"`
+		Stale []string `json:"stale_by"`
+	}
+	type committee struct {
+		ID       string   `json:"id"`
+		Name     string   `json:"name"`
+		Quorum   int      `json:"quorum"`
+		OK       bool     `json:"ok"`
+		Approved []string `json:"approved_by"`
+		Reason   string   `json:"reason,omitempty"`
+		Docs     []doc    `json:"documents"`
+	}
+	type invalid struct {
+		File   string `json:"file"`
+		Reason string `json:"reason"`
+	}
+	out := struct {
+		Revision      string      `json:"revision"`
+		Kind          string      `json:"kind"`
+		OK            bool        `json:"ok"`
+		PreviousRules string      `json:"previous_rules,omitempty"`
+		Committees    []committee `json:"committees"`
+		Invalid       []invalid   `json:"invalid"`
+	}{Revision: v.Revision, Kind: v.Kind, OK: v.OK, PreviousRules: v.PreviousRules, Committees: []committee{}, Invalid: []invalid{}}
+	for _, c := range v.Committees {
+		cc := committee{ID: c.ID, Name: c.Name, Quorum: c.Quorum, OK: c.OK, Approved: nonNil(c.Approved), Reason: c.Reason, Docs: []doc{}}
+		for _, d := range c.Documents {
+			cc.Docs = append(cc.Docs, doc{d.ID, d.Path, d.State, nonNil(d.By), nonNil(d.Stale)})
+		}
+		out.Committees = append(out.Committees, cc)
+	}
+	for _, p := range v.Invalid {
+		out.Invalid = append(out.Invalid, invalid{p.File, p.Reason})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// Status marks: full-width characters that are words in themselves (済
+// approved, 未 missing, 変 changed since approved), never colour alone,
+// and of one display width in every terminal.
+const (
+	markApproved = "済"
+	markMissing  = "未"
+	markStale    = "変"
+	markNone     = "－"
+)
+
+// WriteMatrix writes documents × committees for a terminal, with Japanese
+// titles aligned by display width.
+func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Revision %s (%s): %s approved, %s missing, %s stale (changed since approved), %s not an approver\n\n",
+		v.Revision, v.Kind, markApproved, markMissing, markStale, markNone)
+	state := map[string]map[string]string{} // doc -> committee -> mark
+	for _, c := range v.Committees {
+		for _, d := range c.Documents {
+			if state[d.ID] == nil {
+				state[d.ID] = map[string]string{}
+			}
+			switch d.State {
+			case "approved":
+				state[d.ID][c.ID] = markApproved
+			case "stale":
+				state[d.ID][c.ID] = markStale
+			default:
+				state[d.ID][c.ID] = markMissing
+			}
+		}
+	}
+	titleW := runewidth.StringWidth("文書 document")
+	for _, d := range r.Docs {
+		titleW = max(titleW, runewidth.StringWidth(truncate(d.Meta.Title, 40)))
+	}
+	b.WriteString(runewidth.FillRight("文書 document", titleW))
+	for _, c := range v.Committees {
+		b.WriteString("  " + c.ID)
+	}
+	b.WriteString("\n")
+	for _, d := range r.Docs {
+		b.WriteString(runewidth.FillRight(truncate(d.Meta.Title, 40), titleW))
+		for _, c := range v.Committees {
+			m := state[d.Meta.ID][c.ID]
+			if m == "" {
+				m = markNone
+			}
+			b.WriteString("  " + runewidth.FillRight(m, runewidth.StringWidth(c.ID)))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	for _, c := range v.Committees {
+		res := "NG"
+		if c.OK {
+			res = "OK"
+		}
+		fmt.Fprintf(&b, "%s %s %s: quorum %d", res, c.ID, c.Name, c.Quorum)
+		if len(c.Approved) > 0 {
+			fmt.Fprintf(&b, ", approved by %s", strings.Join(c.Approved, ", "))
+		}
+		if c.Reason != "" {
+			fmt.Fprintf(&b, ", %s", c.Reason)
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func truncate(s string, width int) string {
+	if runewidth.StringWidth(s) <= width {
+		return s
+	}
+	return runewidth.Truncate(s, width, "…")
+}
