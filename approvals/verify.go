@@ -142,7 +142,9 @@ func Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevID string) (
 		file := path.Join(Dir(id), name)
 		base, isJSON := strings.CutSuffix(name, ".json")
 		c, m, okName := splitName(base)
-		bad := func(reason string) { v.Invalid = append(v.Invalid, Problem{File: file, Committee: c, Member: m, Reason: reason}) }
+		bad := func(reason string) {
+			v.Invalid = append(v.Invalid, Problem{File: file, Committee: c, Member: m, Reason: reason})
+		}
 		switch {
 		case !isJSON:
 			bad("not an approval: approvals/<revision>/ holds revision.yaml and <committee>.<member>.json/.sig pairs")

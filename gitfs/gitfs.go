@@ -60,7 +60,9 @@ type FS struct {
 
 // New returns the file system of a tree. Files report the given time as
 // their modification time, for determinism.
-func New(tree *object.Tree, when time.Time) *FS { return &FS{mu: &sync.Mutex{}, tree: tree, when: when} }
+func New(tree *object.Tree, when time.Time) *FS {
+	return &FS{mu: &sync.Mutex{}, tree: tree, when: when}
+}
 
 // ForCommit returns the file system of a commit's tree.
 func ForCommit(c *object.Commit) (*FS, error) {

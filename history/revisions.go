@@ -132,7 +132,7 @@ func (s *subFS) ReadFile(name string) ([]byte, error) {
 	return s.g.ReadFile(s.full(name))
 }
 func (s *subFS) ReadDir(name string) ([]fs.DirEntry, error) { return s.g.ReadDir(s.full(name)) }
-func (s *subFS) FileHash(name string) (string, bool)         { return s.g.FileHash(s.full(name)) }
+func (s *subFS) FileHash(name string) (string, bool)        { return s.g.FileHash(s.full(name)) }
 
 // approvalsHash is the tree hash of approvals/<id> at a commit, "" when
 // absent: approvals change only where it changes.
