@@ -92,9 +92,8 @@ func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bo
 // revision's revision.yaml when it is new, and approvals/allowed_signers.
 // Every file is written to a temporary name and renamed into place.
 func Approve(dir string, r *policy.Repo, p *Payload, isNew bool, signer ssh.Signer) (*Result, error) {
-	m := r.Registry.Member(p.Member)
-	if m == nil || !hasKey(m.PublicKeys, signer.PublicKey()) {
-		return nil, fmt.Errorf("key %s is not a key of member %q in %s", ssh.FingerprintSHA256(signer.PublicKey()), p.Member, policy.RegistryFile)
+	if err := CheckKey(r, p.Member, signer.PublicKey()); err != nil {
+		return nil, err
 	}
 	body := p.Marshal()
 	sig, err := Sign(body, signer)
@@ -132,6 +131,15 @@ func Approve(dir string, r *policy.Repo, p *Payload, isNew bool, signer ssh.Sign
 		return nil, err
 	}
 	return res, nil
+}
+
+// CheckKey reports whether the registry gives member the key.
+func CheckKey(r *policy.Repo, member string, k ssh.PublicKey) error {
+	m := r.Registry.Member(member)
+	if m == nil || !hasKey(m.PublicKeys, k) {
+		return fmt.Errorf("key %s is not a key of member %q in %s", ssh.FingerprintSHA256(k), member, policy.RegistryFile)
+	}
+	return nil
 }
 
 func hasKey(keys []ssh.PublicKey, k ssh.PublicKey) bool {

@@ -19,6 +19,7 @@ var rules = []rule{
 	frontMatter,
 	duplicateIDs,
 	approvers,
+	allowedSigners,
 	links,
 	references,
 	numbering,

@@ -1,7 +1,9 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
@@ -111,3 +113,33 @@ func approvers(r *policy.Repo, report func(policy.Finding)) {
 		}
 	}
 }
+
+// allowedSigners reports an approvals/allowed_signers that is missing or
+// differs from the registry: auditors run ssh-keygen with that file.
+func allowedSigners(r *policy.Repo, report func(policy.Finding)) {
+	if r.Registry == nil {
+		return
+	}
+	want := r.Registry.AllowedSigners(approvalsNamespace)
+	got, err := fs.ReadFile(r.FS, policy.AllowedSignersFile)
+	hasKeys := false
+	for _, m := range r.Registry.Members {
+		hasKeys = hasKeys || len(m.PublicKeys) > 0
+	}
+	switch {
+	case err != nil && !hasKeys:
+		return // nothing to list yet
+	case err != nil:
+		report(policy.Finding{Rule: "approvals/allowed-signers", Severity: policy.Warning, Pos: policy.Pos{File: policy.AllowedSignersFile},
+			Message: "approvals/allowed_signers is missing; auditors verify approvals with it",
+			Hint:    "the next policyctl approve writes it from the registry"})
+	case !bytes.Equal(got, want):
+		report(policy.Finding{Rule: "approvals/allowed-signers", Severity: policy.Error, Pos: policy.Pos{File: policy.AllowedSignersFile, Line: 1, Col: 1},
+			Message: "approvals/allowed_signers does not match approvals/registry.yaml (stale): ssh-keygen would check approvals against other keys",
+			Hint:    "never edit it by hand: the next policyctl approve rewrites it from the registry"})
+	}
+}
+
+// approvalsNamespace is approvals.Namespace; check does not import the
+// signing package for one constant.
+const approvalsNamespace = "policyctl-approval"

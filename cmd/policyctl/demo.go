@@ -8,8 +8,6 @@ import (
 
 	"github.com/policyctl/policyctl/check"
 	"github.com/policyctl/policyctl/demo"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/source"
 )
 
 func (a *app) demoCmd() *cobra.Command {
@@ -37,16 +35,15 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 				revs = append(revs, r.ID+" "+r.Kind)
 			}
 			fmt.Fprintf(w, "  git history  %d commits; revisions %s; %d draft commit(s) after the last revision\n", res.Commits, strings.Join(revs, ", "), res.Drafts)
+			fmt.Fprintf(w, "  approvals    %d signatures by the members of 7 committees, one set per revision\n", res.Approvals)
 			fmt.Fprintf(w, "  demo keys    %d members, in %s/ (demo only)\n\n", len(res.Keys), demo.KeyDir)
 
-			t, err := source.Open(res.Dir, "")
+			a.dir = res.Dir
+			t, r, err := a.load()
 			if err != nil {
 				return err
 			}
-			r, err := policy.Load(t.FS, policy.LoadOptions{})
-			if err != nil {
-				return err
-			}
+			_ = t
 			fmt.Fprintf(w, "$ policyctl check -C %s\n", res.Dir)
 			chk := check.Run(r)
 			if err := chk.WriteText(w, len(r.Docs)); err != nil {
@@ -55,7 +52,25 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 			if chk.Errors > 0 {
 				return fmt.Errorf("the embedded example does not pass check: this is a bug in policyctl")
 			}
-			fmt.Fprintf(w, "\nNext: cd %s && git log --oneline; policyctl check -C %s --rev HEAD~3\n", res.Dir, res.Dir)
+			last := res.Revisions[len(res.Revisions)-1].ID
+			fmt.Fprintf(w, "\n$ policyctl verify -C %s --revision %s\n", res.Dir, last)
+			v, against, _, err := a.verdict(last)
+			if err != nil {
+				return err
+			}
+			if err := v.WriteText(w, against); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "\n$ policyctl status -C %s\n", res.Dir)
+			fmt.Fprintf(w, "(the working tree holds a draft edit made after %s: the CI gate, policyctl verify, fails until the committees approve it)\n", last)
+			v, _, r, err = a.verdict("")
+			if err != nil {
+				return err
+			}
+			if err := v.WriteMatrix(w, r); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "\nNext: cd %s && git log --oneline\n", res.Dir)
 			return nil
 		},
 	}
