@@ -549,7 +549,6 @@ func TestInteropSSHKeygenSigns(t *testing.T) {
 	}
 }
 
-
 func newFixtureF(f *testing.F) ssh.Signer {
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {

@@ -29,7 +29,9 @@ var registry = func() string {
 
 func repo(t *testing.T, files map[string]string) *policy.Repo {
 	t.Helper()
-	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}, "approvals/registry.yaml": {Data: []byte(registry)}}
+	reg, _ := policy.ParseRegistry([]byte(registry))
+	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}, "approvals/registry.yaml": {Data: []byte(registry)},
+		policy.AllowedSignersFile: {Data: reg.AllowedSigners("policyctl-approval")}}
 	for p, s := range files {
 		fsys[p] = &fstest.MapFile{Data: []byte(s)}
 	}

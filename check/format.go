@@ -70,8 +70,14 @@ func (res *Result) WriteGitHub(w io.Writer) error {
 		if f.Hint != "" {
 			msg += "\n" + f.Hint
 		}
-		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", cmd,
-			escapeProperty(f.Pos.File), f.Pos.Line, f.Pos.Col, escapeProperty(f.Rule), escapeData(msg))
+		where := "file=" + escapeProperty(f.Pos.File)
+		if f.Pos.Line > 0 {
+			where += fmt.Sprintf(",line=%d", f.Pos.Line)
+			if f.Pos.Col > 0 {
+				where += fmt.Sprintf(",col=%d", f.Pos.Col)
+			}
+		}
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, where, escapeProperty(f.Rule), escapeData(msg))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

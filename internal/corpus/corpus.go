@@ -15,6 +15,8 @@ import (
 	"strings"
 
 	"golang.org/x/crypto/ssh"
+
+	"github.com/policyctl/policyctl/policy"
 )
 
 // Options size the corpus.
@@ -33,9 +35,12 @@ func Files(o Options) map[string][]byte {
 		o.DocBytes = 12000
 	}
 	g := &gen{rng: rand.New(rand.NewSource(o.Seed)), o: o}
+	reg := registry()
+	parsed, _ := policy.ParseRegistry(reg)
 	files := map[string][]byte{
 		"policyctl.yaml":          []byte("organization: {id: bench, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n"),
-		"approvals/registry.yaml": registry(),
+		policy.RegistryFile:       reg,
+		policy.AllowedSignersFile: parsed.AllowedSigners("policyctl-approval"),
 		"policy/basic-policy.md":  []byte(g.basic()),
 	}
 	for i := 0; i < o.Docs; i++ {
