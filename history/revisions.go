@@ -45,8 +45,10 @@ type Recorded struct {
 
 // Change is a document added, modified or removed by a revision.
 type Change struct {
-	ID, Path, Title string
-	What            string // added, modified, removed
+	ID    string `json:"id"`
+	Path  string `json:"path"`
+	Title string `json:"title"`
+	What  string `json:"change"` // added, modified, removed
 }
 
 // ErrShallow is returned when the git history needed is not in the clone.
@@ -65,6 +67,9 @@ type Walk struct {
 	Sub   string
 	cache *policy.Cache
 	opts  policy.LoadOptions
+	// approvals[i] maps revision ids to the tree hash of their folder at
+	// Commits[i].
+	approvals []map[string]string
 }
 
 // NewWalk reads the first-parent history that ends at head.
@@ -134,22 +139,28 @@ func (s *subFS) ReadFile(name string) ([]byte, error) {
 func (s *subFS) ReadDir(name string) ([]fs.DirEntry, error) { return s.g.ReadDir(s.full(name)) }
 func (s *subFS) FileHash(name string) (string, bool)        { return s.g.FileHash(s.full(name)) }
 
-// approvalsHash is the tree hash of approvals/<id> at a commit, "" when
-// absent: approvals change only where it changes.
-func (w *Walk) approvalsHash(c *object.Commit, id string) string {
+// approvalsAt lists, for one commit, the tree hash of each folder under
+// approvals/: approvals can only have changed where that hash changed.
+func (w *Walk) approvalsAt(c *object.Commit) map[string]string {
 	t, err := c.Tree()
 	if err != nil {
-		return ""
+		return nil
 	}
-	p := "approvals/" + id
+	p := "approvals"
 	if w.Sub != "" && w.Sub != "." {
 		p = w.Sub + "/" + p
 	}
-	e, err := t.FindEntry(p)
+	at, err := t.Tree(p)
 	if err != nil {
-		return ""
+		return nil
 	}
-	return e.Hash.String()
+	out := map[string]string{}
+	for _, e := range at.Entries {
+		if !e.Mode.IsFile() && approvals.ValidRevisionID(e.Name) {
+			out[e.Name] = e.Hash.String()
+		}
+	}
+	return out
 }
 
 // Model reads the repository at a commit (front matter only).
@@ -169,17 +180,12 @@ func (w *Walk) Revisions() ([]*Recorded, error) {
 	if len(w.Commits) == 0 {
 		return nil, nil
 	}
+	// One pass over the commits records approvals/<id> at each.
+	w.approvals = make([]map[string]string, len(w.Commits))
 	ids := map[string]bool{}
-	for _, c := range w.Commits {
-		fsys, err := w.FS(c)
-		if err != nil {
-			continue
-		}
-		list, err := approvals.ListRevisions(fsys)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range list {
+	for i, c := range w.Commits {
+		w.approvals[i] = w.approvalsAt(c)
+		for id := range w.approvals[i] {
 			ids[id] = true
 		}
 	}
@@ -212,8 +218,8 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 		prevRules, prevID = approvals.RulesOf(prev.Model), prev.ID
 	}
 	last := ""
-	for _, c := range w.Commits {
-		h := w.approvalsHash(c, id)
+	for i, c := range w.Commits {
+		h := w.approvals[i][id]
 		if h == "" {
 			last = ""
 			continue
@@ -285,6 +291,11 @@ func contentChanged(w *Walk, c *object.Commit) bool {
 // changes compares the documents of a revision's content with the
 // previous revision in force.
 func changes(prev *Recorded, model *policy.Repo) []Change {
+	if prev == nil {
+		// The first revision in the repository: what it changed against
+		// the paper editions before it is not known.
+		return nil
+	}
 	old := map[string]*policy.Document{}
 	if prev != nil {
 		for _, d := range prev.Model.Docs {

@@ -73,6 +73,7 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		a.approveCmd(),
 		a.verifyCmd(),
 		a.statusCmd(),
+		a.historyCmd(),
 		a.demoCmd(),
 		a.initCmd(),
 		a.versionCmd(),
