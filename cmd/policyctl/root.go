@@ -74,6 +74,7 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		a.verifyCmd(),
 		a.statusCmd(),
 		a.historyCmd(),
+		a.diffCmd(),
 		a.demoCmd(),
 		a.initCmd(),
 		a.versionCmd(),

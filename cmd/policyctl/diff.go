@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/policyctl/policyctl/diff"
+	"github.com/policyctl/policyctl/history"
+	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/render"
+	"github.com/policyctl/policyctl/source"
+)
+
+func (a *app) diffCmd() *cobra.Command {
+	var edition, doc, format, out string
+	c := &cobra.Command{
+		Use:   "diff [OLD [NEW]]",
+		Short: "the 新旧対照表 between two revisions",
+		Long: `diff prints the 新旧対照表 between two revisions: 改正後 on the left and 改正前 on the
+right (diff.order in policyctl.yaml reverses them), sections aligned even when
+renumbered, retitled or moved, changed wording marked in a reader's units,
+unchanged provisions elided as （略）, added ones against （新設）, removed ones
+against （削る）. References that a renumbering broke are listed below it.
+
+OLD and NEW are revision ids (2024-04-01), in-force, git commits, tags,
+branches or expressions like HEAD~1. Default: in-force against the working
+tree. --edition public compares only what the public edition shows.`,
+		Example: `  policyctl diff
+  policyctl diff 2024-04-01 2026-03-31 --format html -o 新旧対照表.html
+  policyctl diff in-force HEAD --edition public --format markdown`,
+		Args: cobra.MaximumNArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			oldRev, newRev := history.InForceRev, ""
+			if len(args) > 0 {
+				oldRev = args[0]
+			}
+			if len(args) > 1 {
+				newRev = args[1]
+			}
+			ot, om, err := a.openModel(oldRev)
+			if err != nil {
+				return err
+			}
+			nt, nm, err := a.openModel(newRev)
+			if err != nil {
+				return err
+			}
+			if edition != "" {
+				if om, err = editionOf(om, edition); err != nil {
+					return err
+				}
+				if nm, err = editionOf(nm, edition); err != nil {
+					return err
+				}
+			}
+			if doc != "" && nm.Doc(doc) == nil && om.Doc(doc) == nil {
+				return fmt.Errorf("--doc %q: no document has that id in either revision", doc)
+			}
+			res := diff.Compare(om, nm, diff.Options{Doc: doc})
+			res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
+			oldFirst := nm.Config.Diff.Order == "old-new"
+			var buf bytes.Buffer
+			switch format {
+			case "text":
+				err = res.WriteText(&buf, a.textOptions(out == "", oldFirst))
+			case "html":
+				err = res.WriteHTML(&buf, diff.HTMLOptions{OldFirst: oldFirst})
+			case "markdown":
+				err = res.WriteMarkdown(&buf, oldFirst)
+			case "json":
+				err = res.WriteJSON(&buf)
+			default:
+				return fmt.Errorf("--format %q: expected text, html, markdown or json", format)
+			}
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				_, err = io.Copy(a.stdout, &buf)
+				return err
+			}
+			return writeFileAtomic(out, buf.Bytes())
+		},
+	}
+	c.Flags().StringVarP(&a.dir, "dir", "C", ".", "the policy repository `DIR`")
+	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE`")
+	c.Flags().StringVar(&edition, "edition", "", "compare only what edition `NAME` shows (public: safe to publish)")
+	c.Flags().StringVar(&doc, "doc", "", "only the document with this `ID`")
+	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, html, markdown or json")
+	c.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	return c
+}
+
+// openModel opens and reads the repository at a revision.
+func (a *app) openModel(rev string) (*source.Tree, *policy.Repo, error) {
+	t, err := history.Open(a.dir, rev)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := a.loadTree(t)
+	return t, r, err
+}
+
+func editionOf(r *policy.Repo, name string) (*policy.Repo, error) {
+	for _, e := range r.Config.EditionList() {
+		if e.Name == name {
+			return render.Edition(r, e)
+		}
+	}
+	return nil, fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v)", name, r.Config.Editions)
+}
+
+func revLabel(rev string, t *source.Tree) string {
+	switch {
+	case rev == "":
+		return "作業中 (working tree)"
+	case t.Commit == nil:
+		return rev
+	}
+	return fmt.Sprintf("%s (%s)", rev, t.Commit.Hash.String()[:7])
+}
+
+// textOptions sizes the terminal table: COLUMNS, else the terminal's
+// width; colour only on a terminal and without NO_COLOR.
+func (a *app) textOptions(toStdout, oldFirst bool) diff.TextOptions {
+	o := diff.TextOptions{OldFirst: oldFirst}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		o.Width = n
+	}
+	if f, ok := a.stdout.(*os.File); ok && toStdout && term.IsTerminal(int(f.Fd())) {
+		if o.Width == 0 {
+			if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+				o.Width = w
+			}
+		}
+		o.Color = os.Getenv("NO_COLOR") == ""
+	}
+	return o
+}
+
+// writeFileAtomic writes through a temporary file in the same folder, so
+// a failure leaves no partial output.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".policyctl-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
