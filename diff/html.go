@@ -11,7 +11,7 @@ import (
 var pageTemplate string
 
 var page = template.Must(template.New("shinkyu").Funcs(template.FuncMap{
-	"cell": htmlCell,
+	"cell":   htmlCell,
 	"status": statusJa,
 	"either": firstNonEmpty,
 }).Parse(pageTemplate))

@@ -230,8 +230,10 @@ func isKanji(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r == '々' || r == '〆'
 }
 func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
-func isKatakana(r rune) bool { return r >= 'ァ' && r <= 'ヺ' || r == 'ー' || r >= 'ｦ' && r <= 'ﾟ' }
-func isDigit(r rune) bool    { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+func isKatakana(r rune) bool {
+	return r >= 'ァ' && r <= 'ヺ' || r == 'ー' || r >= 'ｦ' && r <= 'ﾟ'
+}
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 func isASCIIWord(r rune) bool {
 	return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-' || r == '.')
 }
@@ -276,7 +278,9 @@ func unitEnd(s string, i int) int {
 	case r == '第' && j < len(s) && isDigitOrKanjiNum(s, j):
 		// 第10条第1項第2号, 第5条の2
 		for {
-			k := run(j, func(r rune) bool { return isDigit(r) || strings.ContainsRune("一二三四五六七八九十百千〇", r) })
+			k := run(j, func(r rune) bool {
+				return isDigit(r) || strings.ContainsRune("一二三四五六七八九十百千〇", r)
+			})
 			if k == j {
 				break
 			}
