@@ -48,7 +48,7 @@ func Edition(r *policy.Repo, e policy.Edition) (*policy.Repo, error) {
 	}
 	// Assets: only the files that the remaining content links to.
 	for _, d := range out.Docs {
-		for _, p := range linkedFiles(d) {
+		for _, p := range LinkedFiles(d) {
 			if _, ok := files[p]; ok {
 				continue
 			}
@@ -85,9 +85,9 @@ func Filter(d *policy.Document, level int) []byte {
 	return b.Bytes()
 }
 
-// linkedFiles lists the repository files a document's links and images
+// LinkedFiles lists the repository files a document's links and images
 // point to.
-func linkedFiles(d *policy.Document) []string {
+func LinkedFiles(d *policy.Document) []string {
 	var out []string
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/check"
 	"github.com/policyctl/policyctl/demo"
+	"github.com/policyctl/policyctl/diff"
+	"github.com/policyctl/policyctl/history"
+	"github.com/policyctl/policyctl/site"
 )
 
 func (a *app) demoCmd() *cobra.Command {
@@ -43,7 +47,6 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 			if err != nil {
 				return err
 			}
-			_ = t
 			fmt.Fprintf(w, "$ policyctl check -C %s\n", res.Dir)
 			chk := check.Run(r)
 			if err := chk.WriteText(w, len(r.Docs)); err != nil {
@@ -63,14 +66,49 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 			}
 			fmt.Fprintf(w, "\n$ policyctl status -C %s\n", res.Dir)
 			fmt.Fprintf(w, "(the working tree holds a draft edit made after %s: the CI gate, policyctl verify, fails until the committees approve it)\n", last)
-			v, _, r, err = a.verdict("")
+			v, _, heads, err := a.verdict("")
 			if err != nil {
 				return err
 			}
-			if err := v.WriteMatrix(w, r); err != nil {
+			if err := v.WriteMatrix(w, heads); err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "\nNext: cd %s && git log --oneline\n", res.Dir)
+			fmt.Fprintf(w, "\n$ policyctl history -C %s\n", res.Dir)
+			entries, err := a.historyEntries(nil, r)
+			if err != nil {
+				return err
+			}
+			if err := history.WriteText(w, r.Config.Title, entries); err != nil {
+				return err
+			}
+
+			fmt.Fprintf(w, "\n$ policyctl diff -C %s   (in-force against the working tree)\n", res.Dir)
+			_, om, err := a.openModel(history.InForceRev)
+			if err != nil {
+				return err
+			}
+			d := diff.Compare(om, r, diff.Options{})
+			d.Old, d.New = "in-force ("+last+")", "作業中 (working tree)"
+			if err := d.WriteText(w, diff.TextOptions{Width: 100}); err != nil {
+				return err
+			}
+
+			siteDir := filepath.Join(res.Dir, "_site")
+			fmt.Fprintf(w, "\n$ policyctl build -C %s -o %s\n", res.Dir, siteDir)
+			opts := site.Options{Dir: siteDir, Editions: r.Config.EditionList()}
+			if err := a.siteHistory(t, r, &opts); err != nil {
+				return err
+			}
+			written, err := site.Build(r, opts)
+			if err != nil {
+				return err
+			}
+			for _, p := range written {
+				fmt.Fprintf(w, "wrote %s/index.html\n", p)
+			}
+			fmt.Fprintf(w, "\nThe site: file://%s\n", filepath.Join(siteDir, "public", "index.html"))
+			fmt.Fprintf(w, "The internal edition (not for publication): file://%s\n", filepath.Join(siteDir, "internal", "index.html"))
+			fmt.Fprintf(w, "Next: cd %s && git log --oneline; policyctl diff 2021-10-01 2024-04-01 --format html -o shinkyu.html\n", res.Dir)
 			return nil
 		},
 	}

@@ -75,6 +75,7 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		a.statusCmd(),
 		a.historyCmd(),
 		a.diffCmd(),
+		a.buildCmd(),
 		a.demoCmd(),
 		a.initCmd(),
 		a.versionCmd(),

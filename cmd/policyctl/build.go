@@ -1,0 +1,149 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policyctl/policyctl/check"
+	"github.com/policyctl/policyctl/history"
+	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/site"
+	"github.com/policyctl/policyctl/source"
+)
+
+func (a *app) buildCmd() *cobra.Command {
+	var edition, out string
+	c := &cobra.Command{
+		Use:   "build",
+		Short: "render the editions into a static site",
+		Long: `build renders editions of the policy into DIR/<edition>/: an index, a page per
+document (table of contents, permalinks, previous/next), the 改訂履歴 with every
+revision in force readable and its 新旧対照表, search for Japanese text and
+print CSS. The public edition holds no byte of restricted content; other
+editions carry noindex. Pages that differ from the revision in force are
+marked 「案」. Output is deterministic, and each edition's folder is replaced
+only when its build succeeds.
+
+build refuses an edition below the most restricted level while check reports
+a visibility/leak error. CI publishes the public edition with --rev in-force.`,
+		Example: `  policyctl build
+  policyctl build --edition public --rev in-force -o public-site`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			t, full, err := a.load()
+			if err != nil {
+				return err
+			}
+			var eds []policy.Edition
+			for _, e := range full.Config.EditionList() {
+				if edition == "all" || e.Name == edition {
+					eds = append(eds, e)
+				}
+			}
+			if len(eds) == 0 {
+				return fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v, or all)", edition, full.Config.Editions)
+			}
+			if err := a.refuseLeaks(full, eds); err != nil {
+				return err
+			}
+			opts := site.Options{Dir: out, Editions: eds}
+			if err := a.siteHistory(t, full, &opts); err != nil {
+				return err
+			}
+			written, err := site.Build(full, opts)
+			if err != nil {
+				return err
+			}
+			for _, w := range written {
+				fmt.Fprintf(a.stdout, "wrote %s/index.html\n", w)
+			}
+			return nil
+		},
+	}
+	a.repoFlags(c)
+	c.Flags().StringVar(&edition, "edition", "all", "the edition `NAME` to build, or all")
+	c.Flags().StringVarP(&out, "output", "o", "_site", "write the site into `DIR`/<edition>/")
+	return c
+}
+
+// refuseLeaks stops the build of any edition less restricted than the
+// most restricted level while check finds content that leaks into it.
+func (a *app) refuseLeaks(full *policy.Repo, eds []policy.Edition) error {
+	var leaks []policy.Finding
+	for _, f := range check.Run(full).Findings {
+		if f.Rule == "visibility/leak" && f.Severity == policy.Error {
+			leaks = append(leaks, f)
+		}
+	}
+	if len(leaks) == 0 {
+		return nil
+	}
+	for _, e := range eds {
+		if e.Level < full.Config.MostRestricted() {
+			res := &check.Result{Findings: leaks, Errors: len(leaks)}
+			_ = res.WriteText(a.stderr, len(full.Docs))
+			fmt.Fprintf(a.stderr, "policyctl: refusing to build the %s edition: restricted content would leak into it\n", e.Name)
+			return errProblems
+		}
+	}
+	return nil
+}
+
+// siteHistory fills the 改訂履歴, the content in force and the archive of
+// revisions from the git history that ends at the tree read.
+func (a *app) siteHistory(t *source.Tree, full *policy.Repo, o *site.Options) error {
+	w, err := history.FromHead(t, policy.LoadOptions{})
+	if errors.Is(err, history.ErrNoGit) || err != nil && t.Git != nil && t.Commit == nil && isNoCommits(t) {
+		o.Entries, err = history.Log(full.Config, nil)
+		return err
+	}
+	if err != nil {
+		return err
+	}
+	if t.Commit != nil {
+		if w, err = history.NewWalk(t.Git, t.Commit, w.Sub, policy.LoadOptions{}); err != nil {
+			return err
+		}
+	}
+	recs, err := w.Revisions()
+	if err != nil {
+		return err
+	}
+	if o.Entries, err = history.Log(full.Config, recs); err != nil {
+		return err
+	}
+	cache := policy.NewCache()
+	models := map[string]*policy.Repo{}
+	var prev *history.Recorded
+	for _, r := range recs {
+		if !r.InForce {
+			continue
+		}
+		nt, err := t.AtCommit(r.ID, r.Commit)
+		if err != nil {
+			return err
+		}
+		m, err := a.loadTreeOpts(nt, policy.LoadOptions{Cache: cache})
+		if err != nil {
+			return err
+		}
+		models[r.ID] = m
+		rv := site.Revision{ID: r.ID, Kind: r.Kind, Model: m}
+		if prev != nil {
+			rv.Previous, rv.PrevID = models[prev.ID], prev.ID
+		}
+		o.Archive = append(o.Archive, rv)
+		prev = r
+	}
+	if prev != nil {
+		o.InForce, o.InForceID = models[prev.ID], prev.ID
+	}
+	return nil
+}
+
+func isNoCommits(t *source.Tree) bool {
+	_, err := t.Git.Head()
+	return err != nil
+}
