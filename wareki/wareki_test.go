@@ -148,7 +148,12 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) = %+v, which does not convert back: %v", s, d, err)
 		}
 		back, err := Of(y, m, day)
-		if err != nil || back != d {
+		if err != nil {
+			t.Fatalf("Parse(%q) = %+v, but %d-%d-%d does not convert: %v", s, d, y, m, day, err)
+		}
+		// A month in which an era began has two names (昭和64年1月 and
+		// 平成元年1月); Of gives the first. Every other date has one.
+		if back != d && !(day == 0 && back.Era != d.Era && back.Month == d.Month) {
 			t.Fatalf("Parse(%q) = %+v, but %d-%d-%d is %+v", s, d, y, m, day, back)
 		}
 	})
