@@ -1,13 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/check"
-	"github.com/policyctl/policyctl/history"
 	"github.com/policyctl/policyctl/policy"
 	"github.com/policyctl/policyctl/site"
 	"github.com/policyctl/policyctl/source"
@@ -91,59 +89,11 @@ func (a *app) refuseLeaks(full *policy.Repo, eds []policy.Edition) error {
 	return nil
 }
 
-// siteHistory fills the 改訂履歴, the content in force and the archive of
-// revisions from the git history that ends at the tree read.
+// siteHistory fills the 改訂履歴, the content in force and the archive.
 func (a *app) siteHistory(t *source.Tree, full *policy.Repo, o *site.Options) error {
-	w, err := history.FromHead(t, policy.LoadOptions{})
-	if errors.Is(err, history.ErrNoGit) || err != nil && t.Git != nil && t.Commit == nil && isNoCommits(t) {
-		o.Entries, err = history.Log(full.Config, nil)
-		return err
-	}
+	overrides, err := a.overrides()
 	if err != nil {
 		return err
 	}
-	if t.Commit != nil {
-		if w, err = history.NewWalk(t.Git, t.Commit, w.Sub, policy.LoadOptions{}); err != nil {
-			return err
-		}
-	}
-	recs, err := w.Revisions()
-	if err != nil {
-		return err
-	}
-	if o.Entries, err = history.Log(full.Config, recs); err != nil {
-		return err
-	}
-	cache := policy.NewCache()
-	models := map[string]*policy.Repo{}
-	var prev *history.Recorded
-	for _, r := range recs {
-		if !r.InForce {
-			continue
-		}
-		nt, err := t.AtCommit(r.ID, r.Commit)
-		if err != nil {
-			return err
-		}
-		m, err := a.loadTreeOpts(nt, policy.LoadOptions{Cache: cache})
-		if err != nil {
-			return err
-		}
-		models[r.ID] = m
-		rv := site.Revision{ID: r.ID, Kind: r.Kind, Model: m}
-		if prev != nil {
-			rv.Previous, rv.PrevID = models[prev.ID], prev.ID
-		}
-		o.Archive = append(o.Archive, rv)
-		prev = r
-	}
-	if prev != nil {
-		o.InForce, o.InForceID = models[prev.ID], prev.ID
-	}
-	return nil
-}
-
-func isNoCommits(t *source.Tree) bool {
-	_, err := t.Git.Head()
-	return err != nil
+	return site.FromHistory(t, full, policy.LoadOptions{Overrides: overrides}, o)
 }

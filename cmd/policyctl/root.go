@@ -90,6 +90,19 @@ func (a *app) repoFlags(c *cobra.Command) {
 	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)")
 }
 
+// overrides reads the --set flags.
+func (a *app) overrides() (map[string]string, error) {
+	out := map[string]string{}
+	for _, s := range a.sets {
+		k, v, ok := strings.Cut(s, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/", s)
+		}
+		out[strings.ToLower(k)] = v
+	}
+	return out, nil
+}
+
 // tree opens the repository the flags name: the working tree, a git
 // revision, a recorded revision's content, or in-force.
 func (a *app) tree() (*source.Tree, error) {
@@ -111,13 +124,9 @@ func (a *app) loadTree(t *source.Tree) (*policy.Repo, error) {
 }
 
 func (a *app) loadTreeOpts(t *source.Tree, opts policy.LoadOptions) (*policy.Repo, error) {
-	overrides := map[string]string{}
-	for _, s := range a.sets {
-		k, v, ok := strings.Cut(s, "=")
-		if !ok || k == "" {
-			return nil, fmt.Errorf("--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/", s)
-		}
-		overrides[strings.ToLower(k)] = v
+	overrides, err := a.overrides()
+	if err != nil {
+		return nil, err
 	}
 	opts.Overrides = overrides
 	r, err := policy.Load(t.FS, opts)
