@@ -22,24 +22,24 @@ var canaries = []struct {
 	s       string
 	content bool
 }{
-	{"CanaryHeadingAlpha", true}, // a restricted heading
-	{"canary-explicit-id", false}, // an explicit {#id} on it (an ID, not text)
-	{"CanaryBodyBravo", true},     // body text in a ::: block
-	{"CanaryTableCharlie", true},  // a table cell
-	{"CanaryFootnoteDelta", true}, // a footnote's text
-	{"CanaryAltEcho", true},       // image alt text
-	{"CanaryImgTitleFox", true},   // image title
-	{"canary-secret-image", false}, // the image's file name
-	{"CanaryLinkGolf", true},      // link text
+	{"CanaryHeadingAlpha", true},    // a restricted heading
+	{"canary-explicit-id", false},   // an explicit {#id} on it (an ID, not text)
+	{"CanaryBodyBravo", true},       // body text in a ::: block
+	{"CanaryTableCharlie", true},    // a table cell
+	{"CanaryFootnoteDelta", true},   // a footnote's text
+	{"CanaryAltEcho", true},         // image alt text
+	{"CanaryImgTitleFox", true},     // image title
+	{"canary-secret-image", false},  // the image's file name
+	{"CanaryLinkGolf", true},        // link text
 	{"canary-hotel.example", false}, // link URL
-	{"CanaryLinkTitleIndia", true}, // link title
-	{"canary-doc-file", false},    // a restricted document's file name
-	{"CanaryDocTitleJuliet", true}, // its front matter title
-	{"canary-doc-id", false},      // its id
-	{"CanaryNestedKilo", true},    // a numbered item nested under a restricted heading
-	{"CanaryLimaCommit", false},   // a commit message
-	{"極秘カナリア事項", true},         // Japanese text
-	{"非公開の連絡網カナリア", true},       // a Japanese restricted heading
+	{"CanaryLinkTitleIndia", true},  // link title
+	{"canary-doc-file", false},      // a restricted document's file name
+	{"CanaryDocTitleJuliet", true},  // its front matter title
+	{"canary-doc-id", false},        // its id
+	{"CanaryNestedKilo", true},      // a numbered item nested under a restricted heading
+	{"CanaryLimaCommit", false},     // a commit message
+	{"極秘カナリア事項", true},              // Japanese text
+	{"非公開の連絡網カナリア", true},           // a Japanese restricted heading
 }
 
 const canaryBasic = `---
@@ -111,11 +111,11 @@ approvers: [mayor]
 func canaryRepo(t *testing.T) string {
 	r := gittest.New(t)
 	r.Commit(gittest.Commit{Files: map[string][]byte{
-		"policyctl.yaml":                          []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\nhistory:\n  legacy:\n    - {date: 2003-09, kind: 策定}\n"),
-		"policy/basic.md":                         []byte(canaryBasic),
-		"policy/canary-doc-file.md":               []byte(canaryDoc),
-		"policy/images/canary-secret-image.svg":   []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>CanarySvgMike</title></svg>`),
-		"policy/images/public.svg":                []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>公開図</title></svg>`),
+		"policyctl.yaml":                        []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\nhistory:\n  legacy:\n    - {date: 2003-09, kind: 策定}\n"),
+		"policy/basic.md":                       []byte(canaryBasic),
+		"policy/canary-doc-file.md":             []byte(canaryDoc),
+		"policy/images/canary-secret-image.svg": []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>CanarySvgMike</title></svg>`),
+		"policy/images/public.svg":              []byte(`<svg xmlns="http://www.w3.org/2000/svg"><title>公開図</title></svg>`),
 	}, Message: "initial"})
 	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/canary-doc-file.md": []byte(strings.Replace(canaryDoc, "定める", "改めて定める", 1))}, Message: "CanaryLimaCommit"})
 	return r.Dir
