@@ -17,6 +17,9 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"golang.org/x/crypto/ssh"
+
+	"github.com/policyctl/policyctl/policy"
 )
 
 //go:embed all:template
@@ -26,6 +29,17 @@ var tmpl embed.FS
 type Options struct {
 	OrgID   string // [a-z0-9-]+
 	OrgName string // e.g. 恵那市
+	// Key is the secretary's SSH public key (one authorized_keys line),
+	// so that the first approval can be signed at once; empty: none yet.
+	Key string
+}
+
+// Keys is the registry's key list for the secretary.
+func (o Options) Keys() string {
+	if o.Key == "" {
+		return "[]"
+	}
+	return fmt.Sprintf("[%q]", o.Key)
 }
 
 var orgID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
@@ -39,6 +53,13 @@ func Write(dir string, o Options) ([]string, error) {
 	}
 	if strings.ContainsAny(o.OrgName, "{}[]:#\n\"'") || o.OrgName == "" {
 		return nil, fmt.Errorf("organization name %q is not valid: give the name as it is written, such as 恵那市", o.OrgName)
+	}
+	if o.Key != "" {
+		k, _, _, rest, err := ssh.ParseAuthorizedKey([]byte(o.Key))
+		if err != nil || len(strings.TrimSpace(string(rest))) > 0 {
+			return nil, fmt.Errorf("the key is not one SSH public key line (the contents of ~/.ssh/id_ed25519.pub): %v", err)
+		}
+		o.Key = strings.TrimSpace(string(ssh.MarshalAuthorizedKey(k)))
 	}
 	if _, err := os.Stat(filepath.Join(dir, "policyctl.yaml")); err == nil {
 		return nil, fmt.Errorf("%s already holds a policyctl.yaml; init only creates new repositories", dir)
@@ -59,7 +80,8 @@ func Write(dir string, o Options) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		t, err := template.New(rel).Delims("{{", "}}").Parse(string(src))
+		// [[ ]] delimiters: the workflow holds GitHub's own ${{ }}.
+		t, err := template.New(rel).Delims("[[", "]]").Parse(string(src))
 		if err != nil {
 			return err
 		}
@@ -78,6 +100,21 @@ func Write(dir string, o Options) ([]string, error) {
 	})
 	if err != nil {
 		return written, fmt.Errorf("init: %w", err)
+	}
+	if o.Key != "" {
+		// With a key the registry is complete: write what auditors verify with.
+		reg, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(policy.RegistryFile)))
+		if err != nil {
+			return written, err
+		}
+		r, _ := policy.ParseRegistry(reg)
+		if r == nil {
+			return written, fmt.Errorf("init: the registry written does not parse")
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(policy.AllowedSignersFile)), r.AllowedSigners("policyctl-approval"), 0o644); err != nil {
+			return written, err
+		}
+		written = append(written, policy.AllowedSignersFile)
 	}
 	if _, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true}); err != nil {
 		if _, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{

@@ -21,7 +21,8 @@ Each finding is FILE:LINE:COL: SEVERITY RULE: message, with a hint.
 Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
 		Example: `  policyctl check
   policyctl check -C policy-repo --format json
-  policyctl check --rev HEAD~1`,
+  policyctl check --rev HEAD~1
+  policyctl check --format sarif > policyctl.sarif`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			_, r, err := a.load()
@@ -36,8 +37,10 @@ Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
 				err = res.WriteJSON(a.stdout)
 			case "github":
 				err = res.WriteGitHub(a.stdout)
+			case "sarif":
+				err = res.WriteSARIF(a.stdout, version())
 			default:
-				return fmt.Errorf("--format %q: expected text, json or github", format)
+				return fmt.Errorf("--format %q: expected text, json, github or sarif", format)
 			}
 			if err != nil {
 				return err
@@ -49,6 +52,6 @@ Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
 		},
 	}
 	a.repoFlags(c)
-	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, json or github")
+	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, json, github (workflow annotations) or sarif (code scanning)")
 	return c
 }

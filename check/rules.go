@@ -1,0 +1,53 @@
+package check
+
+// Rule describes a rule for people and for SARIF: its id, a summary, and
+// help that says how to fix what it reports.
+type Rule struct {
+	ID      string
+	Summary string
+	Help    string
+}
+
+// Rules lists every rule check can report, in a stable order.
+var Rules = []Rule{
+	{"frontmatter/missing", "A document has no YAML front matter.", "Start the file with a line \"---\", the keys id, title, tier, visibility and approvers, and a line \"---\"."},
+	{"frontmatter/syntax", "The front matter is not valid YAML, repeats a key or has a value of the wrong type.", "Write one \"key: value\" per line; quote values that contain \":\" or \"#\"; approvers is a list such as [mayor, council]."},
+	{"frontmatter/unknown-key", "The front matter has a key policyctl does not know.", "Use only id, title, tier, visibility and approvers; a misspelt key is ignored."},
+	{"frontmatter/id", "A document's id is missing or not of the form [a-z0-9]+(-[a-z0-9]+)*.", "Give every document a stable id such as basic-policy; ids are never reused."},
+	{"frontmatter/duplicate-id", "Two documents have the same id.", "Ids are unique in the repository; choose a new one for the newer document."},
+	{"frontmatter/title", "A document has no title.", "Add title: with the document's title, as it is cited."},
+	{"frontmatter/tier", "A document's tier is missing or unknown.", "Use basic (基本方針), standard (対策基準) or procedure (実施手順)."},
+	{"frontmatter/visibility", "A document's visibility is missing (it is then the most restricted level) or not a configured level.", "Add visibility: with a level from policyctl.yaml, such as public or internal."},
+	{"frontmatter/approvers", "A document names no approvers, or an approver that is not a committee of the registry.", "List committee ids from approvals/registry.yaml under approvers."},
+	{"text/encoding", "A document is not what approvals can sign: invalid UTF-8, a BOM, CRLF, text not in NFC, or bidi or zero-width controls.", "Save as UTF-8 without BOM with LF line ends, normalise to NFC, and delete invisible control characters."},
+	{"registry/syntax", "approvals/registry.yaml cannot be read.", "See the registry format in docs/formats.md."},
+	{"registry/member", "A member id is invalid or listed twice.", "Use lower-case ids and list each member once."},
+	{"registry/key", "A key does not parse, is of a type approvals do not accept, is too short, is listed twice, or a member has no key yet.", "Use ed25519, sk-ed25519, ECDSA or RSA (2048 bits or more) public keys, each belonging to one member."},
+	{"registry/committee", "A committee id is invalid or repeated, or lists an unknown member or a member twice.", "Fix the committee's members: every id must be under members."},
+	{"registry/quorum", "A committee's quorum is below 1 or larger than the committee.", "Set quorum to the number of members whose approval adopts a document."},
+	{"approvals/allowed-signers", "approvals/allowed_signers is missing or does not match the registry.", "Never edit it by hand: policyctl approve writes it from the registry."},
+	{"visibility/unknown-level", "A ::: block or {visibility=…} names a level that is not configured; the part is treated as the most restricted.", "Use a level listed under visibility in policyctl.yaml."},
+	{"visibility/unclosed", "A ::: block is never closed; everything to the end of its container is restricted.", "Close the block with a line \":::\"."},
+	{"visibility/widen", "A part is less restricted than the document or section around it, which has no effect.", "A part can only be more restricted than what contains it."},
+	{"visibility/placement", "{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted.", "Put the heading at the top level, or wrap the part in a ::: block."},
+	{"visibility/leak", "Less restricted text links to, cites or quotes the title of more restricted content.", "The less restricted edition would reveal what the restricted part is; remove the link or citation, or restrict the text."},
+	{"link/broken-file", "A link or image points to a file that does not exist.", "Paths are relative to the linking document; check the path."},
+	{"link/broken-anchor", "A link's #fragment names no section of the target document.", "Heading IDs are the explicit {#id} or GitHub's: lower-case, punctuation dropped, spaces to -."},
+	{"ref/unresolved", "A textual reference (上記3, 前項, 第5条第2項, 基本方針6(3)) resolves to nothing.", "Check the number; if its target was renumbered or removed, update the reference."},
+	{"ref/ambiguous", "A reference to another document could mean more than one document.", "Cite the document by its title, or link it."},
+	{"ref/direction", "上記 or 前記 points below the reference, or 下記 above it.", "Write 上記/前記 for a section above and 下記 for one below, or check the number."},
+	{"ref/mismatch", "A reference resolves, but the words after it (「上記3の脅威」) name another section, as after a renumbering.", "Point the reference at the section the text means; the hint suggests one."},
+	{"numbering/gap", "A sequence of sibling sections skips a number or does not start at 1.", "Renumber the sequence and update the references to the renumbered sections."},
+	{"numbering/duplicate", "Two sibling sections have the same number.", "Renumber the sections that follow, and the references to them."},
+	{"numbering/level", "Headings of one numbering style sit at different heading levels.", "Use the same number of # for the sections of one numbering style."},
+}
+
+// RuleIndex returns the position of a rule in Rules, or -1.
+func RuleIndex(id string) int {
+	for i, r := range Rules {
+		if r.ID == id {
+			return i
+		}
+	}
+	return -1
+}
