@@ -80,6 +80,7 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		a.initCmd(),
 		a.versionCmd(),
 	)
+	root.AddCommand(a.manCmd(root))
 	return root
 }
 

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/cobra/doc"
+)
+
+// manDate is the date printed in the man pages: fixed, so that the
+// generated docs/man is the same on every machine.
+var manDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+func (a *app) manCmd(root *cobra.Command) *cobra.Command {
+	var out string
+	c := &cobra.Command{
+		Use:   "man",
+		Short: "write man pages for every command",
+		Long: `man writes a man page for policyctl and each of its commands into DIR, for
+packagers. The project keeps them in docs/man.`,
+		Example: `  policyctl man -o docs/man && man docs/man/policyctl-diff.1`,
+		Args:    cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if err := os.MkdirAll(out, 0o755); err != nil {
+				return err
+			}
+			root.DisableAutoGenTag = true
+			h := &doc.GenManHeader{Title: "POLICYCTL", Section: "1", Source: "policyctl", Manual: "policyctl manual", Date: &manDate}
+			if err := doc.GenManTree(root, h, out); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "wrote man pages to %s\n", out)
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&out, "output", "o", "man", "write the pages into `DIR`")
+	return c
+}

@@ -1,0 +1,39 @@
+package main
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestManPagesUpToDate: docs/man is what policyctl man writes today. Run
+// go run ./cmd/policyctl man -o docs/man after changing a command.
+func TestManPagesUpToDate(t *testing.T) {
+	dir := t.TempDir()
+	if code := Main([]string{"man", "-o", dir}, io.Discard, os.Stderr); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	got, _ := filepath.Glob(filepath.Join(dir, "*.1"))
+	want, _ := filepath.Glob("../../docs/man/*.1")
+	if len(got) != len(want) || len(got) < 10 {
+		t.Fatalf("%d pages written, %d in docs/man", len(got), len(want))
+	}
+	for _, p := range got {
+		a, _ := os.ReadFile(p)
+		b, err := os.ReadFile(filepath.Join("../../docs/man", filepath.Base(p)))
+		if err != nil || !bytes.Equal(a, b) {
+			t.Errorf("docs/man/%s is out of date: run go run ./cmd/policyctl man -o docs/man", filepath.Base(p))
+		}
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	for _, sh := range []string{"bash", "zsh", "fish", "powershell"} {
+		var out bytes.Buffer
+		if code := Main([]string{"completion", sh}, &out, os.Stderr); code != 0 || out.Len() < 1000 {
+			t.Errorf("completion %s: exit %d, %d bytes", sh, code, out.Len())
+		}
+	}
+}
