@@ -14,13 +14,14 @@ import (
 var manDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 func (a *app) manCmd(root *cobra.Command) *cobra.Command {
-	var out string
+	var out, md string
 	c := &cobra.Command{
 		Use:   "man",
 		Short: "write man pages for every command",
 		Long: `man writes a man page for policyctl and each of its commands into DIR, for
 packagers. The project keeps them in docs/man.`,
-		Example: `  policyctl man -o docs/man && man docs/man/policyctl-diff.1`,
+		Example: `  policyctl man -o docs/man --markdown docs/commands
+  man docs/man/policyctl-diff.1`,
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if err := os.MkdirAll(out, 0o755); err != nil {
@@ -31,10 +32,19 @@ packagers. The project keeps them in docs/man.`,
 			if err := doc.GenManTree(root, h, out); err != nil {
 				return err
 			}
+			if md != "" {
+				if err := os.MkdirAll(md, 0o755); err != nil {
+					return err
+				}
+				if err := doc.GenMarkdownTree(root, md); err != nil {
+					return err
+				}
+			}
 			fmt.Fprintf(a.stdout, "wrote man pages to %s\n", out)
 			return nil
 		},
 	}
 	c.Flags().StringVarP(&out, "output", "o", "man", "write the pages into `DIR`")
+	c.Flags().StringVar(&md, "markdown", "", "also write a Markdown reference page per command into `DIR`")
 	return c
 }

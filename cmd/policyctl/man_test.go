@@ -12,19 +12,22 @@ import (
 // go run ./cmd/policyctl man -o docs/man after changing a command.
 func TestManPagesUpToDate(t *testing.T) {
 	dir := t.TempDir()
-	if code := Main([]string{"man", "-o", dir}, io.Discard, os.Stderr); code != 0 {
+	md := t.TempDir()
+	if code := Main([]string{"man", "-o", dir, "--markdown", md}, io.Discard, os.Stderr); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	got, _ := filepath.Glob(filepath.Join(dir, "*.1"))
-	want, _ := filepath.Glob("../../docs/man/*.1")
-	if len(got) != len(want) || len(got) < 10 {
-		t.Fatalf("%d pages written, %d in docs/man", len(got), len(want))
-	}
-	for _, p := range got {
-		a, _ := os.ReadFile(p)
-		b, err := os.ReadFile(filepath.Join("../../docs/man", filepath.Base(p)))
-		if err != nil || !bytes.Equal(a, b) {
-			t.Errorf("docs/man/%s is out of date: run go run ./cmd/policyctl man -o docs/man", filepath.Base(p))
+	for _, c := range []struct{ got, want, glob string }{{dir, "../../docs/man", "*.1"}, {md, "../../docs/commands", "*.md"}} {
+		got, _ := filepath.Glob(filepath.Join(c.got, c.glob))
+		want, _ := filepath.Glob(filepath.Join(c.want, c.glob))
+		if len(got) != len(want) || len(got) < 10 {
+			t.Fatalf("%d pages written, %d in %s", len(got), len(want), c.want)
+		}
+		for _, p := range got {
+			a, _ := os.ReadFile(p)
+			b, err := os.ReadFile(filepath.Join(c.want, filepath.Base(p)))
+			if err != nil || !bytes.Equal(a, b) {
+				t.Errorf("%s/%s is out of date: run go run ./cmd/policyctl man -o docs/man --markdown docs/commands", c.want, filepath.Base(p))
+			}
 		}
 	}
 }
