@@ -22,7 +22,7 @@ func (a *app) manCmd(root *cobra.Command) *cobra.Command {
 packagers. The project keeps them in docs/man.`,
 		Example: `  policyctl man -o docs/man --markdown docs/commands
   man docs/man/policyctl-diff.1`,
-		Args:    cobra.NoArgs,
+		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return err
