@@ -1,9 +1,10 @@
-package approvals
+package approvals_test
 
 import (
 	"os"
 	"testing"
 
+	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/corpus"
 	"github.com/policyctl/policyctl/policy"
 	"golang.org/x/crypto/ssh"
@@ -29,11 +30,11 @@ func BenchmarkVerify(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		p, isNew, err := Prepare(fsys, r, nil, Request{Revision: rev, Committee: c, Member: m})
+		p, isNew, err := approvals.Prepare(fsys, r, nil, approvals.Request{Revision: rev, Committee: c, Member: m})
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Approve(dir, r, p, isNew, signer); err != nil {
+		if _, err := approvals.Approve(dir, r, p, isNew, signer); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -44,7 +45,7 @@ func BenchmarkVerify(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		v, err := Verify(fsys, r, rev, nil, "")
+		v, err := approvals.Verify(fsys, r, rev, nil, "")
 		if err != nil || !v.OK {
 			b.Fatalf("verify: %v %+v", err, v)
 		}

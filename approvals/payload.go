@@ -160,7 +160,7 @@ func Required(r *policy.Repo, prev *Rules, c string) []DocDigest {
 			need = true
 		}
 		if need {
-			out = append(out, DocDigest{ID: d.Meta.ID, Path: d.Path, SHA256: Digest(d.Source)})
+			out = append(out, DocDigest{ID: d.Meta.ID, Path: d.Path, SHA256: d.Digest()})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })

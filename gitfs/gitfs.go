@@ -14,17 +14,34 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-// Open opens the git repository that contains dir.
+// Open opens the git repository that contains dir. Pack files stay open
+// while the repository is read: walking thousands of commits would reopen
+// them for every object otherwise.
 func Open(dir string) (*git.Repository, error) {
 	r, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
 	if err != nil {
 		return nil, fmt.Errorf("gitfs: %s: %w", dir, err)
+	}
+	st, ok := r.Storer.(*filesystem.Storage)
+	if !ok {
+		return r, nil
+	}
+	var worktree billy.Filesystem
+	if wt, err := r.Worktree(); err == nil {
+		worktree = wt.Filesystem
+	}
+	kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+	if r2, err := git.Open(kept, worktree); err == nil {
+		return r2, nil
 	}
 	return r, nil
 }

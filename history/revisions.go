@@ -139,6 +139,23 @@ func (s *subFS) ReadFile(name string) ([]byte, error) {
 func (s *subFS) ReadDir(name string) ([]fs.DirEntry, error) { return s.g.ReadDir(s.full(name)) }
 func (s *subFS) FileHash(name string) (string, bool)        { return s.g.FileHash(s.full(name)) }
 
+// approvalsHash is the tree hash of approvals/ at a commit, or "".
+func (w *Walk) approvalsHash(c *object.Commit) string {
+	t, err := c.Tree()
+	if err != nil {
+		return ""
+	}
+	p := "approvals"
+	if w.Sub != "" && w.Sub != "." {
+		p = w.Sub + "/" + p
+	}
+	e, err := t.FindEntry(p)
+	if err != nil {
+		return ""
+	}
+	return e.Hash.String()
+}
+
 // approvalsAt lists, for one commit, the tree hash of each folder under
 // approvals/: approvals can only have changed where that hash changed.
 func (w *Walk) approvalsAt(c *object.Commit) map[string]string {
@@ -183,7 +200,16 @@ func (w *Walk) Revisions() ([]*Recorded, error) {
 	// One pass over the commits records approvals/<id> at each.
 	w.approvals = make([]map[string]string, len(w.Commits))
 	ids := map[string]bool{}
+	lastHash := ""
 	for i, c := range w.Commits {
+		// Most commits leave approvals/ as it was: compare its tree hash
+		// before reading it.
+		h := w.approvalsHash(c)
+		if i > 0 && h == lastHash {
+			w.approvals[i] = w.approvals[i-1]
+			continue
+		}
+		lastHash = h
 		w.approvals[i] = w.approvalsAt(c)
 		for id := range w.approvals[i] {
 			ids[id] = true
@@ -231,6 +257,9 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 		}
 		last = h
 		fsys, model, err := w.Model(c)
+		if err == nil {
+			w.cache.Keep(model)
+		}
 		if err != nil {
 			var ce *policy.ConfigError
 			if errors.As(err, &ce) {

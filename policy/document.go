@@ -2,6 +2,9 @@ package policy
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"sync"
 	"fmt"
 	"sort"
 	"strings"
@@ -80,6 +83,10 @@ type Document struct {
 
 	lines  []int  // offsets in Source where lines start
 	levels []span // Parts flattened: disjoint, sorted, above Level
+	digest struct {
+		once sync.Once
+		hex  string
+	}
 	flat   []*Section
 	byNode map[ast.Node]*Section
 }
@@ -90,6 +97,16 @@ type Part struct {
 	Level      int
 	// Line is where the restriction was declared.
 	Line int
+}
+
+// Digest is the hex SHA-256 of Source, computed once: approvals name
+// documents by it.
+func (d *Document) Digest() string {
+	d.digest.once.Do(func() {
+		h := sha256.Sum256(d.Source)
+		d.digest.hex = hex.EncodeToString(h[:])
+	})
+	return d.digest.hex
 }
 
 // Body is the Markdown after the front matter.
@@ -162,12 +179,14 @@ func (d *Document) addFinding(rule string, sev Severity, off int, msg, hint stri
 // visibility levels, least restricted first.
 func ParseDocument(path string, src []byte, levels []string) *Document {
 	d := parseHead(path, src, levels)
+	d.Findings = append(EncodingFindings(path, src), d.Findings...)
 	d.parseBody(levels)
 	return d
 }
 
-// parseHead reads what does not need the Markdown parser: lines, encoding
-// and front matter. History and approvals need no more than this.
+// parseHead reads what does not need the Markdown parser: lines and front
+// matter. History and approvals need no more than this; check reads the
+// encoding of a fully parsed document.
 func parseHead(path string, src []byte, levels []string) *Document {
 	d := &Document{Path: path, Source: src, Level: len(levels) - 1}
 	d.lines = append(d.lines, 0)
@@ -176,7 +195,6 @@ func parseHead(path string, src []byte, levels []string) *Document {
 			d.lines = append(d.lines, i+1)
 		}
 	}
-	d.Findings = append(d.Findings, EncodingFindings(path, src)...)
 	d.parseFrontMatter()
 	if d.Meta.Present["visibility"] {
 		if i := indexOf(levels, d.Meta.Visibility); i >= 0 {

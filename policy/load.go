@@ -44,6 +44,22 @@ type Cache struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{docs: map[string]*Document{}} }
 
+// Keep drops every document but those of r, so that walking a long history
+// holds the documents of one revision rather than of all.
+func (c *Cache) Keep(r *Repo) {
+	keep := map[*Document]bool{}
+	for _, d := range r.Docs {
+		keep[d] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, d := range c.docs {
+		if !keep[d] {
+			delete(c.docs, k)
+		}
+	}
+}
+
 // Hasher is implemented by file systems that know a content hash for each
 // file, as a git tree does.
 type Hasher interface {
@@ -102,6 +118,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 			}
 			d := parseHead(p, src, cfg.Visibility)
 			if !opts.HeadOnly {
+				d.Findings = append(EncodingFindings(p, src), d.Findings...)
 				d.parseBody(cfg.Visibility)
 			}
 			r.Docs[i] = d
