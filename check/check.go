@@ -26,6 +26,23 @@ var rules = []rule{
 	quotedTitles,
 }
 
+// Leaks runs only the rules that find restricted content reaching a less
+// restricted edition (visibility/leak): what build needs before it
+// publishes.
+func Leaks(r *policy.Repo) []policy.Finding {
+	var out []policy.Finding
+	report := func(f policy.Finding) {
+		if f.Rule == "visibility/leak" && f.Severity == policy.Error {
+			out = append(out, f)
+		}
+	}
+	for _, rl := range []rule{links, references, quotedTitles} {
+		rl(r, report)
+	}
+	Sort(out)
+	return out
+}
+
 // Result is every finding of one run, sorted by file and position.
 type Result struct {
 	Findings []policy.Finding

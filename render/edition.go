@@ -12,8 +12,10 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing/fstest"
 
 	"github.com/yuin/goldmark/ast"
@@ -31,20 +33,41 @@ func Edition(r *policy.Repo, e policy.Edition) (*policy.Repo, error) {
 	if b, err := fs.ReadFile(r.FS, policy.ConfigFile); err == nil {
 		files[policy.ConfigFile] = &fstest.MapFile{Data: b}
 	}
+	var kept []*policy.Document
 	for _, d := range r.Docs {
-		if d.Level > e.Level {
-			continue
+		if d.Level <= e.Level {
+			kept = append(kept, d)
 		}
-		src := Filter(d, e.Level)
-		nd := policy.ParseDocument(d.Path, src, r.Config.Visibility)
+	}
+	docs := make([]*policy.Document, len(kept))
+	srcs := make([][]byte, len(kept))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range kept {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			srcs[i] = Filter(d, e.Level)
+			if bytes.Equal(srcs[i], d.Source) && d.AST != nil {
+				// Nothing to cut: the document is its own edition. Renderers
+				// parse their own AST, so sharing the model is safe.
+				docs[i] = d
+				return
+			}
+			docs[i] = policy.ParseDocument(d.Path, srcs[i], r.Config.Visibility)
+		}()
+	}
+	wg.Wait()
+	for i, nd := range docs {
 		// Defence in depth: what was cut must not come back.
 		for _, p := range nd.Parts {
 			if p.Level > e.Level {
-				return nil, fmt.Errorf("render: %s: a part at level %q survived the %s edition's filter", d.Path, r.Config.Visibility[p.Level], e.Name)
+				return nil, fmt.Errorf("render: %s: a part at level %q survived the %s edition's filter", nd.Path, r.Config.Visibility[p.Level], e.Name)
 			}
 		}
 		out.Docs = append(out.Docs, nd)
-		files[d.Path] = &fstest.MapFile{Data: src}
+		files[nd.Path] = &fstest.MapFile{Data: srcs[i]}
 	}
 	// Assets: only the files that the remaining content links to.
 	for _, d := range out.Docs {

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -72,42 +73,50 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		return nil, err
 	}
 	var written []string
+	// Old output is deleted while the next edition builds; Build returns
+	// when it is gone.
+	var cleanup sync.WaitGroup
+	defer cleanup.Wait()
 	for _, e := range o.Editions {
 		tmp, err := os.MkdirTemp(o.Dir, ".policyctl-build-"+e.Name+"-")
 		if err != nil {
 			return written, err
 		}
 		err = buildEdition(full, e, o, tmp)
+		var old string
 		if err == nil {
-			err = swap(tmp, filepath.Join(o.Dir, e.Name))
+			old, err = swap(tmp, filepath.Join(o.Dir, e.Name))
 		}
 		if err != nil {
 			os.RemoveAll(tmp)
 			return written, fmt.Errorf("site: edition %s: %w", e.Name, err)
+		}
+		if old != "" {
+			cleanup.Add(1)
+			go func() { defer cleanup.Done(); os.RemoveAll(old) }()
 		}
 		written = append(written, filepath.Join(o.Dir, e.Name))
 	}
 	return written, nil
 }
 
-func swap(tmp, dst string) error {
+// swap moves tmp to dst and returns where the previous dst went, for the
+// caller to delete.
+func swap(tmp, dst string) (string, error) {
 	old := ""
 	if _, err := os.Stat(dst); err == nil {
 		old = tmp + ".old"
 		if err := os.Rename(dst, old); err != nil {
-			return err
+			return "", err
 		}
 	}
 	if err := os.Rename(tmp, dst); err != nil {
 		if old != "" {
 			_ = os.Rename(old, dst)
 		}
-		return err
+		return "", err
 	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	return old, nil
 }
 
 // siteInfo is what every page of an edition shows.
@@ -215,21 +224,45 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options, dir string) er
 	} else {
 		w.put("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
 	}
+	return w.write(dir)
+}
+
+// write puts the files on disk: folders first, then the files from a few
+// goroutines, since creating files is mostly waiting on the kernel.
+func (w *out) write(dir string) error {
 	paths := make([]string, 0, len(w.files))
+	dirs := map[string]bool{}
 	for p := range w.files {
 		paths = append(paths, p)
+		dirs[path.Dir(p)] = true
 	}
 	sort.Strings(paths)
-	for _, p := range paths {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, w.files[p], 0o644); err != nil {
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
 			return err
 		}
 	}
-	return nil
+	errs := make(chan error, len(paths))
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), w.files[p], 0o644); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	close(errs)
+	return <-errs
 }
 
 // links maps documents and files onto one folder of pages.
@@ -426,14 +459,29 @@ func monthOf(wareki string) string {
 	return wareki
 }
 
-var templates = template.Must(template.New("").ParseFS(templateFS, "templates/layout.html"))
+var (
+	templatesMu sync.Mutex
+	parsed      = map[string]*template.Template{}
+)
 
-func execute(name string, data any) ([]byte, error) {
-	t, err := templates.Clone()
+// page returns the layout with one page's content template, parsed once.
+func page(name string) (*template.Template, error) {
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	if t, ok := parsed[name]; ok {
+		return t, nil
+	}
+	t, err := template.ParseFS(templateFS, "templates/layout.html", "templates/"+name)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := t.ParseFS(templateFS, "templates/"+name); err != nil {
+	parsed[name] = t
+	return t, nil
+}
+
+func execute(name string, data any) ([]byte, error) {
+	t, err := page(name)
+	if err != nil {
 		return nil, err
 	}
 	var b bytes.Buffer
@@ -493,30 +541,56 @@ func searchIndex(sections []searchSection) []byte {
 		D string `json:"d"`
 		X string `json:"x"`
 	}
-	idx := struct {
-		Sections []entry          `json:"sections"`
-		Grams    map[string][]int `json:"grams"`
-	}{Grams: map[string][]int{}}
+	grams := map[[2]rune][]int32{}
+	last := map[[2]rune]int32{} // the last section added to each posting list
+	entries := make([]entry, len(sections))
 	for i, s := range sections {
-		idx.Sections = append(idx.Sections, entry{s.URL, s.Title, s.Doc, s.Text})
-		seen := map[string]bool{}
-		rs := []rune(strings.ToLower(norm.NFKC.String(s.Title + " " + s.Text)))
-		for k := 0; k+1 < len(rs); k++ {
-			if unicode.IsSpace(rs[k]) || unicode.IsSpace(rs[k+1]) {
-				continue
+		entries[i] = entry{s.URL, s.Title, s.Doc, s.Text}
+		var prev rune = -1
+		for _, r := range strings.ToLower(norm.NFKC.String(s.Title + " " + s.Text)) {
+			if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) {
+				g := [2]rune{prev, r}
+				if l, ok := last[g]; !ok || l != int32(i) {
+					grams[g] = append(grams[g], int32(i))
+					last[g] = int32(i)
+				}
 			}
-			g := string(rs[k : k+2])
-			if !seen[g] {
-				seen[g] = true
-				idx.Grams[g] = append(idx.Grams[g], i)
-			}
+			prev = r
 		}
 	}
+	keys := make([][2]rune, 0, len(grams))
+	for g := range grams {
+		keys = append(keys, g)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
 	var b bytes.Buffer
-	b.WriteString("window.POLICYCTL_INDEX = ")
+	b.WriteString("window.POLICYCTL_INDEX = {\"sections\":")
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(true)
-	_ = enc.Encode(idx)
+	_ = enc.Encode(entries)
+	b.Truncate(b.Len() - 1)
+	b.WriteString(",\"grams\":{")
+	for i, g := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(string(g[:]))
+		b.Write(k)
+		b.WriteString(":[")
+		for j, n := range grams[g] {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(int(n)))
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString("}};\n")
 	return b.Bytes()
 }
 

@@ -69,12 +69,7 @@ a visibility/leak error. CI publishes the public edition with --rev in-force.`,
 // refuseLeaks stops the build of any edition less restricted than the
 // most restricted level while check finds content that leaks into it.
 func (a *app) refuseLeaks(full *policy.Repo, eds []policy.Edition) error {
-	var leaks []policy.Finding
-	for _, f := range check.Run(full).Findings {
-		if f.Rule == "visibility/leak" && f.Severity == policy.Error {
-			leaks = append(leaks, f)
-		}
-	}
+	leaks := check.Leaks(full)
 	if len(leaks) == 0 {
 		return nil
 	}

@@ -249,3 +249,53 @@ func (t *treeWriter) tree(dir string) (plumbing.Hash, error) {
 	t.dirs[dir] = h
 	return h, nil
 }
+
+// WriteDiffPair writes a repository with two commits of one statute-style
+// document of about size bytes; the second edits 2% of its lines.
+func WriteDiffPair(dir string, size int, seed int64) error {
+	rng := rand.New(rand.NewSource(seed))
+	g := &gen{rng: rng, o: Options{DocBytes: size}}
+	var b strings.Builder
+	b.WriteString(g.frontMatter("large", "試験市情報セキュリティ対策基準（大部）", "standard", "internal"))
+	g.statute(&b, 0, "internal")
+	old := b.String()
+	lines := strings.Split(old, "\n")
+	for i := range lines {
+		if strings.HasPrefix(lines[i], "第") || strings.HasPrefix(lines[i], "2　") {
+			if rng.Intn(50) == 0 {
+				lines[i] = strings.Replace(lines[i], "する。", "し、その結果を記録する。", 1)
+			}
+		}
+	}
+	new := strings.Join(lines, "\n")
+	repo, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")}})
+	if err != nil {
+		return err
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return err
+	}
+	files := Files(Options{Docs: 0, Seed: seed})
+	when := time.Date(2025, 4, 1, 10, 0, 0, 0, time.FixedZone("JST", 9*3600))
+	for i, text := range []string{old, new} {
+		files["policy/large.md"] = []byte(text)
+		for p, c := range files {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(full, c, 0o644); err != nil {
+				return err
+			}
+		}
+		if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+			return err
+		}
+		sig := &object.Signature{Name: "試験市", Email: "joho@example.jp", When: when.AddDate(0, i, 0)}
+		if _, err := wt.Commit(fmt.Sprintf("改正 %d", i), &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
