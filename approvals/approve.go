@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/ssh"
 	"golang.org/x/crypto/ssh/agent"
 
+	"github.com/policyctl/policyctl/internal/atomicfile"
 	"github.com/policyctl/policyctl/policy"
 )
 
@@ -106,7 +107,7 @@ func Approve(dir string, r *policy.Repo, p *Payload, isNew bool, signer ssh.Sign
 		return nil, err
 	}
 	write := func(rel string, b []byte) error {
-		if err := writeAtomic(filepath.Join(dir, filepath.FromSlash(rel)), b); err != nil {
+		if err := atomicfile.Write(filepath.Join(dir, filepath.FromSlash(rel)), b); err != nil {
 			return fmt.Errorf("approvals: %w", err)
 		}
 		res.Files = append(res.Files, rel)
@@ -149,26 +150,6 @@ func hasKey(keys []ssh.PublicKey, k ssh.PublicKey) bool {
 		}
 	}
 	return false
-}
-
-func writeAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".policyctl-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // KeyFileSigner reads an unencrypted OpenSSH private key file.

@@ -2,38 +2,17 @@ package check
 
 import (
 	"os"
-	"sync"
 	"testing"
 
 	"github.com/policyctl/policyctl/internal/corpus"
 	"github.com/policyctl/policyctl/policy"
 )
 
-var (
-	corpusOnce sync.Once
-	corpusDir  string
-)
-
-// benchCorpus writes the 1,000-document, 12 MB corpus once per test binary.
-func benchCorpus(b *testing.B) string {
-	corpusOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "policyctl-bench-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := corpus.Write(dir, corpus.Options{Docs: 1000, Seed: 1}); err != nil {
-			b.Fatal(err)
-		}
-		corpusDir = dir
-	})
-	return corpusDir
-}
-
 // BenchmarkCheck loads and checks the generated 1,000-document repository,
 // from disk, as policyctl check does. Run with -cpu 1 for the one-core
 // figure the [check] issue asks for.
 func BenchmarkCheck(b *testing.B) {
-	dir := benchCorpus(b)
+	dir := corpus.Shared(b, 1000)
 	fsys := os.DirFS(dir)
 	b.ReportAllocs()
 	b.ResetTimer()

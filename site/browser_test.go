@@ -12,8 +12,6 @@ import (
 
 	"github.com/policyctl/policyctl/demo"
 	"github.com/policyctl/policyctl/internal/browser"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/source"
 )
 
 // TestBrowser opens the demo's public site in headless Chromium over HTTP:
@@ -27,22 +25,7 @@ func TestBrowser(t *testing.T) {
 	if _, err := demo.Build(dir, false); err != nil {
 		t.Fatal(err)
 	}
-	tr, err := source.Open(dir, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := policy.Load(tr.FS, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "site")
-	o := Options{Dir: out, Editions: full.Config.EditionList()}
-	if err := FromHistory(tr, full, policy.LoadOptions{}, &o); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Build(full, o); err != nil {
-		t.Fatal(err)
-	}
+	out := buildSite(t, dir)
 	srv := httptest.NewServer(http.FileServer(http.Dir(filepath.Join(out, "public"))))
 	defer srv.Close()
 

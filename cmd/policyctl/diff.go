@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 
 	"github.com/spf13/cobra"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/policyctl/policyctl/diff"
 	"github.com/policyctl/policyctl/history"
+	"github.com/policyctl/policyctl/internal/atomicfile"
 	"github.com/policyctl/policyctl/policy"
 	"github.com/policyctl/policyctl/render"
 	"github.com/policyctl/policyctl/source"
@@ -86,7 +86,7 @@ tree. --edition public compares only what the public edition shows.`,
 				_, err = io.Copy(a.stdout, &buf)
 				return err
 			}
-			return writeFileAtomic(out, buf.Bytes())
+			return atomicfile.Write(out, buf.Bytes())
 		},
 	}
 	c.Flags().StringVarP(&a.dir, "dir", "C", ".", "the policy repository `DIR`")
@@ -143,26 +143,4 @@ func (a *app) textOptions(toStdout, oldFirst bool) diff.TextOptions {
 		o.Color = os.Getenv("NO_COLOR") == ""
 	}
 	return o
-}
-
-// writeFileAtomic writes through a temporary file in the same folder, so
-// a failure leaves no partial output.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".policyctl-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

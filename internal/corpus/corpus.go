@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"testing"
 
 	"golang.org/x/crypto/ssh"
 
@@ -72,6 +74,30 @@ func Write(dir string, o Options) error {
 		}
 	}
 	return nil
+}
+
+var (
+	sharedMu   sync.Mutex
+	sharedDirs = map[int]string{}
+)
+
+// Shared writes a corpus of docs documents (seed 1) once per test binary
+// and returns its folder: benchmarks in one binary share it.
+func Shared(tb testing.TB, docs int) string {
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	if d, ok := sharedDirs[docs]; ok {
+		return d
+	}
+	dir, err := os.MkdirTemp("", "policyctl-corpus-")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := Write(dir, Options{Docs: docs, Seed: 1}); err != nil {
+		tb.Fatal(err)
+	}
+	sharedDirs[docs] = dir
+	return dir
 }
 
 // Key returns the deterministic private key of a generated member.
