@@ -85,14 +85,9 @@ func entries(t *testing.T, dir, rev string) []Entry {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := FromHead(tr, policy.LoadOptions{})
+	w, err := FromTree(tr, policy.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
-	}
-	if tr.Commit != nil {
-		if w, err = NewWalk(tr.Git, tr.Commit, ".", policy.LoadOptions{}); err != nil {
-			t.Fatal(err)
-		}
 	}
 	recs, err := w.Revisions()
 	if err != nil {

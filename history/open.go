@@ -33,6 +33,19 @@ func FromHead(t *source.Tree, opts policy.LoadOptions) (*Walk, error) {
 	return NewWalk(t.Git, c, sub, opts)
 }
 
+// FromTree walks the history that ends at the commit a tree was read from,
+// or at HEAD for the working tree.
+func FromTree(t *source.Tree, opts policy.LoadOptions) (*Walk, error) {
+	if t.Commit == nil {
+		return FromHead(t, opts)
+	}
+	sub, err := t.Sub()
+	if err != nil {
+		return nil, err
+	}
+	return NewWalk(t.Git, t.Commit, sub, opts)
+}
+
 // Open opens dir at rev, where rev may also be "in-force" (the content of
 // the newest revision in force) or the id of a recorded revision (its
 // content); anything else is a git revision.

@@ -12,18 +12,13 @@ import (
 // revisions from the git history that ends at the tree read (HEAD for the
 // working tree). Without git there is only the legacy history.
 func FromHistory(t *source.Tree, full *policy.Repo, opts policy.LoadOptions, o *Options) error {
-	w, err := history.FromHead(t, policy.LoadOptions{Overrides: opts.Overrides})
+	w, err := history.FromTree(t, policy.LoadOptions{Overrides: opts.Overrides})
 	if errors.Is(err, history.ErrNoGit) || err != nil && t.Git != nil && noCommits(t) {
 		o.Entries, err = history.Log(full.Config, nil)
 		return err
 	}
 	if err != nil {
 		return err
-	}
-	if t.Commit != nil {
-		if w, err = history.NewWalk(t.Git, t.Commit, w.Sub, policy.LoadOptions{Overrides: opts.Overrides}); err != nil {
-			return err
-		}
 	}
 	recs, err := w.Revisions()
 	if err != nil {

@@ -74,7 +74,7 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 				return err
 			}
 			fmt.Fprintf(w, "\n$ policyctl history -C %s\n", res.Dir)
-			entries, err := a.historyEntries(nil, r)
+			entries, err := a.historyEntries(r)
 			if err != nil {
 				return err
 			}

@@ -25,11 +25,11 @@ left out. With --doc, only the revisions that changed that document.`,
   policyctl history --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			t, r, err := a.load()
+			_, r, err := a.load()
 			if err != nil {
 				return err
 			}
-			entries, err := a.historyEntries(t, r)
+			entries, err := a.historyEntries(r)
 			if err != nil {
 				return err
 			}
@@ -61,16 +61,13 @@ left out. With --doc, only the revisions that changed that document.`,
 
 // historyEntries computes the 改訂履歴 of the repository the flags name:
 // the history that ends at the commit read (HEAD for the working tree).
-func (a *app) historyEntries(t interface{}, r *policy.Repo) ([]history.Entry, error) {
+func (a *app) historyEntries(r *policy.Repo) ([]history.Entry, error) {
 	tree, err := a.tree()
 	if err != nil {
 		return nil, err
 	}
 	var recs []*history.Recorded
-	w, err := history.FromHead(tree, policy.LoadOptions{})
-	if tree.Commit != nil && err == nil {
-		w, err = history.NewWalk(tree.Git, tree.Commit, w.Sub, policy.LoadOptions{})
-	}
+	w, err := history.FromTree(tree, policy.LoadOptions{})
 	switch {
 	case errors.Is(err, history.ErrNoGit):
 		fmt.Fprintf(a.stderr, "policyctl: %v; showing the legacy revisions only\n", err)
