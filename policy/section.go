@@ -270,7 +270,8 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 		// before extracting the text.
 		seg := p.Lines().At(0)
 		first := strings.TrimLeft(string(seg.Value(b.doc.Body())), " \t　")
-		if !MayBeNumbered(first) && !strings.HasPrefix(first, "(") && !strings.HasPrefix(first, "（") {
+		// MayBeNumbered admits "(" and "（", so caption lines get through.
+		if !MayBeNumbered(first) {
 			b.caption = ""
 			return
 		}

@@ -11,7 +11,6 @@ package ref
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -190,5 +189,3 @@ func (rs *Resolver) block(d *policy.Document, n ast.Node, body []byte) []*Ref {
 	}
 	return refs
 }
-
-func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -90,7 +90,7 @@ func (t *Tree) AtCommit(rev string, c *object.Commit) (*Tree, error) {
 	if err != nil {
 		return nil, err
 	}
-	sub, err := t.subdir()
+	sub, err := t.Sub()
 	if err != nil {
 		return nil, err
 	}
@@ -104,10 +104,7 @@ func (t *Tree) AtCommit(rev string, c *object.Commit) (*Tree, error) {
 }
 
 // Sub is Dir relative to the root of its git work tree ("." at the root).
-func (t *Tree) Sub() (string, error) { return t.subdir() }
-
-// subdir is Dir relative to the root of its git work tree.
-func (t *Tree) subdir() (string, error) {
+func (t *Tree) Sub() (string, error) {
 	wt, err := t.Git.Worktree()
 	if err != nil {
 		return ".", nil // a bare repository: the policy is at its root
