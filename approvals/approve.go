@@ -14,7 +14,7 @@ import (
 	"golang.org/x/crypto/ssh/agent"
 
 	"github.com/policyctl/policyctl/internal/atomicfile"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // Request names what is approved and by whom.

@@ -6,7 +6,7 @@ import (
 
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/corpus"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 	"golang.org/x/crypto/ssh"
 )
 

@@ -21,7 +21,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // Namespace is the SSHSIG namespace of every approval signature.

@@ -8,7 +8,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // WriteText writes a verdict for a terminal: each committee, its quorum,

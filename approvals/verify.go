@@ -13,7 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/crypto/ssh"
 
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // Meta is a revision's revision.yaml.

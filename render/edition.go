@@ -20,7 +20,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // Edition returns the model of one edition of r: the documents at or below

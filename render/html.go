@@ -14,9 +14,9 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
-	"github.com/policyctl/policyctl/markdown"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/ref"
+	"github.com/policyctl/policyctl/internal/markdown"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
 )
 
 // Directives are the HTML comments by which a document asks for generated

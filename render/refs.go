@@ -6,8 +6,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/ref"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
 )
 
 // linkRefs turns resolved textual references into links: 「上記3」 links

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/policyctl/policyctl/internal/corpus"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // BenchmarkBuild builds every edition of the generated 1,000-document

@@ -10,8 +10,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/policyctl/policyctl/demo"
 	"github.com/policyctl/policyctl/internal/browser"
+	"github.com/policyctl/policyctl/internal/demo"
 )
 
 // TestBrowser opens the demo's public site in headless Chromium over HTTP:

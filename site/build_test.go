@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/source"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 )
 
 func readTree(t *testing.T, root string) map[string][]byte {

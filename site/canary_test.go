@@ -11,8 +11,8 @@ import (
 	"testing"
 
 	"github.com/policyctl/policyctl/internal/gittest"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/source"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 )
 
 // canaries are unique strings placed in every place of restricted content

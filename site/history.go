@@ -3,9 +3,9 @@ package site
 import (
 	"errors"
 
-	"github.com/policyctl/policyctl/history"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/source"
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 )
 
 // FromHistory fills the 改訂履歴, the content in force and the archive of

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/ref"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/render"
 )
 

@@ -26,11 +26,11 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/policyctl/policyctl/diff"
-	"github.com/policyctl/policyctl/history"
-	"github.com/policyctl/policyctl/markdown"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/ref"
+	"github.com/policyctl/policyctl/internal/diff"
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/markdown"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/render"
 )
 

@@ -10,10 +10,10 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/policyctl/policyctl/approvals"
-	"github.com/policyctl/policyctl/check"
-	"github.com/policyctl/policyctl/history"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/source"
+	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 )
 
 // previousRules finds the revision in force before id in the history that

@@ -5,10 +5,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/policyctl/policyctl/check"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 	"github.com/policyctl/policyctl/site"
-	"github.com/policyctl/policyctl/source"
 )
 
 func (a *app) buildCmd() *cobra.Command {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/policyctl/policyctl/check"
+	"github.com/policyctl/policyctl/internal/check"
 )
 
 func (a *app) checkCmd() *cobra.Command {

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/policyctl/policyctl/check"
-	"github.com/policyctl/policyctl/demo"
-	"github.com/policyctl/policyctl/diff"
-	"github.com/policyctl/policyctl/history"
+	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/demo"
+	"github.com/policyctl/policyctl/internal/diff"
+	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/site"
 )
 

@@ -10,12 +10,12 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/policyctl/policyctl/diff"
-	"github.com/policyctl/policyctl/history"
 	"github.com/policyctl/policyctl/internal/atomicfile"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/diff"
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 	"github.com/policyctl/policyctl/render"
-	"github.com/policyctl/policyctl/source"
 )
 
 func (a *app) diffCmd() *cobra.Command {

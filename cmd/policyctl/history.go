@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/policyctl/policyctl/history"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 func (a *app) historyCmd() *cobra.Command {

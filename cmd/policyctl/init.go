@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/policyctl/policyctl/scaffold"
+	"github.com/policyctl/policyctl/internal/scaffold"
 )
 
 func (a *app) initCmd() *cobra.Command {

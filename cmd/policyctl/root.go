@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/policyctl/policyctl/history"
-	"github.com/policyctl/policyctl/policy"
-	"github.com/policyctl/policyctl/source"
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 )
 
 // Exit codes (SPEC §2).

@@ -4,8 +4,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/policyctl/policyctl/check"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // TestCorpusIsClean: the generated corpus passes check, so benchmarks

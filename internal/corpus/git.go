@@ -19,7 +19,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/policyctl/policyctl/approvals"
-	"github.com/policyctl/policyctl/policy"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // History sizes a generated git history.

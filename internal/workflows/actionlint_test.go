@@ -10,7 +10,7 @@ import (
 
 	"github.com/rhysd/actionlint"
 
-	"github.com/policyctl/policyctl/scaffold"
+	"github.com/policyctl/policyctl/internal/scaffold"
 )
 
 func lint(t *testing.T, path string, content []byte) {

@@ -1,0 +1,140 @@
+package check
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/crypto/ssh"
+
+	"github.com/policyctl/policyctl/internal/example"
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+const config = "organization: {id: t, name: テスト市}\ntitle: テスト\n"
+
+// registry has one member with a fixed test key.
+var registry = func() string {
+	pub, err := ssh.NewPublicKey(ed25519.NewKeyFromSeed(make([]byte, 32)).Public())
+	if err != nil {
+		panic(err)
+	}
+	return fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\ncommittees:\n  - {id: mayor, name: 市長, quorum: 1, members: [a]}\n",
+		strings.TrimSpace(string(ssh.MarshalAuthorizedKey(pub))))
+}()
+
+func repo(t *testing.T, files map[string]string) *policy.Repo {
+	t.Helper()
+	reg, _ := policy.ParseRegistry([]byte(registry))
+	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}, "approvals/registry.yaml": {Data: []byte(registry)},
+		policy.AllowedSignersFile: {Data: reg.AllowedSigners("policyctl-approval")}}
+	for p, s := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	r, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func findings(res *Result) []string {
+	var out []string
+	for _, f := range res.Findings {
+		out = append(out, f.Pos.String()+" "+f.Severity.String()+" "+f.Rule)
+	}
+	return out
+}
+
+func TestFrontMatterRules(t *testing.T) {
+	good := "---\nid: a\ntitle: A\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n本文\n"
+	tests := []struct {
+		name string
+		doc  string
+		want string
+	}{
+		{"clean", good, ""},
+		{"missing id", "---\ntitle: A\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n", "policy/x.md:1:1 error frontmatter/id"},
+		{"bad id", strings.Replace(good, "id: a", "id: A_1", 1), "policy/x.md:2:1 error frontmatter/id"},
+		{"missing title", strings.Replace(good, "title: A\n", "", 1), "policy/x.md:1:1 error frontmatter/title"},
+		{"unknown tier", strings.Replace(good, "tier: basic", "tier: rule", 1), "policy/x.md:4:1 error frontmatter/tier"},
+		{"unknown level", strings.Replace(good, "visibility: public", "visibility: secret", 1), "policy/x.md:5:1 error frontmatter/visibility"},
+		{"missing level", strings.Replace(good, "visibility: public\n", "", 1), "policy/x.md:1:1 warning frontmatter/visibility"},
+		{"unknown committee", strings.Replace(good, "[mayor]", "[mayor, council]", 1), "policy/x.md:6:1 error frontmatter/approvers"},
+		{"no approvers", strings.Replace(good, "approvers: [mayor]\n", "", 1), "policy/x.md:1:1 warning frontmatter/approvers"},
+		{"no front matter", "# 見出し\n", "policy/x.md:1:1 error frontmatter/missing"},
+		{"encoding", strings.Replace(good, "本文", "本\u200b文", 1), "policy/x.md:8:2 error text/encoding"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Run(repo(t, map[string]string{"policy/x.md": tt.doc}))
+			got := strings.Join(findings(res), "\n")
+			if got != tt.want {
+				t.Errorf("findings:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDuplicateIDs(t *testing.T) {
+	d := "---\nid: same\ntitle: A\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n"
+	res := Run(repo(t, map[string]string{"policy/a.md": d, "policy/b.md": d}))
+	if got := strings.Join(findings(res), "\n"); got != "policy/b.md:2:1 error frontmatter/duplicate-id" {
+		t.Errorf("findings %s", got)
+	}
+	if !strings.Contains(res.Findings[0].Message, "policy/a.md") {
+		t.Errorf("message %q names the first document", res.Findings[0].Message)
+	}
+}
+
+func TestExampleIsClean(t *testing.T) {
+	r, err := policy.Load(example.Files(), policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Run(r)
+	for _, f := range res.Findings {
+		// The embedded registry has no keys: demo writes them.
+		if f.Rule != "registry/key" {
+			t.Errorf("%s %s: %s", f.Pos, f.Rule, f.Message)
+		}
+	}
+}
+
+func TestFormats(t *testing.T) {
+	res := Run(repo(t, map[string]string{"policy/x.md": "---\nid: x\ntitle: X\ntier: rule\nvisibility: public\napprovers: [mayor]\n---\n", "policy/y.md": "# y, 100%\n"}))
+	var text, js, gh bytes.Buffer
+	if err := res.WriteText(&text, 2); err != nil {
+		t.Fatal(err)
+	}
+	wantText := "policy/x.md:4:1: error frontmatter/tier: tier \"rule\" is unknown\n\thint: use basic (基本方針), standard (対策基準) or procedure (実施手順)\n" +
+		"policy/y.md:1:1: error frontmatter/missing: the document has no front matter\n\thint: start the file with \"---\", the keys id, title, tier, visibility and approvers, and \"---\"\n" +
+		"2 errors, 0 warnings in 2 documents\n"
+	if text.String() != wantText {
+		t.Errorf("text:\n%s\nwant:\n%s", text.String(), wantText)
+	}
+	if err := res.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Findings []map[string]any `json:"findings"`
+		Errors   int              `json:"errors"`
+		Warnings int              `json:"warnings"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Errors != 2 || out.Warnings != 0 || len(out.Findings) != 2 || out.Findings[0]["rule"] != "frontmatter/tier" || out.Findings[0]["line"] != 4.0 || out.Findings[0]["column"] != 1.0 {
+		t.Errorf("json: %s", js.String())
+	}
+	if err := res.WriteGitHub(&gh); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(gh.String(), "::error file=policy/x.md,line=4,col=1,title=frontmatter/tier::tier \"rule\" is unknown%0Ause basic") {
+		t.Errorf("github: %s", gh.String())
+	}
+}

@@ -1,0 +1,93 @@
+package check
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+// WriteText writes one line per finding, FILE:LINE:COL: SEVERITY RULE:
+// message, the hint indented on the next line, and a summary.
+func (res *Result) WriteText(w io.Writer, docs int) error {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		fmt.Fprintf(&b, "%s: %s %s: %s\n", f.Pos, f.Severity, f.Rule, f.Message)
+		if f.Hint != "" {
+			fmt.Fprintf(&b, "\thint: %s\n", f.Hint)
+		}
+	}
+	fmt.Fprintf(&b, "%d %s, %d %s in %d %s\n", res.Errors, plural(res.Errors, "error"), res.Warnings, plural(res.Warnings, "warning"), docs, plural(docs, "document"))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
+}
+
+type jsonFinding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint,omitempty"`
+}
+
+// WriteJSON writes {"findings":[…],"errors":N,"warnings":N} (SPEC §2).
+func (res *Result) WriteJSON(w io.Writer) error {
+	out := struct {
+		Findings []jsonFinding `json:"findings"`
+		Errors   int           `json:"errors"`
+		Warnings int           `json:"warnings"`
+	}{Findings: []jsonFinding{}, Errors: res.Errors, Warnings: res.Warnings}
+	for _, f := range res.Findings {
+		out.Findings = append(out.Findings, jsonFinding{f.Rule, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// WriteGitHub writes GitHub Actions workflow commands, one annotation per
+// finding, which GitHub shows on the pull request's changed lines.
+func (res *Result) WriteGitHub(w io.Writer) error {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		cmd := "warning"
+		if f.Severity == policy.Error {
+			cmd = "error"
+		}
+		msg := f.Message
+		if f.Hint != "" {
+			msg += "\n" + f.Hint
+		}
+		where := "file=" + escapeProperty(f.Pos.File)
+		if f.Pos.Line > 0 {
+			where += fmt.Sprintf(",line=%d", f.Pos.Line)
+			if f.Pos.Col > 0 {
+				where += fmt.Sprintf(",col=%d", f.Pos.Col)
+			}
+		}
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, where, escapeProperty(f.Rule), escapeData(msg))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// escapeData and escapeProperty follow @actions/core's command escaping.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

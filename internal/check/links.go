@@ -1,0 +1,167 @@
+package check
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// links checks every Markdown link and image: the file exists, the anchor
+// names a section of the target document, and the target is not more
+// restricted than the text that links to it.
+func links(r *policy.Repo, report func(policy.Finding)) {
+	for _, d := range r.Docs {
+		body := d.Body()
+		_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			var dest string
+			image := false
+			switch l := n.(type) {
+			case *ast.Link:
+				dest = string(l.Destination)
+			case *ast.Image:
+				dest, image = string(l.Destination), true
+			default:
+				return ast.WalkContinue, nil
+			}
+			off := inlineOffset(n, body)
+			checkLink(r, d, dest, image, off, report)
+			return ast.WalkContinue, nil
+		})
+	}
+}
+
+// inlineOffset finds where an inline node is written: goldmark keeps the
+// positions of text, not of links, so take the first text inside it, or
+// the block around it.
+func inlineOffset(n ast.Node, body []byte) int {
+	var off = -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering && off < 0 {
+			off = t.Segment.Start
+			// Back up to the "[" or "![" that opens the link.
+			for off > 0 && body[off-1] != '[' && body[off-1] != '\n' {
+				off--
+			}
+			if off > 0 && body[off-1] == '[' {
+				off--
+				if off > 0 && body[off-1] == '!' {
+					off--
+				}
+			}
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off >= 0 {
+		return off
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock {
+			return p.Pos()
+		}
+	}
+	return 0
+}
+
+func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off int, report func(policy.Finding)) {
+	if dest == "" || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+		return
+	}
+	pos := d.BodyPos(off)
+	what := "link"
+	if image {
+		what = "image"
+	}
+	p, frag, _ := strings.Cut(dest, "#")
+	if up, err := url.PathUnescape(p); err == nil {
+		p = up
+	}
+	if uf, err := url.PathUnescape(frag); err == nil {
+		frag = uf
+	}
+	p, _, _ = strings.Cut(p, "?")
+	target := d
+	targetPath := d.Path
+	if p != "" {
+		if strings.HasPrefix(p, "/") {
+			targetPath = path.Clean(strings.TrimPrefix(p, "/"))
+		} else {
+			targetPath = path.Join(path.Dir(d.Path), p)
+		}
+		if !fs.ValidPath(targetPath) {
+			report(policy.Finding{Rule: "link/broken-file", Severity: policy.Error, Pos: pos,
+				Message: fmt.Sprintf("%s to %q leaves the repository", what, dest),
+				Hint:    "link to a file inside the policy repository, relative to this document"})
+			return
+		}
+		st, err := fs.Stat(r.FS, targetPath)
+		if err != nil || st.IsDir() {
+			report(policy.Finding{Rule: "link/broken-file", Severity: policy.Error, Pos: pos,
+				Message: fmt.Sprintf("%s to %q: %s does not exist", what, dest, targetPath),
+				Hint:    suggestFile(r, targetPath)})
+			return
+		}
+		target = r.DocByPath(targetPath)
+	}
+	if target == nil {
+		return // an image or another file: nothing more to check
+	}
+	from := d.LevelAt(off)
+	var sec *policy.Section
+	if frag != "" {
+		sec = target.SectionByID(frag)
+		if sec == nil {
+			sec = target.SectionByID(policy.Slug(frag))
+		}
+		if sec == nil {
+			report(policy.Finding{Rule: "link/broken-anchor", Severity: policy.Error, Pos: pos,
+				Message: fmt.Sprintf("%s to %q: %s has no section #%s", what, dest, targetPath, frag),
+				Hint:    suggestAnchor(target, frag)})
+			return
+		}
+	}
+	to := target.Level
+	if sec != nil {
+		to = sec.Level
+	}
+	if to > from {
+		report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: pos,
+			Message: fmt.Sprintf("%s text links to %s, which is %s", levelName(r, from), where(target, sec), levelName(r, to)),
+			Hint:    "a link from less restricted text would break in its edition and reveal what the restricted part is; remove it or restrict the linking text"})
+	}
+}
+
+func suggestFile(r *policy.Repo, p string) string {
+	base := path.Base(p)
+	for _, d := range r.Docs {
+		if path.Base(d.Path) == base {
+			return "did you mean " + d.Path + "? Paths are relative to the linking document"
+		}
+	}
+	return "check the path; it is relative to the linking document"
+}
+
+func suggestAnchor(d *policy.Document, frag string) string {
+	var ids []string
+	for _, s := range d.Sections() {
+		if s.Kind == policy.KindHeading && (strings.Contains(s.ID, frag) || strings.Contains(frag, s.Title) && s.Title != "") {
+			ids = append(ids, "#"+s.ID)
+		}
+	}
+	if len(ids) > 0 && len(ids) <= 3 {
+		return "did you mean " + strings.Join(ids, " or ") + "?"
+	}
+	return "heading IDs are the explicit {#id} or GitHub's: lower-case, punctuation dropped, spaces to -"
+}

@@ -1,0 +1,131 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+// numbering checks each run of sibling sections of one style: numbers go
+// up by one (branch numbers such as 第25条の2 are allowed), none repeats,
+// and headings of one style sit at one heading level.
+func numbering(r *policy.Repo, report func(policy.Finding)) {
+	// Articles and chapters are numbered through a document, and through the
+	// files of a tier when a 対策基準 is split by chapter: a file whose first
+	// article is not 第1条 continues the previous file of its tier.
+	through := map[policy.Style]bool{policy.StyleArticle: true, policy.StyleChapter: true}
+	runs := map[policy.Tier]map[policy.Style][]*policy.Section{}
+	for _, d := range r.Docs {
+		if runs[d.Meta.Tier] == nil {
+			runs[d.Meta.Tier] = map[policy.Style][]*policy.Section{}
+		}
+		for _, st := range []policy.Style{policy.StyleArticle, policy.StyleChapter} {
+			var own []*policy.Section
+			for _, s := range d.Sections() {
+				if s.Style == st {
+					own = append(own, s)
+				}
+			}
+			if len(own) == 0 {
+				continue
+			}
+			prev := runs[d.Meta.Tier][st]
+			if own[0].Number.N == 1 && len(own[0].Number.Sub) == 0 {
+				prev = nil
+			}
+			checkRun(append(prev, own...), len(prev) == 0, len(prev), report)
+			runs[d.Meta.Tier][st] = append(prev, own...)
+		}
+		d.Root.Walk(func(s *policy.Section) bool {
+			groups := map[policy.Style][]*policy.Section{}
+			var order []policy.Style
+			for _, c := range s.Children {
+				if !c.Numbered() || through[c.Style] || c.Style == policy.StyleSupplement {
+					continue
+				}
+				if _, ok := groups[c.Style]; !ok {
+					order = append(order, c.Style)
+				}
+				groups[c.Style] = append(groups[c.Style], c)
+			}
+			for _, st := range order {
+				checkRun(groups[st], true, 0, report)
+				checkLevels(groups[st], report)
+			}
+			return true
+		})
+	}
+}
+
+// checkRun checks a run of sections numbered one after another; the first
+// skip sections were checked with an earlier file.
+func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.Finding)) {
+	for i, s := range run {
+		if i < skip {
+			continue
+		}
+		pos := policy.Pos{File: s.Doc.Path, Line: s.Line, Col: s.Col}
+		if i == 0 {
+			if fromOne && s.Number.N != 1 && len(s.Number.Sub) == 0 {
+				report(policy.Finding{Rule: "numbering/gap", Severity: policy.Error, Pos: pos,
+					Message: fmt.Sprintf("%s starts its sequence; expected %s", label(s), s.Style.Label(policy.Number{N: 1})),
+					Hint:    "number the first section 1, or check whether sections before it were removed"})
+			}
+			continue
+		}
+		prev := run[i-1]
+		switch {
+		case s.Number.Equal(prev.Number):
+			report(policy.Finding{Rule: "numbering/duplicate", Severity: policy.Error, Pos: pos,
+				Message: fmt.Sprintf("%s repeats the number of %s line %d", label(s), prev.Doc.Path, prev.Line),
+				Hint:    "renumber the sections that follow, and the references to them"})
+		case next(prev.Number, s.Number):
+		default:
+			report(policy.Finding{Rule: "numbering/gap", Severity: policy.Error, Pos: pos,
+				Message: fmt.Sprintf("%s follows %s (%s line %d); expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(policy.Number{N: prev.Number.N + 1})),
+				Hint:    "renumber so the sequence has no gap, and update the references to the renumbered sections"})
+		}
+	}
+}
+
+// next reports whether b may follow a: 3 → 4, 25 → 25の2, 25の2 → 25の3 or 26.
+func next(a, b policy.Number) bool {
+	switch {
+	case len(b.Sub) == 0:
+		return b.N == a.N+1
+	case b.N != a.N:
+		return false
+	case len(a.Sub) == 0:
+		return len(b.Sub) == 1 && b.Sub[0] == 2
+	}
+	return len(b.Sub) == len(a.Sub) && b.Sub[len(b.Sub)-1] == a.Sub[len(a.Sub)-1]+1
+}
+
+func label(s *policy.Section) string {
+	if s.Label != "" {
+		return s.Label
+	}
+	return s.Style.Label(s.Number)
+}
+
+// checkLevels warns where headings of one numbering style use different
+// heading levels: real documents do this and policyctl follows the
+// numbering, but renderers indent them differently.
+func checkLevels(run []*policy.Section, report func(policy.Finding)) {
+	first := -1
+	for _, s := range run {
+		if s.Kind != policy.KindHeading {
+			continue
+		}
+		if first < 0 {
+			first = s.HeadingLevel
+			continue
+		}
+		if s.HeadingLevel != first {
+			report(policy.Finding{Rule: "numbering/level", Severity: policy.Warning,
+				Pos:     policy.Pos{File: s.Doc.Path, Line: s.Line, Col: 1},
+				Message: fmt.Sprintf("%s is a level-%d heading; its siblings of the same numbering are level %d", label(s), s.HeadingLevel, first),
+				Hint:    "use the same number of # for sections of one numbering style"})
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// references reports textual references that do not resolve, resolve
+// ambiguously or in the wrong direction, and those that let less
+// restricted text cite restricted content.
+func references(r *policy.Repo, report func(policy.Finding)) {
+	all := ref.All(r)
+	for _, d := range r.Docs {
+		for _, x := range all[d] {
+			if x.Problem != nil {
+				report(policy.Finding{Rule: x.Problem.Rule, Severity: x.Problem.Severity, Pos: x.Pos,
+					Message: x.Problem.Message, Hint: x.Problem.Hint})
+				continue
+			}
+			from := d.LevelAt(x.Start)
+			for _, t := range x.Targets {
+				if t.Level > from {
+					report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: x.Pos,
+						Message: fmt.Sprintf("%s text cites %s (%s), which is %s",
+							levelName(r, from), x.Text, where(x.TargetDoc, t), levelName(r, t.Level)),
+						Hint: "the reference would tell readers of the less restricted edition what the restricted part holds; cite it only from text at its level"})
+					break
+				}
+			}
+		}
+	}
+}
+
+func levelName(r *policy.Repo, l int) string {
+	if l >= 0 && l < len(r.Config.Visibility) {
+		return r.Config.Visibility[l]
+	}
+	return fmt.Sprint(l)
+}
+
+func where(d *policy.Document, s *policy.Section) string {
+	if s == nil {
+		return d.Path
+	}
+	return fmt.Sprintf("%s line %d", d.Path, s.Line)
+}

@@ -1,0 +1,565 @@
+// Package diff compares two revisions of a policy and lays out the
+// 新旧対照表 a review meeting reads: sections aligned by identity even when
+// renumbered, retitled or moved; wording changes marked in a reader's units;
+// references broken by a renumbering listed beside the table. Formats are in
+// text.go, html.go, markdown.go and json.go.
+//
+// It compares the models it is given: for a public 新旧対照表, give it the
+// public edition of both revisions (render.Edition), never the full ones.
+package diff
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// Status values of documents and sections (SPEC §6).
+const (
+	Added     = "added"
+	Deleted   = "deleted"
+	Modified  = "modified"
+	Unchanged = "unchanged"
+	Moved     = "moved"
+)
+
+// Options adjust Compare.
+type Options struct {
+	// Timeout bounds the wording diff of one section; past it the section
+	// is shown whole on both sides, labelled as such. Default 2s.
+	Timeout time.Duration
+	// Doc limits the comparison to one document id.
+	Doc string
+}
+
+// Result is a 新旧対照表 of a whole repository.
+type Result struct {
+	Old, New  string // the two revisions, as the user named them
+	Title     string // the policy's title
+	Documents []*Document
+	// Broken lists references whose target was renumbered or removed.
+	Broken []Broken
+}
+
+// Document is one document's rows.
+type Document struct {
+	ID       string
+	Title    string
+	OldPath  string
+	NewPath  string
+	Status   string
+	Sections []*Section
+}
+
+// Section is one row of the 新旧対照表: a provision on both sides.
+type Section struct {
+	ID     string
+	Status string
+	// Old and New are the section's heading (number and title) on each
+	// side, empty where it is absent.
+	Old, New           string
+	OldLabel, NewLabel string
+	OldText, NewText   string
+	// Ops turn OldText into NewText.
+	Ops []Op
+	// Coarse is set when the wording diff gave up (timeout or invalid
+	// UTF-8) and the whole text is shown as changed.
+	Coarse bool
+	// Renumbered is set when only the number differs in position.
+	Renumbered bool
+	style      policy.Style
+}
+
+// Broken is a reference whose target was renumbered or removed.
+type Broken struct {
+	Doc     string
+	Pos     policy.Pos
+	Text    string
+	Message string
+}
+
+// unit is a section's own text: from its start to the next section's.
+type unit struct {
+	sec     *policy.Section
+	text    string
+	heading string
+	index   int
+	grams   map[[2]rune]int
+}
+
+func (u *unit) style() policy.Style {
+	if u.sec == nil {
+		return policy.StyleNone
+	}
+	return u.sec.Style
+}
+
+func (u *unit) title() string {
+	if u.sec == nil {
+		return ""
+	}
+	return u.sec.Title
+}
+
+func (u *unit) label() string {
+	if u.sec == nil {
+		return ""
+	}
+	return u.sec.Label
+}
+
+// units cuts a document body into its sections' own texts. An article's
+// caption line belongs to the article.
+func units(d *policy.Document) []*unit {
+	body := d.Body()
+	var secs []*policy.Section
+	for _, s := range d.Sections() {
+		if s.Kind != policy.KindImplicit {
+			secs = append(secs, s)
+		}
+	}
+	start := func(s *policy.Section) int {
+		off := s.Offset
+		if s.Style == policy.StyleArticle && s.Node != nil {
+			if p := s.Node.Pos(); p < off {
+				off = p // caption and article in one paragraph
+			} else if prev := s.Node.PreviousSibling(); prev != nil && prev.Kind() == ast.KindParagraph && isCaption(prev, body, s.Title) {
+				off = prev.Pos()
+			}
+		}
+		for off > 0 && body[off-1] != '\n' {
+			off--
+		}
+		return off
+	}
+	var out []*unit
+	starts := make([]int, len(secs))
+	for i, s := range secs {
+		starts[i] = start(s)
+	}
+	first := len(body)
+	if len(secs) > 0 {
+		first = starts[0]
+	}
+	if pre := strings.TrimSpace(string(body[:first])); pre != "" {
+		out = append(out, &unit{text: trimText(string(body[:first])), heading: "（前文）"})
+	}
+	for i, s := range secs {
+		end := len(body)
+		if i+1 < len(secs) {
+			end = max(starts[i+1], starts[i])
+		}
+		out = append(out, &unit{sec: s, text: trimText(string(body[starts[i]:end])), heading: heading(s)})
+	}
+	for i, u := range out {
+		u.index = i
+	}
+	return out
+}
+
+func isCaption(n ast.Node, body []byte, title string) bool {
+	lines := n.Lines()
+	if lines.Len() != 1 || title == "" {
+		return false
+	}
+	seg := lines.At(0)
+	t := strings.TrimSpace(string(seg.Value(body)))
+	return t == "（"+title+"）" || t == "("+title+")"
+}
+
+func trimText(s string) string { return strings.Trim(s, "\n") }
+
+func heading(s *policy.Section) string {
+	switch {
+	case s.Label == "":
+		return s.Title
+	case s.Title == "":
+		return s.Label
+	}
+	return s.Label + " " + s.Title
+}
+
+// Compare builds the 新旧対照表 of two repository models.
+func Compare(old, new *policy.Repo, opts Options) *Result {
+	if opts.Timeout == 0 {
+		opts.Timeout = 2 * time.Second
+	}
+	res := &Result{}
+	if new != nil && new.Config != nil {
+		res.Title = new.Config.Title
+	}
+	oldDocs := map[string]*policy.Document{}
+	for _, d := range old.Docs {
+		oldDocs[d.Meta.ID] = d
+	}
+	seen := map[string]bool{}
+	secMap := map[*policy.Section]*policy.Section{} // old section -> new
+	var pairs [][2]*policy.Document
+	for _, d := range new.Docs {
+		if opts.Doc != "" && d.Meta.ID != opts.Doc {
+			continue
+		}
+		seen[d.Meta.ID] = true
+		pairs = append(pairs, [2]*policy.Document{oldDocs[d.Meta.ID], d})
+	}
+	for _, d := range old.Docs {
+		if !seen[d.Meta.ID] && (opts.Doc == "" || d.Meta.ID == opts.Doc) {
+			pairs = append(pairs, [2]*policy.Document{d, nil})
+		}
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return docKey(pairs[i]) < docKey(pairs[j]) })
+	for _, p := range pairs {
+		res.Documents = append(res.Documents, compareDoc(p[0], p[1], opts, secMap))
+	}
+	res.Broken = brokenRefs(old, new, secMap, opts.Doc)
+	return res
+}
+
+func docKey(p [2]*policy.Document) string {
+	if p[1] != nil {
+		return p[1].Path
+	}
+	return p[0].Path
+}
+
+func compareDoc(od, nd *policy.Document, opts Options, secMap map[*policy.Section]*policy.Section) *Document {
+	dd := &Document{}
+	var ou, nu []*unit
+	if od != nil {
+		dd.ID, dd.Title, dd.OldPath = od.Meta.ID, od.Meta.Title, od.Path
+		ou = units(od)
+	}
+	if nd != nil {
+		dd.ID, dd.Title, dd.NewPath = nd.Meta.ID, nd.Meta.Title, nd.Path
+		nu = units(nd)
+	}
+	match := align(ou, nu)
+	moved := movedPairs(match, len(ou))
+	newToOld := map[int]int{}
+	for o, n := range match {
+		newToOld[n] = o
+	}
+	emitted := make([]bool, len(ou))
+	next := 0 // every unmatched old unit before next has been emitted
+	emitDeleted := func(upTo int) {
+		for ; next < upTo && next < len(ou); next++ {
+			if _, ok := match[next]; !ok && !emitted[next] {
+				emitted[next] = true
+				dd.Sections = append(dd.Sections, row(ou[next], nil, opts, false))
+			}
+		}
+	}
+	for j, n := range nu {
+		o, ok := newToOld[j]
+		if !ok {
+			dd.Sections = append(dd.Sections, row(nil, n, opts, false))
+			continue
+		}
+		if !moved[o] {
+			emitDeleted(o)
+		}
+		emitted[o] = true
+		if os, ns := ou[o].sec, n.sec; os != nil && ns != nil {
+			secMap[os] = ns
+			// An article's first 項 has no unit of its own: it follows its
+			// article.
+			if len(os.Children) > 0 && os.Children[0].Kind == policy.KindImplicit && len(ns.Children) > 0 && ns.Children[0].Kind == policy.KindImplicit {
+				secMap[os.Children[0]] = ns.Children[0]
+			}
+		}
+		dd.Sections = append(dd.Sections, row(ou[o], n, opts, moved[o]))
+	}
+	emitDeleted(len(ou))
+	switch {
+	case od == nil:
+		dd.Status = Added
+	case nd == nil:
+		dd.Status = Deleted
+	case string(od.Source) == string(nd.Source) && od.Path == nd.Path:
+		dd.Status = Unchanged
+	case od.Path != nd.Path && string(od.Source) == string(nd.Source):
+		dd.Status = Moved
+	default:
+		dd.Status = Modified
+	}
+	return dd
+}
+
+func row(o, n *unit, opts Options, moved bool) *Section {
+	s := &Section{}
+	if o != nil {
+		s.Old, s.OldLabel, s.OldText = o.heading, o.label(), o.text
+		if o.sec != nil {
+			s.ID = o.sec.ID
+		}
+	}
+	if n != nil {
+		s.New, s.NewLabel, s.NewText = n.heading, n.label(), n.text
+		if n.sec != nil {
+			s.ID = n.sec.ID
+		}
+		s.style = n.style()
+	}
+	s.Ops, s.Coarse = Words(s.OldText, s.NewText, opts.Timeout)
+	switch {
+	case o == nil:
+		s.Status = Added
+	case n == nil:
+		s.Status = Deleted
+	case moved:
+		s.Status = Moved
+	case s.OldText == s.NewText:
+		s.Status = Unchanged
+	default:
+		s.Status = Modified
+	}
+	s.Renumbered = o != nil && n != nil && o.label() != n.label() && o.label() != "" && n.label() != ""
+	return s
+}
+
+// align matches the units of two versions of a document: by explicit ID,
+// then by number and title, then by title alone (renumbered), then by
+// content similarity (renumbered and retitled), then by number alone
+// (rewritten in place).
+func align(old, new []*unit) map[int]int {
+	match := map[int]int{}
+	usedNew := map[int]bool{}
+	try := func(key func(u *unit) string, unique bool) {
+		oldBy, newBy := map[string][]int{}, map[string][]int{}
+		for i, u := range old {
+			if _, ok := match[i]; !ok {
+				if k := key(u); k != "" {
+					oldBy[k] = append(oldBy[k], i)
+				}
+			}
+		}
+		for j, u := range new {
+			if !usedNew[j] {
+				if k := key(u); k != "" {
+					newBy[k] = append(newBy[k], j)
+				}
+			}
+		}
+		for k, os := range oldBy {
+			ns := newBy[k]
+			if unique && (len(os) != 1 || len(ns) != 1) {
+				continue
+			}
+			for x := 0; x < len(os) && x < len(ns); x++ {
+				match[os[x]] = ns[x]
+				usedNew[ns[x]] = true
+			}
+		}
+	}
+	// The preamble matches the preamble.
+	if len(old) > 0 && len(new) > 0 && old[0].sec == nil && new[0].sec == nil {
+		match[0] = 0
+		usedNew[0] = true
+	}
+	try(func(u *unit) string {
+		if u.sec != nil && u.sec.Explicit {
+			return u.sec.ID
+		}
+		return ""
+	}, false)
+	try(func(u *unit) string {
+		if u.sec == nil {
+			return ""
+		}
+		return u.sec.Style.String() + "\x00" + u.sec.Outline() + "\x00" + u.title()
+	}, false)
+	try(func(u *unit) string {
+		if u.sec == nil || u.title() == "" {
+			return ""
+		}
+		return u.sec.Style.String() + "\x00" + u.title()
+	}, true)
+	// The same number with similar content: edited in place. Most edits
+	// are this, and it costs one comparison per section.
+	byOutline := map[string]int{}
+	for j, nu := range new {
+		if !usedNew[j] && nu.sec != nil && nu.sec.Outline() != "" {
+			k := nu.sec.Style.String() + "\x00" + nu.sec.Outline()
+			if _, dup := byOutline[k]; dup {
+				byOutline[k] = -1
+			} else {
+				byOutline[k] = j
+			}
+		}
+	}
+	for i, ou := range old {
+		if _, ok := match[i]; ok || ou.sec == nil {
+			continue
+		}
+		j, ok := byOutline[ou.sec.Style.String()+"\x00"+ou.sec.Outline()]
+		if ok && j >= 0 && !usedNew[j] && ou.similarity(new[j]) >= 0.5 {
+			match[i] = j
+			usedNew[j] = true
+		}
+	}
+	// Content similarity for what is left, best pairs first.
+	type cand struct {
+		o, n  int
+		score float64
+	}
+	var cands []cand
+	for i, ou := range old {
+		if _, ok := match[i]; ok {
+			continue
+		}
+		for j, nu := range new {
+			if usedNew[j] || ou.style() != nu.style() {
+				continue
+			}
+			if s := ou.similarity(nu); s >= 0.5 {
+				cands = append(cands, cand{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	for _, c := range cands {
+		if _, ok := match[c.o]; ok || usedNew[c.n] {
+			continue
+		}
+		match[c.o] = c.n
+		usedNew[c.n] = true
+	}
+	// Last, what is left at the same number: rewritten in place.
+	try(func(u *unit) string {
+		if u.sec == nil || u.sec.Outline() == "" {
+			return ""
+		}
+		return u.sec.Style.String() + "\x00" + u.sec.Outline()
+	}, true)
+	return match
+}
+
+// similarity is the Dice coefficient of the units' character bigrams.
+func (u *unit) similarity(v *unit) float64 {
+	if u.grams == nil {
+		u.grams = bigrams(u.text)
+	}
+	if v.grams == nil {
+		v.grams = bigrams(v.text)
+	}
+	ba, bb := u.grams, v.grams
+	if len(ba) == 0 || len(bb) == 0 {
+		return 0
+	}
+	common := 0
+	for k, n := range ba {
+		common += min(n, bb[k])
+	}
+	total := 0
+	for _, n := range ba {
+		total += n
+	}
+	for _, n := range bb {
+		total += n
+	}
+	return 2 * float64(common) / float64(total)
+}
+
+func bigrams(s string) map[[2]rune]int {
+	rs := []rune(s)
+	m := map[[2]rune]int{}
+	for i := 0; i+1 < len(rs); i++ {
+		m[[2]rune{rs[i], rs[i+1]}]++
+	}
+	return m
+}
+
+// movedPairs finds matched sections whose order changed: those not on the
+// longest run of matches that keep their relative order.
+func movedPairs(match map[int]int, nOld int) map[int]bool {
+	var olds []int
+	for o := range match {
+		olds = append(olds, o)
+	}
+	sort.Slice(olds, func(i, j int) bool { return match[olds[i]] < match[olds[j]] })
+	// Longest increasing subsequence of old indices, in new order.
+	n := len(olds)
+	tails, prev := []int{}, make([]int, n)
+	idx := []int{}
+	for i, o := range olds {
+		k := sort.SearchInts(tails, o)
+		if k == len(tails) {
+			tails = append(tails, o)
+			idx = append(idx, i)
+		} else {
+			tails[k] = o
+			idx[k] = i
+		}
+		if k > 0 {
+			prev[i] = idx[k-1]
+		} else {
+			prev[i] = -1
+		}
+	}
+	keep := map[int]bool{}
+	if len(idx) > 0 {
+		for i := idx[len(idx)-1]; i >= 0; i = prev[i] {
+			keep[olds[i]] = true
+		}
+	}
+	moved := map[int]bool{}
+	for _, o := range olds {
+		if !keep[o] {
+			moved[o] = true
+		}
+	}
+	return moved
+}
+
+// brokenRefs lists references that pointed at a section that was then
+// renumbered or removed, and still read the same: 「上記3」 whose 3 is
+// now 4.
+func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Section, only string) []Broken {
+	oldRefs, newRefs := ref.All(old), ref.All(new)
+	var out []Broken
+	for _, od := range old.Docs {
+		if only != "" && od.Meta.ID != only {
+			continue
+		}
+		for _, r := range oldRefs[od] {
+			if r.External || r.Problem != nil || len(r.Targets) != 1 || r.Host == nil {
+				continue
+			}
+			t := r.Targets[0]
+			nt, kept := secMap[t]
+			if kept && nt.Label == t.Label {
+				continue // neither renumbered nor removed
+			}
+			nh := secMap[r.Host]
+			if nh == nil {
+				continue // the citing text is gone too
+			}
+			for _, x := range newRefs[nh.Doc] {
+				if x.Host != nh || x.Text != r.Text {
+					continue
+				}
+				var msg string
+				switch {
+				case !kept:
+					msg = r.Text + " pointed at " + t.Display() + ", which this revision removes"
+					if len(x.Targets) == 1 {
+						msg += "; it now points at " + x.Targets[0].Display()
+					}
+				case len(x.Targets) == 1 && x.Targets[0] != nt:
+					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it now points at " + x.Targets[0].Display()
+				case len(x.Targets) == 0:
+					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it no longer resolves"
+				default:
+					continue
+				}
+				out = append(out, Broken{Doc: nh.Doc.Meta.ID, Pos: x.Pos, Text: x.Text, Message: msg})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,207 @@
+package history
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/wareki"
+)
+
+// Entry is one line of the 改訂履歴.
+type Entry struct {
+	// Revision is the revision id (YYYY-MM-DD), or a legacy revision's
+	// date as configured (YYYY-MM or YYYY-MM-DD).
+	Revision string `json:"revision"`
+	// Date is the ISO date, Wareki the same date in 和暦.
+	Date       string `json:"date"`
+	Wareki     string `json:"wareki"`
+	Kind       string `json:"kind"`
+	FiscalYear string `json:"fiscal_year"`
+	// Edition names the edition the revision made: 令和7年度改訂版.
+	Edition string `json:"edition"`
+	Legacy  bool   `json:"legacy"`
+	// Commit is the commit of the revision's content (empty for legacy).
+	Commit    string   `json:"commit,omitempty"`
+	Documents []Change `json:"documents"`
+}
+
+// EditionName names the edition a revision makes, by fiscal year:
+// 令和7年度改訂版, or 平成16年度版 for the first (策定).
+func EditionName(fy wareki.FiscalYear, kind string) string {
+	switch kind {
+	case "策定":
+		return fy.String() + "版"
+	case "廃止":
+		return fy.String() + "廃止"
+	}
+	return fy.String() + "改訂版"
+}
+
+// Log builds the 改訂履歴: the legacy revisions of the configuration and the
+// recorded revisions in force, oldest first. Drafts are left out.
+func Log(cfg *policy.Config, recs []*Recorded) ([]Entry, error) {
+	var out []Entry
+	for _, l := range cfg.History.Legacy {
+		e, err := entry(l.Date, l.Date, l.Kind)
+		if err != nil {
+			return nil, fmt.Errorf("history: policyctl.yaml history.legacy %s: %w", l.Date, err)
+		}
+		e.Legacy, e.Documents = true, []Change{}
+		out = append(out, e)
+	}
+	for _, r := range recs {
+		if !r.InForce {
+			continue
+		}
+		e, err := entry(r.ID, r.ID, r.Kind)
+		if err != nil {
+			return nil, fmt.Errorf("history: revision %s: %w", r.ID, err)
+		}
+		e.Commit = ShortHash(r.Commit)
+		e.Documents = append([]Change{}, r.Changes...)
+		out = append(out, e)
+	}
+	slices.SortStableFunc(out, func(a, b Entry) int { return strings.Compare(a.Date, b.Date) })
+	return out, nil
+}
+
+func entry(rev, date, kind string) (Entry, error) {
+	y, m, d, err := wareki.ParseISO(date)
+	if err != nil {
+		return Entry{}, err
+	}
+	w, err := wareki.Of(y, m, d)
+	if err != nil {
+		return Entry{}, err
+	}
+	fd := d
+	if fd == 0 {
+		fd = 1
+	}
+	fy, err := wareki.FiscalYearOf(y, m, fd)
+	if err != nil {
+		return Entry{}, err
+	}
+	return Entry{Revision: rev, Date: date, Wareki: w.String(), Kind: kind, FiscalYear: fy.String(), Edition: EditionName(fy, kind)}, nil
+}
+
+// ForDocument keeps the entries that changed a document, and the legacy
+// entries, which changed the whole policy.
+func ForDocument(entries []Entry, id string) []Entry {
+	var out []Entry
+	for _, e := range entries {
+		if e.Legacy {
+			out = append(out, e)
+			continue
+		}
+		for _, c := range e.Documents {
+			if c.ID == id {
+				e.Documents = []Change{c}
+				out = append(out, e)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Current is the edition name of the newest entry, or "".
+func Current(entries []Entry) string {
+	if len(entries) == 0 {
+		return ""
+	}
+	return entries[len(entries)-1].Edition
+}
+
+// monthly writes a date the way 改訂履歴 tables do: 平成15年9月.
+func monthly(e Entry) string {
+	d, err := wareki.Parse(e.Wareki)
+	if err != nil {
+		return e.Wareki
+	}
+	return d.MonthOnly().String()
+}
+
+// WriteText writes the 改訂履歴 aligned for a terminal, East Asian width
+// respected.
+func WriteText(w io.Writer, title string, entries []Entry) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s 改訂履歴", title)
+	if c := Current(entries); c != "" {
+		fmt.Fprintf(&b, "（%s）", c)
+	}
+	b.WriteString("\n\n")
+	dateW, kindW := 0, 0
+	for _, e := range entries {
+		dateW = max(dateW, runewidth.StringWidth(monthly(e)))
+		kindW = max(kindW, runewidth.StringWidth(e.Kind))
+	}
+	for _, e := range entries {
+		b.WriteString(runewidth.FillRight(monthly(e), dateW) + "  " + runewidth.FillRight(e.Kind, kindW))
+		switch {
+		case e.Legacy:
+			b.WriteString("  (before the repository)")
+		default:
+			fmt.Fprintf(&b, "  %s  %s  %s", e.Revision, e.Edition, e.Commit)
+			if len(e.Documents) > 0 {
+				b.WriteString("  " + describeChanges(e.Documents))
+			} else {
+				b.WriteString("  (the first revision in the repository)")
+			}
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func describeChanges(cs []Change) string {
+	var parts []string
+	for _, c := range cs {
+		word := map[string]string{"added": "新設", "modified": "改正", "removed": "廃止"}[c.What]
+		parts = append(parts, word+":"+c.ID)
+	}
+	return strings.Join(parts, " ")
+}
+
+// WriteMarkdown writes the 改訂履歴 as a Markdown table.
+func WriteMarkdown(w io.Writer, title string, entries []Entry) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s 改訂履歴", title)
+	if c := Current(entries); c != "" {
+		fmt.Fprintf(&b, "（%s）", c)
+	}
+	b.WriteString("\n\n| 年月 | 区分 | 版 | 改正した文書 |\n|---|---|---|---|\n")
+	for _, e := range entries {
+		docs := ""
+		if e.Legacy {
+			docs = "—"
+		} else {
+			var ts []string
+			for _, c := range e.Documents {
+				ts = append(ts, fmt.Sprintf("%s（%s）", c.Title, map[string]string{"added": "新設", "modified": "改正", "removed": "廃止"}[c.What]))
+			}
+			docs = strings.Join(ts, "、")
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", monthly(e), e.Kind, e.Edition, strings.ReplaceAll(docs, "|", "\\|"))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteJSON writes the entries as the array SPEC §5 describes.
+func WriteJSON(w io.Writer, entries []Entry) error {
+	if entries == nil {
+		entries = []Entry{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(entries)
+}

@@ -1,0 +1,325 @@
+package policy
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/policyctl/policyctl/internal/markdown"
+)
+
+// Tier is the place of a document in the three-tier policy.
+type Tier string
+
+const (
+	TierBasic     Tier = "basic"     // 基本方針
+	TierStandard  Tier = "standard"  // 対策基準
+	TierProcedure Tier = "procedure" // 実施手順
+)
+
+// Tiers lists the tiers in order.
+var Tiers = []Tier{TierBasic, TierStandard, TierProcedure}
+
+// Japanese is the tier's name as documents cite it.
+func (t Tier) Japanese() string {
+	switch t {
+	case TierBasic:
+		return "基本方針"
+	case TierStandard:
+		return "対策基準"
+	case TierProcedure:
+		return "実施手順"
+	}
+	return string(t)
+}
+
+// FrontMatter is the YAML header of a document.
+type FrontMatter struct {
+	ID         string   `yaml:"id"`
+	Title      string   `yaml:"title"`
+	Tier       Tier     `yaml:"tier"`
+	Visibility string   `yaml:"visibility"`
+	Approvers  []string `yaml:"approvers"`
+	// Present records which keys were written, Lines on which line of the
+	// file each key stands.
+	Present map[string]bool `yaml:"-"`
+	Lines   map[string]int  `yaml:"-"`
+}
+
+var frontMatterKeys = []string{"id", "title", "tier", "visibility", "approvers"}
+
+// Document is one policy document.
+type Document struct {
+	// Path is slash-separated and relative to the repository root.
+	Path string
+	// Source is the file's exact bytes, as git stores them.
+	Source []byte
+	Meta   FrontMatter
+	// BodyStart is the offset of the Markdown body in Source, BodyLine the
+	// number of lines before it.
+	BodyStart int
+	BodyLine  int
+	// Level is the document's visibility level, an index into
+	// Config.Visibility. A missing or unknown level is the most restricted.
+	Level int
+	// AST is the parsed body; its segments are offsets into Body().
+	AST ast.Node
+	// Root is the section tree.
+	Root *Section
+	// Parts are the body's ranges that are more restricted than the
+	// document, from ::: blocks and {visibility=…} headings.
+	Parts []Part
+	// Findings are the problems found while reading the document.
+	Findings []Finding
+
+	lines  []int  // offsets in Source where lines start
+	levels []span // Parts flattened: disjoint, sorted, above Level
+	digest struct {
+		once sync.Once
+		hex  string
+	}
+	flat   []*Section
+	byNode map[ast.Node]*Section
+}
+
+// A Part is a byte range of the body, whole lines, restricted to Level.
+type Part struct {
+	Start, End int
+	Level      int
+	// Line is where the restriction was declared.
+	Line int
+}
+
+// Digest is the hex SHA-256 of Source, computed once: approvals name
+// documents by it.
+func (d *Document) Digest() string {
+	d.digest.once.Do(func() {
+		h := sha256.Sum256(d.Source)
+		d.digest.hex = hex.EncodeToString(h[:])
+	})
+	return d.digest.hex
+}
+
+// Body is the Markdown after the front matter.
+func (d *Document) Body() []byte { return d.Source[d.BodyStart:] }
+
+// Pos converts an offset in Source into a position.
+func (d *Document) Pos(off int) Pos {
+	line := sort.Search(len(d.lines), func(i int) bool { return d.lines[i] > off })
+	start := d.lines[line-1]
+	if off > len(d.Source) {
+		off = len(d.Source)
+	}
+	return Pos{File: d.Path, Line: line, Col: utf8.RuneCount(d.Source[start:off]) + 1}
+}
+
+// BodyPos converts an offset in Body() into a position.
+func (d *Document) BodyPos(off int) Pos { return d.Pos(d.BodyStart + off) }
+
+func (d *Document) bodyLineCol(off int) (int, int) {
+	p := d.BodyPos(off)
+	return p.Line, p.Col
+}
+
+// LevelAt returns the visibility level at a body offset: the document's
+// level or the most restricted part that contains the offset.
+func (d *Document) LevelAt(off int) int {
+	i := sort.Search(len(d.levels), func(i int) bool { return d.levels[i].end > off })
+	if i < len(d.levels) && d.levels[i].start <= off {
+		return d.levels[i].level
+	}
+	return d.Level
+}
+
+// Sections returns every section of the document in document order.
+func (d *Document) Sections() []*Section { return d.flat }
+
+// SectionAt returns the section that a body offset belongs to: the last
+// section that starts at or before it (the innermost of those that start at
+// the same place), or nil before the first section.
+func (d *Document) SectionAt(off int) *Section {
+	i := sort.Search(len(d.flat), func(i int) bool { return d.flat[i].Offset > off })
+	if i == 0 {
+		return nil
+	}
+	return d.flat[i-1]
+}
+
+// SectionOf returns the section whose number the block n carries, or nil.
+func (d *Document) SectionOf(n ast.Node) *Section { return d.byNode[n] }
+
+// SectionByID returns the section with the given ID, or nil.
+func (d *Document) SectionByID(id string) *Section {
+	var found *Section
+	d.Root.Walk(func(s *Section) bool {
+		if found == nil && s.ID == id && s.Kind != KindRoot {
+			found = s
+		}
+		return found == nil
+	})
+	return found
+}
+
+func (d *Document) addFinding(rule string, sev Severity, off int, msg, hint string) {
+	d.Findings = append(d.Findings, Finding{Rule: rule, Severity: sev, Pos: d.Pos(off), Message: msg, Hint: hint})
+}
+
+// ParseDocument reads one document. It never fails: problems become
+// findings, and a document whose front matter cannot be read is still parsed
+// so that its other problems can be reported. levels are the configured
+// visibility levels, least restricted first.
+func ParseDocument(path string, src []byte, levels []string) *Document {
+	d := parseHead(path, src, levels)
+	d.Findings = append(EncodingFindings(path, src), d.Findings...)
+	d.parseBody(levels)
+	return d
+}
+
+// parseHead reads what does not need the Markdown parser: lines and front
+// matter. History and approvals need no more than this; check reads the
+// encoding of a fully parsed document.
+func parseHead(path string, src []byte, levels []string) *Document {
+	d := &Document{Path: path, Source: src, Level: len(levels) - 1}
+	d.lines = append(d.lines, 0)
+	for i, c := range src {
+		if c == '\n' {
+			d.lines = append(d.lines, i+1)
+		}
+	}
+	d.parseFrontMatter()
+	if d.Meta.Present["visibility"] {
+		if i := indexOf(levels, d.Meta.Visibility); i >= 0 {
+			d.Level = i
+		}
+	}
+	return d
+}
+
+// parseBody parses the Markdown body into the AST, parts and section tree.
+func (d *Document) parseBody(levels []string) {
+	d.AST = markdown.Parser().Parse(text.NewReader(d.Body()))
+	d.Parts = restrictedParts(d, levels)
+	d.Root = buildTree(d)
+	d.byNode = map[ast.Node]*Section{}
+	d.Root.Walk(func(s *Section) bool {
+		if s.Kind != KindRoot {
+			d.flat = append(d.flat, s)
+			if s.Kind != KindImplicit {
+				d.byNode[s.Node] = s
+			}
+		}
+		return true
+	})
+}
+
+func indexOf(xs []string, x string) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+
+// parseFrontMatter reads the YAML between the first two "---" lines.
+func (d *Document) parseFrontMatter() {
+	d.Meta.Present, d.Meta.Lines = map[string]bool{}, map[string]int{}
+	src := d.Source
+	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // reported by text/encoding
+	bom := len(d.Source) - len(src)
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		d.addFinding("frontmatter/missing", Error, 0, "the document has no front matter",
+			`start the file with "---", the keys id, title, tier, visibility and approvers, and "---"`)
+		return
+	}
+	first := bytes.IndexByte(src, '\n') + 1
+	end, next := -1, -1
+	for off := first; off < len(src); {
+		nl := bytes.IndexByte(src[off:], '\n')
+		lineEnd := len(src)
+		if nl >= 0 {
+			lineEnd = off + nl
+		}
+		if l := bytes.TrimRight(src[off:lineEnd], "\r \t"); string(l) == "---" || string(l) == "..." {
+			end, next = off, lineEnd+1
+			if nl < 0 {
+				next = len(src)
+			}
+			break
+		}
+		if nl < 0 {
+			break
+		}
+		off = lineEnd + 1
+	}
+	if end < 0 {
+		d.addFinding("frontmatter/syntax", Error, bom, "the front matter is not closed",
+			`end the front matter with a line "---"`)
+		return
+	}
+	d.BodyStart = bom + next
+	d.BodyLine = bytes.Count(d.Source[:d.BodyStart], []byte("\n"))
+	var root yaml.Node
+	if err := yaml.Unmarshal(src[first:end], &root); err != nil {
+		line := yamlErrorLine(err)
+		d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
+			Pos: Pos{File: d.Path, Line: line + 1, Col: 1}, Message: "malformed YAML in front matter: " + trimYAMLError(err),
+			Hint: `write one "key: value" per line; quote values that contain ":" or "#"`})
+		return
+	}
+	if len(root.Content) == 0 {
+		return
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		d.addFinding("frontmatter/syntax", Error, bom, "the front matter is not a mapping of keys",
+			`write keys such as "id: basic-policy"`)
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		d.Meta.Lines[k.Value] = k.Line + 1
+		if d.Meta.Present[k.Value] {
+			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
+				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: fmt.Sprintf("key %q appears twice", k.Value),
+				Hint: "keep one of them"})
+		}
+		d.Meta.Present[k.Value] = true
+		var err error
+		switch k.Value {
+		case "id":
+			err = v.Decode(&d.Meta.ID)
+		case "title":
+			err = v.Decode(&d.Meta.Title)
+		case "tier":
+			err = v.Decode(&d.Meta.Tier)
+		case "visibility":
+			err = v.Decode(&d.Meta.Visibility)
+		case "approvers":
+			err = v.Decode(&d.Meta.Approvers)
+		default:
+			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/unknown-key", Severity: Warning,
+				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: fmt.Sprintf("unknown key %q", k.Value),
+				Hint: "known keys: " + strings.Join(frontMatterKeys, ", ")})
+		}
+		if err != nil {
+			expect := "a string"
+			if k.Value == "approvers" {
+				expect = "a list of committee ids, such as [mayor, council]"
+			}
+			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
+				Pos: Pos{File: d.Path, Line: v.Line + 1, Col: v.Column}, Message: fmt.Sprintf("%s: expected %s", k.Value, expect),
+				Hint: "see the file formats in docs/formats.md"})
+			d.Meta.Present[k.Value] = false
+		}
+	}
+}

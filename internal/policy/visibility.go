@@ -1,0 +1,215 @@
+package policy
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/policyctl/policyctl/internal/markdown"
+)
+
+// restrictedParts finds the ranges of the body that ::: blocks and
+// {visibility=…} headings restrict. Ranges are whole lines. When a
+// restriction cannot be placed exactly (an unknown level, a heading inside a
+// list), the part is made wider or more restricted, never less: a mistake
+// must hide too much, not too little.
+func restrictedParts(d *Document, levels []string) []Part {
+	body := d.Body()
+	var parts []Part
+	levelOf := func(name string, off int, what string) int {
+		i := indexOf(levels, name)
+		if i < 0 {
+			d.addFinding("visibility/unknown-level", Error, d.BodyStart+off,
+				fmt.Sprintf("%s names level %q, which is not one of %v; treated as the most restricted level", what, name, levels),
+				"use a level listed under visibility in policyctl.yaml")
+			return len(levels) - 1
+		}
+		return i
+	}
+	// walk visits the blocks below n. end is where a heading's scope ends
+	// at the latest; top is the top-level block (a child of the document
+	// or of a ::: block) that contains n, or nil when n is such a parent.
+	var walk func(n ast.Node, end int, top ast.Node)
+	walk = func(n ast.Node, end int, top ast.Node) {
+		// open holds the parts of {visibility} headings among n's children
+		// whose scope has not ended yet; End holds -level until it does.
+		var open []int
+		defer func() {
+			for _, i := range open {
+				parts[i].End = end
+			}
+		}()
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c.Type() != ast.TypeBlock {
+				continue
+			}
+			if h, ok := c.(*ast.Heading); ok && top == nil {
+				keep := open[:0]
+				for _, i := range open {
+					if -parts[i].End >= h.Level {
+						parts[i].End = lineStart(body, h.Pos())
+					} else {
+						keep = append(keep, i)
+					}
+				}
+				open = keep
+				if _, vis := h.AttributeString("visibility"); vis {
+					open = append(open, len(parts)) // the part appended below
+				}
+			}
+			switch c := c.(type) {
+			case *markdown.LevelBlock:
+				lvl := levelOf(c.Level, c.Start, fmt.Sprintf("::: %s", c.Level))
+				parts = append(parts, Part{Start: c.Start, End: lineEnd(body, c.End), Level: lvl, Line: d.BodyPos(c.Start).Line})
+				if !c.Closed {
+					d.addFinding("visibility/unclosed", Error, d.BodyStart+c.Start,
+						fmt.Sprintf("::: %s is never closed; everything to the end of its container is restricted", c.Level),
+						`close the block with a line ":::"`)
+				}
+				inner := c.End
+				if c.Closed {
+					inner = lineStart(body, c.End-1)
+				}
+				walk(c, inner, nil)
+				continue
+			case *ast.Heading:
+				v, ok := c.AttributeString("visibility")
+				if !ok {
+					continue
+				}
+				name := attrString(v)
+				start := lineStart(body, c.Pos())
+				lvl := levelOf(name, start, "{visibility="+name+"}")
+				if top != nil {
+					// Inside a list item or a quote, "up to the next heading"
+					// has no clear end: restrict the whole top-level block.
+					d.addFinding("visibility/placement", Error, d.BodyStart+start,
+						"{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted",
+						"put the heading at the top level, or wrap the part in a ::: block")
+					tStart, tEnd := lineStart(body, top.Pos()), end
+					if next := top.NextSibling(); next != nil {
+						tEnd = lineStart(body, next.Pos())
+					}
+					parts = append(parts, Part{Start: tStart, End: tEnd, Level: lvl, Line: d.BodyPos(start).Line})
+					continue
+				}
+				// The scope ends at the next heading of the same or a higher
+				// level among the siblings; closeScopes finds it.
+				parts = append(parts, Part{Start: start, End: -c.Level, Level: lvl, Line: d.BodyPos(start).Line})
+				continue
+			}
+			if c.HasChildren() {
+				t := top
+				if t == nil {
+					t = c
+				}
+				walk(c, end, t)
+			}
+		}
+	}
+	walk(d.AST, len(body), nil)
+	sort.SliceStable(parts, func(i, j int) bool {
+		if parts[i].Start != parts[j].Start {
+			return parts[i].Start < parts[j].Start
+		}
+		return parts[i].End > parts[j].End
+	})
+	// Parts nest (they follow the block structure), so a stack of the parts
+	// that contain the current one gives the level around it.
+	var stack []int
+	for i := range parts {
+		for len(stack) > 0 && parts[stack[len(stack)-1]].End < parts[i].End {
+			stack = stack[:len(stack)-1]
+		}
+		outer := d.Level
+		if len(stack) > 0 {
+			outer = max(outer, parts[stack[len(stack)-1]].Level)
+		}
+		if parts[i].Level < outer {
+			d.Findings = append(d.Findings, Finding{Rule: "visibility/widen", Severity: Warning,
+				Pos:     Pos{File: d.Path, Line: parts[i].Line, Col: 1},
+				Message: fmt.Sprintf("level %q is less restricted than its surroundings (%q) and has no effect", levels[parts[i].Level], levels[outer]),
+				Hint:    "a part can only be more restricted than the document or section around it"})
+			parts[i].Level = outer
+		}
+		stack = append(stack, i)
+	}
+	d.levels = flatten(parts, d.Level)
+	return parts
+}
+
+// A span is a run of the body at one visibility level.
+type span struct {
+	start, end int
+	level      int
+}
+
+// flatten turns possibly nested parts into sorted, disjoint spans carrying
+// the most restricted level that covers them, so LevelAt is a binary search.
+func flatten(parts []Part, base int) []span {
+	type event struct {
+		off, level, delta int
+	}
+	var evs []event
+	for _, p := range parts {
+		if p.Level > base && p.Start < p.End {
+			evs = append(evs, event{p.Start, p.Level, 1}, event{p.End, p.Level, -1})
+		}
+	}
+	sort.Slice(evs, func(i, j int) bool { return evs[i].off < evs[j].off })
+	count := map[int]int{}
+	var out []span
+	for i := 0; i < len(evs); {
+		off := evs[i].off
+		for ; i < len(evs) && evs[i].off == off; i++ {
+			count[evs[i].level] += evs[i].delta
+		}
+		lvl := base
+		for l, n := range count {
+			if n > 0 && l > lvl {
+				lvl = l
+			}
+		}
+		if i < len(evs) && lvl > base {
+			out = append(out, span{off, evs[i].off, lvl})
+		}
+	}
+	return out
+}
+
+func attrString(v any) string {
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+func lineStart(src []byte, off int) int {
+	if off > len(src) {
+		off = len(src)
+	}
+	for off > 0 && src[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+func lineEnd(src []byte, off int) int {
+	if off > len(src) {
+		return len(src)
+	}
+	if off > 0 && src[off-1] == '\n' {
+		return off
+	}
+	for off < len(src) && src[off] != '\n' {
+		off++
+	}
+	if off < len(src) {
+		off++
+	}
+	return off
+}

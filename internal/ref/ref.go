@@ -1,0 +1,191 @@
+// Package ref finds the Japanese textual references in policy documents —
+// 上記3, 前記(2), (1)に示す, ①に準じ, 前項, 第5条第2項第3号, 別表第1,
+// 基本方針6(3), 対策基準第5条 — and resolves them against the section
+// trees of the model. The grammar is in grammar.go; resolution is here.
+//
+// Resolution is data: every reference with its position and targets, for
+// check to report, render to turn into links and diff to follow across a
+// renumbering. The package never reports or prints.
+package ref
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+// Ref is one resolved (or unresolvable) reference.
+type Ref struct {
+	Doc *policy.Document
+	// Start and End are byte offsets of the reference in Doc.Body(): for
+	// 上記6、7及び8 the first Ref covers 上記6, the next ones 7 and 8.
+	Start, End int
+	Pos        policy.Pos
+	Text       string
+	// Expr is the whole expression the reference belongs to.
+	Expr string
+	// Host is the section the reference is written in.
+	Host *policy.Section
+	// External is set for law citations, which are recognised and left alone.
+	External bool
+	// TargetDoc is the document the targets are in (Doc unless cited
+	// across documents).
+	TargetDoc *policy.Document
+	Targets   []*policy.Section
+	// Problem says why the reference does not resolve, or what is wrong
+	// with what it resolves to; nil when it is fine.
+	Problem *Problem
+}
+
+// Problem is a reference that does not resolve or resolves badly.
+type Problem struct {
+	Rule     string // ref/unresolved, ref/ambiguous, ref/direction, ref/mismatch
+	Severity policy.Severity
+	Message  string
+	Hint     string
+}
+
+// Resolver resolves references against one repository model.
+type Resolver struct {
+	repo  *policy.Repo
+	scan  *scanner
+	names map[string][]*policy.Document
+}
+
+// New prepares a resolver for the documents of r. Documents are cited by
+// their tier's Japanese name (基本方針, 対策基準, 実施手順) or their title.
+func New(r *policy.Repo) *Resolver {
+	rs := &Resolver{repo: r, names: map[string][]*policy.Document{}}
+	for _, d := range r.Docs {
+		if t := d.Meta.Tier.Japanese(); d.Meta.Tier != "" && t != string(d.Meta.Tier) {
+			rs.names[t] = append(rs.names[t], d)
+		}
+		if title := strings.TrimSpace(d.Meta.Title); title != "" && title != d.Meta.Tier.Japanese() {
+			rs.names[title] = append(rs.names[title], d)
+		}
+	}
+	var names []string
+	for n := range rs.names {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	rs.scan = newScanner(names)
+	return rs
+}
+
+// All resolves the references of every document.
+func All(r *policy.Repo) map[*policy.Document][]*Ref {
+	rs := New(r)
+	out := map[*policy.Document][]*Ref{}
+	for _, d := range r.Docs {
+		out[d] = rs.Doc(d)
+	}
+	return out
+}
+
+// Doc finds and resolves the references of one document, in order.
+func (rs *Resolver) Doc(d *policy.Document) []*Ref {
+	if d.AST == nil {
+		return nil
+	}
+	var refs []*Ref
+	body := d.Body()
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindParagraph, ast.KindTextBlock, extast.KindTableCell:
+			refs = append(refs, rs.block(d, n, body)...)
+			return ast.WalkSkipChildren, nil
+		case ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return refs
+}
+
+// piece maps a run of scanned text back to the body.
+type piece struct {
+	text, src, n int
+}
+
+// blockText is the text of a block as a reader sees it, with a map back to
+// body offsets. Links, images and code are replaced by a NUL so no
+// reference runs through them: a link already says where it points.
+func blockText(n ast.Node, src []byte) (string, []piece) {
+	var b strings.Builder
+	var ps []piece
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch t := c.(type) {
+			case *ast.Text:
+				seg := t.Segment
+				ps = append(ps, piece{b.Len(), seg.Start, seg.Len()})
+				b.Write(seg.Value(src))
+			case *ast.Link, *ast.Image, *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML:
+				b.WriteByte(0)
+			case *ast.String:
+				b.WriteByte(0)
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String(), ps
+}
+
+func toBody(ps []piece, off int) int {
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].text+ps[i].n >= off })
+	if i == len(ps) {
+		if len(ps) == 0 {
+			return 0
+		}
+		i = len(ps) - 1
+	}
+	return ps[i].src + off - ps[i].text
+}
+
+// block scans one paragraph, list item text or table cell.
+func (rs *Resolver) block(d *policy.Document, n ast.Node, body []byte) []*Ref {
+	text, ps := blockText(n, body)
+	if len(ps) == 0 {
+		return nil
+	}
+	host := d.SectionOf(n)
+	from := 0
+	if host == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem && n.PreviousSibling() == nil {
+		host = d.SectionOf(n.Parent())
+	}
+	if host != nil && host.Label != "" {
+		// The number that opens the block is its own label, not a reference.
+		if i := strings.Index(text, host.Label); i >= 0 && i < 64 {
+			from = i + len(host.Label)
+		}
+	} else {
+		host = d.SectionAt(n.Pos())
+	}
+	st := &state{rs: rs, d: d, host: host, text: text, ps: ps, last: map[string]*policy.Section{}}
+	var refs []*Ref
+	for _, e := range rs.scan.scan(text[from:]) {
+		e.start += from
+		e.end += from
+		for i := range e.chains {
+			e.chains[i].start += from
+			e.chains[i].end += from
+			for j := range e.chains[i].links {
+				e.chains[i].links[j].start += from
+				e.chains[i].links[j].end += from
+			}
+		}
+		refs = append(refs, st.expr(e)...)
+	}
+	return refs
+}

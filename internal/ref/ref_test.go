@@ -1,0 +1,272 @@
+package ref
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/policyctl/policyctl/internal/example"
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+const config = "organization: {id: t, name: テスト市}\ntitle: テスト\n"
+
+func load(t testing.TB, docs map[string]string) *policy.Repo {
+	t.Helper()
+	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}}
+	for p, s := range docs {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	r, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func front(id, tier string) string {
+	return "---\nid: " + id + "\ntitle: " + id + "\ntier: " + tier + "\nvisibility: public\n---\n"
+}
+
+// describeRefs writes each reference as "LINE text -> target outline@line
+// …" or "LINE text !rule".
+func describeRefs(refs []*Ref) []string {
+	var out []string
+	for _, r := range refs {
+		s := strings.TrimPrefix(r.Pos.String(), r.Doc.Path+":") + " " + r.Text
+		switch {
+		case r.External:
+			s += " external"
+		case r.Problem != nil:
+			s += " !" + r.Problem.Rule
+		default:
+			s += " ->"
+			for _, t := range r.Targets {
+				if r.TargetDoc != r.Doc {
+					s += " " + r.TargetDoc.Meta.ID + ":"
+				} else {
+					s += " "
+				}
+				s += t.Outline()
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// TestReference resolves the references of a real municipality's published
+// basic policy (skipped, saying so, when ../shared is absent).
+func TestReference(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/reference/000_bf74d5d4909e8cc6.txt")
+	if err != nil {
+		t.Skipf("reference document not available (%v): ../shared is absent", err)
+	}
+	r := load(t, map[string]string{"policy/ref.md": front("ref", "basic") + string(b)})
+	got := describeRefs(New(r).Doc(r.Docs[0]))
+	want := []string{
+		"26:71 （昭和22年法律第67号）第244条の6第1項 external",
+		"127:5 (1) -> 4(1)",  // (1) に示す, inside 4(3)①
+		"127:19 (2) -> 4(2)", // (2) に示す
+		"128:5 ① -> 4(3)①",   // ① に準じ, inside 4(3)②
+		"128:11 (2) -> 4(2)",
+		"137:1 上記3 -> 3", // 上記3の脅威 → 3. 対象とする脅威
+		"193:1 上記6 -> 6", // 上記6、7及び8
+		"193:5 7 -> 7",
+		"193:8 8 -> 8",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("references:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The targets are the sections at the lines the reference numbers.
+	lines := map[string]int{}
+	for _, s := range r.Docs[0].Sections() {
+		lines[s.Outline()] = s.Line
+	}
+	if lines["3"] != 99 || lines["4(1)"] != 111 || lines["4(2)"] != 115 || lines["4(3)①"] != 127 || lines["6"] != 135 {
+		t.Errorf("section lines %v", lines)
+	}
+}
+
+func TestExample(t *testing.T) {
+	r, err := policy.Load(example.Files(), policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := All(r)
+	n := 0
+	for _, d := range r.Docs {
+		for _, x := range all[d] {
+			n++
+			if x.Problem != nil {
+				t.Errorf("%s %s: %s", x.Pos, x.Text, x.Problem.Message)
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("the example has %d references; it is meant to show every kind", n)
+	}
+	got := describeRefs(all[r.DocByPath("policy/procedures/incident-response.md")])
+	want := "59:16 上記5 -> 5|59:24 対策基準第28条第3項 -> std-operations:第28条第3項|59:66 基本方針4(3)① -> basic-policy:4(3)①"
+	if !strings.Contains(strings.Join(got, "|"), want) {
+		t.Errorf("incident-response references:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+func TestResolution(t *testing.T) {
+	std := front("std", "standard") + `# 第1章 総則
+
+（目的）
+
+第1条　目的を定める。
+
+2　前項の規定にかかわらず、次に掲げる。
+
+(1) 甲
+
+(2) 前号に準ずるもの
+
+(3) 前各号のほか、同項に定めるもの
+
+3　前二項及び第2条第2項第1号に定める。
+
+（定義）
+
+第2条　前条第2項各号に定める。
+
+2　次に掲げる。
+
+一　乙
+
+二　丙
+
+第2条の2　第1条から前条まで、第2条第2項第1号から第2号まで及び別表第1による。本条は次条に続かない。
+
+## 別表第1 区分
+
+| 区分 | 根拠 |
+|---|---|
+| 一般 | 第1条第3項 |
+`
+	basic := front("basic", "basic") + `# 方針
+
+## 1. 目的
+
+下記2に従う。上記3はない。
+
+## 2. 対策
+
+(1) 組織
+
+(2) 前記(1)に示す組織が、(1) に示す対策を行う。
+
+① 第一
+
+② ① に準じ、上記1による。ア及びイのとおり。
+
+## 3. 範囲
+
+前記2(2)②及び(1)、基本方針2(1)並びに対策基準第2条による。地方自治法第244条の2に定める。個人情報の保護に関する法律（平成15年法律第57号）第2条第1項。
+`
+	r := load(t, map[string]string{"policy/std.md": std, "policy/basic.md": basic})
+	rs := New(r)
+	got := strings.Join(describeRefs(rs.Doc(r.DocByPath("policy/std.md"))), "\n")
+	want := strings.Join([]string{
+		"13:3 前項 -> 第1条第1項",
+		"17:5 前号 -> 第1条第2項第1号",
+		"19:5 前各号 -> 第1条第2項第1号 第1条第2項第2号",
+		"19:12 同項 -> 第1条第2項",
+		"21:3 前二項 -> 第1条第1項 第1条第2項",
+		"21:8 第2条第2項第1号 -> 第2条第2項第1号",
+		"25:5 前条第2項各号 -> 第1条第2項第1号 第1条第2項第2号 第1条第2項第3号",
+		"33:7 第1条 -> 第1条",
+		"33:12 前条 -> 第2条",
+		"33:17 第2条第2項第1号 -> 第2条第2項第1号",
+		"33:28 第2号 -> 第2条第2項第2号",
+		"33:35 別表第1 -> 別表第1",
+		"33:43 本条 -> 第2条の2",
+		"33:46 次条 !ref/unresolved",
+		"39:8 第1条第3項 -> 第1条第3項",
+	}, "\n")
+	if got != want {
+		t.Errorf("statute references:\n%s\nwant:\n%s", got, want)
+	}
+	got = strings.Join(describeRefs(rs.Doc(r.DocByPath("policy/basic.md"))), "\n")
+	want = strings.Join([]string{
+		"11:1 下記2 -> 2",
+		"11:8 上記3 !ref/direction",
+		"17:5 前記(1) -> 2(1)",
+		"17:17 (1) -> 2(1)",
+		"21:3 ① -> 2(2)①",
+		"21:9 上記1 -> 1",
+		"21:16 ア !ref/unresolved",
+		"21:19 イ !ref/unresolved",
+		"25:1 前記2(2)② -> 2(2)②",
+		"25:10 (1) -> 2(1)",
+		"25:14 基本方針2(1) -> 2(1)",
+		"25:25 対策基準第2条 -> std:第2条",
+		"25:41 第244条の2 external",
+		"25:66 （平成15年法律第57号）第2条第1項 external",
+	}, "\n")
+	if got != want {
+		t.Errorf("outline references:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	doc := front("p", "procedure") + `# 手順
+
+## 1. 脅威
+
+## 2. 範囲
+
+## 3. 対策
+
+上記1の範囲に対し、上記7を除き、(4)に示す。
+
+## 4. 追加
+
+下記1による。
+`
+	r := load(t, map[string]string{"policy/p.md": doc})
+	refs := New(r).Doc(r.Docs[0])
+	want := map[string]string{
+		"上記1": "ref/mismatch: 上記1 resolves to 1 脅威, but the text speaks of 「範囲」|did you mean 上記2 (line 11: 範囲)?",
+		"上記7": "ref/unresolved: 上記7 does not resolve: no 7 above it|check the number; if the target was renumbered or removed, update the reference",
+		"(4)": "ref/unresolved: (4) does not resolve: no (4) in the sections around it|check the number; if the target was renumbered or removed, update the reference",
+		"下記1": "ref/direction: 下記1 points above: it resolves to 1 脅威 at line 9, before the reference|write 上記 or 前記 for a section above, or check the number",
+	}
+	for _, x := range refs {
+		w, ok := want[x.Text]
+		if !ok {
+			t.Errorf("unexpected reference %s", x.Text)
+			continue
+		}
+		if x.Problem == nil {
+			t.Errorf("%s: no problem, want %s", x.Text, w)
+			continue
+		}
+		if got := x.Problem.Rule + ": " + x.Problem.Message + "|" + x.Problem.Hint; got != w {
+			t.Errorf("%s:\n got %s\nwant %s", x.Text, got, w)
+		}
+		delete(want, x.Text)
+	}
+	for k := range want {
+		t.Errorf("reference %s not found", k)
+	}
+}
+
+func TestAmbiguous(t *testing.T) {
+	a := front("a", "standard") + "第5条　甲\n"
+	b := front("b", "standard") + "第5条　乙\n"
+	c := front("c", "procedure") + "## 1. 手順\n\n対策基準第5条による。\n"
+	r := load(t, map[string]string{"policy/a.md": a, "policy/b.md": b, "policy/c.md": c})
+	refs := New(r).Doc(r.DocByPath("policy/c.md"))
+	if len(refs) != 1 || refs[0].Problem == nil || refs[0].Problem.Rule != "ref/ambiguous" {
+		t.Fatalf("refs %v", describeRefs(refs))
+	}
+	if !strings.Contains(refs[0].Problem.Message, "a (policy/a.md), b (policy/b.md)") {
+		t.Errorf("message %q", refs[0].Problem.Message)
+	}
+}
