@@ -21,6 +21,7 @@ var rules = []rule{
 	approvers,
 	allowedSigners,
 	links,
+	collisions,
 	references,
 	numbering,
 	quotedTitles,

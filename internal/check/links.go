@@ -2,18 +2,13 @@ package check
 
 import (
 	"fmt"
-	"io/fs"
-	"net/url"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/policyctl/policyctl/internal/policy"
 )
-
-var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
 // links checks every Markdown link and image: the file exists, the anchor
 // names a section of the target document, and the target is not more
@@ -39,6 +34,14 @@ func links(r *policy.Repo, report func(policy.Finding)) {
 			checkLink(r, d, dest, image, off, report)
 			return ast.WalkContinue, nil
 		})
+	}
+}
+
+// collisions reports repository paths that a case-insensitive or
+// normalising file system would take for one another.
+func collisions(r *policy.Repo, report func(policy.Finding)) {
+	for _, f := range r.Collisions() {
+		report(f)
 	}
 }
 
@@ -76,7 +79,7 @@ func inlineOffset(n ast.Node, body []byte) int {
 }
 
 func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off int, report func(policy.Finding)) {
-	if dest == "" || schemeRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+	if dest == "" {
 		return
 	}
 	pos := d.BodyPos(off)
@@ -84,50 +87,42 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 	if image {
 		what = "image"
 	}
-	p, frag, _ := strings.Cut(dest, "#")
-	if up, err := url.PathUnescape(p); err == nil {
-		p = up
-	}
-	if uf, err := url.PathUnescape(frag); err == nil {
-		frag = uf
-	}
-	p, _, _ = strings.Cut(p, "?")
-	target := d
-	targetPath := d.Path
-	if p != "" {
-		if strings.HasPrefix(p, "/") {
-			targetPath = path.Clean(strings.TrimPrefix(p, "/"))
-		} else {
-			targetPath = path.Join(path.Dir(d.Path), p)
+	l, lerr := r.ResolveLink(d, dest)
+	if lerr != nil {
+		hint := lerr.Hint
+		if hint == "" && lerr.Rule == "link/broken-file" {
+			hint = suggestFile(r, dest, d)
 		}
-		if !fs.ValidPath(targetPath) {
-			report(policy.Finding{Rule: "link/broken-file", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s to %q leaves the repository", what, dest),
-				Hint:    "link to a file inside the policy repository, relative to this document"})
-			return
-		}
-		st, err := fs.Stat(r.FS, targetPath)
-		if err != nil || st.IsDir() {
-			report(policy.Finding{Rule: "link/broken-file", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s to %q: %s does not exist", what, dest, targetPath),
-				Hint:    suggestFile(r, targetPath)})
-			return
-		}
-		target = r.DocByPath(targetPath)
+		report(policy.Finding{Rule: lerr.Rule, Severity: policy.Error, Pos: pos, Message: what + " to " + lerr.Message, Hint: hint})
+		return
 	}
-	if target == nil {
-		return // an image or another file: nothing more to check
+	var target *policy.Document
+	switch l.Kind {
+	case policy.LinkExternal:
+		return
+	case policy.LinkFile:
+		// A file is published with the text that links to it: the
+		// restriction of that text is the file's.
+		return
+	case policy.LinkFragment, policy.LinkDocument:
+		target = l.Doc
+	}
+	if image {
+		report(policy.Finding{Rule: "link/unsafe", Severity: policy.Error, Pos: pos,
+			Message: fmt.Sprintf("image %q names a policy document, not a picture", dest),
+			Hint:    "link to the document with [text](path) instead"})
+		return
 	}
 	from := d.LevelAt(off)
 	var sec *policy.Section
-	if frag != "" {
+	if frag := l.Fragment; frag != "" {
 		sec = target.SectionByID(frag)
 		if sec == nil {
 			sec = target.SectionByID(policy.Slug(frag))
 		}
 		if sec == nil {
 			report(policy.Finding{Rule: "link/broken-anchor", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s to %q: %s has no section #%s", what, dest, targetPath, frag),
+				Message: fmt.Sprintf("%s to %q: %s has no section #%s", what, dest, target.Path, frag),
 				Hint:    suggestAnchor(target, frag)})
 			return
 		}
@@ -143,7 +138,8 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 	}
 }
 
-func suggestFile(r *policy.Repo, p string) string {
+func suggestFile(r *policy.Repo, dest string, from *policy.Document) string {
+	p, _, _ := strings.Cut(dest, "#")
 	base := path.Base(p)
 	for _, d := range r.Docs {
 		if path.Base(d.Path) == base {

@@ -21,9 +21,13 @@ var KindLevelBlock = ast.NewNodeKind("LevelBlock")
 //	この部分は非公開とする。
 //	:::
 //
-// Blocks nest the way markdown-it containers do: a closing fence needs at
-// least as many colons as its opening fence, so an outer block uses a longer
-// fence than the blocks inside it.
+// The nesting rule (docs/formats.md): a closing fence closes the innermost
+// open level block, and needs at least as many colons as that block's
+// opener. A fence line inside fenced code or an HTML block is text of that
+// block, never a closer, so cutting a restricted block can never end early.
+// An opener must stand at the start of its container (no indentation) and
+// name one word; anything else that looks like a fence is left as text, and
+// policy reports it as visibility/marker, so a near-miss never passes.
 type LevelBlock struct {
 	ast.BaseBlock
 	// Level is the word after the opening fence.
@@ -32,10 +36,19 @@ type LevelBlock struct {
 	// just after the closing fence's line, or the end of the enclosing block
 	// when the fence is never closed.
 	Start, End int
+	// Close is the offset of the closing fence's line, -1 when the block is
+	// never closed.
+	Close int
 	// Closed reports whether a closing fence was found.
 	Closed bool
 	fence  int
 }
+
+// MaxLevelDepth is how deeply level blocks may nest. Deeper openers are not
+// recognised (and so are reported as broken markers): no real document
+// nests restricted parts more than a few levels, and a bound keeps parsing
+// linear on hostile input.
+const MaxLevelDepth = 8
 
 // Kind implements ast.Node.
 func (n *LevelBlock) Kind() ast.NodeKind { return KindLevelBlock }
@@ -57,14 +70,23 @@ func (levelBlockParser) Trigger() []byte { return []byte{':'} }
 func (levelBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, seg := reader.PeekLine()
 	pos := pc.BlockOffset()
-	if pos < 0 {
+	if pos < 0 || pc.BlockIndent() != 0 {
 		return nil, parser.NoChildren
 	}
 	m := openFence.FindSubmatch(line[pos:])
 	if m == nil {
 		return nil, parser.NoChildren
 	}
-	n := &LevelBlock{Level: string(m[2]), fence: len(m[1]), Start: lineStart(reader.Source(), seg.Start)}
+	depth := 0
+	for _, b := range pc.OpenedBlocks() {
+		if _, ok := b.Node.(*LevelBlock); ok {
+			depth++
+		}
+	}
+	if depth >= MaxLevelDepth {
+		return nil, parser.NoChildren
+	}
+	n := &LevelBlock{Level: string(m[2]), fence: len(m[1]), Start: lineStart(reader.Source(), seg.Start), Close: -1}
 	n.End = seg.Stop
 	reader.AdvanceToEOL()
 	return n, parser.HasChildren
@@ -73,9 +95,10 @@ func (levelBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Cont
 func (levelBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	n := node.(*LevelBlock)
 	line, seg := reader.PeekLine()
-	if w, pos := util.IndentWidth(line, reader.LineOffset()); w < 4 {
+	if w, pos := util.IndentWidth(line, reader.LineOffset()); w == 0 && !textOwnsLine(n, pc) {
 		if m := closeFence.FindSubmatch(line[pos:]); m != nil && len(m[1]) >= n.fence {
 			n.Closed = true
+			n.Close = lineStart(reader.Source(), seg.Start)
 			n.End = seg.Stop
 			reader.AdvanceToEOL()
 			return parser.Close
@@ -85,6 +108,20 @@ func (levelBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Co
 		n.End = seg.Stop
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// textOwnsLine reports whether a block open inside n takes the current line
+// whatever it says: fenced code and HTML blocks, whose lines are text, and
+// an inner level block, which the fence closes first.
+func textOwnsLine(n *LevelBlock, pc parser.Context) bool {
+	blocks := pc.OpenedBlocks()
+	for i := len(blocks) - 1; i >= 0 && blocks[i].Node != n; i-- {
+		switch blocks[i].Node.(type) {
+		case *ast.FencedCodeBlock, *ast.HTMLBlock, *LevelBlock:
+			return true
+		}
+	}
+	return false
 }
 
 func (levelBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}

@@ -53,6 +53,9 @@ type FrontMatter struct {
 	// file each key stands.
 	Present map[string]bool `yaml:"-"`
 	Lines   map[string]int  `yaml:"-"`
+	// visibilities holds every visibility value written: a duplicated key is
+	// an error, and until it is fixed the most restricted value counts.
+	visibilities []string
 }
 
 var frontMatterKeys = []string{"id", "title", "tier", "visibility", "approvers"}
@@ -197,8 +200,16 @@ func parseHead(path string, src []byte, levels []string) *Document {
 	}
 	d.parseFrontMatter()
 	if d.Meta.Present["visibility"] {
-		if i := indexOf(levels, d.Meta.Visibility); i >= 0 {
-			d.Level = i
+		// Every value written must be known; the most restricted counts.
+		lvl, known := -1, true
+		for _, v := range d.Meta.visibilities {
+			i := indexOf(levels, v)
+			known = known && i >= 0
+			lvl = max(lvl, i)
+		}
+		if known && lvl >= 0 {
+			d.Level = lvl
+			d.Meta.Visibility = levels[lvl]
 		}
 	}
 	return d
@@ -208,6 +219,7 @@ func parseHead(path string, src []byte, levels []string) *Document {
 func (d *Document) parseBody(levels []string) {
 	d.AST = markdown.Parser().Parse(text.NewReader(d.Body()))
 	d.Parts = restrictedParts(d, levels)
+	nearMisses(d, levels)
 	d.Root = buildTree(d)
 	d.byNode = map[ast.Node]*Section{}
 	d.Root.Walk(func(s *Section) bool {
@@ -304,6 +316,9 @@ func (d *Document) parseFrontMatter() {
 			err = v.Decode(&d.Meta.Tier)
 		case "visibility":
 			err = v.Decode(&d.Meta.Visibility)
+			if err == nil {
+				d.Meta.visibilities = append(d.Meta.visibilities, d.Meta.Visibility)
+			}
 		case "approvers":
 			err = v.Decode(&d.Meta.Approvers)
 		default:

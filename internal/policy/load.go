@@ -21,6 +21,9 @@ type Repo struct {
 	// Findings are repository-level problems found while reading: the
 	// registry's, and anything not tied to one document.
 	Findings []Finding
+
+	dirsMu sync.Mutex
+	dirs   map[string]dirListing // folder listings for ResolveLink
 }
 
 // LoadOptions adjust Load.

@@ -1,0 +1,176 @@
+package policy
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/policyctl/policyctl/internal/markdown"
+)
+
+// Markers fail closed. A visibility marker is recognised only in its exact
+// form — a ::: fence the parser opened or closed, a heading attribute block
+// goldmark parsed with known keys — and everything that merely looks like one
+// is reported as visibility/marker, an error that stops every edition below
+// the most restricted level. A near-miss is never plain text that a public
+// edition would publish.
+
+// fenceLike matches a line that starts, after container prefixes (quote
+// markers, list markers), with three colons, half- or full-width.
+var fenceLike = regexp.MustCompile(`^[ \t]*(?:(?:>|[-*+]|[0-9]{1,9}[.)])[ \t]*)*[:：]{3}`)
+
+// attrLike matches an attribute block written into text: {…} or ｛…｝ that
+// holds "=", "＝", or starts with "." or "#".
+var attrLike = regexp.MustCompile(`[{｛][ \t　]*(?:[.#．＃]|[^{}｛｝\n]*[=＝])[^{}｛｝\n]*[}｝]`)
+
+// htmlLevelLike matches raw HTML that tries to mark visibility, which raw
+// HTML cannot do: it is dropped, and what it wraps is published.
+var htmlLevelLike = regexp.MustCompile(`(?i)visibility|data-level|class\s*=\s*["']?[^"'>]*\blevel\b`)
+
+// headingAttrKeys are the attribute keys a heading may carry.
+var headingAttrKeys = map[string]bool{"id": true, "class": true, "visibility": true}
+
+// nearMisses reports what looks like a visibility marker but is not one.
+func nearMisses(d *Document, levels []string) {
+	body := d.Body()
+	recognised := map[int]bool{} // line starts of fences the parser took
+	code := map[int]bool{}       // line starts of code content
+	markLines := func(n ast.Node) {
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			code[lineStart(body, seg.Start)] = true
+		}
+	}
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *markdown.LevelBlock:
+			recognised[n.Start] = true
+			if n.Closed {
+				recognised[n.Close] = true
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			markLines(n)
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading:
+			headingMarker(d, n, body, levels)
+		case *ast.HTMLBlock:
+			var raw bytes.Buffer
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw.Write(seg.Value(body))
+			}
+			if n.HasClosure() {
+				cl := n.ClosureLine
+				raw.Write(cl.Value(body))
+			}
+			if htmlLevelLike.Match(raw.Bytes()) {
+				d.addFinding("visibility/marker", Error, d.BodyStart+lineStart(body, n.Pos()),
+					"raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published",
+					"mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading")
+			}
+		case *ast.RawHTML:
+			var raw bytes.Buffer
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				raw.Write(seg.Value(body))
+			}
+			if htmlLevelLike.Match(raw.Bytes()) && n.Segments.Len() > 0 {
+				d.addFinding("visibility/marker", Error, d.BodyStart+n.Segments.At(0).Start,
+					"raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published",
+					"mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading")
+			}
+		case *ast.CodeSpan:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if _, inHeading := headingOf(n); inHeading {
+				return ast.WalkContinue, nil // headingMarker reads heading text
+			}
+			if loc := attrLike.FindIndex(n.Segment.Value(body)); loc != nil {
+				d.addFinding("visibility/marker", Error, d.BodyStart+n.Segment.Start+loc[0],
+					"an attribute block {…} outside a heading is not a visibility marker: it would be published as text",
+					"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write braces as text, put them in `code`")
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for off := 0; off < len(body); {
+		end := bytes.IndexByte(body[off:], '\n')
+		next := len(body)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		line := body[off:next]
+		if !code[off] && !recognised[off] && fenceLike.Match(line) {
+			d.addFinding("visibility/marker", Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
+		}
+		off = next
+	}
+}
+
+const fenceHint = `an opener is exactly ":::" and one configured level at the start of its line, a closer exactly ":::"; ` +
+	`a ":::" line directly after an HTML block is part of that block (leave a blank line before it); levels nest at most 8 deep; ` +
+	`to write ":::" as text, put it in a code block`
+
+func fenceMessage(line []byte, levels []string) string {
+	l := strings.TrimSpace(string(line))
+	if len(l) > 60 {
+		l = l[:60] + "…"
+	}
+	return fmt.Sprintf("%q looks like a ::: visibility fence but is not one the parser recognised (levels: %s); "+
+		"it would be published as text and its content not restricted", l, strings.Join(levels, ", "))
+}
+
+// headingOf returns the heading an inline node belongs to.
+func headingOf(n ast.Node) (*ast.Heading, bool) {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if h, ok := p.(*ast.Heading); ok {
+			return h, true
+		}
+		if p.Type() == ast.TypeBlock {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// headingMarker checks a heading's attribute block: goldmark parses one at
+// the end of the heading line, and leaves anything else as heading text.
+func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
+	at := d.BodyStart + lineStart(body, h.Pos())
+	for _, a := range h.Attributes() {
+		name := string(a.Name)
+		if !headingAttrKeys[name] {
+			d.addFinding("visibility/marker", Error, at,
+				fmt.Sprintf("the heading's attribute block names %q, which is not an attribute policyctl knows (id, class, visibility)", name),
+				"write {visibility=LEVEL}, {#id} or {.class}; a misspelt key would leave the part unrestricted")
+		}
+	}
+	var text strings.Builder
+	var walk func(n ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.CodeSpan:
+			case *ast.Text:
+				text.Write(c.Segment.Value(body))
+			case *ast.String:
+				text.Write(c.Value)
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(h)
+	if strings.ContainsAny(text.String(), "{}｛｝") {
+		d.addFinding("visibility/marker", Error, at,
+			"the heading holds braces that are not an attribute block goldmark could read (full-width braces, quotes, a trailing ##, text after the block); "+
+				"if they were meant as {visibility=…}, the part is not restricted",
+			"write the block last on the heading line in ASCII: ## 見出し {visibility=internal}; to show braces in a heading, put them in `code`")
+	}
+}

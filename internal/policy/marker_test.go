@@ -1,0 +1,136 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+)
+
+func markerFindings(t *testing.T, body string) []Finding {
+	t.Helper()
+	src := "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n" + body
+	d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
+	var out []Finding
+	for _, f := range d.Findings {
+		if strings.HasPrefix(f.Rule, "visibility/") && f.Severity == Error {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// TestNearMissMarkers tries the markers an editor (or an attacker) writes
+// almost right: each must be an error, never text that a public edition
+// publishes.
+func TestNearMissMarkers(t *testing.T) {
+	for _, tt := range []struct{ name, body string }{
+		{"opener with a second word", "::: internal 人事情報\n秘密\n:::\n"},
+		{"opener with punctuation", "::: internal.\n秘密\n:::\n"},
+		{"opener in Japanese", "::: 内部\n秘密\n:::\n"},
+		{"opener as a class", "::: {.internal}\n秘密\n:::\n"},
+		{"indented opener", "  ::: internal\n秘密\n:::\n"},
+		{"full-width colons", "：：： internal\n秘密\n：：：\n"},
+		{"mixed colons", ":：: internal\n秘密\n:::\n"},
+		{"opener in an HTML block", "<div>\n::: internal\n秘密\n:::\n</div>\n"},
+		{"closer directly after HTML", "::: internal\n<div>秘密</div>\n:::\n\n公開\n"},
+		{"stray closer", "公開\n\n:::\n"},
+		{"closer with a word", "::: internal\n秘密\n::: end\n"},
+		{"opener in a quote, unrecognised", "> ::: internal 秘密\n"},
+		{"full-width braces", "## 見出し ｛visibility=internal｝\n\n秘密\n"},
+		{"quotes in the value", "## 見出し {visibility=“internal”}\n\n秘密\n"},
+		{"misspelt key", "## 見出し {visiblity=internal}\n\n秘密\n"},
+		{"trailing hashes", "## 見出し {visibility=internal} ##\n\n秘密\n"},
+		{"text after the block", "## 見出し {visibility=internal} 注\n\n秘密\n"},
+		{"attribute block on a paragraph", "**見出し** {visibility=internal}\n\n秘密\n"},
+		{"raw HTML with a level class", "<div class=\"level-internal\">\n\n秘密\n\n</div>\n"},
+		{"raw HTML naming visibility", "<section data-visibility=\"internal\">\n\n秘密\n\n</section>\n"},
+		{"nested too deep", strings.Repeat("::: internal\n", 9) + "秘密\n" + strings.Repeat(":::\n", 9)},
+		{"shorter closer", ":::: internal\n秘密\n:::\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if fs := markerFindings(t, tt.body); len(fs) == 0 {
+				t.Errorf("no visibility/marker error for\n%s", tt.body)
+			}
+		})
+	}
+}
+
+// TestExactMarkers are the forms that must pass without a marker error.
+func TestExactMarkers(t *testing.T) {
+	for _, tt := range []struct{ name, body string }{
+		{"block", "公開\n\n::: internal\n秘密\n:::\n\n公開\n"},
+		{"nested blocks", "::::: internal\n::: internal\n秘密\n:::\n:::::\n"},
+		{"equal fences nest", "::: internal\n::: internal\n秘密\n:::\n:::\n"},
+		{"block in a list item", "- 項目\n\n  ::: internal\n  秘密\n  :::\n"},
+		{"block in a quote", "> ::: internal\n> 秘密\n> :::\n"},
+		{"heading attribute", "## 見出し {visibility=internal}\n\n秘密\n"},
+		{"heading id and class", "## 見出し {#sec-1 .note visibility=internal}\n\n秘密\n"},
+		{"quoted value", "## 見出し {visibility=\"internal\"}\n\n秘密\n"},
+		{"fence in code is text", "::: internal\n```\n:::\n```\n秘密\n:::\n"},
+		{"colons in code", "```\n::: internal 人事\n```\n"},
+		{"indented code", "    ::: internal 人事\n"},
+		{"braces in a code span", "## 見出し `{a}`\n\n本文 `{visibility=x}`\n"},
+		{"colons in running text", "時刻は 10:00 とする。比は 1:2:3 とする。\n"},
+		{"HTML comment", "<!-- policyctl:history -->\n"},
+		{"closer after HTML with a blank line", "::: internal\n<div>秘密</div>\n\n:::\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if fs := markerFindings(t, tt.body); len(fs) != 0 {
+				t.Errorf("unexpected marker errors %v for\n%s", fs, tt.body)
+			}
+		})
+	}
+}
+
+// TestFenceInCodeDoesNotClose: the cut of a restricted block must not end
+// at a ":::" inside fenced code.
+func TestFenceInCodeDoesNotClose(t *testing.T) {
+	src := "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: public\n---\n::: internal\n```\n:::\n```\n秘密カナリア\n:::\n\n公開\n"
+	d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
+	body := string(d.Body())
+	i := strings.Index(body, "秘密カナリア")
+	if d.LevelAt(i) != 1 {
+		t.Fatalf("text after a fenced ::: is at level %d, want 1 (restricted); parts %+v", d.LevelAt(i), d.Parts)
+	}
+	if j := strings.Index(body, "公開"); d.LevelAt(j) != 0 {
+		t.Errorf("text after the real closer is at level %d, want 0", d.LevelAt(j))
+	}
+}
+
+// TestEqualFencesNest: the closing fence closes the innermost block, so
+// text between two equal closers is still restricted.
+func TestEqualFencesNest(t *testing.T) {
+	src := "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: public\n---\n::: internal\n::: internal\n内側\n:::\n外側カナリア\n:::\n\n公開\n"
+	d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
+	body := string(d.Body())
+	if i := strings.Index(body, "外側カナリア"); d.LevelAt(i) != 1 {
+		t.Fatalf("text between the closers is at level %d, want 1", d.LevelAt(i))
+	}
+}
+
+// TestDuplicateVisibilityKey: the most restricted value counts.
+func TestDuplicateVisibilityKey(t *testing.T) {
+	for _, fm := range []string{"visibility: internal\nvisibility: public\n", "visibility: public\nvisibility: internal\n", "visibility: public\nvisibility: secret\n"} {
+		src := "---\nid: d\ntitle: 文書\ntier: basic\n" + fm + "---\n本文\n"
+		d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
+		if d.Level != 1 {
+			t.Errorf("%q: level %d, want 1", fm, d.Level)
+		}
+		dup := false
+		for _, f := range d.Findings {
+			dup = dup || f.Rule == "frontmatter/syntax" && strings.Contains(f.Message, "twice")
+		}
+		if !dup {
+			t.Errorf("%q: the duplicate key is not reported", fm)
+		}
+	}
+}
+
+// TestDeepNestingIsLinear: a hostile run of openers costs no more than a
+// bounded depth.
+func TestDeepNestingIsLinear(t *testing.T) {
+	src := "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: public\n---\n" + strings.Repeat("::: internal\n", 20000)
+	d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
+	if len(d.Parts) > 8*2 || len(d.Findings) == 0 {
+		t.Errorf("%d parts, %d findings", len(d.Parts), len(d.Findings))
+	}
+}
