@@ -1,157 +1,435 @@
 // Package render produces editions of a policy and renders their documents
 // to HTML. Edition is the one door through which content reaches any
 // renderer, index or formatter: it removes every document, section and block
-// above the edition's level from the model, and re-reads what remains from
-// the remaining bytes alone, so nothing downstream can reach restricted
-// source text, not even through goldmark's source segments.
+// the edition does not see, re-reads what remains from the remaining bytes
+// alone, proves that the re-reading means what the full document meant, and
+// hands out an EditionModel — a type of its own, so that the compiler, not
+// careful callers, keeps the full model away from renderers.
 package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
-	"net/url"
-	"path"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"testing/fstest"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/sync/errgroup"
 
+	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
-// Edition returns the model of one edition of r: the documents at or below
-// its level, each with the parts above its level cut out of its bytes and
-// parsed again. Its FS holds those documents and the files their remaining
-// content links to, nothing else; it has no registry.
-func Edition(r *policy.Repo, e policy.Edition) (*policy.Repo, error) {
-	out := &policy.Repo{Config: r.Config}
+// EditionModel is the content of one edition: the documents it sees, each
+// cut to the parts it sees and parsed again from those bytes; the files
+// their visible text links to; and, for the tripwire, what was cut.
+type EditionModel struct {
+	edition  policy.Edition
+	complete bool
+	repo     *policy.Repo
+	assets   map[string][]byte
+	// cut and shown are the texts the edition must not and may contain.
+	cut   []Excerpt
+	shown []string
+}
+
+// Excerpt is a run of text and where it was written.
+type Excerpt struct {
+	Text string
+	Pos  policy.Pos
+}
+
+// Edition returns edition e of r. An edition that does not see every level
+// is refused while check reports any error that could make it show
+// restricted content (check.Blocking), and fails when cutting would change
+// the meaning of what remains or when visible text links to anything the
+// edition cannot contain.
+func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
+	m := &EditionModel{edition: e, complete: e.SeesAll(r.Config), assets: map[string][]byte{}}
+	for _, d := range r.Docs {
+		if d.AST == nil {
+			return nil, fmt.Errorf("render: %s: the model was read without its Markdown; an edition needs the full parse", d.Path)
+		}
+	}
+	if !m.complete {
+		if fs := check.Blocking(r); len(fs) > 0 {
+			return nil, &RefusedError{Edition: e.Name, Findings: fs}
+		}
+	}
+	levels := r.Config.Visibility
+	sees := func(level int) bool { return level >= 0 && level < len(levels) && e.Sees(levels[level]) }
+	type result struct {
+		doc       *policy.Document
+		src       []byte
+		cut       []Excerpt
+		shown     []string
+		linkFiles []string
+	}
+	results := make([]result, len(r.Docs))
+	var g errgroup.Group
+	g.SetLimit(workers())
+	for i, d := range r.Docs {
+		g.Go(func() error {
+			res := &results[i]
+			if !sees(d.Level) {
+				res.cut = wholeDocument(d)
+				return nil
+			}
+			cut := cutOf(d, sees)
+			res.src = cut.src
+			if len(cut.removed) == 0 && d.AST != nil {
+				// Nothing to cut: the document is its own edition.
+				res.doc = d
+			} else {
+				res.doc = policy.ParseDocument(d.Path, cut.src, levels)
+				for _, p := range res.doc.Parts {
+					if !sees(p.Level) {
+						return fmt.Errorf("render: %s: a part at level %q survived the %s edition's cut", d.Path, levels[p.Level], e.Name)
+					}
+				}
+				if err := equivalent(d, res.doc, cut); err != nil {
+					return err
+				}
+			}
+			res.cut, res.shown = excerpts(d, sees)
+			files, err := linkedFiles(r, res.doc, m.complete, e)
+			res.linkFiles = files
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 	files := fstest.MapFS{}
 	if b, err := fs.ReadFile(r.FS, policy.ConfigFile); err == nil {
-		files[policy.ConfigFile] = &fstest.MapFile{Data: b}
+		files[policy.ConfigFile] = &fstest.MapFile{Data: b, Mode: 0o644}
 	}
-	var kept []*policy.Document
-	for _, d := range r.Docs {
-		if d.Level <= e.Level {
-			kept = append(kept, d)
-		}
-	}
-	docs := make([]*policy.Document, len(kept))
-	srcs := make([][]byte, len(kept))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, d := range kept {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			srcs[i] = Filter(d, e.Level)
-			if bytes.Equal(srcs[i], d.Source) && d.AST != nil {
-				// Nothing to cut: the document is its own edition. Renderers
-				// parse their own AST, so sharing the model is safe.
-				docs[i] = d
-				return
-			}
-			docs[i] = policy.ParseDocument(d.Path, srcs[i], r.Config.Visibility)
-		}()
-	}
-	wg.Wait()
-	for i, nd := range docs {
-		// Defence in depth: what was cut must not come back.
-		for _, p := range nd.Parts {
-			if p.Level > e.Level {
-				return nil, fmt.Errorf("render: %s: a part at level %q survived the %s edition's filter", nd.Path, r.Config.Visibility[p.Level], e.Name)
-			}
-		}
-		out.Docs = append(out.Docs, nd)
-		files[nd.Path] = &fstest.MapFile{Data: srcs[i]}
-	}
-	// Assets: only the files that the remaining content links to.
-	for _, d := range out.Docs {
-		for _, p := range LinkedFiles(d) {
-			if _, ok := files[p]; ok {
-				continue
-			}
-			if b, err := fs.ReadFile(r.FS, p); err == nil {
-				files[p] = &fstest.MapFile{Data: b}
-			}
-		}
-	}
-	sort.Slice(out.Docs, func(i, j int) bool { return out.Docs[i].Path < out.Docs[j].Path })
-	out.FS = files
-	return out, nil
-}
-
-// Filter returns a document's bytes without the parts above level: the
-// front matter, then the body with every restricted range (whole lines)
-// removed.
-func Filter(d *policy.Document, level int) []byte {
-	body := d.Body()
-	var b bytes.Buffer
-	b.Write(d.Source[:d.BodyStart])
-	pos := 0
-	for _, p := range d.Parts {
-		if p.Level <= level || p.End <= pos {
+	out := &policy.Repo{Config: r.Config}
+	for _, res := range results {
+		m.cut = append(m.cut, res.cut...)
+		m.shown = append(m.shown, res.shown...)
+		if res.doc == nil {
 			continue
 		}
-		if p.Start > pos {
-			b.Write(body[pos:p.Start])
+		out.Docs = append(out.Docs, res.doc)
+		files[res.doc.Path] = &fstest.MapFile{Data: res.src, Mode: 0o644}
+		for _, p := range res.linkFiles {
+			if _, ok := m.assets[p]; ok {
+				continue
+			}
+			b, err := fs.ReadFile(r.FS, p)
+			if err != nil {
+				return nil, fmt.Errorf("render: %s: %w", p, err)
+			}
+			m.assets[p] = b
+			m.shown = append(m.shown, string(b)) // a published file is shown content
+			files[p] = &fstest.MapFile{Data: b, Mode: 0o644}
 		}
-		pos = max(pos, p.End)
 	}
-	if pos < len(body) {
-		b.Write(body[pos:])
-	}
-	return b.Bytes()
+	m.shown = append(m.shown, r.Config.Title, r.Config.Organization.Name, r.Config.Site.Title)
+	sort.Slice(out.Docs, func(i, j int) bool { return out.Docs[i].Path < out.Docs[j].Path })
+	out.FS = files
+	m.repo = out
+	return m, nil
 }
 
-// LinkedFiles lists the repository files a document's links and images
-// point to.
-func LinkedFiles(d *policy.Document) []string {
+// Name is the edition's name.
+func (m *EditionModel) Name() string { return m.edition.Name }
+
+// Edition is the edition this model is of.
+func (m *EditionModel) Edition() policy.Edition { return m.edition }
+
+// Complete reports whether the edition sees every level: nothing was cut.
+func (m *EditionModel) Complete() bool { return m.complete }
+
+// Repo is the edition's own model: its documents, its configuration and a
+// file system holding only those documents' cut bytes and their assets.
+func (m *EditionModel) Repo() *policy.Repo { return m.repo }
+
+// Docs are the edition's documents, sorted by path.
+func (m *EditionModel) Docs() []*policy.Document { return m.repo.Docs }
+
+// Config is the configuration the edition was read with.
+func (m *EditionModel) Config() *policy.Config { return m.repo.Config }
+
+// Asset returns a file the edition contains (an image its text links to).
+func (m *EditionModel) Asset(path string) ([]byte, bool) {
+	b, ok := m.assets[path]
+	return b, ok
+}
+
+// Assets lists the files the edition contains, sorted.
+func (m *EditionModel) Assets() []string {
+	out := make([]string, 0, len(m.assets))
+	for p := range m.assets {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// RefusedError is returned when an edition cannot be built safely while
+// check reports the findings it holds.
+type RefusedError struct {
+	Edition  string
+	Findings []policy.Finding
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("render: refusing to build the %s edition: %d error(s) could make it show restricted content (first: %s: %s %s)",
+		e.Edition, len(e.Findings), e.Findings[0].Pos, e.Findings[0].Rule, e.Findings[0].Message)
+}
+
+// linkedFiles resolves every link and image of an edition document with
+// the repository's one resolver and lists the files to copy. A link to a
+// document the edition does not show is an error, never a file.
+func linkedFiles(r *policy.Repo, d *policy.Document, complete bool, e policy.Edition) ([]string, error) {
 	var out []string
+	var errs []error
+	walkLinks(d, func(dest string, image bool, n ast.Node) {
+		l, lerr := r.ResolveLink(d, dest)
+		if lerr != nil {
+			if !complete {
+				errs = append(errs, fmt.Errorf("render: %s: %s: %s", d.Path, lerr.Rule, lerr.Message))
+			}
+			return // a complete edition leaves a broken link broken, and copies nothing
+		}
+		switch l.Kind {
+		case policy.LinkFile:
+			out = append(out, l.Path)
+		case policy.LinkDocument:
+			if !e.Sees(r.Config.Visibility[l.Doc.Level]) {
+				errs = append(errs, fmt.Errorf("render: %s: the %s edition links to %s, which it does not contain", d.Path, e.Name, l.Path))
+			}
+		}
+	})
+	return out, errors.Join(errs...)
+}
+
+// walkLinks calls f for every link and image destination of d.
+func walkLinks(d *policy.Document, f func(dest string, image bool, n ast.Node)) {
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		var dest string
 		switch l := n.(type) {
 		case *ast.Link:
-			dest = string(l.Destination)
+			f(string(l.Destination), false, n)
 		case *ast.Image:
-			dest = string(l.Destination)
-		default:
-			return ast.WalkContinue, nil
-		}
-		if p, ok := Resolve(d.Path, dest); ok {
-			out = append(out, p)
+			f(string(l.Destination), true, n)
 		}
 		return ast.WalkContinue, nil
+	})
+}
+
+// cutting is a document's bytes with the unseen parts removed, and where
+// each kept byte came from.
+type cutting struct {
+	src []byte
+	// kept maps runs of the cut body onto the full body: kept[i] holds the
+	// cut offset, the full offset and the length of one run.
+	kept []run
+	// removed are the body ranges cut away.
+	removed [][2]int
+}
+
+type run struct{ cut, full, n int }
+
+// cutOf removes every part the edition does not see (whole lines). Where a
+// removed range had text right before and after it, a blank line takes its
+// place, so that the two sides stay separate blocks as they were; the
+// equivalence check catches anything else the cut would change.
+func cutOf(d *policy.Document, sees func(int) bool) cutting {
+	body := d.Body()
+	var c cutting
+	var b bytes.Buffer
+	b.Grow(len(d.Source))
+	b.Write(d.Source[:d.BodyStart])
+	keep := func(from, to int) {
+		if to > from {
+			c.kept = append(c.kept, run{cut: b.Len() - d.BodyStart, full: from, n: to - from})
+			b.Write(body[from:to])
+		}
+	}
+	pos := 0
+	for _, p := range d.Parts {
+		if sees(p.Level) || p.End <= pos {
+			continue
+		}
+		start := max(p.Start, pos)
+		keep(pos, start)
+		c.removed = append(c.removed, [2]int{start, p.End})
+		if start > 0 && !blankLineBefore(body, start) && p.End < len(body) && !blankLineAt(body, p.End) {
+			b.WriteByte('\n')
+		}
+		pos = max(pos, p.End)
+	}
+	keep(pos, len(body))
+	c.src = b.Bytes()
+	return c
+}
+
+// blankLineBefore reports whether the line ending at off (exclusive) is
+// blank.
+func blankLineBefore(body []byte, off int) bool {
+	start := bytes.LastIndexByte(body[:off-1], '\n') + 1
+	return len(bytes.TrimSpace(body[start:off])) == 0
+}
+
+// blankLineAt reports whether the line starting at off is blank.
+func blankLineAt(body []byte, off int) bool {
+	end := bytes.IndexByte(body[off:], '\n')
+	if end < 0 {
+		end = len(body) - off
+	}
+	return len(bytes.TrimSpace(body[off:off+end])) == 0
+}
+
+// full maps an offset in the cut body to the full body.
+func (c *cutting) full(off int) int {
+	i := sort.Search(len(c.kept), func(i int) bool { return c.kept[i].cut+c.kept[i].n > off })
+	if i < len(c.kept) && c.kept[i].cut <= off {
+		return c.kept[i].full + off - c.kept[i].cut
+	}
+	return -1 // an inserted blank line
+}
+
+// isRemoved reports whether a full-body offset lies in a removed range.
+func (c *cutting) isRemoved(off int) bool {
+	for _, r := range c.removed {
+		if off >= r[0] && off < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeDocument lists the texts of a document the edition does not see.
+func wholeDocument(d *policy.Document) []Excerpt {
+	out := []Excerpt{{Text: d.Meta.Title, Pos: policy.Pos{File: d.Path, Line: max(d.Meta.Lines["title"], 1)}},
+		{Text: d.Path, Pos: policy.Pos{File: d.Path, Line: 1}}}
+	if d.AST == nil {
+		return append(out, Excerpt{Text: string(d.Body()), Pos: d.BodyPos(0)})
+	}
+	leafTexts(d, func(off int, text string) {
+		out = append(out, Excerpt{Text: text, Pos: d.BodyPos(off)})
 	})
 	return out
 }
 
-// Resolve turns a link destination written in the document at docPath into
-// a repository path, for relative links to files; ok is false for URLs,
-// fragments and paths that leave the repository.
-func Resolve(docPath, dest string) (string, bool) {
-	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") || strings.Contains(strings.SplitN(dest, "/", 2)[0], ":") {
-		return "", false
+// excerpts splits a visible document's texts into those the edition cuts
+// and those it shows. Raw HTML and comments are never shown, wherever they
+// stand, so they count as cut.
+func excerpts(d *policy.Document, sees func(int) bool) (cut []Excerpt, shown []string) {
+	shown = append(shown, d.Meta.Title)
+	leafTexts(d, func(off int, text string) {
+		if sees(d.LevelAt(off)) {
+			shown = append(shown, text)
+		} else {
+			cut = append(cut, Excerpt{Text: text, Pos: d.BodyPos(off)})
+		}
+	})
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var raw strings.Builder
+		off := -1
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw.Write(seg.Value(d.Body()))
+				if off < 0 {
+					off = seg.Start
+				}
+			}
+		case *ast.RawHTML:
+			for i := 0; i < n.Segments.Len(); i++ {
+				seg := n.Segments.At(i)
+				raw.Write(seg.Value(d.Body()))
+				if off < 0 {
+					off = seg.Start
+				}
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		if t := strings.TrimSpace(raw.String()); off >= 0 && t != DirectiveHistory && t != DirectiveEdition {
+			cut = append(cut, Excerpt{Text: t, Pos: d.BodyPos(off)})
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return cut, shown
+}
+
+// leafTexts calls f with the plain text of every block that holds text
+// directly (paragraphs, headings, table cells, code), and with the
+// destinations and titles of links and images, which reach pages as
+// attributes.
+func leafTexts(d *policy.Document, f func(off int, text string)) {
+	body := d.Body()
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			f(linkOffset(l), string(l.Destination)+" "+string(l.Title))
+		case *ast.Image:
+			f(linkOffset(l), string(l.Destination)+" "+string(l.Title))
+		}
+		if n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			var b strings.Builder
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				b.Write(seg.Value(body))
+			}
+			if n.Lines().Len() > 0 {
+				f(n.Lines().At(0).Start, b.String())
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if n.HasChildren() && n.FirstChild().Type() == ast.TypeInline {
+			if off := blockOffset(n); off >= 0 {
+				f(off, markdown.PlainText(n, body))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func linkOffset(n ast.Node) int {
+	for p := ast.Node(n); p != nil; p = p.Parent() {
+		if p.Pos() >= 0 {
+			return p.Pos()
+		}
 	}
-	p, _, _ := strings.Cut(dest, "#")
-	p, _, _ = strings.Cut(p, "?")
-	if up, err := url.PathUnescape(p); err == nil {
-		p = up
+	return 0
+}
+
+// blockOffset is where a block's text starts.
+func blockOffset(n ast.Node) int {
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
 	}
-	if strings.HasPrefix(p, "/") {
-		p = path.Clean(strings.TrimPrefix(p, "/"))
-	} else {
-		p = path.Join(path.Dir(docPath), p)
+	if n.Pos() >= 0 {
+		return n.Pos()
 	}
-	if !fs.ValidPath(p) || p == "." {
-		return "", false
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
 	}
-	return p, true
+	return -1
 }

@@ -76,7 +76,8 @@ func md() goldmark.Markdown {
 // level down (the page's h1 is the document's title), carry the section
 // IDs of the edition and a permalink; numbered paragraphs and items carry
 // their IDs; textual references become links; directives are filled.
-func Document(ed *policy.Repo, refs *ref.Resolver, d *policy.Document, links Links, x Extras) (*Page, error) {
+func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Links, x Extras) (*Page, error) {
+	ed := m.repo
 	body := d.Body()
 	// The AST is parsed again for rendering: the model's AST is shared and
 	// must not change.
@@ -161,20 +162,26 @@ func replace(old, new ast.Node) {
 }
 
 // rewriteDest points a link or image at the site: a document's page, a
-// published file, or (for an image that is not published) nothing.
+// published file, or (for anything the edition cannot contain) nothing.
 func rewriteDest(ed *policy.Repo, d *policy.Document, dest string, links Links, image bool) string {
-	p, ok := Resolve(d.Path, dest)
-	if !ok {
-		return dest // a URL or a fragment of this page
+	l, lerr := ed.ResolveLink(d, dest)
+	if lerr != nil {
+		return ""
 	}
 	frag := ""
 	if i := strings.IndexByte(dest, '#'); i >= 0 {
 		frag = dest[i:]
 	}
-	if to := ed.DocByPath(p); to != nil && !image {
-		return links.Page(d, to) + frag
+	switch l.Kind {
+	case policy.LinkExternal, policy.LinkFragment:
+		return dest
+	case policy.LinkDocument:
+		if image {
+			return ""
+		}
+		return links.Page(d, l.Doc) + frag
 	}
-	return links.File(d, p)
+	return links.File(d, l.Path)
 }
 
 // Generated is content policyctl generates into a page (the 改訂履歴 where

@@ -61,7 +61,7 @@ func TestAtomic(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = Build(heads, Options{Dir: out, Editions: heads.Config.EditionList()})
-	if err == nil || !strings.Contains(err.Error(), "survived the public edition's filter") {
+	if err == nil || !strings.Contains(err.Error(), "was read without its Markdown") {
 		t.Fatalf("the build did not fail as planned: %v", err)
 	}
 	after := readTree(t, out)

@@ -106,8 +106,8 @@ func TestPropertyNoLeak(t *testing.T) {
 				t.Fatalf("case %d: %v\n%s", c, err, src)
 			}
 			var out strings.Builder
-			for _, d := range ed.Docs {
-				p, err := render.Document(ed, ref.New(ed), d, links{ed: ed}, render.Extras{})
+			for _, d := range ed.Docs() {
+				p, err := render.Document(ed, ref.New(ed.Repo()), d, links{ed: ed}, render.Extras{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -117,7 +117,7 @@ func TestPropertyNoLeak(t *testing.T) {
 				}
 				out.Write(searchIndex(searchSections(d)))
 			}
-			for p := range ed.FS.(fstest.MapFS) {
+			for p := range ed.Repo().FS.(fstest.MapFS) {
 				out.WriteString(p)
 			}
 			html := out.String()

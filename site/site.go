@@ -2,33 +2,29 @@
 // index, a page per document with its table of contents, the 改訂履歴 with
 // every past revision readable and its 新旧対照表, search that works for
 // Japanese, and print CSS. It receives every edition's content through
-// render.Edition, never the full model. Output is deterministic and each
-// edition's folder is replaced atomically.
+// render.Edition, never the full model, and lists in derived text (the
+// 改訂履歴, archives, search, sitemap) only what the edition sees. Before an
+// edition is swapped into place a tripwire scans every output byte and file
+// name for restricted text. Output is deterministic and each edition's
+// folder is exchanged atomically.
 package site
 
 import (
 	"bytes"
 	"embed"
-	"encoding/json"
-	"encoding/xml"
+	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
-	"runtime"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/history"
-	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/render"
@@ -57,66 +53,45 @@ type Options struct {
 	// Entries is the 改訂履歴.
 	Entries []history.Entry
 	// InForce is the content of the newest revision in force, and its id:
-	// pages that differ from it are marked 「案」. Nil when none.
+	// pages that differ from it are marked 「案」. Nil when none. Its
+	// configuration is the approved one: an edition shows no level that the
+	// approved configuration does not give it.
 	InForce   *policy.Repo
 	InForceID string
 	// Archive holds the revisions in force, oldest first, each published
 	// under revisions/<id>/.
 	Archive []Revision
+	// Warn receives what the build leaves out and why (an archived
+	// revision that cannot be published safely).
+	Warn io.Writer
 }
 
-// Build writes every edition. Each is built in a temporary folder beside
-// its destination and renamed into place, so a failed build leaves the
-// previous output as it was.
+// Build writes every edition. Each is rendered in memory, checked by the
+// tripwire, written to a temporary folder beside its destination and
+// exchanged with it, so a failed build leaves the previous output as it
+// was and a web server never sees the folder missing.
 func Build(full *policy.Repo, o Options) ([]string, error) {
-	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
+	out, err := openOutput(o.Dir)
+	if err != nil {
 		return nil, err
 	}
+	defer out.close()
 	var written []string
-	// Old output is deleted while the next edition builds; Build returns
-	// when it is gone.
-	var cleanup sync.WaitGroup
-	defer cleanup.Wait()
 	for _, e := range o.Editions {
-		tmp, err := os.MkdirTemp(o.Dir, ".policyctl-build-"+e.Name+"-")
-		if err != nil {
-			return written, err
+		if o.InForce != nil {
+			e = e.Restrict(o.InForce.Config)
 		}
-		err = buildEdition(full, e, o, tmp)
-		var old string
-		if err == nil {
-			old, err = swap(tmp, filepath.Join(o.Dir, e.Name))
-		}
+		files, err := buildEdition(full, e, o)
 		if err != nil {
-			os.RemoveAll(tmp)
 			return written, fmt.Errorf("site: edition %s: %w", e.Name, err)
 		}
-		if old != "" {
-			cleanup.Add(1)
-			go func() { defer cleanup.Done(); os.RemoveAll(old) }()
+		dst, err := out.publish(e.Name, files)
+		if err != nil {
+			return written, fmt.Errorf("site: edition %s: %w", e.Name, err)
 		}
-		written = append(written, filepath.Join(o.Dir, e.Name))
+		written = append(written, dst)
 	}
 	return written, nil
-}
-
-// swap moves tmp to dst and returns where the previous dst went, for the
-// caller to delete.
-func swap(tmp, dst string) (string, error) {
-	old := ""
-	if _, err := os.Stat(dst); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dst, old); err != nil {
-			return "", err
-		}
-	}
-	if err := os.Rename(tmp, dst); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dst)
-		}
-		return "", err
-	}
-	return old, nil
 }
 
 // siteInfo is what every page of an edition shows.
@@ -129,56 +104,75 @@ type siteInfo struct {
 	Search              bool
 }
 
-// out collects an edition's files in memory; they are written sorted.
-type out struct {
-	files map[string][]byte
-	mu    sync.Mutex
+// files collects an edition's output in memory.
+type files struct {
+	mu sync.Mutex
+	m  map[string][]byte
 }
 
-func (w *out) put(p string, b []byte) {
+func (w *files) put(p string, b []byte) {
 	w.mu.Lock()
-	w.files[p] = b
+	w.m[p] = b
 	w.mu.Unlock()
 }
 
-func editionLabel(e policy.Edition, levels []string) string {
-	if e.Level == 0 {
-		return "公開版"
-	}
-	if e.Level == len(levels)-1 {
+func editionLabel(e policy.Edition, c *policy.Config) string {
+	switch {
+	case e.SeesAll(c):
 		return "庁内版（非公開）"
+	case len(e.Levels) <= 1:
+		return "公開版"
 	}
 	return e.Name + "版（非公開）"
 }
 
-func buildEdition(full *policy.Repo, e policy.Edition, o Options, dir string) error {
+// public reports whether an edition is the one for everyone: it sees only
+// the least restricted level. It gets a sitemap and no noindex.
+func public(e policy.Edition, c *policy.Config) bool {
+	return len(e.Levels) == 1 && len(c.Visibility) > 0 && e.Levels[0] == c.Visibility[0]
+}
+
+// buildEdition renders one edition into memory and runs the tripwire.
+func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]byte, error) {
 	ed, err := render.Edition(full, e)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	w := &out{files: map[string][]byte{}}
+	w := &files{m: map[string][]byte{}}
+	trip := render.NewTripwire(ed)
+	trip.Allow(generatedTexts()...)
+	isPublic := public(e, full.Config)
 	info := siteInfo{
 		Title: full.Config.Site.Title, Organization: full.Config.Organization.Name,
-		EditionName: editionLabel(e, full.Config.Visibility), EditionLabel: editionLabel(e, full.Config.Visibility),
+		EditionName: editionLabel(e, full.Config), EditionLabel: editionLabel(e, full.Config),
 		Current: history.Current(o.Entries), Search: true,
 	}
-	var inForce *policy.Repo
+	var inForce *render.EditionModel
 	if o.InForce != nil {
-		if inForce, err = render.Edition(o.InForce, e); err != nil {
-			return err
+		if inForce, err = render.Edition(o.InForce, e.Restrict(o.InForce.Config)); err != nil {
+			return nil, fmt.Errorf("the revision in force (%s): %w", o.InForceID, err)
 		}
+		trip.Add(inForce)
 	}
-	public := e.Level == 0
-	if err := writePages(w, "", ed, info, o.Entries, inForce, o.InForceID, !public); err != nil {
-		return err
+	if err := writePages(w, "", ed, info, o.Entries, inForce, o.InForceID, !isPublic); err != nil {
+		return nil, err
 	}
-	// The 改訂履歴 and the archive of every revision in force.
+	// The 改訂履歴 and the archive of every revision in force, each cut
+	// under its own configuration as well as the current one.
+	models := map[string]*render.EditionModel{}
 	archived := map[string]bool{}
 	for _, rv := range o.Archive {
-		red, err := render.Edition(rv.Model, e)
-		if err != nil {
-			return err
+		red, err := render.Edition(rv.Model, e.Restrict(rv.Model.Config))
+		var refused *render.RefusedError
+		if errors.As(err, &refused) {
+			warnf(o.Warn, "site: the %s edition leaves out revision %s: %v\n", e.Name, rv.ID, err)
+			continue
 		}
+		if err != nil {
+			return nil, fmt.Errorf("revision %s: %w", rv.ID, err)
+		}
+		models[rv.ID] = red
+		trip.Add(red)
 		ai := info
 		ai.Archived, ai.Search = rv.ID, false
 		prefix := "revisions/" + rv.ID + "/"
@@ -189,26 +183,22 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options, dir string) er
 			}
 		}
 		ai.Current = history.Current(upTo)
-		if err := writePages(w, prefix, red, ai, upTo, nil, "", !public); err != nil {
-			return err
+		if err := writePages(w, prefix, red, ai, upTo, nil, "", !isPublic); err != nil {
+			return nil, err
 		}
-		if rv.Previous != nil {
-			ped, err := render.Edition(rv.Previous, e)
-			if err != nil {
-				return err
-			}
-			res := diff.Compare(ped, red, diff.Options{})
+		if ped := models[rv.PrevID]; rv.Previous != nil && ped != nil {
+			res := diff.Compare(ped.Repo(), red.Repo(), diff.Options{})
 			res.Old, res.New = rv.PrevID, rv.ID
 			var b bytes.Buffer
 			if err := res.WriteHTML(&b, diff.HTMLOptions{OldFirst: full.Config.Diff.Order == "old-new", Kind: rv.Kind}); err != nil {
-				return err
+				return nil, err
 			}
 			w.put(prefix+"shinkyu.html", b.Bytes())
 		}
 		archived[rv.ID] = true
 	}
-	if err := writeHistory(w, info, o, archived, !public); err != nil {
-		return err
+	if err := writeHistory(w, info, o, models, archived, !isPublic); err != nil {
+		return nil, err
 	}
 	static, _ := fs.Sub(staticFS, "static")
 	_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
@@ -218,60 +208,47 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options, dir string) er
 		}
 		return nil
 	})
-	if public {
-		w.put("sitemap.xml", sitemap(full.Config.Site.BaseURL, w.files))
+	if isPublic {
+		w.put("sitemap.xml", sitemap(full.Config.Site.BaseURL, w.m))
 		w.put("robots.txt", []byte("User-agent: *\nAllow: /\n"))
 	} else {
 		w.put("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
 	}
-	return w.write(dir)
+	if err := trip.Scan(w.m); err != nil {
+		return nil, err
+	}
+	return w.m, nil
 }
 
-// write puts the files on disk: folders first, then the files from a few
-// goroutines, since creating files is mostly waiting on the kernel.
-func (w *out) write(dir string) error {
-	paths := make([]string, 0, len(w.files))
-	dirs := map[string]bool{}
-	for p := range w.files {
-		paths = append(paths, p)
-		dirs[path.Dir(p)] = true
-	}
-	sort.Strings(paths)
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	errs := make(chan error, len(paths))
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range jobs {
-				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(p)), w.files[p], 0o644); err != nil {
-					errs <- err
-				}
+// generatedTexts are the texts the site writes itself: templates, static
+// files and labels. The tripwire does not count them as restricted.
+func generatedTexts() []string {
+	var out []string
+	for _, f := range []fs.FS{templateFS, staticFS} {
+		_ = fs.WalkDir(f, ".", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				b, _ := fs.ReadFile(f, p)
+				out = append(out, string(b))
 			}
-		}()
+			return nil
+		})
 	}
-	for _, p := range paths {
-		jobs <- p
+	return append(out, HiddenChanges, "公開版", "庁内版（非公開）", "文書一覧", "改訂履歴", "検索")
+}
+
+func warnf(w io.Writer, format string, args ...any) {
+	if w != nil {
+		fmt.Fprintf(w, format, args...)
 	}
-	close(jobs)
-	wg.Wait()
-	close(errs)
-	return <-errs
 }
 
 // links maps documents and files onto one folder of pages.
-type links struct{ ed *policy.Repo }
+type links struct{ ed *render.EditionModel }
 
 func (links) Page(from, to *policy.Document) string { return PageName(to) }
 
 func (l links) File(from *policy.Document, p string) string {
-	if _, err := fs.Stat(l.ed.FS, p); err != nil {
+	if _, ok := l.ed.Asset(p); !ok {
 		return ""
 	}
 	return "files/" + p
@@ -289,6 +266,26 @@ type tierGroup struct {
 	Tier policy.Tier
 	Name string
 	Docs []docLink
+}
+
+// pageData is what a template receives: the layout's fields and those of
+// each kind of page.
+type pageData struct {
+	Site      siteInfo
+	Root      string
+	NoIndex   bool
+	Title     string
+	Canonical string
+	// index.html
+	Groups []tierGroup
+	// doc.html
+	Doc        policy.FrontMatter
+	HTML       template.HTML
+	TOC        []render.TOCEntry
+	Prev, Next *docLink
+	Draft      string
+	// history.html
+	Entries []historyRow
 }
 
 // order sorts documents for reading: 基本方針, 対策基準, 実施手順, then by path.
@@ -312,16 +309,16 @@ func order(docs []*policy.Document) []*policy.Document {
 	return out
 }
 
-// writePages renders every document of an edition model into prefix/.
-func writePages(w *out, prefix string, ed *policy.Repo, info siteInfo, entries []history.Entry, inForce *policy.Repo, inForceID string, noindex bool) error {
-	docs := order(ed.Docs)
+// writePages renders every document of an edition into prefix/.
+func writePages(w *files, prefix string, ed *render.EditionModel, info siteInfo, entries []history.Entry, inForce *render.EditionModel, inForceID string, noindex bool) error {
+	docs := order(ed.Docs())
 	root := strings.Repeat("../", strings.Count(prefix, "/"))
-	resolver := ref.New(ed)
+	resolver := ref.New(ed.Repo())
 	lk := links{ed: ed}
 	drafts := map[*policy.Document]string{}
 	if inForce != nil {
 		for _, d := range docs {
-			f := inForce.Doc(d.Meta.ID)
+			f := inForce.Repo().Doc(d.Meta.ID)
 			if f == nil || !bytes.Equal(f.Source, d.Source) {
 				drafts[d] = inForceID
 			}
@@ -329,22 +326,19 @@ func writePages(w *out, prefix string, ed *policy.Repo, info siteInfo, entries [
 	}
 	historyHTML := historyTable(entries)
 	pages := make([]*render.Page, len(docs))
-	errs := make([]error, len(docs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	sections := make([][]searchSection, len(docs))
+	var g errgroup.Group
+	g.SetLimit(workers())
 	for i, d := range docs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			pages[i], errs[i] = render.Document(ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: info.Current})
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
+		g.Go(func() error {
+			var err error
+			pages[i], err = render.Document(ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: info.Current})
+			sections[i] = searchSections(d)
 			return err
-		}
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	var groups []tierGroup
 	for _, d := range docs {
@@ -355,53 +349,44 @@ func writePages(w *out, prefix string, ed *policy.Repo, info siteInfo, entries [
 		g := &groups[len(groups)-1]
 		g.Docs = append(g.Docs, docLink{URL: PageName(d), Title: d.Meta.Title, Draft: drafts[d] != ""})
 	}
-	base := map[string]any{"Site": info, "Root": root, "NoIndex": noindex}
-	with := func(extra map[string]any) map[string]any {
-		m := map[string]any{}
-		for k, v := range base {
-			m[k] = v
-		}
-		for k, v := range extra {
-			m[k] = v
-		}
-		return m
-	}
-	page, err := execute("index.html", with(map[string]any{"Title": "文書一覧", "Groups": groups}))
+	base := pageData{Site: info, Root: root, NoIndex: noindex}
+	idx := base
+	idx.Title, idx.Groups = "文書一覧", groups
+	page, err := execute("index.html", idx)
 	if err != nil {
 		return err
 	}
 	w.put(prefix+"index.html", page)
-	var sections []searchSection
+	var all []searchSection
 	for i, d := range docs {
-		var prev, next *docLink
+		p := base
+		p.Title, p.Doc, p.HTML, p.TOC, p.Draft = d.Meta.Title, d.Meta, pages[i].HTML, pages[i].TOC, drafts[d]
 		if i > 0 {
-			prev = &docLink{URL: PageName(docs[i-1]), Title: docs[i-1].Meta.Title}
+			p.Prev = &docLink{URL: PageName(docs[i-1]), Title: docs[i-1].Meta.Title}
 		}
 		if i+1 < len(docs) {
-			next = &docLink{URL: PageName(docs[i+1]), Title: docs[i+1].Meta.Title}
+			p.Next = &docLink{URL: PageName(docs[i+1]), Title: docs[i+1].Meta.Title}
 		}
-		b, err := execute("doc.html", with(map[string]any{
-			"Title": d.Meta.Title, "Doc": d.Meta, "HTML": pages[i].HTML, "TOC": pages[i].TOC,
-			"Prev": prev, "Next": next, "Draft": drafts[d],
-		}))
+		b, err := execute("doc.html", p)
 		if err != nil {
 			return err
 		}
 		w.put(prefix+PageName(d), b)
-		sections = append(sections, searchSections(d)...)
-		for _, f := range render.LinkedFiles(d) {
-			if b, err := fs.ReadFile(ed.FS, f); err == nil {
-				w.put(prefix+"files/"+f, b)
-			}
-		}
+		all = append(all, sections[i]...)
+	}
+	for _, f := range ed.Assets() {
+		b, _ := ed.Asset(f)
+		w.put(prefix+"files/"+f, b)
 	}
 	if info.Search {
-		b, err := execute("search.html", with(map[string]any{"Title": "検索"}))
+		p := base
+		p.Title = "検索"
+		b, err := execute("search.html", p)
 		if err != nil {
 			return err
 		}
 		w.put(prefix+"search.html", b)
-		w.put(prefix+"search-index.js", searchIndex(sections))
+		w.put(prefix+"search-index.js", searchIndex(all))
 	}
 	return nil
 }
@@ -426,25 +411,68 @@ type historyRow struct {
 	Archive, Shinkyu     string
 }
 
-func writeHistory(w *out, info siteInfo, o Options, archived map[string]bool, noindex bool) error {
+// HiddenChanges is how the 改訂履歴 of an edition names a revision's changes
+// to documents or parts the edition does not see: it says that something it
+// cannot show changed, and nothing about what.
+const HiddenChanges = "非公開部分の改正"
+
+// editionChanges lists what a revision changed, as the edition sees it: the
+// documents whose edition content was added, changed or removed, and the
+// generic HiddenChanges when anything else changed.
+func editionChanges(e history.Entry, cur, prev *render.EditionModel) []string {
+	if len(e.Documents) == 0 {
+		return nil
+	}
+	if cur == nil {
+		return []string{HiddenChanges}
+	}
+	var out []string
+	hidden := false
+	for _, c := range e.Documents {
+		nd := cur.Repo().Doc(c.ID)
+		var od *policy.Document
+		if prev != nil {
+			od = prev.Repo().Doc(c.ID)
+		}
+		switch {
+		case nd != nil && od == nil:
+			out = append(out, nd.Meta.Title+"（新設）")
+		case nd != nil && !bytes.Equal(nd.Source, od.Source):
+			out = append(out, nd.Meta.Title+"（改正）")
+		case nd == nil && od != nil && c.What == "removed":
+			out = append(out, od.Meta.Title+"（廃止）")
+		default:
+			// Only what the edition does not see changed, or a document
+			// left the edition: say so without saying what.
+			hidden = true
+		}
+	}
+	if hidden {
+		out = append(out, HiddenChanges)
+	}
+	return out
+}
+
+func writeHistory(w *files, info siteInfo, o Options, models map[string]*render.EditionModel, archived map[string]bool, noindex bool) error {
 	var rows []historyRow
+	prevOf := map[string]string{}
+	for _, a := range o.Archive {
+		prevOf[a.ID] = a.PrevID
+	}
 	for _, e := range o.Entries {
 		r := historyRow{Month: monthOf(e.Wareki), Kind: e.Kind, Edition: e.Edition, Legacy: e.Legacy}
-		for _, c := range e.Documents {
-			word := map[string]string{"added": "新設", "modified": "改正", "removed": "廃止"}[c.What]
-			r.Changes = append(r.Changes, c.Title+"（"+word+"）")
+		if !e.Legacy {
+			r.Changes = editionChanges(e, models[e.Revision], models[prevOf[e.Revision]])
 		}
 		if archived[e.Revision] {
 			r.Archive = "revisions/" + e.Revision + "/index.html"
-			for _, a := range o.Archive {
-				if a.ID == e.Revision && a.Previous != nil {
-					r.Shinkyu = "revisions/" + e.Revision + "/shinkyu.html"
-				}
+			if w.m["revisions/"+e.Revision+"/shinkyu.html"] != nil {
+				r.Shinkyu = "revisions/" + e.Revision + "/shinkyu.html"
 			}
 		}
 		rows = append(rows, r)
 	}
-	b, err := execute("history.html", map[string]any{"Site": info, "Root": "", "NoIndex": noindex, "Title": "改訂履歴", "Entries": rows})
+	b, err := execute("history.html", pageData{Site: info, NoIndex: noindex, Title: "改訂履歴", Entries: rows})
 	if err != nil {
 		return err
 	}
@@ -479,7 +507,7 @@ func page(name string) (*template.Template, error) {
 	return t, nil
 }
 
-func execute(name string, data any) ([]byte, error) {
+func execute(name string, data pageData) ([]byte, error) {
 	t, err := page(name)
 	if err != nil {
 		return nil, err
@@ -489,135 +517,4 @@ func execute(name string, data any) ([]byte, error) {
 		return nil, fmt.Errorf("site: %s: %w", name, err)
 	}
 	return b.Bytes(), nil
-}
-
-// searchSection is one entry of the search index: a heading section with
-// the text up to the next heading.
-type searchSection struct {
-	URL, Title, Doc, Text string
-}
-
-func searchSections(d *policy.Document) []searchSection {
-	body := d.Body()
-	var out []searchSection
-	var heads []*policy.Section
-	for _, s := range d.Sections() {
-		if s.Kind == policy.KindHeading {
-			heads = append(heads, s)
-		}
-	}
-	var b strings.Builder
-	for i, h := range heads {
-		end := len(body)
-		if i+1 < len(heads) {
-			end = heads[i+1].Offset
-		}
-		b.Reset()
-		b.WriteString(markdown.PlainText(h.Node, body))
-		b.WriteString(" ")
-		b.WriteString(plain(body[h.Offset:end]))
-		out = append(out, searchSection{URL: PageName(d) + "#" + h.ID, Title: strings.TrimSpace(h.Label + " " + h.Title), Doc: d.Meta.Title, Text: b.String()})
-	}
-	if len(heads) == 0 {
-		out = append(out, searchSection{URL: PageName(d), Title: d.Meta.Title, Doc: d.Meta.Title, Text: plain(body)})
-	}
-	return out
-}
-
-// plain strips Markdown punctuation enough for search snippets.
-func plain(b []byte) string {
-	s := string(b)
-	s = strings.NewReplacer("#", "", "*", "", "|", " ", "`", "", "\n", " ", "<!-- policyctl:history -->", "", "<!-- policyctl:edition -->", "").Replace(s)
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// searchIndex writes the index as a script, so search works on a site
-// opened from files as well as over HTTP: sections, and for each character
-// bigram (NFKC, lower case) the sections that contain it.
-func searchIndex(sections []searchSection) []byte {
-	type entry struct {
-		U string `json:"u"`
-		T string `json:"t"`
-		D string `json:"d"`
-		X string `json:"x"`
-	}
-	grams := map[[2]rune][]int32{}
-	last := map[[2]rune]int32{} // the last section added to each posting list
-	entries := make([]entry, len(sections))
-	for i, s := range sections {
-		entries[i] = entry{s.URL, s.Title, s.Doc, s.Text}
-		var prev rune = -1
-		for _, r := range strings.ToLower(norm.NFKC.String(s.Title + " " + s.Text)) {
-			if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) {
-				g := [2]rune{prev, r}
-				if l, ok := last[g]; !ok || l != int32(i) {
-					grams[g] = append(grams[g], int32(i))
-					last[g] = int32(i)
-				}
-			}
-			prev = r
-		}
-	}
-	keys := make([][2]rune, 0, len(grams))
-	for g := range grams {
-		keys = append(keys, g)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
-		}
-		return keys[i][1] < keys[j][1]
-	})
-	var b bytes.Buffer
-	b.WriteString("window.POLICYCTL_INDEX = {\"sections\":")
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(true)
-	_ = enc.Encode(entries)
-	b.Truncate(b.Len() - 1)
-	b.WriteString(",\"grams\":{")
-	for i, g := range keys {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(string(g[:]))
-		b.Write(k)
-		b.WriteString(":[")
-		for j, n := range grams[g] {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Itoa(int(n)))
-		}
-		b.WriteByte(']')
-	}
-	b.WriteString("}};\n")
-	return b.Bytes()
-}
-
-// sitemap lists the public pages, for search engines.
-func sitemap(base string, files map[string][]byte) []byte {
-	type url struct {
-		Loc string `xml:"loc"`
-	}
-	var urls []url
-	var paths []string
-	for p := range files {
-		if strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, "revisions/") && p != "search.html" {
-			paths = append(paths, p)
-		}
-	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		loc := p
-		if base != "" {
-			loc = strings.TrimSuffix(base, "/") + "/" + path.Clean(p)
-		}
-		urls = append(urls, url{Loc: loc})
-	}
-	b, _ := xml.MarshalIndent(struct {
-		XMLName xml.Name `xml:"urlset"`
-		NS      string   `xml:"xmlns,attr"`
-		URLs    []url    `xml:"url"`
-	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls}, "", "  ")
-	return append([]byte(xml.Header), append(b, '\n')...)
 }

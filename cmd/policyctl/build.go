@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -8,6 +9,7 @@ import (
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
+	"github.com/policyctl/policyctl/render"
 	"github.com/policyctl/policyctl/site"
 )
 
@@ -43,16 +45,13 @@ a visibility/leak error. CI publishes the public edition with --rev in-force.`,
 			if len(eds) == 0 {
 				return fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v, or all)", edition, full.Config.Editions)
 			}
-			if err := a.refuseLeaks(full, eds); err != nil {
-				return err
-			}
-			opts := site.Options{Dir: out, Editions: eds}
+			opts := site.Options{Dir: out, Editions: eds, Warn: a.stderr}
 			if err := a.siteHistory(t, full, &opts); err != nil {
 				return err
 			}
 			written, err := site.Build(full, opts)
 			if err != nil {
-				return err
+				return a.buildError(err)
 			}
 			for _, w := range written {
 				fmt.Fprintf(a.stdout, "wrote %s/index.html\n", w)
@@ -66,22 +65,22 @@ a visibility/leak error. CI publishes the public edition with --rev in-force.`,
 	return c
 }
 
-// refuseLeaks stops the build of any edition less restricted than the
-// most restricted level while check finds content that leaks into it.
-func (a *app) refuseLeaks(full *policy.Repo, eds []policy.Edition) error {
-	leaks := check.Leaks(full)
-	if len(leaks) == 0 {
-		return nil
+// buildError reports why an edition was not built: the findings that
+// forbid it (exit 1, as check would), or the error.
+func (a *app) buildError(err error) error {
+	var refused *render.RefusedError
+	if errors.As(err, &refused) {
+		res := &check.Result{Findings: refused.Findings, Errors: len(refused.Findings)}
+		_ = res.WriteText(a.stderr, 0)
+		fmt.Fprintf(a.stderr, "policyctl: refusing to build the %s edition: these errors could make it show restricted content; fix them (policyctl check lists every finding)\n", refused.Edition)
+		return errProblems
 	}
-	for _, e := range eds {
-		if e.Level < full.Config.MostRestricted() {
-			res := &check.Result{Findings: leaks, Errors: len(leaks)}
-			_ = res.WriteText(a.stderr, len(full.Docs))
-			fmt.Fprintf(a.stderr, "policyctl: refusing to build the %s edition: restricted content would leak into it\n", e.Name)
-			return errProblems
-		}
+	var trip *render.TripwireError
+	if errors.As(err, &trip) {
+		fmt.Fprintf(a.stderr, "policyctl: %v\n", err)
+		return errProblems
 	}
-	return nil
+	return err
 }
 
 // siteHistory fills the 改訂履歴, the content in force and the archive.

@@ -101,7 +101,7 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 			}
 			written, err := site.Build(r, opts)
 			if err != nil {
-				return err
+				return a.buildError(err)
 			}
 			for _, p := range written {
 				fmt.Fprintf(w, "wrote %s/index.html\n", p)

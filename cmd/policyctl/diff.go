@@ -109,10 +109,12 @@ func (a *app) openModel(rev string) (*source.Tree, *policy.Repo, error) {
 }
 
 func editionOf(r *policy.Repo, name string) (*policy.Repo, error) {
-	for _, e := range r.Config.EditionList() {
-		if e.Name == name {
-			return render.Edition(r, e)
+	if e, ok := r.Config.Edition(name); ok {
+		m, err := render.Edition(r, e)
+		if err != nil {
+			return nil, err
 		}
+		return m.Repo(), nil
 	}
 	return nil, fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v)", name, r.Config.Editions)
 }

@@ -6,6 +6,7 @@ package check
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/policyctl/policyctl/internal/policy"
 )
@@ -27,21 +28,35 @@ var rules = []rule{
 	quotedTitles,
 }
 
-// Leaks runs only the rules that find restricted content reaching a less
-// restricted edition (visibility/leak): what build needs before it
-// publishes.
-func Leaks(r *policy.Repo) []policy.Finding {
+// Blocking runs the rules whose errors forbid building any edition that
+// does not see every level: restricted content reaching it
+// (visibility/leak), markers that are not exactly markers
+// (visibility/marker and the other visibility/* errors), front matter that
+// cannot be trusted to say what a document is, text that is not valid
+// UTF-8 in LF/NFC form, and links or files that an edition must never
+// contain. A build refuses while any of these stands; check reports them
+// with everything else.
+func Blocking(r *policy.Repo) []policy.Finding {
 	var out []policy.Finding
 	report := func(f policy.Finding) {
-		if f.Rule == "visibility/leak" && f.Severity == policy.Error {
+		if f.Severity == policy.Error && blocks(f.Rule) {
 			out = append(out, f)
 		}
 	}
-	for _, rl := range []rule{links, references, quotedTitles} {
+	for _, rl := range []rule{readFindings, frontMatter, duplicateIDs, links, collisions, references, quotedTitles} {
 		rl(r, report)
 	}
 	Sort(out)
 	return out
+}
+
+func blocks(rule string) bool {
+	for _, p := range []string{"visibility/", "frontmatter/", "text/encoding", "link/unsafe", "link/case", "files/collision"} {
+		if strings.HasPrefix(rule, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // Result is every finding of one run, sorted by file and position.

@@ -68,19 +68,73 @@ type DiffConfig struct {
 // RevisionKinds are the kinds of revision a history may record.
 var RevisionKinds = []string{"策定", "改訂", "一部改正", "全部改正", "廃止"}
 
-// Edition is one edition of the policy: a name and the most restricted
-// visibility level it shows, as an index into Config.Visibility.
+// Edition is one edition of the policy: a name and the visibility levels
+// it shows. Levels are compared by name, never by position, so that a
+// revision read under another configuration (an archive, a draft that
+// reorders the levels) is cut by what its own levels mean.
 type Edition struct {
-	Name  string
+	Name string
+	// Level is the most restricted level it shows, as an index into the
+	// Config.Visibility it was made from.
 	Level int
+	// Levels are the names of the levels it shows.
+	Levels []string
+}
+
+// Sees reports whether the edition shows content at the named level.
+// Unknown names are never shown.
+func (e Edition) Sees(level string) bool { return slices.Contains(e.Levels, level) }
+
+// SeesAll reports whether the edition shows every level of c: the complete
+// edition, which cuts nothing.
+func (e Edition) SeesAll(c *Config) bool {
+	for _, l := range c.Visibility {
+		if !e.Sees(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// Restrict narrows e to what the edition of the same name shows under
+// another configuration — the approved one, or an archived revision's own
+// — so that of two mappings the stricter holds. An edition that c does not
+// define shows nothing under it.
+func (e Edition) Restrict(c *Config) Edition {
+	other, ok := c.Edition(e.Name)
+	out := Edition{Name: e.Name, Level: e.Level}
+	if !ok {
+		return out
+	}
+	for _, l := range e.Levels {
+		if other.Sees(l) {
+			out.Levels = append(out.Levels, l)
+		}
+	}
+	return out
+}
+
+// Edition returns the edition of that name.
+func (c *Config) Edition(name string) (Edition, bool) {
+	lvl, ok := c.Editions[name]
+	if !ok {
+		return Edition{}, false
+	}
+	i := c.LevelIndex(lvl)
+	e := Edition{Name: name, Level: i}
+	if i >= 0 {
+		e.Levels = slices.Clone(c.Visibility[:i+1])
+	}
+	return e, true
 }
 
 // EditionList returns the configured editions, least restricted first, then
 // by name, so that output built from them is deterministic.
 func (c *Config) EditionList() []Edition {
 	var es []Edition
-	for name, lvl := range c.Editions {
-		es = append(es, Edition{Name: name, Level: c.LevelIndex(lvl)})
+	for name := range c.Editions {
+		e, _ := c.Edition(name)
+		es = append(es, e)
 	}
 	sort.Slice(es, func(i, j int) bool {
 		if es[i].Level != es[j].Level {

@@ -1,0 +1,140 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// tempPrefix names the folders a build works in, beside the editions.
+const tempPrefix = ".policyctl-build-"
+
+// output is the site's root folder, held by one build at a time.
+type output struct {
+	dir    string
+	unlock func()
+}
+
+// openOutput creates the root, takes its lock (a second build waits), and
+// removes the temporary folders a killed or failed build left behind: no
+// other build can be using them while the lock is held.
+func openOutput(dir string) (*output, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("site: locking %s: %w", dir, err)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	for _, e := range ents {
+		if strings.HasPrefix(e.Name(), tempPrefix) {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				unlock()
+				return nil, fmt.Errorf("site: removing what an earlier build left: %w", err)
+			}
+		}
+	}
+	return &output{dir: dir, unlock: unlock}, nil
+}
+
+func (o *output) close() { o.unlock() }
+
+// publish writes an edition's files into a temporary folder and exchanges
+// it with Dir/<name>, then removes the old content. Folders are 0755 and
+// files 0644 whatever the umask, so a web server's user can read them.
+func (o *output) publish(name string, files map[string][]byte) (string, error) {
+	tmp, err := os.MkdirTemp(o.dir, tempPrefix+name+"-")
+	if err != nil {
+		return "", err
+	}
+	cleanup := func() { _ = os.RemoveAll(tmp) }
+	if err := writeFiles(tmp, files); err != nil {
+		cleanup()
+		return "", err
+	}
+	dst := filepath.Join(o.dir, name)
+	old, err := exchange(tmp, dst)
+	if err != nil {
+		cleanup()
+		return "", err
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return dst, fmt.Errorf("removing the previous output: %w", err)
+		}
+	}
+	return dst, nil
+}
+
+// writeFiles puts the files on disk: folders first, then the files from a
+// few goroutines, since creating files is mostly waiting on the kernel.
+func writeFiles(dir string, files map[string][]byte) error {
+	paths := make([]string, 0, len(files))
+	dirs := map[string]bool{".": true}
+	for p := range files {
+		if !fs.ValidPath(p) {
+			return fmt.Errorf("site: refusing to write %q", p)
+		}
+		paths = append(paths, p)
+		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	sort.Strings(paths)
+	for d := range dirs {
+		full := filepath.Join(dir, filepath.FromSlash(d))
+		if err := os.MkdirAll(full, 0o755); err != nil {
+			return err
+		}
+		if err := os.Chmod(full, 0o755); err != nil {
+			return err
+		}
+	}
+	var g errgroup.Group
+	g.SetLimit(8)
+	for _, p := range paths {
+		g.Go(func() error {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			if err != nil {
+				return err
+			}
+			_, err = f.Write(files[p])
+			if err == nil {
+				err = f.Chmod(0o644)
+			}
+			return errors.Join(err, f.Close())
+		})
+	}
+	return g.Wait()
+}
+
+// renameAside moves dst out of the way, then tmp into place.
+func renameAside(tmp, dst string) (string, error) {
+	old := ""
+	if _, err := os.Stat(dst); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(dst, old); err != nil {
+			return "", err
+		}
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		if old != "" {
+			_ = os.Rename(old, dst)
+		}
+		return "", err
+	}
+	return old, nil
+}

@@ -1,0 +1,168 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/policyctl/policyctl/internal/markdown"
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+func workers() int { return runtime.GOMAXPROCS(0) }
+
+// searchSection is one entry of the search index: a heading section with
+// the text up to the next heading.
+type searchSection struct {
+	URL, Title, Doc, Text string
+}
+
+// searchSections cuts an edition document into sections for the index. The
+// text is what a reader sees, taken from the parse: raw HTML and comments
+// are not text and never reach the index.
+func searchSections(d *policy.Document) []searchSection {
+	body := d.Body()
+	var heads []*policy.Section
+	for _, s := range d.Sections() {
+		if s.Kind == policy.KindHeading {
+			heads = append(heads, s)
+		}
+	}
+	texts := make([]strings.Builder, len(heads)+1) // [0]: before the first heading
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case *ast.Heading:
+			return ast.WalkSkipChildren, nil // its text is the section's title
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		if !n.HasChildren() || n.FirstChild().Type() != ast.TypeInline {
+			return ast.WalkContinue, nil
+		}
+		off := n.Pos()
+		if n.Lines().Len() > 0 {
+			off = n.Lines().At(0).Start
+		}
+		i := sort.Search(len(heads), func(i int) bool { return heads[i].Offset > off })
+		t := &texts[i]
+		if t.Len() > 0 {
+			t.WriteByte(' ')
+		}
+		t.WriteString(markdown.PlainText(n, body))
+		return ast.WalkSkipChildren, nil
+	})
+	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	var out []searchSection
+	if len(heads) == 0 || texts[0].Len() > 0 {
+		out = append(out, searchSection{URL: PageName(d), Title: d.Meta.Title, Doc: d.Meta.Title, Text: clean(texts[0].String())})
+	}
+	for i, h := range heads {
+		out = append(out, searchSection{URL: PageName(d) + "#" + h.ID, Title: strings.TrimSpace(h.Label + " " + h.Title), Doc: d.Meta.Title, Text: clean(texts[i+1].String())})
+	}
+	return out
+}
+
+// searchIndex writes the index as a script, so search works on a site
+// opened from files as well as over HTTP: sections, and for each character
+// bigram (NFKC, lower case) the sections that contain it.
+func searchIndex(sections []searchSection) []byte {
+	type entry struct {
+		U string `json:"u"`
+		T string `json:"t"`
+		D string `json:"d"`
+		X string `json:"x"`
+	}
+	grams := map[[2]rune][]int32{}
+	last := map[[2]rune]int32{} // the last section added to each posting list
+	entries := make([]entry, len(sections))
+	for i, s := range sections {
+		entries[i] = entry{s.URL, s.Title, s.Doc, s.Text}
+		var prev rune = -1
+		for _, r := range strings.ToLower(norm.NFKC.String(s.Title + " " + s.Text)) {
+			if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) {
+				g := [2]rune{prev, r}
+				if l, ok := last[g]; !ok || l != int32(i) {
+					grams[g] = append(grams[g], int32(i))
+					last[g] = int32(i)
+				}
+			}
+			prev = r
+		}
+	}
+	keys := make([][2]rune, 0, len(grams))
+	for g := range grams {
+		keys = append(keys, g)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i][0] != keys[j][0] {
+			return keys[i][0] < keys[j][0]
+		}
+		return keys[i][1] < keys[j][1]
+	})
+	var b bytes.Buffer
+	b.WriteString("window.POLICYCTL_INDEX = {\"sections\":")
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(entries)
+	b.Truncate(b.Len() - 1)
+	b.WriteString(",\"grams\":{")
+	for i, g := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(string(g[:]))
+		b.Write(k)
+		b.WriteString(":[")
+		for j, n := range grams[g] {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Itoa(int(n)))
+		}
+		b.WriteByte(']')
+	}
+	b.WriteString("}};\n")
+	return b.Bytes()
+}
+
+// sitemap lists the public pages, for search engines.
+func sitemap(base string, files map[string][]byte) []byte {
+	type url struct {
+		Loc string `xml:"loc"`
+	}
+	var urls []url
+	var paths []string
+	for p := range files {
+		if strings.HasSuffix(p, ".html") && !strings.HasPrefix(p, "revisions/") && p != "search.html" {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		loc := p
+		if base != "" {
+			loc = strings.TrimSuffix(base, "/") + "/" + path.Clean(p)
+		}
+		urls = append(urls, url{Loc: loc})
+	}
+	b, _ := xml.MarshalIndent(struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []url    `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls}, "", "  ")
+	return append([]byte(xml.Header), append(b, '\n')...)
+}
