@@ -239,10 +239,11 @@ type cutting struct {
 
 type run struct{ cut, full, n int }
 
-// cutOf removes every part the edition does not see (whole lines). Where a
-// removed range had text right before and after it, a blank line takes its
-// place, so that the two sides stay separate blocks as they were; the
-// equivalence check catches anything else the cut would change.
+// cutOf removes every part the edition does not see (whole lines). An
+// empty HTML comment, behind the same container prefix ("> ", spaces) as
+// the removed part, takes its place: it ends a paragraph or a list just as
+// the removed block did, and renders as nothing. The equivalence check
+// catches anything else the cut would change.
 func cutOf(d *policy.Document, sees func(int) bool) cutting {
 	body := d.Body()
 	var c cutting
@@ -263,9 +264,8 @@ func cutOf(d *policy.Document, sees func(int) bool) cutting {
 		start := max(p.Start, pos)
 		keep(pos, start)
 		c.removed = append(c.removed, [2]int{start, p.End})
-		if start > 0 && !blankLineBefore(body, start) && p.End < len(body) && !blankLineAt(body, p.End) {
-			b.WriteByte('\n')
-		}
+		b.Write(containerPrefix(body[start:]))
+		b.WriteString(placeholder)
 		pos = max(pos, p.End)
 	}
 	keep(pos, len(body))
@@ -273,20 +273,17 @@ func cutOf(d *policy.Document, sees func(int) bool) cutting {
 	return c
 }
 
-// blankLineBefore reports whether the line ending at off (exclusive) is
-// blank.
-func blankLineBefore(body []byte, off int) bool {
-	start := bytes.LastIndexByte(body[:off-1], '\n') + 1
-	return len(bytes.TrimSpace(body[start:off])) == 0
-}
+// placeholder stands where a part was cut.
+const placeholder = "<!-- -->\n"
 
-// blankLineAt reports whether the line starting at off is blank.
-func blankLineAt(body []byte, off int) bool {
-	end := bytes.IndexByte(body[off:], '\n')
-	if end < 0 {
-		end = len(body) - off
+// containerPrefix is the run of quote markers and indentation that starts
+// a line.
+func containerPrefix(line []byte) []byte {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t' || line[i] == '>') {
+		i++
 	}
-	return len(bytes.TrimSpace(body[off:off+end])) == 0
+	return line[:i]
 }
 
 // full maps an offset in the cut body to the full body.
@@ -295,7 +292,7 @@ func (c *cutting) full(off int) int {
 	if i < len(c.kept) && c.kept[i].cut <= off {
 		return c.kept[i].full + off - c.kept[i].cut
 	}
-	return -1 // an inserted blank line
+	return -1 // a placeholder
 }
 
 // isRemoved reports whether a full-body offset lies in a removed range.

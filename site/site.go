@@ -64,6 +64,9 @@ type Options struct {
 	// Warn receives what the build leaves out and why (an archived
 	// revision that cannot be published safely).
 	Warn io.Writer
+	// noTripwire lets tests check that the pipeline itself does not leak,
+	// without the tripwire catching it afterwards.
+	noTripwire bool
 }
 
 // Build writes every edition. Each is rendered in memory, checked by the
@@ -214,8 +217,10 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 	} else {
 		w.put("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
 	}
-	if err := trip.Scan(w.m); err != nil {
-		return nil, err
+	if !o.noTripwire {
+		if err := trip.Scan(w.m); err != nil {
+			return nil, err
+		}
 	}
 	return w.m, nil
 }
