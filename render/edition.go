@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/sync/errgroup"
@@ -53,6 +54,10 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 	for _, d := range r.Docs {
 		if d.AST == nil {
 			return nil, fmt.Errorf("render: %s: the model was read without its Markdown; an edition needs the full parse", d.Path)
+		}
+		if !utf8.Valid(d.Source) {
+			// Every edition: goldmark's renderer does not survive it.
+			return nil, fmt.Errorf("render: %s: the file is not valid UTF-8 (policyctl check shows where); save it as UTF-8", d.Path)
 		}
 	}
 	if !m.complete {

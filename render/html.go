@@ -76,7 +76,13 @@ func md() goldmark.Markdown {
 // level down (the page's h1 is the document's title), carry the section
 // IDs of the edition and a permalink; numbered paragraphs and items carry
 // their IDs; textual references become links; directives are filled.
-func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Links, x Extras) (*Page, error) {
+func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Links, x Extras) (p *Page, err error) {
+	defer func() {
+		// A renderer bug must stop one page with an error, not the process.
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("render: %s: %v", d.Path, r)
+		}
+	}()
 	ed := m.repo
 	body := d.Body()
 	// The AST is parsed again for rendering: the model's AST is shared and
@@ -90,7 +96,7 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 			byPos[s.Offset] = s
 		}
 	}
-	p := &Page{}
+	p = &Page{}
 	// The page's h1 is the document's title; a first heading that repeats
 	// it is not rendered again.
 	if h, ok := doc.FirstChild().(*ast.Heading); ok && h.Level == 1 && strings.TrimSpace(markdown.PlainText(h, body)) == strings.TrimSpace(d.Meta.Title) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // The tripwire does not trust the parser, the cut or the renderers: after
@@ -35,18 +37,27 @@ const (
 
 // Tripwire holds the restricted runs of one edition build.
 type Tripwire struct {
-	off    bool
-	cut    []Excerpt
-	shown  []string
-	extra  []string
-	needle map[int]map[uint64][]needleRef // by length in runes
-	texts  []string                       // normalised cut texts
+	off   bool
+	cut   []Excerpt
+	shown []string
+	extra []string
+	// needles are sorted by hash; a window needle is keyed by the hash of
+	// its WindowRunes characters, a short one by the hash of its first
+	// ShortRunes characters and confirmed in full.
+	windows, shorts []needle
+	// bloom has a bit set for the hash of every needle: most windows of
+	// the output miss it and cost one bit test.
+	bloom []uint64
+	texts []string // normalised cut texts
 }
 
-type needleRef struct {
-	text int // index into texts
-	at   int // byte offset of the run in texts[text]
+type needle struct {
+	h        uint64
+	text, at int32 // where in texts the needle starts (byte offset)
+	runes    int32
 }
+
+const bloomBits = 1 << 22
 
 // NewTripwire starts a tripwire for an edition; Add the other models the
 // same build renders (the revision in force, archived revisions).
@@ -97,23 +108,15 @@ const hashBase = 1099511628211 // FNV prime: odd, large
 // build prepares the needles: restricted runs minus those shown too.
 func (t *Tripwire) build() {
 	var shownAll strings.Builder
-	visible := map[uint64]bool{}
+	visible := map[uint64]struct{}{}
 	for _, s := range append(t.shown, t.extra...) {
 		n := normalise(s)
 		shownAll.WriteString(n)
 		shownAll.WriteByte(0)
-		rollWindows(n, WindowRunes, func(h uint64, _ int) { visible[h] = true })
+		rollWindows(n, WindowRunes, func(h uint64, _ int) { visible[h] = struct{}{} })
 	}
 	idx := suffixarray.New([]byte(shownAll.String()))
-	t.needle = map[int]map[uint64][]needleRef{}
-	add := func(length int, h uint64, r needleRef) {
-		m := t.needle[length]
-		if m == nil {
-			m = map[uint64][]needleRef{}
-			t.needle[length] = m
-		}
-		m[h] = append(m[h], r)
-	}
+	t.bloom = make([]uint64, bloomBits/64)
 	for i, c := range t.cut {
 		n := normalise(c.Text)
 		t.texts = append(t.texts, n)
@@ -121,16 +124,28 @@ func (t *Tripwire) build() {
 		switch {
 		case runes >= WindowRunes:
 			rollWindows(n, WindowRunes, func(h uint64, at int) {
-				if !visible[h] {
-					add(WindowRunes, h, needleRef{i, at})
+				if _, ok := visible[h]; !ok {
+					t.windows = append(t.windows, needle{h, int32(i), int32(at), WindowRunes})
 				}
 			})
 		case runes >= ShortRunes:
 			if len(idx.Lookup([]byte(n), 1)) == 0 {
-				rollWindows(n, runes, func(h uint64, at int) { add(runes, h, needleRef{i, at}) })
+				rollWindows(n[:len(runesAt(n, 0, ShortRunes))], ShortRunes, func(h uint64, _ int) {
+					t.shorts = append(t.shorts, needle{h, int32(i), 0, int32(runes)})
+				})
 			}
 		}
 	}
+	for _, ns := range [][]needle{t.windows, t.shorts} {
+		sort.Slice(ns, func(i, j int) bool { return ns[i].h < ns[j].h })
+		for _, n := range ns {
+			t.bloom[(n.h>>20)%bloomBits/64] |= 1 << (n.h % 64)
+		}
+	}
+}
+
+func (t *Tripwire) maybe(h uint64) bool {
+	return t.bloom[(h>>20)%bloomBits/64]&(1<<(h%64)) != 0
 }
 
 // rollWindows calls f with the hash and byte offset of every run of n
@@ -143,18 +158,21 @@ func rollWindows(s string, n int, f func(h uint64, at int)) {
 	for range n - 1 {
 		pow *= hashBase
 	}
-	starts := make([]int, 0, n+1) // byte offsets of the runes in the window
+	// A ring of the window's runes and their offsets.
+	rs := make([]rune, n)
+	offs := make([]int, n)
 	var h uint64
+	k := 0
 	for off, r := range s {
-		if len(starts) == n {
-			first, _ := utf8.DecodeRuneInString(s[starts[0]:])
-			h -= uint64(first) * pow
-			starts = starts[1:]
+		slot := k % n
+		if k >= n {
+			h -= uint64(rs[slot]) * pow
 		}
 		h = h*hashBase + uint64(r)
-		starts = append(starts, off)
-		if len(starts) == n {
-			f(h, starts[0])
+		rs[slot], offs[slot] = r, off
+		k++
+		if k >= n {
+			f(h, offs[k%n])
 		}
 	}
 }
@@ -166,7 +184,7 @@ func (t *Tripwire) Scan(files map[string][]byte) error {
 		return nil
 	}
 	t.build()
-	if len(t.needle) == 0 {
+	if len(t.windows)+len(t.shorts) == 0 {
 		return nil
 	}
 	names := make([]string, 0, len(files))
@@ -174,16 +192,23 @@ func (t *Tripwire) Scan(files map[string][]byte) error {
 		names = append(names, p)
 	}
 	sort.Strings(names)
-	for _, p := range names {
-		for _, v := range views(p) {
-			if err := t.scanText(p+" (file name)", v); err != nil {
-				return err
+	errs := make([]error, len(names))
+	var g errgroup.Group
+	g.SetLimit(workers())
+	for i, p := range names {
+		g.Go(func() error {
+			if err := t.scanText(p+" (file name)", view(p)); err != nil {
+				errs[i] = err
+				return nil
 			}
-		}
-		for _, v := range views(string(files[p])) {
-			if err := t.scanText(p, v); err != nil {
-				return err
-			}
+			errs[i] = t.scanText(p, view(string(files[p])))
+			return nil
+		})
+	}
+	_ = g.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err // the first file in name order, whatever finished first
 		}
 	}
 	return nil
@@ -191,31 +216,29 @@ func (t *Tripwire) Scan(files map[string][]byte) error {
 
 func (t *Tripwire) scanText(file, text string) error {
 	n := normalise(text)
-	lengths := make([]int, 0, len(t.needle))
-	for l := range t.needle {
-		lengths = append(lengths, l)
-	}
-	sort.Ints(lengths)
-	for _, l := range lengths {
-		m := t.needle[l]
-		var hit error
-		rollWindows(n, l, func(h uint64, at int) {
-			if hit != nil {
-				return
+	var hit error
+	check := func(ns []needle, h uint64, at int) {
+		i := sort.Search(len(ns), func(i int) bool { return ns[i].h >= h })
+		for ; hit == nil && i < len(ns) && ns[i].h == h; i++ {
+			want := runesAt(t.texts[ns[i].text], int(ns[i].at), int(ns[i].runes))
+			if strings.HasPrefix(n[at:], want) {
+				hit = &TripwireError{File: file, Text: want, Source: t.cut[ns[i].text]}
 			}
-			for _, r := range m[h] {
-				want := runesAt(t.texts[r.text], r.at, l)
-				if strings.HasPrefix(n[at:], want) {
-					hit = &TripwireError{File: file, Text: want, Source: t.cut[r.text]}
-					return
-				}
-			}
-		})
-		if hit != nil {
-			return hit
 		}
 	}
-	return nil
+	rollWindows(n, WindowRunes, func(h uint64, at int) {
+		if hit == nil && t.maybe(h) {
+			check(t.windows, h, at)
+		}
+	})
+	if len(t.shorts) > 0 {
+		rollWindows(n, ShortRunes, func(h uint64, at int) {
+			if hit == nil && t.maybe(h) {
+				check(t.shorts, h, at)
+			}
+		})
+	}
+	return hit
 }
 
 func runesAt(s string, at, n int) string {
@@ -227,18 +250,14 @@ func runesAt(s string, at, n int) string {
 	return s[at:end]
 }
 
-// views are the forms in which text can stand in an output file: as
-// written, and decoded from HTML, JSON and URLs, with and without tags.
-func views(s string) []string {
-	dec := decode(s)
-	out := []string{s}
-	if dec != s {
-		out = append(out, dec)
-	}
+// view is the text an output file holds, in the form the tripwire reads:
+// tags replaced by their attribute values (alt, title and href carry text
+// too), then HTML entities, JSON escapes and percent-encoding decoded.
+func view(s string) string {
 	if strings.ContainsRune(s, '<') {
-		out = append(out, decode(stripTags(s)))
+		s = untag(s)
 	}
-	return out
+	return decode(s)
 }
 
 // decode undoes the escapes renderers apply: HTML entities, JSON string
@@ -347,21 +366,34 @@ func unhex(c byte) byte {
 	return c - 'A' + 10
 }
 
-// stripTags replaces every <…> by a space.
-func stripTags(s string) string {
+// untag replaces every tag <…> by the values of its quoted attributes,
+// separated by spaces.
+func untag(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	in := false
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '<':
-			in = true
-			b.WriteByte(' ')
-		case c == '>' && in:
-			in = false
-		case !in:
-			b.WriteByte(c)
+		if s[i] != '<' {
+			b.WriteByte(s[i])
+			continue
 		}
+		b.WriteByte(' ')
+		var quote byte
+		for i++; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case quote != 0 && c == quote:
+				quote = 0
+				b.WriteByte(' ')
+			case quote != 0:
+				b.WriteByte(c)
+			case c == '"' || c == '\'':
+				quote = c
+			case c == '>':
+				b.WriteByte(' ')
+				goto next
+			}
+		}
+	next:
 	}
 	return b.String()
 }

@@ -7,8 +7,23 @@
 // done by the packages it calls.
 package main
 
-import "os"
+import (
+	"os"
+	"runtime/pprof"
+)
 
 func main() {
+	// POLICYCTL_CPUPROFILE=FILE writes a CPU profile, for the measurements
+	// in docs/performance.md.
+	if p := os.Getenv("POLICYCTL_CPUPROFILE"); p != "" {
+		if f, err := os.Create(p); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				code := Main(os.Args[1:], os.Stdout, os.Stderr)
+				pprof.StopCPUProfile()
+				f.Close()
+				os.Exit(code)
+			}
+		}
+	}
 	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -1,0 +1,91 @@
+package render
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+func tripwireModel(t *testing.T) *EditionModel {
+	t.Helper()
+	fsys := fstest.MapFS{
+		policy.ConfigFile: {Data: []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n")},
+		"policy/basic.md": {Data: []byte("---\nid: basic\ntitle: 基本方針\ntier: basic\nvisibility: public\n---\n\n情報資産を適切に管理する。\n\n::: internal\n管理者用の緊急連絡先は内線四四四四番とする。\n\n## 秘密の節見出し\n\n短い秘密。\n:::\n")},
+		"policy/pw.md":    {Data: []byte("---\nid: pw\ntitle: パスワード管理手順書\ntier: procedure\nvisibility: internal\n---\n\nパスワードは十六文字以上とし、定期的に変更する。\n")},
+	}
+	full, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := full.Config.Edition("public")
+	m, err := Edition(full, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestTripwireForms: restricted text is found raw, as HTML entities, JSON
+// escapes and percent-encoding, with markup between its characters, and
+// in a file name; the error names the output file and the source line.
+func TestTripwireForms(t *testing.T) {
+	secret := "管理者用の緊急連絡先は内線四四四四番"
+	var ascii strings.Builder
+	for _, r := range secret {
+		fmt.Fprintf(&ascii, "\\u%04x", r)
+	}
+	var entities strings.Builder
+	for _, r := range secret {
+		fmt.Fprintf(&entities, "&#x%X;", r)
+	}
+	j, _ := json.Marshal(secret)
+	for name, content := range map[string]string{
+		"raw":        "<p>" + secret + "</p>",
+		"entities":   "<p>" + entities.String() + "</p>",
+		"escaped":    html.EscapeString("<" + secret + ">"),
+		"json":       "var x = " + string(j),
+		"json-ascii": `{"x":"` + ascii.String() + `"}`,
+		"percent":    `<a href="/` + url.PathEscape(secret) + `">x</a>`,
+		"markup":     "<p>管理者用の<strong>緊急連絡先</strong>は\n内線四四四四番</p>",
+		"attribute":  `<img alt="` + secret + `">`,
+		"short":      "<h2>秘密の節見出し</h2>",
+		"title":      "<title>パスワード管理手順書</title>",
+		"doc":        "パスワードは十六文字以上",
+	} {
+		trip := NewTripwire(tripwireModel(t))
+		err := trip.Scan(map[string][]byte{"page.html": []byte(content)})
+		var te *TripwireError
+		if !errors.As(err, &te) {
+			t.Errorf("%s: not caught: %v", name, err)
+			continue
+		}
+		if te.File != "page.html" || te.Source.Pos.File == "" || te.Source.Pos.Line == 0 {
+			t.Errorf("%s: the error does not name the output and the source: %v", name, err)
+		}
+	}
+	trip := NewTripwire(tripwireModel(t))
+	if err := trip.Scan(map[string][]byte{url.PathEscape("管理者用の緊急連絡先は内線四四四四番") + ".html": []byte("x")}); err == nil {
+		t.Error("a file name holding restricted text was not caught")
+	}
+}
+
+// TestTripwireQuiet: what the edition shows never trips it, even where a
+// restricted part repeats visible text.
+func TestTripwireQuiet(t *testing.T) {
+	m := tripwireModel(t)
+	trip := NewTripwire(m)
+	files := map[string][]byte{"index.html": []byte("<p>情報資産を適切に管理する。</p><p>試験市情報セキュリティポリシー</p>")}
+	for _, d := range m.Docs() {
+		files[d.Meta.ID+".html"] = d.Source
+	}
+	if err := trip.Scan(files); err != nil {
+		t.Fatal(err)
+	}
+}
