@@ -11,7 +11,6 @@ package diff
 import (
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -30,9 +29,6 @@ const (
 
 // Options adjust Compare.
 type Options struct {
-	// Timeout bounds the wording diff of one section; past it the section
-	// is shown whole on both sides, labelled as such. Default 2s.
-	Timeout time.Duration
 	// Doc limits the comparison to one document id.
 	Doc string
 }
@@ -67,8 +63,8 @@ type Section struct {
 	OldText, NewText   string
 	// Ops turn OldText into NewText.
 	Ops []Op
-	// Coarse is set when the wording diff gave up (timeout or invalid
-	// UTF-8) and the whole text is shown as changed.
+	// Coarse is set when the wording diff reached its bound of work or
+	// met invalid UTF-8, and changed text is shown whole.
 	Coarse bool
 	// Renumbered is set when only the number differs in position.
 	Renumbered bool
@@ -186,9 +182,6 @@ func heading(s *policy.Section) string {
 
 // Compare builds the 新旧対照表 of two repository models.
 func Compare(old, new *policy.Repo, opts Options) *Result {
-	if opts.Timeout == 0 {
-		opts.Timeout = 2 * time.Second
-	}
 	res := &Result{}
 	if new != nil && new.Config != nil {
 		res.Title = new.Config.Title
@@ -305,7 +298,7 @@ func row(o, n *unit, opts Options, moved bool) *Section {
 		}
 		s.style = n.style()
 	}
-	s.Ops, s.Coarse = Words(s.OldText, s.NewText, opts.Timeout)
+	s.Ops, s.Coarse = Words(s.OldText, s.NewText)
 	switch {
 	case o == nil:
 		s.Status = Added

@@ -2,10 +2,10 @@ package diff
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/policyctl/policyctl/internal/example"
 	"github.com/policyctl/policyctl/internal/golden"
@@ -157,14 +157,19 @@ func TestGoldenFormats(t *testing.T) {
 	}
 }
 
-func TestTimeoutFallsBackToCoarse(t *testing.T) {
-	old := strings.Repeat("情報資産を管理する。\n", 3000)
-	new := strings.Repeat("職員等が端末を確認した。\n", 3000)
-	ops, coarse := Words(old, new, time.Nanosecond)
+func TestBoundFallsBackToCoarse(t *testing.T) {
+	// Two unrelated texts of 3,000 lines each: the line diff needs far
+	// more than maxWork steps, on every machine.
+	var old, new strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&old, "情報資産%dを管理する。\n", i)
+		fmt.Fprintf(&new, "職員等%dが端末を確認した。\n", i)
+	}
+	ops, coarse := Words(old.String(), new.String())
 	if !coarse {
 		t.Fatal("not coarse")
 	}
-	if got, ok := Apply(old, ops); !ok || got != new {
+	if got, ok := Apply(old.String(), ops); !ok || got != new.String() {
 		t.Fatal("coarse ops do not turn old into new")
 	}
 }
