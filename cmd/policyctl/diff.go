@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -44,11 +45,22 @@ tree. --edition public compares only what the public edition shows.`,
 			if len(args) > 1 {
 				newRev = args[1]
 			}
-			ot, om, err := a.openModel(oldRev)
-			if err != nil {
-				return err
+			// The two revisions are read and parsed at the same time: on
+			// a large pair that is most of the command's time.
+			var ot, nt *source.Tree
+			var om, nm *policy.Repo
+			var oerr, err error
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ot, om, oerr = a.openModel(oldRev)
+			}()
+			nt, nm, err = a.openModel(newRev)
+			wg.Wait()
+			if oerr != nil {
+				return oerr
 			}
-			nt, nm, err := a.openModel(newRev)
 			if err != nil {
 				return err
 			}

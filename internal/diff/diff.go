@@ -11,6 +11,7 @@ package diff
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -86,6 +87,7 @@ type unit struct {
 	heading string
 	index   int
 	grams   map[[2]rune]int
+	outline string // sec.Outline(), computed once: align asks for it often
 }
 
 func (u *unit) style() policy.Style {
@@ -150,7 +152,7 @@ func units(d *policy.Document) []*unit {
 		if i+1 < len(secs) {
 			end = max(starts[i+1], starts[i])
 		}
-		out = append(out, &unit{sec: s, text: trimText(string(body[starts[i]:end])), heading: heading(s)})
+		out = append(out, &unit{sec: s, text: trimText(string(body[starts[i]:end])), heading: heading(s), outline: s.Outline()})
 	}
 	for i, u := range out {
 		u.index = i
@@ -230,6 +232,11 @@ func compareDoc(od, nd *policy.Document, opts Options, secMap map[*policy.Sectio
 	if nd != nil {
 		dd.ID, dd.Title, dd.NewPath = nd.Meta.ID, nd.Meta.Title, nd.Path
 		nu = units(nd)
+	}
+	if od != nil && nd != nil {
+		// A reference to a whole document keeps its target while the
+		// document stays.
+		secMap[od.Root] = nd.Root
 	}
 	match := align(ou, nu)
 	moved := movedPairs(match, len(ou))
@@ -364,7 +371,7 @@ func align(old, new []*unit) map[int]int {
 		if u.sec == nil {
 			return ""
 		}
-		return u.sec.Style.String() + "\x00" + u.sec.Outline() + "\x00" + u.title()
+		return u.sec.Style.String() + "\x00" + u.outline + "\x00" + u.title()
 	}, false)
 	try(func(u *unit) string {
 		if u.sec == nil || u.title() == "" {
@@ -376,8 +383,8 @@ func align(old, new []*unit) map[int]int {
 	// are this, and it costs one comparison per section.
 	byOutline := map[string]int{}
 	for j, nu := range new {
-		if !usedNew[j] && nu.sec != nil && nu.sec.Outline() != "" {
-			k := nu.sec.Style.String() + "\x00" + nu.sec.Outline()
+		if !usedNew[j] && nu.sec != nil && nu.outline != "" {
+			k := nu.sec.Style.String() + "\x00" + nu.outline
 			if _, dup := byOutline[k]; dup {
 				byOutline[k] = -1
 			} else {
@@ -389,7 +396,7 @@ func align(old, new []*unit) map[int]int {
 		if _, ok := match[i]; ok || ou.sec == nil {
 			continue
 		}
-		j, ok := byOutline[ou.sec.Style.String()+"\x00"+ou.sec.Outline()]
+		j, ok := byOutline[ou.sec.Style.String()+"\x00"+ou.outline]
 		if ok && j >= 0 && !usedNew[j] && ou.similarity(new[j]) >= 0.5 {
 			match[i] = j
 			usedNew[j] = true
@@ -424,10 +431,10 @@ func align(old, new []*unit) map[int]int {
 	}
 	// Last, what is left at the same number: rewritten in place.
 	try(func(u *unit) string {
-		if u.sec == nil || u.sec.Outline() == "" {
+		if u.sec == nil || u.outline == "" {
 			return ""
 		}
-		return u.sec.Style.String() + "\x00" + u.sec.Outline()
+		return u.sec.Style.String() + "\x00" + u.outline
 	}, true)
 	return match
 }
@@ -511,15 +518,46 @@ func movedPairs(match map[int]int, nOld int) map[int]bool {
 
 // brokenRefs lists references that pointed at a section that was then
 // renumbered or removed, and still read the same: 「上記3」 whose 3 is
-// now 4.
+// now 4. Resolving references is the costly part of a diff, so it is
+// done only when some section was renumbered or removed, and then only
+// for the documents that cite.
 func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Section, only string) []Broken {
-	oldRefs, newRefs := ref.All(old), ref.All(new)
+	moved := false
+	for _, od := range old.Docs {
+		od.Root.Walk(func(s *policy.Section) bool {
+			if ns, kept := secMap[s]; !kept || ns.Label != s.Label {
+				moved = true
+			}
+			return !moved
+		})
+		if moved {
+			break
+		}
+	}
+	if !moved {
+		return nil
+	}
+	var oldRes, newRes *ref.Resolver
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); oldRes = ref.New(old) }()
+	go func() { defer wg.Done(); newRes = ref.New(new) }()
+	wg.Wait()
+	newRefs := map[*policy.Document][]*ref.Ref{}
+	refsOf := func(d *policy.Document) []*ref.Ref {
+		rs, ok := newRefs[d]
+		if !ok {
+			rs = newRes.Doc(d)
+			newRefs[d] = rs
+		}
+		return rs
+	}
 	var out []Broken
 	for _, od := range old.Docs {
 		if only != "" && od.Meta.ID != only {
 			continue
 		}
-		for _, r := range oldRefs[od] {
+		for _, r := range oldRes.Doc(od) {
 			if r.External || r.Problem != nil || len(r.Targets) != 1 || r.Host == nil {
 				continue
 			}
@@ -532,7 +570,7 @@ func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Sectio
 			if nh == nil {
 				continue // the citing text is gone too
 			}
-			for _, x := range newRefs[nh.Doc] {
+			for _, x := range refsOf(nh.Doc) {
 				if x.Host != nh || x.Text != r.Text {
 					continue
 				}
