@@ -51,7 +51,7 @@ func TestSameBytesUnderLoad(t *testing.T) {
 		return b.Bytes()
 	}
 	calm := render()
-	if !bytes.Contains(calm, []byte(`"coarse": true`)) {
+	if !bytes.Contains(calm, []byte(`"coarse":true`)) {
 		t.Error("the oversized article did not reach the bound of work: the test no longer covers the fallback")
 	}
 	var stop atomic.Bool
