@@ -6,11 +6,13 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/atomicfile"
 	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/history"
@@ -21,6 +23,7 @@ import (
 
 func (a *app) diffCmd() *cobra.Command {
 	var edition, doc, format, out string
+	var notes bool
 	c := &cobra.Command{
 		Use:   "diff [OLD [NEW]]",
 		Short: "the 新旧対照表 between two revisions",
@@ -77,15 +80,25 @@ tree. --edition public compares only what the public edition shows.`,
 			}
 			res := diff.Compare(om, nm, diff.Options{Doc: doc})
 			res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
-			oldFirst := nm.Config.Diff.Order == "old-new"
+			if reversed(ot, nt) {
+				fmt.Fprintln(a.stderr, fmt.Sprintf(diff.LabelsFor("ja").WrongOrder, oldRev, newRev))
+			}
+			fo := diff.FormatOptions{
+				OldFirst: nm.Config.Diff.Order == "old-new",
+				Notes:    notes,
+				Kind:     revisionKind(res.New, nt),
+			}
 			var buf bytes.Buffer
+			binary := false
 			switch format {
 			case "text":
-				err = res.WriteText(&buf, a.textOptions(out == "", oldFirst))
+				to := a.textOptions(out == "", fo.OldFirst)
+				to.Notes, to.Kind = fo.Notes, fo.Kind
+				err = res.WriteText(&buf, to)
 			case "html":
-				err = res.WriteHTML(&buf, diff.HTMLOptions{OldFirst: oldFirst})
+				err = res.WriteHTML(&buf, fo)
 			case "markdown":
-				err = res.WriteMarkdown(&buf, oldFirst)
+				err = res.WriteMarkdown(&buf, fo)
 			case "json":
 				err = res.WriteJSON(&buf)
 			default:
@@ -95,6 +108,9 @@ tree. --edition public compares only what the public edition shows.`,
 				return err
 			}
 			if out == "" {
+				if binary && isTerminal(a.stdout) {
+					return fmt.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", format)
+				}
 				_, err = io.Copy(a.stdout, &buf)
 				return err
 			}
@@ -107,6 +123,7 @@ tree. --edition public compares only what the public edition shows.`,
 	c.Flags().StringVar(&doc, "doc", "", "only the document with this `ID`")
 	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, html, markdown or json")
 	c.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	c.Flags().BoolVar(&notes, "notes", false, "add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row")
 	return c
 }
 
@@ -129,14 +146,51 @@ func editionOf(r *policy.Repo, name string) (*policy.Repo, error) {
 	return nil, fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v)", name, r.Config.Editions)
 }
 
+// revLabel names a revision for the 新旧対照表: its revision id first when
+// it has one (the title writes it in 和暦), then the commit.
 func revLabel(rev string, t *source.Tree) string {
 	switch {
 	case rev == "":
-		return "作業中 (working tree)"
+		return "作業中"
 	case t.Commit == nil:
 		return rev
 	}
-	return fmt.Sprintf("%s (%s)", rev, t.Commit.Hash.String()[:7])
+	hash := t.Commit.Hash.String()[:7]
+	if rev == history.InForceRev {
+		if ids, err := approvals.ListRevisions(t.FS); err == nil && len(ids) > 0 {
+			return fmt.Sprintf("%s (%s, %s)", ids[len(ids)-1], rev, hash)
+		}
+	}
+	return fmt.Sprintf("%s (%s)", rev, hash)
+}
+
+// revisionKind reads the kind (一部改正, 改訂 …) of the revision a label
+// begins with from its revision.yaml; empty when it has none.
+func revisionKind(label string, t *source.Tree) string {
+	id, _, _ := strings.Cut(label, " ")
+	if !approvals.ValidRevisionID(id) {
+		return ""
+	}
+	m, err := approvals.ReadMeta(t.FS, id)
+	if err != nil {
+		return ""
+	}
+	return m.Kind
+}
+
+// reversed reports whether NEW is an ancestor of OLD: the two revisions
+// were given the wrong way round.
+func reversed(old, new *source.Tree) bool {
+	if old.Commit == nil || new.Commit == nil || old.Commit.Hash == new.Commit.Hash {
+		return false
+	}
+	ok, err := new.Commit.IsAncestor(old.Commit)
+	return err == nil && ok
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // textOptions sizes the terminal table: COLUMNS, else the terminal's

@@ -9,6 +9,7 @@
 package diff
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -74,10 +75,33 @@ type Section struct {
 
 // Broken is a reference whose target was renumbered or removed.
 type Broken struct {
-	Doc     string
-	Pos     policy.Pos
-	Text    string
-	Message string
+	Doc      string
+	DocTitle string
+	Pos      policy.Pos
+	Text     string // the reference as written: 上記2
+	Was      string // the target it had: 2 脅威
+	Number   string // the target's new number, empty when it was removed
+	Now      string // what the reference points at now, if anything
+}
+
+// Describe says what happened to the reference, in a language's words.
+func (b Broken) Describe(l *Labels) string {
+	var msg string
+	switch {
+	case b.Number == "":
+		msg = fmt.Sprintf(l.BrokenRemoved, b.Text, b.Was)
+		if b.Now != "" {
+			msg += fmt.Sprintf(l.BrokenNowAt, b.Now)
+		}
+	case b.Now != "":
+		msg = fmt.Sprintf(l.BrokenNowPoints, b.Text, b.Was, b.Number, b.Now)
+	default:
+		msg = fmt.Sprintf(l.BrokenUnresolved, b.Text, b.Was, b.Number)
+	}
+	if b.DocTitle != "" {
+		msg = b.DocTitle + l.OmittedSep + msg
+	}
+	return msg
 }
 
 // unit is a section's own text: from its start to the next section's.
@@ -140,19 +164,35 @@ func units(d *policy.Document) []*unit {
 	for i, s := range secs {
 		starts[i] = start(s)
 	}
+	var blocks []pblock
+	if d.AST != nil {
+		blocks = provision(d.AST, body)
+	}
+	// text joins the provision text of the blocks whose source begins in
+	// [from, to).
+	b := 0
+	text := func(from, to int) string {
+		var parts []string
+		for ; b < len(blocks) && blocks[b].off < to; b++ {
+			if blocks[b].off >= from && blocks[b].text != "" {
+				parts = append(parts, blocks[b].text)
+			}
+		}
+		return strings.Join(parts, "\n")
+	}
 	first := len(body)
 	if len(secs) > 0 {
 		first = starts[0]
 	}
-	if pre := strings.TrimSpace(string(body[:first])); pre != "" {
-		out = append(out, &unit{text: trimText(string(body[:first])), heading: "（前文）"})
+	if pre := text(0, first); pre != "" {
+		out = append(out, &unit{text: pre, heading: "（前文）"})
 	}
 	for i, s := range secs {
-		end := len(body)
+		end := len(body) + 1
 		if i+1 < len(secs) {
 			end = max(starts[i+1], starts[i])
 		}
-		out = append(out, &unit{sec: s, text: trimText(string(body[starts[i]:end])), heading: heading(s), outline: s.Outline()})
+		out = append(out, &unit{sec: s, text: text(starts[i], end), heading: heading(s), outline: s.Outline()})
 	}
 	for i, u := range out {
 		u.index = i
@@ -169,8 +209,6 @@ func isCaption(n ast.Node, body []byte, title string) bool {
 	t := strings.TrimSpace(string(seg.Value(body)))
 	return t == "（"+title+"）" || t == "("+title+")"
 }
-
-func trimText(s string) string { return strings.Trim(s, "\n") }
 
 func heading(s *policy.Section) string {
 	switch {
@@ -574,21 +612,20 @@ func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Sectio
 				if x.Host != nh || x.Text != r.Text {
 					continue
 				}
-				var msg string
+				b := Broken{Doc: nh.Doc.Meta.ID, DocTitle: nh.Doc.Meta.Title, Pos: x.Pos, Text: x.Text, Was: t.Display()}
 				switch {
 				case !kept:
-					msg = r.Text + " pointed at " + t.Display() + ", which this revision removes"
 					if len(x.Targets) == 1 {
-						msg += "; it now points at " + x.Targets[0].Display()
+						b.Now = x.Targets[0].Display()
 					}
 				case len(x.Targets) == 1 && x.Targets[0] != nt:
-					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it now points at " + x.Targets[0].Display()
+					b.Number, b.Now = number(nt.Label), x.Targets[0].Display()
 				case len(x.Targets) == 0:
-					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it no longer resolves"
+					b.Number = number(nt.Label)
 				default:
 					continue
 				}
-				out = append(out, Broken{Doc: nh.Doc.Meta.ID, Pos: x.Pos, Text: x.Text, Message: msg})
+				out = append(out, b)
 			}
 		}
 	}

@@ -51,7 +51,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		out.Documents = append(out.Documents, dd)
 	}
 	for _, b := range r.Broken {
-		out.Broken = append(out.Broken, broken{b.Doc, b.Pos.File, b.Pos.Line, b.Pos.Col, b.Text, b.Message})
+		out.Broken = append(out.Broken, broken{b.Doc, b.Pos.File, b.Pos.Line, b.Pos.Col, b.Text, b.Describe(labels["ja"])})
 	}
 	// Indenting a whole 新旧対照表 byte by byte costs more than building
 	// it, so each section is written compactly on a line of its own.
