@@ -101,8 +101,14 @@ tree. --edition public compares only what the public edition shows.`,
 				err = res.WriteMarkdown(&buf, fo)
 			case "json":
 				err = res.WriteJSON(&buf)
+			case "docx":
+				binary = true
+				err = res.WriteDocx(&buf, fo)
+			case "xlsx":
+				binary = true
+				err = res.WriteXLSX(&buf, fo)
 			default:
-				return fmt.Errorf("--format %q: expected text, html, markdown or json", format)
+				return fmt.Errorf("--format %q: expected text, html, markdown, json, docx, xlsx or kaimebun", format)
 			}
 			if err != nil {
 				return err
@@ -121,7 +127,7 @@ tree. --edition public compares only what the public edition shows.`,
 	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE`")
 	c.Flags().StringVar(&edition, "edition", "", "compare only what edition `NAME` shows (public: safe to publish)")
 	c.Flags().StringVar(&doc, "doc", "", "only the document with this `ID`")
-	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, html, markdown or json")
+	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, html, markdown, json, docx (Word), xlsx (Excel) or kaimebun (改め文)")
 	c.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
 	c.Flags().BoolVar(&notes, "notes", false, "add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row")
 	return c

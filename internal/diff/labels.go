@@ -11,6 +11,8 @@ import (
 // take them over: Japanese by default, English only when asked for.
 type Labels struct {
 	New, Old, Notes      string // column headings
+	Document             string // the document column of a workbook
+	Sheet                string // the workbook's sheet
 	Title                string // %s: the policy's title
 	Draft                string // the new side when it is the working tree
 	Kind                 string // the kind of a revision when none is known
@@ -41,7 +43,7 @@ type Labels struct {
 
 var labels = map[string]*Labels{
 	"ja": {
-		New: "改正後", Old: "改正前", Notes: "備考",
+		New: "改正後", Old: "改正前", Notes: "備考", Document: "文書", Sheet: "新旧対照表",
 		Title:          "%s新旧対照表",
 		Draft:          "改正案",
 		Kind:           "改正",
@@ -68,7 +70,7 @@ var labels = map[string]*Labels{
 		WrongOrder:       "警告: 改正前に指定した %[1]s は、改正後に指定した %[2]s より新しい版です。新旧対照表は指定どおりに作りましたが、改正前と改正後が逆になっています。「policyctl diff %[2]s %[1]s」のように、改正前、改正後の順に指定してください。",
 	},
 	"en": {
-		New: "New", Old: "Old", Notes: "Notes",
+		New: "New", Old: "Old", Notes: "Notes", Document: "Document", Sheet: "Comparison",
 		Title:          "%s: comparison of old and new text",
 		Draft:          "Draft amendment",
 		Kind:           "Amendment",
