@@ -70,7 +70,25 @@ type Section struct {
 	Coarse bool
 	// Renumbered is set when only the number differs in position.
 	Renumbered bool
-	style      policy.Style
+	// OldSec and NewSec are the provision on each side in the models
+	// compared, nil where absent (and for a preamble).
+	OldSec, NewSec *policy.Section
+	// OldIndex is the row's place in the old document, -1 when absent.
+	OldIndex int
+	style    policy.Style
+}
+
+// OldSections returns the rows that have an old side, in the old
+// document's order.
+func (d *Document) OldSections() []*Section {
+	var out []*Section
+	for _, s := range d.Sections {
+		if s.OldIndex >= 0 {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].OldIndex < out[j].OldIndex })
+	return out
 }
 
 // Broken is a reference whose target was renumbered or removed.
@@ -329,15 +347,17 @@ func compareDoc(od, nd *policy.Document, opts Options, secMap map[*policy.Sectio
 }
 
 func row(o, n *unit, opts Options, moved bool) *Section {
-	s := &Section{}
+	s := &Section{OldIndex: -1}
 	if o != nil {
 		s.Old, s.OldLabel, s.OldText = o.heading, o.label(), o.text
+		s.OldSec, s.OldIndex = o.sec, o.index
 		if o.sec != nil {
 			s.ID = o.sec.ID
 		}
 	}
 	if n != nil {
 		s.New, s.NewLabel, s.NewText = n.heading, n.label(), n.text
+		s.NewSec = n.sec
 		if n.sec != nil {
 			s.ID = n.sec.ID
 		}
