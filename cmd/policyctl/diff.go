@@ -16,6 +16,7 @@ import (
 	"github.com/policyctl/policyctl/internal/atomicfile"
 	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/kaimebun"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
 	"github.com/policyctl/policyctl/render"
@@ -35,10 +36,16 @@ against （削る）. References that a renumbering broke are listed below it.
 
 OLD and NEW are revision ids (2024-04-01), in-force, git commits, tags,
 branches or expressions like HEAD~1. Default: in-force against the working
-tree. --edition public compares only what the public edition shows.`,
+tree. --edition public compares only what the public edition shows.
+
+For a 決裁: --format docx and --format xlsx write the table as Word and Excel
+files (A4 landscape, -o FILE), --format kaimebun the 改め文 in the standard
+forms of 法制執務 (with --doc for one document), --notes a 備考 column.`,
 		Example: `  policyctl diff
   policyctl diff 2024-04-01 2026-03-31 --format html -o 新旧対照表.html
-  policyctl diff in-force HEAD --edition public --format markdown`,
+  policyctl diff in-force HEAD --edition public --format markdown
+  policyctl diff 2024-04-01 2026-03-31 --format docx --notes -o 新旧対照表.docx
+  policyctl diff 2024-04-01 2026-03-31 --format kaimebun`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			oldRev, newRev := history.InForceRev, ""
@@ -107,6 +114,9 @@ tree. --edition public compares only what the public edition shows.`,
 			case "xlsx":
 				binary = true
 				err = res.WriteXLSX(&buf, fo)
+			case "kaimebun":
+				id, _, _ := strings.Cut(res.New, " ")
+				err = kaimebun.Write(&buf, res, kaimebun.Options{Revision: id})
 			default:
 				return fmt.Errorf("--format %q: expected text, html, markdown, json, docx, xlsx or kaimebun", format)
 			}

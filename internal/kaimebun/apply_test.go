@@ -118,7 +118,7 @@ func applyAll(text string, olds map[string]*adoc) (map[string]string, string, er
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
 		switch {
-		case line == "" || strings.HasPrefix(line, "※") || strings.HasPrefix(line, "（") && strings.HasSuffix(line, "）"):
+		case line == "" || line == "改正する規定はありません。" || strings.HasPrefix(line, "※") || strings.HasPrefix(line, "（") && strings.HasSuffix(line, "）"):
 			continue
 		case line == "　　　附　則":
 			finish()
@@ -172,8 +172,45 @@ func (d *adoc) sentence(s, block string) error {
 	if at < 0 {
 		return fmt.Errorf("no provision has the address it begins with")
 	}
+	// 「第三条、第四条及び第五条中…」: one change in several provisions.
+	addrs := []string{d.units[at].addr()}
+	for {
+		if strings.HasPrefix(rest, "第一項、") || strings.HasPrefix(rest, "第一項及び") {
+			addrs[len(addrs)-1] += "第一項"
+			rest = strings.TrimPrefix(rest, "第一項")
+		}
+		sep := ""
+		for _, x := range []string{"、", "及び"} {
+			if strings.HasPrefix(rest, x) {
+				sep = x
+			}
+		}
+		if sep == "" {
+			break
+		}
+		j, r := d.longest(strings.TrimPrefix(rest, sep))
+		if j < 0 {
+			break
+		}
+		addrs = append(addrs, d.units[j].addr())
+		rest = r
+	}
+	if len(addrs) > 1 {
+		for _, a := range addrs {
+			if err := d.sentence(a+rest, block); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	u := d.units[at]
 	switch {
+	case strings.HasPrefix(rest, "の見出しを「") && strings.HasSuffix(rest, "」に改める。"):
+		if u.caption == "" {
+			return fmt.Errorf("%s has no 見出し", u.addr())
+		}
+		u.caption = strings.TrimSuffix(strings.TrimPrefix(rest, "の見出しを「"), "」に改める。")
+		return nil
 	case strings.HasPrefix(rest, "の見出し中"):
 		caption := []*string{&u.caption}
 		return amend(strings.TrimPrefix(rest, "の見出し中"), caption)
@@ -580,6 +617,11 @@ func relabelWritten(old string, n int, sub []int) string {
 	}
 	r, _ := utf8.DecodeRuneInString(old)
 	switch {
+	case strings.HasPrefix(old, "別表第"):
+		return "別表第" + digits(n)
+	case strings.HasPrefix(old, "第") && (strings.HasSuffix(old, "章") || strings.HasSuffix(old, "節")):
+		_, size := utf8.DecodeLastRuneInString(old)
+		return "第" + digits(n) + old[len(old)-size:]
 	case strings.HasPrefix(old, "第") && strings.Contains(old, "条"):
 		s := "第" + digits(n) + "条"
 		for _, x := range sub {

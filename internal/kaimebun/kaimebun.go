@@ -28,7 +28,8 @@ import (
 // Options adjust a 改め文.
 type Options struct {
 	// Revision is the id of the new revision, its effective date
-	// (YYYY-MM-DD): the 施行日 of the 附則. Without one there is no 附則.
+	// (YYYY-MM-DD): the 施行日 of the 附則. Without one (a draft) the date
+	// is left blank to be filled in.
 	Revision string
 }
 
@@ -80,8 +81,8 @@ func Write(w io.Writer, r *diff.Result, o Options) error {
 		default:
 			lines, ok := g.amend()
 			if !ok {
+				b.WriteString(noteMark + "　" + d.Title + "は、" + g.why + "ため、全部を改める形で示す。\n")
 				b.WriteString(lead + d.Title + "の全部を次のように改正する。\n")
-				b.WriteString(noteMark + "　" + g.why + "ため、全部を改める形で示す。\n")
 				g.block(&b, g.newP)
 				continue
 			}
@@ -91,7 +92,12 @@ func Write(w io.Writer, r *diff.Result, o Options) error {
 			}
 		}
 	}
-	if date, ok := effective(o.Revision); ok {
+	if len(docs) > 0 {
+		// A draft has no 施行日 yet: the blanks are filled in at the 決裁.
+		date, ok := effective(o.Revision)
+		if !ok {
+			date = "令和　　年　　月　　日"
+		}
 		b.WriteString(supplement + "\n" + sentenceIndent + "この改正は、" + date + "から施行する。\n")
 	}
 	_, err := io.WriteString(w, b.String())
@@ -235,13 +241,47 @@ func (g *gen) amend() (lines []string, ok bool) {
 	st := newState(g.oldP)
 	// Which rows a replaced provision covers, on each side.
 	coveredOld, coveredNew := map[*diff.Section]bool{}, map[*diff.Section]bool{}
-	say := func(s string) { lines = append(lines, sentenceIndent+s) }
+	// Changes of wording wait, so that the same change in provisions side
+	// by side is said once: 「第三条及び第五条中「甲」を「乙」に改める。」.
+	type wording struct {
+		addrs   []string
+		paths   [][]string
+		part    string // 中 or の見出し中
+		clauses string
+	}
+	var pending []wording
+	flush := func() {
+		for _, w := range pending {
+			addr := w.addrs[len(w.addrs)-1]
+			if n := len(w.addrs); n > 1 {
+				addr = strings.Join(w.addrs[:n-1], "、") + "及び" + w.addrs[n-1]
+			}
+			lines = append(lines, sentenceIndent+addr+w.part+w.clauses)
+		}
+		pending = nil
+	}
+	word := func(addr string, path []string, part, clauses string) {
+		if n := len(pending); n > 0 {
+			last := &pending[n-1]
+			apart := true
+			for _, p := range last.paths {
+				apart = apart && !under(p, path) && !under(path, p)
+			}
+			if last.part == part && last.clauses == clauses && apart {
+				last.addrs = append(last.addrs, addr)
+				last.paths = append(last.paths, path)
+				return
+			}
+		}
+		pending = append(pending, wording{[]string{addr}, [][]string{path}, part, clauses})
+	}
+	say := func(s string) { flush(); lines = append(lines, sentenceIndent+s) }
 	text := func(t string) {
 		for _, l := range strings.Split(t, "\n") {
 			lines = append(lines, textIndent+l)
 		}
 	}
-	note := func(s string) { lines = append(lines, noteMark+"　"+s) }
+	note := func(s string) { flush(); lines = append(lines, noteMark+"　"+s) }
 
 	// 1. Wording, whole provisions and removals, in the old numbering.
 	for _, s := range g.oldRow {
@@ -299,30 +339,31 @@ func (g *gen) amend() (lines []string, ok bool) {
 			whole("見出しを付け、又は削る")
 			continue
 		}
-		var sentences []string
-		if o.Caption != caption {
-			cl, why := clauses(o.Caption, caption, []string{o.Caption}, 0)
-			if why != "" {
-				whole(why)
-				continue
-			}
-			sentences = append(sentences, o.Addr()+"の見出し中"+cl)
+		var bodyCl, addr string
+		if o.Caption != caption && !quotable(caption) {
+			whole("見出しを一つの字句で示せない")
+			continue
 		}
 		body := relabel(n.Body, n.Label, o.Label)
 		if o.Body != body {
-			addr, scope, at := st.scope(o)
+			a, scope, at := st.scope(o)
 			cl, why := clauses(o.Body, body, scope, at)
 			if why != "" {
 				whole(why)
 				continue
 			}
-			sentences = append(sentences, addr+"中"+cl)
+			addr, bodyCl = a, cl
 		}
-		for _, x := range sentences {
-			say(x)
+		if o.Caption != caption {
+			// A 見出し is short: it is set out whole.
+			say(o.Addr() + "の見出しを「" + caption + "」に改める。")
+		}
+		if bodyCl != "" {
+			word(addr, o.Path, "中", bodyCl)
 		}
 		st.set(o, oldText, newText)
 	}
+	flush()
 
 	// 2. Renumbering, children before parents, in an order that never
 	// gives two provisions one number.

@@ -19,6 +19,9 @@ type entry struct {
 	path []string
 	text string
 	orig *Provision // the old provision, nil for one added
+	// named: a reader can tell its address — an old provision, or an
+	// added one whose text begins with its number.
+	named bool
 }
 
 func (e *entry) addr() string { return strings.Join(e.path, "") }
@@ -26,7 +29,7 @@ func (e *entry) addr() string { return strings.Join(e.path, "") }
 func newState(ps []*Provision) *state {
 	st := &state{}
 	for _, p := range ps {
-		st.list = append(st.list, &entry{path: append([]string(nil), p.Path...), text: p.Text(), orig: p})
+		st.list = append(st.list, &entry{path: append([]string(nil), p.Path...), text: p.Text(), orig: p, named: true})
 	}
 	return st
 }
@@ -246,17 +249,33 @@ func (st *state) anchor(n *Provision, all []*Provision) (string, bool) {
 	sibling := func(q *Provision) bool {
 		return len(q.Path) == len(n.Path) && under(q.Path, parent) && st.find(q.Addr()) >= 0
 	}
+	named := func(q *Provision) bool { return st.list[st.find(q.Addr())].named }
 	for i := at - 1; i >= 0; i-- {
-		if sibling(all[i]) {
-			return all[i].Addr() + "の次に", true
+		if !sibling(all[i]) {
+			continue
 		}
+		if !named(all[i]) {
+			return "", false
+		}
+		// The last of its parent: 「第五条に次の一項を加える。」, as long
+		// as nothing of the parent follows the previous sibling.
+		if p := st.find(strings.Join(parent, "")); len(parent) > 0 && p >= 0 {
+			ps, ss := st.subtree(p), st.subtree(st.find(all[i].Addr()))
+			if ps[len(ps)-1] == ss[len(ss)-1] {
+				return strings.Join(parent, "") + "に", true
+			}
+		}
+		return all[i].Addr() + "の次に", true
 	}
 	for i := at + 1; i < len(all); i++ {
 		if sibling(all[i]) {
+			if !named(all[i]) {
+				return "", false
+			}
 			return all[i].Addr() + "の前に", true
 		}
 	}
-	if len(parent) > 0 && st.find(strings.Join(parent, "")) >= 0 {
+	if p := st.find(strings.Join(parent, "")); len(parent) > 0 && p >= 0 && st.list[p].named {
 		return strings.Join(parent, "") + "に", true
 	}
 	return "", false
@@ -273,7 +292,7 @@ func (st *state) find(addr string) int {
 
 // insert puts an added provision where anchor said.
 func (st *state) insert(n *Provision, where string) {
-	e := &entry{path: append([]string(nil), n.Path...), text: n.Text()}
+	e := &entry{path: append([]string(nil), n.Path...), text: n.Text(), named: readable(n)}
 	pos := len(st.list)
 	switch {
 	case strings.HasSuffix(where, "の次に"):
@@ -288,4 +307,11 @@ func (st *state) insert(n *Provision, where string) {
 		pos = sub[len(sub)-1] + 1
 	}
 	st.list = append(st.list[:pos], append([]*entry{e}, st.list[pos:]...)...)
+}
+
+// readable reports whether an added provision's address can be read from
+// its text: it is numbered, and its text (after a 見出し) begins with the
+// number.
+func readable(p *Provision) bool {
+	return p.Label != "" && strings.HasPrefix(p.Body, p.Label)
 }
