@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -72,5 +73,23 @@ func BenchmarkUnrelated100KB(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Words(a, c)
+	}
+}
+
+// BenchmarkShinkyu1MB is what diff --format json does after reading the
+// two revisions: compare a 1 MB pair (2% of its articles edited, one
+// article past the bound of work) and write the table. The CLI budget for
+// the whole command is 100 ms.
+func BenchmarkShinkyu1MB(b *testing.B) {
+	old, new := pair1MB(b)
+	om := model(b, map[string]string{"policy/d.md": doc(old)})
+	nm := model(b, map[string]string{"policy/d.md": doc(new)})
+	b.SetBytes(int64(len(old)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var out bytes.Buffer
+		if err := Compare(om, nm, Options{}).WriteJSON(&out); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 	"github.com/yuin/goldmark/ast"
@@ -175,19 +176,12 @@ func leadingText(n ast.Node, body []byte) []byte {
 
 // wideEdge reports whether text ends (or begins) with a wide character.
 func wideEdge(b []byte, end bool) bool {
-	s := string(b)
-	if s == "" {
+	if len(b) == 0 {
 		return false
 	}
-	var r rune
+	r, _ := utf8.DecodeRune(b)
 	if end {
-		rs := []rune(s)
-		r = rs[len(rs)-1]
-	} else {
-		for _, x := range s {
-			r = x
-			break
-		}
+		r, _ = utf8.DecodeLastRune(b)
 	}
 	return runewidth.RuneWidth(r) == 2
 }
