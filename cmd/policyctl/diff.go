@@ -6,13 +6,17 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/atomicfile"
 	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/kaimebun"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
 	"github.com/policyctl/policyctl/render"
@@ -20,6 +24,7 @@ import (
 
 func (a *app) diffCmd() *cobra.Command {
 	var edition, doc, format, out string
+	var notes bool
 	c := &cobra.Command{
 		Use:   "diff [OLD [NEW]]",
 		Short: "the 新旧対照表 between two revisions",
@@ -31,10 +36,16 @@ against （削る）. References that a renumbering broke are listed below it.
 
 OLD and NEW are revision ids (2024-04-01), in-force, git commits, tags,
 branches or expressions like HEAD~1. Default: in-force against the working
-tree. --edition public compares only what the public edition shows.`,
+tree. --edition public compares only what the public edition shows.
+
+For a 決裁: --format docx and --format xlsx write the table as Word and Excel
+files (A4 landscape, -o FILE), --format kaimebun the 改め文 in the standard
+forms of 法制執務 (with --doc for one document), --notes a 備考 column.`,
 		Example: `  policyctl diff
   policyctl diff 2024-04-01 2026-03-31 --format html -o 新旧対照表.html
-  policyctl diff in-force HEAD --edition public --format markdown`,
+  policyctl diff in-force HEAD --edition public --format markdown
+  policyctl diff 2024-04-01 2026-03-31 --format docx --notes -o 新旧対照表.docx
+  policyctl diff 2024-04-01 2026-03-31 --format kaimebun`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			oldRev, newRev := history.InForceRev, ""
@@ -44,11 +55,22 @@ tree. --edition public compares only what the public edition shows.`,
 			if len(args) > 1 {
 				newRev = args[1]
 			}
-			ot, om, err := a.openModel(oldRev)
-			if err != nil {
-				return err
+			// The two revisions are read and parsed at the same time: on
+			// a large pair that is most of the command's time.
+			var ot, nt *source.Tree
+			var om, nm *policy.Repo
+			var oerr, err error
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ot, om, oerr = a.openModel(oldRev)
+			}()
+			nt, nm, err = a.openModel(newRev)
+			wg.Wait()
+			if oerr != nil {
+				return oerr
 			}
-			nt, nm, err := a.openModel(newRev)
 			if err != nil {
 				return err
 			}
@@ -65,24 +87,46 @@ tree. --edition public compares only what the public edition shows.`,
 			}
 			res := diff.Compare(om, nm, diff.Options{Doc: doc})
 			res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
-			oldFirst := nm.Config.Diff.Order == "old-new"
+			if reversed(ot, nt) {
+				fmt.Fprintln(a.stderr, fmt.Sprintf(diff.LabelsFor("ja").WrongOrder, oldRev, newRev))
+			}
+			fo := diff.FormatOptions{
+				OldFirst: nm.Config.Diff.Order == "old-new",
+				Notes:    notes,
+				Kind:     revisionKind(res.New, nt),
+			}
 			var buf bytes.Buffer
+			binary := false
 			switch format {
 			case "text":
-				err = res.WriteText(&buf, a.textOptions(out == "", oldFirst))
+				to := a.textOptions(out == "", fo.OldFirst)
+				to.Notes, to.Kind = fo.Notes, fo.Kind
+				err = res.WriteText(&buf, to)
 			case "html":
-				err = res.WriteHTML(&buf, diff.HTMLOptions{OldFirst: oldFirst})
+				err = res.WriteHTML(&buf, fo)
 			case "markdown":
-				err = res.WriteMarkdown(&buf, oldFirst)
+				err = res.WriteMarkdown(&buf, fo)
 			case "json":
 				err = res.WriteJSON(&buf)
+			case "docx":
+				binary = true
+				err = res.WriteDocx(&buf, fo)
+			case "xlsx":
+				binary = true
+				err = res.WriteXLSX(&buf, fo)
+			case "kaimebun":
+				id, _, _ := strings.Cut(res.New, " ")
+				err = kaimebun.Write(&buf, res, kaimebun.Options{Revision: id})
 			default:
-				return fmt.Errorf("--format %q: expected text, html, markdown or json", format)
+				return fmt.Errorf("--format %q: expected text, html, markdown, json, docx, xlsx or kaimebun", format)
 			}
 			if err != nil {
 				return err
 			}
 			if out == "" {
+				if binary && isTerminal(a.stdout) {
+					return fmt.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", format)
+				}
 				_, err = io.Copy(a.stdout, &buf)
 				return err
 			}
@@ -93,8 +137,9 @@ tree. --edition public compares only what the public edition shows.`,
 	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE`")
 	c.Flags().StringVar(&edition, "edition", "", "compare only what edition `NAME` shows (public: safe to publish)")
 	c.Flags().StringVar(&doc, "doc", "", "only the document with this `ID`")
-	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, html, markdown or json")
+	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, html, markdown, json, docx (Word), xlsx (Excel) or kaimebun (改め文)")
 	c.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
+	c.Flags().BoolVar(&notes, "notes", false, "add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row")
 	return c
 }
 
@@ -119,14 +164,51 @@ func editionOf(r *policy.Repo, name string) (*policy.Repo, error) {
 	return nil, fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v)", name, r.Config.Editions)
 }
 
+// revLabel names a revision for the 新旧対照表: its revision id first when
+// it has one (the title writes it in 和暦), then the commit.
 func revLabel(rev string, t *source.Tree) string {
 	switch {
 	case rev == "":
-		return "作業中 (working tree)"
+		return "作業中"
 	case t.Commit == nil:
 		return rev
 	}
-	return fmt.Sprintf("%s (%s)", rev, t.Commit.Hash.String()[:7])
+	hash := t.Commit.Hash.String()[:7]
+	if rev == history.InForceRev {
+		if ids, err := approvals.ListRevisions(t.FS); err == nil && len(ids) > 0 {
+			return fmt.Sprintf("%s (%s, %s)", ids[len(ids)-1], rev, hash)
+		}
+	}
+	return fmt.Sprintf("%s (%s)", rev, hash)
+}
+
+// revisionKind reads the kind (一部改正, 改訂 …) of the revision a label
+// begins with from its revision.yaml; empty when it has none.
+func revisionKind(label string, t *source.Tree) string {
+	id, _, _ := strings.Cut(label, " ")
+	if !approvals.ValidRevisionID(id) {
+		return ""
+	}
+	m, err := approvals.ReadMeta(t.FS, id)
+	if err != nil {
+		return ""
+	}
+	return m.Kind
+}
+
+// reversed reports whether NEW is an ancestor of OLD: the two revisions
+// were given the wrong way round.
+func reversed(old, new *source.Tree) bool {
+	if old.Commit == nil || new.Commit == nil || old.Commit.Hash == new.Commit.Hash {
+		return false
+	}
+	ok, err := new.Commit.IsAncestor(old.Commit)
+	return err == nil && ok
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // textOptions sizes the terminal table: COLUMNS, else the terminal's

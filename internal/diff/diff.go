@@ -9,9 +9,10 @@
 package diff
 
 import (
+	"fmt"
 	"sort"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -30,9 +31,6 @@ const (
 
 // Options adjust Compare.
 type Options struct {
-	// Timeout bounds the wording diff of one section; past it the section
-	// is shown whole on both sides, labelled as such. Default 2s.
-	Timeout time.Duration
 	// Doc limits the comparison to one document id.
 	Doc string
 }
@@ -67,20 +65,61 @@ type Section struct {
 	OldText, NewText   string
 	// Ops turn OldText into NewText.
 	Ops []Op
-	// Coarse is set when the wording diff gave up (timeout or invalid
-	// UTF-8) and the whole text is shown as changed.
+	// Coarse is set when the wording diff reached its bound of work or
+	// met invalid UTF-8, and changed text is shown whole.
 	Coarse bool
 	// Renumbered is set when only the number differs in position.
 	Renumbered bool
-	style      policy.Style
+	// OldSec and NewSec are the provision on each side in the models
+	// compared, nil where absent (and for a preamble).
+	OldSec, NewSec *policy.Section
+	// OldIndex is the row's place in the old document, -1 when absent.
+	OldIndex int
+	style    policy.Style
+}
+
+// OldSections returns the rows that have an old side, in the old
+// document's order.
+func (d *Document) OldSections() []*Section {
+	var out []*Section
+	for _, s := range d.Sections {
+		if s.OldIndex >= 0 {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].OldIndex < out[j].OldIndex })
+	return out
 }
 
 // Broken is a reference whose target was renumbered or removed.
 type Broken struct {
-	Doc     string
-	Pos     policy.Pos
-	Text    string
-	Message string
+	Doc      string
+	DocTitle string
+	Pos      policy.Pos
+	Text     string // the reference as written: 上記2
+	Was      string // the target it had: 2 脅威
+	Number   string // the target's new number, empty when it was removed
+	Now      string // what the reference points at now, if anything
+}
+
+// Describe says what happened to the reference, in a language's words.
+func (b Broken) Describe(l *Labels) string {
+	var msg string
+	switch {
+	case b.Number == "":
+		msg = fmt.Sprintf(l.BrokenRemoved, b.Text, b.Was)
+		if b.Now != "" {
+			msg += fmt.Sprintf(l.BrokenNowAt, b.Now)
+		}
+	case b.Now != "":
+		msg = fmt.Sprintf(l.BrokenNowPoints, b.Text, b.Was, b.Number, b.Now)
+	default:
+		msg = fmt.Sprintf(l.BrokenUnresolved, b.Text, b.Was, b.Number)
+	}
+	if b.DocTitle != "" {
+		msg = b.DocTitle + l.OmittedSep + msg
+	}
+	return msg
 }
 
 // unit is a section's own text: from its start to the next section's.
@@ -90,6 +129,7 @@ type unit struct {
 	heading string
 	index   int
 	grams   map[[2]rune]int
+	outline string // sec.Outline(), computed once: align asks for it often
 }
 
 func (u *unit) style() policy.Style {
@@ -142,19 +182,35 @@ func units(d *policy.Document) []*unit {
 	for i, s := range secs {
 		starts[i] = start(s)
 	}
+	var blocks []pblock
+	if d.AST != nil {
+		blocks = provision(d.AST, body)
+	}
+	// text joins the provision text of the blocks whose source begins in
+	// [from, to).
+	b := 0
+	text := func(from, to int) string {
+		var parts []string
+		for ; b < len(blocks) && blocks[b].off < to; b++ {
+			if blocks[b].off >= from && blocks[b].text != "" {
+				parts = append(parts, blocks[b].text)
+			}
+		}
+		return strings.Join(parts, "\n")
+	}
 	first := len(body)
 	if len(secs) > 0 {
 		first = starts[0]
 	}
-	if pre := strings.TrimSpace(string(body[:first])); pre != "" {
-		out = append(out, &unit{text: trimText(string(body[:first])), heading: "（前文）"})
+	if pre := text(0, first); pre != "" {
+		out = append(out, &unit{text: pre, heading: "（前文）"})
 	}
 	for i, s := range secs {
-		end := len(body)
+		end := len(body) + 1
 		if i+1 < len(secs) {
 			end = max(starts[i+1], starts[i])
 		}
-		out = append(out, &unit{sec: s, text: trimText(string(body[starts[i]:end])), heading: heading(s)})
+		out = append(out, &unit{sec: s, text: text(starts[i], end), heading: heading(s), outline: s.Outline()})
 	}
 	for i, u := range out {
 		u.index = i
@@ -172,8 +228,6 @@ func isCaption(n ast.Node, body []byte, title string) bool {
 	return t == "（"+title+"）" || t == "("+title+")"
 }
 
-func trimText(s string) string { return strings.Trim(s, "\n") }
-
 func heading(s *policy.Section) string {
 	switch {
 	case s.Label == "":
@@ -186,9 +240,6 @@ func heading(s *policy.Section) string {
 
 // Compare builds the 新旧対照表 of two repository models.
 func Compare(old, new *policy.Repo, opts Options) *Result {
-	if opts.Timeout == 0 {
-		opts.Timeout = 2 * time.Second
-	}
 	res := &Result{}
 	if new != nil && new.Config != nil {
 		res.Title = new.Config.Title
@@ -237,6 +288,11 @@ func compareDoc(od, nd *policy.Document, opts Options, secMap map[*policy.Sectio
 	if nd != nil {
 		dd.ID, dd.Title, dd.NewPath = nd.Meta.ID, nd.Meta.Title, nd.Path
 		nu = units(nd)
+	}
+	if od != nil && nd != nil {
+		// A reference to a whole document keeps its target while the
+		// document stays.
+		secMap[od.Root] = nd.Root
 	}
 	match := align(ou, nu)
 	moved := movedPairs(match, len(ou))
@@ -291,21 +347,23 @@ func compareDoc(od, nd *policy.Document, opts Options, secMap map[*policy.Sectio
 }
 
 func row(o, n *unit, opts Options, moved bool) *Section {
-	s := &Section{}
+	s := &Section{OldIndex: -1}
 	if o != nil {
 		s.Old, s.OldLabel, s.OldText = o.heading, o.label(), o.text
+		s.OldSec, s.OldIndex = o.sec, o.index
 		if o.sec != nil {
 			s.ID = o.sec.ID
 		}
 	}
 	if n != nil {
 		s.New, s.NewLabel, s.NewText = n.heading, n.label(), n.text
+		s.NewSec = n.sec
 		if n.sec != nil {
 			s.ID = n.sec.ID
 		}
 		s.style = n.style()
 	}
-	s.Ops, s.Coarse = Words(s.OldText, s.NewText, opts.Timeout)
+	s.Ops, s.Coarse = Words(s.OldText, s.NewText)
 	switch {
 	case o == nil:
 		s.Status = Added
@@ -371,7 +429,7 @@ func align(old, new []*unit) map[int]int {
 		if u.sec == nil {
 			return ""
 		}
-		return u.sec.Style.String() + "\x00" + u.sec.Outline() + "\x00" + u.title()
+		return u.sec.Style.String() + "\x00" + u.outline + "\x00" + u.title()
 	}, false)
 	try(func(u *unit) string {
 		if u.sec == nil || u.title() == "" {
@@ -383,8 +441,8 @@ func align(old, new []*unit) map[int]int {
 	// are this, and it costs one comparison per section.
 	byOutline := map[string]int{}
 	for j, nu := range new {
-		if !usedNew[j] && nu.sec != nil && nu.sec.Outline() != "" {
-			k := nu.sec.Style.String() + "\x00" + nu.sec.Outline()
+		if !usedNew[j] && nu.sec != nil && nu.outline != "" {
+			k := nu.sec.Style.String() + "\x00" + nu.outline
 			if _, dup := byOutline[k]; dup {
 				byOutline[k] = -1
 			} else {
@@ -396,7 +454,7 @@ func align(old, new []*unit) map[int]int {
 		if _, ok := match[i]; ok || ou.sec == nil {
 			continue
 		}
-		j, ok := byOutline[ou.sec.Style.String()+"\x00"+ou.sec.Outline()]
+		j, ok := byOutline[ou.sec.Style.String()+"\x00"+ou.outline]
 		if ok && j >= 0 && !usedNew[j] && ou.similarity(new[j]) >= 0.5 {
 			match[i] = j
 			usedNew[j] = true
@@ -431,10 +489,10 @@ func align(old, new []*unit) map[int]int {
 	}
 	// Last, what is left at the same number: rewritten in place.
 	try(func(u *unit) string {
-		if u.sec == nil || u.sec.Outline() == "" {
+		if u.sec == nil || u.outline == "" {
 			return ""
 		}
-		return u.sec.Style.String() + "\x00" + u.sec.Outline()
+		return u.sec.Style.String() + "\x00" + u.outline
 	}, true)
 	return match
 }
@@ -518,15 +576,46 @@ func movedPairs(match map[int]int, nOld int) map[int]bool {
 
 // brokenRefs lists references that pointed at a section that was then
 // renumbered or removed, and still read the same: 「上記3」 whose 3 is
-// now 4.
+// now 4. Resolving references is the costly part of a diff, so it is
+// done only when some section was renumbered or removed, and then only
+// for the documents that cite.
 func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Section, only string) []Broken {
-	oldRefs, newRefs := ref.All(old), ref.All(new)
+	moved := false
+	for _, od := range old.Docs {
+		od.Root.Walk(func(s *policy.Section) bool {
+			if ns, kept := secMap[s]; !kept || ns.Label != s.Label {
+				moved = true
+			}
+			return !moved
+		})
+		if moved {
+			break
+		}
+	}
+	if !moved {
+		return nil
+	}
+	var oldRes, newRes *ref.Resolver
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); oldRes = ref.New(old) }()
+	go func() { defer wg.Done(); newRes = ref.New(new) }()
+	wg.Wait()
+	newRefs := map[*policy.Document][]*ref.Ref{}
+	refsOf := func(d *policy.Document) []*ref.Ref {
+		rs, ok := newRefs[d]
+		if !ok {
+			rs = newRes.Doc(d)
+			newRefs[d] = rs
+		}
+		return rs
+	}
 	var out []Broken
 	for _, od := range old.Docs {
 		if only != "" && od.Meta.ID != only {
 			continue
 		}
-		for _, r := range oldRefs[od] {
+		for _, r := range oldRes.Doc(od) {
 			if r.External || r.Problem != nil || len(r.Targets) != 1 || r.Host == nil {
 				continue
 			}
@@ -539,25 +628,24 @@ func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Sectio
 			if nh == nil {
 				continue // the citing text is gone too
 			}
-			for _, x := range newRefs[nh.Doc] {
+			for _, x := range refsOf(nh.Doc) {
 				if x.Host != nh || x.Text != r.Text {
 					continue
 				}
-				var msg string
+				b := Broken{Doc: nh.Doc.Meta.ID, DocTitle: nh.Doc.Meta.Title, Pos: x.Pos, Text: x.Text, Was: t.Display()}
 				switch {
 				case !kept:
-					msg = r.Text + " pointed at " + t.Display() + ", which this revision removes"
 					if len(x.Targets) == 1 {
-						msg += "; it now points at " + x.Targets[0].Display()
+						b.Now = x.Targets[0].Display()
 					}
 				case len(x.Targets) == 1 && x.Targets[0] != nt:
-					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it now points at " + x.Targets[0].Display()
+					b.Number, b.Now = number(nt.Label), x.Targets[0].Display()
 				case len(x.Targets) == 0:
-					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it no longer resolves"
+					b.Number = number(nt.Label)
 				default:
 					continue
 				}
-				out = append(out, Broken{Doc: nh.Doc.Meta.ID, Pos: x.Pos, Text: x.Text, Message: msg})
+				out = append(out, b)
 			}
 		}
 	}

@@ -2,10 +2,10 @@ package diff
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/policyctl/policyctl/internal/example"
 	"github.com/policyctl/policyctl/internal/golden"
@@ -97,8 +97,11 @@ func TestBrokenReferences(t *testing.T) {
 		t.Fatalf("broken references: %+v", r.Broken)
 	}
 	b := r.Broken[0]
-	if b.Pos.Line != 21 || b.Text != "上記2" || !strings.Contains(b.Message, "上記2 pointed at 2 脅威, now numbered 3.; it now points at 2 基本的な考え方") {
-		t.Errorf("broken %+v", b)
+	if b.Pos.Line != 21 || b.Text != "上記2" || b.Describe(LabelsFor("ja")) != "手順　「上記2」が指していた「2 脅威」は3となり、「上記2」は現在「2 基本的な考え方」を指す。" {
+		t.Errorf("broken %+v: %s", b, b.Describe(LabelsFor("ja")))
+	}
+	if got := b.Describe(LabelsFor("en")); got != "手順 上記2 pointed at 2 脅威, now numbered 3; 上記2 now points at 2 基本的な考え方." {
+		t.Errorf("in English: %s", got)
 	}
 }
 
@@ -111,42 +114,72 @@ func exampleRevision(t testing.TB, id string) *policy.Repo {
 	}
 	for _, st := range steps {
 		if st.Last && st.Revision.ID == id {
-			fsys := fstest.MapFS{}
-			for p, b := range st.Files {
-				fsys[p] = &fstest.MapFile{Data: b}
-			}
-			r, err := policy.Load(fsys, policy.LoadOptions{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			return r
+			return stepModel(t, st)
 		}
 	}
 	t.Fatalf("no revision %s in the example", id)
 	return nil
 }
 
-// TestGoldenFormats renders the 新旧対照表 of the example's revisions in
-// every format.
+func stepModel(t testing.TB, st example.Step) *policy.Repo {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for p, b := range st.Files {
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	r, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// exampleRevisions lists the example's revisions in order: id, kind and
+// model.
+type exampleRev struct {
+	ID, Kind string
+	Model    *policy.Repo
+}
+
+func exampleRevisions(t testing.TB) []exampleRev {
+	t.Helper()
+	steps, err := example.Steps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []exampleRev
+	for _, st := range steps {
+		if st.Last && st.Revision != nil {
+			out = append(out, exampleRev{st.Revision.ID, st.Revision.Kind, stepModel(t, st)})
+		}
+	}
+	return out
+}
+
+// TestGoldenFormats renders the 新旧対照表 of every revision of the
+// example in every format. Review them by eye: no Markdown left (#, - ,
+// |, **), 傍線 for changes, renumbered provisions as 「第N条　（略）」.
 func TestGoldenFormats(t *testing.T) {
-	for _, pair := range [][2]string{{"2021-10-01", "2024-04-01"}, {"2024-04-01", "2026-03-31"}} {
-		r := Compare(exampleRevision(t, pair[0]), exampleRevision(t, pair[1]), Options{})
-		r.Old, r.New = pair[0], pair[1]
-		name := "testdata/" + pair[0] + "_" + pair[1]
+	revs := exampleRevisions(t)
+	for i := 1; i < len(revs); i++ {
+		old, new := revs[i-1], revs[i]
+		r := Compare(old.Model, new.Model, Options{})
+		r.Old, r.New = old.ID, new.ID
+		name := "testdata/" + old.ID + "_" + new.ID
 		var text, color, md, js, html bytes.Buffer
-		if err := r.WriteText(&text, TextOptions{Width: 100}); err != nil {
+		if err := r.WriteText(&text, TextOptions{Width: 100, Kind: new.Kind}); err != nil {
 			t.Fatal(err)
 		}
-		if err := r.WriteText(&color, TextOptions{Width: 100, Color: true, OldFirst: true}); err != nil {
+		if err := r.WriteText(&color, TextOptions{Width: 100, Color: true, OldFirst: true, Notes: true, Kind: new.Kind}); err != nil {
 			t.Fatal(err)
 		}
-		if err := r.WriteMarkdown(&md, false); err != nil {
+		if err := r.WriteMarkdown(&md, FormatOptions{Notes: true, Kind: new.Kind}); err != nil {
 			t.Fatal(err)
 		}
 		if err := r.WriteJSON(&js); err != nil {
 			t.Fatal(err)
 		}
-		if err := r.WriteHTML(&html, HTMLOptions{}); err != nil {
+		if err := r.WriteHTML(&html, HTMLOptions{Kind: new.Kind}); err != nil {
 			t.Fatal(err)
 		}
 		golden.Check(t, name+".txt", text.Bytes())
@@ -154,17 +187,64 @@ func TestGoldenFormats(t *testing.T) {
 		golden.Check(t, name+".md", md.Bytes())
 		golden.Check(t, name+".json", js.Bytes())
 		golden.Check(t, name+".html", html.Bytes())
+		for _, f := range []struct {
+			name string
+			b    []byte
+		}{{"text", text.Bytes()}, {"markdown", md.Bytes()}, {"html", html.Bytes()}} {
+			checkNoMarkdown(t, f.name, f.b)
+		}
 	}
 }
 
-func TestTimeoutFallsBackToCoarse(t *testing.T) {
-	old := strings.Repeat("情報資産を管理する。\n", 3000)
-	new := strings.Repeat("職員等が端末を確認した。\n", 3000)
-	ops, coarse := Words(old, new, time.Nanosecond)
+// checkNoMarkdown fails when provision text still carries the Markdown it
+// was written in.
+func checkNoMarkdown(t *testing.T, format string, b []byte) {
+	t.Helper()
+	for i, line := range strings.Split(string(b), "\n") {
+		// Strip the format's own frame: box rules, table cells.
+		for _, cell := range strings.Split(line, "│") {
+			c := strings.TrimSpace(stripTags(cell))
+			for _, bad := range []string{"# ", "## ", "### ", "- ", "**", "|---", "| "} {
+				if strings.HasPrefix(c, bad) || (bad == "**" && strings.Contains(c, bad)) {
+					if format == "markdown" && (strings.HasPrefix(line, "## ") || strings.HasPrefix(line, "### ") || strings.HasPrefix(line, "- ")) {
+						continue // the Markdown format's own headings and list
+					}
+					t.Errorf("%s line %d: Markdown %q left in %q", format, i+1, bad, c)
+				}
+			}
+		}
+	}
+}
+
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>':
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func TestBoundFallsBackToCoarse(t *testing.T) {
+	// Two unrelated texts of 3,000 lines each: the line diff needs far
+	// more than maxWork steps, on every machine.
+	var old, new strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&old, "情報資産%dを管理する。\n", i)
+		fmt.Fprintf(&new, "職員等%dが端末を確認した。\n", i)
+	}
+	ops, coarse := Words(old.String(), new.String())
 	if !coarse {
 		t.Fatal("not coarse")
 	}
-	if got, ok := Apply(old, ops); !ok || got != new {
+	if got, ok := Apply(old.String(), ops); !ok || got != new.String() {
 		t.Fatal("coarse ops do not turn old into new")
 	}
 }

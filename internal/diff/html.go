@@ -2,6 +2,7 @@ package diff
 
 import (
 	_ "embed"
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
@@ -10,85 +11,104 @@ import (
 //go:embed shinkyu.html.tmpl
 var pageTemplate string
 
-var page = template.Must(template.New("shinkyu").Funcs(template.FuncMap{
-	"cell":   htmlCell,
-	"status": statusJa,
-	"either": firstNonEmpty,
-}).Parse(pageTemplate))
-
-// HTMLOptions adjust the printable page.
-type HTMLOptions struct {
-	OldFirst bool
-	// Kind names the revision in the title: 一部改正 by default.
-	Kind string
-}
+var page = template.Must(template.New("shinkyu").Parse(pageTemplate))
 
 // WriteHTML writes one self-contained, printable page (A4 landscape): a
-// real table with column headers, the changed wording underlined (傍線) in
-// <ins> and <del>, and （略）（新設）（削る） as a 新旧対照表 prints them.
-// Changes are marked by underline and by element, never by colour alone.
+// real table with column headings repeated on every printed page, the
+// title, revision and page number in the page margins, the changed
+// wording underlined (傍線) on both sides — in <ins> on the new side and
+// <del> on the old, both drawn as one underline — and （略）（新設）（削る）
+// as a 新旧対照表 prints them. Never by colour alone.
 func (r *Result) WriteHTML(w io.Writer, o HTMLOptions) error {
-	if o.Kind == "" {
-		o.Kind = "一部改正"
-	}
+	t := r.Layout(o)
 	type row struct {
-		Left, Right template.HTML
+		Cells []template.HTML
 	}
 	type doc struct {
-		*Document
-		Rows []row
+		Title   string
+		Columns []string
+		Notes   bool
+		Rows    []row
 	}
 	var docs []doc
-	for _, d := range r.Documents {
-		if d.Status == Unchanged {
-			continue
-		}
-		dd := doc{Document: d}
-		for _, rw := range d.Rows() {
-			var l, rt template.HTML
-			if rw.Elided {
-				l = template.HTML(template.HTMLEscapeString(rw.Text))
-				rt = l
-			} else {
-				l, rt = htmlCell(rw.Section, true), htmlCell(rw.Section, false)
-				if rw.Section.Status == Moved {
-					l += `<span class="note">（移動）</span>`
-				}
+	for _, d := range t.Docs {
+		dd := doc{Title: d.Title, Columns: t.Columns(d), Notes: d.Notes}
+		for _, rw := range d.Rows {
+			lt, rt := "ins", "del"
+			if t.OldFirst {
+				lt, rt = rt, lt
 			}
-			if o.OldFirst {
-				l, rt = rt, l
+			cells := []template.HTML{htmlCell(rw.Left, lt), htmlCell(rw.Right, rt)}
+			if d.Notes {
+				cells = append(cells, template.HTML(template.HTMLEscapeString(rw.Note)))
 			}
-			dd.Rows = append(dd.Rows, row{l, rt})
+			dd.Rows = append(dd.Rows, row{cells})
 		}
 		docs = append(docs, dd)
 	}
-	left, right := "改正後", "改正前"
-	if o.OldFirst {
-		left, right = right, left
+	l := t.Labels
+	lang := "ja"
+	if l == labels["en"] {
+		lang = "en"
+	}
+	// The page margins name the table and number the pages; CSS strings
+	// are quoted, so quotes and backslashes in a title are escaped.
+	cssString := func(s string) template.CSS {
+		return template.CSS(`"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ", "<", `\3c `).Replace(s) + `"`)
+	}
+	var pageLabel string
+	if strings.Contains(l.Page, "%d / %d") {
+		pre, post, _ := strings.Cut(fmt.Sprintf(l.Page, 0, 0), "0 / 0")
+		pageLabel = fmt.Sprintf(`%s counter(page) " / " counter(pages) %s`, cssString(pre), cssString(post))
+	} else {
+		pageLabel = `counter(page) " / " counter(pages)`
 	}
 	return page.Execute(w, map[string]any{
-		"R": r, "Docs": docs, "Left": left, "Right": right, "Kind": o.Kind,
+		"T": t, "Docs": docs, "Lang": lang,
+		"MarginTitle": cssString(t.Title + "　" + t.Revision),
+		"PageNumber":  template.CSS(pageLabel),
+		"NoChanges":   l.NoChanges,
+		"Broken":      l.BrokenHeading,
 	})
 }
 
-func htmlCell(s *Section, newSide bool) template.HTML {
-	if p := s.Placeholder(newSide); p != "" {
-		return template.HTML(`<span class="placeholder">` + p + `</span>`)
-	}
-	pieces, tag := s.OldSide(), "del"
-	if newSide {
-		pieces, tag = s.NewSide(), "ins"
-	}
+// htmlCell writes a cell: lines broken with <br>, runs of table rows as a
+// table, marked text in tag.
+func htmlCell(ps []Piece, tag string) template.HTML {
 	var b strings.Builder
-	for _, p := range pieces {
-		t := template.HTMLEscapeString(p.Text)
-		if p.Marked {
-			t = "<" + tag + ">" + t + "</" + tag + ">"
+	lines := Lines(ps)
+	inline := func(ps []Piece) {
+		for _, p := range ps {
+			t := template.HTMLEscapeString(p.Text)
+			if p.Marked {
+				t = "<" + tag + ">" + t + "</" + tag + ">"
+			}
+			b.WriteString(t)
 		}
-		b.WriteString(t)
 	}
-	if s.Coarse && newSide {
-		b.WriteString(`<span class="note">（差分の計算を打ち切り、全体を示す）</span>`)
+	for i := 0; i < len(lines); i++ {
+		if cells, ok := Cells(lines[i]); ok {
+			b.WriteString(`<table class="inner"><tbody>`)
+			for ; i < len(lines); i++ {
+				if cells, ok = Cells(lines[i]); !ok {
+					break
+				}
+				b.WriteString("<tr>")
+				for _, c := range cells {
+					b.WriteString("<td>")
+					inline(c)
+					b.WriteString("</td>")
+				}
+				b.WriteString("</tr>")
+			}
+			b.WriteString("</tbody></table>")
+			i--
+			continue
+		}
+		if i > 0 {
+			b.WriteString("<br>")
+		}
+		inline(lines[i])
 	}
 	return template.HTML(b.String())
 }

@@ -1,16 +1,140 @@
 package diff
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
-// A Row is one line of the 新旧対照表 as every format lays it out: the new
-// and old side (in the configured order by the caller), or a run of
-// unchanged provisions elided as （略）.
-type Row struct {
-	// Elided is set for a run of unchanged sections: Text says which.
-	Elided bool
+// FormatOptions are what every format of the 新旧対照表 shares.
+type FormatOptions struct {
+	// OldFirst puts 改正前 on the left (diff.order: old-new); the default
+	// is 改正後 on the left, as the national government prints it.
+	OldFirst bool
+	// Notes adds a 備考 column saying per row 追加, 変更, 削除, 新設 or
+	// 移動. A document with a moved or coarse row has the column anyway:
+	// a move is a mark outside the wording, never text in it.
+	Notes bool
+	// Lang is the language of the labels: ja (default) or en.
+	Lang string
+	// Kind names the new revision in the title: 一部改正, 改訂 …; 改正
+	// when empty.
+	Kind string
+}
+
+// HTMLOptions adjust the printable page.
+type HTMLOptions = FormatOptions
+
+// Table is the 新旧対照表 laid out once for every format: a title, the
+// column headings in their order, and per document its rows.
+type Table struct {
+	Title    string // みどり野市情報セキュリティポリシー新旧対照表
+	Revision string // 令和8年3月31日改訂
+	Against  string // （改正前：令和6年4月1日施行の版）
+	Legend   string // （傍線部分は改正部分）
+	Headings []string
+	Docs     []TableDoc
+	Broken   []string
+	Labels   *Labels
+	OldFirst bool
+}
+
+// TableDoc is one changed document of a Table.
+type TableDoc struct {
+	Title string // the document's title, with （新設） or （廃止）
+	Notes bool   // whether this document's rows carry the 備考 column
+	Rows  []TableRow
+}
+
+// TableRow is one row: the left and right cells in display order, and the
+// 備考.
+type TableRow struct {
+	Left, Right []Piece
+	Note        string
+	// Section is the row's section; nil for a run of unchanged ones.
+	Section *Section
+}
+
+// A Piece is a run of a cell's text, marked (傍線) where it changed. A
+// "\n" in Text breaks the line; a line holding "\t" is a table row whose
+// cells the tabs separate.
+type Piece struct {
 	Text   string
+	Marked bool
+}
+
+// Layout lays the 新旧対照表 out for the formats: provisions in document
+// order, runs of unchanged ones folded into one （略） row, a provision
+// that was only renumbered as 「第4条　（略）」 with its number marked.
+func (r *Result) Layout(o FormatOptions) *Table {
+	l := LabelsFor(o.Lang)
+	t := &Table{
+		Title:    fmt.Sprintf(l.Title, r.Title),
+		Revision: revisionName(r.New, o.Kind, l),
+		Legend:   l.Legend,
+		Labels:   l,
+		OldFirst: o.OldFirst,
+	}
+	if r.Old != "" {
+		t.Against = fmt.Sprintf(l.Against, oldName(r.Old, l))
+	}
+	t.Headings = []string{l.New, l.Old}
+	if o.OldFirst {
+		t.Headings = []string{l.Old, l.New}
+	}
+	for _, d := range r.Documents {
+		if d.Status == Unchanged {
+			continue
+		}
+		td := TableDoc{Title: d.Title, Notes: o.Notes}
+		switch d.Status {
+		case Added:
+			td.Title += l.DocAdded
+		case Deleted:
+			td.Title += l.DocDeleted
+		}
+		for _, row := range d.Rows() {
+			var tr TableRow
+			if row.Elided {
+				tr.Left = []Piece{{Text: row.Text(l)}}
+				tr.Right = tr.Left
+			} else {
+				s := row.Section
+				tr.Section = s
+				tr.Left, tr.Right = s.side(true, l), s.side(false, l)
+				tr.Note = s.note(l)
+				if s.Status == Moved || s.Coarse {
+					td.Notes = true
+				}
+			}
+			if o.OldFirst {
+				tr.Left, tr.Right = tr.Right, tr.Left
+			}
+			td.Rows = append(td.Rows, tr)
+		}
+		t.Docs = append(t.Docs, td)
+	}
+	for _, b := range r.Broken {
+		t.Broken = append(t.Broken, b.Describe(l))
+	}
+	return t
+}
+
+// Columns returns the column headings of a document's table.
+func (t *Table) Columns(d TableDoc) []string {
+	if d.Notes {
+		return append(append([]string(nil), t.Headings...), t.Labels.Notes)
+	}
+	return t.Headings
+}
+
+// A Row is one line of the 新旧対照表 before it is laid out: a changed
+// section, or a run of unchanged ones elided as （略）.
+type Row struct {
+	// Run holds the unchanged sections of an elided row.
+	Run []*Section
 	// Section is the row's section when not elided.
 	Section *Section
+	Elided  bool
 }
 
 // Rows lays out a document: changed sections one per row, unchanged runs
@@ -23,7 +147,7 @@ func (d *Document) Rows() []Row {
 		if len(run) == 0 {
 			return
 		}
-		out = append(out, Row{Elided: true, Text: elision(run)})
+		out = append(out, Row{Elided: true, Run: run})
 		run = nil
 	}
 	for _, s := range d.Sections {
@@ -38,40 +162,97 @@ func (d *Document) Rows() []Row {
 	return out
 }
 
-func elision(run []*Section) string {
-	name := func(s *Section) string {
-		return strings.TrimSuffix(s.NewLabel, ".")
-	}
+// Text names an elided run: 「第2条　（略）」.
+func (row Row) Text(l *Labels) string {
+	run := row.Run
 	// A run is named by its numbers only when they are of one kind
 	// (第2条から第5条まで); a run across kinds is just （略）.
 	for _, s := range run {
 		if s.NewLabel == "" || s.style != run[0].style {
-			return "（略）"
+			return l.Omitted
 		}
 	}
-	first, last := name(run[0]), name(run[len(run)-1])
+	first, last := number(run[0].NewLabel), number(run[len(run)-1].NewLabel)
 	switch {
 	case len(run) == 1:
-		return first + "　（略）"
+		return first + l.OmittedSep + l.Omitted
 	case len(run) == 2:
-		return first + "及び" + last + "　（略）"
+		return first + l.And + last + l.OmittedSep + l.Omitted
 	}
-	return first + "から" + last + "まで　（略）"
+	return first + l.From + last + l.To + l.OmittedSep + l.Omitted
 }
 
-// Side is one column's text in pieces: marked pieces changed.
-type Piece struct {
-	Text   string
-	Marked bool
+// number is a label as a 新旧対照表 names it: 「4.」 is 「4」.
+func number(label string) string { return strings.TrimSuffix(label, ".") }
+
+// RenumberedOnly reports whether a section changed only its number: its
+// text with the number taken out is the same on both sides.
+func (s *Section) RenumberedOnly() bool {
+	if !s.Renumbered || s.Status == Added || s.Status == Deleted {
+		return false
+	}
+	return strings.Replace(s.OldText, s.OldLabel, "", 1) == strings.Replace(s.NewText, s.NewLabel, "", 1)
 }
 
 // NewSide returns the new text in pieces, inserted text marked.
-func (s *Section) NewSide() []Piece { return side(s.Ops, "insert") }
+func (s *Section) NewSide() []Piece { return pieces(s.Ops, "insert") }
 
 // OldSide returns the old text in pieces, deleted text marked.
-func (s *Section) OldSide() []Piece { return side(s.Ops, "delete") }
+func (s *Section) OldSide() []Piece { return pieces(s.Ops, "delete") }
 
-func side(ops []Op, changed string) []Piece {
+// side is one cell of a changed section: its pieces, （新設） or （削る）
+// where it is absent, 「第4条　（略）」 where only the number changed.
+func (s *Section) side(newSide bool, l *Labels) []Piece {
+	switch {
+	case s.Status == Added && !newSide:
+		return []Piece{{Text: l.Created}}
+	case s.Status == Deleted && newSide:
+		return []Piece{{Text: l.Removed}}
+	case s.Status == Added:
+		return []Piece{{Text: s.NewText, Marked: true}}
+	case s.Status == Deleted:
+		return []Piece{{Text: s.OldText, Marked: true}}
+	case s.RenumberedOnly():
+		label := s.OldLabel
+		if newSide {
+			label = s.NewLabel
+		}
+		return []Piece{{Text: number(label), Marked: true}, {Text: l.OmittedSep + l.Omitted}}
+	case newSide:
+		return s.NewSide()
+	}
+	return s.OldSide()
+}
+
+// note is a row's 備考: what happened to the provision.
+func (s *Section) note(l *Labels) string {
+	switch {
+	case s.Status == Added:
+		return l.NoteNew
+	case s.Status == Deleted:
+		return l.NoteDeleted
+	case s.Status == Moved:
+		return l.NoteMoved
+	case s.Coarse:
+		return l.NoteCoarse
+	}
+	ins, del := false, false
+	for _, o := range s.Ops {
+		ins = ins || o.Op == "insert"
+		del = del || o.Op == "delete"
+	}
+	switch {
+	case ins && del:
+		return l.NoteChanged
+	case ins:
+		return l.NoteAdded
+	case del:
+		return l.NoteDeleted
+	}
+	return ""
+}
+
+func pieces(ops []Op, changed string) []Piece {
 	var out []Piece
 	for _, o := range ops {
 		switch o.Op {
@@ -84,13 +265,54 @@ func side(ops []Op, changed string) []Piece {
 	return out
 }
 
-// Placeholder is what stands on the side where a section is absent.
-func (s *Section) Placeholder(newSide bool) string {
-	switch {
-	case s.Status == Added && !newSide:
-		return "（新設）"
-	case s.Status == Deleted && newSide:
-		return "（削る）"
+// Lines splits a cell into lines of pieces at each "\n".
+func Lines(ps []Piece) [][]Piece {
+	out := [][]Piece{nil}
+	for _, p := range ps {
+		parts := strings.Split(p.Text, "\n")
+		for i, part := range parts {
+			if i > 0 {
+				out = append(out, nil)
+			}
+			if part != "" {
+				out[len(out)-1] = append(out[len(out)-1], Piece{Text: part, Marked: p.Marked})
+			}
+		}
 	}
-	return ""
+	return out
+}
+
+// Cells splits a line that is a table row into its cells' pieces; ok is
+// false for a line that is not one.
+func Cells(line []Piece) (cells [][]Piece, ok bool) {
+	for _, p := range line {
+		if strings.Contains(p.Text, tableCell) {
+			ok = true
+		}
+	}
+	if !ok {
+		return nil, false
+	}
+	cells = [][]Piece{nil}
+	for _, p := range line {
+		parts := strings.Split(p.Text, tableCell)
+		for i, part := range parts {
+			if i > 0 {
+				cells = append(cells, nil)
+			}
+			if part != "" {
+				cells[len(cells)-1] = append(cells[len(cells)-1], Piece{Text: part, Marked: p.Marked})
+			}
+		}
+	}
+	return cells, true
+}
+
+// PlainText joins pieces into their text.
+func PlainText(ps []Piece) string {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString(p.Text)
+	}
+	return b.String()
 }

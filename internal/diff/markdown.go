@@ -1,78 +1,51 @@
 package diff
 
 import (
-	"fmt"
 	"html"
 	"io"
 	"strings"
 )
 
-// WriteMarkdown writes the 新旧対照表 for a pull request: a two-column
-// table per changed document, changes in <ins> and <del>, which GitHub
-// underlines and strikes; the table note says so in words.
-func (r *Result) WriteMarkdown(w io.Writer, oldFirst bool) error {
+// WriteMarkdown writes the 新旧対照表 for a pull request or an issue: the
+// title as a heading and each changed document as an HTML table, which
+// GitHub renders with the table inside a cell and line breaks intact.
+// Changed wording is in <ins> on both sides, which GitHub underlines: one
+// marking (傍線) for both columns, as the printed table has.
+func (r *Result) WriteMarkdown(w io.Writer, o FormatOptions) error {
+	t := r.Layout(o)
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s 新旧対照表\n\n%s → %s。改正部分は、改正後欄で <ins>下線</ins>、改正前欄で <del>取消線</del> で示す。\n", mdEscape(r.Title), mdEscape(r.Old), mdEscape(r.New))
-	left, right := "改正後", "改正前"
-	if oldFirst {
-		left, right = right, left
-	}
-	changed := 0
-	for _, d := range r.Documents {
-		if d.Status == Unchanged {
-			continue
+	b.WriteString("## " + mdText(t.Title) + "\n\n" + mdText(t.Revision+t.Against) + "\n\n" + mdText(t.Legend) + "\n")
+	for _, d := range t.Docs {
+		b.WriteString("\n### " + mdText(d.Title) + "\n\n<table>\n<thead><tr>")
+		for _, c := range t.Columns(d) {
+			b.WriteString("<th>" + html.EscapeString(c) + "</th>")
 		}
-		changed++
-		fmt.Fprintf(&b, "\n### %s（`%s`）— %s\n\n| %s | %s |\n|---|---|\n", mdEscape(d.Title), firstNonEmpty(d.NewPath, d.OldPath), statusJa(d.Status), left, right)
-		for _, row := range d.Rows() {
-			var l, rt string
-			if row.Elided {
-				l, rt = mdEscape(row.Text), mdEscape(row.Text)
-			} else {
-				l, rt = mdCell(row.Section, true), mdCell(row.Section, false)
-				if row.Section.Status == Moved {
-					l += "<br>（移動）"
-				}
+		b.WriteString("</tr></thead>\n<tbody>\n")
+		for _, row := range d.Rows {
+			b.WriteString("<tr><td>" + string(htmlCell(row.Left, "ins")) + "</td><td>" + string(htmlCell(row.Right, "ins")) + "</td>")
+			if d.Notes {
+				b.WriteString("<td>" + html.EscapeString(row.Note) + "</td>")
 			}
-			if oldFirst {
-				l, rt = rt, l
-			}
-			fmt.Fprintf(&b, "| %s | %s |\n", l, rt)
+			b.WriteString("</tr>\n")
 		}
+		b.WriteString("</tbody>\n</table>\n")
 	}
-	if changed == 0 {
-		b.WriteString("\n変更はありません。\n")
+	if len(t.Docs) == 0 {
+		b.WriteString("\n" + mdText(t.Labels.NoChanges) + "\n")
 	}
-	if len(r.Broken) > 0 {
-		b.WriteString("\n**番号の変更で参照先が変わった箇所**\n\n")
-		for _, x := range r.Broken {
-			fmt.Fprintf(&b, "- `%s`: %s\n", x.Pos, mdEscape(x.Message))
+	if len(t.Broken) > 0 {
+		b.WriteString("\n### " + mdText(t.Labels.BrokenHeading) + "\n\n")
+		for _, x := range t.Broken {
+			b.WriteString("- " + mdText(x) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func mdCell(s *Section, newSide bool) string {
-	if p := s.Placeholder(newSide); p != "" {
-		return p
-	}
-	pieces, tag := s.OldSide(), "del"
-	if newSide {
-		pieces, tag = s.NewSide(), "ins"
-	}
-	var b strings.Builder
-	for _, p := range pieces {
-		t := mdEscape(p.Text)
-		if p.Marked {
-			t = "<" + tag + ">" + t + "</" + tag + ">"
-		}
-		b.WriteString(t)
-	}
-	return b.String()
-}
-
-func mdEscape(s string) string {
+// mdText escapes text for a Markdown line: HTML, and the characters
+// Markdown would read as markup.
+func mdText(s string) string {
 	s = html.EscapeString(s)
-	return strings.NewReplacer("|", "&#124;", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]").Replace(s)
+	return strings.NewReplacer("|", "&#124;", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "#", "&#35;").Replace(s)
 }

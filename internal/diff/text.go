@@ -1,117 +1,181 @@
 package diff
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/rivo/uniseg"
 )
 
 // TextOptions lay out the terminal 新旧対照表.
 type TextOptions struct {
 	Width int  // columns of the terminal; 100 when 0
 	Color bool // underline changes with ANSI; otherwise 【】 brackets
-	// OldFirst puts 改正前 on the left (diff.order: old-new); the default
-	// is 改正後 on the left, as the national government prints it.
+	// OldFirst, Notes, Lang and Kind are as in FormatOptions.
 	OldFirst bool
+	Notes    bool
+	Lang     string
+	Kind     string
 }
 
-// WriteText writes the 新旧対照表 side by side, East Asian width respected,
-// long lines wrapped. Changes are underlined when colour is on and always
-// also bracketed when it is off: never colour alone.
+// WriteText writes the 新旧対照表 side by side, East Asian width respected.
+// Lines break where Japanese typesetting allows (禁則処理, by the Unicode
+// line breaking rules: no line begins with 、。）」 or a small kana). Changes
+// are underlined when colour is on and bracketed with 【】 when it is off:
+// never colour alone.
 func (r *Result) WriteText(w io.Writer, o TextOptions) error {
 	if o.Width < 40 {
 		o.Width = 100
 	}
-	col := (o.Width - 3) / 2
+	t := r.Layout(FormatOptions{OldFirst: o.OldFirst, Notes: o.Notes, Lang: o.Lang, Kind: o.Kind})
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s 新旧対照表  %s → %s\n", r.Title, r.Old, r.New)
+	b.WriteString(t.Title + "\n" + t.Revision)
+	if t.Against != "" {
+		b.WriteString(t.Against)
+	}
+	b.WriteString("\n")
 	if o.Color {
-		b.WriteString("（傍線部分は改正部分）\n")
+		b.WriteString(t.Legend + "\n")
 	} else {
-		b.WriteString("（【】内は改正部分）\n")
+		b.WriteString(t.Labels.LegendBrackets + "\n")
 	}
-	left, right := "改正後 ("+r.New+")", "改正前 ("+r.Old+")"
-	if o.OldFirst {
-		left, right = right, left
-	}
-	rule := strings.Repeat("─", col)
-	changed := 0
-	for _, d := range r.Documents {
-		if d.Status == Unchanged {
-			continue
+	for _, d := range t.Docs {
+		cols := t.Columns(d)
+		// Two text columns share the width; a 備考 column takes 10.
+		notesW := 0
+		if d.Notes {
+			notesW = 10
 		}
-		changed++
-		fmt.Fprintf(&b, "\n■ %s（%s）— %s\n", d.Title, firstNonEmpty(d.NewPath, d.OldPath), statusJa(d.Status))
-		b.WriteString(rule + "─┬─" + rule + "\n")
-		b.WriteString(runewidth.FillRight(runewidth.Truncate(left, col, "…"), col) + " │ " + runewidth.Truncate(right, col, "…") + "\n")
-		b.WriteString(rule + "─┼─" + rule + "\n")
-		for _, row := range d.Rows() {
-			var l, rt []string
-			if row.Elided {
-				l, rt = wrap(row.Text, nil, col, o.Color), wrap(row.Text, nil, col, o.Color)
-			} else {
-				s := row.Section
-				nl := cell(s, true, col, o.Color)
-				ol := cell(s, false, col, o.Color)
-				if s.Status == Moved {
-					nl = append(nl, "（移動）")
-				}
-				if s.Coarse {
-					nl = append(nl, "（差分の計算を打ち切り、全体を示す）")
-				}
-				l, rt = nl, ol
+		col := (o.Width - 3 - notesW - 3*min(notesW, 1)) / 2
+		widths := []int{col, col}
+		if d.Notes {
+			widths = append(widths, notesW)
+		}
+		rule := func(l, m, r string) string {
+			var parts []string
+			for _, w := range widths {
+				parts = append(parts, strings.Repeat("─", w))
 			}
-			if o.OldFirst {
-				l, rt = rt, l
+			return l + strings.Join(parts, "─"+m+"─") + r + "\n"
+		}
+		b.WriteString("\n■ " + d.Title + "\n")
+		b.WriteString(rule("", "┬", ""))
+		var head []string
+		for i, c := range cols {
+			head = append(head, runewidth.FillRight(runewidth.Truncate(c, widths[i], "…"), widths[i]))
+		}
+		b.WriteString(strings.TrimRight(strings.Join(head, " │ "), " ") + "\n")
+		b.WriteString(rule("", "┼", ""))
+		for _, row := range d.Rows {
+			cells := [][]string{textCell(row.Left, col, o.Color), textCell(row.Right, col, o.Color)}
+			if d.Notes {
+				cells = append(cells, wrapLine([]Piece{{Text: row.Note}}, notesW, false))
 			}
-			for i := 0; i < max(len(l), len(rt)); i++ {
-				var a, c string
-				if i < len(l) {
-					a = l[i]
-				}
-				if i < len(rt) {
-					c = rt[i]
-				}
-				b.WriteString(fillANSI(a, col) + " │ " + c + "\n")
+			n := 0
+			for _, c := range cells {
+				n = max(n, len(c))
 			}
-			b.WriteString(rule + "─┼─" + rule + "\n")
+			for i := 0; i < n; i++ {
+				var line []string
+				for k, c := range cells {
+					s := ""
+					if i < len(c) {
+						s = c[i]
+					}
+					if k < len(cells)-1 {
+						s = fillANSI(s, widths[k])
+					}
+					line = append(line, s)
+				}
+				b.WriteString(strings.TrimRight(strings.Join(line, " │ "), " ") + "\n")
+			}
+			b.WriteString(rule("", "┼", ""))
 		}
 	}
-	if changed == 0 {
-		b.WriteString("\n変更はありません (no changes)\n")
+	if len(t.Docs) == 0 {
+		b.WriteString("\n" + t.Labels.NoChanges + "\n")
 	}
-	if len(r.Broken) > 0 {
-		b.WriteString("\n番号の変更で参照先が変わった箇所 (references changed by a renumbering):\n")
-		for _, x := range r.Broken {
-			fmt.Fprintf(&b, "  %s: %s\n", x.Pos, x.Message)
+	if len(t.Broken) > 0 {
+		b.WriteString("\n" + t.Labels.BrokenHeading + "\n")
+		for _, x := range t.Broken {
+			for _, l := range wrapLine([]Piece{{Text: x}}, o.Width-4, false) {
+				b.WriteString("　" + l + "\n")
+			}
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
+// textCell lays a cell into lines of at most width columns. A run of
+// table rows is drawn as a table: its cells padded to a common width when
+// the table fits, separated by a full-width space.
+func textCell(ps []Piece, width int, color bool) []string {
+	lines := Lines(ps)
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if _, ok := Cells(lines[i]); !ok {
+			out = append(out, wrapLine(lines[i], width, color)...)
+			continue
+		}
+		j := i
+		var rows [][][]Piece
+		for ; j < len(lines); j++ {
+			cells, ok := Cells(lines[j])
+			if !ok {
+				break
+			}
+			rows = append(rows, cells)
+		}
+		out = append(out, textTable(rows, width, color)...)
+		i = j - 1
 	}
-	return b
+	return out
 }
 
-func statusJa(s string) string {
-	return map[string]string{Added: "新設 (added)", Deleted: "廃止 (deleted)", Modified: "改正 (modified)", Moved: "移動 (moved)", Unchanged: "変更なし"}[s]
+func textTable(rows [][][]Piece, width int, color bool) []string {
+	var widths []int
+	for _, r := range rows {
+		for k, c := range r {
+			if k >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[k] = max(widths[k], markedWidth(c, color))
+		}
+	}
+	total := 0
+	for _, w := range widths {
+		total += w + 2
+	}
+	var out []string
+	for _, r := range rows {
+		var line []Piece
+		for k, c := range r {
+			if k > 0 {
+				line = append(line, Piece{Text: "　"})
+			}
+			line = append(line, c...)
+			if total <= width && k < len(r)-1 {
+				if pad := widths[k] - markedWidth(c, color); pad > 0 {
+					line = append(line, Piece{Text: strings.Repeat(" ", pad)})
+				}
+			}
+		}
+		out = append(out, wrapLine(line, width, color)...)
+	}
+	return out
 }
 
-func cell(s *Section, newSide bool, width int, color bool) []string {
-	if p := s.Placeholder(newSide); p != "" {
-		return []string{p}
+func markedWidth(ps []Piece, color bool) int {
+	w := 0
+	for _, p := range ps {
+		w += runewidth.StringWidth(p.Text)
+		if p.Marked && !color {
+			w += 4 // 【】
+		}
 	}
-	pieces := s.OldSide()
-	if newSide {
-		pieces = s.NewSide()
-	}
-	return wrap("", pieces, width, color)
+	return w
 }
 
 const (
@@ -119,72 +183,81 @@ const (
 	underlineOff = "\x1b[24m"
 )
 
-// wrap lays pieces (or plain text) into lines of at most width display
-// columns. Marked pieces are underlined, or bracketed with 【】.
-func wrap(plain string, pieces []Piece, width int, color bool) []string {
-	if pieces == nil {
-		pieces = []Piece{{Text: plain}}
+// wrapLine lays one line of pieces into lines of at most width display
+// columns, breaking only where the Unicode line breaking algorithm allows
+// (uniseg: 、。 and closing brackets never begin a line, small kana and
+// 長音 count as non-starters, an opening bracket stays with what follows).
+// A unit wider than a line is cut where it must be. Marked pieces are
+// underlined, or bracketed with 【】.
+func wrapLine(ps []Piece, width int, color bool) []string {
+	var rs []rune
+	var marks []bool
+	for _, p := range ps {
+		if p.Marked && !color {
+			rs, marks = append(rs, '【'), append(marks, false)
+		}
+		for _, r := range p.Text {
+			rs, marks = append(rs, r), append(marks, p.Marked && color)
+		}
+		if p.Marked && !color {
+			rs, marks = append(rs, '】'), append(marks, false)
+		}
 	}
 	var lines []string
 	var cur strings.Builder
 	w := 0
-	marked := false
-	open := func() {
-		if color {
+	on := false
+	flush := func() {
+		if on {
+			cur.WriteString(underlineOff)
+		}
+		lines = append(lines, strings.TrimRight(cur.String(), " "))
+		cur.Reset()
+		w = 0
+		if on {
 			cur.WriteString(underlineOn)
 		}
 	}
-	closeMark := func() {
-		if color {
-			cur.WriteString(underlineOff)
-		}
-	}
-	newline := func() {
-		if marked {
-			closeMark()
-		}
-		lines = append(lines, cur.String())
-		cur.Reset()
-		w = 0
-		if marked {
-			open()
-		}
-	}
-	put := func(r rune) {
-		rw := runewidth.RuneWidth(r)
-		if w+rw > width {
-			newline()
+	put := func(r rune, m bool) {
+		if m != on {
+			if m {
+				cur.WriteString(underlineOn)
+			} else {
+				cur.WriteString(underlineOff)
+			}
+			on = m
 		}
 		cur.WriteRune(r)
-		w += rw
+		w += runewidth.RuneWidth(r)
 	}
-	for _, p := range pieces {
-		if p.Marked {
-			marked = true
-			if color {
-				open()
-			} else {
-				put('【')
-			}
+	s := string(rs)
+	i := 0 // index into rs of the segment's first rune
+	state := -1
+	for s != "" {
+		var seg string
+		seg, s, _, state = uniseg.FirstLineSegmentInString(s, state)
+		segRunes := []rune(seg)
+		sw := runewidth.StringWidth(strings.TrimRight(seg, " "))
+		if w > 0 && w+sw > width {
+			flush()
 		}
-		for _, r := range p.Text {
-			if r == '\n' {
-				newline()
-				continue
+		for k, r := range segRunes {
+			if rw := runewidth.RuneWidth(r); w+rw > width && w > 0 && r != ' ' {
+				flush()
 			}
-			put(r)
-		}
-		if p.Marked {
-			if color {
-				closeMark()
-			} else {
-				put('】')
+			if w == 0 && r == ' ' && len(lines) > 0 {
+				continue // a space the line broke at
 			}
-			marked = false
+			put(r, marks[i+k])
 		}
+		i += len(segRunes)
+	}
+	if on {
+		cur.WriteString(underlineOff)
+		on = false
 	}
 	if cur.Len() > 0 || len(lines) == 0 {
-		lines = append(lines, cur.String())
+		lines = append(lines, strings.TrimRight(cur.String(), " "))
 	}
 	return lines
 }

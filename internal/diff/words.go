@@ -2,7 +2,6 @@ package diff
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,9 +22,13 @@ type Op struct {
 // A change that is already a whole unit stays as it is: 宇宙線の観測 →
 // 宇宙線観測 marks only 「の」.
 //
-// coarse is true when the texts are not valid UTF-8 or the diff ran out of
-// time: then the ops delete all of old and insert all of new.
-func Words(old, new string, timeout time.Duration) (ops []Op, coarse bool) {
+// The work is bounded by a count of steps (maxWork), never by a clock, so
+// the same texts give the same ops on any machine. coarse is true when the
+// texts are not valid UTF-8 or the line diff needs more than the bound:
+// then the ops delete all of old and insert all of new. A run of changed
+// lines too costly to diff character by character stays whole, and coarse
+// is set too.
+func Words(old, new string) (ops []Op, coarse bool) {
 	if old == new {
 		if old == "" {
 			return nil, false
@@ -35,35 +38,107 @@ func Words(old, new string, timeout time.Duration) (ops []Op, coarse bool) {
 	if !utf8.ValidString(old) || !utf8.ValidString(new) {
 		return coarseOps(old, new), true
 	}
-	deadline := time.Now().Add(timeout)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = timeout
-	a, b, lines := dmp.DiffLinesToChars(old, new)
-	lineDiffs := dmp.DiffCharsToLines(dmp.DiffMain(a, b, false), lines)
-	var out []diffmatchpatch.Diff
-	// Within each run of changed lines, diff characters.
-	for i := 0; i < len(lineDiffs); {
-		if lineDiffs[i].Type == diffmatchpatch.DiffEqual {
-			out = append(out, lineDiffs[i])
-			i++
-			continue
-		}
-		var del, ins strings.Builder
-		for ; i < len(lineDiffs) && lineDiffs[i].Type != diffmatchpatch.DiffEqual; i++ {
-			if lineDiffs[i].Type == diffmatchpatch.DiffDelete {
-				del.WriteString(lineDiffs[i].Text)
-			} else {
-				ins.WriteString(lineDiffs[i].Text)
+	budget := maxWork
+	ol, nl := splitLines(old), splitLines(new)
+	ids := map[string]uint32{}
+	id := func(lines []string) []uint32 {
+		out := make([]uint32, len(lines))
+		for i, l := range lines {
+			v, ok := ids[l]
+			if !ok {
+				v = uint32(len(ids))
+				ids[l] = v
 			}
+			out[i] = v
 		}
-		cd := dmp.DiffMain(del.String(), ins.String(), false)
-		cd = dmp.DiffCleanupSemantic(cd)
-		out = append(out, cd...)
+		return out
 	}
-	if time.Now().After(deadline) {
+	script, ok := myers(id(ol), id(nl), &budget)
+	if !ok {
 		return coarseOps(old, new), true
 	}
-	return widen(normalize(out)), false
+	dmp := diffmatchpatch.New()
+	var out []diffmatchpatch.Diff
+	i, j := 0, 0
+	for x := 0; x < len(script); x++ {
+		r := script[x]
+		if r.op == '=' {
+			out = append(out, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: strings.Join(ol[i:i+r.n], "")})
+			i += r.n
+			j += r.n
+			continue
+		}
+		// A run of changed lines: what it deletes and what it inserts.
+		var del, ins string
+		for ; x < len(script) && script[x].op != '='; x++ {
+			if script[x].op == '-' {
+				del += strings.Join(ol[i:i+script[x].n], "")
+				i += script[x].n
+			} else {
+				ins += strings.Join(nl[j:j+script[x].n], "")
+				j += script[x].n
+			}
+		}
+		x--
+		out = append(out, chars(dmp, del, ins, &budget, &coarse)...)
+	}
+	return widen(normalize(out)), coarse
+}
+
+// chars diffs a run of changed lines character by character, or leaves
+// it whole when the budget is spent.
+func chars(dmp *diffmatchpatch.DiffMatchPatch, del, ins string, budget *int, coarse *bool) []diffmatchpatch.Diff {
+	whole := func() []diffmatchpatch.Diff {
+		var ds []diffmatchpatch.Diff
+		if del != "" {
+			ds = append(ds, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: del})
+		}
+		if ins != "" {
+			ds = append(ds, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: ins})
+		}
+		return ds
+	}
+	if del == "" || ins == "" {
+		return whole()
+	}
+	a, b := []rune(del), []rune(ins)
+	script, ok := myers(a, b, budget)
+	if !ok {
+		*coarse = true
+		return whole()
+	}
+	var ds []diffmatchpatch.Diff
+	i, j := 0, 0
+	for _, r := range script {
+		switch r.op {
+		case '=':
+			ds = append(ds, diffmatchpatch.Diff{Type: diffmatchpatch.DiffEqual, Text: string(a[i : i+r.n])})
+			i += r.n
+			j += r.n
+		case '-':
+			ds = append(ds, diffmatchpatch.Diff{Type: diffmatchpatch.DiffDelete, Text: string(a[i : i+r.n])})
+			i += r.n
+		case '+':
+			ds = append(ds, diffmatchpatch.Diff{Type: diffmatchpatch.DiffInsert, Text: string(b[j : j+r.n])})
+			j += r.n
+		}
+	}
+	return dmp.DiffCleanupSemantic(ds)
+}
+
+// splitLines cuts text into lines, each with its newline.
+func splitLines(s string) []string {
+	var out []string
+	for s != "" {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			out = append(out, s)
+			break
+		}
+		out = append(out, s[:i+1])
+		s = s[i+1:]
+	}
+	return out
 }
 
 func coarseOps(old, new string) []Op {

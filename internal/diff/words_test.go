@@ -3,7 +3,6 @@ package diff
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 // marked writes ops as text with [-deleted-] and {+inserted+}.
@@ -39,7 +38,7 @@ func TestWordsUnits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ops, coarse := Words(tt.old, tt.new, time.Second)
+			ops, coarse := Words(tt.old, tt.new)
 			if coarse {
 				t.Fatal("coarse")
 			}
@@ -54,7 +53,7 @@ func TestWordsUnits(t *testing.T) {
 }
 
 func TestWordsCoarse(t *testing.T) {
-	ops, coarse := Words("a\xffb", "abc", time.Second)
+	ops, coarse := Words("a\xffb", "abc")
 	if !coarse || marked(ops) != "[-a\xffb-]{+abc+}" {
 		t.Errorf("invalid UTF-8: %s %v", marked(ops), coarse)
 	}

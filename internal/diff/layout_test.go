@@ -1,0 +1,103 @@
+package diff
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// noLineStart are characters 禁則処理 keeps from beginning a line.
+const noLineStart = "、。，．）」』】〕・ー！？ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+
+func TestKinsoku(t *testing.T) {
+	// A width that would put 、 or 。 or a small kana at the start of a
+	// line if lines were cut by width alone.
+	text := "情報システムの利用記録は、一年間保存する。パスワードは、十二文字以上とし、他のサービスと同じものを使わない。ファイルサーバーのアクセス権は、ちょっと見直す。"
+	for width := 6; width <= 40; width++ {
+		for _, color := range []bool{false, true} {
+			lines := wrapLine([]Piece{{Text: text[:len(text)/2]}, {Text: text[len(text)/2:], Marked: true}}, width, color)
+			var joined strings.Builder
+			for i, l := range lines {
+				plain := strings.NewReplacer(underlineOn, "", underlineOff, "", "【", "", "】", "").Replace(l)
+				joined.WriteString(plain)
+				r, _ := utf8.DecodeRuneInString(plain)
+				if i > 0 && strings.ContainsRune(noLineStart, r) {
+					t.Errorf("width %d: line %d begins with %q: %q", width, i+1, r, l)
+				}
+				if w := runewidth.StringWidth(strings.NewReplacer(underlineOn, "", underlineOff, "").Replace(l)); w > width+2 {
+					t.Errorf("width %d: line %d is %d wide: %q", width, i+1, w, l)
+				}
+			}
+			if joined.String() != text {
+				t.Fatalf("width %d: wrapping lost text: %q", width, joined.String())
+			}
+		}
+	}
+}
+
+// TestMovedIsANote: a moved provision is said in the 備考 column, never
+// written into its wording.
+func TestMovedIsANote(t *testing.T) {
+	old := "## 1. 目的\n\n目的。\n\n## 2. 報告\n\n報告する。\n\n## 3. 記録\n\n記録する。\n"
+	new := "## 1. 目的\n\n目的。\n\n## 2. 記録\n\n記録する。\n\n## 3. 報告\n\n報告する。\n"
+	r := Compare(model(t, map[string]string{"policy/d.md": doc(old)}), model(t, map[string]string{"policy/d.md": doc(new)}), Options{})
+	var text, html, md bytes.Buffer
+	if err := r.WriteText(&text, TextOptions{Width: 100}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteHTML(&html, HTMLOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteMarkdown(&md, FormatOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "│ 備考") || !regexpLine(text.String(), "【3】　（略）", "移動") {
+		t.Errorf("no 移動 in a 備考 column:\n%s", text.String())
+	}
+	if !strings.Contains(html.String(), "<th scope=\"col\">備考</th>") || !strings.Contains(html.String(), "<td>移動</td>") {
+		t.Errorf("no 備考 column in HTML:\n%s", html.String())
+	}
+	for _, out := range []string{text.String(), html.String(), md.String()} {
+		if strings.Contains(out, "（移動）") {
+			t.Errorf("移動 written as text:\n%s", out)
+		}
+	}
+}
+
+// regexpLine reports whether some line holds both strings.
+func regexpLine(s, a, b string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, a) && strings.Contains(l, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestLabelsInBothLanguages: every label exists in Japanese and English,
+// and English output carries no Japanese label.
+func TestLabelsInBothLanguages(t *testing.T) {
+	for lang, l := range labels {
+		v := reflect.ValueOf(*l)
+		for i := 0; i < v.NumField(); i++ {
+			if v.Field(i).String() == "" && v.Type().Field(i).Name != "To" {
+				t.Errorf("%s: label %s is empty", lang, v.Type().Field(i).Name)
+			}
+		}
+	}
+	r := Compare(exampleRevision(t, "2021-10-01"), exampleRevision(t, "2024-04-01"), Options{})
+	r.Old, r.New = "2021-10-01", "2024-04-01"
+	var b bytes.Buffer
+	if err := r.WriteText(&b, TextOptions{Width: 100, Lang: "en", Notes: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, ja := range []string{"改正後", "改正前", "備考", "（略）", "（新設）", "新旧対照表", "令和"} {
+		if strings.Contains(b.String(), ja) {
+			t.Errorf("English output holds %s", ja)
+		}
+	}
+}

@@ -1,0 +1,692 @@
+// Package kaimebun writes the 改め文 of a revision: the amending text
+// that says, in the standard forms of 法制執務, how to turn the old text
+// into the new — 「第二十一条第二項中「90日ごと」を「…」に改める。」.
+//
+// It reads a 新旧対照表 (a diff.Result) and writes, per document, in
+// this order: the changes of wording (字句の改正, 見出しの改正), whole
+// provisions replaced (全部改正, always for a 別表) and removed (削る), in
+// the old numbering; then the renumbering (…とする, 繰り上げる, 繰り下げる);
+// then the provisions added (…の次に次の一条を加える) in the new numbering;
+// and last the 附則 with the 施行日. A change that no standard form can
+// say exactly is written as the whole provision replaced, and the text
+// says so. It never reads or changes files; the round trip that proves a
+// 改め文 (applying it to the old text gives the new) is in the tests.
+package kaimebun
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/policyctl/policyctl/internal/diff"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/wareki"
+)
+
+// Options adjust a 改め文.
+type Options struct {
+	// Revision is the id of the new revision, its effective date
+	// (YYYY-MM-DD): the 施行日 of the 附則. Without one (a draft) the date
+	// is left blank to be filled in.
+	Revision string
+}
+
+// Indentation: a sentence is a paragraph indented by one full-width space;
+// the text of a provision that a sentence adds or sets out is indented by
+// two, so that a reader (and the tests' parser) sees where it ends.
+const (
+	sentenceIndent = "　"
+	textIndent     = "　　"
+	noteMark       = "※"
+	supplement     = "　　　附　則"
+)
+
+// Write writes the 改め文 of a 新旧対照表: for one document when the
+// result holds one, for a whole revision (第一条, 第二条 … one per
+// document) otherwise.
+func Write(w io.Writer, r *diff.Result, o Options) error {
+	var docs []*diff.Document
+	for _, d := range r.Documents {
+		if d.Status != diff.Unchanged {
+			docs = append(docs, d)
+		}
+	}
+	var b strings.Builder
+	if len(docs) == 0 {
+		b.WriteString("改正する規定はありません。\n")
+	}
+	for i, d := range docs {
+		lead := ""
+		if len(docs) > 1 {
+			// A 一括改正: one article per document amended.
+			verb := "一部改正"
+			switch d.Status {
+			case diff.Added:
+				verb = "制定"
+			case diff.Deleted:
+				verb = "廃止"
+			}
+			fmt.Fprintf(&b, "（%sの%s）\n", d.Title, verb)
+			lead = "第" + policy.KanjiNumeral(i+1) + "条　"
+		}
+		g := newGen(d)
+		switch d.Status {
+		case diff.Added:
+			b.WriteString(lead + d.Title + "を次のように定める。\n")
+			g.block(&b, g.newP)
+		case diff.Deleted:
+			b.WriteString(lead + d.Title + "は、廃止する。\n")
+		default:
+			lines, ok := g.amend()
+			if !ok {
+				b.WriteString(noteMark + "　" + d.Title + "は、" + g.why + "ため、全部を改める形で示す。\n")
+				b.WriteString(lead + d.Title + "の全部を次のように改正する。\n")
+				g.block(&b, g.newP)
+				continue
+			}
+			b.WriteString(lead + d.Title + "の一部を次のように改正する。\n")
+			for _, l := range lines {
+				b.WriteString(l + "\n")
+			}
+		}
+	}
+	if len(docs) > 0 {
+		// A draft has no 施行日 yet: the blanks are filled in at the 決裁.
+		date, ok := effective(o.Revision)
+		if !ok {
+			date = "令和　　年　　月　　日"
+		}
+		b.WriteString(supplement + "\n" + sentenceIndent + "この改正は、" + date + "から施行する。\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// effective writes a revision id as the 施行日 in 和暦 with kanji
+// numerals: 令和八年三月三十一日.
+func effective(id string) (string, bool) {
+	if len(id) < 10 {
+		return "", false
+	}
+	y, m, d, err := wareki.ParseISO(id[:10])
+	if err != nil {
+		return "", false
+	}
+	w, err := wareki.Of(y, m, d)
+	if err != nil {
+		return "", false
+	}
+	year := "元"
+	if w.Year > 1 {
+		year = policy.KanjiNumeral(w.Year)
+	}
+	return w.Era + year + "年" + policy.KanjiNumeral(w.Month) + "月" + policy.KanjiNumeral(w.Day) + "日", true
+}
+
+// What happens to a row of the 新旧対照表 in a 改め文.
+type fate int
+
+const (
+	keep   fate = iota // amended where it stands (perhaps renumbered)
+	remove             // removed: 削る
+	add                // added: 加える
+	move               // removed where it was and added where it is
+)
+
+type gen struct {
+	d          *diff.Document
+	oldP, newP []*Provision
+	oldRow     []*diff.Section
+	newRow     []*diff.Section
+	// by row: its provision on each side, and its fate
+	oldOf, newOf map[*diff.Section]*Provision
+	fate         map[*diff.Section]fate
+	why          string // why the document falls back to 全部改正
+}
+
+func newGen(d *diff.Document) *gen {
+	g := &gen{d: d, oldOf: map[*diff.Section]*Provision{}, newOf: map[*diff.Section]*Provision{}, fate: map[*diff.Section]fate{}}
+	g.oldP, g.oldRow = Provisions(d, true)
+	g.newP, g.newRow = Provisions(d, false)
+	for i, p := range g.oldP {
+		g.oldOf[g.oldRow[i]] = p
+	}
+	for i, p := range g.newP {
+		g.newOf[g.newRow[i]] = p
+	}
+	return g
+}
+
+// block writes provisions' texts as the text a sentence sets out.
+func (g *gen) block(b *strings.Builder, ps []*Provision) {
+	for _, p := range ps {
+		writeText(b, p.Text())
+	}
+}
+
+func writeText(b *strings.Builder, text string) {
+	for _, l := range strings.Split(text, "\n") {
+		b.WriteString(textIndent + l + "\n")
+	}
+}
+
+// parentRow finds the row of the nearest provision above p on one side.
+func (g *gen) parentRow(p *Provision, old bool) *diff.Section {
+	ps, rows := g.newP, g.newRow
+	if old {
+		ps, rows = g.oldP, g.oldRow
+	}
+	var best *diff.Section
+	bestLen := 0
+	for i, q := range ps {
+		if len(q.Path) < len(p.Path) && len(q.Path) > bestLen && under(p.Path, q.Path) {
+			best, bestLen = rows[i], len(q.Path)
+		}
+	}
+	return best
+}
+
+// classify decides each row's fate. A provision whose parent is removed
+// goes with it; one whose parent is added comes with it; one that changes
+// parent is moved.
+func (g *gen) classify() {
+	for _, s := range g.d.Sections {
+		switch {
+		case s.Status == diff.Added:
+			g.fate[s] = add
+		case s.Status == diff.Deleted:
+			g.fate[s] = remove
+		case s.Status == diff.Moved:
+			g.fate[s] = move
+		default:
+			g.fate[s] = keep
+			if g.parentRow(g.oldOf[s], true) != g.parentRow(g.newOf[s], false) {
+				g.fate[s] = move
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range g.d.Sections {
+			if g.fate[s] != keep {
+				continue
+			}
+			op, np := g.parentRow(g.oldOf[s], true), g.parentRow(g.newOf[s], false)
+			if op != nil && g.fate[op] != keep || np != nil && g.fate[np] != keep {
+				g.fate[s] = move
+				changed = true
+			}
+		}
+	}
+}
+
+// amend writes the sentences of a document amended in part; ok is false
+// when some provision cannot be addressed, and the document is then
+// replaced whole.
+func (g *gen) amend() (lines []string, ok bool) {
+	// Every provision must have an address of its own on each side.
+	for _, side := range [][]*Provision{g.oldP, g.newP} {
+		seen := map[string]bool{}
+		for _, p := range side {
+			if seen[p.Addr()] {
+				g.why = "「" + p.Addr() + "」が二つ以上あり、改正する規定を特定できない"
+				return nil, false
+			}
+			seen[p.Addr()] = true
+		}
+	}
+	g.classify()
+	st := newState(g.oldP)
+	// Which rows a replaced provision covers, on each side.
+	coveredOld, coveredNew := map[*diff.Section]bool{}, map[*diff.Section]bool{}
+	// Changes of wording wait, so that the same change in provisions side
+	// by side is said once: 「第三条及び第五条中「甲」を「乙」に改める。」.
+	type wording struct {
+		addrs   []string
+		paths   [][]string
+		part    string // 中 or の見出し中
+		clauses string
+	}
+	var pending []wording
+	flush := func() {
+		for _, w := range pending {
+			addr := w.addrs[len(w.addrs)-1]
+			if n := len(w.addrs); n > 1 {
+				addr = strings.Join(w.addrs[:n-1], "、") + "及び" + w.addrs[n-1]
+			}
+			lines = append(lines, sentenceIndent+addr+w.part+w.clauses)
+		}
+		pending = nil
+	}
+	word := func(addr string, path []string, part, clauses string) {
+		if n := len(pending); n > 0 {
+			last := &pending[n-1]
+			apart := true
+			for _, p := range last.paths {
+				apart = apart && !under(p, path) && !under(path, p)
+			}
+			if last.part == part && last.clauses == clauses && apart {
+				last.addrs = append(last.addrs, addr)
+				last.paths = append(last.paths, path)
+				return
+			}
+		}
+		pending = append(pending, wording{[]string{addr}, [][]string{path}, part, clauses})
+	}
+	say := func(s string) { flush(); lines = append(lines, sentenceIndent+s) }
+	text := func(t string) {
+		for _, l := range strings.Split(t, "\n") {
+			lines = append(lines, textIndent+l)
+		}
+	}
+	note := func(s string) { flush(); lines = append(lines, noteMark+"　"+s) }
+
+	// 1. Wording, whole provisions and removals, in the old numbering.
+	for _, s := range g.oldRow {
+		o := g.oldOf[s]
+		if coveredOld[s] || st.gone(o) {
+			continue
+		}
+		switch g.fate[s] {
+		case remove, move:
+			if pr := g.parentRow(o, true); pr != nil && g.fate[pr] != keep {
+				continue // it goes with its parent
+			}
+			if g.fate[s] == move {
+				note(o.Addr() + "の移動は、削る形と加える形で示す。")
+			}
+			say(o.Addr() + "を削る。")
+			st.remove(o)
+			continue
+		}
+		n := g.newOf[s]
+		oldText, newText := o.Text(), relabel(n.Text(), n.Label, o.Label)
+		if oldText == newText {
+			continue
+		}
+		whole := func(reason string) {
+			if reason != "" {
+				note(o.Addr() + "の改正は、" + reason + "ため、全部を改める形で示す。")
+			}
+			say(o.Addr() + "を次のように改める。")
+			var parts []string
+			for i, q := range g.newP {
+				if n.Under(q) {
+					t := q.Text()
+					if q == n {
+						t = newText
+					}
+					parts = append(parts, t)
+					coveredNew[g.newRow[i]] = true
+				}
+			}
+			for i, q := range g.oldP {
+				if o.Under(q) && q != o {
+					coveredOld[g.oldRow[i]] = true
+				}
+			}
+			text(strings.Join(parts, "\n"))
+			st.replace(o, strings.Join(parts, "\n"))
+		}
+		if o.Style == policy.StyleAppendix {
+			whole("") // 別表は、全部を改める。
+			continue
+		}
+		caption := relabel(n.Caption, n.Label, o.Label)
+		if (o.Caption == "") != (caption == "") {
+			whole("見出しを付け、又は削る")
+			continue
+		}
+		var bodyCl, addr string
+		if o.Caption != caption && !quotable(caption) {
+			whole("見出しを一つの字句で示せない")
+			continue
+		}
+		body := relabel(n.Body, n.Label, o.Label)
+		if o.Body != body {
+			a, scope, at := st.scope(o)
+			cl, why := clauses(o.Body, body, scope, at)
+			if why != "" {
+				whole(why)
+				continue
+			}
+			addr, bodyCl = a, cl
+		}
+		if o.Caption != caption {
+			// A 見出し is short: it is set out whole.
+			say(o.Addr() + "の見出しを「" + caption + "」に改める。")
+		}
+		if bodyCl != "" {
+			word(addr, o.Path, "中", bodyCl)
+		}
+		st.set(o, oldText, newText)
+	}
+	flush()
+
+	// 2. Renumbering, children before parents, in an order that never
+	// gives two provisions one number.
+	renames, why := g.renames(st, coveredOld)
+	if why != "" {
+		g.why = why
+		return nil, false
+	}
+	for _, x := range renames {
+		say(x)
+	}
+
+	// 3. Additions, in the new numbering and order.
+	for i, s := range g.newRow {
+		n := g.newP[i]
+		if coveredNew[s] || g.fate[s] == keep {
+			continue
+		}
+		if pr := g.parentRow(n, false); pr != nil && g.fate[pr] != keep && !coveredNew[pr] {
+			continue // it comes with its parent
+		}
+		var parts []string
+		for j, q := range g.newP {
+			if n.Under(q) {
+				parts = append(parts, q.Text())
+				coveredNew[g.newRow[j]] = true
+			}
+		}
+		where, ok := st.anchor(n, g.newP)
+		if !ok {
+			g.why = "追加する「" + n.Addr() + "」の位置を示せない"
+			return nil, false
+		}
+		counter := Counter(n)
+		if counter == "" {
+			say(where + "次のように加える。")
+		} else {
+			say(where + "次の一" + counter + "を加える。")
+		}
+		text(strings.Join(parts, "\n"))
+		st.insert(n, where)
+	}
+	return lines, true
+}
+
+// relabel writes text with its number as the old side had it, so that
+// wording is compared apart from the renumbering, which is said once.
+func relabel(text, from, to string) string {
+	if from == to || from == "" || to == "" {
+		return text
+	}
+	return strings.Replace(text, from, to, 1)
+}
+
+// clauses writes the changes of wording that turn old into new, as the
+// clauses after 「…中」: 「A」を「B」に改め、「C」を削り、「D」の下に「E」を加える。
+// Each quoted phrase occurs once in the scope the sentence covers
+// (scope[at] is the text amended; the others are texts below it that a
+// 「第N条中」 also covers), widened by its neighbours until it does.
+// why says why no standard form fits, when none does.
+func clauses(old, new string, scope []string, at int) (string, string) {
+	hunks, why := hunksOf(old, new, 0)
+	if why != "" {
+		return "", why
+	}
+	cur := old
+	shift := 0
+	type clause struct{ kind, a, b string }
+	var cls []clause
+	for k := 0; k < len(hunks); k++ {
+		h := hunks[k]
+		p := h.pos + shift
+		limit := len(cur) // the context may not reach the next change
+		if k+1 < len(hunks) {
+			limit = hunks[k+1].pos + shift
+		}
+		found := false
+		for _, c := range contexts(cur, p, p+len(h.del), limit, h.del == "") {
+			l, r := c[0], c[1]
+			end := p + len(h.del) + r
+			a := cur[p-l : end]
+			b := cur[p-l:p] + h.ins + cur[p+len(h.del):end]
+			if a == "" || !quotable(a) || !quotable(b) || occurrences(scope, at, cur, a) != 1 {
+				continue
+			}
+			switch {
+			case h.del == "" && r == 0:
+				cls = append(cls, clause{"after", a, h.ins})
+			case h.del == "" && l == 0:
+				cls = append(cls, clause{"before", a, h.ins})
+			case b == "":
+				cls = append(cls, clause{"delete", a, ""})
+			default:
+				cls = append(cls, clause{"replace", a, b})
+			}
+			cur = cur[:p-l] + b + cur[end:]
+			shift += len(b) - len(a)
+			found = true
+			break
+		}
+		if !found {
+			if k+1 < len(hunks) {
+				// Too close to the next change to be told apart: say the
+				// two as one.
+				nx := hunks[k+1]
+				hunks[k] = hunk{pos: h.pos, del: old[h.pos : nx.pos+len(nx.del)], ins: h.ins + old[h.pos+len(h.del):nx.pos] + nx.ins}
+				hunks = append(hunks[:k+1], hunks[k+2:]...)
+				k--
+				continue
+			}
+			return "", "改正部分を一つに特定できる字句で示せない"
+		}
+	}
+	if cur != new {
+		return "", "字句の改正で表せない"
+	}
+	// Join the clauses as 法制執務 does: replacements in a row share one
+	// 「に改め」; each kind ends in its 連用形 (改め、削り、加え) but the last.
+	var b strings.Builder
+	for i := 0; i < len(cls); i++ {
+		c := cls[i]
+		last := i == len(cls)-1
+		verb := func(mid, end string) string {
+			if last {
+				return end + "。"
+			}
+			return mid + "、"
+		}
+		switch c.kind {
+		case "replace":
+			b.WriteString("「" + c.a + "」を「" + c.b + "」に")
+			if !last && cls[i+1].kind == "replace" {
+				b.WriteString("、")
+				continue
+			}
+			b.WriteString(verb("改め", "改める"))
+		case "delete":
+			b.WriteString("「" + c.a + "」" + verb("を削り", "を削る"))
+		case "after":
+			b.WriteString("「" + c.a + "」の下に「" + c.b + "」" + verb("を加え", "を加える"))
+		case "before":
+			b.WriteString("「" + c.a + "」の上に「" + c.b + "」" + verb("を加え", "を加える"))
+		}
+	}
+	return b.String(), ""
+}
+
+// hunk is one change of wording: at pos in the old text, del replaced by
+// ins.
+type hunk struct {
+	pos      int
+	del, ins string
+}
+
+// hunksOf finds the changes of wording between two texts. A change that
+// runs across lines is cut at the line ends, each line diffed again, so
+// that every quoted phrase stays on one line; it cannot be when the two
+// sides have different numbers of lines.
+func hunksOf(old, new string, base int) ([]hunk, string) {
+	ops, coarse := diff.Words(old, new)
+	if coarse {
+		return nil, "改正部分が大きい"
+	}
+	var out []hunk
+	pos := 0
+	for i := 0; i < len(ops); i++ {
+		if ops[i].Op == "equal" {
+			pos += len(ops[i].Text)
+			continue
+		}
+		h := hunk{pos: pos}
+		for ; i < len(ops) && ops[i].Op != "equal"; i++ {
+			if ops[i].Op == "delete" {
+				h.del += ops[i].Text
+			} else {
+				h.ins += ops[i].Text
+			}
+		}
+		i--
+		pos += len(h.del)
+		if !strings.Contains(h.del, "\n") && !strings.Contains(h.ins, "\n") {
+			h.pos += base
+			out = append(out, h)
+			continue
+		}
+		dl, il := strings.Split(h.del, "\n"), strings.Split(h.ins, "\n")
+		if len(dl) != len(il) || base > 0 {
+			return nil, "行を加え、又は削る改正を含む"
+		}
+		at := h.pos
+		for k := range dl {
+			if dl[k] != il[k] {
+				sub, why := hunksOf(dl[k], il[k], at)
+				if why != "" {
+					return nil, why
+				}
+				out = append(out, sub...)
+			}
+			at += len(dl[k]) + 1
+		}
+	}
+	return out, ""
+}
+
+// contexts lists, most wanted first, how far a change at cur[p:q] may be
+// widened to its left (l bytes) and right (r bytes) so that its phrase is
+// one of a kind: by whole runs of one script (漢字, かな, カナ, digits,
+// Latin) at a time, never across a line or into the next change (limit).
+// An insertion prefers its left neighbour (「A」の下に), then its right
+// (「B」の上に).
+func contexts(cur string, p, q, limit int, insertion bool) [][2]int {
+	var lefts, rights []int
+	for l := p; ; {
+		if l == 0 || cur[l-1] == '\n' {
+			break
+		}
+		l = runStart(cur, l)
+		lefts = append(lefts, p-l)
+	}
+	for r := q; ; {
+		if r >= limit || r >= len(cur) || cur[r] == '\n' {
+			break
+		}
+		r = min(runEnd(cur, r), limit)
+		rights = append(rights, r-q)
+	}
+	var out [][2]int
+	if !insertion {
+		out = append(out, [2]int{0, 0})
+	}
+	for _, l := range lefts {
+		out = append(out, [2]int{l, 0})
+	}
+	for _, r := range rights {
+		out = append(out, [2]int{0, r})
+	}
+	for n := 2; n <= len(lefts)+len(rights); n++ {
+		for i := 1; i <= len(lefts) && i < n; i++ {
+			if j := n - i; j <= len(rights) {
+				out = append(out, [2]int{lefts[i-1], rights[j-1]})
+			}
+		}
+	}
+	return out
+}
+
+// class sorts characters into the runs a phrase is widened by.
+func class(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r) || r == '々':
+		return 1
+	case r >= 'ぁ' && r <= 'ゖ':
+		return 2
+	case r >= 'ァ' && r <= 'ヺ' || r == 'ー':
+		return 3
+	case unicode.IsDigit(r):
+		return 4
+	case r < 128 && unicode.IsLetter(r):
+		return 5
+	}
+	return 0 // punctuation and the rest: one at a time
+}
+
+// runStart is where the run of one class that ends at cur[:i] begins.
+func runStart(cur string, i int) int {
+	r, size := utf8.DecodeLastRuneInString(cur[:i])
+	c := class(r)
+	i -= size
+	for c != 0 && i > 0 {
+		r, size := utf8.DecodeLastRuneInString(cur[:i])
+		if class(r) != c {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// runEnd is where the run of one class that starts at cur[i:] ends.
+func runEnd(cur string, i int) int {
+	r, size := utf8.DecodeRuneInString(cur[i:])
+	c := class(r)
+	i += size
+	for c != 0 && i < len(cur) {
+		r, size := utf8.DecodeRuneInString(cur[i:])
+		if class(r) != c {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// quotable reports whether a phrase can stand between 「」 in a
+// sentence: on one line, with its own brackets balanced.
+func quotable(s string) bool {
+	if strings.ContainsAny(s, "\n\t") {
+		return false
+	}
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '「':
+			depth++
+		case '」':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// occurrences counts a phrase in the texts a sentence covers, the text
+// being amended as it stands now.
+func occurrences(scope []string, at int, cur, a string) int {
+	n := 0
+	for i, t := range scope {
+		if i == at {
+			t = cur
+		}
+		n += strings.Count(t, a)
+	}
+	return n
+}
