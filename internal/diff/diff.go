@@ -527,7 +527,7 @@ func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Sectio
 			continue
 		}
 		for _, r := range oldRefs[od] {
-			if r.External || r.Problem != nil || len(r.Targets) != 1 || r.Host == nil {
+			if r.External || r.Problem != nil || len(r.Targets) != 1 || r.Host == nil || r.Targets[0].Kind == policy.KindRoot {
 				continue
 			}
 			t := r.Targets[0]

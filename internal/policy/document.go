@@ -89,6 +89,9 @@ type Document struct {
 	}
 	flat   []*Section
 	byNode map[ast.Node]*Section
+	// splits are the body offsets of lines where the section tree split a
+	// paragraph, for SplitLines.
+	splits []int
 }
 
 // A Part is a byte range of the body, whole lines, restricted to Level.
