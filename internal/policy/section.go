@@ -77,7 +77,7 @@ func (s *Section) Outline() string {
 			continue
 		}
 		switch {
-		case x.Style.Group() && i < len(path)-1:
+		case x.Style.Group() && i < len(path)-1 && !s.Style.Group():
 			// Articles and 別表 are numbered through the whole document and
 			// cited without their chapter: 第5条, not 第2章第5条.
 		case x.Kind == KindImplicit && (i < len(path)-1 || len(x.Parent.Children) == 1):
@@ -330,7 +330,14 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 		s.Title = b.caption
 	}
 	b.caption = ""
-	if !b.attachSibling(s) {
+	if s.Style == StyleSupplement {
+		// A 附則 follows the main provisions, and every 附則 of an amendment
+		// the one before: it closes every numbered section.
+		for len(b.stack) > 1 && (b.top().Numbered() || b.top().Kind != KindHeading) {
+			b.stack = b.stack[:len(b.stack)-1]
+		}
+		b.push(s)
+	} else if !b.attachSibling(s) {
 		b.push(s)
 	}
 	b.splitLines(p)

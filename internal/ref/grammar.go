@@ -72,14 +72,14 @@ var levelStyles = map[level]policy.Style{
 type linkKind int
 
 const (
-	linkNamed linkKind = iota // 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 別表第1 別表 別記 附則 本則; イ (after a 号)
-	linkPrev                  // 前条 前項 前号 前章 前節 前款 前表
-	linkNext                  // 次条 次項 次号 次章 次節
-	linkPrevN                 // 前二条 前三項 前各号 前各項 (count -1: 各)
-	linkSame                  // 同条 同項 同号 同表 同章
-	linkHere                  // この条 本条 この項 本号 この章 この附則; この規程 本要綱 この基本方針 (the document)
-	linkEach                  // 各号 各項 次の各号
-	linkOutline               // 3 (after 上記 or a document name), (1) （１）, ①, (ア), ア (in a list)
+	linkNamed   linkKind = iota // 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 別表第1 別表 別記 附則 本則; イ (after a 号)
+	linkPrev                    // 前条 前項 前号 前章 前節 前款 前表
+	linkNext                    // 次条 次項 次号 次章 次節
+	linkPrevN                   // 前二条 前三項 前各号 前各項 (count -1: 各)
+	linkSame                    // 同条 同項 同号 同表 同章
+	linkHere                    // この条 本条 この項 本号 この章 この附則; この規程 本要綱 この基本方針 (the document)
+	linkEach                    // 各号 各項 次の各号
+	linkOutline                 // 3 (after 上記 or a document name), (1) （１）, ①, (ア), ア (in a list)
 )
 
 // link is one element of a chain.
@@ -138,11 +138,11 @@ var relWords = func() []relWord {
 		out = append(out, relWord{w, k, unitLevels[r], count})
 	}
 	for _, u := range "編章節款目条項号表" {
-		add("前"+string(u), linkPrev, 1)   // 前条, 前項, 前号, 前章, 前節, 前表
-		add("次"+string(u), linkNext, 1)   // 次条, 次項, 次号, 次章
-		add("同"+string(u), linkSame, 0)   // 同条, 同項, 同号, 同表
-		add("この"+string(u), linkHere, 0)  // この条, この項, この号, この章
-		add("本"+string(u), linkHere, 0)   // 本条, 本項, 本号, 本章
+		add("前"+string(u), linkPrev, 1)    // 前条, 前項, 前号, 前章, 前節, 前表
+		add("次"+string(u), linkNext, 1)    // 次条, 次項, 次号, 次章
+		add("同"+string(u), linkSame, 0)    // 同条, 同項, 同号, 同表
+		add("この"+string(u), linkHere, 0)   // この条, この項, この号, この章
+		add("本"+string(u), linkHere, 0)    // 本条, 本項, 本号, 本章
 		add("前各"+string(u), linkPrevN, -1) // 前各号, 前各項, 前各条
 		for n := 2; n <= 10; n++ {
 			add("前"+policy.KanjiNumeral(n)+string(u), linkPrevN, n) // 前二条, 前三項
@@ -414,6 +414,9 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 		if len(c.links) > 0 {
 			prev = &c.links[len(c.links)-1]
 		}
+		if prev != nil && partAt(text, j) != "" {
+			break // 前項各号列記以外の部分: a part, not 各号
+		}
 		l, ok := s.readLink(text, j, prev)
 		if !ok {
 			// 第149条（捜索調書）第1項: a caption between two links.
@@ -436,14 +439,21 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 	if len(c.links) == 0 {
 		return c, false
 	}
-	for _, p := range parts {
-		if strings.HasPrefix(text[j:], p) {
-			c.part, j = p, j+len(p)
-			break
-		}
+	if p := partAt(text, j); p != "" {
+		c.part, j = p, j+len(p)
 	}
 	c.end = j
 	return c, true
+}
+
+// partAt returns the part of a 項 written at text[i:], or "".
+func partAt(text string, i int) string {
+	for _, p := range parts {
+		if strings.HasPrefix(text[i:], p) {
+			return p
+		}
+	}
+	return ""
 }
 
 // follows reports whether l may come after prev in a chain.
@@ -707,7 +717,7 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		if in, cl, after, ok := parenAt(text, j); ok {
 			if ex, ok := s.exclusion(text, in, cl); ok && len(c.exclude) == 0 {
 				c.exclude = ex
-				c.end, e.end, j = after, after, after
+				e.end, j = after, after
 				continue
 			}
 			// A parenthetical the list goes on after: 第43条第1項（前条に

@@ -201,6 +201,11 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	*a, *b = *r, *r
 	st.resolve(a, e, c1, links1)
 	st.resolve(b, e, c2, links2)
+	for _, x := range []*Ref{a, b} {
+		if x.Problem != nil && x.Problem.Rule == "ref/self" {
+			x.Problem = nil // a range may run up to the provision it stands in
+		}
+	}
 	r.Cites = append(a.Cites, b.Cites...)
 	for _, x := range []*Ref{a, b} {
 		if x.Problem != nil {
@@ -823,15 +828,18 @@ func (st *state) remember(links []link, path []*policy.Section) {
 // 上記10 inside 10, 第5条 inside 第5条 (write この条, or nothing).
 func (st *state) checkSelf(r *Ref, e expr, links []link) {
 	l := links[0]
-	if st.host == nil || l.kind != linkNamed && l.kind != linkOutline || l.level == levelMain {
+	if st.host == nil || l.kind != linkNamed && l.kind != linkOutline || len(r.Targets) != 1 || r.Part != "" {
 		return
 	}
 	if e.direction == "" && l.kind == linkOutline {
 		return // (1) inside (1)'s own list is its own label, or a citation of a sibling
 	}
 	for _, t := range r.Targets {
+		if t.Style.Group() || t.Style == policy.StyleSupplement || t.Kind == policy.KindRoot || t.Kind == policy.KindImplicit {
+			continue // 第2章 inside 第2章 is how a chapter names itself
+		}
 		for a := st.host; a != nil; a = a.Parent {
-			if a == t && t.Kind != policy.KindRoot && t.Kind != policy.KindImplicit {
+			if a == t {
 				what := "a section it stands in"
 				if t == st.host {
 					what = "the section it stands in"
