@@ -475,7 +475,7 @@ func (s *scanner) follows(prev *link, l link, allowNum bool) bool {
 			return false
 		}
 		switch prev.level {
-		case levelDocument:
+		case levelDocument, levelMain:
 			// この規程第5条, この規程附則
 			return l.level >= levelPart && l.level <= levelItem || l.level >= levelTable && l.level <= levelSupplement
 		case levelSupplement:
