@@ -1,0 +1,96 @@
+package render
+
+import (
+	"html"
+	"io/fs"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/policyctl/policyctl/internal/example"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// pages names each document's page by its id.
+type pages struct{}
+
+func (pages) Page(from, to *policy.Document) string       { return to.Meta.ID + ".html" }
+func (pages) File(from *policy.Document, path string) string { return "" }
+
+var (
+	idRE   = regexp.MustCompile(` id="([^"]*)"`)
+	linkRE = regexp.MustCompile(`<a href="([^"]*)"[^>]*class="ref"`)
+)
+
+// checkLinks renders every document of a repository and checks that every
+// reference link lands on an element of the page it names.
+func checkLinks(t *testing.T, fsys fs.FS) int {
+	t.Helper()
+	r, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := ref.New(r)
+	ids := map[string]map[string]bool{}
+	links := map[string][]string{}
+	for _, d := range r.Docs {
+		p, err := Document(r, rs, d, pages{}, Extras{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := d.Meta.ID + ".html"
+		ids[page] = map[string]bool{}
+		for _, m := range idRE.FindAllStringSubmatch(string(p.HTML), -1) {
+			ids[page][html.UnescapeString(m[1])] = true
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(string(p.HTML), -1) {
+			links[page] = append(links[page], html.UnescapeString(m[1]))
+		}
+	}
+	n := 0
+	for page, ls := range links {
+		for _, l := range ls {
+			n++
+			to, frag, _ := strings.Cut(l, "#")
+			if f, err := url.PathUnescape(frag); err == nil {
+				frag = f
+			}
+			if to == "" {
+				to = page
+			}
+			if ids[to] == nil {
+				t.Errorf("%s: a reference links to %s, which is not a page", page, l)
+				continue
+			}
+			if !ids[to][frag] {
+				t.Errorf("%s: a reference links to %s, but no element of %s has id %q", page, l, to, frag)
+			}
+		}
+	}
+	return n
+}
+
+// TestEveryReferenceLands renders the example and every statute-style
+// fixture: every reference link lands on an element.
+func TestEveryReferenceLands(t *testing.T) {
+	if n := checkLinks(t, example.Files()); n < 40 {
+		t.Errorf("the example renders only %d reference links", n)
+	}
+	for _, name := range []string{"blank.md", "paste.md"} {
+		b, err := os.ReadFile("../internal/ref/testdata/statute/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys := fstest.MapFS{
+			"policyctl.yaml":  {Data: []byte("organization: {id: t, name: テスト市}\ntitle: テスト\n")},
+			"policy/rules.md": {Data: b},
+		}
+		if n := checkLinks(t, fsys); n < 25 {
+			t.Errorf("%s renders only %d reference links", name, n)
+		}
+	}
+}
