@@ -18,7 +18,7 @@ import (
 // pages names each document's page by its id.
 type pages struct{}
 
-func (pages) Page(from, to *policy.Document) string       { return to.Meta.ID + ".html" }
+func (pages) Page(from, to *policy.Document) string          { return to.Meta.ID + ".html" }
 func (pages) File(from *policy.Document, path string) string { return "" }
 
 var (

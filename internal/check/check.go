@@ -50,11 +50,33 @@ type Result struct {
 	Warnings int
 }
 
+// Options adjust a run.
+type Options struct {
+	// Base is the revision the repository changes — the revision in force,
+	// or what --against names — and BaseName how messages call it. With a
+	// base, references that a renumbering made point elsewhere are errors
+	// (ref/renumbered).
+	Base     *policy.Repo
+	BaseName string
+}
+
 // Run applies every rule to the repository.
-func Run(r *policy.Repo) *Result {
+func Run(r *policy.Repo) *Result { return RunWith(r, Options{}) }
+
+// RunWith applies every rule to the repository, and those that compare it
+// with a base revision when opts names one.
+func RunWith(r *policy.Repo, opts Options) *Result {
 	res := &Result{}
 	report := func(f policy.Finding) { res.Findings = append(res.Findings, f) }
-	for _, rl := range rules {
+	all := rules
+	if opts.Base != nil {
+		name := opts.BaseName
+		if name == "" {
+			name = "the base revision"
+		}
+		all = append(append([]rule(nil), rules...), renumberedRule(opts.Base, name))
+	}
+	for _, rl := range all {
 		rl(r, report)
 	}
 	Sort(res.Findings)

@@ -37,6 +37,7 @@ var Rules = []Rule{
 	{"ref/ambiguous", "A reference to another document could mean more than one document.", "Cite the document by its title, or link it."},
 	{"ref/direction", "上記 or 前記 points below the reference, or 下記 above it.", "Write 上記/前記 for a section above and 下記 for one below, or check the number."},
 	{"ref/mismatch", "A reference resolves, but the words after it (「上記3の脅威」) name another section, as after a renumbering.", "Point the reference at the section the text means; the hint suggests one."},
+	{"ref/renumbered", "A reference reads as it did in the revision in force (or --against REV), but a renumbering made it point at another provision.", "Write the number the hint gives, so that the reference keeps its target; if its target was removed, rewrite the sentence."},
 	{"ref/self", "A reference names the provision it stands in (上記10 inside 10, 第5条 inside 第5条).", "A provision does not cite itself by number: write この条 or 本項, or check the number — it may have been renumbered."},
 	{"ref/number", "A reference carries a number no provision can have: 0 (第0条) or an absurd one (上記99999999999999999999).", "Write the number of the provision you mean."},
 	{"numbering/ambiguous", "A line inside a paragraph starts with a number that may open a provision (2, (1), 一, イ) or may continue the text; it is read as text.", "To open a provision, put a blank line before the line and a space after the number; otherwise rewrap so that the line does not start with a number."},

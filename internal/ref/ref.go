@@ -51,6 +51,9 @@ type Ref struct {
 	// Problem says why the reference does not resolve, or what is wrong
 	// with what it resolves to; nil when it is fine.
 	Problem *Problem
+	// member is the reference's place in its expression: 8 is member 2 of
+	// 上記6、7及び8. References of an exclusion count from 100.
+	member int
 }
 
 // Cite is one link of a reference as written: 第5条 of 第5条第2項.

@@ -77,6 +77,7 @@ func (st *state) expr(e expr) []*Ref {
 				end = k + len("まで")
 			}
 			r := st.newRef(e, start, end)
+			r.member = i
 			st.resolveRange(r, e, c, links, c2, links2)
 			refs = append(refs, r)
 			prev = links2
@@ -84,6 +85,7 @@ func (st *state) expr(e expr) []*Ref {
 			continue
 		}
 		r := st.newRef(e, start, c.end)
+		r.member = i
 		refs = append(refs, r)
 		prev = links
 		st.resolve(r, e, c, links)
@@ -284,8 +286,9 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 	}
 	var out []*Ref
 	drop := map[*policy.Section]bool{}
-	for _, x := range c.exclude {
+	for k, x := range c.exclude {
 		xr := st.newRef(e, x.start, x.end)
+		xr.member = 100*(r.member+1) + k
 		path := make([]*policy.Section, len(x.links))
 		var targets []*policy.Section
 		for a := base; a != nil && len(targets) == 0; a = a.Parent {
@@ -736,6 +739,14 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		}
 	}
 	cur := enclosingAt(from, l.level)
+	if cur == nil && l.kind == linkHere {
+		// この節, この項 in an outline document: the section it stands in.
+		for a := from; a != nil && cur == nil; a = a.Parent {
+			if a.Kind == policy.KindHeading || a.Numbered() {
+				cur = a
+			}
+		}
+	}
 	if cur == nil {
 		if l.kind == linkSame {
 			return nil, word + " has nothing before it to refer to"
