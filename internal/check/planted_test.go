@@ -125,3 +125,21 @@ func TestAgainst(t *testing.T) {
 		})
 	}
 }
+
+// TestStatuteFixtures: the statute-style 規程 of package ref's tests, in
+// its blank-line form and as a Word paste, passes check without a finding.
+func TestStatuteFixtures(t *testing.T) {
+	for _, name := range []string{"blank.md", "paste.md"} {
+		b, err := os.ReadFile("../ref/testdata/statute/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys := baseFS(t)
+		fsys["policy/rules.md"] = &fstest.MapFile{Data: b}
+		// A second 対策基準 would make the procedure's 対策基準第2条 ambiguous.
+		delete(fsys, "policy/procedure.md")
+		if got := run(t, fsys); len(got) != 0 {
+			t.Errorf("%s: findings:\n%s", name, strings.Join(got, "\n"))
+		}
+	}
+}
