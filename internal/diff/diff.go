@@ -9,6 +9,7 @@
 package diff
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -216,7 +217,7 @@ func Compare(old, new *policy.Repo, opts Options) *Result {
 	for _, p := range pairs {
 		res.Documents = append(res.Documents, compareDoc(p[0], p[1], opts, secMap))
 	}
-	res.Broken = brokenRefs(old, new, secMap, opts.Doc)
+	res.Broken = brokenRefs(old, new, opts.Doc)
 	return res
 }
 
@@ -516,50 +517,67 @@ func movedPairs(match map[int]int, nOld int) map[int]bool {
 	return moved
 }
 
-// brokenRefs lists references that pointed at a section that was then
-// renumbered or removed, and still read the same: 「上記3」 whose 3 is
-// now 4.
-func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Section, only string) []Broken {
-	oldRefs, newRefs := ref.All(old), ref.All(new)
+// brokenRefs lists the references that read the same in both revisions
+// but that a renumbering made point elsewhere (ref.Renumbered, the
+// comparison check --against makes), each said in Japanese.
+func brokenRefs(old, new *policy.Repo, only string) []Broken {
 	var out []Broken
-	for _, od := range old.Docs {
-		if only != "" && od.Meta.ID != only {
+	for _, s := range ref.Renumbered(old, new) {
+		d := s.Ref.Doc
+		if only != "" && d.Meta.ID != only {
 			continue
 		}
-		for _, r := range oldRefs[od] {
-			if r.External || r.Problem != nil || len(r.Targets) != 1 || r.Host == nil || r.Targets[0].Kind == policy.KindRoot {
-				continue
-			}
-			t := r.Targets[0]
-			nt, kept := secMap[t]
-			if kept && nt.Label == t.Label {
-				continue // neither renumbered nor removed
-			}
-			nh := secMap[r.Host]
-			if nh == nil {
-				continue // the citing text is gone too
-			}
-			for _, x := range newRefs[nh.Doc] {
-				if x.Host != nh || x.Text != r.Text {
-					continue
-				}
-				var msg string
-				switch {
-				case !kept:
-					msg = r.Text + " pointed at " + t.Display() + ", which this revision removes"
-					if len(x.Targets) == 1 {
-						msg += "; it now points at " + x.Targets[0].Display()
-					}
-				case len(x.Targets) == 1 && x.Targets[0] != nt:
-					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it now points at " + x.Targets[0].Display()
-				case len(x.Targets) == 0:
-					msg = r.Text + " pointed at " + t.Display() + ", now numbered " + nt.Label + "; it no longer resolves"
-				default:
-					continue
-				}
-				out = append(out, Broken{Doc: nh.Doc.Meta.ID, Pos: x.Pos, Text: x.Text, Message: msg})
-			}
-		}
+		out = append(out, Broken{Doc: d.Meta.ID, Pos: s.Ref.Pos, Text: s.Ref.Text, Message: shiftMessage(s)})
 	}
 	return out
+}
+
+// shiftMessage says what a renumbering did to a reference: what it cited
+// before, the number that provision has now, what it cites now, and how to
+// write it so that it keeps its target.
+func shiftMessage(s ref.Shift) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "「%s」は改正前の「%s」を指していたが、", s.Ref.Text, sections(s.Was))
+	var now []string
+	removed := false
+	for i, n := range s.Now {
+		switch {
+		case n == nil:
+			removed = true
+		case n.Outline() != s.Was[i].Outline():
+			now = append(now, n.Outline())
+		}
+	}
+	switch {
+	case removed:
+		b.WriteString("これは削られた。")
+	case len(now) > 0:
+		fmt.Fprintf(&b, "これは「%s」に番号が変わった。", strings.Join(now, "、"))
+	default:
+		b.WriteString("前後の規定の番号が変わった。")
+	}
+	if len(s.Ref.Targets) > 0 && (s.Ref.Problem == nil || s.Ref.Problem.Rule != "ref/unresolved") {
+		fmt.Fprintf(&b, "改正後は「%s」を指す。", sections(s.Ref.Targets))
+	} else {
+		b.WriteString("改正後はどの規定も指さない。")
+	}
+	if s.Write != "" {
+		fmt.Fprintf(&b, "「%s」と改める。", s.Write)
+	}
+	return b.String()
+}
+
+// sections names sections briefly: 3 想定する脅威, 第5条 目的, 第1条第2項.
+func sections(ss []*policy.Section) string {
+	var out []string
+	for _, s := range ss {
+		switch {
+		case s == nil:
+		case s.Kind == policy.KindHeading || s.Style == policy.StyleArticle:
+			out = append(out, s.Display())
+		default:
+			out = append(out, s.Outline())
+		}
+	}
+	return strings.Join(out, "、")
 }

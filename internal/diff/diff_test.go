@@ -97,7 +97,7 @@ func TestBrokenReferences(t *testing.T) {
 		t.Fatalf("broken references: %+v", r.Broken)
 	}
 	b := r.Broken[0]
-	if b.Pos.Line != 21 || b.Text != "上記2" || !strings.Contains(b.Message, "上記2 pointed at 2 脅威, now numbered 3.; it now points at 2 基本的な考え方") {
+	if b.Pos.Line != 21 || b.Text != "上記2" || b.Message != "「上記2」は改正前の「2 脅威」を指していたが、これは「3」に番号が変わった。改正後は「2 基本的な考え方」を指す。「上記3」と改める。" {
 		t.Errorf("broken %+v", b)
 	}
 }
