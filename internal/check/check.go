@@ -22,6 +22,7 @@ var rules = []rule{
 	allowedSigners,
 	links,
 	references,
+	terms,
 	numbering,
 	quotedTitles,
 }

@@ -857,13 +857,3 @@ func (s *scanner) kanaList(text string, e expr, i int) (expr, [][2]int, bool) {
 	e.end = j
 	return e, nil, true
 }
-
-// definitions finds 以下「職員等」という。 in a text: each name and where it
-// stands.
-func definitions(text string) [][3]int {
-	var out [][3]int
-	for _, m := range abbrevRE.FindAllStringSubmatchIndex(text, -1) {
-		out = append(out, [3]int{m[0], m[2], m[3]})
-	}
-	return out
-}

@@ -120,31 +120,82 @@ func All(r *policy.Repo) map[*policy.Document][]*Ref {
 	return out
 }
 
-// Doc finds and resolves the references of one document, in order.
+// Doc finds and resolves the references of one document, in order. It is
+// safe to call for several documents at once.
 func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 	if d.AST == nil {
 		return nil
 	}
-	var refs []*Ref
-	body := d.Body()
-	rs.scan.laws = map[string]bool{}
-	for _, a := range lawAbbreviations(string(body)) {
-		rs.scan.laws[a] = true
+	// The laws a document abbreviates are its own: each call scans with
+	// its own copy of the scanner.
+	sc := *rs.scan
+	sc.laws = map[string]bool{}
+	for _, a := range lawAbbreviations(string(d.Body())) {
+		sc.laws[a] = true
 	}
+	var refs []*Ref
+	for _, b := range blocks(d) {
+		st := newState(rs, d, b.host, b.text, b.ps)
+		for _, e := range sc.scan(b.text[b.from:]) {
+			shift(&e, b.from)
+			refs = append(refs, st.expr(e)...)
+		}
+	}
+	return refs
+}
+
+// A block is a paragraph, a list item's text or a table cell as a reader
+// sees it, with the section it stands in.
+type block struct {
+	node ast.Node
+	text string
+	ps   []piece
+	host *policy.Section
+	// from is where the text starts after the block's own number.
+	from int
+}
+
+// blocks lists the blocks of a document that references and terms are
+// read from, in order: not headings, code or raw HTML.
+func blocks(d *policy.Document) []block {
+	var out []block
+	body := d.Body()
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, extast.KindTableCell:
-			refs = append(refs, rs.block(d, n, body)...)
+			if b, ok := readBlock(d, n, body); ok {
+				out = append(out, b)
+			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return refs
+	return out
+}
+
+func readBlock(d *policy.Document, n ast.Node, body []byte) (block, bool) {
+	text, ps := blockText(n, body)
+	if len(ps) == 0 {
+		return block{}, false
+	}
+	b := block{node: n, text: text, ps: ps, host: d.SectionOf(n)}
+	if b.host == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem && n.PreviousSibling() == nil {
+		b.host = d.SectionOf(n.Parent())
+	}
+	if b.host != nil && b.host.Label != "" {
+		// The number that opens the block is its own label, not a reference.
+		if i := strings.Index(text, b.host.Label); i >= 0 && i < 64 {
+			b.from = i + len(b.host.Label)
+		}
+	} else {
+		b.host = d.SectionAt(n.Pos())
+	}
+	return b, true
 }
 
 // piece maps a run of scanned text back to the body.
@@ -188,34 +239,6 @@ func toBody(ps []piece, off int) int {
 		i = len(ps) - 1
 	}
 	return ps[i].src + off - ps[i].text
-}
-
-// block scans one paragraph, list item text or table cell.
-func (rs *Resolver) block(d *policy.Document, n ast.Node, body []byte) []*Ref {
-	text, ps := blockText(n, body)
-	if len(ps) == 0 {
-		return nil
-	}
-	host := d.SectionOf(n)
-	from := 0
-	if host == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem && n.PreviousSibling() == nil {
-		host = d.SectionOf(n.Parent())
-	}
-	if host != nil && host.Label != "" {
-		// The number that opens the block is its own label, not a reference.
-		if i := strings.Index(text, host.Label); i >= 0 && i < 64 {
-			from = i + len(host.Label)
-		}
-	} else {
-		host = d.SectionAt(n.Pos())
-	}
-	st := newState(rs, d, host, text, ps)
-	var refs []*Ref
-	for _, e := range rs.scan.scan(text[from:]) {
-		shift(&e, from)
-		refs = append(refs, st.expr(e)...)
-	}
-	return refs
 }
 
 // shift moves an expression scanned from text[from:] to offsets in text.
