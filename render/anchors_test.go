@@ -94,3 +94,20 @@ func TestEveryReferenceLands(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsOnHover: a use of a defined term carries its definition.
+func TestTermsOnHover(t *testing.T) {
+	r, err := policy.Load(example.Files(), policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := r.DocByPath("policy/basic-policy.md")
+	p, err := Document(r, ref.New(r), d, pages{}, Extras{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<span class="term" title="「職員等」: この基本方針を守るべき者（みどり野市情報セキュリティ基本方針）">職員等</span>`
+	if !strings.Contains(string(p.HTML), want) {
+		t.Errorf("no use of 職員等 shows its definition: want %s", want)
+	}
+}

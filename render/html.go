@@ -149,6 +149,7 @@ func Document(ed *policy.Repo, refs *ref.Resolver, d *policy.Document, links Lin
 	}
 	anchorImplicit(d, nodes)
 	linkRefs(doc, body, d, refs, ed, links)
+	markTerms(doc, d, refs)
 	var b bytes.Buffer
 	if err := md().Renderer().Render(&b, body, doc); err != nil {
 		return nil, fmt.Errorf("render: %s: %w", d.Path, err)
@@ -216,6 +217,7 @@ func (pageRenderers) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHTMLBlock, nothing)
 	reg.Register(ast.KindRawHTML, nothing)
 	reg.Register(KindAnchor, renderAnchor)
+	reg.Register(KindTermUse, renderTermUse)
 	reg.Register(KindGenerated, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(string(n.(*Generated).HTML))

@@ -15,6 +15,7 @@ package ref
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -87,6 +88,16 @@ type Resolver struct {
 	repo  *policy.Repo
 	scan  *scanner
 	names map[string][]*policy.Document
+	terms struct {
+		once sync.Once
+		all  []*Term
+	}
+}
+
+// Terms are the terms the repository defines, found once.
+func (rs *Resolver) Terms() []*Term {
+	rs.terms.once.Do(func() { rs.terms.all = Terms(rs.repo) })
+	return rs.terms.all
 }
 
 // New prepares a resolver for the documents of r. Documents are cited by
