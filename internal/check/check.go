@@ -13,18 +13,30 @@ import (
 // A rule inspects the repository and reports what it finds.
 type rule func(r *policy.Repo, report func(policy.Finding))
 
-// rules run in this order; their findings are sorted afterwards.
-var rules = []rule{
-	readFindings,
-	frontMatter,
-	duplicateIDs,
-	approvers,
-	allowedSigners,
-	links,
-	references,
-	terms,
-	numbering,
-	quotedTitles,
+// rulesFor lists the rules of a run, in the order they run; their
+// findings are sorted afterwards. With a base revision, the references
+// rule also compares with it.
+func rulesFor(opts Options) []rule {
+	refs := rule(references)
+	if opts.Base != nil {
+		name := opts.BaseName
+		if name == "" {
+			name = "the base revision"
+		}
+		refs = referencesAgainst(opts.Base, name)
+	}
+	return []rule{
+		readFindings,
+		frontMatter,
+		duplicateIDs,
+		approvers,
+		allowedSigners,
+		links,
+		refs,
+		terms,
+		numbering,
+		quotedTitles,
+	}
 }
 
 // Leaks runs only the rules that find restricted content reaching a less
@@ -69,14 +81,7 @@ func Run(r *policy.Repo) *Result { return RunWith(r, Options{}) }
 func RunWith(r *policy.Repo, opts Options) *Result {
 	res := &Result{}
 	report := func(f policy.Finding) { res.Findings = append(res.Findings, f) }
-	all := rules
-	if opts.Base != nil {
-		name := opts.BaseName
-		if name == "" {
-			name = "the base revision"
-		}
-		all = append(append([]rule(nil), rules...), renumberedRule(opts.Base, name))
-	}
+	all := rulesFor(opts)
 	for _, rl := range all {
 		rl(r, report)
 	}

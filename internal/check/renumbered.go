@@ -8,12 +8,16 @@ import (
 	"github.com/policyctl/policyctl/internal/ref"
 )
 
-// renumberedRule reports references that a renumbering made point
-// elsewhere since the base revision (ref/renumbered): the wording and the
-// provision they stand in are the same, the target is not.
-func renumberedRule(base *policy.Repo, name string) rule {
+// referencesAgainst is the references rule for a run with a base
+// revision: it also reports references that a renumbering made point
+// elsewhere since the base (ref/renumbered) — the wording and the
+// provision they stand in are the same, the target is not. The
+// repository's references are resolved once for both.
+func referencesAgainst(base *policy.Repo, name string) rule {
 	return func(r *policy.Repo, report func(policy.Finding)) {
-		for _, s := range ref.Renumbered(base, r) {
+		all := ref.All(r)
+		reportRefs(r, all, report)
+		for _, s := range ref.RenumberedRefs(base, r, ref.All(base), all) {
 			report(renumberedFinding(s, name))
 		}
 	}

@@ -35,6 +35,11 @@ func Renumbered(base, cur *policy.Repo) []Shift {
 	if base == nil || cur == nil {
 		return nil
 	}
+	return RenumberedRefs(base, cur, All(base), All(cur))
+}
+
+// RenumberedRefs is Renumbered for references already resolved (by All).
+func RenumberedRefs(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document][]*Ref) []Shift {
 	// Sections of the base revision → the same sections in cur.
 	same := map[*policy.Section]*policy.Section{}
 	baseDocs := map[string]*policy.Document{}
@@ -48,7 +53,6 @@ func Renumbered(base, cur *policy.Repo) []Shift {
 			}
 		}
 	}
-	oldRefs, newRefs := All(base), All(cur)
 	var out []Shift
 	for _, d := range cur.Docs {
 		od := baseDocs[d.Meta.ID]
