@@ -37,26 +37,30 @@ func renderAnchor(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.Wa
 
 var _ renderer.NodeRendererFunc = renderAnchor
 
-// anchorImplicit gives every article's first 項 an element to land on: the
-// article's first paragraph when the article is a heading and that
-// paragraph has no id of its own, or an Anchor at the start of the
-// article's block.
-func anchorImplicit(d *policy.Document, nodes map[int]ast.Node) {
+// anchorShared gives an element to every provision that shares a block
+// with another: an article's first 項 lands on the article's first
+// paragraph when the article is a heading and that paragraph has no id of
+// its own, or on an Anchor at the start of the article's block; each
+// provision of ２・３　（略） on an Anchor in their block.
+func anchorShared(d *policy.Document, byPos map[int]*policy.Section, nodes map[int]ast.Node) {
 	for _, s := range d.Sections() {
-		if s.Kind != policy.KindImplicit || s.Parent == nil {
-			continue
-		}
-		n := nodes[s.Parent.Offset]
-		if n == nil {
-			continue
-		}
-		if _, ok := n.(*ast.Heading); ok {
-			if p, ok := n.NextSibling().(*ast.Paragraph); ok {
-				if _, has := p.AttributeString("id"); !has {
-					p.SetAttributeString("id", []byte(s.ID))
-					continue
+		var n ast.Node
+		switch {
+		case s.Kind == policy.KindImplicit && s.Parent != nil:
+			n = nodes[s.Parent.Offset]
+			if h, ok := n.(*ast.Heading); ok {
+				if p, ok := h.NextSibling().(*ast.Paragraph); ok {
+					if _, has := p.AttributeString("id"); !has {
+						p.SetAttributeString("id", []byte(s.ID))
+						continue
+					}
 				}
 			}
+		case byPos[s.Offset] != s:
+			n = nodes[s.Offset]
+		}
+		if n == nil {
+			continue
 		}
 		target := n
 		if li, ok := n.(*ast.ListItem); ok && li.FirstChild() != nil {

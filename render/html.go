@@ -89,7 +89,7 @@ func Document(ed *policy.Repo, refs *ref.Resolver, d *policy.Document, links Lin
 	byPos := map[int]*policy.Section{}
 	nodes := map[int]ast.Node{}
 	for _, s := range d.Sections() {
-		if s.Kind != policy.KindImplicit {
+		if _, seen := byPos[s.Offset]; s.Kind != policy.KindImplicit && !seen {
 			byPos[s.Offset] = s
 		}
 	}
@@ -147,7 +147,7 @@ func Document(ed *policy.Repo, refs *ref.Resolver, d *policy.Document, links Lin
 			n.Destination = []byte(rewriteDest(ed, d, string(n.Destination), links, true))
 		}
 	}
-	anchorImplicit(d, nodes)
+	anchorShared(d, byPos, nodes)
 	linkRefs(doc, body, d, refs, ed, links)
 	markTerms(doc, d, refs)
 	var b bytes.Buffer

@@ -216,8 +216,8 @@ func (d *Document) parseBody(levels []string) {
 	d.Root.Walk(func(s *Section) bool {
 		if s.Kind != KindRoot {
 			d.flat = append(d.flat, s)
-			if s.Kind != KindImplicit {
-				d.byNode[s.Node] = s
+			if _, seen := d.byNode[s.Node]; s.Kind != KindImplicit && !seen {
+				d.byNode[s.Node] = s // the first of ２・３　（略）
 			}
 		}
 		return true

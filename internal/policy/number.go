@@ -742,6 +742,9 @@ type numbered struct {
 	// Tight is set when the text follows the number with no space
 	// between: ２職員等は.
 	Tight bool
+	// Through is the last number of a range of provisions written as one,
+	// as an excerpt elides them: ２・３　（略）, 一～四　（略）; 0 otherwise.
+	Through int
 }
 
 // ParseNumbered reads the number that opens a heading, paragraph or list item.
@@ -763,6 +766,19 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 	if !ok || l.Absurd {
 		return numbered{}, false
 	}
+	through := 0
+	if l.Kind == LabelDigits || l.Kind == LabelKanji || l.Kind == LabelCircled {
+		// ２・３　（略）, ６～８　（略）, 一～四　（略）, ③～⑤　（略）
+		for _, sep := range []string{"～", "〜", "・"} {
+			if !strings.HasPrefix(t[l.End:], sep) {
+				continue
+			}
+			if m, ok := Lex(t, l.End+len(sep)); ok && m.Kind == l.Kind && !m.Absurd && m.Num.N > l.Num.N && m.Num.N-l.Num.N < 100 {
+				through, l.End = m.Num.N, m.End
+			}
+			break
+		}
+	}
 	label := t[:l.End]
 	rest := t[l.End:]
 	spaced := rest == "" || strings.ContainsRune(" \t　\n", firstRune(rest))
@@ -772,7 +788,10 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 			// "(1) に示す組織に…" opens with a reference, not a number.
 			return numbered{}, false
 		}
-		return numbered{Style: style, Num: n, Label: label, Rest: r, Kana: l.Kana, Tight: !spaced}, true
+		if through > 0 && !spaced {
+			return numbered{}, false
+		}
+		return numbered{Style: style, Num: n, Label: label, Rest: r, Kana: l.Kana, Tight: !spaced, Through: through}, true
 	}
 	switch l.Kind {
 	case LabelUnit:

@@ -340,6 +340,16 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	} else if !b.attachSibling(s) {
 		b.push(s)
 	}
+	// ２・３　（略）: the provisions an excerpt elides stand in one block;
+	// each is a section of its own, so that 第3項 still resolves.
+	for n := nb.Num.N + 1; n <= nb.Through; n++ {
+		more := nb
+		more.Num = Number{N: n}
+		m := b.newSection(KindParagraph, p, more)
+		if !b.attachSibling(m) {
+			b.push(m)
+		}
+	}
 	b.splitLines(p)
 }
 

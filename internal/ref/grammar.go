@@ -723,7 +723,7 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 			// A parenthetical the list goes on after: 第43条第1項（前条に
 			// おいて準用する場合を含む。）、第4項.
 			if _, k, ok := connective(text, after); ok {
-				if next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline); ok && s.continues(e, next) {
+				if next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline); ok && s.continues(e, next) && (!e.external || next.links[0].kind == linkNamed) {
 					inner = append(inner, [2]int{in, cl})
 					j = after
 					continue
@@ -741,8 +741,8 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 				next, ok = chain{links: []link{kana}, start: kana.start, end: kana.end}, true
 			}
 		}
-		if !ok || !s.continues(e, next) {
-			break
+		if !ok || !s.continues(e, next) || e.external && next.links[0].kind != linkNamed {
+			break // 日本国憲法第73条及び前項: 前項 is this document's
 		}
 		if l := next.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && counted(text, next.end) {
 			break // 上記3、2024年度: a count ends the list

@@ -65,3 +65,13 @@ func TestWordPasteTwin(t *testing.T) {
 		t.Errorf("the Word paste resolves differently:\n%s\nthe blank-line twin:\n%s", strings.Join(paste, "\n"), strings.Join(blank, "\n"))
 	}
 }
+
+// TestExcerpt: an excerpt (抄) elides provisions as ２・３　（略）; each
+// elided provision is still a target, with its anchor.
+func TestExcerpt(t *testing.T) {
+	got, findings := statuteRefs(t, "excerpt.md")
+	for _, f := range findings {
+		t.Errorf("finding: %s", f)
+	}
+	golden.Check(t, "testdata/statute/excerpt.refs", []byte(strings.Join(got, "\n")+"\n"))
+}
