@@ -398,16 +398,25 @@ func KatakanaNumber(r rune) int { return KanaNumber(StyleKatakana, r) }
 // 1, or 0. Half-width letters count as their full-width forms.
 func KanaNumber(style Style, r rune) int {
 	r = wideKana(r)
-	order := katakanaOrder
+	if r < 0x30A0 || r > 0x30FF {
+		return 0
+	}
 	if style == StyleIroha {
-		order = irohaOrder
+		return irohaIndex[r-0x30A0]
 	}
-	for i, k := range order {
-		if k == r {
-			return i + 1
-		}
+	return katakanaIndex[r-0x30A0]
+}
+
+// katakanaIndex and irohaIndex give each letter of the katakana block its
+// place in the two orders, so that the lexer looks a letter up once.
+var katakanaIndex, irohaIndex = indexOrder(katakanaOrder), indexOrder(irohaOrder)
+
+func indexOrder(order []rune) [0x60]int {
+	var idx [0x60]int
+	for i, r := range order {
+		idx[r-0x30A0] = i + 1
 	}
-	return 0
+	return idx
 }
 
 // KanaLetter is the n-th letter of a kana style.

@@ -587,7 +587,8 @@ const maxNesting = 4
 func (s *scanner) scanInto(text string, from, to int, out *[]expr, depth int) {
 	for i := from; i < to; {
 		r, size := utf8.DecodeRuneInString(text[i:to])
-		if !s.mayStart(r) {
+		if !s.mayStart(r) || policy.IsKatakana(r) && !s.firsts[r] && !standsAlone(text[:to], i, i+size) {
+			// Most katakana are letters of a word (セキュリティ), not イ or ア.
 			i += size
 			continue
 		}
