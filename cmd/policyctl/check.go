@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -78,10 +79,14 @@ func (a *app) against(rev string) (check.Options, error) {
 	case "", history.InForceRev:
 		t, err := history.Open(a.dir, history.InForceRev)
 		if err != nil {
-			if rev == "" {
-				return check.Options{}, nil // nothing is in force yet: nothing to compare with
+			if rev != "" {
+				return check.Options{}, fmt.Errorf("--against %s: %w", rev, err)
 			}
-			return check.Options{}, fmt.Errorf("--against %s: %w", rev, err)
+			if errors.Is(err, history.ErrShallow) {
+				// The gate would pass what it cannot see: say so.
+				fmt.Fprintf(a.stderr, "policyctl: not comparing with the revision in force (ref/renumbered): %v\n", err)
+			}
+			return check.Options{}, nil // nothing is in force yet: nothing to compare with
 		}
 		base, err := a.loadTree(t)
 		if err != nil {
