@@ -88,11 +88,15 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 	// The AST is parsed again for rendering: the model's AST is shared and
 	// must not change.
 	doc := md().Parser().Parse(text.NewReader(body))
+	// Provisions the model found on lines of their own inside a paragraph
+	// (a Word paste) are blocks of their own here too.
+	d.SplitLines(doc)
 	// The model's sections carry the edition's IDs; their offsets hold in
 	// this AST, parsed from the same bytes.
 	byPos := map[int]*policy.Section{}
+	nodes := map[int]ast.Node{}
 	for _, s := range d.Sections() {
-		if s.Kind != policy.KindImplicit {
+		if _, seen := byPos[s.Offset]; s.Kind != policy.KindImplicit && !seen {
 			byPos[s.Offset] = s
 		}
 	}
@@ -110,6 +114,7 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 		switch n := n.(type) {
 		case *ast.Heading:
 			if s := byPos[n.Pos()]; s != nil {
+				nodes[s.Offset] = n
 				n.SetAttributeString("id", []byte(s.ID))
 				lvl := n.Level
 				p.TOC = append(p.TOC, TOCEntry{ID: s.ID, Title: headingText(n, body), Level: lvl})
@@ -117,6 +122,7 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 			n.Level = min(n.Level+1, 6)
 		case *ast.Paragraph, *ast.ListItem:
 			if s := byPos[n.Pos()]; s != nil && s.Kind != policy.KindHeading {
+				nodes[s.Offset] = n
 				n.SetAttributeString("id", []byte(s.ID))
 			}
 		case *ast.HTMLBlock:
@@ -148,7 +154,9 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 			n.Destination = []byte(rewriteDest(ed, d, string(n.Destination), links, true))
 		}
 	}
+	anchorShared(d, byPos, nodes)
 	linkRefs(doc, body, d, refs, ed, links)
+	markTerms(doc, d, refs)
 	var b bytes.Buffer
 	if err := md().Renderer().Render(&b, body, doc); err != nil {
 		return nil, fmt.Errorf("render: %s: %w", d.Path, err)
@@ -221,6 +229,8 @@ func (pageRenderers) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	}
 	reg.Register(ast.KindHTMLBlock, nothing)
 	reg.Register(ast.KindRawHTML, nothing)
+	reg.Register(KindAnchor, renderAnchor)
+	reg.Register(KindTermUse, renderTermUse)
 	reg.Register(KindGenerated, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			_, _ = w.WriteString(string(n.(*Generated).HTML))

@@ -35,8 +35,8 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs *ref.Resolver,
 	})
 	i := 0
 	for _, r := range rs {
-		if r.External || r.Problem != nil || len(r.Targets) == 0 {
-			continue
+		if r.External || r.Problem != nil || len(r.Targets) == 0 || r.Targets[0].Kind == policy.KindRoot {
+			continue // この規程 names the page it stands on
 		}
 		for i < len(texts) && texts[i].Segment.Stop <= r.Start {
 			i++

@@ -63,9 +63,15 @@ give the member, and content that fails policyctl check.`,
 			if err != nil {
 				return err
 			}
-			// Approve refuses content that fails check, except for a stale
-			// allowed_signers, which it rewrites itself.
-			chk := check.Run(r)
+			// Approve refuses content that fails check — compared with the
+			// revision in force, so a renumbering that moved a reference's
+			// target blocks it too — except for a stale allowed_signers,
+			// which it rewrites itself.
+			opts, err := a.against("")
+			if err != nil {
+				return err
+			}
+			chk := check.RunWith(r, opts)
 			var blocking []policy.Finding
 			for _, f := range chk.Findings {
 				if f.Severity == policy.Error && f.Rule != "approvals/allowed-signers" {

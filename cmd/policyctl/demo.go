@@ -48,7 +48,11 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 				return err
 			}
 			fmt.Fprintf(w, "$ policyctl check -C %s\n", res.Dir)
-			chk := check.Run(r)
+			base, err := a.against("")
+			if err != nil {
+				return err
+			}
+			chk := check.RunWith(r, base)
 			if err := chk.WriteText(w, len(r.Docs)); err != nil {
 				return err
 			}

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -20,6 +24,10 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"insert-section": insertSection,
+			"replace":        replaceText,
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("GIT_AUTHOR_NAME", "テスト")
@@ -29,4 +37,50 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// insertSection FILE N TITLE inserts a section "## N. TITLE" before the
+// document's section N and renumbers the "## M." headings from N on, as an
+// editor does — without touching a single reference.
+func insertSection(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: insert-section FILE N TITLE")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	path := ts.MkAbs(args[0])
+	b, err := os.ReadFile(path)
+	ts.Check(err)
+	heading := regexp.MustCompile(`(?m)^## ([0-9]+)\. `)
+	inserted := false
+	out := heading.ReplaceAllStringFunc(string(b), func(h string) string {
+		m, _ := strconv.Atoi(heading.FindStringSubmatch(h)[1])
+		if m < n {
+			return h
+		}
+		h = fmt.Sprintf("## %d. ", m+1)
+		if m == n {
+			inserted = true
+			h = fmt.Sprintf("## %d. %s\n\n本市は、この節の考え方に従って対策を講じる。\n\n", n, args[2]) + h
+		}
+		return h
+	})
+	if !inserted {
+		ts.Fatalf("%s has no section ## %d.", args[0], n)
+	}
+	ts.Check(os.WriteFile(path, []byte(out), 0o644))
+}
+
+// replace FILE OLD NEW replaces the one occurrence of OLD in FILE.
+func replaceText(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	path := ts.MkAbs(args[0])
+	b, err := os.ReadFile(path)
+	ts.Check(err)
+	if c := strings.Count(string(b), args[1]); c != 1 {
+		ts.Fatalf("%s holds %q %d times, not once", args[0], args[1], c)
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(b), args[1], args[2], 1)), 0o644))
 }

@@ -14,18 +14,31 @@ import (
 // A rule inspects the repository and reports what it finds.
 type rule func(r *policy.Repo, report func(policy.Finding))
 
-// rules run in this order; their findings are sorted afterwards.
-var rules = []rule{
-	readFindings,
-	frontMatter,
-	duplicateIDs,
-	approvers,
-	allowedSigners,
-	links,
-	collisions,
-	references,
-	numbering,
-	quotedTitles,
+// rulesFor lists the rules of a run, in the order they run; their
+// findings are sorted afterwards. With a base revision, the references
+// rule also compares with it.
+func rulesFor(opts Options) []rule {
+	refs := rule(references)
+	if opts.Base != nil {
+		name := opts.BaseName
+		if name == "" {
+			name = "the base revision"
+		}
+		refs = referencesAgainst(opts.Base, name)
+	}
+	return []rule{
+		readFindings,
+		frontMatter,
+		duplicateIDs,
+		approvers,
+		allowedSigners,
+		links,
+		collisions,
+		refs,
+		terms,
+		numbering,
+		quotedTitles,
+	}
 }
 
 // Blocking runs the rules whose errors forbid building any edition that
@@ -66,11 +79,26 @@ type Result struct {
 	Warnings int
 }
 
+// Options adjust a run.
+type Options struct {
+	// Base is the revision the repository changes — the revision in force,
+	// or what --against names — and BaseName how messages call it. With a
+	// base, references that a renumbering made point elsewhere are errors
+	// (ref/renumbered).
+	Base     *policy.Repo
+	BaseName string
+}
+
 // Run applies every rule to the repository.
-func Run(r *policy.Repo) *Result {
+func Run(r *policy.Repo) *Result { return RunWith(r, Options{}) }
+
+// RunWith applies every rule to the repository, and those that compare it
+// with a base revision when opts names one.
+func RunWith(r *policy.Repo, opts Options) *Result {
 	res := &Result{}
 	report := func(f policy.Finding) { res.Findings = append(res.Findings, f) }
-	for _, rl := range rules {
+	all := rulesFor(opts)
+	for _, rl := range all {
 		rl(r, report)
 	}
 	Sort(res.Findings)

@@ -99,7 +99,7 @@ func TestSARIFRequired(t *testing.T) {
 // TestEveryRuleIsListed: every rule id the code can report is in Rules,
 // with help.
 func TestEveryRuleIsListed(t *testing.T) {
-	re := regexp.MustCompile(`"((?:frontmatter|text|registry|approvals|visibility|link|ref|numbering|files)/[a-z-]+)"`)
+	re := regexp.MustCompile(`"((?:frontmatter|text|registry|approvals|visibility|link|ref|term|numbering|files)/[a-z-]+)"`)
 	found := map[string]bool{}
 	err := filepath.Walk("..", func(p string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {

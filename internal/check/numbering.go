@@ -22,7 +22,8 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 		for _, st := range []policy.Style{policy.StyleArticle, policy.StyleChapter} {
 			var own []*policy.Section
 			for _, s := range d.Sections() {
-				if s.Style == st {
+				// A 附則's articles are numbered on their own, from 第1条.
+				if s.Style == st && !inSupplement(s) {
 					own = append(own, s)
 				}
 			}
@@ -37,6 +38,15 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 			runs[d.Meta.Tier][st] = append(prev, own...)
 		}
 		d.Root.Walk(func(s *policy.Section) bool {
+			if s.Style == policy.StyleSupplement {
+				var arts []*policy.Section
+				for _, c := range s.Children {
+					if c.Style == policy.StyleArticle {
+						arts = append(arts, c)
+					}
+				}
+				checkRun(arts, true, 0, report)
+			}
 			groups := map[policy.Style][]*policy.Section{}
 			var order []policy.Style
 			for _, c := range s.Children {
@@ -128,4 +138,14 @@ func checkLevels(run []*policy.Section, report func(policy.Finding)) {
 				Hint:    "use the same number of # for sections of one numbering style"})
 		}
 	}
+}
+
+// inSupplement reports whether a section stands in a 附則.
+func inSupplement(s *policy.Section) bool {
+	for p := s.Parent; p != nil; p = p.Parent {
+		if p.Style == policy.StyleSupplement {
+			return true
+		}
+	}
+	return false
 }

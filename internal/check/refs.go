@@ -11,7 +11,10 @@ import (
 // ambiguously or in the wrong direction, and those that let less
 // restricted text cite restricted content.
 func references(r *policy.Repo, report func(policy.Finding)) {
-	all := ref.All(r)
+	reportRefs(r, ref.All(r), report)
+}
+
+func reportRefs(r *policy.Repo, all map[*policy.Document][]*ref.Ref, report func(policy.Finding)) {
 	for _, d := range r.Docs {
 		for _, x := range all[d] {
 			if x.Problem != nil {

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -100,6 +99,7 @@ type Broken struct {
 	Was      string // the target it had: 2 脅威
 	Number   string // the target's new number, empty when it was removed
 	Now      string // what the reference points at now, if anything
+	Write    string // the reference as it should be written to keep its target
 }
 
 // Describe says what happened to the reference, in a language's words.
@@ -115,6 +115,9 @@ func (b Broken) Describe(l *Labels) string {
 		msg = fmt.Sprintf(l.BrokenNowPoints, b.Text, b.Was, b.Number, b.Now)
 	default:
 		msg = fmt.Sprintf(l.BrokenUnresolved, b.Text, b.Was, b.Number)
+	}
+	if b.Write != "" {
+		msg += fmt.Sprintf(l.BrokenWrite, b.Write)
 	}
 	if b.DocTitle != "" {
 		msg = b.DocTitle + l.OmittedSep + msg
@@ -574,11 +577,11 @@ func movedPairs(match map[int]int, nOld int) map[int]bool {
 	return moved
 }
 
-// brokenRefs lists references that pointed at a section that was then
-// renumbered or removed, and still read the same: 「上記3」 whose 3 is
-// now 4. Resolving references is the costly part of a diff, so it is
-// done only when some section was renumbered or removed, and then only
-// for the documents that cite.
+// brokenRefs lists the references that read the same in both revisions
+// but that a renumbering made point elsewhere (ref.Renumbered, the same
+// comparison check --against makes). Resolving references is the costly
+// part of a diff, so it is done only when some section was renumbered or
+// removed.
 func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Section, only string) []Broken {
 	moved := false
 	for _, od := range old.Docs {
@@ -595,59 +598,46 @@ func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Sectio
 	if !moved {
 		return nil
 	}
-	var oldRes, newRes *ref.Resolver
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); oldRes = ref.New(old) }()
-	go func() { defer wg.Done(); newRes = ref.New(new) }()
-	wg.Wait()
-	newRefs := map[*policy.Document][]*ref.Ref{}
-	refsOf := func(d *policy.Document) []*ref.Ref {
-		rs, ok := newRefs[d]
-		if !ok {
-			rs = newRes.Doc(d)
-			newRefs[d] = rs
-		}
-		return rs
-	}
 	var out []Broken
-	for _, od := range old.Docs {
-		if only != "" && od.Meta.ID != only {
+	for _, s := range ref.Renumbered(old, new) {
+		d := s.Ref.Doc
+		if only != "" && d.Meta.ID != only {
 			continue
 		}
-		for _, r := range oldRes.Doc(od) {
-			if r.External || r.Problem != nil || len(r.Targets) != 1 || r.Host == nil {
-				continue
-			}
-			t := r.Targets[0]
-			nt, kept := secMap[t]
-			if kept && nt.Label == t.Label {
-				continue // neither renumbered nor removed
-			}
-			nh := secMap[r.Host]
-			if nh == nil {
-				continue // the citing text is gone too
-			}
-			for _, x := range refsOf(nh.Doc) {
-				if x.Host != nh || x.Text != r.Text {
-					continue
-				}
-				b := Broken{Doc: nh.Doc.Meta.ID, DocTitle: nh.Doc.Meta.Title, Pos: x.Pos, Text: x.Text, Was: t.Display()}
-				switch {
-				case !kept:
-					if len(x.Targets) == 1 {
-						b.Now = x.Targets[0].Display()
-					}
-				case len(x.Targets) == 1 && x.Targets[0] != nt:
-					b.Number, b.Now = number(nt.Label), x.Targets[0].Display()
-				case len(x.Targets) == 0:
-					b.Number = number(nt.Label)
-				default:
-					continue
-				}
-				out = append(out, b)
+		b := Broken{Doc: d.Meta.ID, DocTitle: d.Meta.Title, Pos: s.Ref.Pos, Text: s.Ref.Text, Was: sections(s.Was), Write: s.Write}
+		removed := false
+		var now []string
+		for _, n := range s.Now {
+			if n == nil {
+				removed = true
+			} else {
+				now = append(now, number(n.Label))
 			}
 		}
+		if !removed {
+			b.Number = strings.Join(now, "、")
+		}
+		if len(s.Ref.Targets) > 0 && (s.Ref.Problem == nil || s.Ref.Problem.Rule != "ref/unresolved") {
+			b.Now = sections(s.Ref.Targets)
+		}
+		out = append(out, b)
 	}
 	return out
+}
+
+
+
+// sections names sections briefly: 3 想定する脅威, 第5条 目的, 第1条第2項.
+func sections(ss []*policy.Section) string {
+	var out []string
+	for _, s := range ss {
+		switch {
+		case s == nil:
+		case s.Kind == policy.KindHeading || s.Style == policy.StyleArticle:
+			out = append(out, s.Display())
+		default:
+			out = append(out, s.Outline())
+		}
+	}
+	return strings.Join(out, "、")
 }

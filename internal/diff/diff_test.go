@@ -97,10 +97,10 @@ func TestBrokenReferences(t *testing.T) {
 		t.Fatalf("broken references: %+v", r.Broken)
 	}
 	b := r.Broken[0]
-	if b.Pos.Line != 21 || b.Text != "上記2" || b.Describe(LabelsFor("ja")) != "手順　「上記2」が指していた「2 脅威」は3となり、「上記2」は現在「2 基本的な考え方」を指す。" {
+	if b.Pos.Line != 21 || b.Text != "上記2" || b.Describe(LabelsFor("ja")) != "手順　「上記2」が指していた「2 脅威」は3となり、「上記2」は現在「2 基本的な考え方」を指す。「上記3」と改める。" {
 		t.Errorf("broken %+v: %s", b, b.Describe(LabelsFor("ja")))
 	}
-	if got := b.Describe(LabelsFor("en")); got != "手順 上記2 pointed at 2 脅威, now numbered 3; 上記2 now points at 2 基本的な考え方." {
+	if got := b.Describe(LabelsFor("en")); got != "手順 上記2 pointed at 2 脅威, now numbered 3; 上記2 now points at 2 基本的な考え方. Write 上記3." {
 		t.Errorf("in English: %s", got)
 	}
 }

@@ -37,6 +37,7 @@ type Labels struct {
 	BrokenNowPoints      string // %[1]s reference, %[2]s target, %[3]s new number, %[4]s new target
 	BrokenUnresolved     string // %[1]s reference, %[2]s target, %[3]s new number
 	BrokenNowAt          string // %s: the new target, after BrokenRemoved
+	BrokenWrite          string // %s: the reference as it should now be written
 	Page                 string // the page number in a printed page's footer
 	WrongOrder           string // %[1]s OLD, %[2]s NEW
 }
@@ -64,6 +65,7 @@ var labels = map[string]*Labels{
 		BrokenHeading:    "番号の変更により参照先が変わる箇所",
 		BrokenRemoved:    "「%[1]s」が指していた「%[2]s」は、この改正で削られる。",
 		BrokenNowAt:      "現在は「%s」を指す。",
+		BrokenWrite:      "「%s」と改める。",
 		BrokenNowPoints:  "「%[1]s」が指していた「%[2]s」は%[3]sとなり、「%[1]s」は現在「%[4]s」を指す。",
 		BrokenUnresolved: "「%[1]s」が指していた「%[2]s」は%[3]sとなり、「%[1]s」はどこも指さなくなる。",
 		Page:             "%d / %d ページ",
@@ -91,6 +93,7 @@ var labels = map[string]*Labels{
 		BrokenHeading:    "References whose target a renumbering changes",
 		BrokenRemoved:    "%[1]s pointed at %[2]s, which this amendment removes.",
 		BrokenNowAt:      " It now points at %s.",
+		BrokenWrite:      " Write %s.",
 		BrokenNowPoints:  "%[1]s pointed at %[2]s, now numbered %[3]s; %[1]s now points at %[4]s.",
 		BrokenUnresolved: "%[1]s pointed at %[2]s, now numbered %[3]s; %[1]s no longer resolves.",
 		Page:             "page %d of %d",

@@ -92,6 +92,9 @@ type Document struct {
 	}
 	flat   []*Section
 	byNode map[ast.Node]*Section
+	// splits are the body offsets of lines where the section tree split a
+	// paragraph, for SplitLines.
+	splits []int
 }
 
 // A Part is a byte range of the body, whole lines, restricted to Level.
@@ -225,8 +228,8 @@ func (d *Document) parseBody(levels []string) {
 	d.Root.Walk(func(s *Section) bool {
 		if s.Kind != KindRoot {
 			d.flat = append(d.flat, s)
-			if s.Kind != KindImplicit {
-				d.byNode[s.Node] = s
+			if _, seen := d.byNode[s.Node]; s.Kind != KindImplicit && !seen {
+				d.byNode[s.Node] = s // the first of ２・３　（略）
 			}
 		}
 		return true

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/policyctl/policyctl/internal/example"
 )
@@ -65,6 +66,7 @@ func FuzzFrontMatter(f *testing.F) {
 func FuzzSectionTree(f *testing.F) {
 	seeds(f)
 	f.Add([]byte("## 1. a {visibility=internal}\n### (1) b\n(2) c\n#### (3) d\n1. x\n2. y\n## 2. e\n"))
+	f.Add([]byte("第1章　総則\n（目的）\n第1条　甲\n２職員等は\n一　乙\nイ　丙\n(1)　丁\n(i)　戊\n2日以内に\n3　*強調\nの*続き\n附則\n1　施行\n"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		src := append([]byte("---\nid: f\nvisibility: public\n---\n"), body...)
 		d := ParseDocument("f.md", src, levels)
@@ -87,5 +89,36 @@ func FuzzParseNumbered(f *testing.F) {
 			t.Fatalf("negative number from %q", s)
 		}
 		_ = nb.Style.Label(nb.Num)
+	})
+}
+
+// FuzzLex: the numbering lexer reads a label or nothing, never past the
+// text or into a character; a number is in 1..MaxNumber or marked absurd;
+// and a number written out reads back as itself.
+func FuzzLex(f *testing.F) {
+	for _, s := range []string{"第5条の2　x", "第十二条", "第１２条", "第0条", "第99999999999999999999条", "(1)", "（１２）", "(iv)", "（ｱ）", "①", "イ", "ｱ", "別表第1の2", "別記様式第3号", "附　則", "付則", "二三十", "十百", "一〇", "123456789"} {
+		f.Add(s, 7)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		for i := 0; i < len(s); i++ {
+			if l, ok := Lex(s, i); ok {
+				if l.End <= i || l.End > len(s) || utf8.ValidString(s) && l.End < len(s) && !utf8.RuneStart(s[l.End]) {
+					t.Fatalf("label at %d of %q ends at %d", i, s, l.End)
+				}
+				if l.Num.N < 0 || l.Absurd && l.Num.N != 0 {
+					t.Fatalf("label at %d of %q: number %d, absurd %v", i, s, l.Num.N, l.Absurd)
+				}
+			}
+			if m, ok := ReadNumeral(s, i); ok && (m.Absurd != (m.Value == 0) || m.Value > MaxNumber || m.End <= i) {
+				t.Fatalf("numeral at %d of %q: %+v", i, s, m)
+			}
+		}
+		if n = n%MaxNumber + 1; n > 0 {
+			for _, d := range []Digits{DigitsASCII, DigitsFullWidth, DigitsKanji} {
+				if v, ok := ParseNumeral(FormatNumber(n, d)); !ok || v != n {
+					t.Fatalf("%d written as %q reads back as %d", n, FormatNumber(n, d), v)
+				}
+			}
+		}
 	})
 }

@@ -1,10 +1,12 @@
 package policy
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // Style is a numbering style. Sections of one style are siblings in the
@@ -17,8 +19,8 @@ const (
 	StyleCloseParen                 // 1)  (ordered lists "1)")
 	StyleParen                      // (1)  （１）  — a 号 inside an article
 	StyleCircled                    // ①
-	StyleKatakana                   // ア
-	StyleParenKatakana              // (ア)
+	StyleKatakana                   // ア イ ウ — the 五十音 order of outline documents
+	StyleParenKatakana              // (ア) (ｱ)
 	StyleKanji                      // 一  — a 号 inside an article
 	StyleChapter                    // 第N章
 	StyleDivision                   // 第N節
@@ -26,11 +28,33 @@ const (
 	StyleClause                     // 項: a bare number opening a paragraph inside an article
 	StyleAppendix                   // 別表第N
 	StyleSupplement                 // 附則
+	StylePart                       // 第N編
+	StyleSubsection                 // 第N款
+	StyleSubdivision                // 第N目
+	StyleIroha                      // イ ロ ハ — the 号の細分 of a 例規
+	StyleParenRoman                 // (i) (ii) — below (1) in a 号の細分
+	StyleForm                       // 別記, 別記第N
 )
 
-var styleNames = [...]string{"none", "dot", "close-paren", "paren", "circled", "katakana", "paren-katakana", "kanji", "chapter", "division", "article", "clause", "appendix", "supplement"}
+var styleNames = [...]string{"none", "dot", "close-paren", "paren", "circled", "katakana", "paren-katakana", "kanji", "chapter", "division", "article", "clause", "appendix", "supplement", "part", "subsection", "subdivision", "iroha", "paren-roman", "form"}
 
-func (s Style) String() string { return styleNames[s] }
+func (s Style) String() string {
+	if s < 0 || int(s) >= len(styleNames) {
+		return "style(" + strconv.Itoa(int(s)) + ")"
+	}
+	return styleNames[s]
+}
+
+// Group reports whether sections of the style group articles (編, 章, 節,
+// 款, 目): they are numbered through a document and cited without the
+// groups above them.
+func (s Style) Group() bool {
+	switch s {
+	case StylePart, StyleChapter, StyleDivision, StyleSubsection, StyleSubdivision:
+		return true
+	}
+	return false
+}
 
 // Number is a section number: N, and for 第5条の2 the branch numbers [2].
 type Number struct {
@@ -49,6 +73,19 @@ func (n Number) Equal(m Number) bool {
 		}
 	}
 	return true
+}
+
+// Less orders numbers as a document does: 5 < 5の2 < 5の2の1 < 6.
+func (n Number) Less(m Number) bool {
+	if n.N != m.N {
+		return n.N < m.N
+	}
+	for i := 0; i < len(n.Sub) && i < len(m.Sub); i++ {
+		if n.Sub[i] != m.Sub[i] {
+			return n.Sub[i] < m.Sub[i]
+		}
+	}
+	return len(n.Sub) < len(m.Sub)
 }
 
 // Key is a short ASCII form of the number, used in section IDs: "5", "5-2".
@@ -81,42 +118,331 @@ func (s Style) Label(n Number) string {
 		}
 		return "(" + strconv.Itoa(n.N) + ")"
 	case StyleKatakana:
-		if n.N >= 1 && n.N <= len(katakanaOrder) {
-			return string(katakanaOrder[n.N-1])
+		if r, ok := KanaLetter(StyleKatakana, n.N); ok {
+			return string(r)
 		}
 	case StyleParenKatakana:
-		if n.N >= 1 && n.N <= len(katakanaOrder) {
-			return "(" + string(katakanaOrder[n.N-1]) + ")"
+		if r, ok := KanaLetter(StyleKatakana, n.N); ok {
+			return "(" + string(r) + ")"
 		}
+	case StyleIroha:
+		if r, ok := KanaLetter(StyleIroha, n.N); ok {
+			return string(r)
+		}
+	case StyleParenRoman:
+		return "(" + roman(n.N) + ")"
 	case StyleKanji:
 		return KanjiNumeral(n.N)
+	case StylePart:
+		return "第" + strconv.Itoa(n.N) + "編" + sub
 	case StyleChapter:
 		return "第" + strconv.Itoa(n.N) + "章" + sub
 	case StyleDivision:
 		return "第" + strconv.Itoa(n.N) + "節" + sub
+	case StyleSubsection:
+		return "第" + strconv.Itoa(n.N) + "款" + sub
+	case StyleSubdivision:
+		return "第" + strconv.Itoa(n.N) + "目" + sub
 	case StyleArticle:
 		return "第" + strconv.Itoa(n.N) + "条" + sub
 	case StyleClause:
 		return "第" + strconv.Itoa(n.N) + "項"
 	case StyleAppendix:
-		return "別表第" + strconv.Itoa(n.N)
+		return "別表第" + strconv.Itoa(n.N) + sub
+	case StyleForm:
+		return "別記第" + strconv.Itoa(n.N) + sub
 	case StyleSupplement:
 		return "附則"
 	}
 	return strconv.Itoa(n.N)
 }
 
-// katakanaOrder is the 五十音 order used to number items ア, イ, ウ ….
-var katakanaOrder = []rune("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン")
+// The one numbering lexer. The section tree (which numbers open a
+// provision) and the reference grammar in package ref (which numbers are
+// cited) read numerals through the functions below, so 第十二条, 第12条
+// and 第１２条 are one number everywhere, and a number too large to be a
+// section's is rejected in one place.
 
-// KatakanaNumber returns the position of r in the 五十音 order, from 1, or 0.
-func KatakanaNumber(r rune) int {
-	for i, k := range katakanaOrder {
-		if k == r {
-			return i + 1
+// Digits says how a number was written, so that a suggested fix writes
+// the new number the same way: 第十二条 becomes 第十三条, not 第13条.
+type Digits int
+
+const (
+	DigitsASCII     Digits = iota // 12
+	DigitsFullWidth               // １２
+	DigitsKanji                   // 十二
+)
+
+// MaxNumber is the largest number a section can carry. A larger one, or
+// 0, is not a section number: 第0条 and 上記99999999999999999999 are
+// reported, never resolved.
+const MaxNumber = 9999
+
+// A Numeral is a number read from text.
+type Numeral struct {
+	Value  int
+	End    int // the byte offset after it
+	Digits Digits
+	// Absurd is set for 0 and for numbers above MaxNumber; Value is then 0.
+	Absurd bool
+}
+
+// maxNumeralRunes bounds how far a numeral is read, so that a run of a
+// million digits costs no more than a short one.
+const maxNumeralRunes = 40
+
+// ReadNumeral reads a number in ASCII, full-width or kanji digits at s[i:]
+// (十二, 二十一, 百五, or positional 一〇 as in some 例規).
+func ReadNumeral(s string, i int) (Numeral, bool) {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case isASCIIDigit(r) || isFullDigit(r):
+		return readArabic(s, i), true
+	case isKanjiDigit(r):
+		return readKanji(s, i)
+	}
+	return Numeral{}, false
+}
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
+func isFullDigit(r rune) bool  { return r >= '０' && r <= '９' }
+
+// IsDigit reports whether r is an ASCII or full-width digit.
+func IsDigit(r rune) bool { return isASCIIDigit(r) || isFullDigit(r) }
+
+func isKanjiDigit(r rune) bool {
+	_, d := kanjiDigits[r]
+	_, u := kanjiUnits[r]
+	return d || u
+}
+
+func readArabic(s string, i int) Numeral {
+	n := Numeral{End: i, Digits: DigitsASCII}
+	count := 0
+	for n.End < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n.End:])
+		var d int
+		switch {
+		case isASCIIDigit(r):
+			d = int(r - '0')
+		case isFullDigit(r):
+			d = int(r - '０')
+			n.Digits = DigitsFullWidth
+		default:
+			return finish(n)
+		}
+		n.End += size
+		if count++; count > maxNumeralRunes {
+			n.Absurd = true
+			continue
+		}
+		if !n.Absurd {
+			n.Value = n.Value*10 + d
+			if n.Value > MaxNumber {
+				n.Absurd = true
+			}
 		}
 	}
-	return 0
+	return finish(n)
+}
+
+func finish(n Numeral) Numeral {
+	if n.Value == 0 {
+		n.Absurd = true
+	}
+	if n.Absurd {
+		n.Value = 0
+	}
+	return n
+}
+
+var kanjiDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+var kanjiUnits = map[rune]int{'十': 10, '百': 100, '千': 1000}
+
+func readKanji(s string, i int) (Numeral, bool) {
+	k := i
+	for k < len(s) && k-i < maxNumeralRunes*3 {
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if !isKanjiDigit(r) {
+			break
+		}
+		k += size
+	}
+	v, ok := kanjiValue(s[i:k])
+	if !ok {
+		// 二三 is not a numeral, but 二 is: read the longest prefix that is.
+		for k > i {
+			_, size := utf8.DecodeLastRuneInString(s[i:k])
+			k -= size
+			if v, ok = kanjiValue(s[i:k]); ok {
+				break
+			}
+		}
+		if k == i {
+			return Numeral{}, false
+		}
+	}
+	return finish(Numeral{Value: v, End: k, Digits: DigitsKanji, Absurd: v > MaxNumber}), true
+}
+
+// kanjiValue reads a whole run of kanji digits.
+func kanjiValue(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	positional := true
+	for _, r := range s {
+		if _, ok := kanjiUnits[r]; ok {
+			positional = false
+		}
+	}
+	if positional {
+		v := 0
+		for _, r := range s {
+			v = v*10 + kanjiDigits[r]
+			if v > 99999 {
+				return MaxNumber + 1, true
+			}
+		}
+		return v, true
+	}
+	total, cur, lastUnit := 0, -1, 10000
+	for _, r := range s {
+		if d, ok := kanjiDigits[r]; ok {
+			if cur >= 0 {
+				return 0, false // 二三十 is not a numeral
+			}
+			cur = d
+			continue
+		}
+		u := kanjiUnits[r]
+		if u >= lastUnit {
+			return 0, false // 十百 is not a numeral
+		}
+		lastUnit = u
+		if cur < 0 {
+			cur = 1
+		}
+		total += cur * u
+		cur = -1
+	}
+	if cur > 0 {
+		total += cur
+	}
+	return total, true
+}
+
+// ParseNumeral reads a whole string as a number in ASCII, full-width or
+// kanji digits. It returns false for anything else, and for 0 or numbers
+// beyond MaxNumber, except 元 (元年), which is 1.
+func ParseNumeral(s string) (int, bool) {
+	if s == "元" {
+		return 1, true
+	}
+	if s == "" {
+		return 0, false
+	}
+	n, ok := ReadNumeral(s, 0)
+	if !ok || n.End != len(s) || n.Absurd {
+		return 0, false
+	}
+	return n.Value, true
+}
+
+// FormatNumber writes n in the digits d.
+func FormatNumber(n int, d Digits) string {
+	switch d {
+	case DigitsFullWidth:
+		return width.Widen.String(strconv.Itoa(n))
+	case DigitsKanji:
+		return KanjiNumeral(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// KanjiNumeral writes n (1–9999) in kanji numerals: 12 → 十二.
+func KanjiNumeral(n int) string {
+	if n <= 0 || n > 9999 {
+		return strconv.Itoa(n)
+	}
+	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	var b strings.Builder
+	for _, u := range []struct {
+		v int
+		s string
+	}{{1000, "千"}, {100, "百"}, {10, "十"}} {
+		if q := n / u.v; q > 0 {
+			if q > 1 {
+				b.WriteString(d[q])
+			}
+			b.WriteString(u.s)
+			n %= u.v
+		}
+	}
+	b.WriteString(d[n])
+	return b.String()
+}
+
+// katakanaOrder is the 五十音 order used to number items ア, イ, ウ …;
+// irohaOrder the いろは order of a 例規's 号の細分, イ, ロ, ハ ….
+var (
+	katakanaOrder = []rune("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン")
+	irohaOrder    = []rune("イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス")
+)
+
+// KatakanaNumber returns the position of r in the 五十音 order, from 1, or 0.
+func KatakanaNumber(r rune) int { return KanaNumber(StyleKatakana, r) }
+
+// KanaNumber returns the position of the letter r in the order of a kana
+// style (StyleKatakana, StyleParenKatakana: 五十音; StyleIroha: いろは), from
+// 1, or 0. Half-width letters count as their full-width forms.
+func KanaNumber(style Style, r rune) int {
+	r = wideKana(r)
+	if r < 0x30A0 || r > 0x30FF {
+		return 0
+	}
+	if style == StyleIroha {
+		return irohaIndex[r-0x30A0]
+	}
+	return katakanaIndex[r-0x30A0]
+}
+
+// katakanaIndex and irohaIndex give each letter of the katakana block its
+// place in the two orders, so that the lexer looks a letter up once.
+var katakanaIndex, irohaIndex = indexOrder(katakanaOrder), indexOrder(irohaOrder)
+
+func indexOrder(order []rune) [0x60]int {
+	var idx [0x60]int
+	for i, r := range order {
+		idx[r-0x30A0] = i + 1
+	}
+	return idx
+}
+
+// KanaLetter is the n-th letter of a kana style.
+func KanaLetter(style Style, n int) (rune, bool) {
+	order := katakanaOrder
+	if style == StyleIroha {
+		order = irohaOrder
+	}
+	if n < 1 || n > len(order) {
+		return 0, false
+	}
+	return order[n-1], true
+}
+
+// wideKana turns a half-width katakana letter (ｱ) into its full-width form.
+func wideKana(r rune) rune {
+	if r < 0xFF66 || r > 0xFF9D {
+		return r
+	}
+	w, _ := utf8.DecodeRuneInString(width.Widen.String(string(r)))
+	return w
+}
+
+// IsKatakana reports whether r is a katakana letter, full- or half-width.
+func IsKatakana(r rune) bool {
+	return r >= 0x30A0 && r <= 0x30FF || r >= 0x31F0 && r <= 0x31FF || r >= 0xFF66 && r <= 0xFF9F
 }
 
 // CircledNumber returns the value of a circled digit ①–㊿, or 0.
@@ -144,119 +470,274 @@ func circledRune(n int) (rune, bool) {
 	return 0, false
 }
 
-var kanjiDigits = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-var kanjiUnits = map[rune]int{'十': 10, '百': 100, '千': 1000}
-
-// ParseNumeral reads a number written in ASCII digits, full-width digits or
-// kanji numerals (十二, 二十一, 百五, or positional 一〇 as in some 例規).
-// It returns false for anything else, and for numbers beyond 99999.
-func ParseNumeral(s string) (int, bool) {
-	if s == "" {
+// romanValue reads a small lower- or upper-case roman numeral (i–xxxix),
+// ASCII or full-width, as in (i), (ii), (iv).
+func romanValue(s string) (int, bool) {
+	v, prev := 0, 0
+	for i := len(s); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		var d int
+		switch unicode.ToLower(wideToASCII(r)) {
+		case 'i':
+			d = 1
+		case 'v':
+			d = 5
+		case 'x':
+			d = 10
+		default:
+			return 0, false
+		}
+		if d < prev {
+			v -= d
+		} else {
+			v += d
+			prev = d
+		}
+	}
+	if v <= 0 || v > 39 || roman(v) != strings.ToLower(width.Narrow.String(s)) {
 		return 0, false
 	}
-	if s == "元" { // 元年
-		return 1, true
-	}
-	digits := true
-	v := 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			v = v*10 + int(r-'0')
-		case r >= '０' && r <= '９':
-			v = v*10 + int(r-'０')
-		default:
-			digits = false
-		}
-		if v > 99999 {
-			return 0, false
-		}
-	}
-	if digits {
-		return v, true
-	}
-	total, cur := 0, -1
-	positional := true
-	for _, r := range s {
-		if _, ok := kanjiUnits[r]; ok {
-			positional = false
-		}
-	}
-	if positional {
-		v := 0
-		for _, r := range s {
-			d, ok := kanjiDigits[r]
-			if !ok {
-				return 0, false
-			}
-			v = v*10 + d
-			if v > 99999 {
-				return 0, false
-			}
-		}
-		return v, true
-	}
-	for _, r := range s {
-		if d, ok := kanjiDigits[r]; ok {
-			if cur >= 0 {
-				return 0, false // 二三十 is not a numeral
-			}
-			cur = d
-			continue
-		}
-		u, ok := kanjiUnits[r]
-		if !ok {
-			return 0, false
-		}
-		if cur < 0 {
-			cur = 1
-		}
-		total += cur * u
-		cur = -1
-	}
-	if cur > 0 {
-		total += cur
-	}
-	return total, total > 0
+	return v, true
 }
 
-// KanjiNumeral writes n (1–9999) in kanji numerals: 12 → 十二.
-func KanjiNumeral(n int) string {
-	if n <= 0 || n > 9999 {
-		return strconv.Itoa(n)
+func wideToASCII(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFF01 + '!'
 	}
-	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	return r
+}
+
+func isRomanRune(r rune) bool {
+	switch unicode.ToLower(wideToASCII(r)) {
+	case 'i', 'v', 'x':
+		return true
+	}
+	return false
+}
+
+func roman(n int) string {
 	var b strings.Builder
-	for _, u := range []struct {
+	for _, p := range []struct {
 		v int
 		s string
-	}{{1000, "千"}, {100, "百"}, {10, "十"}} {
-		if q := n / u.v; q > 0 {
-			if q > 1 {
-				b.WriteString(d[q])
-			}
-			b.WriteString(u.s)
-			n %= u.v
+	}{{10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
 		}
 	}
-	b.WriteString(d[n])
 	return b.String()
 }
 
-// numeral matches a number in any of the digit systems ParseNumeral reads.
-const numeral = `[0-9０-９]+|[一二三四五六七八九十百千〇]+`
+// LabelKind says what form a numbered label takes.
+type LabelKind int
 
-var (
-	statuteRE   = regexp.MustCompile(`^第(` + numeral + `)(条|章|節)((?:の(?:` + numeral + `))*)`)
-	appendixRE  = regexp.MustCompile(`^別表(?:第(` + numeral + `))?`)
-	dotRE       = regexp.MustCompile(`^([0-9０-９]{1,3})[.．]([^0-9０-９]|$)`)
-	parenRE     = regexp.MustCompile(`^[(（]\s*([0-9０-９]{1,3})\s*[)）]`)
-	parenKanaRE = regexp.MustCompile(`^[(（]([ア-ン])[)）]`)
-	clauseRE    = regexp.MustCompile(`^([0-9０-９]{1,3})[ \t　]`)
-	kanjiRE     = regexp.MustCompile(`^([一二三四五六七八九十]{1,3})[ \t　]`)
-	captionRE   = regexp.MustCompile(`^[(（]([^()（）0-9０-９]{1,30})[)）]$`)
-	subRE       = regexp.MustCompile(numeral)
+const (
+	LabelUnit       LabelKind = iota + 1 // 第5条 第5条の2 第2項 第3号 第1章の2 第1節 第1款 第1編 第1目
+	LabelParen                           // (1) （１） （一）
+	LabelParenKana                       // (ア) (ｱ) (イ)
+	LabelParenRoman                      // (i) (ii) （ⅳ is not read; write (iv)）
+	LabelCircled                         // ①
+	LabelKana                            // ア イ ロ — alone; the caller decides the order
+	LabelDigits                          // 2 ２ — a bare number
+	LabelKanji                           // 一 十二 — a bare kanji numeral
+	LabelAppendix                        // 別表 別表第1 別表第1の2
+	LabelForm                            // 別記 別記第1 別記様式第1号
+	LabelSupplement                      // 附則 付則 附　則
 )
+
+// A Label is a number as written at the start of a provision or in a
+// reference: what form it takes, its unit for 第N…, its number and where
+// it ends.
+type Label struct {
+	Kind LabelKind
+	// Unit is the 単位 of a LabelUnit: 編 章 節 款 目 条 項 号.
+	Unit rune
+	Num  Number
+	// Kana is the letter of a LabelKana or LabelParenKana, full-width.
+	Kana   rune
+	Digits Digits
+	End    int
+	// NumStart and NumEnd are where the main number is written, for a
+	// fix that rewrites it.
+	NumStart, NumEnd int
+	// Absurd is set when a number is 0 or above MaxNumber.
+	Absurd bool
+}
+
+// units are the 単位 of 第N… labels, the groups of articles first.
+const units = "編章節款目条項号"
+
+// unitWords are the characters that make a unit the first half of a word:
+// 第2項目, 第1号様式, 第1号被保険者, 第1目標, 第5条件 are not labels.
+var unitWords = map[rune]string{
+	'項': "目",
+	'号': "様機館被議線車室",
+	'目': "標的次",
+	'編': "集成",
+	'節': "約電分句",
+	'条': "件例約文",
+}
+
+// Lex reads the label at s[i:], if there is one. It reads forms, not
+// meaning: whether a bare 2 opens a 項 or counts days is the caller's
+// to decide, from what surrounds it.
+func Lex(s string, i int) (Label, bool) {
+	if i >= len(s) {
+		return Label{}, false
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	j := i + size
+	switch {
+	case r == '第':
+		n, ok := ReadNumeral(s, j)
+		if !ok {
+			return Label{}, false
+		}
+		u, usize := utf8.DecodeRuneInString(s[n.End:])
+		if !strings.ContainsRune(units, u) || strings.ContainsRune(unitWords[u], firstRune(s[n.End+usize:])) {
+			return Label{}, false
+		}
+		l := Label{Kind: LabelUnit, Unit: u, Num: Number{N: n.Value}, Digits: n.Digits, NumStart: j, NumEnd: n.End, Absurd: n.Absurd}
+		l.End = readBranches(s, n.End+usize, &l)
+		return l, true
+	case r == '別':
+		switch {
+		case strings.HasPrefix(s[i:], "別表"):
+			l := Label{Kind: LabelAppendix, Num: Number{N: 1}, End: i + len("別表")}
+			readOrdinal(s, &l)
+			return l, true
+		case strings.HasPrefix(s[i:], "別記"):
+			l := Label{Kind: LabelForm, Num: Number{N: 1}, End: i + len("別記")}
+			if strings.HasPrefix(s[l.End:], "様式") {
+				l.End += len("様式")
+			}
+			readOrdinal(s, &l)
+			if strings.HasPrefix(s[l.End:], "号") && l.NumEnd > 0 {
+				l.End += len("号")
+			}
+			return l, true
+		}
+	case r == '附' || r == '付':
+		k := j
+		for k < len(s) && (s[k] == ' ' || strings.HasPrefix(s[k:], "　")) {
+			_, sz := utf8.DecodeRuneInString(s[k:])
+			k += sz
+		}
+		if strings.HasPrefix(s[k:], "則") {
+			return Label{Kind: LabelSupplement, Num: Number{N: 1}, End: k + len("則")}, true
+		}
+	case r == '(' || r == '（':
+		return lexParen(s, i, j)
+	case IsDigit(r):
+		n := readArabic(s, i)
+		return Label{Kind: LabelDigits, Num: Number{N: n.Value}, Digits: n.Digits, End: n.End, NumStart: i, NumEnd: n.End, Absurd: n.Absurd}, true
+	case isKanjiDigit(r):
+		n, ok := readKanji(s, i)
+		if !ok {
+			return Label{}, false
+		}
+		return Label{Kind: LabelKanji, Num: Number{N: n.Value}, Digits: DigitsKanji, End: n.End, NumStart: i, NumEnd: n.End, Absurd: n.Absurd}, true
+	case CircledNumber(r) > 0:
+		return Label{Kind: LabelCircled, Num: Number{N: CircledNumber(r)}, End: j, NumStart: i, NumEnd: j}, true
+	case KanaNumber(StyleKatakana, r) > 0 || KanaNumber(StyleIroha, r) > 0:
+		return Label{Kind: LabelKana, Kana: wideKana(r), End: j, NumStart: i, NumEnd: j}, true
+	}
+	return Label{}, false
+}
+
+// readBranches reads the branch numbers of 第5条の2の3 into l.
+func readBranches(s string, k int, l *Label) int {
+	for strings.HasPrefix(s[k:], "の") {
+		n, ok := ReadNumeral(s, k+len("の"))
+		if !ok {
+			break
+		}
+		if n.Absurd {
+			l.Absurd = true
+		}
+		l.Num.Sub = append(l.Num.Sub, n.Value)
+		k = n.End
+		if len(l.Num.Sub) > 8 {
+			break
+		}
+	}
+	return k
+}
+
+// readOrdinal reads 第N(のM) after 別表 or 別記.
+func readOrdinal(s string, l *Label) {
+	if !strings.HasPrefix(s[l.End:], "第") {
+		return
+	}
+	k := l.End + len("第")
+	n, ok := ReadNumeral(s, k)
+	if !ok {
+		return
+	}
+	l.Num.N, l.Digits, l.NumStart, l.NumEnd, l.Absurd = n.Value, n.Digits, k, n.End, n.Absurd
+	l.End = readBranches(s, n.End, l)
+}
+
+// lexParen reads (1) （１） （一） (ア) (ｱ) (i): a number or letter in
+// round brackets, spaces allowed inside.
+func lexParen(s string, i, j int) (Label, bool) {
+	k := skipBlank(s, j)
+	if k >= len(s) {
+		return Label{}, false
+	}
+	r, size := utf8.DecodeRuneInString(s[k:])
+	l := Label{NumStart: k}
+	switch {
+	case IsDigit(r) || isKanjiDigit(r):
+		n, ok := ReadNumeral(s, k)
+		if !ok {
+			return Label{}, false
+		}
+		l.Kind, l.Num, l.Digits, l.NumEnd, l.Absurd = LabelParen, Number{N: n.Value}, n.Digits, n.End, n.Absurd
+	case KanaNumber(StyleKatakana, r) > 0:
+		l.Kind, l.Kana, l.NumEnd = LabelParenKana, wideKana(r), k+size
+		l.Num = Number{N: KanaNumber(StyleKatakana, r)}
+	case isRomanRune(r):
+		e := k
+		for e < len(s) {
+			c, csize := utf8.DecodeRuneInString(s[e:])
+			if !isRomanRune(c) || e-k > 18 {
+				break
+			}
+			e += csize
+		}
+		v, ok := romanValue(s[k:e])
+		if !ok {
+			return Label{}, false
+		}
+		l.Kind, l.Num, l.NumEnd = LabelParenRoman, Number{N: v}, e
+	default:
+		return Label{}, false
+	}
+	k = skipBlank(s, l.NumEnd)
+	c, csize := utf8.DecodeRuneInString(s[k:])
+	if c != ')' && c != '）' {
+		return Label{}, false
+	}
+	l.End = k + csize
+	return l, true
+}
+
+func skipBlank(s string, i int) int {
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r != ' ' && r != '\t' && r != '　' {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// unitStyles maps the unit of a 第N… label opening a provision to its style.
+var unitStyles = map[rune]Style{'編': StylePart, '章': StyleChapter, '節': StyleDivision, '款': StyleSubsection, '目': StyleSubdivision, '条': StyleArticle}
 
 // A numbered is what ParseNumbered found at the start of a text.
 type numbered struct {
@@ -264,90 +745,164 @@ type numbered struct {
 	Num   Number
 	Label string // the number as written, e.g. "(1)", "第５条の２"
 	Rest  string // the text after the number, trimmed
+	// Kana is the letter of a katakana label: its number depends on the
+	// order (五十音 or いろは) the tree builder decides on.
+	Kana rune
+	// Tight is set when the text follows the number with no space
+	// between: ２職員等は.
+	Tight bool
+	// Through is the last number of a range of provisions written as one,
+	// as an excerpt elides them: ２・３　（略）, 一～四　（略）; 0 otherwise.
+	Through int
 }
 
 // ParseNumbered reads the number that opens a heading, paragraph or list item.
 // inArticle enables the styles that only make sense inside an article of a
 // 例規-style document: a bare number (項) and a kanji numeral (号).
 func ParseNumbered(text string, inArticle bool) (numbered, bool) {
+	return parseNumbered(text, inArticle, false)
+}
+
+// parseNumbered reads an opening number. tight also accepts a bare number
+// followed directly by text (２職員等は), which the tree builder allows
+// only where the number is the next 項.
+func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 	t := strings.TrimLeft(text, " \t　")
 	if !MayBeNumbered(t) {
 		return numbered{}, false
 	}
-	mk := func(style Style, n Number, label string) (numbered, bool) {
-		rest := strings.Trim(t[len(label):], " \t　")
-		if citesLabel(rest) {
+	l, ok := Lex(t, 0)
+	if !ok || l.Absurd {
+		return numbered{}, false
+	}
+	through := 0
+	if l.Kind == LabelDigits || l.Kind == LabelKanji || l.Kind == LabelCircled {
+		// ２・３　（略）, ６～８　（略）, 一～四　（略）, ③～⑤　（略）
+		for _, sep := range []string{"～", "〜", "・"} {
+			if !strings.HasPrefix(t[l.End:], sep) {
+				continue
+			}
+			if m, ok := Lex(t, l.End+len(sep)); ok && m.Kind == l.Kind && !m.Absurd && m.Num.N > l.Num.N && m.Num.N-l.Num.N < 100 {
+				through, l.End = m.Num.N, m.End
+			}
+			break
+		}
+	}
+	label := t[:l.End]
+	rest := t[l.End:]
+	spaced := rest == "" || strings.ContainsRune(" \t　\n", firstRune(rest))
+	mk := func(style Style, n Number) (numbered, bool) {
+		r := strings.Trim(rest, " \t　")
+		if citesLabel(r) || !spaced && strings.ContainsRune(particles, firstRune(r)) {
 			// "(1) に示す組織に…" opens with a reference, not a number.
 			return numbered{}, false
 		}
-		return numbered{Style: style, Num: n, Label: label, Rest: rest}, true
-	}
-	if m := statuteRE.FindStringSubmatch(t); m != nil {
-		n, ok := ParseNumeral(m[1])
-		if !ok {
+		if through > 0 && !spaced {
 			return numbered{}, false
 		}
-		num := Number{N: n}
-		for _, s := range subRE.FindAllString(m[3], -1) {
-			if v, ok := ParseNumeral(s); ok {
-				num.Sub = append(num.Sub, v)
+		return numbered{Style: style, Num: n, Label: label, Rest: r, Kana: l.Kana, Tight: !spaced, Through: through}, true
+	}
+	switch l.Kind {
+	case LabelUnit:
+		if style, ok := unitStyles[l.Unit]; ok {
+			return mk(style, l.Num)
+		}
+	case LabelSupplement:
+		return mk(StyleSupplement, l.Num)
+	case LabelAppendix:
+		return mk(StyleAppendix, l.Num)
+	case LabelForm:
+		return mk(StyleForm, l.Num)
+	case LabelDigits:
+		// 1. １． — the outline style; not 1.5 or 2.4GHz.
+		if c := firstRune(rest); (c == '.' || c == '．') && l.Num.N < 1000 {
+			after := rest[utf8.RuneLen(c):]
+			if after == "" || !IsDigit(firstRune(after)) {
+				label = t[:l.End+utf8.RuneLen(c)]
+				rest = after
+				spaced = true
+				return mk(StyleDot, l.Num)
 			}
 		}
-		style := map[string]Style{"条": StyleArticle, "章": StyleChapter, "節": StyleDivision}[m[2]]
-		return mk(style, num, m[0])
-	}
-	if strings.HasPrefix(t, "附則") {
-		return mk(StyleSupplement, Number{N: 1}, "附則")
-	}
-	if m := appendixRE.FindStringSubmatch(t); m != nil {
-		n := 1
-		if m[1] != "" {
-			v, ok := ParseNumeral(m[1])
-			if !ok {
-				return numbered{}, false
-			}
-			n = v
+		if inArticle && l.Num.N < 1000 && (spaced || tight && tightClause(rest)) {
+			return mk(StyleClause, l.Num)
 		}
-		return mk(StyleAppendix, Number{N: n}, m[0])
-	}
-	if m := dotRE.FindStringSubmatch(t); m != nil {
-		n, _ := ParseNumeral(m[1])
-		return mk(StyleDot, Number{N: n}, t[:len(m[0])-len(m[2])])
-	}
-	if m := parenRE.FindStringSubmatch(t); m != nil {
-		n, _ := ParseNumeral(m[1])
-		return mk(StyleParen, Number{N: n}, m[0])
-	}
-	if m := parenKanaRE.FindStringSubmatch(t); m != nil {
-		r, _ := utf8.DecodeRuneInString(m[1])
-		return mk(StyleParenKatakana, Number{N: KatakanaNumber(r)}, m[0])
-	}
-	if r, size := utf8.DecodeRuneInString(t); CircledNumber(r) > 0 {
-		return mk(StyleCircled, Number{N: CircledNumber(r)}, t[:size])
-	} else if KatakanaNumber(r) > 0 {
+	case LabelKanji:
+		if inArticle && spaced && l.Num.N < 1000 {
+			return mk(StyleKanji, l.Num)
+		}
+	case LabelParen:
+		// （一） is written in some 例規 for (1): the same style.
+		return mk(StyleParen, l.Num)
+	case LabelParenKana:
+		return mk(StyleParenKatakana, l.Num)
+	case LabelParenRoman:
+		return mk(StyleParenRoman, l.Num)
+	case LabelCircled:
+		return mk(StyleCircled, l.Num)
+	case LabelKana:
 		// ア alone is a number only when a space or a period follows it;
 		// otherwise it is the first letter of a word such as アクセス.
-		next, _ := utf8.DecodeRuneInString(t[size:])
-		if next == ' ' || next == '　' || next == '\t' || next == '.' || next == '．' {
-			return mk(StyleKatakana, Number{N: KatakanaNumber(r)}, t[:size])
-		}
-	}
-	if inArticle {
-		if m := clauseRE.FindStringSubmatch(t); m != nil {
-			n, _ := ParseNumeral(m[1])
-			return mk(StyleClause, Number{N: n}, m[1])
-		}
-		if m := kanjiRE.FindStringSubmatch(t); m != nil {
-			n, _ := ParseNumeral(m[1])
-			return mk(StyleKanji, Number{N: n}, m[1])
+		if c := firstRune(rest); c == ' ' || c == '　' || c == '\t' || c == '.' || c == '．' {
+			if c == '.' || c == '．' {
+				label = t[:l.End+utf8.RuneLen(c)]
+				rest = rest[utf8.RuneLen(c):]
+			}
+			n := KanaNumber(StyleKatakana, l.Kana)
+			if n == 0 {
+				n = KanaNumber(StyleIroha, l.Kana) // ロ, ヰ: only in the いろは order
+			}
+			return mk(StyleKatakana, Number{N: n})
 		}
 	}
 	return numbered{}, false
 }
 
+// counters are what follows a number that counts rather than numbers a 項:
+// 2日, 3か月, 2以上, 10人. A line that starts with one is text.
+const counters = "日月年時分秒人名件回個か箇ヶケカ条項号章節款目編割倍円歳週期度階部台枚本冊通点つ以未超万億千百十番位級等者社校人"
+
+// tightClause reports whether the text right after a bare number can be
+// the start of a 項's sentence: ２職員等は, but not 2日以内 or 2.5.
+func tightClause(rest string) bool {
+	r := firstRune(rest)
+	if r == utf8.RuneError || strings.ContainsRune(counters, r) {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || IsKatakana(r) && r != 'ー'
+}
+
+// TightNumber reports whether text opens with a bare number followed
+// directly by text, and the number: 2日以内 → 2, true; ２職員等は → 2, true.
+// The tree builder asks when a bare number is not clearly a 項.
+func tightNumber(text string) (int, bool) {
+	t := strings.TrimLeft(text, " \t　")
+	r := firstRune(t)
+	if !IsDigit(r) {
+		return 0, false
+	}
+	n := readArabic(t, 0)
+	if n.Absurd || n.End >= len(t) {
+		return 0, false
+	}
+	c := firstRune(t[n.End:])
+	if c == ' ' || c == '　' || c == '\t' || c == '.' || c == '．' || IsDigit(c) {
+		return 0, false
+	}
+	return n.Value, true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 // citations are what follows a number that is cited rather than a label:
 // (1)に示す, ①に準じ, 3及び4, (2)の規定.
-var citations = []string{"に示す", "に定め", "に掲げ", "に規定", "に準じ", "に準ず", "に基づ", "に従", "による", "の規定", "及び", "並びに", "又は", "から", "まで", "、"}
+var citations = []string{"に示す", "に定め", "に掲げ", "に規定", "に準じ", "に準ず", "に基づ", "に従", "による", "において", "の規定", "及び", "並びに", "又は", "若しくは", "から", "まで", "、", "・", "を除", "に該当", "の場合"}
+
+// particles right after a number mark a citation too: (1)の組織, 第5条は.
+const particles = "のをがはにでともへや"
 
 func citesLabel(rest string) bool {
 	for _, c := range citations {
@@ -360,13 +915,13 @@ func citesLabel(rest string) bool {
 
 // MayBeNumbered is a cheap test of the first character of a text: false
 // means ParseNumbered would find no number, so most paragraphs are passed
-// over without running a pattern.
+// over without running the lexer.
 func MayBeNumbered(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	switch {
-	case r >= '0' && r <= '9', r >= '０' && r <= '９', r == '(', r == '（', r == '第', r == '別', r == '附':
+	case IsDigit(r), r == '(', r == '（', r == '第', r == '別', r == '附', r == '付':
 		return true
-	case CircledNumber(r) > 0, KatakanaNumber(r) > 0, strings.ContainsRune("一二三四五六七八九十", r):
+	case CircledNumber(r) > 0, KanaNumber(StyleKatakana, r) > 0, KanaNumber(StyleIroha, r) > 0, isKanjiDigit(r):
 		return true
 	}
 	return false
@@ -374,9 +929,19 @@ func MayBeNumbered(t string) bool {
 
 // parseCaption recognises the caption line of an article, （目的）.
 func parseCaption(text string) (string, bool) {
-	m := captionRE.FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
+	t := strings.TrimSpace(text)
+	open, size := utf8.DecodeRuneInString(t)
+	if open != '(' && open != '（' || len(t) <= size {
 		return "", false
 	}
-	return m[1], true
+	end, esize := utf8.DecodeLastRuneInString(t)
+	if end != ')' && end != '）' {
+		return "", false
+	}
+	inner := t[size : len(t)-esize]
+	n := utf8.RuneCountInString(inner)
+	if n < 1 || n > 30 || strings.ContainsAny(inner, "()（）0123456789０１２３４５６７８９\n") {
+		return "", false
+	}
+	return inner, true
 }

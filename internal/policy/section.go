@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/policyctl/policyctl/internal/markdown"
 )
@@ -76,7 +77,7 @@ func (s *Section) Outline() string {
 			continue
 		}
 		switch {
-		case (x.Style == StyleChapter || x.Style == StyleDivision) && i < len(path)-1:
+		case x.Style.Group() && i < len(path)-1 && !s.Style.Group():
 			// Articles and 別表 are numbered through the whole document and
 			// cited without their chapter: 第5条, not 第2章第5条.
 		case x.Kind == KindImplicit && (i < len(path)-1 || len(x.Parent.Children) == 1):
@@ -142,13 +143,34 @@ func buildTree(d *Document) *Section {
 
 func (b *treeBuilder) top() *Section { return b.stack[len(b.stack)-1] }
 
+// inArticle reports whether a bare number opens a 項 here: inside an
+// article, or inside a 附則 whose provisions are numbered 1, 2, 3.
 func (b *treeBuilder) inArticle() bool {
 	for _, s := range b.stack {
-		if s.Style == StyleArticle {
+		if s.Style == StyleArticle || s.Style == StyleSupplement {
 			return true
 		}
 	}
 	return false
+}
+
+// nextClause is the number the next 項 of the innermost open article or
+// 附則 would carry, or 0 outside them.
+func (b *treeBuilder) nextClause() int {
+	for i := len(b.stack) - 1; i > 0; i-- {
+		s := b.stack[i]
+		if s.Style != StyleArticle && s.Style != StyleSupplement {
+			continue
+		}
+		last := 0
+		for _, c := range s.Children {
+			if c.Style == StyleClause {
+				last = c.Number.N
+			}
+		}
+		return last + 1
+	}
+	return 0
 }
 
 func (b *treeBuilder) blocks(n ast.Node) {
@@ -189,6 +211,8 @@ func (b *treeBuilder) heading(h *ast.Heading) {
 	nb, ok := ParseNumbered(text, false)
 	if !ok {
 		nb = numbered{Rest: text}
+	} else {
+		b.order(&nb)
 	}
 	s := b.newSection(KindHeading, h, nb)
 	s.HeadingLevel = h.Level
@@ -247,6 +271,9 @@ func (b *treeBuilder) item(list *ast.List, it *ast.ListItem) {
 		}
 	case hasText:
 		nb, ok = ParseNumbered(markdown.PlainText(first, b.doc.Body()), b.inArticle())
+		if ok {
+			b.order(&nb)
+		}
 	}
 	if ok {
 		s := b.newSection(KindItem, it, nb)
@@ -265,51 +292,368 @@ func (b *treeBuilder) item(list *ast.List, it *ast.ListItem) {
 }
 
 func (b *treeBuilder) paragraph(p *ast.Paragraph) {
-	if p.Lines().Len() > 0 {
-		// Most paragraphs carry no number: tell from the raw first line
-		// before extracting the text.
-		seg := p.Lines().At(0)
-		first := strings.TrimLeft(string(seg.Value(b.doc.Body())), " \t　")
-		// MayBeNumbered admits "(" and "（", so caption lines get through.
-		if !MayBeNumbered(first) {
-			b.caption = ""
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		b.caption = ""
+		return
+	}
+	body := b.doc.Body()
+	first := lineText(body, lines.At(0))
+	// A caption written on the line just above its article, （目的）, is
+	// a paragraph of its own, as if a blank line followed it.
+	if lines.Len() > 1 {
+		if c, ok := parseCaption(first); ok && b.opensArticle(lineText(body, lines.At(1))) && b.split(p, 1) != nil {
+			b.caption = c
 			return
 		}
 	}
-	text := markdown.PlainText(p, b.doc.Body())
-	nb, ok := ParseNumbered(text, b.inArticle())
-	offset := p.Pos()
-	if !ok && p.Lines().Len() > 1 {
-		// A caption written on the line just above its article:
-		// （目的）
-		// 第1条　…
-		if c, isCap := parseCaption(firstLine(text)); isCap {
-			rest := text[strings.IndexByte(text, '\n')+1:]
-			if a, isArt := ParseNumbered(rest, false); isArt && a.Style == StyleArticle {
-				nb, ok, b.caption = a, true, c
-				offset = p.Lines().At(1).Start
-			}
-		}
+	// Most paragraphs carry no number: tell from the raw first line before
+	// extracting the text. MayBeNumbered admits "(" and "（", so caption
+	// lines get through.
+	var nb numbered
+	ok := false
+	if MayBeNumbered(first) {
+		text := markdown.PlainText(p, body)
+		nb, ok = b.opening(text, p.Pos())
 	}
 	if !ok {
-		if c, isCap := parseCaption(firstLine(text)); isCap && !strings.Contains(text, "\n") {
+		if c, isCap := parseCaption(first); isCap && lines.Len() == 1 {
 			b.caption = c
 		} else {
 			b.caption = ""
 		}
+		b.splitLines(p)
 		return
 	}
 	s := b.newSection(KindParagraph, p, nb)
-	if offset != s.Offset {
-		s.Offset = offset
-		s.Line, s.Col = b.doc.bodyLineCol(offset)
-	}
 	if s.Style == StyleArticle && b.caption != "" {
 		s.Title = b.caption
 	}
 	b.caption = ""
-	if !b.attachSibling(s) {
+	if s.Style == StyleSupplement {
+		// A 附則 follows the main provisions, and every 附則 of an amendment
+		// the one before: it closes every numbered section.
+		for len(b.stack) > 1 && (b.top().Numbered() || b.top().Kind != KindHeading) {
+			b.stack = b.stack[:len(b.stack)-1]
+		}
 		b.push(s)
+	} else if !b.attachSibling(s) {
+		b.push(s)
+	}
+	// ２・３　（略）: the provisions an excerpt elides stand in one block;
+	// each is a section of its own, so that 第3項 still resolves.
+	for n := nb.Num.N + 1; n <= nb.Through; n++ {
+		more := nb
+		more.Num = Number{N: n}
+		m := b.newSection(KindParagraph, p, more)
+		if !b.attachSibling(m) {
+			b.push(m)
+		}
+	}
+	b.splitLines(p)
+}
+
+// opening reads the number that opens a paragraph, deciding what the
+// lexer leaves open: the order of a katakana letter, and whether a bare
+// number with no space after it (２職員等は) is the next 項.
+func (b *treeBuilder) opening(text string, off int) (numbered, bool) {
+	in := b.inArticle()
+	nb, ok := parseNumbered(text, in, false)
+	if !ok && in {
+		next := b.nextClause()
+		if t, tok := parseNumbered(text, true, true); tok && t.Style == StyleClause && t.Num.N == next {
+			nb, ok = t, true
+		} else if n, isNum := tightNumber(text); isNum && n == next {
+			b.ambiguous(off, text, next)
+		}
+	}
+	if !ok {
+		return nb, false
+	}
+	b.order(&nb)
+	if nb.Style == StyleCircled && in && nb.Num.N >= 2 && nb.Num.N == b.nextClause() && b.open(StyleCircled) == nil {
+		// ② for 第2項, as older 例規 number their 項.
+		nb.Style = StyleClause
+	}
+	return nb, true
+}
+
+// order decides whether a katakana letter counts in the 五十音 order
+// (ア, イ, ウ) or the いろは order of a 例規's 号の細分 (イ, ロ, ハ): an open
+// sequence decides; otherwise イ inside an article begins いろは.
+func (b *treeBuilder) order(nb *numbered) {
+	if nb.Style != StyleKatakana || nb.Kana == 0 {
+		return
+	}
+	set := func(style Style) bool {
+		n := KanaNumber(style, nb.Kana)
+		if n == 0 {
+			return false
+		}
+		nb.Style, nb.Num = style, Number{N: n}
+		return true
+	}
+	for i := len(b.stack) - 1; i > 0; i-- {
+		switch b.stack[i].Style {
+		case StyleIroha:
+			if set(StyleIroha) {
+				return
+			}
+		case StyleKatakana:
+			if set(StyleKatakana) {
+				return
+			}
+		}
+	}
+	if nb.Kana != 'ア' && b.inArticle() || KanaNumber(StyleKatakana, nb.Kana) == 0 {
+		set(StyleIroha)
+		return
+	}
+	set(StyleKatakana)
+}
+
+// open returns the innermost open section of a style, or nil.
+func (b *treeBuilder) open(style Style) *Section {
+	for i := len(b.stack) - 1; i > 0; i-- {
+		if b.stack[i].Style == style {
+			return b.stack[i]
+		}
+	}
+	return nil
+}
+
+// opensArticle reports whether a line opens an article: 第1条　…
+func (b *treeBuilder) opensArticle(line string) bool {
+	nb, ok := parseNumbered(line, false, false)
+	return ok && nb.Style == StyleArticle && !nb.Tight
+}
+
+// splitLines looks at the lines of a paragraph after its first: where a
+// line opens a provision — Word pastes 条, 項 and 号 on consecutive lines
+// — the paragraph is split there, exactly as if a blank line stood before
+// it, and the rest is read as a block of its own when the walk reaches it.
+func (b *treeBuilder) splitLines(p *ast.Paragraph) {
+	body := b.doc.Body()
+	lines := p.Lines()
+	for k := 1; k < lines.Len(); k++ {
+		line := lineText(body, lines.At(k))
+		if c, ok := parseCaption(line); ok && c != "" && k+1 < lines.Len() && b.opensArticle(lineText(body, lines.At(k+1))) {
+			if b.split(p, k) != nil {
+				return
+			}
+			continue
+		}
+		if b.opensProvision(line, lines.At(k).Start) && b.split(p, k) != nil {
+			return
+		}
+	}
+}
+
+// opensProvision decides whether a line inside a paragraph opens a
+// provision. A number that fits the open sequences does; one that could
+// be a number or text is reported, with the fix, and read as text.
+func (b *treeBuilder) opensProvision(line string, off int) bool {
+	if !MayBeNumbered(line) {
+		return false
+	}
+	in := b.inArticle()
+	nb, ok := parseNumbered(line, in, in)
+	if !ok {
+		if n, isNum := tightNumber(line); in && isNum && n == b.nextClause() {
+			b.ambiguous(off, line, n)
+		}
+		return false
+	}
+	b.order(&nb)
+	switch nb.Style {
+	case StylePart, StyleChapter, StyleDivision, StyleSubsection, StyleSubdivision, StyleArticle:
+		return !nb.Tight
+	case StyleSupplement, StyleAppendix, StyleForm:
+		return !nb.Tight || strings.HasPrefix(nb.Rest, "(") || strings.HasPrefix(nb.Rest, "（")
+	case StyleClause:
+		next := b.nextClause()
+		if nb.Num.N == next {
+			return true
+		}
+		if !nb.Tight {
+			b.ambiguous(off, line, next)
+		}
+		return false
+	case StyleCircled:
+		if in && nb.Num.N >= 2 && nb.Num.N == b.nextClause() && b.open(StyleCircled) == nil {
+			return true
+		}
+	}
+	if b.fits(nb) {
+		return true
+	}
+	if !nb.Tight {
+		b.ambiguous(off, line, 0)
+	}
+	return false
+}
+
+// fits reports whether a number continues an open sequence of its style,
+// or begins a new one.
+func (b *treeBuilder) fits(nb numbered) bool {
+	if nb.Num.N == 1 && len(nb.Num.Sub) == 0 {
+		return true
+	}
+	if s := b.open(nb.Style); s != nil {
+		return s.Number.N+1 == nb.Num.N
+	}
+	return false
+}
+
+// ambiguous reports a line that opens with what may be a number or the
+// start of its text. next is the 項 number expected there, or 0.
+func (b *treeBuilder) ambiguous(off int, line string, next int) {
+	l, _ := Lex(strings.TrimLeft(line, " \t　"), 0)
+	shown := strings.TrimLeft(line, " \t　")
+	if l.End > 0 && l.End <= len(shown) {
+		shown = shown[:l.End]
+	}
+	what, fix := "a provision", "the provision"
+	if next > 0 {
+		what, fix = fmt.Sprintf("第%d項", next), fmt.Sprintf("第%d項", next)
+		if n, ok := tightNumber(strings.TrimLeft(line, " \t　")); !ok || n != next {
+			if l.Kind != LabelDigits || l.Num.N != next {
+				what = fmt.Sprintf("a 項 (the next is 第%d項)", next)
+			}
+		}
+	}
+	b.doc.addFinding("numbering/ambiguous", Warning, b.doc.BodyStart+off,
+		fmt.Sprintf("this line starts with %s, which may open %s or continue the text; policyctl reads it as text", shown, what),
+		fmt.Sprintf("to open %s, put a blank line before the line and a space after the number; otherwise rewrap so the line does not start with a number", fix))
+}
+
+// split cuts a paragraph before its k-th line (k ≥ 1): the lines from k
+// on, and the inline nodes written on them, move to a new paragraph
+// inserted after p. It returns the new paragraph, or nil (and changes
+// nothing) when markup such as a link runs across the line break.
+func (b *treeBuilder) split(p *ast.Paragraph, k int) *ast.Paragraph {
+	np := splitParagraph(p, k)
+	if np != nil {
+		b.doc.splits = append(b.doc.splits, np.Lines().At(0).Start)
+	}
+	return np
+}
+
+func splitParagraph(p *ast.Paragraph, k int) *ast.Paragraph {
+	lines := p.Lines()
+	if k <= 0 || k >= lines.Len() || p.Parent() == nil {
+		return nil
+	}
+	at := lines.At(k).Start
+	var cut ast.Node // the first inline node of the new paragraph
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		start, stop, ok := inlineSpan(c)
+		if !ok {
+			continue
+		}
+		if start >= at {
+			cut = c
+			break
+		}
+		if stop > at {
+			return nil // a link or emphasis across the line break
+		}
+	}
+	if cut == nil {
+		return nil
+	}
+	np := ast.NewParagraph()
+	keep, move := text.NewSegments(), text.NewSegments()
+	for i := 0; i < lines.Len(); i++ {
+		if i < k {
+			keep.Append(lines.At(i))
+		} else {
+			move.Append(lines.At(i))
+		}
+	}
+	p.SetLines(keep)
+	np.SetLines(move)
+	for c := cut; c != nil; {
+		next := c.NextSibling()
+		p.RemoveChild(p, c)
+		np.AppendChild(np, c)
+		c = next
+	}
+	// The line break that ended the paragraph's last line is now the
+	// paragraph's end, as with a blank line after it.
+	if t, ok := p.LastChild().(*ast.Text); ok {
+		t.SetSoftLineBreak(false)
+		t.SetHardLineBreak(false)
+	}
+	p.Parent().InsertAfter(p.Parent(), p, np)
+	return np
+}
+
+// inlineSpan is the range of source an inline node and its children were
+// read from, or false for a node that carries no source (it then goes
+// with its neighbours).
+func inlineSpan(n ast.Node) (int, int, bool) {
+	start, stop, ok := 0, 0, false
+	add := func(a, z int) {
+		if !ok || a < start {
+			start = a
+		}
+		if !ok || z > stop {
+			stop = z
+		}
+		ok = true
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			add(t.Segment.Start, t.Segment.Stop)
+		case *ast.String:
+		case *ast.RawHTML:
+			for i := 0; i < t.Segments.Len(); i++ {
+				seg := t.Segments.At(i)
+				add(seg.Start, seg.Stop)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return start, stop, ok
+}
+
+// lineText is a paragraph line without its indentation and line end.
+func lineText(body []byte, seg text.Segment) string {
+	return strings.TrimRight(strings.TrimLeft(string(seg.Value(body)), " \t　"), "\r\n")
+}
+
+// SplitLines splits the paragraphs of root — an AST parsed again from
+// this document's body, as a renderer does — where the section tree split
+// them, so that every provision the model found on a line of its own is a
+// block of its own there too.
+func (d *Document) SplitLines(root ast.Node) {
+	if len(d.splits) == 0 {
+		return
+	}
+	at := map[int]bool{}
+	for _, off := range d.splits {
+		at[off] = true
+	}
+	var paras []*ast.Paragraph
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p, ok := n.(*ast.Paragraph); ok && entering && p.Lines().Len() > 1 {
+			paras = append(paras, p)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range paras {
+		for k := 1; k < p.Lines().Len(); k++ {
+			if at[p.Lines().At(k).Start] {
+				if np := splitParagraph(p, k); np != nil {
+					p, k = np, 0
+				}
+			}
+		}
 	}
 }
 
@@ -394,7 +738,8 @@ func (b *treeBuilder) assignIDs(s *Section, base string) {
 var styleKeys = map[Style]string{
 	StyleCloseParen: "r", StyleParen: "p", StyleCircled: "m", StyleKatakana: "k",
 	StyleParenKatakana: "pk", StyleKanji: "g", StyleChapter: "ch", StyleDivision: "d",
-	StyleArticle: "a", StyleAppendix: "t", StyleSupplement: "f",
+	StyleArticle: "a", StyleAppendix: "t", StyleSupplement: "f", StylePart: "pt",
+	StyleSubsection: "ss", StyleSubdivision: "sd", StyleIroha: "i", StyleParenRoman: "pr", StyleForm: "b",
 }
 
 func firstLine(s string) string {

@@ -151,3 +151,61 @@ func TestOutline(t *testing.T) {
 		t.Errorf("outlines %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestLinesOpenProvisions: inside a paragraph, a line that opens a
+// provision starts a new one, exactly as after a blank line; a line that
+// may be a number or text is reported, with the fix, and read as text.
+func TestLinesOpenProvisions(t *testing.T) {
+	cases := []struct {
+		name, body string
+		tree       string // labels and styles, one section a line
+		findings   []string
+	}{{
+		name: "項, 号 and 号の細分 on consecutive lines",
+		body: "第1条　甲\n2　乙\n一　丙\nイ　丁\nロ　戊\n(1)　己\n(i)　庚\n二　辛\n3　壬\n",
+		tree: "第1条 article|(第1項) clause|2 clause|一 kanji|イ iroha|ロ iroha|(1) paren|(i) paren-roman|二 kanji|3 clause",
+	}, {
+		name: "a 項 number with no space after it, where it is the next 項",
+		body: "第1条　甲\n２職員等は、乙\n３前項の者は、丙\n",
+		tree: "第1条 article|(第1項) clause|２ clause|３ clause",
+	}, {
+		name: "a caption line opens its article",
+		body: "第1条　甲\n（定義）\n第2条　乙\n",
+		tree: "第1条 article|(第1項) clause|第2条 article|(第1項) clause",
+	}, {
+		name: "a count or an unexpected number is text; the one that could be a 項 is reported",
+		body: "第1条　甲は、\n2日以内に報告し、\n5　人を置く。\n",
+		tree: "第1条 article|(第1項) clause",
+		findings: []string{
+			"f.md:6:1: numbering/ambiguous: this line starts with 2, which may open 第2項 or continue the text; policyctl reads it as text",
+			"f.md:7:1: numbering/ambiguous: this line starts with 5, which may open a 項 (the next is 第2項) or continue the text; policyctl reads it as text",
+		},
+	}, {
+		name: "a number citing, not opening: (1)に示す, (2)の, 第5条の規定",
+		body: "## 1. 甲\n\n次のとおり\n(1)に示す者は、\n(2)の者と\n第5条の規定による。\n",
+		tree: "1. dot",
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := ParseDocument("f.md", []byte("---\nid: f\nvisibility: public\n---\n"+c.body), levels)
+			var tree []string
+			for _, s := range d.Sections() {
+				label := s.Label
+				if s.Kind == KindImplicit {
+					label = "(第1項)"
+				}
+				tree = append(tree, label+" "+s.Style.String())
+			}
+			if got := strings.Join(tree, "|"); got != c.tree {
+				t.Errorf("tree %s, want %s", got, c.tree)
+			}
+			var findings []string
+			for _, f := range d.Findings {
+				findings = append(findings, f.Pos.String()+": "+f.Rule+": "+f.Message)
+			}
+			if strings.Join(findings, "\n") != strings.Join(c.findings, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(findings, "\n"), strings.Join(c.findings, "\n"))
+			}
+		})
+	}
+}

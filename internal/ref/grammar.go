@@ -4,80 +4,115 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // The grammar of Japanese textual references, as named patterns with
-// examples. Scan reads a text into expressions; resolve.go gives them
-// meaning against the section tree.
+// examples. scan reads a text into expressions; resolve.go gives them
+// meaning against the section tree. Numbers are read by policy.Lex, the
+// lexer the section tree uses too: ASCII, full-width and kanji digits,
+// circled numbers, イロハ and アイウ.
 //
-//	expression  = [document] [direction] chain { connective chain }
-//	chain       = link { link }                       6(3)①, 第5条第2項第3号, 前項第3号
-//	document    = a tier's name or a document title   基本方針6(3), 対策基準第5条
-//	direction   = 上記 | 前記 | 下記                   上記3, 前記(2), 下記4
-//	connective  = 、 | 及び | 並びに | 又は | 若しくは | から | まで | ～
+//	expression = [citation] [direction] range { connective range }
+//	range      = chain [ から chain まで | ～ chain ]        第1号から第3号まで, 前条から第5条まで
+//	chain      = link { [caption] link } [part] [exclusion]  第5条第2項第3号イ, 第149条（捜索調書）第1項
+//	citation   = document | law                              基本方針6(3), 地方自治法第244条
+//	document   = a tier's name or a document title           対策基準第5条
+//	law        = a law's name, number or abbreviation        地方自治法（昭和22年法律第67号）第244条の6第1項, 法第3条
+//	direction  = 上記 | 前記 | 下記                            上記3, 前記(2), 下記4
+//	connective = 、 | ， | ・ | 及び | 並びに | 又は | 若しくは
+//	caption    = （…） between two links of a chain         第149条（捜索調書）第1項
+//	part       = ただし書 | 本文 | 前段 | 後段 | 各号列記以外の部分   第5条ただし書, 前項各号列記以外の部分
+//	exclusion  = （ chain {connective chain} を除く。）         各号（第二号を除く。）
 //
-// A link is one of the patterns below. Numbers are ASCII, full-width or kanji.
-const num = `[0-9０-９]+|[一二三四五六七八九十百千〇]+`
+// A link is one of the patterns below, each with its examples.
+
+// level is what a link names. Resolution works on levels, never on the
+// words 条, 項 and 号.
+type level int
+
+const (
+	levelOutline    level = iota // 3, (1), ①, (ア), ア: the numbers of an outline document
+	levelDocument                // この規程, 本要綱
+	levelPart                    // 編
+	levelChapter                 // 章
+	levelSection                 // 節
+	levelSubsection              // 款
+	levelDivision                // 目
+	levelArticle                 // 条
+	levelClause                  // 項
+	levelItem                    // 号
+	levelSubitem1                // イ ロ ハ: 号の細分
+	levelSubitem2                // (1): the 細分 of イ
+	levelSubitem3                // (i): the 細分 of (1)
+	levelTable                   // 別表
+	levelForm                    // 別記
+	levelSupplement              // 附則
+	levelMain                    // 本則
+)
+
+// unitLevels are the levels the units of 第N… and of the relative words
+// name: 第2章, 前節, 同条, この項, 前表.
+var unitLevels = map[rune]level{
+	'編': levelPart, '章': levelChapter, '節': levelSection, '款': levelSubsection, '目': levelDivision,
+	'条': levelArticle, '項': levelClause, '号': levelItem, '表': levelTable,
+}
+
+// groupStyles are the styles of the levels that group articles.
+var levelStyles = map[level]policy.Style{
+	levelPart: policy.StylePart, levelChapter: policy.StyleChapter, levelSection: policy.StyleDivision,
+	levelSubsection: policy.StyleSubsection, levelDivision: policy.StyleSubdivision, levelArticle: policy.StyleArticle,
+	levelClause: policy.StyleClause, levelTable: policy.StyleAppendix, levelForm: policy.StyleForm,
+	levelSupplement: policy.StyleSupplement,
+}
 
 type linkKind int
 
 const (
-	linkNum        linkKind = iota // 3 (after 上記, a document name, or in a list)
-	linkParen                      // (1) （１）
-	linkCircled                    // ①
-	linkParenKana                  // (ア)
-	linkKana                       // ア (only in a list: ア及びイ)
-	linkArticle                    // 第5条 第5条の2 第十二条
-	linkClause                     // 第2項
-	linkItem                       // 第3号
-	linkChapter                    // 第2章
-	linkDivision                   // 第1節
-	linkAppendix                   // 別表第1, 別表
-	linkSupplement                 // 附則
-	linkRel                        // 前条 次条 前項 次項 前号 次号 同条 同項 同号 本条 前各号 前二項 各号
-)
-
-// relWords are the relative references, longest first: 前各号 before 前号.
-var relWords = []string{
-	"前各号", "前各項",
-	"前二条", "前三条", "前四条", "前五条", "前二項", "前三項", "前四項", "前五項", "前二号", "前三号", "前四号", "前五号",
-	"前条", "次条", "同条", "本条", "前項", "次項", "同項", "本項", "前号", "次号", "同号", "本号", "各号", "各項",
-}
-
-// directions are the words that say where a reference points.
-var directions = []string{"上記", "前記", "下記"}
-
-var (
-	connRE = regexp.MustCompile(`^(?:\s*)(、|，|及び|並びに|又は|若しくは|から|まで|～|〜|~)(?:\s*)`)
-	// A law's own number, （昭和22年法律第67号）, is part of an external
-	// citation, never a reference into the policy.
-	lawNumberRE = regexp.MustCompile(`^[(（](?:明治|大正|昭和|平成|令和)(?:` + num + `|元)年(?:法律|政令|省令|府令|条例|規則|告示|訓令)第(?:` + num + `)号[)）]`)
-	// The end of a law's name just before 第N条: 地方自治法第244条,
-	// 個人情報の保護に関する法律第2条, 同法第5条.
-	lawNameRE = regexp.MustCompile(`(?:法|法律|政令|省令|府令|規則|条例|要綱|告示|同法|同令)(?:[(（][^()（）]*[)）])?\s*$`)
+	linkNamed   linkKind = iota // 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 別表第1 別表 別記 附則 本則; イ (after a 号)
+	linkPrev                    // 前条 前項 前号 前章 前節 前款 前表
+	linkNext                    // 次条 次項 次号 次章 次節
+	linkPrevN                   // 前二条 前三項 前各号 前各項 (count -1: 各)
+	linkSame                    // 同条 同項 同号 同表 同章
+	linkHere                    // この条 本条 この項 本号 この章 この附則; この規程 本要綱 この基本方針 (the document)
+	linkEach                    // 各号 各項 次の各号
+	linkOutline                 // 3 (after 上記 or a document name), (1) （１）, ①, (ア), ア (in a list)
 )
 
 // link is one element of a chain.
 type link struct {
 	kind  linkKind
-	style policy.Style // for outline links: the style it names
+	level level
+	// style is the numbering style an outline link names.
+	style policy.Style
 	num   policy.Number
-	rel   string // the relative word for linkRel
-	start int    // byte offsets in the scanned text
+	// kana is the letter of イ, ア, (ア).
+	kana  rune
+	count int // for linkPrevN: how many; -1 for 前各号
+	start int // byte offsets in the scanned text
 	end   int
+	// numStart and numEnd are where the number is written, and digits how,
+	// for a fix that rewrites it.
+	numStart, numEnd int
+	digits           policy.Digits
+	absurd           bool // 第0条, 上記99999999999999999999
 }
 
-// chain is a sequence of links written without a break: 6(3)①.
+// chain is a sequence of links written without a break: 6(3)①,
+// 第5条第2項第3号, 前項各号.
 type chain struct {
 	links []link
 	start int
 	end   int
+	part  string // ただし書, 本文, 前段, 後段, 各号列記以外の部分
+	// exclude are the chains of （第二号を除く。）, resolved below this one.
+	exclude []chain
 }
 
-// Expr is one reference expression: 上記6、7及び8 is one expression with
+// expr is one reference expression: 上記6、7及び8 is one expression with
 // three chains.
 type expr struct {
 	start, end int
@@ -86,22 +121,95 @@ type expr struct {
 	chains     []chain
 	// ranges[i] is true when chains[i] and chains[i+1] are the two ends of
 	// a range (から…まで, ～).
-	ranges   []bool
-	external bool // a law citation: recognised, not resolved
+	ranges []bool
+	// external is set for a citation of another law: recognised, never
+	// resolved in this repository.
+	external bool
+	law      string // the law cited, as written, when the text names it
+	// abbrev is the abbreviation a law number defines: （…号。以下「法」という。）
+	abbrev string
 }
 
-// scanner holds what Scan needs besides the text: the names by which
-// documents are cited, longest first.
+// relWords are the relative words and what they name, longest first.
+var relWords = func() []relWord {
+	var out []relWord
+	add := func(w string, k linkKind, count int) {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		out = append(out, relWord{w, k, unitLevels[r], count})
+	}
+	for _, u := range "編章節款目条項号表" {
+		add("前"+string(u), linkPrev, 1)    // 前条, 前項, 前号, 前章, 前節, 前表
+		add("次"+string(u), linkNext, 1)    // 次条, 次項, 次号, 次章
+		add("同"+string(u), linkSame, 0)    // 同条, 同項, 同号, 同表
+		add("この"+string(u), linkHere, 0)   // この条, この項, この号, この章
+		add("本"+string(u), linkHere, 0)    // 本条, 本項, 本号, 本章
+		add("前各"+string(u), linkPrevN, -1) // 前各号, 前各項, 前各条
+		for n := 2; n <= 10; n++ {
+			add("前"+policy.KanjiNumeral(n)+string(u), linkPrevN, n) // 前二条, 前三項
+		}
+	}
+	add("各号", linkEach, 0)   // 各号
+	add("各項", linkEach, 0)   // 各項
+	add("次の各号", linkEach, 0) // 次の各号に掲げる
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].word) > len(out[j].word) })
+	return out
+}()
+
+type relWord struct {
+	word  string
+	kind  linkKind
+	level level
+	count int
+}
+
+// notRelative are the characters that make a relative word the first half
+// of an ordinary word: 本条例, 同条件, 前項目, 本文, 同表現, 次号機, 本章立て.
+const notRelative = "件例約目文現機立集"
+
+// docWords are what a document calls itself after この or 本: この規程,
+// 本要綱, この基本方針.
+var docWords = []string{"情報セキュリティポリシー", "ポリシー", "基本方針", "対策基準", "実施手順", "規程", "規則", "要綱", "要領", "基準", "方針", "手順", "条例", "訓令", "告示", "指針", "法律", "政令", "省令", "府令", "附則"}
+
+// parts are the parts of a 項 a chain may end with: 第5条ただし書,
+// 同条第3項後段, 前項各号列記以外の部分, 同項本文.
+var parts = []string{"各号列記以外の部分", "ただし書", "本文", "前段", "後段"}
+
+// directions are the words that say where a reference points.
+var directions = []string{"上記", "前記", "下記"}
+
+// connectives join the chains of a list or a range, longest first.
+var connectives = []string{"並びに", "若しくは", "及び", "又は", "から", "、", "，", "・", "～", "〜", "~"}
+
+const num = `(?:[0-9０-９]+|[一二三四五六七八九十百千〇]+|元)`
+
+var (
+	// A law's number, （昭和二十五年法律第二百六十一号）, （令和2年みどり野市
+	// 規則第10号）, （平成15年法律第57号。以下「法」という。）: part of a
+	// citation, never a reference into the policy, however long.
+	lawNumberRE = regexp.MustCompile(`^[(（]\s*(?:明治|大正|昭和|平成|令和)` + num + `年(?:` + num + `月(?:` + num + `日)?)?[^()（）「」。]{0,40}?第` + num + `号(?:。以下「([^「」]{1,30})」という。?)?\s*[)）]`)
+	// The end of a law's name just before a chain: 地方自治法第244条,
+	// 個人情報の保護に関する法律第2条, 同法第5条, 電気通信事業法附則第五条,
+	// 日本国憲法第73条.
+	lawNameRE = regexp.MustCompile(`(?:法|法律|政令|省令|府令|規則|条例|施行令|同令|憲法)(?:[(（][^()（）]*[)）])?\s*$`)
+	// 以下「職員等」という。 — a definition's name, in a parenthetical or a
+	// sentence.
+	abbrevRE = regexp.MustCompile(`以下(?:[^「」。]{0,30}?)「([^「」]{1,30})」という`)
+)
+
+// scanner holds what scan needs besides the text: the names by which
+// documents are cited, longest first, and the laws the text abbreviates.
 type scanner struct {
 	names map[string]bool
 	// lengths are the byte lengths of the names, longest first, so that
 	// 情報セキュリティ対策基準 wins over 対策基準; firsts their first runes.
 	lengths []int
 	firsts  map[rune]bool
+	// laws are the abbreviations the text defined for laws: 法, 令, 番号法.
+	laws map[string]bool
 }
 
 func newScanner(names []string) *scanner {
-	s := &scanner{names: map[string]bool{}, firsts: map[rune]bool{}}
+	s := &scanner{names: map[string]bool{}, firsts: map[rune]bool{}, laws: map[string]bool{}}
 	seen := map[int]bool{}
 	for _, n := range names {
 		if n == "" {
@@ -130,178 +238,322 @@ func (s *scanner) docName(text string, i int) string {
 }
 
 // mayStart tells the characters an expression can begin with: the words
-// of the grammar, circled numbers, katakana and the first characters of
-// document names. Checking it first keeps the scan cheap on ordinary text.
+// of the grammar, numbers, circled numbers, katakana and the first
+// characters of document names. Checking it first keeps the scan cheap on
+// ordinary text.
 func (s *scanner) mayStart(r rune) bool {
 	switch r {
-	case '上', '前', '下', '第', '別', '附', '次', '同', '本', '各', '(', '（':
+	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（':
 		return true
 	}
 	if r < 0x2460 {
 		return false
 	}
-	return policy.CircledNumber(r) > 0 || isKatakana(r) || s.firsts[r]
+	return policy.CircledNumber(r) > 0 || policy.IsKatakana(r) || s.firsts[r]
 }
 
 // maxLink bounds how far a link pattern may read, so scanning stays linear.
-const maxLink = 48
+const maxLink = 64
 
-func window(text string, i int) string {
-	end := i + maxLink
-	if end > len(text) {
-		end = len(text)
-	}
-	for end > i && end < len(text) && !utf8.RuneStart(text[end]) {
-		end--
-	}
-	return text[i:end]
-}
+// maxParen bounds how far a parenthetical inside an expression may run.
+const maxParen = 600
 
-// readLink reads one link at text[i:]. It is written by hand, one case per
-// first character, because it runs at every candidate position of every
-// paragraph.
-func readLink(text string, i int) (link, bool) {
-	r, size := utf8.DecodeRuneInString(text[i:])
-	j := i + size
-	switch {
-	case r == '第':
-		// 第5条 第5条の2 第十二条 / 第2項 / 第3号 / 第2章 / 第1節
-		n, k, ok := readNumeral(text, j)
-		if !ok {
-			return link{}, false
-		}
-		unit, usize := utf8.DecodeRuneInString(text[k:])
-		l := link{start: i, num: policy.Number{N: n}}
-		switch unit {
-		case '条':
-			l.kind, l.style = linkArticle, policy.StyleArticle
-			k += usize
-			for strings.HasPrefix(text[k:], "の") {
-				sub, k2, ok := readNumeral(text, k+len("の"))
-				if !ok {
-					break
-				}
-				l.num.Sub = append(l.num.Sub, sub)
-				k = k2
-			}
-			l.end = k
+// readLink reads one link at text[i:]. prev is the link before it in the
+// chain (its kind decides what may follow: イ after a 号, (1) after イ),
+// or nil at the start of a chain.
+func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	switch r {
+	case '前', '次', '同', '本', '各', 'こ':
+		if l, ok := readRelative(text, i); ok {
 			return l, true
-		case '項':
-			l.kind, l.style = linkClause, policy.StyleClause
-		case '号':
-			l.kind = linkItem
-		case '章':
-			l.kind, l.style = linkChapter, policy.StyleChapter
-		case '節':
-			l.kind, l.style = linkDivision, policy.StyleDivision
-		default:
-			return link{}, false
 		}
-		l.end = k + usize
-		return l, true
-	case r == '別':
-		// 別表第1, 別表
-		if !strings.HasPrefix(text[i:], "別表") {
-			return link{}, false
+		if l, ok := readHere(text, i); ok {
+			return l, true
 		}
-		k := i + len("別表")
-		l := link{kind: linkAppendix, style: policy.StyleAppendix, num: policy.Number{N: 1}, start: i, end: k}
-		if strings.HasPrefix(text[k:], "第") {
-			if n, k2, ok := readNumeral(text, k+len("第")); ok {
-				l.num.N, l.end = n, k2
-			}
+		if strings.HasPrefix(text[i:], "本則") {
+			// 本則: the provisions before the 附則.
+			return link{kind: linkNamed, level: levelMain, start: i, end: i + len("本則")}, true
+		}
+		return link{}, false
+	}
+	lx, ok := policy.Lex(text, i)
+	if !ok {
+		return link{}, false
+	}
+	l := link{kind: linkNamed, num: lx.Num, start: i, end: lx.End, numStart: lx.NumStart, numEnd: lx.NumEnd, digits: lx.Digits, absurd: lx.Absurd}
+	switch lx.Kind {
+	case policy.LabelUnit:
+		// 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 第1款 第1編
+		l.level = unitLevels[lx.Unit]
+		l.style = levelStyles[l.level]
+		if l.level == levelItem && prev == nil && strings.HasPrefix(text[l.end:], "様式") {
+			return link{}, false // 第3号様式 is a form's name
 		}
 		return l, true
-	case r == '附':
-		if strings.HasPrefix(text[i:], "附則") {
-			return link{kind: linkSupplement, style: policy.StyleSupplement, num: policy.Number{N: 1}, start: i, end: i + len("附則")}, true
+	case policy.LabelAppendix:
+		// 別表第1 別表第1の2 別表
+		l.level, l.style = levelTable, policy.StyleAppendix
+		return l, true
+	case policy.LabelForm:
+		// 別記 別記第2 別記様式第1号
+		l.level, l.style = levelForm, policy.StyleForm
+		return l, true
+	case policy.LabelSupplement:
+		// 附則, 附則第2項, 附則第3条
+		l.level, l.style = levelSupplement, policy.StyleSupplement
+		return l, true
+	case policy.LabelParen:
+		// (1) （１）: an outline number, or the (1) of a 号の細分 after イ
+		l.kind, l.style = linkOutline, policy.StyleParen
+		if prev != nil && prev.level == levelSubitem1 {
+			l.kind, l.level = linkNamed, levelSubitem2
 		}
-	case strings.ContainsRune("前次同本各", r):
-		for _, w := range relWords {
-			if strings.HasPrefix(text[i:], w) {
-				// 本条例, 同条件, 前項目 are words, not references.
-				if strings.ContainsRune("件例目文", nextRune(text, i+len(w))) {
-					return link{}, false
-				}
-				return link{kind: linkRel, rel: w, start: i, end: i + len(w)}, true
+		return l, true
+	case policy.LabelParenRoman:
+		// (i) (ii): the 細分 of (1)
+		l.level, l.style = levelSubitem3, policy.StyleParenRoman
+		return l, true
+	case policy.LabelParenKana:
+		// (ア) (ｱ)
+		l.kind, l.style, l.kana = linkOutline, policy.StyleParenKatakana, lx.Kana
+		return l, true
+	case policy.LabelCircled:
+		// ①
+		l.kind, l.style = linkOutline, policy.StyleCircled
+		return l, true
+	case policy.LabelKana:
+		// イ after a 号: 第26条第2項第5号イ; ア or イ alone only in a list
+		// or before に掲げる (the caller decides).
+		if standsAlone(text, i, lx.End) && prev != nil && (prev.level == levelItem || prev.kind == linkOutline) {
+			l.level, l.kana = levelSubitem1, lx.Kana
+			if prev.kind == linkOutline {
+				l.kind, l.level, l.style = linkOutline, levelOutline, policy.StyleKatakana
 			}
+			return l, true
 		}
-	case r == '(' || r == '（':
-		// (1) （１） ( 1 ) / (ア)
-		k := skipSpaces(text, j)
-		if kana, ksize := utf8.DecodeRuneInString(text[k:]); policy.KatakanaNumber(kana) > 0 {
-			if c, csize := utf8.DecodeRuneInString(text[k+ksize:]); c == ')' || c == '）' {
-				return link{kind: linkParenKana, style: policy.StyleParenKatakana, num: policy.Number{N: policy.KatakanaNumber(kana)}, start: i, end: k + ksize + csize}, true
-			}
-			return link{}, false
-		}
-		n, k2, ok := readDigits(text, k)
-		if !ok {
-			return link{}, false
-		}
-		k2 = skipSpaces(text, k2)
-		if c, csize := utf8.DecodeRuneInString(text[k2:]); c == ')' || c == '）' {
-			return link{kind: linkParen, style: policy.StyleParen, num: policy.Number{N: n}, start: i, end: k2 + csize}, true
-		}
-	case isDigit(r):
-		// 3 (only after 上記 or a document name; the caller decides)
-		if n, k, ok := readDigits(text, i); ok {
-			return link{kind: linkNum, style: policy.StyleDot, num: policy.Number{N: n}, start: i, end: k}, true
-		}
-	case policy.CircledNumber(r) > 0:
-		return link{kind: linkCircled, style: policy.StyleCircled, num: policy.Number{N: policy.CircledNumber(r)}, start: i, end: j}, true
+		return link{}, false
+	case policy.LabelDigits:
+		// 3 — only after 上記 or a document name; the caller decides.
+		l.kind, l.style = linkOutline, policy.StyleDot
+		return l, true
 	}
 	return link{}, false
 }
 
-func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
-
-func isKanjiDigit(r rune) bool {
-	return strings.ContainsRune("〇一二三四五六七八九十百千", r)
+// readRelative reads 前条, 次項, 同号, 前各号, 前二項, 各号, 次の各号.
+func readRelative(text string, i int) (link, bool) {
+	for _, w := range relWords {
+		if !strings.HasPrefix(text[i:], w.word) {
+			continue
+		}
+		end := i + len(w.word)
+		if strings.ContainsRune(notRelative, nextRune(text, end)) {
+			return link{}, false
+		}
+		if w.kind == linkHere && strings.HasPrefix(w.word, "本") && w.level == levelTable {
+			return link{}, false // 本表 is rare; 本表示 is common
+		}
+		return link{kind: w.kind, level: w.level, count: w.count, start: i, end: end}, true
+	}
+	return link{}, false
 }
 
-// readDigits reads a number of one to three ASCII or full-width digits;
-// a longer run of digits (2024) is not a section number.
-func readDigits(text string, i int) (int, int, bool) {
-	n, k, count := 0, i, 0
-	for k < len(text) {
-		r, size := utf8.DecodeRuneInString(text[k:])
-		if !isDigit(r) {
-			break
-		}
-		if count++; count > 3 {
-			return 0, i, false
-		}
-		if r >= '０' {
-			r = r - '０' + '0'
-		}
-		n = n*10 + int(r-'0')
-		k += size
+// readHere reads この規程, 本要綱, この基本方針, この附則: the document (or
+// its 附則) the text stands in.
+func readHere(text string, i int) (link, bool) {
+	var k int
+	switch {
+	case strings.HasPrefix(text[i:], "この"):
+		k = i + len("この")
+	case strings.HasPrefix(text[i:], "本"):
+		k = i + len("本")
+	default:
+		return link{}, false
 	}
-	if count == 0 || n == 0 {
-		return 0, i, false
+	for _, w := range docWords {
+		if strings.HasPrefix(text[k:], w) {
+			lv := levelDocument
+			if w == "附則" {
+				lv = levelSupplement
+			}
+			return link{kind: linkHere, level: lv, start: i, end: k + len(w)}, true
+		}
 	}
-	return n, k, true
+	return link{}, false
 }
 
-// readNumeral reads a number in ASCII, full-width or kanji digits.
-func readNumeral(text string, i int) (int, int, bool) {
-	if n, k, ok := readDigits(text, i); ok {
-		return n, k, true
-	}
-	k := i
-	for k < len(text) {
-		r, size := utf8.DecodeRuneInString(text[k:])
-		if !isKanjiDigit(r) || k-i > 8*3 {
+// standsAlone reports whether the katakana letter at text[i:end] is not
+// part of a katakana word: イ in 第5号イ, not in インターネット.
+func standsAlone(text string, i, end int) bool {
+	return !policy.IsKatakana(prevRune(text, i)) && !policy.IsKatakana(nextRune(text, end))
+}
+
+// kanaCites are what may follow a lone letter that is cited: イに掲げる,
+// ロの規定, ハに該当.
+var kanaCites = []string{"に掲げ", "に規定", "に定め", "に該当", "に示す", "に準じ", "の規定", "を除"}
+
+func prevRune(s string, i int) rune {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r
+}
+
+func nextRune(s string, i int) rune {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return r
+}
+
+// readChain reads links written one after the other, a caption between
+// two of them, and the part that may end the chain. A chain never starts
+// with a bare number; the caller allows one after 上記 or a document name.
+func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
+	c := chain{start: i}
+	j := i
+	for j < len(text) {
+		var prev *link
+		if len(c.links) > 0 {
+			prev = &c.links[len(c.links)-1]
+		}
+		if prev != nil && partAt(text, j) != "" {
+			break // 前項各号列記以外の部分: a part, not 各号
+		}
+		l, ok := s.readLink(text, j, prev)
+		if !ok {
+			// 第149条（捜索調書）第1項: a caption between two links.
+			if prev != nil && prev.level == levelArticle {
+				if end, ok := captionAt(text, j); ok {
+					if next, ok := s.readLink(text, end, prev); ok && next.kind == linkNamed && next.level > levelArticle {
+						j = end
+						continue
+					}
+				}
+			}
 			break
 		}
-		k += size
+		if !s.follows(prev, l, allowNum && len(c.links) == 0) {
+			break
+		}
+		c.links = append(c.links, l)
+		j = l.end
 	}
-	if k == i {
-		return 0, i, false
+	if len(c.links) == 0 {
+		return c, false
 	}
-	n, ok := policy.ParseNumeral(text[i:k])
-	return n, k, ok && n > 0
+	if p := partAt(text, j); p != "" {
+		c.part, j = p, j+len(p)
+	}
+	c.end = j
+	return c, true
+}
+
+// partAt returns the part of a 項 written at text[i:], or "".
+func partAt(text string, i int) string {
+	for _, p := range parts {
+		if strings.HasPrefix(text[i:], p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// follows reports whether l may come after prev in a chain.
+func (s *scanner) follows(prev *link, l link, allowNum bool) bool {
+	if prev == nil {
+		switch {
+		case l.kind == linkOutline && l.style == policy.StyleDot:
+			// A bare number is a reference only right after 上記 or a
+			// document name (上記3, 基本方針6); elsewhere it counts things.
+			return allowNum
+		case l.kind == linkNamed && l.level >= levelSubitem1 && l.level <= levelSubitem3:
+			return false
+		}
+		return true
+	}
+	switch l.kind {
+	case linkNamed:
+		if prev.kind == linkOutline || l.level == levelMain {
+			return false
+		}
+		switch prev.level {
+		case levelDocument, levelMain:
+			// この規程第5条, この規程附則
+			return l.level >= levelPart && l.level <= levelItem || l.level >= levelTable && l.level <= levelSupplement
+		case levelSupplement:
+			// 附則第2項, 附則第3条第1項
+			return l.level >= levelArticle && l.level <= levelSubitem3
+		case levelTable, levelForm:
+			// 別表第1第2項
+			return l.level == levelClause || l.level == levelItem
+		}
+		// Each link names something below the one before: 第5条第2項, not
+		// 第2項第5条.
+		return l.level > prev.level && l.level <= levelSubitem3
+	case linkEach:
+		return prev.level == levelArticle || prev.level == levelClause || prev.level == levelSupplement
+	case linkOutline:
+		// 6(3)①: outline numbers follow outline numbers.
+		return prev.kind == linkOutline && l.style != policy.StyleDot
+	}
+	return false
+}
+
+// captionAt reads a caption, （捜索調書）, at text[i:] and returns where it
+// ends.
+func captionAt(text string, i int) (int, bool) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r != '(' && r != '（' {
+		return 0, false
+	}
+	for k := i + size; k < len(text) && k-i < 32*3; {
+		c, csize := utf8.DecodeRuneInString(text[k:])
+		switch {
+		case c == ')' || c == '）':
+			return k + csize, k > i+size
+		case c == '(' || c == '（' || c == '。' || c == '、' || policy.IsDigit(c) || c == 0:
+			return 0, false
+		}
+		k += csize
+	}
+	return 0, false
+}
+
+// parenAt finds the parenthetical that opens at text[i:]: the offset of
+// its content, of its closing bracket, and of the text after it. Nested
+// brackets are followed.
+func parenAt(text string, i int) (inner, close, after int, ok bool) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r != '(' && r != '（' {
+		return 0, 0, 0, false
+	}
+	depth := 0
+	for k := i; k < len(text) && k-i < maxParen; {
+		c, csize := utf8.DecodeRuneInString(text[k:])
+		switch c {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth--
+			if depth == 0 {
+				return i + size, k, k + csize, true
+			}
+		case 0:
+			return 0, 0, 0, false
+		}
+		k += csize
+	}
+	return 0, 0, 0, false
+}
+
+// connective reads a connective at text[i:], spaces around it allowed.
+// Before a range's end the から; after it まで, which is consumed here.
+func connective(text string, i int) (word string, end int, ok bool) {
+	k := skipSpaces(text, i)
+	for _, c := range connectives {
+		if strings.HasPrefix(text[k:], c) {
+			return c, skipSpaces(text, k+len(c)), true
+		}
+	}
+	return "", i, false
 }
 
 func skipSpaces(text string, i int) int {
@@ -315,98 +567,73 @@ func skipSpaces(text string, i int) int {
 	return i
 }
 
-// readKana reads a katakana numbering letter, ア, that stands alone: not
-// part of a katakana word.
-func readKana(text string, i int) (link, bool) {
-	r, size := utf8.DecodeRuneInString(text[i:])
-	n := policy.KatakanaNumber(r)
-	if n == 0 || isKatakana(prevRune(text, i)) || isKatakana(nextRune(text, i+size)) {
-		return link{}, false
-	}
-	return link{kind: linkKana, style: policy.StyleKatakana, num: policy.Number{N: n}, start: i, end: i + size}, true
+func isRange(conn string) bool {
+	return conn == "から" || conn == "～" || conn == "〜" || conn == "~"
 }
 
-func isKatakana(r rune) bool { return r >= 0x30A0 && r <= 0x30FF || r >= 0x31F0 && r <= 0x31FF }
-
-func prevRune(s string, i int) rune {
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return r
-}
-
-func nextRune(s string, i int) rune {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return r
-}
-
-// readChain reads links written one after the other. A chain never starts
-// with a bare number; the caller allows one after 上記 or a document name.
-func readChain(text string, i int, allowNum bool) (chain, bool) {
-	c := chain{start: i}
-	j := i
-	for j < len(text) {
-		l, ok := readLink(text, j)
-		if !ok {
-			break
-		}
-		// A bare number is a reference only right after 上記 or a document
-		// name (上記3, 基本方針6); elsewhere it counts things (30日).
-		if l.kind == linkNum && !(allowNum && len(c.links) == 0) {
-			break
-		}
-		c.links = append(c.links, l)
-		j = l.end
-	}
-	if len(c.links) == 0 {
-		return c, false
-	}
-	c.end = j
-	return c, true
-}
-
-// scan finds the reference expressions in text.
+// scan finds the reference expressions in text, in order of their start.
+// An expression may enclose the expressions of a parenthetical it reads
+// past: 第43条第1項（前条において準用する場合を含む。）、第4項.
 func (s *scanner) scan(text string) []expr {
 	var out []expr
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !s.mayStart(r) {
+	s.scanInto(text, 0, len(text), &out, 0)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// maxNesting bounds how deep parentheticals inside expressions are read.
+const maxNesting = 4
+
+func (s *scanner) scanInto(text string, from, to int, out *[]expr, depth int) {
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		if !s.mayStart(r) || policy.IsKatakana(r) && !s.firsts[r] && !standsAlone(text[:to], i, i+size) {
+			// Most katakana are letters of a word (セキュリティ), not イ or ア.
 			i += size
 			continue
 		}
-		if e, ok := s.expr(text, i); ok {
-			out = append(out, e)
+		if e, inner, ok := s.expr(text[:to], i); ok {
+			*out = append(*out, e)
+			if depth < maxNesting {
+				for _, in := range inner {
+					s.scanInto(text, in[0], in[1], out, depth+1)
+				}
+			}
 			i = e.end
 			continue
 		}
 		i += size
 	}
-	return out
 }
 
-// expr tries to read an expression starting at text[i:].
-func (s *scanner) expr(text string, i int) (expr, bool) {
+// expr tries to read an expression starting at text[i:]. inner are the
+// parentheticals it read past, to be scanned on their own.
+func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 	e := expr{start: i}
 	j := i
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	if isKatakana(r) && !s.firsts[r] {
-		return s.kanaList(text, e, i)
-	}
-	// A law's number, （昭和22年法律第67号）, is skipped whole; a law name
-	// right before 第N条 makes the citation external.
-	if r != '(' && r != '（' {
-		// not a law number
-	} else if m := lawNumberRE.FindStringIndex(window(text, i)); m != nil {
-		e.end, e.external = i+m[1], true
-		// The citation goes on: 地方自治法（…）第244条の6第1項.
-		if c, ok := readChain(text, e.end, false); ok {
-			e.end = c.end
+	if r == '(' || r == '（' {
+		// A law's number, （昭和22年法律第67号）, is skipped whole; the
+		// citation goes on: 地方自治法（…）第244条の6第1項.
+		end := min(len(text), i+maxParen)
+		if m := lawNumberRE.FindStringSubmatchIndex(text[i:end]); m != nil {
+			e.end, e.external = i+m[1], true
+			if m[2] >= 0 {
+				e.abbrev = text[i+m[2] : i+m[3]]
+				s.laws[e.abbrev] = true
+			}
+			if c, ok := s.readChain(text, e.end, false); ok {
+				e.chains = append(e.chains, c)
+				e.end = c.end
+				s.list(text, &e)
+			}
+			return e, nil, true
 		}
-		return e, true
 	}
 	allowNum := false
 	if name := s.docName(text, j); name != "" {
-		k := j + len(name)
-		k += len(text[k:]) - len(strings.TrimLeft(text[k:], " 　"))
-		if _, ok := readLink(text, k); ok {
+		k := skipSpaces(text, j+len(name))
+		if _, ok := s.readLink(text, k, nil); ok {
 			e.doc, j, allowNum = name, k, true
 		}
 	}
@@ -420,70 +647,214 @@ func (s *scanner) expr(text string, i int) (expr, bool) {
 			}
 		}
 	}
-	first, ok := readChain(text, j, allowNum)
+	first, ok := s.readChain(text, j, allowNum)
+	if ok && e.doc == "" && e.direction == "" && first.links[0].kind != linkNamed && first.links[0].kind != linkOutline &&
+		unicode.Is(unicode.Han, prevRune(text, i)) {
+		ok = false // 基本方針 holds 本方針, 共同条例 同条: words, not references
+	}
 	if !ok {
-		if e.doc == "" && e.direction == "" && isKatakana(r) {
+		if e.doc == "" && e.direction == "" && policy.IsKatakana(r) {
 			return s.kanaList(text, e, i)
 		}
-		return e, false
+		return e, nil, false
 	}
-	if e.doc == "" && first.links[0].kind == linkArticle && lawNameRE.MatchString(text[max(0, i-maxLink):i]) {
-		e.external = true
+	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && e.direction != "" && counted(text, first.end) {
+		return e, nil, false // 上記2024年, 上記3日: a count, not a section
+	}
+	if e.doc == "" && e.direction == "" {
+		if law := s.lawBefore(text, i); law != "" && first.links[0].kind == linkNamed {
+			e.external, e.law = true, law
+		}
 	}
 	e.chains = append(e.chains, first)
-	j = first.end
-	// The list goes on while a connective is followed by another chain.
+	e.end = first.end
+	inner := s.list(text, &e)
+	return e, inner, true
+}
+
+// counted reports whether a bare number is followed by a counter: 3日,
+// 2024年, 5件.
+func counted(text string, i int) bool {
+	return strings.ContainsRune("日月年時分秒人名件回個か箇ヶ割倍円歳週期度台枚冊点つ万億%％", nextRune(text, i))
+}
+
+// lawBefore returns the law whose name ends right before text[i:], or "":
+// 地方自治法第244条, 同法第5条, and the abbreviations the text defined
+// (法第3条 after 以下「法」という。).
+func (s *scanner) lawBefore(text string, i int) string {
+	before := text[max(0, i-maxLink):i]
+	for before != "" && !utf8.RuneStart(before[0]) {
+		before = before[1:]
+	}
+	for abbr := range s.laws {
+		if strings.HasSuffix(before, abbr) && !unicode.Is(unicode.Han, prevRune(before, len(before)-len(abbr))) {
+			return abbr
+		}
+	}
+	if m := lawNameRE.FindStringIndex(before); m != nil {
+		// The law's name as far back as a punctuation mark or particle.
+		k := m[0]
+		for k > 0 {
+			r, size := utf8.DecodeLastRuneInString(before[:k])
+			if !unicode.Is(unicode.Han, r) && !policy.IsKatakana(r) {
+				break
+			}
+			k -= size
+		}
+		return strings.TrimSpace(before[k:m[1]])
+	}
+	return ""
+}
+
+// list reads the connectives and chains that continue an expression, and
+// the parentheticals between them. It returns the parentheticals it read
+// past, for the caller to scan.
+func (s *scanner) list(text string, e *expr) [][2]int {
+	var inner [][2]int
+	j := e.end
 	for j < len(text) {
-		m := connRE.FindStringSubmatchIndex(text[j:])
-		if m == nil {
+		c := &e.chains[len(e.chains)-1]
+		// 各号（第二号を除く。）: an exclusion belongs to the chain before it.
+		if in, cl, after, ok := parenAt(text, j); ok {
+			if ex, ok := s.exclusion(text, in, cl); ok && len(c.exclude) == 0 {
+				c.exclude = ex
+				e.end, j = after, after
+				continue
+			}
+			// A parenthetical the list goes on after: 第43条第1項（前条に
+			// おいて準用する場合を含む。）、第4項.
+			if _, k, ok := connective(text, after); ok {
+				if next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline); ok && s.continues(e, next) && (!e.external || next.links[0].kind == linkNamed) {
+					inner = append(inner, [2]int{in, cl})
+					j = after
+					continue
+				}
+			}
 			break
 		}
-		conn := text[j+m[2] : j+m[3]]
-		if conn == "まで" {
-			j += m[3] - m[0]
-			continue
+		conn, k, ok := connective(text, j)
+		if !ok {
+			break
 		}
-		k := j + m[1]
-		next, ok := readChain(text, k, first.links[0].kind == linkNum)
-		if !ok && first.links[0].kind == linkKana {
+		next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline)
+		if !ok && e.chains[0].links[0].kind == linkOutline && e.chains[0].links[0].style == policy.StyleKatakana {
 			if kana, kok := readKana(text, k); kok {
 				next, ok = chain{links: []link{kana}, start: kana.start, end: kana.end}, true
 			}
 		}
-		if !ok {
-			break
+		if !ok || !s.continues(e, next) || e.external && next.links[0].kind != linkNamed {
+			break // 日本国憲法第73条及び前項: 前項 is this document's
 		}
-		e.ranges = append(e.ranges, conn == "から" || conn == "～" || conn == "〜" || conn == "~")
+		if l := next.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && counted(text, next.end) {
+			break // 上記3、2024年度: a count ends the list
+		}
+		e.ranges = append(e.ranges, isRange(conn))
 		e.chains = append(e.chains, next)
 		j = next.end
+		if isRange(conn) {
+			// から…まで: まで closes the range.
+			if k := skipSpaces(text, j); strings.HasPrefix(text[k:], "まで") {
+				j = k + len("まで")
+			}
+		}
+		e.end = j
 	}
-	e.end = e.chains[len(e.chains)-1].end
-	return e, true
+	if last := e.chains[len(e.chains)-1]; e.end < last.end {
+		e.end = last.end
+	}
+	return inner
 }
 
-// kanaList reads ア及びイ: a katakana letter is a reference only when a
-// list connective follows it.
-func (s *scanner) kanaList(text string, e expr, i int) (expr, bool) {
+// continues reports whether a chain can be the next member of an
+// expression's list: outline numbers continue outline numbers (上記6、7),
+// statute links continue statute links (第2項及び第5項).
+func (s *scanner) continues(e *expr, next chain) bool {
+	a, b := e.chains[0].links[0], next.links[0]
+	if (a.kind == linkOutline) != (b.kind == linkOutline) {
+		return false
+	}
+	return b.kind != linkOutline || a.style == policy.StyleDot || b.style != policy.StyleDot
+}
+
+// exclusion reads （第二号を除く。） between in and close: the chains it
+// excludes.
+func (s *scanner) exclusion(text string, in, close int) ([]chain, bool) {
+	body := strings.TrimRight(text[in:close], "。 　")
+	if !strings.HasSuffix(body, "を除く") {
+		return nil, false
+	}
+	end := in + len(body) - len("を除く")
+	var out []chain
+	k := skipSpaces(text, in)
+	for k < end {
+		c, ok := s.readChain(text[:end], k, false)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, c)
+		k = c.end
+		if k >= end {
+			break
+		}
+		_, k2, ok := connective(text[:end], k)
+		if !ok {
+			return nil, false
+		}
+		k = k2
+	}
+	return out, len(out) > 0
+}
+
+// readKana reads a katakana numbering letter, ア, that stands alone: not
+// part of a katakana word.
+func readKana(text string, i int) (link, bool) {
+	lx, ok := policy.Lex(text, i)
+	if !ok || lx.Kind != policy.LabelKana || !standsAlone(text, i, lx.End) {
+		return link{}, false
+	}
+	return link{kind: linkOutline, style: policy.StyleKatakana, kana: lx.Kana, start: i, end: lx.End, numStart: i, numEnd: lx.End}, true
+}
+
+// kanaList reads ア及びイ, イ又はロ and a lone イに掲げる: a katakana letter
+// is a reference only when a list connective or a citing word follows it.
+func (s *scanner) kanaList(text string, e expr, i int) (expr, [][2]int, bool) {
 	kana, ok := readKana(text, i)
-	if !ok || !connRE.MatchString(text[kana.end:min(len(text), kana.end+maxLink)]) {
-		return e, false
+	if !ok {
+		return e, nil, false
+	}
+	cites := false
+	for _, w := range kanaCites {
+		if strings.HasPrefix(text[kana.end:], w) {
+			cites = true
+		}
+	}
+	_, k, conn := connective(text, kana.end)
+	if conn {
+		_, conn = readKana(text, k)
+	}
+	if !cites && !conn {
+		return e, nil, false
 	}
 	e.chains = []chain{{links: []link{kana}, start: kana.start, end: kana.end}}
 	j := kana.end
 	for j < len(text) {
-		m := connRE.FindStringSubmatchIndex(text[j:min(len(text), j+maxLink)])
-		if m == nil {
-			break
-		}
-		next, ok := readKana(text, j+m[1])
+		c, k, ok := connective(text, j)
 		if !ok {
 			break
 		}
-		conn := text[j+m[2] : j+m[3]]
-		e.ranges = append(e.ranges, conn == "から" || conn == "～" || conn == "〜" || conn == "~")
+		next, ok := readKana(text, k)
+		if !ok {
+			break
+		}
+		e.ranges = append(e.ranges, isRange(c))
 		e.chains = append(e.chains, chain{links: []link{next}, start: next.start, end: next.end})
 		j = next.end
+		if isRange(c) {
+			if k := skipSpaces(text, j); strings.HasPrefix(text[k:], "まで") {
+				j = k + len("まで")
+			}
+		}
 	}
 	e.end = j
-	return e, true
+	return e, nil, true
 }

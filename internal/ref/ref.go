@@ -1,7 +1,11 @@
 // Package ref finds the Japanese textual references in policy documents —
-// 上記3, 前記(2), (1)に示す, ①に準じ, 前項, 第5条第2項第3号, 別表第1,
-// 基本方針6(3), 対策基準第5条 — and resolves them against the section
-// trees of the model. The grammar is in grammar.go; resolution is here.
+// 上記3, 前記(2), (1)に示す, ①に準じ, 前項, 第5条第2項第3号イ, 同条,
+// 前各号, 第1号から第3号まで, 別表第1, 附則第2項, この規程, 基本方針6(3),
+// 対策基準第5条, 地方自治法第244条 — and resolves them against the section
+// trees of the model; it also finds the terms a text defines (以下「職員等」
+// という。) and their uses. The grammar is in grammar.go; resolution in
+// resolve.go; defined terms in terms.go; what a renumbering moved in
+// renumber.go.
 //
 // Resolution is data: every reference with its position and targets, for
 // check to report, render to turn into links and diff to follow across a
@@ -11,6 +15,7 @@ package ref
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -32,6 +37,14 @@ type Ref struct {
 	Host *policy.Section
 	// External is set for law citations, which are recognised and left alone.
 	External bool
+	// Law is the law an external reference cites, when the text names it.
+	Law string
+	// Part is the part of a provision the reference names: ただし書, 本文,
+	// 前段, 後段, 各号列記以外の部分. Its target is the provision.
+	Part string
+	// Cites are the links the reference is written with, each with the
+	// section it resolved to: for a fix that rewrites a number.
+	Cites []Cite
 	// TargetDoc is the document the targets are in (Doc unless cited
 	// across documents).
 	TargetDoc *policy.Document
@@ -39,11 +52,32 @@ type Ref struct {
 	// Problem says why the reference does not resolve, or what is wrong
 	// with what it resolves to; nil when it is fine.
 	Problem *Problem
+	// member is the reference's place in its expression: 8 is member 2 of
+	// 上記6、7及び8. References of an exclusion count from 100.
+	member int
+}
+
+// Cite is one link of a reference as written: 第5条 of 第5条第2項.
+type Cite struct {
+	Text       string
+	Start, End int // byte offsets in Doc.Body()
+	// NumStart and NumEnd are where its number is written; equal when it
+	// has none (前条, 各号).
+	NumStart, NumEnd int
+	// Relative is set for 前条, 同項, 各号, この条 and their like.
+	Relative bool
+	// Inherited is set for a link a list member takes from the member
+	// before it: 第43条 of the 第4項 in 第43条第1項、第4項.
+	Inherited bool
+	// Sec is the section the link resolved to, when it is one.
+	Sec    *policy.Section
+	level  level
+	digits policy.Digits
 }
 
 // Problem is a reference that does not resolve or resolves badly.
 type Problem struct {
-	Rule     string // ref/unresolved, ref/ambiguous, ref/direction, ref/mismatch
+	Rule     string // ref/unresolved, ref/ambiguous, ref/direction, ref/mismatch, ref/self, ref/number
 	Severity policy.Severity
 	Message  string
 	Hint     string
@@ -54,6 +88,16 @@ type Resolver struct {
 	repo  *policy.Repo
 	scan  *scanner
 	names map[string][]*policy.Document
+	terms struct {
+		once sync.Once
+		all  []*Term
+	}
+}
+
+// Terms are the terms the repository defines, found once.
+func (rs *Resolver) Terms() []*Term {
+	rs.terms.once.Do(func() { rs.terms.all = Terms(rs.repo) })
+	return rs.terms.all
 }
 
 // New prepares a resolver for the documents of r. Documents are cited by
@@ -87,12 +131,45 @@ func All(r *policy.Repo) map[*policy.Document][]*Ref {
 	return out
 }
 
-// Doc finds and resolves the references of one document, in order.
+// Doc finds and resolves the references of one document, in order. It is
+// safe to call for several documents at once.
 func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 	if d.AST == nil {
 		return nil
 	}
+	// The laws a document abbreviates are its own: each call scans with
+	// its own copy of the scanner.
+	sc := *rs.scan
+	sc.laws = map[string]bool{}
+	for _, a := range lawAbbreviations(string(d.Body())) {
+		sc.laws[a] = true
+	}
 	var refs []*Ref
+	for _, b := range blocks(d) {
+		st := newState(rs, d, b.host, b.text, b.ps)
+		for _, e := range sc.scan(b.text[b.from:]) {
+			shift(&e, b.from)
+			refs = append(refs, st.expr(e)...)
+		}
+	}
+	return refs
+}
+
+// A block is a paragraph, a list item's text or a table cell as a reader
+// sees it, with the section it stands in.
+type block struct {
+	node ast.Node
+	text string
+	ps   []piece
+	host *policy.Section
+	// from is where the text starts after the block's own number.
+	from int
+}
+
+// blocks lists the blocks of a document that references and terms are
+// read from, in order: not headings, code or raw HTML.
+func blocks(d *policy.Document) []block {
+	var out []block
 	body := d.Body()
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -100,14 +177,36 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 		}
 		switch n.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, extast.KindTableCell:
-			refs = append(refs, rs.block(d, n, body)...)
+			if b, ok := readBlock(d, n, body); ok {
+				out = append(out, b)
+			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return refs
+	return out
+}
+
+func readBlock(d *policy.Document, n ast.Node, body []byte) (block, bool) {
+	text, ps := blockText(n, body)
+	if len(ps) == 0 {
+		return block{}, false
+	}
+	b := block{node: n, text: text, ps: ps, host: d.SectionOf(n)}
+	if b.host == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem && n.PreviousSibling() == nil {
+		b.host = d.SectionOf(n.Parent())
+	}
+	if b.host != nil && b.host.Label != "" {
+		// The number that opens the block is its own label, not a reference.
+		if i := strings.Index(text, b.host.Label); i >= 0 && i < 64 {
+			b.from = i + len(b.host.Label)
+		}
+	} else {
+		b.host = d.SectionAt(n.Pos())
+	}
+	return b, true
 }
 
 // piece maps a run of scanned text back to the body.
@@ -153,39 +252,45 @@ func toBody(ps []piece, off int) int {
 	return ps[i].src + off - ps[i].text
 }
 
-// block scans one paragraph, list item text or table cell.
-func (rs *Resolver) block(d *policy.Document, n ast.Node, body []byte) []*Ref {
-	text, ps := blockText(n, body)
-	if len(ps) == 0 {
-		return nil
+// shift moves an expression scanned from text[from:] to offsets in text.
+func shift(e *expr, from int) {
+	e.start += from
+	e.end += from
+	for i := range e.chains {
+		shiftChain(&e.chains[i], from)
 	}
-	host := d.SectionOf(n)
-	from := 0
-	if host == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem && n.PreviousSibling() == nil {
-		host = d.SectionOf(n.Parent())
-	}
-	if host != nil && host.Label != "" {
-		// The number that opens the block is its own label, not a reference.
-		if i := strings.Index(text, host.Label); i >= 0 && i < 64 {
-			from = i + len(host.Label)
+}
+
+func shiftChain(c *chain, from int) {
+	c.start += from
+	c.end += from
+	for j := range c.links {
+		c.links[j].start += from
+		c.links[j].end += from
+		if c.links[j].numEnd > 0 {
+			c.links[j].numStart += from
+			c.links[j].numEnd += from
 		}
-	} else {
-		host = d.SectionAt(n.Pos())
 	}
-	st := &state{rs: rs, d: d, host: host, text: text, ps: ps, last: map[string]*policy.Section{}}
-	var refs []*Ref
-	for _, e := range rs.scan.scan(text[from:]) {
-		e.start += from
-		e.end += from
-		for i := range e.chains {
-			e.chains[i].start += from
-			e.chains[i].end += from
-			for j := range e.chains[i].links {
-				e.chains[i].links[j].start += from
-				e.chains[i].links[j].end += from
-			}
+	for k := range c.exclude {
+		shiftChain(&c.exclude[k], from)
+	}
+}
+
+// lawAbbreviations finds the laws a document abbreviates — 個人情報の保護に
+// 関する法律（平成15年法律第57号。以下「法」という。） — so that 法第3条 is
+// read as a citation of that law wherever it stands.
+func lawAbbreviations(body string) []string {
+	var out []string
+	for _, m := range abbrevRE.FindAllStringSubmatchIndex(body, -1) {
+		open := strings.LastIndexAny(body[:m[0]], "(（")
+		if open < 0 || m[0]-open > 200 {
+			continue
 		}
-		refs = append(refs, st.expr(e)...)
+		inner := body[open:m[0]]
+		if lawNumberRE.MatchString(inner+"以下「x」という。）") || lawNameRE.MatchString(body[max(0, open-maxLink):open]) {
+			out = append(out, body[m[2]:m[3]])
+		}
 	}
-	return refs
+	return out
 }

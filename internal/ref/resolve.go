@@ -15,36 +15,81 @@ type state struct {
 	host *policy.Section
 	text string
 	ps   []piece
-	// last remembers the article, clause and item cited last in the
-	// block, for 同条, 同項 and 同号.
-	last map[string]*policy.Section
+	// named remembers, for each level, the provision the text named last
+	// explicitly — 第5条, also inside a range or a list, or another law's
+	// article — for 同条, 同項 and 同号. fallback remembers what 前条 and
+	// its like resolved to, for a 同 when nothing was named: a 前項 between
+	// does not reset 同条.
+	named    map[level]mark
+	fallback map[level]mark
+}
+
+// mark is what a 同 can refer to: a section, or a provision of another law.
+type mark struct {
+	sec *policy.Section
+	law string // set for another law's provision
+}
+
+func newState(rs *Resolver, d *policy.Document, host *policy.Section, text string, ps []piece) *state {
+	return &state{rs: rs, d: d, host: host, text: text, ps: ps, named: map[level]mark{}, fallback: map[level]mark{}}
+}
+
+func (st *state) newRef(e expr, start, end int) *Ref {
+	r := &Ref{Doc: st.d, Start: toBody(st.ps, start), End: toBody(st.ps, end), Text: st.text[start:end],
+		Expr: st.text[e.start:e.end], Host: st.host, TargetDoc: st.d}
+	r.Pos = st.d.BodyPos(r.Start)
+	return r
 }
 
 func (st *state) expr(e expr) []*Ref {
-	whole := st.text[e.start:e.end]
 	if e.external {
-		// A law citation: one reference, recognised and not resolved.
-		r := &Ref{Doc: st.d, Start: toBody(st.ps, e.start), End: toBody(st.ps, e.end), Text: whole, Expr: whole, Host: st.host, External: true}
-		r.Pos = st.d.BodyPos(r.Start)
+		// A law citation: one reference, recognised and not resolved. Its
+		// articles are what a following 同条 refers to.
+		r := st.newRef(e, e.start, e.end)
+		r.External, r.Law = true, e.law
+		for _, c := range e.chains {
+			for _, l := range c.links {
+				if l.kind == linkNamed {
+					st.named[l.level] = mark{law: orLaw(e.law)}
+				}
+			}
+		}
 		return []*Ref{r}
 	}
 	var refs []*Ref
 	var prev []link
-	for i, c := range e.chains {
+	for i := 0; i < len(e.chains); i++ {
+		c := e.chains[i]
 		start := c.start
 		if i == 0 {
 			start = e.start
 		}
-		r := &Ref{Doc: st.d, Start: toBody(st.ps, start), End: toBody(st.ps, c.end), Text: st.text[start:c.end],
-			Expr: whole, Host: st.host, External: e.external, TargetDoc: st.d}
-		r.Pos = st.d.BodyPos(r.Start)
-		refs = append(refs, r)
 		links := c.links
 		if i > 0 {
 			links = inherit(prev, c.links)
 		}
+		if i < len(e.ranges) && e.ranges[i] {
+			// 第1号から第3号まで: one reference to every member.
+			c2 := e.chains[i+1]
+			links2 := inherit(links, c2.links)
+			end := c2.end
+			if k := skipSpaces(st.text, end); strings.HasPrefix(st.text[k:], "まで") {
+				end = k + len("まで")
+			}
+			r := st.newRef(e, start, end)
+			r.member = i
+			st.resolveRange(r, e, c, links, c2, links2)
+			refs = append(refs, r)
+			prev = links2
+			i++
+			continue
+		}
+		r := st.newRef(e, start, c.end)
+		r.member = i
+		refs = append(refs, r)
 		prev = links
-		st.resolve(r, e, links)
+		st.resolve(r, e, c, links)
+		refs = append(refs, st.exclusions(r, e, c)...)
 		if r.Problem == nil && len(r.Targets) == 1 && i == len(e.chains)-1 {
 			st.mismatch(r, e, c.end)
 		}
@@ -52,12 +97,23 @@ func (st *state) expr(e expr) []*Ref {
 	return refs
 }
 
+func orLaw(law string) string {
+	if law == "" {
+		return "another law"
+	}
+	return law
+}
+
 // inherit completes a chain of a list from the one before it: in
 // 第31条第1号から第4号まで the second end is 第31条第4号, in 4(1)及び(2)
-// the second is 4(2).
+// the second is 4(2), in 第43条第1項、第4項 the second is 第43条第4項.
 func inherit(prev, later []link) []link {
+	first := later[0]
+	if first.kind != linkNamed && first.kind != linkOutline {
+		return later
+	}
 	for i, l := range prev {
-		if sameLevel(l, later[0]) {
+		if sameLevel(l, first) {
 			if i == 0 {
 				return later
 			}
@@ -68,43 +124,62 @@ func inherit(prev, later []link) []link {
 }
 
 func sameLevel(a, b link) bool {
-	if a.kind == linkRel || b.kind == linkRel {
-		return relLevel(a) == relLevel(b) && relLevel(a) != ""
+	if a.kind == linkOutline || b.kind == linkOutline {
+		return a.kind == b.kind && (a.style == b.style || a.style == policy.StyleDot && b.style == policy.StyleDot)
 	}
-	return a.kind == b.kind
-}
-
-// relLevel says what a link names: an article, a clause or an item.
-func relLevel(l link) string {
-	switch l.kind {
-	case linkArticle:
-		return "条"
-	case linkClause:
-		return "項"
-	case linkItem:
-		return "号"
-	case linkRel:
-		for _, k := range []string{"条", "項", "号"} {
-			if strings.HasSuffix(l.rel, k) {
-				return k
-			}
-		}
-	}
-	return ""
+	return a.level == b.level
 }
 
 func (st *state) fail(r *Ref, rule string, sev policy.Severity, msg, hint string) {
 	r.Problem = &Problem{Rule: rule, Severity: sev, Message: msg, Hint: hint}
 }
 
+// cites records each link of a chain in r, with the section it resolved
+// to, for a fix that rewrites a number.
+func (st *state) cites(r *Ref, links []link, path []*policy.Section) {
+	for i, l := range links {
+		c := Cite{Text: st.text[l.start:l.end], Start: toBody(st.ps, l.start), End: toBody(st.ps, l.end),
+			Relative: l.kind != linkNamed && l.kind != linkOutline, level: l.level, digits: l.digits}
+		if l.numEnd > l.numStart {
+			c.NumStart, c.NumEnd = toBody(st.ps, l.numStart), toBody(st.ps, l.numEnd)
+		}
+		// A link a list member inherits (第43条 of 第43条第1項、第4項) is
+		// written in the member before.
+		c.Inherited = c.Start < r.Start
+		if i < len(path) {
+			c.Sec = path[i]
+		}
+		r.Cites = append(r.Cites, c)
+	}
+}
+
 // resolve finds the targets of one chain.
-func (st *state) resolve(r *Ref, e expr, links []link) {
+func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
+	r.Part = c.part
+	for _, l := range links {
+		if l.absurd {
+			st.cites(r, links, nil)
+			st.fail(r, "ref/number", policy.Error,
+				fmt.Sprintf("%s is not a provision's number: numbers start at 1 and stay below %d", r.Text, policy.MaxNumber+1),
+				"write the number of the provision you mean")
+			return
+		}
+	}
+	if l := links[0]; l.kind == linkSame {
+		if m, ok := st.named[l.level]; ok && m.law != "" {
+			// 地方公務員法第3条第1項 … 同条第2項: the same law's article.
+			r.External, r.Law = true, m.law
+			return
+		}
+	}
 	if e.doc != "" {
 		st.resolveAcross(r, e, links)
 		return
 	}
-	targets, why := st.chain(st.d, st.host, links, false)
-	if len(targets) == 0 && why == "" && links[0].kind == linkArticle {
+	path := make([]*policy.Section, len(links))
+	targets, why := st.chain(st.d, st.host, links, false, path)
+	st.cites(r, links, path)
+	if len(targets) == 0 && why == "" && links[0].kind == linkNamed && links[0].level == levelArticle {
 		// 対策基準 split into chapter files numbers its articles through all
 		// of them: 第34条 may stand in another file of the same tier.
 		st.resolveInTier(r, links)
@@ -115,8 +190,138 @@ func (st *state) resolve(r *Ref, e expr, links []link) {
 		return
 	}
 	r.Targets = targets
-	st.remember(links, targets)
-	st.checkDirection(r, e)
+	st.remember(links, path)
+	st.checkSelf(r, e, links)
+	if r.Problem == nil {
+		st.checkDirection(r, e)
+	}
+}
+
+// resolveRange resolves 第1号から第3号まで to every member, in order.
+func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain, links2 []link) {
+	a, b := &Ref{}, &Ref{}
+	*a, *b = *r, *r
+	st.resolve(a, e, c1, links1)
+	st.resolve(b, e, c2, links2)
+	for _, x := range []*Ref{a, b} {
+		if x.Problem != nil && x.Problem.Rule == "ref/self" {
+			x.Problem = nil // a range may run up to the provision it stands in
+		}
+	}
+	r.Cites = append(a.Cites, b.Cites...)
+	for _, x := range []*Ref{a, b} {
+		if x.Problem != nil {
+			r.Problem = x.Problem
+			return
+		}
+		if x.External {
+			r.External, r.Law = true, x.Law
+			return
+		}
+	}
+	r.TargetDoc = a.TargetDoc
+	if len(a.Targets) != 1 || len(b.Targets) != 1 || a.TargetDoc != b.TargetDoc {
+		r.Targets = append(append([]*policy.Section(nil), a.Targets...), b.Targets...)
+		return
+	}
+	from, to := a.Targets[0], b.Targets[0]
+	r.Targets = members(from, to)
+	if len(r.Targets) == 0 {
+		st.fail(r, "ref/unresolved", policy.Error,
+			fmt.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
+			"write the range from the lower number to the higher")
+	}
+}
+
+// members lists the sections of a range: the siblings from one end to the
+// other, or for articles every article between them.
+func members(from, to *policy.Section) []*policy.Section {
+	if from == to {
+		return []*policy.Section{from}
+	}
+	if from.Style != to.Style {
+		return []*policy.Section{from, to}
+	}
+	var pool []*policy.Section
+	if from.Parent == to.Parent {
+		pool = from.Parent.Children
+	} else if from.Style == policy.StyleArticle || from.Style.Group() {
+		pool = from.Doc.Sections()
+	} else {
+		return []*policy.Section{from, to}
+	}
+	var out []*policy.Section
+	in := false
+	for _, s := range pool {
+		if s == from {
+			in = true
+		}
+		if in && s.Style == from.Style && supplementOf(s) == supplementOf(from) {
+			out = append(out, s)
+		}
+		if s == to {
+			if !in {
+				return nil
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// exclusions applies （第二号を除く。） to r's targets, and returns the
+// references the exclusion itself makes.
+func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
+	if len(c.exclude) == 0 {
+		return nil
+	}
+	// The excluded provisions are named below what the chain names: the
+	// 号 of 第4項（第1号を除く。）are that 項's.
+	var base *policy.Section
+	for i := len(r.Cites) - 1; i >= 0 && base == nil; i-- {
+		base = r.Cites[i].Sec
+	}
+	if base == nil && len(r.Targets) > 0 {
+		base = r.Targets[0].Parent
+	}
+	var out []*Ref
+	drop := map[*policy.Section]bool{}
+	for k, x := range c.exclude {
+		xr := st.newRef(e, x.start, x.end)
+		xr.member = 100*(r.member+1) + k
+		path := make([]*policy.Section, len(x.links))
+		var targets []*policy.Section
+		for a := base; a != nil && len(targets) == 0; a = a.Parent {
+			targets, _ = st.chainBelow(a, x.links, path)
+		}
+		st.cites(xr, x.links, path)
+		if len(targets) == 0 {
+			st.unresolved(xr, e, x.links, fmt.Sprintf("%s has no %s to exclude", describeSec(base), describe(x.links)))
+		} else {
+			xr.Targets = targets
+			for _, t := range targets {
+				drop[t] = true
+			}
+		}
+		out = append(out, xr)
+	}
+	if r.Problem == nil {
+		var keep []*policy.Section
+		for _, t := range r.Targets {
+			if !drop[t] {
+				keep = append(keep, t)
+			}
+		}
+		r.Targets = keep
+	}
+	return out
+}
+
+func describeSec(s *policy.Section) string {
+	if s == nil {
+		return "the text"
+	}
+	return s.Display()
 }
 
 func (st *state) resolveInTier(r *Ref, links []link) {
@@ -126,7 +331,7 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 		if d == st.d || d.Meta.Tier != st.d.Meta.Tier || d.Meta.Tier == "" {
 			continue
 		}
-		if ts, _ := st.chain(d, nil, links, true); len(ts) > 0 {
+		if ts, _ := st.chain(d, nil, links, true, nil); len(ts) > 0 {
 			found = append(found, d)
 			targets = ts
 		}
@@ -138,6 +343,10 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 			"check the number; if the article was renumbered, update the reference")
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
+		path := make([]*policy.Section, len(links))
+		_, _ = st.chain(found[0], nil, links, true, path)
+		r.Cites = nil
+		st.cites(r, links, path)
 	default:
 		st.ambiguous(r, found)
 	}
@@ -146,13 +355,15 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	docs := st.rs.names[e.doc]
 	var found []*policy.Document
-	var targets []*policy.Section
+	var targets, path []*policy.Section
 	for _, d := range docs {
-		if ts, _ := st.chain(d, nil, links, true); len(ts) > 0 {
+		p := make([]*policy.Section, len(links))
+		if ts, _ := st.chain(d, nil, links, true, p); len(ts) > 0 {
 			found = append(found, d)
-			targets = ts
+			targets, path = ts, p
 		}
 	}
+	st.cites(r, links, path)
 	switch len(found) {
 	case 0:
 		var ids []string
@@ -181,19 +392,36 @@ func (st *state) ambiguous(r *Ref, found []*policy.Document) {
 
 // chain resolves links one after another. from is where the reference
 // stands (nil for a reference from another document: search from the top).
-// It returns the targets, or a reason when the chain cannot be followed.
-func (st *state) chain(d *policy.Document, from *policy.Section, links []link, absolute bool) ([]*policy.Section, string) {
+// path, when not nil, receives the section each link resolved to. It
+// returns the targets, or a reason when the chain cannot be followed.
+func (st *state) chain(d *policy.Document, from *policy.Section, links []link, absolute bool, path []*policy.Section) ([]*policy.Section, string) {
 	cur, why := st.first(d, from, links[0], absolute)
 	if len(cur) == 0 {
 		return nil, why
 	}
-	for _, l := range links[1:] {
+	if len(cur) == 1 && path != nil {
+		path[0] = cur[0]
+	}
+	return st.follow(cur, links, 1, path)
+}
+
+// chainBelow resolves links under a section: the chains of an exclusion.
+func (st *state) chainBelow(s *policy.Section, links []link, path []*policy.Section) ([]*policy.Section, string) {
+	return st.follow([]*policy.Section{s}, links, 0, path)
+}
+
+func (st *state) follow(cur []*policy.Section, links []link, from int, path []*policy.Section) ([]*policy.Section, string) {
+	for i := from; i < len(links); i++ {
+		l := links[i]
 		if len(cur) != 1 {
 			return nil, "a list cannot be followed by a further number"
 		}
 		next := below(cur[0], l)
 		if len(next) == 0 {
-			return nil, fmt.Sprintf("%s has no %s", cur[0].Display(), describe([]link{l}))
+			return nil, fmt.Sprintf("%s has no %s", describeSec(cur[0]), describe([]link{l}))
+		}
+		if len(next) == 1 && path != nil {
+			path[i] = next[0]
 		}
 		cur = next
 	}
@@ -203,103 +431,196 @@ func (st *state) chain(d *policy.Document, from *policy.Section, links []link, a
 // first resolves the first link of a chain.
 func (st *state) first(d *policy.Document, from *policy.Section, l link, absolute bool) ([]*policy.Section, string) {
 	switch l.kind {
-	case linkArticle, linkChapter, linkDivision, linkAppendix, linkSupplement:
-		// Numbered through the whole document.
-		for _, s := range d.Sections() {
-			if s.Style == l.style && s.Number.Equal(l.num) {
+	case linkNamed:
+		switch l.level {
+		case levelArticle:
+			// 第5条 is an article of the main provisions, even when cited
+			// from a 附則: the 附則's own articles are 附則第2条.
+			return one(find(d.Root, func(s *policy.Section) bool {
+				return s.Style == policy.StyleArticle && s.Number.Equal(l.num) && supplementOf(s) == nil
+			})), ""
+		case levelPart, levelChapter, levelSection, levelSubsection, levelDivision:
+			// 第1節 alone is a 節 of the chapter the reference stands in.
+			style := levelStyles[l.level]
+			match := func(s *policy.Section) bool { return s.Style == style && s.Number.Equal(l.num) }
+			for a := from; a != nil && !absolute; a = a.Parent {
+				if a.Style.Group() && a.Style != style {
+					if s := find(a, match); s != nil {
+						return []*policy.Section{s}, ""
+					}
+				}
+			}
+			return one(find(d.Root, match)), ""
+		case levelClause:
+			a := enclosingProvision(from)
+			if a == nil {
+				return nil, "第N項 without an article stands outside any article"
+			}
+			return below(a, l), ""
+		case levelItem:
+			c := enclosingClause(from)
+			if c == nil {
+				return nil, "第N号 without an article stands outside any article"
+			}
+			return below(c, l), ""
+		case levelTable, levelForm:
+			return one(find(d.Root, func(s *policy.Section) bool { return s.Style == l.style && s.Number.Equal(l.num) })), ""
+		case levelSupplement:
+			if s := enclosing(from, policy.StyleSupplement); s != nil {
 				return []*policy.Section{s}, ""
 			}
+			return one(find(d.Root, func(s *policy.Section) bool { return s.Style == policy.StyleSupplement })), ""
+		case levelMain:
+			return []*policy.Section{d.Root}, ""
 		}
 		return nil, ""
-	case linkClause:
-		a := enclosing(from, policy.StyleArticle)
-		if a == nil {
-			return nil, "第N項 without an article stands outside any article"
+	case linkOutline:
+		// Outline numbers: the nearest enclosing scope that has the number.
+		match := func(s *policy.Section) bool { return matches(s, l) }
+		if absolute || from == nil {
+			return one(shallowest(d.Root, match)), ""
 		}
-		return below(a, l), ""
-	case linkItem:
-		c := enclosingClause(from)
-		if c == nil {
-			return nil, "第N号 without an article stands outside any article"
-		}
-		return below(c, l), ""
-	case linkRel:
-		return st.relative(from, l)
-	}
-	// Outline numbers: the nearest enclosing scope that has the number.
-	match := func(s *policy.Section) bool { return matches(s, l) }
-	if absolute || from == nil {
-		if s := shallowest(d.Root, match); s != nil {
-			return []*policy.Section{s}, ""
-		}
-		return nil, ""
-	}
-	for a := from; a != nil; a = a.Parent {
-		for _, c := range a.Children {
-			if match(c) {
-				return []*policy.Section{c}, ""
+		for a := from; a != nil; a = a.Parent {
+			for _, c := range a.Children {
+				if match(c) {
+					return []*policy.Section{c}, ""
+				}
 			}
 		}
+		return nil, ""
 	}
-	return nil, ""
+	return st.relative(d, from, l)
+}
+
+func one(s *policy.Section) []*policy.Section {
+	if s == nil {
+		return nil
+	}
+	return []*policy.Section{s}
+}
+
+// find is the first section under root, in document order, that matches.
+func find(root *policy.Section, match func(*policy.Section) bool) *policy.Section {
+	var found *policy.Section
+	root.Walk(func(s *policy.Section) bool {
+		if found == nil && s != root && match(s) {
+			found = s
+		}
+		return found == nil
+	})
+	return found
+}
+
+// supplementOf is the 附則 a section stands in, or nil.
+func supplementOf(s *policy.Section) *policy.Section {
+	return enclosing(s, policy.StyleSupplement)
 }
 
 func matches(s *policy.Section, l link) bool {
+	switch l.style {
+	case policy.StyleKatakana:
+		return (s.Style == policy.StyleKatakana || s.Style == policy.StyleIroha) && kanaOf(s) == l.kana
+	case policy.StyleParenKatakana:
+		return s.Style == policy.StyleParenKatakana && kanaOf(s) == l.kana
+	}
 	if !s.Number.Equal(l.num) {
 		return false
 	}
-	switch l.kind {
-	case linkNum:
+	if l.style == policy.StyleDot {
 		return s.Style == policy.StyleDot || s.Style == policy.StyleCloseParen
-	case linkParen:
-		return s.Style == policy.StyleParen
 	}
 	return s.Style == l.style
 }
 
+// kanaOf is the letter a section is numbered with: ア of "ア" or "(ｱ)".
+func kanaOf(s *policy.Section) rune {
+	for _, r := range s.Label {
+		if policy.IsKatakana(r) {
+			l, _ := policy.Lex(string(r), 0)
+			return l.Kana
+		}
+	}
+	return 0
+}
+
 // below resolves a link under a section: 第2項 under 第5条, (3) under 6.
 func below(s *policy.Section, l link) []*policy.Section {
-	if l.kind == linkItem && s.Style == policy.StyleArticle {
-		// 第16条第1号: the items of the article's first clause.
-		if len(s.Children) > 0 && s.Children[0].Kind == policy.KindImplicit {
-			s = s.Children[0]
+	switch l.kind {
+	case linkEach:
+		if l.level == levelClause {
+			return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleClause })
 		}
-	}
-	if l.kind == linkRel && (l.rel == "各号" || l.rel == "各項") {
-		if l.rel == "各号" && s.Style == policy.StyleArticle && len(s.Children) > 0 {
-			s = s.Children[0]
+		return itemsOf(firstClause(s))
+	case linkNamed:
+		switch l.level {
+		case levelClause:
+			return childrenWhere(s, func(c *policy.Section) bool {
+				return c.Style == policy.StyleClause && c.Number.Equal(l.num)
+			})
+		case levelItem:
+			// 第16条第1号: the items of the article's first clause.
+			return childrenWhere(firstClause(s), func(c *policy.Section) bool { return isItem(c) && c.Number.Equal(l.num) })
+		case levelSubitem1:
+			return childrenWhere(s, func(c *policy.Section) bool {
+				return (c.Style == policy.StyleIroha || c.Style == policy.StyleKatakana) && kanaOf(c) == l.kana
+			})
+		case levelSubitem2:
+			return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleParen && c.Number.Equal(l.num) })
+		case levelSubitem3:
+			return childrenWhere(s, func(c *policy.Section) bool {
+				return c.Style == policy.StyleParenRoman && c.Number.Equal(l.num)
+			})
+		case levelArticle, levelPart, levelChapter, levelSection, levelSubsection, levelDivision, levelTable, levelForm:
+			// この規程第5条, 附則第2条, 第2章第1節
+			inSupplement := s.Style == policy.StyleSupplement
+			return one(find(s, func(c *policy.Section) bool {
+				return c.Style == l.style && c.Number.Equal(l.num) && (inSupplement || supplementOf(c) == nil)
+			}))
+		case levelSupplement:
+			return one(find(s, func(c *policy.Section) bool { return c.Style == policy.StyleSupplement }))
 		}
-		return itemsOf(s, l.rel == "各項")
+		return nil
 	}
 	for _, c := range s.Children {
-		switch {
-		case l.kind == linkItem && isItem(c) && c.Number.Equal(l.num):
-			return []*policy.Section{c}
-		case l.kind != linkItem && matches(c, l):
+		if matches(c, l) {
 			return []*policy.Section{c}
 		}
 	}
 	// Through an unnumbered heading: 6 → "### 見出し" → (3).
-	if l.kind != linkItem && l.kind != linkClause {
-		if found := shallowest(s, func(c *policy.Section) bool { return c != s && matches(c, l) }); found != nil {
-			return []*policy.Section{found}
-		}
+	if found := shallowest(s, func(c *policy.Section) bool { return c != s && matches(c, l) }); found != nil {
+		return []*policy.Section{found}
 	}
 	return nil
+}
+
+func childrenWhere(s *policy.Section, match func(*policy.Section) bool) []*policy.Section {
+	if s == nil {
+		return nil
+	}
+	var out []*policy.Section
+	for _, c := range s.Children {
+		if match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// firstClause is the clause an article's 号 belong to when none is named:
+// 第16条第1号 and 第16条各号 are those of its first 項.
+func firstClause(s *policy.Section) *policy.Section {
+	if s != nil && s.Style == policy.StyleArticle && len(s.Children) > 0 && s.Children[0].Kind == policy.KindImplicit {
+		return s.Children[0]
+	}
+	return s
 }
 
 func isItem(s *policy.Section) bool {
 	return s.Style == policy.StyleParen || s.Style == policy.StyleKanji
 }
 
-func itemsOf(s *policy.Section, clauses bool) []*policy.Section {
-	var out []*policy.Section
-	for _, c := range s.Children {
-		if clauses && c.Style == policy.StyleClause || !clauses && isItem(c) {
-			out = append(out, c)
-		}
-	}
-	return out
+func itemsOf(s *policy.Section) []*policy.Section {
+	return childrenWhere(s, isItem)
 }
 
 // shallowest finds the matching section nearest the top of a tree,
@@ -326,13 +647,27 @@ func enclosing(s *policy.Section, style policy.Style) *policy.Section {
 	return nil
 }
 
+// enclosingProvision is the article a 第N項 is counted in, or the 附則
+// whose provisions are numbered 1, 2, 3 without articles.
+func enclosingProvision(s *policy.Section) *policy.Section {
+	for ; s != nil; s = s.Parent {
+		if s.Style == policy.StyleArticle || s.Style == policy.StyleSupplement {
+			return s
+		}
+	}
+	return nil
+}
+
 func enclosingClause(s *policy.Section) *policy.Section {
 	for ; s != nil; s = s.Parent {
 		if s.Style == policy.StyleClause {
 			return s
 		}
-		if s.Style == policy.StyleArticle && len(s.Children) > 0 && s.Children[0].Kind == policy.KindImplicit {
-			return s.Children[0]
+		if s.Style == policy.StyleArticle {
+			return firstClause(s)
+		}
+		if s.Style == policy.StyleSupplement {
+			return s
 		}
 	}
 	return nil
@@ -341,91 +676,136 @@ func enclosingClause(s *policy.Section) *policy.Section {
 // enclosingItem is the numbered item a reference stands in, for 前号.
 func enclosingItem(s *policy.Section) *policy.Section {
 	for ; s != nil; s = s.Parent {
-		if s.Numbered() && s.Kind != policy.KindHeading && s.Style != policy.StyleClause && s.Style != policy.StyleArticle {
+		if s.Numbered() && s.Kind != policy.KindHeading && s.Style != policy.StyleClause && s.Style != policy.StyleArticle &&
+			!s.Style.Group() && s.Style != policy.StyleSupplement {
 			return s
 		}
 	}
 	return nil
 }
 
-var relCount = map[rune]int{'二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-
-// relative resolves 前条, 次項, 同号, 前各号, 前二項, 各号 ….
-func (st *state) relative(from *policy.Section, l link) ([]*policy.Section, string) {
-	level := relLevel(l)
-	var cur *policy.Section
-	switch level {
-	case "条":
-		cur = enclosing(from, policy.StyleArticle)
-	case "項":
-		cur = enclosingClause(from)
-	case "号":
-		cur = enclosingItem(from)
+// enclosingAt is the section of a level a reference stands in.
+func enclosingAt(s *policy.Section, lv level) *policy.Section {
+	switch lv {
+	case levelArticle:
+		return enclosing(s, policy.StyleArticle)
+	case levelClause:
+		return enclosingClause(s)
+	case levelItem:
+		return enclosingItem(s)
+	case levelSupplement:
+		return enclosing(s, policy.StyleSupplement)
 	}
-	word, _ := strings.CutSuffix(l.rel, level)
-	if word == "各" {
+	if style, ok := levelStyles[lv]; ok {
+		return enclosing(s, style)
+	}
+	return nil
+}
+
+var levelWords = map[level]string{
+	levelPart: "part (編)", levelChapter: "chapter (章)", levelSection: "section (節)", levelSubsection: "subsection (款)",
+	levelDivision: "division (目)", levelArticle: "article", levelClause: "article", levelItem: "numbered item",
+	levelTable: "appended table (別表)", levelSupplement: "附則",
+}
+
+// relative resolves 前条, 次項, 同号, 前各号, 前二項, 各号, この条, この規程.
+func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*policy.Section, string) {
+	word := st.text[l.start:l.end]
+	switch l.kind {
+	case linkHere:
+		if l.level == levelDocument {
+			return []*policy.Section{d.Root}, ""
+		}
+	case linkEach:
 		// 各号 alone: the items of the clause the reference stands in.
+		if l.level == levelClause {
+			a := enclosingProvision(from)
+			if a == nil {
+				return nil, word + " stands outside any article"
+			}
+			return below(a, l), ""
+		}
 		c := enclosingClause(from)
 		if c == nil {
-			return nil, l.rel + " stands outside any article"
+			return nil, word + " stands outside any article"
 		}
-		return itemsOf(c, level == "項"), ""
+		return itemsOf(c), ""
+	case linkSame:
+		if m, ok := st.named[l.level]; ok && m.sec != nil {
+			return []*policy.Section{m.sec}, ""
+		}
+		if m, ok := st.fallback[l.level]; ok && m.sec != nil {
+			return []*policy.Section{m.sec}, ""
+		}
 	}
-	if word == "同" {
-		if s := st.last[level]; s != nil {
-			return []*policy.Section{s}, ""
+	cur := enclosingAt(from, l.level)
+	if cur == nil && l.kind == linkHere {
+		// この節, この項 in an outline document: the section it stands in.
+		for a := from; a != nil && cur == nil; a = a.Parent {
+			if a.Kind == policy.KindHeading || a.Numbered() {
+				cur = a
+			}
 		}
-		if cur == nil {
-			return nil, l.rel + " has nothing before it to refer to"
-		}
-		return []*policy.Section{cur}, ""
 	}
 	if cur == nil {
-		return nil, fmt.Sprintf("%s stands outside any %s", l.rel, map[string]string{"条": "article", "項": "article", "号": "numbered item"}[level])
+		if l.kind == linkSame {
+			return nil, word + " has nothing before it to refer to"
+		}
+		return nil, fmt.Sprintf("%s stands outside any %s", word, levelWords[l.level])
 	}
-	if word == "本" {
+	if l.kind == linkHere || l.kind == linkSame {
 		return []*policy.Section{cur}, ""
 	}
-	sibs := siblings(st.d, cur, level)
+	sibs := siblings(d, cur, l.level)
 	idx := -1
 	for i, s := range sibs {
 		if s == cur {
 			idx = i
 		}
 	}
+	unit := unitOf(l.level)
 	switch {
-	case word == "前":
+	case l.kind == linkPrev:
 		if idx <= 0 {
-			return nil, fmt.Sprintf("%s stands in the first %s: there is none before it", l.rel, level)
+			return nil, fmt.Sprintf("%s stands in the first %s: there is none before it", word, unit)
 		}
 		return sibs[idx-1 : idx], ""
-	case word == "次":
+	case l.kind == linkNext:
 		if idx < 0 || idx+1 >= len(sibs) {
-			return nil, fmt.Sprintf("%s stands in the last %s: there is none after it", l.rel, level)
+			return nil, fmt.Sprintf("%s stands in the last %s: there is none after it", word, unit)
 		}
 		return sibs[idx+1 : idx+2], ""
-	case word == "前各":
+	case l.count < 0: // 前各号
 		if idx <= 0 {
-			return nil, fmt.Sprintf("%s stands in the first %s", l.rel, level)
+			return nil, fmt.Sprintf("%s stands in the first %s", word, unit)
 		}
 		return append([]*policy.Section(nil), sibs[:idx]...), ""
 	default: // 前二項
-		r := []rune(word)
-		n := relCount[r[len(r)-1]]
-		if idx < n {
-			return nil, fmt.Sprintf("%s: only %d %s before it", l.rel, idx, level)
+		if idx < l.count {
+			return nil, fmt.Sprintf("%s: only %d %s before it", word, max(idx, 0), unit)
 		}
-		return append([]*policy.Section(nil), sibs[idx-n:idx]...), ""
+		return append([]*policy.Section(nil), sibs[idx-l.count:idx]...), ""
 	}
 }
 
-// siblings lists the articles of the document, the clauses of an article,
-// or the items beside an item, in order.
-func siblings(d *policy.Document, cur *policy.Section, level string) []*policy.Section {
-	if level == "条" {
+func unitOf(lv level) string {
+	for u, l := range unitLevels {
+		if l == lv {
+			return string(u)
+		}
+	}
+	return "section"
+}
+
+// siblings lists the articles of the document (or of one 附則), the
+// groups of a level, the clauses of an article, or the items beside an
+// item, in order.
+func siblings(d *policy.Document, cur *policy.Section, lv level) []*policy.Section {
+	if lv == levelArticle || cur.Style.Group() && cur.Style != policy.StyleDivision && cur.Style != policy.StyleSubsection {
 		var out []*policy.Section
+		sup := supplementOf(cur)
 		for _, s := range d.Sections() {
-			if s.Style == policy.StyleArticle {
+			if s.Style == cur.Style && supplementOf(s) == sup {
 				out = append(out, s)
 			}
 		}
@@ -440,20 +820,47 @@ func siblings(d *policy.Document, cur *policy.Section, level string) []*policy.S
 	return out
 }
 
-func (st *state) remember(links []link, targets []*policy.Section) {
-	if len(targets) != 1 {
+// remember notes what a chain named, for a 同 that follows.
+func (st *state) remember(links []link, path []*policy.Section) {
+	for i, l := range links {
+		if i >= len(path) || path[i] == nil {
+			continue
+		}
+		switch l.kind {
+		case linkNamed:
+			st.named[l.level] = mark{sec: path[i]}
+		case linkPrev, linkNext, linkSame, linkHere:
+			st.fallback[l.level] = mark{sec: path[i]}
+		}
+	}
+}
+
+// checkSelf reports a reference that names the provision it stands in:
+// 上記10 inside 10, 第5条 inside 第5条 (write この条, or nothing).
+func (st *state) checkSelf(r *Ref, e expr, links []link) {
+	l := links[0]
+	if st.host == nil || l.kind != linkNamed && l.kind != linkOutline || len(r.Targets) != 1 || r.Part != "" {
 		return
 	}
-	t := targets[0]
-	switch {
-	case t.Style == policy.StyleArticle:
-		st.last["条"] = t
-	case t.Style == policy.StyleClause:
-		st.last["項"] = t
-		st.last["条"] = t.Parent
-	case t.Parent != nil && t.Parent.Style == policy.StyleClause:
-		st.last["号"] = t
-		st.last["項"] = t.Parent
+	if e.direction == "" && l.kind == linkOutline {
+		return // (1) inside (1)'s own list is its own label, or a citation of a sibling
+	}
+	for _, t := range r.Targets {
+		if t.Style.Group() || t.Style == policy.StyleSupplement || t.Kind == policy.KindRoot || t.Kind == policy.KindImplicit {
+			continue // 第2章 inside 第2章 is how a chapter names itself
+		}
+		for a := st.host; a != nil; a = a.Parent {
+			if a == t {
+				what := "a section it stands in"
+				if t == st.host {
+					what = "the section it stands in"
+				}
+				st.fail(r, "ref/self", policy.Error,
+					fmt.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
+					"a provision does not cite itself by number; write この条 or 本項, or check the number (was it renumbered?)")
+				return
+			}
+		}
 	}
 }
 
@@ -492,9 +899,11 @@ func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
 	hint := "check the number; if the target was renumbered or removed, update the reference"
 	last := links[len(links)-1]
 	var cands []string
-	for _, s := range st.d.Sections() {
-		if matches(s, last) && len(cands) < 3 {
-			cands = append(cands, fmt.Sprintf("%s (line %d)", s.Display(), s.Line))
+	if last.kind == linkOutline || last.kind == linkNamed && last.style != policy.StyleNone {
+		for _, s := range st.d.Sections() {
+			if matches(s, last) && len(cands) < 3 {
+				cands = append(cands, fmt.Sprintf("%s (line %d)", s.Display(), s.Line))
+			}
 		}
 	}
 	if len(cands) > 0 {
@@ -546,7 +955,7 @@ func nounAfter(s string) string {
 	}
 	var w []rune
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) || isKatakana(r) {
+		if unicode.Is(unicode.Han, r) || policy.IsKatakana(r) {
 			w = append(w, r)
 			continue
 		}
@@ -562,16 +971,47 @@ func nounAfter(s string) string {
 func describe(links []link) string {
 	var b strings.Builder
 	for _, l := range links {
-		switch l.kind {
-		case linkRel:
-			b.WriteString(l.rel)
-		case linkItem:
+		switch {
+		case l.kind != linkNamed && l.kind != linkOutline:
+			b.WriteString(relName(l))
+		case l.level == levelItem:
 			b.WriteString("第" + l.num.Key() + "号")
-		case linkNum:
+		case l.kana != 0 && l.style == policy.StyleParenKatakana:
+			b.WriteString("(" + string(l.kana) + ")")
+		case l.kana != 0:
+			b.WriteString(string(l.kana))
+		case l.kind == linkOutline && l.style == policy.StyleDot:
 			b.WriteString(l.num.Key())
+		case l.level == levelMain:
+			b.WriteString("本則")
 		default:
 			b.WriteString(l.style.Label(l.num))
 		}
 	}
 	return b.String()
+}
+
+func relName(l link) string {
+	u := unitOf(l.level)
+	switch l.kind {
+	case linkPrev:
+		return "前" + u
+	case linkNext:
+		return "次" + u
+	case linkSame:
+		return "同" + u
+	case linkHere:
+		if l.level == levelDocument {
+			return "この規程"
+		}
+		return "この" + u
+	case linkEach:
+		return "各" + u
+	case linkPrevN:
+		if l.count < 0 {
+			return "前各" + u
+		}
+		return "前" + policy.KanjiNumeral(l.count) + u
+	}
+	return ""
 }

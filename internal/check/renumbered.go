@@ -1,0 +1,78 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// referencesAgainst is the references rule for a run with a base
+// revision: it also reports references that a renumbering made point
+// elsewhere since the base (ref/renumbered) — the wording and the
+// provision they stand in are the same, the target is not. The
+// repository's references are resolved once for both.
+func referencesAgainst(base *policy.Repo, name string) rule {
+	return func(r *policy.Repo, report func(policy.Finding)) {
+		all := ref.All(r)
+		reportRefs(r, all, report)
+		for _, s := range ref.RenumberedRefs(base, r, ref.All(base), all) {
+			report(renumberedFinding(s, name))
+		}
+	}
+}
+
+func renumberedFinding(s ref.Shift, base string) policy.Finding {
+	f := policy.Finding{Rule: "ref/renumbered", Severity: policy.Error, Pos: s.Ref.Pos}
+	points := "it no longer resolves"
+	if len(s.Ref.Targets) > 0 && s.Ref.Problem == nil || s.Ref.Problem != nil && s.Ref.Problem.Rule != "ref/unresolved" {
+		points = "it now points at " + describe(s.Ref.Targets)
+	}
+	var now []string
+	renumbered, removed := false, false
+	for i, n := range s.Now {
+		switch {
+		case n == nil:
+			removed = true
+		case n.Outline() != s.Was[i].Outline():
+			renumbered = true
+			now = append(now, n.Outline())
+		}
+	}
+	switch {
+	case removed:
+		f.Message = fmt.Sprintf("%s pointed at %s in %s, which was removed; %s", s.Ref.Text, describe(s.Was), base, points)
+		f.Hint = "the provision it cited is gone: rewrite the sentence, or cite the provision that replaces it"
+		return f
+	case renumbered:
+		f.Message = fmt.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
+	default:
+		// The target kept its number; the reference is relative (前条) and
+		// the provision it stands in moved.
+		f.Message = fmt.Sprintf("%s pointed at %s in %s; the provisions around it were renumbered and %s", s.Ref.Text, describe(s.Was), base, points)
+	}
+	f.Hint = "write " + s.Write + " to keep pointing at it"
+	if s.Write == "" {
+		f.Hint = "rewrite the reference to cite what it cited before"
+	}
+	return f
+}
+
+// describe names sections briefly: 3 対象とする脅威, 第5条 目的, 第1条第2項.
+func describe(ss []*policy.Section) string {
+	var out []string
+	for _, s := range ss {
+		switch {
+		case s == nil:
+		case s.Kind == policy.KindHeading || s.Style == policy.StyleArticle:
+			out = append(out, s.Display())
+		default:
+			out = append(out, s.Outline())
+		}
+	}
+	if len(out) > 3 {
+		out = append(out[:3], "…")
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,43 @@
+package check
+
+import (
+	"fmt"
+
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// terms reports defined terms (定義語) used outside the scope their
+// definition gives them, used before a 以下「X」という。 definition, or
+// defined and never used.
+func terms(r *policy.Repo, report func(policy.Finding)) {
+	for _, t := range ref.Terms(r) {
+		used := false
+		for _, u := range t.Uses {
+			switch {
+			case u.Outside:
+				report(policy.Finding{Rule: "term/scope", Severity: policy.Warning, Pos: u.Pos,
+					Message: fmt.Sprintf("「%s」 is defined for %s only (%s), but is used here", t.Name, scopeName(t), t.Pos),
+					Hint:    "outside its scope the word is not the defined term: write what it means here, or widen the definition (以下同じ。)"})
+			case u.Before:
+				report(policy.Finding{Rule: "term/before-definition", Severity: policy.Warning, Pos: u.Pos,
+					Message: fmt.Sprintf("「%s」 is used before its definition (%s: 以下「%s」という。)", t.Name, t.Pos, t.Name),
+					Hint:    "define a term where it is first used: move the definition here, or write the words it stands for"})
+			default:
+				used = true
+			}
+		}
+		if !used {
+			report(policy.Finding{Rule: "term/unused", Severity: policy.Warning, Pos: t.Pos,
+				Message: fmt.Sprintf("「%s」 is defined but never used in %s", t.Name, scopeName(t)),
+				Hint:    "remove the definition, or use the term where its meaning is meant"})
+		}
+	}
+}
+
+func scopeName(t *ref.Term) string {
+	if t.Scope == nil {
+		return t.Doc.Path
+	}
+	return t.Scope.Display()
+}

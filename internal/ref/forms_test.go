@@ -1,0 +1,227 @@
+package ref
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+// describeTargets writes each reference of a document as
+// "TEXT -> OUTLINE#ID …", "TEXT external", or "TEXT !RULE".
+func describeTargets(refs []*Ref) []string {
+	var out []string
+	for _, r := range refs {
+		s := r.Text
+		switch {
+		case r.External:
+			s += " external"
+		case r.Problem != nil:
+			s += " !" + r.Problem.Rule
+		default:
+			s += " ->"
+			for _, t := range r.Targets {
+				s += " "
+				if r.TargetDoc != r.Doc {
+					s += r.TargetDoc.Meta.ID + ":"
+				}
+				if t.Kind == policy.KindRoot {
+					s += "(document)"
+					continue
+				}
+				s += t.Outline() + "#" + t.ID
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// A table of the reference forms of 例規 drafting: each case is a small
+// document and every reference it must find, with its targets (outline
+// and anchor) or the rule it breaks. Negative cases list what is not a
+// reference by leaving it out.
+func TestForms(t *testing.T) {
+	cases := []struct {
+		name string
+		body string
+		want []string
+	}{{
+		name: "articles, clauses and items in ASCII, full-width and kanji digits",
+		body: "第1条　甲\n\n2　乙\n\n一　丙\n\n二　丁\n\n第2条　第1条第2項第2号、第１条第２項及び第一条第二項第一号による。\n",
+		want: []string{
+			"第1条第2項第2号 -> 第1条第2項第2号#s.a1.2.g2",
+			"第１条第２項 -> 第1条第2項#s.a1.2",
+			"第一条第二項第一号 -> 第1条第2項第1号#s.a1.2.g1",
+		},
+	}, {
+		name: "the first 項 of an article has its own anchor",
+		body: "第1条　甲\n\n2　乙\n\n第2条　第1条第1項及び前条第1項による。\n",
+		want: []string{"第1条第1項 -> 第1条第1項#s.a1.1", "前条第1項 -> 第1条第1項#s.a1.1"},
+	}, {
+		name: "branch articles and chapters: 第5条の2, 第2章の2",
+		body: "# 第2章 甲\n\n第5条　甲\n\n第5条の2　乙\n\n# 第2章の2 丙\n\n第6条　第5条の2、第2章及び第2章の2による。\n",
+		want: []string{"第5条の2 -> 第5条の2#第2章-甲.a5-2", "第2章 -> 第2章#第2章-甲", "第2章の2 -> 第2章の2#第2章の2-丙"},
+	}, {
+		name: "この規程, この条, 本条, この項, 本号",
+		body: "第1条　この規程は、この条、本条及びこの項による。\n\n一　本号\n\n二　この法律\n",
+		want: []string{"この規程 -> (document)", "この条 -> 第1条#s.a1", "本条 -> 第1条#s.a1", "この項 -> 第1条#s.a1.1", "本号 -> 第1条第1号#s.a1.1.g1", "この法律 -> (document)"},
+	}, {
+		name: "本条例 is the document it stands in; 同条件 and 前項目 are words",
+		body: "第1条　本条例の同条件は前項目とし、本市の基本方針による。\n",
+		want: []string{"本条例 -> (document)"},
+	}, {
+		name: "次章, 前章, 次節, 前節, 前款",
+		body: "# 第1章 甲\n\n## 第1節 乙\n\n第1条　次章及び次節による。\n\n## 第2節 丙\n\n### 第1款 丁\n\n第2条　前節による。\n\n### 第2款 戊\n\n第3条　前款による。\n\n# 第2章 己\n\n第4条　前章による。\n",
+		want: []string{
+			"次章 -> 第2章#第2章-己", "次節 -> 第1章第2節#第2節-丙",
+			"前節 -> 第1章第1節#第1節-乙",
+			"前款 -> 第1章第2節第1款#第1款-丁",
+			"前章 -> 第1章#第1章-甲",
+		},
+	}, {
+		name: "編, 節 and 款 named, and 第1節 alone is the current chapter's",
+		body: "# 第1編 甲\n\n## 第1章 乙\n\n### 第1節 丙\n\n第1条　甲\n\n## 第2章 丁\n\n### 第1節 戊\n\n#### 第1款 己\n\n第2条　第1節、第1編、第1章第1節及び第2章第1節第1款による。\n",
+		want: []string{
+			"第1節 -> 第1編第2章第1節#第1節-戊", "第1編 -> 第1編#第1編-甲",
+			"第1章第1節 -> 第1編第1章第1節#第1節-丙", "第2章第1節第1款 -> 第1編第2章第1節第1款#第1款-己",
+		},
+	}, {
+		name: "号の細分: イ, ロ, (1), (i)",
+		body: "第26条　甲\n\n2　乙\n\n五　丙\n\nイ　丁\n\nロ　戊\n\n(1)　己\n\n(i)　庚\n\n第27条　第26条第2項第5号イ、第26条第2項第5号ロ(1)(i)による。\n",
+		want: []string{"第26条第2項第5号イ -> 第26条第2項第5号イ#s.a26.2.g5.i1", "第26条第2項第5号ロ(1)(i) -> 第26条第2項第5号ロ(1)(i)#s.a26.2.g5.i2.p1.pr1"},
+	}, {
+		name: "イ又はロ, and a lone イに掲げる, inside the 号",
+		body: "第1条　甲\n\n一　乙\n\nイ　丙\n\nロ　丁\n\nハ　イ又はロに準ずるもの及びイに掲げるもの\n",
+		want: []string{"イ -> 第1条第1号イ#s.a1.1.g1.i1", "ロ -> 第1条第1号ロ#s.a1.1.g1.i2", "イ -> 第1条第1号イ#s.a1.1.g1.i1"},
+	}, {
+		name: "katakana words are not 号の細分",
+		body: "第1条　インターネット、イメージ及びロック\n",
+		want: nil,
+	}, {
+		name: "ただし書, 本文, 前段, 後段 are parts of a 項: the 項 is the target",
+		body: "第1条　甲。ただし、乙。\n\n2　前項ただし書、同項本文、第1条第1項前段及び後段による。\n",
+		want: []string{"前項ただし書 -> 第1条第1項#s.a1.1", "同項本文 -> 第1条第1項#s.a1.1", "第1条第1項前段 -> 第1条第1項#s.a1.1"},
+	}, {
+		name: "各号列記以外の部分",
+		body: "第1条　次に掲げる。\n\n一　甲\n\n二　乙\n\n2　前項各号列記以外の部分による。\n",
+		want: []string{"前項各号列記以外の部分 -> 第1条第1項#s.a1.1"},
+	}, {
+		name: "附則 with articles, without articles, and 本則",
+		body: "第1条　甲\n\n第2条　附則第2条、附則及び本則による。\n\n附則\n\n（施行期日）\n\n第1条　この規程は、公布の日から施行する。\n\n第2条　前条及び第1条による。\n\n附則（令和7年規程第3号）\n\n1　この規程は、令和7年4月1日から施行する。\n\n2　前項及び附則第1項による。\n",
+		want: []string{
+			"附則第2条 -> 附則第2条#s.f1.a2", "附則 -> 附則#s.f1", "本則 -> (document)",
+			"この規程 -> (document)",
+			"前条 -> 附則第1条#s.f1.a1", "第1条 -> 第1条#s.a1",
+			"（令和7年規程第3号） external", "この規程 -> (document)",
+			"前項 -> 附則第1項#s.f1-1.1", "附則第1項 -> 附則第1項#s.f1-1.1",
+		},
+	}, {
+		name: "別表第N, 別表, 別記",
+		body: "第1条　別表第1、別表第2の区分及び別記による。\n\n## 別表第1 区分\n\n## 別表第2 様式\n\n## 別記\n",
+		want: []string{"別表第1 -> 別表第1#別表第1-区分", "別表第2 -> 別表第2#別表第2-様式", "別記 -> 別記第1#別記"},
+	}, {
+		name: "ranges cover every member: 第1号から第3号まで, 前三条, 第2条から第4条まで",
+		body: "第1条　甲\n\n一　a\n\n二　b\n\n三　c\n\n2　第1項第1号から第3号までによる。\n\n第2条　乙\n\n第3条　丙\n\n第4条　前三条及び第2条から第4条までによる。\n",
+		want: []string{
+			"第1項第1号から第3号まで -> 第1条第1号#s.a1.1.g1 第1条第2号#s.a1.1.g2 第1条第3号#s.a1.1.g3",
+			"前三条 -> 第1条#s.a1 第2条#s.a2 第3条#s.a3",
+			"第2条から第4条まで -> 第2条#s.a2 第3条#s.a3 第4条#s.a4",
+		},
+	}, {
+		name: "exclusions: 各号（第二号を除く。）",
+		body: "第1条　次に掲げる。\n\n一　a\n\n二　b\n\n三　c\n\n2　前項各号（第二号を除く。）のいずれかに該当するとき。\n",
+		want: []string{"前項各号 -> 第1条第1号#s.a1.1.g1 第1条第3号#s.a1.1.g3", "第二号 -> 第1条第2号#s.a1.1.g2"},
+	}, {
+		name: "an exclusion names 号 below the 項 before it, and a later 第N項 is the host's",
+		body: "第5条　第76条第2項及び第4項（第1号を除く。）の規定により第2項の者とする。\n\n2　甲\n\n第76条　乙\n\n2　丙\n\n3　丁\n\n4　戊\n\n一　a\n\n二　b\n",
+		want: []string{
+			"第76条第2項 -> 第76条第2項#s.a76.2", "第4項 -> 第76条第4項#s.a76.4", "第1号 -> 第76条第4項第1号#s.a76.4.g1",
+			"第2項 -> 第5条第2項#s.a5.2",
+		},
+	}, {
+		name: "exclusions inside a list joined by 又は and 若しくは",
+		body: "第5条　甲\n\n2　乙\n\n3　次の各号のいずれかに該当する者\n\n一　第75条第1項又は第76条第4項（第4号を除く。）若しくは第5項（第5号を除く。）の者\n\n第75条　丙\n\n第76条　丁\n\n2　a\n\n3　b\n\n4　c\n\n三　x\n\n四　y\n\n5　d\n\n四　z\n\n五　w\n",
+		want: []string{
+			"次の各号 -> 第5条第3項第1号#s.a5.3.g1",
+			"第75条第1項 -> 第75条#s.a75.1",
+			"第76条第4項 -> 第76条第4項#s.a76.4", "第4号 -> 第76条第4項第4号#s.a76.4.g4",
+			"第5項 -> 第76条第5項#s.a76.5", "第5号 -> 第76条第5項第5号#s.a76.5.g5",
+		},
+	}, {
+		name: "older 例規 number their 項 ②, ③",
+		body: "第1条　甲\n\n②　日本国憲法第七十三条及び前項による。\n\n③　前項による。\n",
+		want: []string{"第七十三条 external", "前項 -> 第1条第1項#s.a1.1", "前項 -> 第1条第2項#s.a1.2"},
+	}, {
+		name: "an excerpt's elided provisions: ２・３　（略）, 一～四　（略）",
+		body: "第43条　（略）\n\n一～四　（略）\n\n２・３　（略）\n\n４　（略）\n\n第44条　第43条第3項、同条第1項第4号及び前条第2項から第4項までによる。\n",
+		want: []string{
+			"第43条第3項 -> 第43条第3項#s.a43.3", "同条第1項第4号 -> 第43条第4号#s.a43.1.g4",
+			"前条第2項から第4項まで -> 第43条第2項#s.a43.2 第43条第3項#s.a43.3 第43条第4項#s.a43.4",
+		},
+	}, {
+		name: "a caption breaks a chain: 第149条（捜索調書）第1項",
+		body: "第147条の2　甲\n\n第148条　乙\n\n第149条　丙\n\n第158条　第147条の2（協力要請）、第148条（捜索中止の場合の処置）及び第149条（捜索調書）第1項の規定を準用する。\n",
+		want: []string{"第147条の2 -> 第147条の2#s.a147-2", "第148条 -> 第148条#s.a148", "第149条（捜索調書）第1項 -> 第149条#s.a149.1"},
+	}, {
+		name: "a parenthetical breaks a list, and what it cites resolves on its own",
+		body: "第39条　甲\n\n第43条　乙\n\n2　a\n\n3　b\n\n4　c\n\n5　d\n\n第44条　丙\n\n第45条　第39条第1項並びに第43条第1項（前条において準用する場合を含む。）、第4項及び第5項による。\n",
+		want: []string{
+			"第39条第1項 -> 第39条#s.a39.1", "第43条第1項 -> 第43条第1項#s.a43.1",
+			"第4項 -> 第43条第4項#s.a43.4", "第5項 -> 第43条第5項#s.a43.5",
+			"前条 -> 第44条#s.a44",
+		},
+	}, {
+		name: "同条 follows the last named article, also across 前条 and inside a parenthetical",
+		body: "第15条　甲\n\n2　乙\n\n3　丙\n\n第16条　前条第1項の通知を受けた者（同条第3項後段の者を含む。）\n\n第17条　第15条第2項の者及び前項の者は、同条第3項による。\n",
+		want: []string{
+			"前条第1項 -> 第15条第1項#s.a15.1", "同条第3項後段 -> 第15条第3項#s.a15.3",
+			"第15条第2項 -> 第15条第2項#s.a15.2", "前項 !ref/unresolved", "同条第3項 -> 第15条第3項#s.a15.3",
+		},
+	}, {
+		name: "同項 after a multi-target reference: 第2項各号 … 同項各号",
+		body: "第1条　甲\n\n2　乙\n\n一　a\n\n二　b\n\n第2条　前条第2項各号に掲げる者は、同項各号の区分に従う。\n",
+		want: []string{
+			"前条第2項各号 -> 第1条第2項第1号#s.a1.2.g1 第1条第2項第2号#s.a1.2.g2",
+			"同項各号 -> 第1条第2項第1号#s.a1.2.g1 第1条第2項第2号#s.a1.2.g2",
+		},
+	}, {
+		name: "同条 after another law's article is that law's",
+		body: "第1条　地方公務員法第3条第1項に規定する職員（同条第2項の者を除く。）とする。\n\n2　甲\n",
+		want: []string{"第3条第1項 external", "同条第2項 external"},
+	}, {
+		name: "law citations of any length, another law's 附則, and a defined abbreviation",
+		body: "第1条　地方自治法（昭和二十二年法律第六十七号）第二百四十四条の二第三項、電気通信事業法附則第五条第一項及び個人情報の保護に関する法律（平成十五年法律第五十七号。以下「法」という。）による。\n\n2　法第3条、日本国憲法第七十三条及び（令和2年みどり野市規則第10号）による。\n",
+		want: []string{
+			"（昭和二十二年法律第六十七号）第二百四十四条の二第三項 external",
+			"附則第五条第一項 external",
+			"（平成十五年法律第五十七号。以下「法」という。） external",
+			"第3条 external", "第七十三条 external", "（令和2年みどり野市規則第10号） external",
+		},
+	}, {
+		name: "a Word paste: provisions on consecutive lines",
+		body: "（目的）\n第1条　甲\n２職員等は、次に掲げる。\n一　乙\n二　前号に準ずるもの\n3　前項及び前二項による。\n（委員会）\n第2条　前条第2項第2号による。\n",
+		want: []string{
+			"前号 -> 第1条第2項第1号#s.a1.2.g1", "前項 -> 第1条第2項#s.a1.2", "前二項 -> 第1条第1項#s.a1.1 第1条第2項#s.a1.2",
+			"前条第2項第2号 -> 第1条第2項第2号#s.a1.2.g2",
+		},
+	}, {
+		name: "self-references and impossible numbers",
+		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
+		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},
+	}, {
+		name: "outline: 上記10 inside 10, 上記0 and a huge number",
+		body: "## 1. 甲\n\n## 2. 乙\n\n上記2、上記0及び上記99999999999999999999による。上記2024年の計画。\n",
+		want: []string{"上記2 !ref/self", "上記0 !ref/number", "上記99999999999999999999 !ref/number"},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := load(t, map[string]string{"policy/x.md": front("x", "standard") + c.body})
+			d := r.Docs[0]
+			got := describeTargets(New(r).Doc(d))
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("references:\n%s\nwant:\n%s\ntree:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"), d.DumpTree())
+			}
+		})
+	}
+}

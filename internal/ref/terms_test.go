@@ -1,0 +1,68 @@
+package ref
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// describeTerms writes each term as "NAME [scope] = MEANING: uses", each use
+// as LINE:COL with "!outside" or "!before".
+func describeTerms(terms []*Term) []string {
+	var out []string
+	for _, t := range terms {
+		scope := "document"
+		if t.Scope != nil {
+			scope = t.Scope.Outline()
+		}
+		s := fmt.Sprintf("%s [%s] = %s:", t.Name, scope, t.Meaning)
+		for _, u := range t.Uses {
+			s += fmt.Sprintf(" %d:%d", u.Pos.Line, u.Pos.Col)
+			if u.Outside {
+				s += "!outside"
+			}
+			if u.Before {
+				s += "!before"
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestTerms(t *testing.T) {
+	cases := []struct {
+		name string
+		body string
+		want []string
+	}{{
+		name: "以下「X」という。: from the definition on; a use before it is marked",
+		body: "第1条　職員等は守る。\n\n第2条　この規程を守るべき者（以下「職員等」という。）は、職員等の上司に従う。\n",
+		want: []string{"職員等 [document] = この規程を守るべき者: 7:5!before 9:30"},
+	}, {
+		name: "以下この条において: the article only",
+		body: "第1条　情報セキュリティ委員会（以下この条において「委員会」という。）を置く。\n\n2　委員会は、毎年開く。\n\n第2条　委員会に報告する。教育委員会は別とする。\n",
+		want: []string{"委員会 [第1条] = 情報セキュリティ委員会: 9:3 11:5!outside"},
+	}, {
+		name: "「X」とは、…をいう。 in a definitions article, and its items",
+		body: "第1条　この規程において「端末」とは、職員が使う電子計算機をいう。\n\n第2条　この規程において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。\n\n一　媒体　外部記録媒体をいう。\n\n二　職員等　職員及び委託先の従事者をいう。\n\n第3条　職員等は、端末及び媒体を管理する。\n",
+		want: []string{
+			"端末 [document] = 職員が使う電子計算機: 15:10",
+			"媒体 [document] = 外部記録媒体: 15:14",
+			"職員等 [document] = 職員及び委託先の従事者: 15:5",
+		},
+	}, {
+		name: "a definition never used; a term inside a longer word is not a use",
+		body: "第1条　最高情報セキュリティ責任者（以下「CISO」という。）を置く。\n\n2　法律（以下「法」という。）に従い、方法を定め、法第3条による。CISOsは別。\n",
+		want: []string{"CISO [document] = 最高情報セキュリティ責任者:", "法 [document] = 法律: 9:26"},
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := load(t, map[string]string{"policy/x.md": front("x", "standard") + c.body})
+			got := describeTerms(Terms(r))
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("terms:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			}
+		})
+	}
+}

@@ -1,0 +1,126 @@
+package render
+
+import (
+	"html"
+	"io/fs"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/policyctl/policyctl/internal/example"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// pages names each document's page by its id.
+type pages struct{}
+
+func (pages) Page(from, to *policy.Document) string          { return to.Meta.ID + ".html" }
+func (pages) File(from *policy.Document, path string) string { return "" }
+
+var (
+	idRE   = regexp.MustCompile(` id="([^"]*)"`)
+	linkRE = regexp.MustCompile(`<a href="([^"]*)"[^>]*class="ref"`)
+)
+
+// checkLinks renders every document of a repository and checks that every
+// reference link lands on an element of the page it names.
+func checkLinks(t *testing.T, fsys fs.FS) int {
+	t.Helper()
+	r, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m *EditionModel
+	for _, e := range r.Config.EditionList() {
+		if e.SeesAll(r.Config) {
+			if m, err = Edition(r, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	rs := ref.New(m.Repo())
+	ids := map[string]map[string]bool{}
+	links := map[string][]string{}
+	for _, d := range m.Docs() {
+		p, err := Document(m, rs, d, pages{}, Extras{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := d.Meta.ID + ".html"
+		ids[page] = map[string]bool{}
+		for _, m := range idRE.FindAllStringSubmatch(string(p.HTML), -1) {
+			ids[page][html.UnescapeString(m[1])] = true
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(string(p.HTML), -1) {
+			links[page] = append(links[page], html.UnescapeString(m[1]))
+		}
+	}
+	n := 0
+	for page, ls := range links {
+		for _, l := range ls {
+			n++
+			to, frag, _ := strings.Cut(l, "#")
+			if f, err := url.PathUnescape(frag); err == nil {
+				frag = f
+			}
+			if to == "" {
+				to = page
+			}
+			if ids[to] == nil {
+				t.Errorf("%s: a reference links to %s, which is not a page", page, l)
+				continue
+			}
+			if !ids[to][frag] {
+				t.Errorf("%s: a reference links to %s, but no element of %s has id %q", page, l, to, frag)
+			}
+		}
+	}
+	return n
+}
+
+// TestEveryReferenceLands renders the example and every statute-style
+// fixture: every reference link lands on an element.
+func TestEveryReferenceLands(t *testing.T) {
+	if n := checkLinks(t, example.Files()); n < 40 {
+		t.Errorf("the example renders only %d reference links", n)
+	}
+	for name, least := range map[string]int{"blank.md": 25, "paste.md": 25, "excerpt.md": 6} {
+		b, err := os.ReadFile("../internal/ref/testdata/statute/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys := fstest.MapFS{
+			"policyctl.yaml":  {Data: []byte("organization: {id: t, name: テスト市}\ntitle: テスト\n")},
+			"policy/rules.md": {Data: b},
+		}
+		if n := checkLinks(t, fsys); n < least {
+			t.Errorf("%s renders only %d reference links", name, n)
+		}
+	}
+}
+
+// TestTermsOnHover: a use of a defined term carries its definition.
+func TestTermsOnHover(t *testing.T) {
+	r, err := policy.Load(example.Files(), policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := r.Config.Edition("public")
+	m, err := Edition(r, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := m.Repo().DocByPath("policy/basic-policy.md")
+	p, err := Document(m, ref.New(m.Repo()), d, pages{}, Extras{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<span class="term" title="「職員等」: この基本方針を守るべき者（みどり野市情報セキュリティ基本方針）">職員等</span>`
+	if !strings.Contains(string(p.HTML), want) {
+		t.Errorf("no use of 職員等 shows its definition: want %s", want)
+	}
+}

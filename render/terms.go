@@ -1,0 +1,114 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// TermUse is a defined term (定義語) where it is used: the page shows its
+// definition on hover.
+type TermUse struct {
+	ast.BaseInline
+	Title string
+}
+
+// KindTermUse is the kind of TermUse nodes.
+var KindTermUse = ast.NewNodeKind("TermUse")
+
+// Kind implements ast.Node.
+func (n *TermUse) Kind() ast.NodeKind { return KindTermUse }
+
+// Dump implements ast.Node.
+func (n *TermUse) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+func renderTermUse(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		fmt.Fprintf(w, `<span class="term" title="%s">`, template.HTMLEscapeString(n.(*TermUse).Title))
+	} else {
+		_, _ = w.WriteString("</span>")
+	}
+	return ast.WalkContinue, nil
+}
+
+// markTerms wraps the uses of defined terms in d. Terms come from the
+// edition's own model, so a definition the edition does not hold is never
+// shown.
+func markTerms(doc ast.Node, d *policy.Document, refs *ref.Resolver) {
+	if refs == nil {
+		return
+	}
+	type use struct {
+		start, end int
+		title      string
+	}
+	var uses []use
+	for _, t := range refs.Terms() {
+		if t.Meaning == "" {
+			continue
+		}
+		title := fmt.Sprintf("「%s」: %s（%s）", t.Name, t.Meaning, t.Doc.Meta.Title)
+		for _, u := range t.Uses {
+			if u.Doc == d && !u.Outside && !u.Before {
+				uses = append(uses, use{u.Start, u.End, title})
+			}
+		}
+	}
+	if len(uses) == 0 {
+		return
+	}
+	sort.Slice(uses, func(i, j int) bool { return uses[i].start < uses[j].start })
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindLink, ast.KindImage, ast.KindCodeSpan, ast.KindAutoLink, ast.KindHeading:
+			return ast.WalkSkipChildren, nil
+		}
+		if t, ok := n.(*ast.Text); ok {
+			texts = append(texts, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	i, last := 0, -1
+	for _, u := range uses {
+		if u.start < last {
+			continue // overlapping uses: the first wins
+		}
+		for i < len(texts) && texts[i].Segment.Stop <= u.start {
+			i++
+		}
+		if i == len(texts) {
+			break
+		}
+		t := texts[i]
+		if t.Segment.Start > u.start || t.Segment.Stop < u.end {
+			continue // the use spans markup: leave it as text
+		}
+		parent := t.Parent()
+		seg := t.Segment
+		before := ast.NewTextSegment(text.NewSegment(seg.Start, u.start))
+		inner := ast.NewTextSegment(text.NewSegment(u.start, u.end))
+		after := ast.NewTextSegment(text.NewSegment(u.end, seg.Stop))
+		after.SetSoftLineBreak(t.SoftLineBreak())
+		after.SetHardLineBreak(t.HardLineBreak())
+		span := &TermUse{Title: u.title}
+		span.AppendChild(span, inner)
+		if before.Segment.Len() > 0 {
+			parent.InsertBefore(parent, t, before)
+		}
+		parent.InsertBefore(parent, t, span)
+		parent.ReplaceChild(parent, t, after)
+		texts[i] = after
+		last = u.end
+	}
+}
