@@ -160,7 +160,7 @@ func summary(v *Verdict) string {
 		parts = append(parts, s)
 	}
 	for _, p := range v.Invalid {
-		parts = append(parts, "invalid "+filepath.Base(p.File)+": "+p.Reason)
+		parts = append(parts, "invalid "+filepath.Base(p.File)+": "+p.Detail)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -197,17 +197,29 @@ func TestPrepareRefuses(t *testing.T) {
 		{Request{Revision: "2026-03-31", Committee: "police", Member: "tanaka"}, `committee "police" is not in`},
 		{Request{Revision: "2026-03-31", Committee: "council", Member: "tanaka"}, `member "tanaka" is not in committee "council"`},
 		{Request{Revision: "2026-03-31", Kind: "改定", Committee: "mayor", Member: "tanaka"}, `kind "改定" is not one of`},
+		{Request{Revision: "2026-02-30", Kind: "改訂", Committee: "mayor", Member: "tanaka"}, "as it is in the calendar"},
+		{Request{Revision: "2026-03-31", Committee: "mayor", Member: "tanaka"}, "say its kind with --kind"},
 	} {
 		if _, _, err := Prepare(fsys, r, nil, tt.req); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%+v: %v, want %q", tt.req, err, tt.want)
 		}
 	}
-	p, isNew, err := Prepare(fsys, r, nil, Request{Revision: "2026-03-31", Committee: "mayor", Member: "tanaka"})
+	p, isNew, err := Prepare(fsys, r, nil, Request{Revision: "2026-03-31", Kind: "改訂", Committee: "mayor", Member: "tanaka"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Approve(f.dir, r, p, isNew, f.keys["mallory"]); err == nil || !strings.Contains(err.Error(), `is not a key of member "tanaka"`) {
 		t.Errorf("a key that is not the member's: %v", err)
+	}
+	// A revision dated before one already recorded would rewrite history.
+	f.approve("2026-03-31", "mayor", "tanaka", "", nil)
+	if _, _, err := Prepare(os.DirFS(f.dir), f.load(os.DirFS(f.dir)), nil, Request{Revision: "2025-04-01", Kind: "改訂", Committee: "mayor", Member: "tanaka"}); err == nil || !strings.Contains(err.Error(), "is not later than 2026-03-31") {
+		t.Errorf("an earlier revision: %v", err)
+	}
+	// A public key given as --key names the private one.
+	pub := f.keyFile("tanaka") + ".pub"
+	if _, err := KeyFileSigner(pub); err == nil || !strings.Contains(err.Error(), "is a public key: sign with its private key") {
+		t.Errorf("a .pub key: %v", err)
 	}
 }
 

@@ -35,43 +35,69 @@ type Result struct {
 
 // Prepare checks a request against the repository and returns the payload
 // that would be signed, without signing anything, so that the member sees
-// exactly what they approve.
+// exactly what they approve. r must be read with its Markdown: the files
+// the documents link to are part of what is signed.
 func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bool, error) {
 	if !ValidRevisionID(req.Revision) {
-		return nil, false, fmt.Errorf("revision %q is not a revision id: use the effective date, YYYY-MM-DD", req.Revision)
+		return nil, false, fmt.Errorf("revision %q is not a revision id: use the effective date as it is in the calendar, YYYY-MM-DD", req.Revision)
 	}
 	if r.Registry == nil {
 		return nil, false, fmt.Errorf("%s is missing or unreadable; run policyctl check", policy.RegistryFile)
 	}
 	c := r.Registry.Committee(req.Committee)
-	if c == nil {
+	if c == nil && (prev == nil || prev.Registry == nil || prev.Registry.Committee(req.Committee) == nil) {
 		return nil, false, fmt.Errorf("committee %q is not in %s", req.Committee, policy.RegistryFile)
 	}
-	if !c.HasMember(req.Member) || r.Registry.Member(req.Member) == nil {
+	if c != nil && (!c.HasMember(req.Member) || r.Registry.Member(req.Member) == nil) {
 		return nil, false, fmt.Errorf("member %q is not in committee %q (%s); members: %s", req.Member, c.ID, c.Name, strings.Join(c.Members, ", "))
 	}
-	if !slices.Contains(Committees(r, prev), req.Committee) {
+	var q *Requirement
+	for _, x := range Requirements(r, prev) {
+		if x.Committee == req.Committee {
+			q = x
+		}
+	}
+	if q == nil {
 		return nil, false, fmt.Errorf("committee %q approves no document: no document lists it under approvers", req.Committee)
 	}
 	kind := req.Kind
 	isNew := false
 	meta, err := ReadMeta(fsys, req.Revision)
+	var me *MetaError
 	switch {
 	case err == nil:
 		if kind != "" && kind != meta.Kind {
-			return nil, false, fmt.Errorf("revision %s is recorded as %s, not %s", req.Revision, meta.Kind, kind)
+			return nil, false, fmt.Errorf("revision %s is recorded as %s, not %s: a revision's kind is fixed when it is first recorded", req.Revision, meta.Kind, kind)
 		}
 		kind = meta.Kind
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.As(err, &me) && errors.Is(err, fs.ErrNotExist):
 		isNew = true
 		if kind == "" {
-			kind = "改訂"
+			return nil, false, fmt.Errorf("revision %s is new: say its kind with --kind (%s)", req.Revision, strings.Join(policy.RevisionKinds, ", "))
 		}
 		if !slices.Contains(policy.RevisionKinds, kind) {
 			return nil, false, fmt.Errorf("kind %q is not one of %s", kind, strings.Join(policy.RevisionKinds, ", "))
 		}
+		ids, err := ListRevisions(fsys)
+		if err != nil {
+			return nil, false, err
+		}
+		if len(ids) > 0 && ids[len(ids)-1] >= req.Revision {
+			return nil, false, fmt.Errorf("revision %s is not later than %s, the newest revision recorded: a new revision's date (its effective date) comes after every recorded one", req.Revision, ids[len(ids)-1])
+		}
 	default:
 		return nil, false, err
+	}
+	cfg, err := fs.ReadFile(fsys, policy.ConfigFile)
+	if err != nil {
+		return nil, false, fmt.Errorf("approvals: %w", err)
+	}
+	docs := slices.Clone(q.Documents)
+	for i := range docs {
+		d := r.DocByPath(docs[i].Path)
+		if docs[i].Files, err = FilesOf(r, d); err != nil {
+			return nil, false, err
+		}
 	}
 	p := &Payload{
 		Format:         Format,
@@ -81,7 +107,9 @@ func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bo
 		Committee:      req.Committee,
 		Member:         req.Member,
 		Decision:       Decision,
-		Documents:      Required(r, prev, req.Committee),
+		Documents:      docs,
+		Removed:        q.Removed,
+		ConfigSHA256:   Digest(cfg),
 		RegistrySHA256: Digest(r.Registry.Source),
 	}
 	return p, isNew, nil
@@ -134,6 +162,18 @@ func Approve(dir string, r *policy.Repo, p *Payload, isNew bool, signer ssh.Sign
 	return res, nil
 }
 
+// WriteAllowedSigners writes approvals/allowed_signers for the registry of
+// r into the repository at dir, and returns its repository path.
+func WriteAllowedSigners(dir string, r *policy.Repo) (string, error) {
+	if r.Registry == nil {
+		return "", fmt.Errorf("%s is missing or unreadable; run policyctl check", policy.RegistryFile)
+	}
+	if err := atomicfile.Write(filepath.Join(dir, filepath.FromSlash(policy.AllowedSignersFile)), r.Registry.AllowedSigners(Namespace)); err != nil {
+		return "", fmt.Errorf("approvals: %w", err)
+	}
+	return policy.AllowedSignersFile, nil
+}
+
 // CheckKey reports whether the registry gives member the key.
 func CheckKey(r *policy.Repo, member string, k ssh.PublicKey) error {
 	m := r.Registry.Member(member)
@@ -159,6 +199,15 @@ func KeyFileSigner(file string) (ssh.Signer, error) {
 		return nil, err
 	}
 	s, err := ssh.ParsePrivateKey(b)
+	if err != nil {
+		if _, _, _, _, perr := ssh.ParseAuthorizedKey(b); perr == nil {
+			priv := strings.TrimSuffix(file, ".pub")
+			if priv == file {
+				priv = "the private key that goes with it"
+			}
+			return nil, fmt.Errorf("%s is a public key: sign with its private key, %s (the file without .pub)", file, priv)
+		}
+	}
 	var pass *ssh.PassphraseMissingError
 	if errors.As(err, &pass) {
 		return nil, fmt.Errorf("%s is protected by a passphrase: add it to ssh-agent (ssh-add %s) and run approve without --key", file, file)

@@ -17,42 +17,61 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
-
-	"github.com/policyctl/policyctl/internal/policy"
+	"time"
 )
 
 // Namespace is the SSHSIG namespace of every approval signature.
 const Namespace = "policyctl-approval"
 
-// Format names the payload format.
-const Format = "policyctl-approval/v1"
+// Format names the payload format. Version 2 binds the configuration and
+// every file the documents link to, and the documents a revision
+// abolishes; version 1 payloads are not accepted.
+const Format = "policyctl-approval/v2"
 
 // Decision is what an approval decides.
 const Decision = "approve"
 
 // Payload is what a member signs: who approves which bytes, for which
-// revision, under which registry.
+// revision, under which configuration and registry.
 type Payload struct {
-	Format         string      `json:"format"`
-	Organization   string      `json:"organization"`
-	Revision       string      `json:"revision"`
-	Kind           string      `json:"kind"`
-	Committee      string      `json:"committee"`
-	Member         string      `json:"member"`
-	Decision       string      `json:"decision"`
-	Documents      []DocDigest `json:"documents"`
-	RegistrySHA256 string      `json:"registry_sha256"`
+	Format       string      `json:"format"`
+	Organization string      `json:"organization"`
+	Revision     string      `json:"revision"`
+	Kind         string      `json:"kind"`
+	Committee    string      `json:"committee"`
+	Member       string      `json:"member"`
+	Decision     string      `json:"decision"`
+	Documents    []DocDigest `json:"documents"`
+	// Removed are the documents the revision abolishes that the committee
+	// approved before.
+	Removed []DocRef `json:"removed"`
+	// ConfigSHA256 is the digest of policyctl.yaml, which says what each
+	// edition shows.
+	ConfigSHA256   string `json:"config_sha256"`
+	RegistrySHA256 string `json:"registry_sha256"`
 }
 
 // DocDigest names one approved document by id, path and the SHA-256 of
-// its exact bytes.
+// its exact bytes, with the files its text links to.
 type DocDigest struct {
-	ID     string `json:"id"`
+	ID     string       `json:"id"`
+	Path   string       `json:"path"`
+	SHA256 string       `json:"sha256"`
+	Files  []FileDigest `json:"files"`
+}
+
+// FileDigest names a file an edition can contain by path and SHA-256.
+type FileDigest struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
+}
+
+// DocRef names a document without its bytes: one that was abolished.
+type DocRef struct {
+	ID   string `json:"id"`
+	Path string `json:"path"`
 }
 
 // Digest is the hex SHA-256 of b.
@@ -66,8 +85,19 @@ func Digest(b []byte) string {
 // one final newline.
 func (p *Payload) Marshal() []byte {
 	q := *p
-	q.Documents = append([]DocDigest{}, p.Documents...)
-	sort.Slice(q.Documents, func(i, j int) bool { return q.Documents[i].ID < q.Documents[j].ID })
+	q.Documents = make([]DocDigest, len(p.Documents))
+	for i, d := range p.Documents {
+		d.Files = append([]FileDigest{}, d.Files...)
+		sort.Slice(d.Files, func(i, j int) bool { return d.Files[i].Path < d.Files[j].Path })
+		q.Documents[i] = d
+	}
+	sort.Slice(q.Documents, func(i, j int) bool {
+		return docLess(q.Documents[i].ID, q.Documents[i].Path, q.Documents[j].ID, q.Documents[j].Path)
+	})
+	q.Removed = append([]DocRef{}, p.Removed...)
+	sort.Slice(q.Removed, func(i, j int) bool {
+		return docLess(q.Removed[i].ID, q.Removed[i].Path, q.Removed[j].ID, q.Removed[j].Path)
+	})
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -86,12 +116,30 @@ const (
 
 var (
 	revisionRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
-	hexRE      = regexp.MustCompile(`^[0-9a-f]{64}$`)
 )
 
 // ValidRevisionID reports whether id is a revision id: an effective date,
-// YYYY-MM-DD.
-func ValidRevisionID(id string) bool { return revisionRE.MatchString(id) }
+// YYYY-MM-DD, that exists in the calendar (2026-02-30 does not).
+func ValidRevisionID(id string) bool {
+	if !revisionRE.MatchString(id) {
+		return false
+	}
+	t, err := time.Parse(time.DateOnly, id)
+	return err == nil && t.Format(time.DateOnly) == id
+}
+
+// isHexDigest reports whether s is a lower-case hex SHA-256.
+func isHexDigest(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // ParsePayload reads payload bytes whose signature has been verified. It
 // accepts only the canonical form Marshal writes, so that two different
@@ -116,79 +164,27 @@ func ParsePayload(b []byte) (*Payload, error) {
 		return nil, fmt.Errorf("decision %q, want %q", p.Decision, Decision)
 	case !ValidRevisionID(p.Revision):
 		return nil, fmt.Errorf("revision %q is not a revision id (YYYY-MM-DD)", p.Revision)
-	case !hexRE.MatchString(p.RegistrySHA256):
+	case !isHexDigest(p.RegistrySHA256):
 		return nil, errors.New("registry_sha256 is not a SHA-256")
+	case !isHexDigest(p.ConfigSHA256):
+		return nil, errors.New("config_sha256 is not a SHA-256")
 	}
 	for _, d := range p.Documents {
-		if !hexRE.MatchString(d.SHA256) || d.ID == "" || d.Path == "" {
+		if !isHexDigest(d.SHA256) || d.ID == "" || d.Path == "" {
 			return nil, fmt.Errorf("document %q: malformed digest entry", d.ID)
 		}
-	}
-	return &p, nil
-}
-
-// Rules are what a revision must satisfy: the registry, and for each
-// document id the committees that approve it.
-type Rules struct {
-	Registry  *policy.Registry
-	Approvers map[string][]string // document id -> committee ids
-}
-
-// RulesOf reads the rules of a repository model.
-func RulesOf(r *policy.Repo) *Rules {
-	ru := &Rules{Registry: r.Registry, Approvers: map[string][]string{}}
-	for _, d := range r.Docs {
-		if d.Meta.ID != "" {
-			ru.Approvers[d.Meta.ID] = d.Meta.Approvers
-		}
-	}
-	return ru
-}
-
-// Required lists the documents committee c must approve in repository r:
-// those that name c as an approver now, and, when prev is given, those
-// that named c under the rules of the previous revision in force. Sorted by
-// id, with the digests of their current bytes.
-func Required(r *policy.Repo, prev *Rules, c string) []DocDigest {
-	var out []DocDigest
-	for _, d := range r.Docs {
-		if d.Meta.ID == "" {
-			continue
-		}
-		need := slices.Contains(d.Meta.Approvers, c)
-		if prev != nil && slices.Contains(prev.Approvers[d.Meta.ID], c) {
-			need = true
-		}
-		if need {
-			out = append(out, DocDigest{ID: d.Meta.ID, Path: d.Path, SHA256: d.Digest()})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-// Committees lists the committees a revision needs, under the current
-// rules and those of prev, sorted.
-func Committees(r *policy.Repo, prev *Rules) []string {
-	set := map[string]bool{}
-	for _, d := range r.Docs {
-		for _, c := range d.Meta.Approvers {
-			set[c] = true
-		}
-	}
-	if prev != nil {
-		for _, cs := range prev.Approvers {
-			for _, c := range cs {
-				set[c] = true
+		for _, f := range d.Files {
+			if !isHexDigest(f.SHA256) || f.Path == "" {
+				return nil, fmt.Errorf("document %q: malformed file digest %q", d.ID, f.Path)
 			}
 		}
 	}
-	out := make([]string, 0, len(set))
-	for c := range set {
-		out = append(out, c)
+	for _, d := range p.Removed {
+		if d.Path == "" {
+			return nil, errors.New("removed: an entry has no path")
+		}
 	}
-	sort.Strings(out)
-	return out
+	return &p, nil
 }
 
 // FileName is the base name of an approval's payload and signature.

@@ -30,23 +30,32 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 		if len(c.Approved) > 0 {
 			fmt.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
 		}
-		if c.Reason != "" {
-			fmt.Fprintf(&b, ": %s", c.Reason)
+		if c.Detail != "" {
+			fmt.Fprintf(&b, ": %s", c.Detail)
 		}
 		b.WriteString("\n")
 		for _, d := range c.Documents {
 			switch d.State {
 			case "stale":
-				fmt.Fprintf(&b, "       %s: stale: changed since %s approved it\n", d.Path, strings.Join(d.Stale, ", "))
+				fmt.Fprintf(&b, "       %s: stale: %s since %s approved it\n", d.Path, staleWhat(d.Why), strings.Join(d.Stale, ", "))
 			case "missing":
 				fmt.Fprintf(&b, "       %s: missing\n", d.Path)
 			}
+		}
+		for _, d := range c.Removed {
+			fmt.Fprintf(&b, "       %s: abolished by this revision; the committee signs for it\n", d.Path)
+		}
+	}
+	if len(v.Blockers) > 0 {
+		b.WriteString("What no approval can make right:\n")
+		for _, p := range v.Blockers {
+			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Detail)
 		}
 	}
 	if len(v.Invalid) > 0 {
 		b.WriteString("Approvals that do not count:\n")
 		for _, p := range v.Invalid {
-			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Reason)
+			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Detail)
 		}
 	}
 	if v.OK {
@@ -82,15 +91,21 @@ func (v *Verdict) WriteMarkdown(w io.Writer, against string) error {
 				notes = append(notes, fmt.Sprintf("`%s` %s", d.Path, d.State))
 			}
 		}
-		if c.Reason != "" && len(notes) == 0 {
-			notes = append(notes, c.Reason)
+		if c.Detail != "" && len(notes) == 0 {
+			notes = append(notes, c.Detail)
 		}
 		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", mdCell(c.Name), c.ID, c.Quorum, res, mdCell(strings.Join(c.Approved, ", ")), mdCell(strings.Join(notes, "; ")))
+	}
+	if len(v.Blockers) > 0 {
+		b.WriteString("\nWhat no approval can make right:\n\n")
+		for _, p := range v.Blockers {
+			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
+		}
 	}
 	if len(v.Invalid) > 0 {
 		b.WriteString("\nApprovals that do not count:\n\n")
 		for _, p := range v.Invalid {
-			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Reason)
+			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -107,6 +122,7 @@ func (v *Verdict) WriteJSON(w io.Writer) error {
 		State string   `json:"state"`
 		By    []string `json:"approved_by"`
 		Stale []string `json:"stale_by"`
+		Why   Reason   `json:"stale_because,omitempty"`
 	}
 	type committee struct {
 		ID       string   `json:"id"`
@@ -114,12 +130,15 @@ func (v *Verdict) WriteJSON(w io.Writer) error {
 		Quorum   int      `json:"quorum"`
 		OK       bool     `json:"ok"`
 		Approved []string `json:"approved_by"`
-		Reason   string   `json:"reason,omitempty"`
+		Reason   Reason   `json:"reason,omitempty"`
+		Detail   string   `json:"detail,omitempty"`
 		Docs     []doc    `json:"documents"`
+		Removed  []DocRef `json:"removed"`
 	}
 	type invalid struct {
 		File   string `json:"file"`
-		Reason string `json:"reason"`
+		Reason Reason `json:"reason"`
+		Detail string `json:"detail"`
 	}
 	out := struct {
 		Revision      string      `json:"revision"`
@@ -127,17 +146,21 @@ func (v *Verdict) WriteJSON(w io.Writer) error {
 		OK            bool        `json:"ok"`
 		PreviousRules string      `json:"previous_rules,omitempty"`
 		Committees    []committee `json:"committees"`
+		Blockers      []invalid   `json:"blockers"`
 		Invalid       []invalid   `json:"invalid"`
-	}{Revision: v.Revision, Kind: v.Kind, OK: v.OK, PreviousRules: v.PreviousRules, Committees: []committee{}, Invalid: []invalid{}}
+	}{Revision: v.Revision, Kind: v.Kind, OK: v.OK, PreviousRules: v.PreviousRules, Committees: []committee{}, Blockers: []invalid{}, Invalid: []invalid{}}
 	for _, c := range v.Committees {
-		cc := committee{ID: c.ID, Name: c.Name, Quorum: c.Quorum, OK: c.OK, Approved: nonNil(c.Approved), Reason: c.Reason, Docs: []doc{}}
+		cc := committee{ID: c.ID, Name: c.Name, Quorum: c.Quorum, OK: c.OK, Approved: nonNil(c.Approved), Reason: c.Reason, Detail: c.Detail, Docs: []doc{}, Removed: append([]DocRef{}, c.Removed...)}
 		for _, d := range c.Documents {
-			cc.Docs = append(cc.Docs, doc{d.ID, d.Path, d.State, nonNil(d.By), nonNil(d.Stale)})
+			cc.Docs = append(cc.Docs, doc{d.ID, d.Path, d.State, nonNil(d.By), nonNil(d.Stale), d.Why})
 		}
 		out.Committees = append(out.Committees, cc)
 	}
+	for _, p := range v.Blockers {
+		out.Blockers = append(out.Blockers, invalid{p.File, p.Reason, p.Detail})
+	}
 	for _, p := range v.Invalid {
-		out.Invalid = append(out.Invalid, invalid{p.File, p.Reason})
+		out.Invalid = append(out.Invalid, invalid{p.File, p.Reason, p.Detail})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -214,13 +237,24 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 		if len(c.Approved) > 0 {
 			fmt.Fprintf(&b, ", approved by %s", strings.Join(c.Approved, ", "))
 		}
-		if c.Reason != "" {
-			fmt.Fprintf(&b, ", %s", c.Reason)
+		if c.Detail != "" {
+			fmt.Fprintf(&b, ", %s", c.Detail)
 		}
 		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// staleWhat says in words what changed since an approval.
+func staleWhat(why Reason) string {
+	switch why {
+	case ReasonConfigChanged:
+		return "policyctl.yaml changed"
+	case ReasonFileChanged:
+		return "a file it links to changed"
+	}
+	return "changed"
 }
 
 func truncate(s string, width int) string {

@@ -39,31 +39,92 @@ func ListRevisions(fsys fs.FS) ([]string, error) {
 		}
 		if _, err := fs.Stat(fsys, path.Join(Dir(e.Name()), "revision.yaml")); err == nil {
 			ids = append(ids, e.Name())
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("approvals: %w", err)
 		}
 	}
 	sort.Strings(ids)
 	return ids, nil
 }
 
+// MetaError is a revision.yaml that is missing or does not say what a
+// revision is. At a past commit it only means that commit approves
+// nothing; any other error reading the history is an error.
+type MetaError struct {
+	File string
+	Err  error
+}
+
+func (e *MetaError) Error() string { return fmt.Sprintf("approvals: %s: %v", e.File, e.Err) }
+func (e *MetaError) Unwrap() error { return e.Err }
+
 // ReadMeta reads approvals/<id>/revision.yaml.
 func ReadMeta(fsys fs.FS, id string) (*Meta, error) {
 	p := path.Join(Dir(id), "revision.yaml")
 	b, err := fs.ReadFile(fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &MetaError{p, err}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("approvals: %w", err)
+		return nil, fmt.Errorf("approvals: %s: %w", p, err)
 	}
 	var m Meta
 	if err := yaml.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("approvals: %s: %w", p, err)
+		return nil, &MetaError{p, err}
 	}
 	if m.ID != id {
-		return nil, fmt.Errorf("approvals: %s: id %q does not match its folder", p, m.ID)
+		return nil, &MetaError{p, fmt.Errorf("id %q does not match its folder", m.ID)}
 	}
 	if !slices.Contains(policy.RevisionKinds, m.Kind) {
-		return nil, fmt.Errorf("approvals: %s: kind %q is not one of %s", p, m.Kind, strings.Join(policy.RevisionKinds, ", "))
+		return nil, &MetaError{p, fmt.Errorf("kind %q is not one of %s", m.Kind, strings.Join(policy.RevisionKinds, ", "))}
 	}
 	return &m, nil
 }
+
+// Reason says, as a stable id, why an approval does not count, why a
+// committee is not satisfied or why the revision cannot be approved.
+type Reason string
+
+// Reasons an approval file does not count.
+const (
+	ReasonNotApproval  Reason = "not-an-approval" // a stray file in approvals/<rev>/
+	ReasonFileName     Reason = "file-name"       // not <committee>.<member>.json
+	ReasonMissing      Reason = "missing-file"    // the payload or signature is missing
+	ReasonTooLarge     Reason = "too-large"       // over MaxPayload or MaxSignature
+	ReasonNotRequired  Reason = "not-required"    // the committee approves nothing in this revision
+	ReasonCommittee    Reason = "unknown-committee"
+	ReasonMember       Reason = "not-a-member" // not in the committee or not in the registry
+	ReasonPrevMember   Reason = "not-a-member-before"
+	ReasonSignature    Reason = "signature"      // malformed, wrong namespace, does not verify, unknown key
+	ReasonPrevKey      Reason = "key-not-before" // a key the previous registry did not give
+	ReasonPayload      Reason = "payload"        // malformed or not canonical
+	ReasonOrganization Reason = "organization"
+	ReasonRevision     Reason = "revision"
+	ReasonKind         Reason = "kind"
+	ReasonSigner       Reason = "signer"           // payload names another committee or member than its file
+	ReasonRegistry     Reason = "registry-changed" // registry_sha256 differs
+	ReasonDocuments    Reason = "documents"        // another document set than required
+	ReasonRemoved      Reason = "removed"          // another set of abolished documents than required
+)
+
+// Reasons a committee is not satisfied or a revision cannot be approved.
+const (
+	ReasonQuorum          Reason = "quorum"           // fewer valid approvals than the quorum
+	ReasonNoApproval      Reason = "no-approval"      // none at all
+	ReasonNotInRegistry   Reason = "not-in-registry"  // an approver that no registry has
+	ReasonDropped         Reason = "dropped"          // dropped from the registry while the old rules need it
+	ReasonNoID            Reason = "no-id"            // a document without a usable id
+	ReasonFrontMatter     Reason = "front-matter"     // front matter that cannot be trusted
+	ReasonNoApprovers     Reason = "no-approvers"     // a document nobody approves
+	ReasonDuplicateID     Reason = "duplicate-id"     // two documents with one id
+	ReasonRegistryInvalid Reason = "registry-invalid" // a registry error (quorum below 1, …)
+	ReasonNoRegistry      Reason = "no-registry"      // approvals/registry.yaml is missing
+	ReasonNoDocuments     Reason = "no-documents"     // the documents glob matched nothing
+	ReasonSealed          Reason = "sealed"           // the revision is in force with other content
+	ReasonConfigChanged   Reason = "config-changed"   // policyctl.yaml changed since approval
+	ReasonFileChanged     Reason = "linked-file-changed"
+	ReasonDocChanged      Reason = "document-changed"
+)
 
 // Verdict is the result of verifying one revision.
 type Verdict struct {
@@ -72,10 +133,16 @@ type Verdict struct {
 	Committees []*CommitteeVerdict
 	// Invalid lists approval files that do not count, and why.
 	Invalid []Problem
+	// Blockers are what no signature can make right: documents that cannot
+	// be approved as they are, a registry that is not valid.
+	Blockers []Problem
 	// PreviousRules names the revision whose rules were applied as well,
 	// or "" when there is none.
 	PreviousRules string
 	OK            bool
+	// Files are the linked files (path to SHA-256) that the approvals
+	// which count name: with the documents, the content approved.
+	Files map[string]string
 }
 
 // CommitteeVerdict is one committee's state.
@@ -83,13 +150,17 @@ type CommitteeVerdict struct {
 	ID     string
 	Name   string
 	Quorum int
-	// Approved lists the members whose approval of the exact current bytes
-	// counts, sorted.
+	// Approved lists the members whose approval of the exact current
+	// content counts, sorted.
 	Approved  []string
 	Documents []*DocStatus
-	OK        bool
-	// Reason says why the committee is not satisfied.
-	Reason string
+	// Removed are the abolished documents the committee must sign for.
+	Removed []DocRef
+	OK      bool
+	// Reason says why the committee is not satisfied; Detail says it in
+	// words.
+	Reason Reason
+	Detail string
 }
 
 // DocStatus is a document's state for one committee.
@@ -98,42 +169,53 @@ type DocStatus struct {
 	// State is approved, missing or stale.
 	State string
 	By    []string
-	// Stale lists members whose approval names older bytes.
+	// Stale lists members whose approval names other content, and Why
+	// says what changed (document, linked file or configuration).
 	Stale []string
+	Why   Reason
 }
 
-// Problem is an approval file that does not count.
+// Problem is an approval file that does not count, or a blocker.
 type Problem struct {
 	File      string
 	Committee string
 	Member    string
-	Reason    string
+	Reason    Reason
+	Detail    string
 }
 
 // Verify checks revision id: the approvals under approvals/<id>/ in fsys
-// against the documents of r, under the rules of r and, when prev is not
-// nil, also under the rules of the previous revision in force.
+// against the content of r, under the rules of r and, when prev is not
+// nil, also under the rules of the previous revision (prevID). An error is
+// returned only when something could not be read; everything that is
+// wrong with the approvals is in the verdict.
 func Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevID string) (*Verdict, error) {
 	meta, err := ReadMeta(fsys, id)
 	if err != nil {
 		return nil, err
 	}
+	v := &Verdict{Revision: id, Kind: meta.Kind, PreviousRules: prevID, Files: map[string]string{}}
+	vr := &verifier{fsys: fsys, r: r, prev: prev, id: id, meta: meta, reqs: map[string]*Requirement{}, files: map[string]string{}}
+	v.Blockers = blockers(r)
 	if r.Registry == nil {
-		return nil, fmt.Errorf("approvals: %s is missing or unreadable", policy.RegistryFile)
+		v.Committees = nil
+		return v, nil
 	}
-	v := &Verdict{Revision: id, Kind: meta.Kind, PreviousRules: prevID}
-	registryDigest := Digest(r.Registry.Source)
-	// valid[c][m] is true when m's approval for c counts.
-	valid := map[string]map[string]bool{}
-	payloads := map[string]map[string]*Payload{}
+	vr.registryDigest = Digest(r.Registry.Source)
+	cfg, err := fs.ReadFile(fsys, policy.ConfigFile)
+	if err != nil {
+		return nil, fmt.Errorf("approvals: %w", err)
+	}
+	vr.configDigest = Digest(cfg)
+	reqs := Requirements(r, prev)
+	for _, q := range reqs {
+		vr.reqs[q.Committee] = q
+	}
 	ents, err := fs.ReadDir(fsys, Dir(id))
 	if err != nil {
 		return nil, fmt.Errorf("approvals: %w", err)
 	}
-	required := map[string][]DocDigest{}
-	for _, c := range Committees(r, prev) {
-		required[c] = Required(r, prev, c)
-	}
+	payloads := map[string]map[string]*Payload{}
 	for _, e := range ents {
 		name := e.Name()
 		if e.IsDir() || name == "revision.yaml" || strings.HasSuffix(name, ".sig") {
@@ -142,148 +224,234 @@ func Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevID string) (
 		file := path.Join(Dir(id), name)
 		base, isJSON := strings.CutSuffix(name, ".json")
 		c, m, okName := splitName(base)
-		bad := func(reason string) {
-			v.Invalid = append(v.Invalid, Problem{File: file, Committee: c, Member: m, Reason: reason})
-		}
 		switch {
 		case !isJSON:
-			bad("not an approval: approvals/<revision>/ holds revision.yaml and <committee>.<member>.json/.sig pairs")
+			v.Invalid = append(v.Invalid, Problem{file, c, m, ReasonNotApproval, "not an approval: approvals/<revision>/ holds revision.yaml and <committee>.<member>.json/.sig pairs"})
 			continue
 		case !okName:
-			bad("the file name is not <committee>.<member>.json")
+			v.Invalid = append(v.Invalid, Problem{file, c, m, ReasonFileName, "the file name is not <committee>.<member>.json"})
 			continue
 		}
-		p, reason := verifyOne(fsys, r, prev, id, meta, c, m, file, registryDigest, required[c])
-		if reason != "" {
-			bad(reason)
+		p, prob, err := vr.one(c, m, file)
+		if err != nil {
+			return nil, err
+		}
+		if prob != nil {
+			v.Invalid = append(v.Invalid, *prob)
 			continue
 		}
 		if payloads[c] == nil {
-			payloads[c], valid[c] = map[string]*Payload{}, map[string]bool{}
+			payloads[c] = map[string]*Payload{}
 		}
 		payloads[c][m] = p
-		valid[c][m] = true
 	}
-	v.OK = true
-	for _, c := range Committees(r, prev) {
-		cv := committeeVerdict(r, prev, c, required[c], payloads[c])
+	v.OK = len(v.Blockers) == 0
+	for _, q := range reqs {
+		cv, err := vr.committee(q, payloads[q.Committee])
+		if err != nil {
+			return nil, err
+		}
 		v.Committees = append(v.Committees, cv)
-		if !cv.OK {
-			v.OK = false
+		v.OK = v.OK && cv.OK
+		for _, m := range cv.Approved {
+			for _, d := range payloads[q.Committee][m].Documents {
+				for _, f := range d.Files {
+					v.Files[f.Path] = f.SHA256
+				}
+			}
 		}
 	}
 	return v, nil
 }
 
-// verifyOne checks one approval: signature first, payload after. It
-// returns the payload, or why the approval does not count.
-func verifyOne(fsys fs.FS, r *policy.Repo, prev *Rules, id string, meta *Meta, c, m, file, registryDigest string, required []DocDigest) (*Payload, string) {
-	if required == nil {
-		return nil, fmt.Sprintf("committee %q approves no document of this revision", c)
+// blockers are what no approval can make right.
+func blockers(r *policy.Repo) []Problem {
+	var out []Problem
+	add := func(file string, reason Reason, detail string) {
+		out = append(out, Problem{File: file, Reason: reason, Detail: detail})
 	}
-	payload, err := readLimited(fsys, file, MaxPayload)
-	if err != nil {
-		return nil, err.Error()
+	if r.Registry == nil {
+		add(policy.RegistryFile, ReasonNoRegistry, policy.RegistryFile+" is missing or unreadable: nobody can approve")
+	} else {
+		if len(r.Registry.Committees) == 0 {
+			add(policy.RegistryFile, ReasonRegistryInvalid, "the registry has no committee: nobody can approve")
+		}
+		for _, f := range r.Findings {
+			if f.Severity == policy.Error && strings.HasPrefix(f.Rule, "registry/") {
+				add(f.Pos.String(), ReasonRegistryInvalid, f.Message)
+			}
+		}
+	}
+	if len(r.Docs) == 0 {
+		add(policy.ConfigFile, ReasonNoDocuments, fmt.Sprintf("the documents glob %q matches no file: there is nothing to approve", r.Config.Documents))
+	}
+	ids := map[string]string{}
+	for _, d := range r.Docs {
+		for _, f := range d.Findings {
+			if f.Severity == policy.Error && strings.HasPrefix(f.Rule, "frontmatter/") {
+				add(f.Pos.String(), ReasonFrontMatter, "front matter that cannot be read: "+f.Message)
+				break
+			}
+		}
+		switch {
+		case d.Meta.ID == "":
+			add(d.Path, ReasonNoID, "the document has no id, so no approval can name it")
+		case ids[d.Meta.ID] != "":
+			add(d.Path, ReasonDuplicateID, fmt.Sprintf("id %q is also the id of %s", d.Meta.ID, ids[d.Meta.ID]))
+		}
+		ids[d.Meta.ID] = d.Path
+		if len(d.Meta.Approvers) == 0 {
+			add(d.Path, ReasonNoApprovers, "the document names no approver: every document is adopted by at least one committee")
+		}
+	}
+	return out
+}
+
+// verifier checks the approval files of one revision.
+type verifier struct {
+	fsys                         fs.FS
+	r                            *policy.Repo
+	prev                         *Rules
+	id                           string
+	meta                         *Meta
+	reqs                         map[string]*Requirement
+	registryDigest, configDigest string
+	files                        map[string]string // path -> digest of the current bytes, "" when missing
+}
+
+// one checks one approval: signature first, payload after. It returns the
+// payload, or the problem that makes it not count; the error is for what
+// could not be read.
+func (vr *verifier) one(c, m, file string) (*Payload, *Problem, error) {
+	bad := func(reason Reason, format string, args ...any) (*Payload, *Problem, error) {
+		return nil, &Problem{File: file, Committee: c, Member: m, Reason: reason, Detail: fmt.Sprintf(format, args...)}, nil
+	}
+	q := vr.reqs[c]
+	if q == nil {
+		return bad(ReasonNotRequired, "committee %q approves no document of this revision", c)
+	}
+	payload, reason, err := readLimited(vr.fsys, file, MaxPayload)
+	if reason != "" || err != nil {
+		return nil, problemOf(file, c, m, reason, err), errOf(reason, err)
 	}
 	sigFile := strings.TrimSuffix(file, ".json") + ".sig"
-	sig, err := readLimited(fsys, sigFile, MaxSignature)
-	if err != nil {
-		return nil, err.Error()
+	sig, reason, err := readLimited(vr.fsys, sigFile, MaxSignature)
+	if reason != "" || err != nil {
+		return nil, problemOf(file, c, m, reason, err), errOf(reason, err)
 	}
-	// Membership and keys under every rule set that applies.
-	cur := r.Registry.Committee(c)
-	keys := map[string]ssh.PublicKey{}
-	if cur == nil {
-		return nil, fmt.Sprintf("committee %q is not in the registry", c)
-	}
-	if !cur.HasMember(m) {
-		return nil, fmt.Sprintf("member %q is not in committee %q", m, c)
-	}
-	mem := r.Registry.Member(m)
-	if mem == nil {
-		return nil, fmt.Sprintf("member %q is not in the registry", m)
-	}
-	for _, k := range mem.PublicKeys {
-		keys[string(k.Marshal())] = k
-	}
-	var prevKeys map[string]bool
-	if prev != nil && prev.Registry != nil && appliesTo(prev, c) {
-		pc := prev.Registry.Committee(c)
-		pm := prev.Registry.Member(m)
-		if pc == nil || !pc.HasMember(m) || pm == nil {
-			return nil, fmt.Sprintf("member %q was not in committee %q under the rules of the previous revision, which still apply", m, c)
-		}
-		prevKeys = map[string]bool{}
-		for _, k := range pm.PublicKeys {
-			prevKeys[string(k.Marshal())] = true
-		}
-	}
+	// Membership and keys under every rule set that applies: the current
+	// registry (unless the committee was dropped from it) and the previous
+	// one where its rules need this committee.
+	cur := vr.r.Registry.Committee(c)
+	prevApplies := vr.prev != nil && vr.prev.Registry != nil && vr.prev.approvesAny(c)
 	var candidates []ssh.PublicKey
-	for _, k := range keys {
-		candidates = append(candidates, k)
+	switch {
+	case cur != nil:
+		if !cur.HasMember(m) {
+			return bad(ReasonMember, "member %q is not in committee %q", m, c)
+		}
+		mem := vr.r.Registry.Member(m)
+		if mem == nil {
+			return bad(ReasonMember, "member %q is not in the registry", m)
+		}
+		candidates = mem.PublicKeys
+	case prevApplies:
+		// Dropped from the registry: its members sign under the old one.
+	default:
+		return bad(ReasonCommittee, "committee %q is not in the registry", c)
 	}
-	key, err := VerifySignature(payload, sig, candidates)
-	if err != nil {
-		return nil, err.Error()
+	if prevApplies {
+		pc, pm := vr.prev.Registry.Committee(c), vr.prev.Registry.Member(m)
+		if pc == nil || !pc.HasMember(m) || pm == nil {
+			return bad(ReasonPrevMember, "member %q was not in committee %q under the rules of the previous revision, which still apply", m, c)
+		}
+		if cur == nil {
+			candidates = pm.PublicKeys
+		} else {
+			// Only a key both registries give the member counts: a changed
+			// key is accepted once the revision that adds it is approved.
+			var both []ssh.PublicKey
+			for _, k := range candidates {
+				if hasKey(pm.PublicKeys, k) {
+					both = append(both, k)
+				}
+			}
+			if len(both) == 0 && len(candidates) > 0 {
+				if key, err := VerifySignature(payload, sig, candidates); err == nil {
+					return bad(ReasonPrevKey, "signed with %s, a key the registry of the previous revision did not give %q; a changed key is accepted once the revision that adds it is approved", ssh.FingerprintSHA256(key), m)
+				}
+			}
+			candidates = both
+		}
 	}
-	if prevKeys != nil && !prevKeys[string(key.Marshal())] {
-		return nil, fmt.Sprintf("signed with %s, a key the registry of the previous revision did not give %q; a changed key is accepted once the revision that adds it is in force", ssh.FingerprintSHA256(key), m)
+	if _, err := VerifySignature(payload, sig, candidates); err != nil {
+		return bad(ReasonSignature, "%s", err)
 	}
 	// The signature holds; now the payload may be read.
 	p, err := ParsePayload(payload)
 	if err != nil {
-		return nil, err.Error()
+		return bad(ReasonPayload, "%s", err)
 	}
 	switch {
-	case p.Organization != r.Config.Organization.ID:
-		return nil, fmt.Sprintf("payload is for organization %q, not %q", p.Organization, r.Config.Organization.ID)
-	case p.Revision != id:
-		return nil, fmt.Sprintf("payload is for revision %s, not %s", p.Revision, id)
-	case p.Kind != meta.Kind:
-		return nil, fmt.Sprintf("payload is for a revision of kind %s, not %s", p.Kind, meta.Kind)
+	case p.Organization != vr.r.Config.Organization.ID:
+		return bad(ReasonOrganization, "payload is for organization %q, not %q", p.Organization, vr.r.Config.Organization.ID)
+	case p.Revision != vr.id:
+		return bad(ReasonRevision, "payload is for revision %s, not %s", p.Revision, vr.id)
+	case p.Kind != vr.meta.Kind:
+		return bad(ReasonKind, "payload is for a revision of kind %s, not %s", p.Kind, vr.meta.Kind)
 	case p.Committee != c || p.Member != m:
-		return nil, fmt.Sprintf("payload is for %s.%s, but the file is %s.%s", p.Committee, p.Member, c, m)
-	case p.RegistrySHA256 != registryDigest:
-		return nil, "payload was made under another registry (registry_sha256 differs): the registry changed after the approval"
+		return bad(ReasonSigner, "payload is for %s.%s, but the file is %s.%s", p.Committee, p.Member, c, m)
+	case p.RegistrySHA256 != vr.registryDigest:
+		return bad(ReasonRegistry, "payload was made under another registry (registry_sha256 differs): the registry changed after the approval")
 	}
-	if !sameIDs(p.Documents, required) {
-		return nil, fmt.Sprintf("payload approves documents %s, but the committee must approve %s", ids(p.Documents), ids(required))
+	if !sameDocs(p.Documents, q.Documents) {
+		return bad(ReasonDocuments, "payload approves documents %s, but the committee must approve %s", docList(p.Documents), docList(q.Documents))
 	}
-	return p, ""
+	if !slices.Equal(p.Removed, q.Removed) {
+		return bad(ReasonRemoved, "payload abolishes %s, but the revision abolishes %s among the committee's documents", refList(p.Removed), refList(q.Removed))
+	}
+	return p, nil, nil
 }
 
-func appliesTo(prev *Rules, c string) bool {
-	for _, cs := range prev.Approvers {
-		if slices.Contains(cs, c) {
-			return true
-		}
+func problemOf(file, c, m string, reason Reason, err error) *Problem {
+	if reason == "" {
+		return nil
 	}
-	return false
+	return &Problem{File: file, Committee: c, Member: m, Reason: reason, Detail: err.Error()}
 }
 
-func readLimited(fsys fs.FS, name string, max int64) ([]byte, error) {
+func errOf(reason Reason, err error) error {
+	if reason != "" {
+		return nil
+	}
+	return err
+}
+
+// readLimited reads a file of at most max bytes. A missing or oversized
+// file is a reason an approval does not count; anything else is an error.
+func readLimited(fsys fs.FS, name string, max int64) ([]byte, Reason, error) {
 	f, err := fsys.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, ReasonMissing, fmt.Errorf("%s is missing", name)
+	}
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s is missing", name)
-		}
-		return nil, err
+		return nil, "", fmt.Errorf("approvals: %w", err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > max {
-		return nil, fmt.Errorf("%s is %d bytes, larger than %d", name, st.Size(), max)
+		return nil, ReasonTooLarge, fmt.Errorf("%s is %d bytes, larger than %d", name, st.Size(), max)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, err
+		return nil, "", fmt.Errorf("approvals: %s: %w", name, err)
 	}
 	if int64(len(b)) > max {
-		return nil, fmt.Errorf("%s is larger than %d bytes", name, max)
+		return nil, ReasonTooLarge, fmt.Errorf("%s is larger than %d bytes", name, max)
 	}
-	return b, nil
+	return b, "", nil
 }
 
-func sameIDs(a, b []DocDigest) bool {
+func sameDocs(a, b []DocDigest) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -295,7 +463,7 @@ func sameIDs(a, b []DocDigest) bool {
 	return true
 }
 
-func ids(ds []DocDigest) string {
+func docList(ds []DocDigest) string {
 	var s []string
 	for _, d := range ds {
 		s = append(s, d.ID)
@@ -306,16 +474,77 @@ func ids(ds []DocDigest) string {
 	return strings.Join(s, ", ")
 }
 
-// committeeVerdict counts the members whose approval names the exact
-// current bytes of every required document.
-func committeeVerdict(r *policy.Repo, prev *Rules, c string, required []DocDigest, payloads map[string]*Payload) *CommitteeVerdict {
-	cv := &CommitteeVerdict{ID: c}
-	cur := r.Registry.Committee(c)
-	if cur != nil {
-		cv.Name, cv.Quorum = cur.Name, cur.Quorum
+func refList(ds []DocRef) string {
+	var s []string
+	for _, d := range ds {
+		s = append(s, d.Path)
 	}
-	if prev != nil && prev.Registry != nil && appliesTo(prev, c) {
-		if pc := prev.Registry.Committee(c); pc != nil {
+	if len(s) == 0 {
+		return "(none)"
+	}
+	return strings.Join(s, ", ")
+}
+
+// fileDigest is the digest of a file's current bytes, "" when it is
+// missing or not a regular file.
+func (vr *verifier) fileDigest(p string) (string, error) {
+	if d, ok := vr.files[p]; ok {
+		return d, nil
+	}
+	d := ""
+	b, err := fs.ReadFile(vr.fsys, p)
+	switch {
+	case err == nil:
+		d = Digest(b)
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrInvalid):
+	default:
+		var pe *fs.PathError
+		if !errors.As(err, &pe) {
+			return "", fmt.Errorf("approvals: %s: %w", p, err)
+		}
+	}
+	vr.files[p] = d
+	return d, nil
+}
+
+// matches says whether a payload approved a document exactly as it is now,
+// and if not, what changed.
+func (vr *verifier) matches(p *Payload, want DocDigest) (Reason, error) {
+	var got *DocDigest
+	for i := range p.Documents {
+		if p.Documents[i].ID == want.ID && p.Documents[i].Path == want.Path {
+			got = &p.Documents[i]
+		}
+	}
+	switch {
+	case got == nil || got.SHA256 != want.SHA256:
+		return ReasonDocChanged, nil
+	case p.ConfigSHA256 != vr.configDigest:
+		return ReasonConfigChanged, nil
+	}
+	for _, f := range got.Files {
+		d, err := vr.fileDigest(f.Path)
+		if err != nil {
+			return "", err
+		}
+		if d != f.SHA256 {
+			return ReasonFileChanged, nil
+		}
+	}
+	return "", nil
+}
+
+// committee counts the members whose approval names the exact current
+// content of every document the committee must approve.
+func (vr *verifier) committee(q *Requirement, payloads map[string]*Payload) (*CommitteeVerdict, error) {
+	c := q.Committee
+	cv := &CommitteeVerdict{ID: c, Quorum: 1, Removed: q.Removed}
+	cur := vr.r.Registry.Committee(c)
+	if cur != nil {
+		cv.Name, cv.Quorum = cur.Name, max(1, cur.Quorum)
+	}
+	if vr.prev != nil && vr.prev.Registry != nil && vr.prev.approvesAny(c) {
+		if pc := vr.prev.Registry.Committee(c); pc != nil {
 			if cv.Name == "" {
 				cv.Name = pc.Name
 			}
@@ -331,15 +560,21 @@ func committeeVerdict(r *policy.Repo, prev *Rules, c string, required []DocDiges
 	for _, m := range members {
 		current[m] = true
 	}
-	for _, d := range required {
+	for _, d := range q.Documents {
 		ds := &DocStatus{ID: d.ID, Path: d.Path}
 		for _, m := range members {
-			got := findDoc(payloads[m].Documents, d.ID)
-			if got != nil && got.SHA256 == d.SHA256 {
+			why, err := vr.matches(payloads[m], d)
+			if err != nil {
+				return nil, err
+			}
+			if why == "" {
 				ds.By = append(ds.By, m)
 			} else {
 				ds.Stale = append(ds.Stale, m)
 				current[m] = false
+				if ds.Why == "" || why == ReasonDocChanged {
+					ds.Why = why
+				}
 			}
 		}
 		switch {
@@ -357,26 +592,19 @@ func committeeVerdict(r *policy.Repo, prev *Rules, c string, required []DocDiges
 			cv.Approved = append(cv.Approved, m)
 		}
 	}
+	inPrev := vr.prev != nil && vr.prev.Registry != nil && vr.prev.Registry.Committee(c) != nil
 	switch {
-	case cur == nil && (prev == nil || prev.Registry == nil || prev.Registry.Committee(c) == nil):
-		cv.Reason = fmt.Sprintf("committee %q is named as an approver but is not in the registry", c)
-	case cur == nil:
-		cv.Reason = fmt.Sprintf("committee %q was dropped from the registry, but the rules of the previous revision still need its approval", c)
+	case cur == nil && !inPrev:
+		cv.Reason, cv.Detail = ReasonNotInRegistry, fmt.Sprintf("committee %q is named as an approver but is not in the registry", c)
 	case len(cv.Approved) >= cv.Quorum:
 		cv.OK = true
-	case len(cv.Approved) == 0 && len(members) == 0:
-		cv.Reason = fmt.Sprintf("no approval (quorum %d)", cv.Quorum)
+	case len(members) == 0:
+		cv.Reason, cv.Detail = ReasonNoApproval, fmt.Sprintf("no approval (quorum %d)", cv.Quorum)
 	default:
-		cv.Reason = fmt.Sprintf("%d of %d approvals name the current bytes of every document", len(cv.Approved), cv.Quorum)
+		cv.Reason, cv.Detail = ReasonQuorum, fmt.Sprintf("%d of %d approvals name the current content of every document", len(cv.Approved), cv.Quorum)
 	}
-	return cv
-}
-
-func findDoc(ds []DocDigest, id string) *DocDigest {
-	for i := range ds {
-		if ds[i].ID == id {
-			return &ds[i]
-		}
+	if cur == nil && inPrev && !cv.OK && cv.Reason == ReasonNoApproval {
+		cv.Reason, cv.Detail = ReasonDropped, fmt.Sprintf("committee %q was dropped from the registry, but the rules of the previous revision still need its approval", c)
 	}
-	return nil
+	return cv, nil
 }

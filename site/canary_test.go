@@ -11,8 +11,7 @@ import (
 	"testing"
 
 	"github.com/policyctl/policyctl/internal/gittest"
-	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/source"
+	"github.com/policyctl/policyctl/internal/history"
 )
 
 // canaries are unique strings placed in every place of restricted content
@@ -123,17 +122,17 @@ func canaryRepo(t *testing.T) string {
 
 func buildSite(t *testing.T, dir string) string {
 	t.Helper()
-	tr, err := source.Open(dir, "")
+	h, err := history.OpenRepository(dir, "", history.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := policy.Load(tr.FS, policy.LoadOptions{})
+	full, err := h.Model()
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "site")
 	o := Options{Dir: out, Editions: full.Config.EditionList()}
-	if err := FromHistory(tr, full, policy.LoadOptions{}, &o); err != nil {
+	if err := FromHistory(h, full, &o); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Build(full, o); err != nil {

@@ -3,18 +3,25 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/source"
 	"github.com/policyctl/policyctl/render"
 	"github.com/policyctl/policyctl/site"
 )
 
-func (a *app) buildCmd() *cobra.Command {
-	var edition, out string
+type buildOptions struct {
+	f       *factory
+	repo    repoOptions
+	Edition string
+	Output  string
+}
+
+func newCmdBuild(f *factory, runF func(*buildOptions) error) *cobra.Command {
+	opts := &buildOptions{f: f}
 	c := &cobra.Command{
 		Use:   "build",
 		Short: "render the editions into a static site",
@@ -23,71 +30,81 @@ document (table of contents, permalinks, previous/next), the 改訂履歴 with e
 revision in force readable and its 新旧対照表, search for Japanese text and
 print CSS. The public edition holds no byte of restricted content; other
 editions carry noindex. Pages that differ from the revision in force are
-marked 「案」. Output is deterministic, and each edition's folder is replaced
+marked 「案」. Output is deterministic, and each edition's folder is swapped in
 only when its build succeeds.
 
-build refuses an edition below the most restricted level while check reports
-a visibility/leak error. CI publishes the public edition with --rev in-force.`,
+build refuses an edition that does not see every level while check reports an
+error that could make restricted content reach it, and stops when the
+tripwire finds restricted text in the output. CI publishes the public edition
+with --rev in-force: the content of the newest revision whose date has come.`,
 		Example: `  policyctl build
   policyctl build --edition public --rev in-force -o public-site`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			t, full, err := a.load()
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			var eds []policy.Edition
-			for _, e := range full.Config.EditionList() {
-				if edition == "all" || e.Name == edition {
-					eds = append(eds, e)
-				}
-			}
-			if len(eds) == 0 {
-				return fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v, or all)", edition, full.Config.Editions)
-			}
-			opts := site.Options{Dir: out, Editions: eds, Warn: a.stderr}
-			if err := a.siteHistory(t, full, &opts); err != nil {
-				return err
-			}
-			written, err := site.Build(full, opts)
-			if err != nil {
-				return a.buildError(err)
-			}
-			for _, w := range written {
-				fmt.Fprintf(a.stdout, "wrote %s/index.html\n", w)
-			}
-			return nil
+			return buildRun(opts)
 		},
 	}
-	a.repoFlags(c)
-	c.Flags().StringVar(&edition, "edition", "all", "the edition `NAME` to build, or all")
-	c.Flags().StringVarP(&out, "output", "o", "_site", "write the site into `DIR`/<edition>/")
+	addRepoFlags(c, &opts.repo)
+	c.Flags().StringVar(&opts.Edition, "edition", "all", "the edition `NAME` to build, or all")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "_site", "write the site into `DIR`/<edition>/")
 	return c
 }
 
+func buildRun(opts *buildOptions) error {
+	h, err := opts.repo.open(opts.repo.Rev)
+	if err != nil {
+		return err
+	}
+	full, err := opts.repo.model(h)
+	if err != nil {
+		return err
+	}
+	var eds []policy.Edition
+	for _, e := range full.Config.EditionList() {
+		if opts.Edition == "all" || e.Name == opts.Edition {
+			eds = append(eds, e)
+		}
+	}
+	if len(eds) == 0 {
+		names := make([]string, 0, len(full.Config.Editions))
+		for n := range full.Config.Editions {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		return fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v, or all)", opts.Edition, names)
+	}
+	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr}
+	if err := site.FromHistory(h, full, &o); err != nil {
+		return err
+	}
+	written, err := site.Build(full, o)
+	if err != nil {
+		return buildError(opts.f, err)
+	}
+	for _, w := range written {
+		fmt.Fprintf(opts.f.stdout, "wrote %s/index.html\n", w)
+	}
+	return nil
+}
+
 // buildError reports why an edition was not built: the findings that
-// forbid it (exit 1, as check would), or the error.
-func (a *app) buildError(err error) error {
+// forbid it (exit 1, as check would), the tripwire's hit (exit 1), or the
+// error.
+func buildError(f *factory, err error) error {
 	var refused *render.RefusedError
 	if errors.As(err, &refused) {
 		res := &check.Result{Findings: refused.Findings, Errors: len(refused.Findings)}
-		_ = res.WriteText(a.stderr, 0)
-		fmt.Fprintf(a.stderr, "policyctl: refusing to build the %s edition: these errors could make it show restricted content; fix them (policyctl check lists every finding)\n", refused.Edition)
+		_ = res.WriteText(f.stderr, 0)
+		fmt.Fprintf(f.stderr, "policyctl: refusing to build the %s edition: these errors could make it show restricted content; fix them (policyctl check lists every finding)\n", refused.Edition)
 		return errProblems
 	}
 	var trip *render.TripwireError
 	if errors.As(err, &trip) {
-		fmt.Fprintf(a.stderr, "policyctl: %v\n", err)
+		fmt.Fprintf(f.stderr, "policyctl: %v\n", err)
 		return errProblems
 	}
 	return err
-}
-
-// siteHistory fills the 改訂履歴, the content in force and the archive.
-func (a *app) siteHistory(t *source.Tree, full *policy.Repo, o *site.Options) error {
-	overrides, err := a.overrides()
-	if err != nil {
-		return err
-	}
-	return site.FromHistory(t, full, policy.LoadOptions{Overrides: overrides}, o)
 }

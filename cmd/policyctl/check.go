@@ -10,8 +10,15 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 )
 
-func (a *app) checkCmd() *cobra.Command {
-	var format, against string
+type checkOptions struct {
+	f       *factory
+	repo    repoOptions
+	Format  string
+	Against string
+}
+
+func newCmdCheck(f *factory, runF func(*checkOptions) error) *cobra.Command {
+	opts := &checkOptions{f: f}
 	c := &cobra.Command{
 		Use:   "check",
 		Short: "validate front matter, encoding, numbering, links and references",
@@ -33,78 +40,87 @@ Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
   policyctl check --format sarif > policyctl.sarif`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, r, err := a.load()
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			opts, err := a.against(against)
-			if err != nil {
-				return err
-			}
-			res := check.RunWith(r, opts)
-			switch format {
-			case "text":
-				err = res.WriteText(a.stdout, len(r.Docs))
-			case "json":
-				err = res.WriteJSON(a.stdout)
-			case "github":
-				err = res.WriteGitHub(a.stdout)
-			case "sarif":
-				err = res.WriteSARIF(a.stdout, version())
-			default:
-				return fmt.Errorf("--format %q: expected text, json, github or sarif", format)
-			}
-			if err != nil {
-				return err
-			}
-			if res.Errors > 0 {
-				return errProblems
-			}
-			return nil
+			return checkRun(opts)
 		},
 	}
-	a.repoFlags(c)
-	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, json, github (workflow annotations) or sarif (code scanning)")
-	c.Flags().StringVar(&against, "against", "", "report references a renumbering moved since `REV` (default: the revision in force, when there is one; none: off)")
+	addRepoFlags(c, &opts.repo)
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, json, github (workflow annotations) or sarif (code scanning)")
+	c.Flags().StringVar(&opts.Against, "against", "", "report references a renumbering moved since `REV` (default: the revision in force, when there is one; none: off)")
 	return c
 }
 
-// against loads the revision check compares the repository with: rev, or
-// by default the revision in force — none when the repository has no git
-// history or no revision in force yet.
-func (a *app) against(rev string) (check.Options, error) {
-	switch rev {
-	case "none":
+func checkRun(opts *checkOptions) error {
+	h, err := opts.repo.open(opts.repo.Rev)
+	if err != nil {
+		return err
+	}
+	r, err := opts.repo.model(h)
+	if err != nil {
+		return err
+	}
+	co, err := againstOptions(opts.f, &opts.repo, h, opts.Against)
+	if err != nil {
+		return err
+	}
+	res := check.RunWith(r, co)
+	w := opts.f.stdout
+	switch opts.Format {
+	case "text":
+		err = res.WriteText(w, len(r.Docs))
+	case "json":
+		err = res.WriteJSON(w)
+	case "github":
+		err = res.WriteGitHub(w)
+	case "sarif":
+		err = res.WriteSARIF(w, version())
+	default:
+		return fmt.Errorf("--format %q: expected text, json, github or sarif", opts.Format)
+	}
+	if err != nil {
+		return err
+	}
+	if res.Errors > 0 {
+		return errProblems
+	}
+	return nil
+}
+
+// againstOptions loads the revision check compares the repository with:
+// rev, or by default the revision in force. With no git history, or no
+// revision in force yet, there is nothing to compare with by default; a
+// shallow clone or a corrupt history is an error, since the gate would pass
+// what it cannot see.
+func againstOptions(f *factory, ro *repoOptions, h *history.Repository, rev string) (check.Options, error) {
+	if rev == "none" {
 		return check.Options{}, nil
-	case "", history.InForceRev:
-		t, err := history.Open(a.dir, history.InForceRev)
-		if err != nil {
-			if rev != "" {
-				return check.Options{}, fmt.Errorf("--against %s: %w", rev, err)
-			}
-			if errors.Is(err, history.ErrShallow) {
-				// The gate would pass what it cannot see: say so.
-				fmt.Fprintf(a.stderr, "policyctl: not comparing with the revision in force (ref/renumbered): %v\n", err)
-			}
-			return check.Options{}, nil // nothing is in force yet: nothing to compare with
-		}
-		base, err := a.loadTree(t)
-		if err != nil {
-			return check.Options{}, fmt.Errorf("--against %s: %w", history.InForceRev, err)
-		}
-		name := "the revision in force"
-		if t.Commit != nil {
-			name += " (" + t.Commit.Hash.String()[:7] + ")"
-		}
-		return check.Options{Base: base, BaseName: name}, nil
 	}
-	t, err := history.Open(a.dir, rev)
+	name := rev
+	if rev == "" {
+		name = history.InForceRev
+		recs, err := h.Revisions()
+		switch {
+		case errors.Is(err, history.ErrNoGit), errors.Is(err, history.ErrNoCommits):
+			return check.Options{}, nil
+		case err != nil:
+			return check.Options{}, fmt.Errorf("comparing with the revision in force (ref/renumbered): %w; --against none skips the comparison", err)
+		case history.InForce(recs) == nil:
+			return check.Options{}, nil
+		}
+	}
+	base, err := h.Open(name)
 	if err != nil {
-		return check.Options{}, fmt.Errorf("--against %s: %w", rev, err)
+		return check.Options{}, fmt.Errorf("--against %s: %w", name, err)
 	}
-	base, err := a.loadTree(t)
+	m, err := ro.model(base)
 	if err != nil {
-		return check.Options{}, fmt.Errorf("--against %s: %w", rev, err)
+		return check.Options{}, fmt.Errorf("--against %s: %w", name, err)
 	}
-	return check.Options{Base: base, BaseName: t.Label()}, nil
+	label := base.Tree.Label()
+	if rev == "" {
+		label = "the revision in force (" + base.Revision.ID + ")"
+	}
+	return check.Options{Base: m, BaseName: label}, nil
 }

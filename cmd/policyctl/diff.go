@@ -22,9 +22,18 @@ import (
 	"github.com/policyctl/policyctl/render"
 )
 
-func (a *app) diffCmd() *cobra.Command {
-	var edition, doc, format, out string
-	var notes bool
+type diffOptions struct {
+	f       *factory
+	repo    repoOptions
+	Edition string
+	Doc     string
+	Format  string
+	Output  string
+	Notes   bool
+}
+
+func newCmdDiff(f *factory, runF func(*diffOptions, []string) error) *cobra.Command {
+	opts := &diffOptions{f: f}
 	c := &cobra.Command{
 		Use:   "diff [OLD [NEW]]",
 		Short: "the 新旧対照表 between two revisions",
@@ -48,113 +57,147 @@ forms of 法制執務 (with --doc for one document), --notes a 備考 column.`,
   policyctl diff 2024-04-01 2026-03-31 --format kaimebun`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
-			oldRev, newRev := history.InForceRev, ""
-			if len(args) > 0 {
-				oldRev = args[0]
+			if runF != nil {
+				return runF(opts, args)
 			}
-			if len(args) > 1 {
-				newRev = args[1]
-			}
-			// The two revisions are read and parsed at the same time: on
-			// a large pair that is most of the command's time.
-			var ot, nt *source.Tree
-			var om, nm *policy.Repo
-			var oerr, err error
-			var wg sync.WaitGroup
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				ot, om, oerr = a.openModel(oldRev)
-			}()
-			nt, nm, err = a.openModel(newRev)
-			wg.Wait()
-			if oerr != nil {
-				return oerr
-			}
-			if err != nil {
-				return err
-			}
-			if edition != "" {
-				if om, err = editionOf(om, edition); err != nil {
-					return err
-				}
-				if nm, err = editionOf(nm, edition); err != nil {
-					return err
-				}
-			}
-			if doc != "" && nm.Doc(doc) == nil && om.Doc(doc) == nil {
-				return fmt.Errorf("--doc %q: no document has that id in either revision", doc)
-			}
-			res := diff.Compare(om, nm, diff.Options{Doc: doc})
-			res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
-			if reversed(ot, nt) {
-				fmt.Fprintln(a.stderr, fmt.Sprintf(diff.LabelsFor("ja").WrongOrder, oldRev, newRev))
-			}
-			fo := diff.FormatOptions{
-				OldFirst: nm.Config.Diff.Order == "old-new",
-				Notes:    notes,
-				Kind:     revisionKind(res.New, nt),
-			}
-			var buf bytes.Buffer
-			binary := false
-			switch format {
-			case "text":
-				to := a.textOptions(out == "", fo.OldFirst)
-				to.Notes, to.Kind = fo.Notes, fo.Kind
-				err = res.WriteText(&buf, to)
-			case "html":
-				err = res.WriteHTML(&buf, fo)
-			case "markdown":
-				err = res.WriteMarkdown(&buf, fo)
-			case "json":
-				err = res.WriteJSON(&buf)
-			case "docx":
-				binary = true
-				err = res.WriteDocx(&buf, fo)
-			case "xlsx":
-				binary = true
-				err = res.WriteXLSX(&buf, fo)
-			case "kaimebun":
-				id, _, _ := strings.Cut(res.New, " ")
-				err = kaimebun.Write(&buf, res, kaimebun.Options{Revision: id})
-			default:
-				return fmt.Errorf("--format %q: expected text, html, markdown, json, docx, xlsx or kaimebun", format)
-			}
-			if err != nil {
-				return err
-			}
-			if out == "" {
-				if binary && isTerminal(a.stdout) {
-					return fmt.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", format)
-				}
-				_, err = io.Copy(a.stdout, &buf)
-				return err
-			}
-			return atomicfile.Write(out, buf.Bytes())
+			return diffRun(opts, args)
 		},
 	}
-	c.Flags().StringVarP(&a.dir, "dir", "C", ".", "the policy repository `DIR`")
-	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE`")
-	c.Flags().StringVar(&edition, "edition", "", "compare only what edition `NAME` shows (public: safe to publish)")
-	c.Flags().StringVar(&doc, "doc", "", "only the document with this `ID`")
-	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, html, markdown, json, docx (Word), xlsx (Excel) or kaimebun (改め文)")
-	c.Flags().StringVarP(&out, "output", "o", "", "write to `FILE` instead of standard output")
-	c.Flags().BoolVar(&notes, "notes", false, "add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row")
+	addDirFlag(c, &opts.repo)
+	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, "override a configuration key, `KEY=VALUE`")
+	c.Flags().StringVar(&opts.repo.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
+	c.Flags().StringVar(&opts.Edition, "edition", "", "compare only what edition `NAME` shows (public: safe to publish)")
+	c.Flags().StringVar(&opts.Doc, "doc", "", "only the document with this `ID`")
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, html, markdown, json, docx (Word), xlsx (Excel) or kaimebun (改め文)")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` instead of standard output")
+	c.Flags().BoolVar(&opts.Notes, "notes", false, "add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row")
 	return c
 }
 
-// openModel opens and reads the repository at a revision.
-func (a *app) openModel(rev string) (*source.Tree, *policy.Repo, error) {
-	t, err := history.Open(a.dir, rev)
-	if err != nil {
-		return nil, nil, err
+func diffRun(opts *diffOptions, args []string) error {
+	f := opts.f
+	oldRev, newRev := history.InForceRev, ""
+	if len(args) > 0 {
+		oldRev = args[0]
 	}
-	r, err := a.loadTree(t)
-	return t, r, err
+	if len(args) > 1 {
+		newRev = args[1]
+	}
+	// One opening of the repository, one walk of its history; the two
+	// revisions are then read and parsed at the same time: on a large pair
+	// that is most of the command's time.
+	h, err := opts.repo.open("")
+	if err != nil {
+		return err
+	}
+	oh, err := h.Open(oldRev)
+	if err != nil {
+		return err
+	}
+	nh := h
+	if newRev != "" {
+		if nh, err = h.Open(newRev); err != nil {
+			return err
+		}
+	}
+	var om, nm *policy.Repo
+	var oerr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		om, oerr = opts.repo.model(oh)
+	}()
+	nm, err = opts.repo.model(nh)
+	wg.Wait()
+	if oerr != nil {
+		return oerr
+	}
+	if err != nil {
+		return err
+	}
+	ot, nt := oh.Tree, nh.Tree
+	if opts.Edition != "" {
+		// The edition is narrowed by the approved configuration, as the
+		// site's is: a draft cannot widen what a public diff shows.
+		approved := approvedConfig(h)
+		if om, err = editionOf(om, opts.Edition, approved); err != nil {
+			return err
+		}
+		if nm, err = editionOf(nm, opts.Edition, approved); err != nil {
+			return err
+		}
+	}
+	if opts.Doc != "" && nm.Doc(opts.Doc) == nil && om.Doc(opts.Doc) == nil {
+		return fmt.Errorf("--doc %q: no document has that id in either revision", opts.Doc)
+	}
+	res := diff.Compare(om, nm, diff.Options{Doc: opts.Doc})
+	res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
+	if reversed(ot, nt) {
+		fmt.Fprintln(f.stderr, fmt.Sprintf(diff.LabelsFor("ja").WrongOrder, oldRev, newRev))
+	}
+	fo := diff.FormatOptions{
+		OldFirst: nm.Config.Diff.Order == "old-new",
+		Notes:    opts.Notes,
+		Kind:     revisionKind(res.New, nt),
+	}
+	var buf bytes.Buffer
+	binary := false
+	switch opts.Format {
+	case "text":
+		to := textOptions(f, opts.Output == "", fo.OldFirst)
+		to.Notes, to.Kind = fo.Notes, fo.Kind
+		err = res.WriteText(&buf, to)
+	case "html":
+		err = res.WriteHTML(&buf, fo)
+	case "markdown":
+		err = res.WriteMarkdown(&buf, fo)
+	case "json":
+		err = res.WriteJSON(&buf)
+	case "docx":
+		binary = true
+		err = res.WriteDocx(&buf, fo)
+	case "xlsx":
+		binary = true
+		err = res.WriteXLSX(&buf, fo)
+	case "kaimebun":
+		id, _, _ := strings.Cut(res.New, " ")
+		err = kaimebun.Write(&buf, res, kaimebun.Options{Revision: id})
+	default:
+		return fmt.Errorf("--format %q: expected text, html, markdown, json, docx, xlsx or kaimebun", opts.Format)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Output == "" {
+		if binary && isTerminal(f.stdout) {
+			return fmt.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", opts.Format)
+		}
+		_, err = io.Copy(f.stdout, &buf)
+		return err
+	}
+	return atomicfile.Write(opts.Output, buf.Bytes())
 }
 
-func editionOf(r *policy.Repo, name string) (*policy.Repo, error) {
+// approvedConfig is the configuration of the revision in force, or nil
+// when there is none (then the repository's own configuration stands).
+func approvedConfig(h *history.Repository) *policy.Config {
+	in, err := h.Open(history.InForceRev)
+	if err != nil {
+		return nil
+	}
+	m, err := in.Model()
+	if err != nil {
+		return nil
+	}
+	return m.Config
+}
+
+func editionOf(r *policy.Repo, name string, approved *policy.Config) (*policy.Repo, error) {
 	if e, ok := r.Config.Edition(name); ok {
+		if approved != nil {
+			e = e.Restrict(approved)
+		}
 		m, err := render.Edition(r, e)
 		if err != nil {
 			return nil, err
@@ -213,14 +256,14 @@ func isTerminal(w io.Writer) bool {
 
 // textOptions sizes the terminal table: COLUMNS, else the terminal's
 // width; colour only on a terminal and without NO_COLOR.
-func (a *app) textOptions(toStdout, oldFirst bool) diff.TextOptions {
+func textOptions(f *factory, toStdout, oldFirst bool) diff.TextOptions {
 	o := diff.TextOptions{OldFirst: oldFirst}
 	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
 		o.Width = n
 	}
-	if f, ok := a.stdout.(*os.File); ok && toStdout && term.IsTerminal(int(f.Fd())) {
+	if out, ok := f.stdout.(*os.File); ok && toStdout && term.IsTerminal(int(out.Fd())) {
 		if o.Width == 0 {
-			if w, _, err := term.GetSize(int(f.Fd())); err == nil {
+			if w, _, err := term.GetSize(int(out.Fd())); err == nil {
 				o.Width = w
 			}
 		}

@@ -48,7 +48,7 @@ func TestDocumentedCommands(t *testing.T) {
 			}
 			args := strings.Fields(line)
 			lines++
-			root := (&app{stdout: io.Discard, stderr: io.Discard}).rootCmd()
+			root := newRootCmd(newFactory(nil, io.Discard, io.Discard))
 			cmd, rest, err := root.Find(args)
 			if err != nil || cmd == root {
 				t.Errorf("%s:%d: policyctl %s: no such command", d, n, line)

@@ -7,76 +7,95 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/history"
-	"github.com/policyctl/policyctl/internal/policy"
 )
 
-func (a *app) historyCmd() *cobra.Command {
-	var doc, format string
+type historyOptions struct {
+	f      *factory
+	repo   repoOptions
+	Doc    string
+	Format string
+}
+
+func newCmdHistory(f *factory, runF func(*historyOptions) error) *cobra.Command {
+	opts := &historyOptions{f: f}
 	c := &cobra.Command{
 		Use:   "history",
-		Short: "the 改訂履歴: legacy revisions and revisions in force, in 和暦, with edition names",
+		Short: "the 改訂履歴: legacy revisions and approved revisions, in 和暦, with edition names",
 		Long: `history writes the 改訂履歴: the revisions older than the repository (policyctl.yaml
-history.legacy) and the recorded revisions in force, oldest first, with their 和暦
-dates, kinds and the edition each made (令和7年度改訂版: a revision on 2026-03-31
-falls in 令和7年度). Drafts — revisions whose approvals are not complete — are
-left out. With --doc, only the revisions that changed that document.`,
+history.legacy) and the recorded revisions approved, oldest first, with their
+和暦 dates, kinds and the edition each made (令和7年度改訂版: a revision on
+2026-03-31 falls in 令和7年度). A revision approved whose date has not come is
+marked 施行予定 (--at evaluates another day). Drafts — revisions whose approvals
+are not complete — are left out. With --doc, only the revisions that changed
+that document. The git history is required.`,
 		Example: `  policyctl history
   policyctl history --doc basic-policy --format markdown
   policyctl history --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, r, err := a.load()
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(opts)
 			}
-			entries, err := a.historyEntries(r)
-			if err != nil {
-				return err
-			}
-			title := r.Config.Title
-			if doc != "" {
-				d := r.Doc(doc)
-				if d == nil {
-					return fmt.Errorf("--doc %q: no document has that id", doc)
-				}
-				entries = history.ForDocument(entries, doc)
-				title = d.Meta.Title
-			}
-			switch format {
-			case "text":
-				return history.WriteText(a.stdout, title, entries)
-			case "markdown":
-				return history.WriteMarkdown(a.stdout, title, entries)
-			case "json":
-				return history.WriteJSON(a.stdout, entries)
-			}
-			return fmt.Errorf("--format %q: expected text, markdown or json", format)
+			return historyRun(opts)
 		},
 	}
-	a.repoFlags(c)
-	c.Flags().StringVar(&doc, "doc", "", "only the revisions that changed the document with this `ID`")
-	c.Flags().StringVar(&format, "format", "text", "output `FORMAT`: text, markdown or json")
+	addRepoFlags(c, &opts.repo)
+	c.Flags().StringVar(&opts.Doc, "doc", "", "only the revisions that changed the document with this `ID`")
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, markdown or json")
 	return c
 }
 
-// historyEntries computes the 改訂履歴 of the repository the flags name:
-// the history that ends at the commit read (HEAD for the working tree).
-func (a *app) historyEntries(r *policy.Repo) ([]history.Entry, error) {
-	tree, err := a.tree()
+func historyRun(opts *historyOptions) error {
+	h, err := opts.repo.open(opts.repo.Rev)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var recs []*history.Recorded
-	w, err := history.FromTree(tree, policy.LoadOptions{})
-	switch {
-	case errors.Is(err, history.ErrNoGit):
-		fmt.Fprintf(a.stderr, "policyctl: %v; showing the legacy revisions only\n", err)
-	case err != nil:
-		return nil, err
-	default:
-		if recs, err = w.Revisions(); err != nil {
-			return nil, err
+	r, err := opts.repo.model(h)
+	if err != nil {
+		return err
+	}
+	recs, err := h.Revisions()
+	if errors.Is(err, history.ErrNoGit) || errors.Is(err, history.ErrNoCommits) {
+		return fmt.Errorf("%w; the legacy revisions alone are in policyctl.yaml", err)
+	}
+	if err != nil {
+		return err
+	}
+	if h.Revision != nil {
+		recs = upTo(recs, h.Revision.ID)
+	}
+	entries, err := history.Log(r.Config, recs)
+	if err != nil {
+		return err
+	}
+	title := r.Config.Title
+	if opts.Doc != "" {
+		d := r.Doc(opts.Doc)
+		if d == nil {
+			return fmt.Errorf("--doc %q: no document has that id", opts.Doc)
+		}
+		entries = history.ForDocument(entries, recs, opts.Doc)
+		title = d.Meta.Title
+	}
+	w := opts.f.stdout
+	switch opts.Format {
+	case "text":
+		return history.WriteText(w, title, entries)
+	case "markdown":
+		return history.WriteMarkdown(w, title, entries)
+	case "json":
+		return history.WriteJSON(w, entries)
+	}
+	return fmt.Errorf("--format %q: expected text, markdown or json", opts.Format)
+}
+
+// upTo keeps the revisions up to id: the history as of a revision's content.
+func upTo(recs []*history.Recorded, id string) []*history.Recorded {
+	var out []*history.Recorded
+	for _, r := range recs {
+		if r.ID <= id {
+			out = append(out, r)
 		}
 	}
-	return history.Log(r.Config, recs)
+	return out
 }

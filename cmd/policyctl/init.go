@@ -9,44 +9,67 @@ import (
 	"github.com/policyctl/policyctl/internal/scaffold"
 )
 
-func (a *app) initCmd() *cobra.Command {
-	var o scaffold.Options
-	var keyFile string
+type initOptions struct {
+	f       *factory
+	Dir     string
+	KeyFile string
+	scaffold.Options
+}
+
+func newCmdInit(f *factory, runF func(*initOptions) error) *cobra.Command {
+	opts := &initOptions{f: f}
 	c := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "create a new policy repository",
 		Long: `init writes a new, minimal policy repository into DIR (default: the current
-directory): policyctl.yaml, approvals/registry.yaml, one document per tier and
-.gitattributes, the CI workflow .github/workflows/policy.yml, and runs git init
-unless DIR is already in a git repository.`,
+directory): policyctl.yaml, approvals/registry.yaml, one document per tier,
+.gitattributes, and the CI workflow .github/workflows/policy.yml — at the root
+of the git repository when DIR is a folder inside one, with DIR as its working
+directory — and runs git init unless DIR is already in a git repository.
+
+The workflow installs the policyctl version that wrote it, checks every pull
+request, and publishes the public edition on every push and once a day, so the
+site switches to a revision on its effective date without anyone pushing.`,
 		Example: `  policyctl init --org-id ena --org-name 恵那市 ena-policy`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			dir := "."
+			opts.Dir = "."
 			if len(args) == 1 {
-				dir = args[0]
+				opts.Dir = args[0]
 			}
-			if keyFile != "" {
-				b, err := os.ReadFile(keyFile)
-				if err != nil {
-					return err
-				}
-				o.Key = string(b)
+			if runF != nil {
+				return runF(opts)
 			}
-			files, err := scaffold.Write(dir, o)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "Created a policy repository in %s:\n", dir)
-			for _, f := range files {
-				fmt.Fprintf(a.stdout, "  %s\n", f)
-			}
-			fmt.Fprintf(a.stdout, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, commit, then run policyctl check -C %s\n", dir)
-			return nil
+			return initRun(opts)
 		},
 	}
-	c.Flags().StringVar(&o.OrgID, "org-id", "city", "the organisation's `ID` ([a-z0-9-]+)")
-	c.Flags().StringVar(&o.OrgName, "org-name", "〇〇市", "the organisation's `NAME`, such as 恵那市")
-	c.Flags().StringVar(&keyFile, "key", "", "the secretary's SSH public key `FILE` (such as ~/.ssh/id_ed25519.pub), so approvals can start at once")
+	c.Flags().StringVar(&opts.OrgID, "org-id", "city", "the organisation's `ID` ([a-z0-9-]+)")
+	c.Flags().StringVar(&opts.OrgName, "org-name", "〇〇市", "the organisation's `NAME`, such as 恵那市")
+	c.Flags().StringVar(&opts.KeyFile, "key", "", "the secretary's SSH public key `FILE` (such as ~/.ssh/id_ed25519.pub), so approvals can start at once")
 	return c
+}
+
+func initRun(opts *initOptions) error {
+	w := opts.f.stdout
+	if opts.KeyFile != "" {
+		b, err := os.ReadFile(opts.KeyFile)
+		if err != nil {
+			return err
+		}
+		opts.Key = string(b)
+	}
+	opts.Version = pinnedVersion()
+	files, err := scaffold.Write(opts.Dir, opts.Options)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "Created a policy repository in %s:\n", opts.Dir)
+	for _, file := range files {
+		fmt.Fprintf(w, "  %s\n", file)
+	}
+	if opts.Version == "latest" {
+		fmt.Fprintf(opts.f.stderr, "policyctl: this policyctl has no version (built from a work tree): the workflow installs @latest; pin it to the release you use\n")
+	}
+	fmt.Fprintf(w, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, run policyctl signers, commit, then run policyctl check -C %s\n", opts.Dir)
+	return nil
 }

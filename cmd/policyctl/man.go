@@ -13,7 +13,7 @@ import (
 // generated docs/man is the same on every machine.
 var manDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
-func (a *app) manCmd(root *cobra.Command) *cobra.Command {
+func newCmdMan(f *factory, root *cobra.Command) *cobra.Command {
 	var out, md string
 	c := &cobra.Command{
 		Use:   "man",
@@ -40,7 +40,7 @@ packagers. The project keeps them in docs/man.`,
 					return err
 				}
 			}
-			fmt.Fprintf(a.stdout, "wrote man pages to %s\n", out)
+			fmt.Fprintf(f.stdout, "wrote man pages to %s\n", out)
 			return nil
 		},
 	}

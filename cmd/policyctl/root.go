@@ -4,14 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
+	"os"
 
 	"github.com/spf13/cobra"
-
-	"github.com/policyctl/policyctl/internal/history"
-	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/source"
+	"golang.org/x/term"
 )
 
 // Exit codes (SPEC §2).
@@ -25,21 +21,37 @@ const (
 // problems it found (check findings, failed verification).
 var errProblems = errors.New("problems found")
 
-type app struct {
+// factory holds what every command needs from its surroundings, as gh's
+// cmdutil.Factory does: where output goes, where input comes from, whether
+// a person is at a terminal. Commands share nothing else: each has its own
+// options struct.
+type factory struct {
 	stdout, stderr io.Writer
-	// Repository flags, shared by every command that reads a repository.
-	dir  string
-	rev  string
-	sets []string
+	stdin          io.Reader
+	// interactive reports whether a person can answer a prompt: standard
+	// input and output are terminals.
+	interactive func() bool
 }
 
-// Main runs policyctl with args and returns its exit code.
+func newFactory(stdin io.Reader, stdout, stderr io.Writer) *factory {
+	return &factory{stdout: stdout, stderr: stderr, stdin: stdin, interactive: func() bool {
+		in, ok1 := stdin.(*os.File)
+		out, ok2 := stdout.(*os.File)
+		return ok1 && ok2 && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(out.Fd()))
+	}}
+}
+
+// Main runs policyctl with args and returns its exit code. Errors become
+// exit codes here and nowhere else.
 func Main(args []string, stdout, stderr io.Writer) int {
-	a := &app{stdout: stdout, stderr: stderr}
-	root := a.rootCmd()
+	return run(newFactory(os.Stdin, stdout, stderr), args)
+}
+
+func run(f *factory, args []string) int {
+	root := newRootCmd(f)
 	root.SetArgs(args)
-	root.SetOut(stdout)
-	root.SetErr(stderr)
+	root.SetOut(f.stdout)
+	root.SetErr(f.stderr)
 	err := root.Execute()
 	switch {
 	case err == nil:
@@ -47,11 +59,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, errProblems):
 		return exitProblems
 	}
-	fmt.Fprintf(stderr, "policyctl: %v\n", err)
+	fmt.Fprintf(f.stderr, "policyctl: %v\n", err)
 	return exitUsage
 }
 
-func (a *app) rootCmd() *cobra.Command {
+func newRootCmd(f *factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "policyctl",
 		Short: "情報セキュリティポリシーを git で管理する — keep an information security policy in git",
@@ -69,76 +81,18 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(
-		a.checkCmd(),
-		a.approveCmd(),
-		a.verifyCmd(),
-		a.statusCmd(),
-		a.historyCmd(),
-		a.diffCmd(),
-		a.buildCmd(),
-		a.demoCmd(),
-		a.initCmd(),
-		a.versionCmd(),
+		newCmdCheck(f, nil),
+		newCmdApprove(f, nil),
+		newCmdVerify(f, nil),
+		newCmdStatus(f, nil),
+		newCmdSigners(f, nil),
+		newCmdHistory(f, nil),
+		newCmdDiff(f, nil),
+		newCmdBuild(f, nil),
+		newCmdDemo(f, nil),
+		newCmdInit(f, nil),
+		newCmdVersion(f),
 	)
-	root.AddCommand(a.manCmd(root))
+	root.AddCommand(newCmdMan(f, root))
 	return root
-}
-
-// repoFlags adds -C, --rev and --set to a command that reads a repository.
-func (a *app) repoFlags(c *cobra.Command) {
-	c.Flags().StringVarP(&a.dir, "dir", "C", ".", "the policy repository `DIR`")
-	c.Flags().StringVar(&a.rev, "rev", "", "read the repository at `REV` instead of the working tree: a revision id, in-force, or a git commit, tag, branch or HEAD~1")
-	c.Flags().StringArrayVar(&a.sets, "set", nil, "override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)")
-}
-
-// overrides reads the --set flags.
-func (a *app) overrides() (map[string]string, error) {
-	out := map[string]string{}
-	for _, s := range a.sets {
-		k, v, ok := strings.Cut(s, "=")
-		if !ok || k == "" {
-			return nil, fmt.Errorf("--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/", s)
-		}
-		out[strings.ToLower(k)] = v
-	}
-	return out, nil
-}
-
-// tree opens the repository the flags name: the working tree, a git
-// revision, a recorded revision's content, or in-force.
-func (a *app) tree() (*source.Tree, error) {
-	return history.Open(a.dir, a.rev)
-}
-
-// load opens and reads the repository the flags name.
-func (a *app) load() (*source.Tree, *policy.Repo, error) {
-	t, err := a.tree()
-	if err != nil {
-		return nil, nil, err
-	}
-	r, err := a.loadTree(t)
-	return t, r, err
-}
-
-func (a *app) loadTree(t *source.Tree) (*policy.Repo, error) {
-	return a.loadTreeOpts(t, policy.LoadOptions{})
-}
-
-func (a *app) loadTreeOpts(t *source.Tree, opts policy.LoadOptions) (*policy.Repo, error) {
-	overrides, err := a.overrides()
-	if err != nil {
-		return nil, err
-	}
-	opts.Overrides = overrides
-	r, err := policy.Load(t.FS, opts)
-	var ce *policy.ConfigError
-	if errors.As(err, &ce) {
-		if a.dir != "." {
-			ce.File = filepath.Join(a.dir, ce.File)
-		}
-		if t.Commit != nil {
-			ce.File += " at " + t.Label()
-		}
-	}
-	return r, err
 }

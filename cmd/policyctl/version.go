@@ -21,7 +21,7 @@ func version() string {
 	return "devel"
 }
 
-func (a *app) versionCmd() *cobra.Command {
+func newCmdVersion(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "print the version",
@@ -35,8 +35,24 @@ func (a *app) versionCmd() *cobra.Command {
 					}
 				}
 			}
-			_, err := fmt.Fprintf(a.stdout, "policyctl %s%s %s/%s %s\n", version(), rev, runtime.GOOS, runtime.GOARCH, runtime.Version())
+			_, err := fmt.Fprintf(f.stdout, "policyctl %s%s %s/%s %s\n", version(), rev, runtime.GOOS, runtime.GOARCH, runtime.Version())
 			return err
 		},
 	}
+}
+
+// pinnedVersion is what the workflow init writes installs: this release,
+// or this commit when built from one; latest only when neither is known.
+func pinnedVersion() string {
+	if v := version(); v != "devel" {
+		return v
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) == 40 {
+				return s.Value
+			}
+		}
+	}
+	return "latest"
 }

@@ -21,6 +21,7 @@ var Rules = []Rule{
 	{"frontmatter/approvers", "A document names no approvers, or an approver that is not a committee of the registry.", "List committee ids from approvals/registry.yaml under approvers."},
 	{"text/encoding", "A document is not what approvals can sign: invalid UTF-8, a BOM, CRLF, text not in NFC, or bidi or zero-width controls.", "Save as UTF-8 without BOM with LF line ends, normalise to NFC, and delete invisible control characters."},
 	{"registry/syntax", "approvals/registry.yaml cannot be read.", "See the registry format in docs/formats.md."},
+	{"registry/empty", "The registry has no committee or no member: nobody can approve.", "Add the members with their SSH public keys and the committees with their quorums."},
 	{"registry/member", "A member id is invalid or listed twice.", "Use lower-case ids and list each member once."},
 	{"registry/key", "A key does not parse, is of a type approvals do not accept, is too short, is listed twice, or a member has no key yet.", "Use ed25519, sk-ed25519, ECDSA or RSA (2048 bits or more) public keys, each belonging to one member."},
 	{"registry/committee", "A committee id is invalid or repeated, or lists an unknown member or a member twice.", "Fix the committee's members: every id must be under members."},

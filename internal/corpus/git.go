@@ -127,7 +127,7 @@ func approveAll(t *treeWriter, files map[string][]byte, id string) error {
 	for p, b := range files {
 		fsys[p] = &fstest.MapFile{Data: b}
 	}
-	r, err := policy.Load(fsys, policy.LoadOptions{HeadOnly: true})
+	r, err := policy.Load(fsys, policy.LoadOptions{})
 	if err != nil {
 		return err
 	}
@@ -136,10 +136,13 @@ func approveAll(t *treeWriter, files map[string][]byte, id string) error {
 	if err := t.put(folder+"/revision.yaml", files[folder+"/revision.yaml"]); err != nil {
 		return err
 	}
+	fsys[folder+"/revision.yaml"] = &fstest.MapFile{Data: files[folder+"/revision.yaml"]}
 	for _, c := range Committees {
 		m := c + "-chair"
-		p := &approvals.Payload{Format: approvals.Format, Organization: r.Config.Organization.ID, Revision: id, Kind: "改訂",
-			Committee: c, Member: m, Decision: approvals.Decision, Documents: approvals.Required(r, nil, c), RegistrySHA256: approvals.Digest(r.Registry.Source)}
+		p, _, err := approvals.Prepare(fsys, r, nil, approvals.Request{Revision: id, Committee: c, Member: m})
+		if err != nil {
+			return err
+		}
 		signer, err := ssh.NewSignerFromKey(Key(m))
 		if err != nil {
 			return err

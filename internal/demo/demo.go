@@ -213,16 +213,19 @@ func approveAll(dir string, rev *example.Revision, keys map[string]ssh.Signer) (
 		return n, err
 	}
 	var prev *approvals.Rules
-	if w, err := history.FromHead(t, policy.LoadOptions{}); err == nil {
-		recs, err := w.Revisions()
-		if err != nil {
-			return n, err
-		}
-		if p := history.PreviousInForce(recs, rev.ID); p != nil {
-			prev = approvals.RulesOf(p.Model)
-		}
+	h, err := history.OpenRepository(dir, "", history.Options{})
+	if err != nil {
+		return n, err
 	}
-	for _, c := range approvals.Committees(r, prev) {
+	recs, err := h.Revisions()
+	if err != nil && !errors.Is(err, history.ErrNoCommits) {
+		return n, err
+	}
+	if p := history.PreviousApproved(recs, rev.ID); p != nil {
+		prev = approvals.RulesOf(p.Model)
+	}
+	for _, q := range approvals.Requirements(r, prev) {
+		c := q.Committee
 		com := r.Registry.Committee(c)
 		if com == nil {
 			return n, fmt.Errorf("committee %q is not in the registry", c)

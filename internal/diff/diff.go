@@ -625,8 +625,6 @@ func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Sectio
 	return out
 }
 
-
-
 // sections names sections briefly: 3 想定する脅威, 第5条 目的, 第1条第2項.
 func sections(ss []*policy.Section) string {
 	var out []string

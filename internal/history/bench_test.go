@@ -7,7 +7,6 @@ import (
 
 	"github.com/policyctl/policyctl/internal/corpus"
 	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/source"
 )
 
 var (
@@ -39,19 +38,15 @@ func BenchmarkHistory(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		t, err := source.Open(dir, "")
+		h, err := OpenRepository(dir, "", Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		m, err := policy.Load(t.FS, policy.LoadOptions{HeadOnly: true})
+		m, err := policy.Load(h.Tree.FS, policy.LoadOptions{HeadOnly: true})
 		if err != nil {
 			b.Fatal(err)
 		}
-		w, err := FromHead(t, policy.LoadOptions{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		recs, err := w.Revisions()
+		recs, err := h.Revisions()
 		if err != nil {
 			b.Fatal(err)
 		}

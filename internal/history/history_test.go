@@ -56,14 +56,16 @@ func (r *repo) approve(t *testing.T, id, kind string) {
 		t.Fatal(err)
 	}
 	var prev *approvals.Rules
-	if w, err := FromHead(tr, policy.LoadOptions{}); err == nil {
-		recs, err := w.Revisions()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p := PreviousInForce(recs, id); p != nil {
-			prev = approvals.RulesOf(p.Model)
-		}
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := h.Revisions()
+	if err != nil && !errors.Is(err, ErrNoCommits) {
+		t.Fatal(err)
+	}
+	if p := PreviousApproved(recs, id); p != nil {
+		prev = approvals.RulesOf(p.Model)
 	}
 	p, isNew, err := approvals.Prepare(tr.FS, m, prev, approvals.Request{Revision: id, Kind: kind, Committee: "mayor", Member: "tanaka"})
 	if err != nil {
@@ -75,21 +77,31 @@ func (r *repo) approve(t *testing.T, id, kind string) {
 	r.Commit(gittest.Commit{Message: "承認 " + id})
 }
 
+// testOptions judge what is in force on a fixed day, so that the tests
+// read the same whatever the date.
+var testOptions = Options{At: "2026-11-01"}
+
+// open opens dir at rev as the commands do.
+func open(t *testing.T, dir, rev string) (*source.Tree, error) {
+	t.Helper()
+	h, err := OpenRepository(dir, rev, testOptions)
+	if err != nil {
+		return nil, err
+	}
+	return h.Tree, nil
+}
+
 func entries(t *testing.T, dir, rev string) []Entry {
 	t.Helper()
-	tr, err := Open(dir, rev)
+	h, err := OpenRepository(dir, rev, testOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := policy.Load(tr.FS, policy.LoadOptions{})
+	m, err := h.Model()
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := FromTree(tr, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := w.Revisions()
+	recs, err := h.Revisions()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +151,7 @@ func TestRevisions(t *testing.T) {
 	}
 	// --rev in-force is the content of 2026-10-01; --rev 2026-03-31 its own.
 	for rev, text := range map[string]string{InForceRev: "第二版", "2026-03-31": "第一版", "2019-04-01": "第一版"} {
-		tr, err := Open(r.Dir, rev)
+		tr, err := open(t, r.Dir, rev)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -148,7 +160,7 @@ func TestRevisions(t *testing.T) {
 			t.Errorf("--rev %s: b.md %q, want %s", rev, got, text)
 		}
 	}
-	if _, err := Open(r.Dir, "2027-04-01"); err == nil || !strings.Contains(err.Error(), "is a draft") {
+	if _, err := open(t, r.Dir, "2027-04-01"); err == nil || !strings.Contains(err.Error(), "is a draft") {
 		t.Errorf("--rev of a draft: %v", err)
 	}
 }
@@ -160,10 +172,10 @@ func readFS(tr *source.Tree, p string) (string, error) {
 
 func TestNothingInForce(t *testing.T) {
 	r := newRepo(t)
-	if _, err := Open(r.Dir, InForceRev); err == nil || !strings.Contains(err.Error(), "no revision is in force yet") {
+	if _, err := open(t, r.Dir, InForceRev); err == nil || !strings.Contains(err.Error(), "no revision is in force") {
 		t.Errorf("in-force with nothing approved: %v", err)
 	}
-	if _, err := Open(t.TempDir(), InForceRev); !errors.Is(err, ErrNoGit) {
+	if _, err := open(t, t.TempDir(), InForceRev); !errors.Is(err, ErrNoGit) {
 		t.Errorf("in-force outside git: %v", err)
 	}
 }
@@ -184,8 +196,17 @@ func TestShallowClone(t *testing.T) {
 	if err != nil {
 		t.Fatalf("git clone --depth 1: %v\n%s", err, out)
 	}
-	_, err = Open(clone, InForceRev)
+	_, err = open(t, clone, InForceRev)
 	if !errors.Is(err, ErrShallow) || !strings.Contains(err.Error(), "fetch-depth: 0") || !strings.Contains(err.Error(), "git fetch --unshallow") {
 		t.Errorf("shallow clone: %v", err)
 	}
+}
+
+func mustModel(t *testing.T, h *Repository) *policy.Repo {
+	t.Helper()
+	m, err := h.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -26,6 +26,9 @@ type Entry struct {
 	// Edition names the edition the revision made: 令和7年度改訂版.
 	Edition string `json:"edition"`
 	Legacy  bool   `json:"legacy"`
+	// Scheduled is set for an approved revision whose date has not come:
+	// 施行予定.
+	Scheduled bool `json:"scheduled,omitempty"`
 	// Commit is the commit of the revision's content (empty for legacy).
 	Commit    string   `json:"commit,omitempty"`
 	Documents []Change `json:"documents"`
@@ -44,7 +47,8 @@ func EditionName(fy wareki.FiscalYear, kind string) string {
 }
 
 // Log builds the 改訂履歴: the legacy revisions of the configuration and the
-// recorded revisions in force, oldest first. Drafts are left out.
+// recorded revisions approved, oldest first; those whose date has not come
+// are marked Scheduled (施行予定). Drafts are left out.
 func Log(cfg *policy.Config, recs []*Recorded) ([]Entry, error) {
 	var out []Entry
 	for _, l := range cfg.History.Legacy {
@@ -56,13 +60,14 @@ func Log(cfg *policy.Config, recs []*Recorded) ([]Entry, error) {
 		out = append(out, e)
 	}
 	for _, r := range recs {
-		if !r.InForce {
+		if !r.Approved {
 			continue
 		}
 		e, err := entry(r.ID, r.ID, r.Kind)
 		if err != nil {
 			return nil, fmt.Errorf("history: revision %s: %w", r.ID, err)
 		}
+		e.Scheduled = r.Scheduled
 		e.Commit = ShortHash(r.Commit)
 		e.Documents = append([]Change{}, r.Changes...)
 		out = append(out, e)
@@ -91,20 +96,41 @@ func entry(rev, date, kind string) (Entry, error) {
 	return Entry{Revision: rev, Date: date, Wareki: w.String(), Kind: kind, FiscalYear: fy.String(), Edition: EditionName(fy, kind)}, nil
 }
 
-// ForDocument keeps the entries that changed a document, and the legacy
-// entries, which changed the whole policy.
-func ForDocument(entries []Entry, id string) []Entry {
+// ForDocument keeps the entries that changed a document: the revisions
+// whose changes name it, the first revision in the repository when the
+// document was part of it, and the legacy revisions only for a document
+// that existed before the repository (it was in that first revision).
+func ForDocument(entries []Entry, recs []*Recorded, id string) []Entry {
+	var first *Recorded
+	for _, r := range recs {
+		if r.Approved {
+			first = r
+			break
+		}
+	}
+	var firstDoc *policy.Document
+	if first != nil {
+		firstDoc = first.Model.Doc(id)
+	}
 	var out []Entry
 	for _, e := range entries {
-		if e.Legacy {
-			out = append(out, e)
-			continue
-		}
-		for _, c := range e.Documents {
-			if c.ID == id {
-				e.Documents = []Change{c}
+		switch {
+		case e.Legacy:
+			if first == nil || firstDoc != nil {
 				out = append(out, e)
-				break
+			}
+		case first != nil && e.Revision == first.ID:
+			if firstDoc != nil {
+				e.Documents = []Change{{ID: id, Path: firstDoc.Path, Title: firstDoc.Meta.Title, What: "added"}}
+				out = append(out, e)
+			}
+		default:
+			for _, c := range e.Documents {
+				if c.ID == id {
+					e.Documents = []Change{c}
+					out = append(out, e)
+					break
+				}
 			}
 		}
 	}

@@ -3,6 +3,9 @@ package history
 import (
 	"errors"
 	"fmt"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -13,71 +16,169 @@ import (
 // revision in force.
 const InForceRev = "in-force"
 
-// FromHead walks the history that ends at the repository's HEAD.
-func FromHead(t *source.Tree, opts policy.LoadOptions) (*Walk, error) {
-	if t.Git == nil {
-		return nil, ErrNoGit
-	}
-	head, err := t.Git.Head()
-	if err != nil {
-		return nil, fmt.Errorf("the git repository has no commits yet: %w", err)
-	}
-	c, err := t.Git.CommitObject(head.Hash())
-	if err != nil {
-		return nil, err
-	}
-	sub, err := t.Sub()
-	if err != nil {
-		return nil, err
-	}
-	return NewWalk(t.Git, c, sub, opts)
+// Repository is a policy repository opened at a revision, with the
+// history that ends where it was read. A command opens one, with its own
+// options, and reads the model and the history through it: the history is
+// walked at most once.
+type Repository struct {
+	// Tree is the content read: the working tree, a git commit, or a
+	// recorded revision's content.
+	Tree *source.Tree
+	// Revision is the recorded revision whose content Tree is, when --rev
+	// named one (or in-force); nil otherwise.
+	Revision *Recorded
+	opts     Options
+
+	once  sync.Once
+	walk  *Walk
+	err   error
+	model *policy.Repo
+	mErr  error
+	mOnce sync.Once
 }
 
-// FromTree walks the history that ends at the commit a tree was read from,
-// or at HEAD for the working tree.
-func FromTree(t *source.Tree, opts policy.LoadOptions) (*Walk, error) {
-	if t.Commit == nil {
-		return FromHead(t, opts)
+// OpenRepository opens dir at rev: "" for the working tree, in-force for
+// the content of the newest revision in force, a recorded revision's id for
+// its content, or any git revision.
+func OpenRepository(dir, rev string, opts Options) (*Repository, error) {
+	if opts.At != "" && !approvals.ValidRevisionID(opts.At) {
+		return nil, fmt.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
 	}
-	sub, err := t.Sub()
-	if err != nil {
-		return nil, err
-	}
-	return NewWalk(t.Git, t.Commit, sub, opts)
-}
-
-// Open opens dir at rev, where rev may also be "in-force" (the content of
-// the newest revision in force) or the id of a recorded revision (its
-// content); anything else is a git revision.
-func Open(dir, rev string) (*source.Tree, error) {
 	if rev != InForceRev && !approvals.ValidRevisionID(rev) {
-		return source.Open(dir, rev)
+		t, err := source.Open(dir, rev)
+		if err != nil {
+			return nil, err
+		}
+		return &Repository{Tree: t, opts: opts}, nil
 	}
 	t, err := source.Open(dir, "")
 	if err != nil {
 		return nil, err
 	}
-	w, err := FromHead(t, policy.LoadOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("--rev %s: %w", rev, err)
+	return (&Repository{Tree: t, opts: opts}).recorded(rev)
+}
+
+// Open opens another revision of the same repository with the same
+// options. When this repository's history is the one that ends at HEAD (the
+// working tree, or a recorded revision's content), in-force and revision
+// ids are found in it without walking again.
+func (r *Repository) Open(rev string) (*Repository, error) {
+	if rev != InForceRev && !approvals.ValidRevisionID(rev) {
+		t, err := source.Open(r.Tree.Dir, rev)
+		if err != nil {
+			return nil, err
+		}
+		return &Repository{Tree: t, opts: r.opts}, nil
 	}
-	recs, err := w.Revisions()
+	if r.Tree.Commit != nil && r.Revision == nil {
+		return OpenRepository(r.Tree.Dir, rev, r.opts)
+	}
+	head := r
+	if r.Revision != nil {
+		t, err := source.Open(r.Tree.Dir, "")
+		if err != nil {
+			return nil, err
+		}
+		head = &Repository{Tree: t, opts: r.opts}
+		head.once.Do(func() { head.walk, head.err = r.Walk() })
+	}
+	return head.recorded(rev)
+}
+
+// recorded opens rev, in-force or a revision id, from the history of head,
+// a repository opened at the working tree.
+func (head *Repository) recorded(rev string) (*Repository, error) {
+	t := head.Tree
+	opts := head.opts
+	recs, err := head.Revisions()
 	if err != nil {
 		return nil, fmt.Errorf("--rev %s: %w", rev, err)
 	}
 	var r *Recorded
 	if rev == InForceRev {
 		if r = InForce(recs); r == nil {
-			return nil, errors.New("--rev in-force: no revision is in force yet: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)")
+			return nil, fmt.Errorf("--rev in-force: no revision is in force on %s: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)%s", head.walk.At(), scheduledNote(recs))
 		}
 	} else if r = Find(recs, rev); r == nil {
-		return t.At(rev) // a tag or branch that looks like a date
-	} else if !r.InForce {
+		nt, err := t.At(rev) // a tag or branch that looks like a date
+		if err != nil {
+			return nil, err
+		}
+		return &Repository{Tree: nt, opts: opts}, nil
+	} else if !r.Approved {
 		return nil, fmt.Errorf("--rev %s: revision %s is a draft: its approvals are not complete (policyctl verify --revision %s says what is missing)", rev, rev, rev)
 	}
 	nt, err := t.AtCommit(rev, r.Commit)
 	if err != nil {
 		return nil, err
 	}
-	return nt, nil
+	// The history is the one walked from HEAD: the revision's own content
+	// is in it, with what came after.
+	out := &Repository{Tree: nt, Revision: r, opts: opts}
+	out.once.Do(func() { out.walk, out.err = head.walk, head.err })
+	return out, nil
+}
+
+func scheduledNote(recs []*Recorded) string {
+	for _, r := range recs {
+		if r.Scheduled {
+			return fmt.Sprintf("; revision %s is approved and takes effect on %s (施行予定)", r.ID, r.ID)
+		}
+	}
+	return ""
+}
+
+// Options are the options the repository was opened with.
+func (r *Repository) Options() Options { return r.opts }
+
+// Model reads the tree with the options' overrides, once.
+func (r *Repository) Model() (*policy.Repo, error) {
+	r.mOnce.Do(func() {
+		opts := r.opts.Load
+		opts.HeadOnly = false
+		r.model, r.mErr = policy.Load(r.Tree.FS, opts)
+	})
+	return r.model, r.mErr
+}
+
+// Walk returns the history that ends where the tree was read (HEAD for the
+// working tree). Without git, without a commit or in a shallow clone it
+// says so: there is no silent fallback.
+func (r *Repository) Walk() (*Walk, error) {
+	r.once.Do(func() { r.walk, r.err = r.newWalk() })
+	return r.walk, r.err
+}
+
+func (r *Repository) newWalk() (*Walk, error) {
+	t := r.Tree
+	if t.Git == nil {
+		return nil, ErrNoGit
+	}
+	c := t.Commit
+	if c == nil {
+		head, err := t.Git.Head()
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return nil, ErrNoCommits
+		}
+		if err != nil {
+			return nil, fmt.Errorf("history: HEAD: %w", err)
+		}
+		if c, err = t.Git.CommitObject(head.Hash()); err != nil {
+			return nil, fmt.Errorf("history: HEAD %s: %w", head.Hash().String()[:7], err)
+		}
+	}
+	sub, err := t.Sub()
+	if err != nil {
+		return nil, err
+	}
+	return NewWalk(t.Git, c, sub, r.opts)
+}
+
+// Revisions walks the history (once) and returns the recorded revisions.
+func (r *Repository) Revisions() ([]*Recorded, error) {
+	w, err := r.Walk()
+	if err != nil {
+		return nil, err
+	}
+	return w.Revisions()
 }

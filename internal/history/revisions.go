@@ -2,7 +2,9 @@
 // revisions from policyctl.yaml and the recorded revisions whose approvals
 // verify, each with the content it was approved with (the tree of the first
 // commit at which its approvals were complete) and the documents it changed.
-// It walks the git history once and reads each document version once.
+// It walks the git history once per command and reads each document
+// version once. It never falls back silently: without the history it
+// needs, it says what is missing.
 package history
 
 import (
@@ -11,6 +13,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -19,28 +23,37 @@ import (
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/gitfs"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/wareki"
 )
 
 // Recorded is a revision recorded under approvals/<id>/.
 type Recorded struct {
 	ID   string
 	Kind string
-	// InForce is set when the revision's approvals verified at some commit.
-	InForce bool
+	// Approved is set when the revision's approvals verified at some
+	// commit: its content is sealed there.
+	Approved bool
+	// InForce is set when it is approved and its date (its effective
+	// date, 施行日) has come; Scheduled when it is approved and the date
+	// is still to come (施行予定).
+	InForce, Scheduled bool
 	// Commit is the first commit at which the approvals were complete: the
 	// revision's content. Nil for a draft.
 	Commit *object.Commit
 	// Model is the repository at Commit, documents read without their
-	// Markdown (enough for digests and approvers).
+	// Markdown (enough for digests, identities and approvers).
 	Model *policy.Repo
 	// Verdict is the verification at Commit, or at the last commit looked
 	// at for a draft.
 	Verdict *approvals.Verdict
-	// Previous is the revision in force before this one, whose rules
+	// Previous is the approved revision before this one, whose rules
 	// applied too; nil for the first.
 	Previous *Recorded
 	// Changes are the documents that differ from Previous's content.
 	Changes []Change
+	// Backdated is set for a revision recorded after a later-dated one:
+	// it would rewrite the history, so it never counts.
+	Backdated bool
 }
 
 // Change is a document added, modified or removed by a revision.
@@ -55,7 +68,30 @@ type Change struct {
 var ErrShallow = errors.New("the git history is incomplete (a shallow clone): policyctl needs every commit to find when each revision was approved; run `git fetch --unshallow`, or in GitHub Actions set `fetch-depth: 0` on actions/checkout")
 
 // ErrNoGit is returned when the repository is not in git.
-var ErrNoGit = errors.New("the repository is not in git: revisions and their content come from the git history")
+var ErrNoGit = errors.New("the repository is not in git: revisions, the rules they are judged by and their content come from the git history; run git init and commit")
+
+// ErrNoCommits is returned when the git repository has no commit yet.
+var ErrNoCommits = errors.New("the git repository has no commit yet: revisions and the rules they are judged by come from the git history; commit the repository first")
+
+// Options adjust a walk.
+type Options struct {
+	// Load reads every commit's repository: the command's --set and
+	// POLICYCTL_* overrides apply to the whole history.
+	Load policy.LoadOptions
+	// At is the day on which "in force" is judged, YYYY-MM-DD; "" is
+	// today in Japan.
+	At string
+}
+
+// Today is the date in Japan, YYYY-MM-DD.
+func Today() string { return time.Now().In(wareki.JST).Format(time.DateOnly) }
+
+func (o Options) at() string {
+	if o.At == "" {
+		return Today()
+	}
+	return o.At
+}
 
 // Walk is the first-parent history up to a commit, oldest first, with the
 // state of approvals/ at each commit.
@@ -64,17 +100,23 @@ type Walk struct {
 	Commits []*object.Commit
 	// Sub is the policy repository's folder in the git work tree ("." at
 	// the root).
-	Sub   string
-	cache *policy.Cache
-	opts  policy.LoadOptions
+	Sub  string
+	opts Options
 	// approvals[i] maps revision ids to the tree hash of their folder at
 	// Commits[i].
 	approvals []map[string]string
+
+	once sync.Once
+	recs []*Recorded
+	err  error
 }
 
 // NewWalk reads the first-parent history that ends at head.
-func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts policy.LoadOptions) (*Walk, error) {
-	shallow, _ := repo.Storer.Shallow()
+func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options) (*Walk, error) {
+	shallow, err := repo.Storer.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
 	isShallow := map[plumbing.Hash]bool{}
 	for _, h := range shallow {
 		isShallow[h] = true
@@ -90,19 +132,25 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts policy.
 		}
 		p, err := c.Parent(0)
 		if err != nil {
-			return nil, fmt.Errorf("%w (%v)", ErrShallow, err)
+			return nil, fmt.Errorf("%w (commit %s: %v)", ErrShallow, c.Hash.String()[:7], err)
 		}
 		c = p
 	}
 	for i, j := 0, len(commits)-1; i < j; i, j = i+1, j-1 {
 		commits[i], commits[j] = commits[j], commits[i]
 	}
-	opts.HeadOnly = true
-	if opts.Cache == nil {
-		opts.Cache = policy.NewCache()
+	opts.Load.HeadOnly = true
+	if opts.Load.Cache == nil {
+		opts.Load.Cache = policy.NewCache()
 	}
-	return &Walk{Repo: repo, Commits: commits, Sub: sub, cache: opts.Cache, opts: opts}, nil
+	if opts.At != "" && !approvals.ValidRevisionID(opts.At) {
+		return nil, fmt.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
+	}
+	return &Walk{Repo: repo, Commits: commits, Sub: sub, opts: opts}, nil
 }
+
+// At is the day on which the walk judges what is in force.
+func (w *Walk) At() string { return w.opts.at() }
 
 // FS returns the policy repository's files at a commit.
 func (w *Walk) FS(c *object.Commit) (fs.FS, error) {
@@ -139,45 +187,33 @@ func (s *subFS) ReadFile(name string) ([]byte, error) {
 func (s *subFS) ReadDir(name string) ([]fs.DirEntry, error) { return s.g.ReadDir(s.full(name)) }
 func (s *subFS) FileHash(name string) (string, bool)        { return s.g.FileHash(s.full(name)) }
 
-// approvalsHash is the tree hash of approvals/ at a commit, or "".
-func (w *Walk) approvalsHash(c *object.Commit) string {
+// approvalsTree is the tree of approvals/ at a commit, or nil when there is
+// none. A tree that cannot be read is an error: a corrupt object must not
+// make a revision disappear.
+func (w *Walk) approvalsTree(c *object.Commit) (*object.Tree, error) {
 	t, err := c.Tree()
 	if err != nil {
-		return ""
+		return nil, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
 	p := "approvals"
 	if w.Sub != "" && w.Sub != "." {
 		p = w.Sub + "/" + p
 	}
 	e, err := t.FindEntry(p)
+	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
+		return nil, nil
+	}
 	if err != nil {
-		return ""
+		return nil, fmt.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
 	}
-	return e.Hash.String()
-}
-
-// approvalsAt lists, for one commit, the tree hash of each folder under
-// approvals/: approvals can only have changed where that hash changed.
-func (w *Walk) approvalsAt(c *object.Commit) map[string]string {
-	t, err := c.Tree()
+	if e.Mode.IsFile() {
+		return nil, nil
+	}
+	at, err := w.Repo.TreeObject(e.Hash)
 	if err != nil {
-		return nil
+		return nil, fmt.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
 	}
-	p := "approvals"
-	if w.Sub != "" && w.Sub != "." {
-		p = w.Sub + "/" + p
-	}
-	at, err := t.Tree(p)
-	if err != nil {
-		return nil
-	}
-	out := map[string]string{}
-	for _, e := range at.Entries {
-		if !e.Mode.IsFile() && approvals.ValidRevisionID(e.Name) {
-			out[e.Name] = e.Hash.String()
-		}
-	}
-	return out
+	return at, nil
 }
 
 // Model reads the repository at a commit (front matter only).
@@ -186,51 +222,85 @@ func (w *Walk) Model(c *object.Commit) (fs.FS, *policy.Repo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := policy.Load(fsys, w.opts)
+	r, err := policy.Load(fsys, w.opts.Load)
 	return fsys, r, err
 }
 
 // Revisions finds every recorded revision in the history and decides which
-// are in force, oldest first. A revision is judged under its own rules and
-// those of the revision in force before it.
+// are approved and which in force, oldest first. A revision is judged
+// under its own rules and those of the approved revision before it. The
+// walk is done once; later calls return the same result.
 func (w *Walk) Revisions() ([]*Recorded, error) {
+	w.once.Do(func() { w.recs, w.err = w.revisions() })
+	return w.recs, w.err
+}
+
+func (w *Walk) revisions() ([]*Recorded, error) {
 	if len(w.Commits) == 0 {
 		return nil, nil
 	}
-	// One pass over the commits records approvals/<id> at each.
+	// One pass over the commits records approvals/<id> at each, and the
+	// commit at which each id first appears.
 	w.approvals = make([]map[string]string, len(w.Commits))
-	ids := map[string]bool{}
-	lastHash := ""
+	first := map[string]int{}
+	lastHash := plumbing.ZeroHash
 	for i, c := range w.Commits {
+		at, err := w.approvalsTree(c)
+		if err != nil {
+			return nil, err
+		}
 		// Most commits leave approvals/ as it was: compare its tree hash
 		// before reading it.
-		h := w.approvalsHash(c)
+		h := plumbing.ZeroHash
+		if at != nil {
+			h = at.Hash
+		}
 		if i > 0 && h == lastHash {
 			w.approvals[i] = w.approvals[i-1]
 			continue
 		}
 		lastHash = h
-		w.approvals[i] = w.approvalsAt(c)
-		for id := range w.approvals[i] {
-			ids[id] = true
+		w.approvals[i] = map[string]string{}
+		if at == nil {
+			continue
+		}
+		for _, e := range at.Entries {
+			if !e.Mode.IsFile() && approvals.ValidRevisionID(e.Name) {
+				w.approvals[i][e.Name] = e.Hash.String()
+				if _, ok := first[e.Name]; !ok {
+					first[e.Name] = i
+				}
+			}
 		}
 	}
-	sorted := make([]string, 0, len(ids))
-	for id := range ids {
+	sorted := make([]string, 0, len(first))
+	for id := range first {
 		sorted = append(sorted, id)
 	}
 	sort.Strings(sorted)
+	at := w.opts.at()
 	var out []*Recorded
 	var prev *Recorded
-	for _, id := range sorted {
+	for k, id := range sorted {
+		// A revision recorded after a later-dated one would rewrite the
+		// history before it: it never counts.
+		backdated := false
+		for _, later := range sorted[k+1:] {
+			backdated = backdated || first[later] < first[id]
+		}
+		if backdated {
+			out = append(out, &Recorded{ID: id, Backdated: true})
+			continue
+		}
 		rec, err := w.find(id, prev)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, rec)
-		if rec.InForce {
+		if rec.Approved {
+			rec.InForce, rec.Scheduled = rec.ID <= at, rec.ID > at
 			prev = rec
 		}
+		out = append(out, rec)
 	}
 	return out, nil
 }
@@ -252,28 +322,36 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 		}
 		// Approvals can only have become complete where they changed, or
 		// where the content changed back to what they name.
-		if h == last && rec.Verdict != nil && !contentChanged(w, c) {
-			continue
+		if h == last && rec.Verdict != nil {
+			changed, err := contentChanged(w, c)
+			if err != nil {
+				return nil, err
+			}
+			if !changed {
+				continue
+			}
 		}
 		last = h
 		fsys, model, err := w.Model(c)
-		if err == nil {
-			w.cache.Keep(model)
+		var ce *policy.ConfigError
+		if errors.As(err, &ce) {
+			continue // a commit with a broken configuration approves nothing
 		}
 		if err != nil {
-			var ce *policy.ConfigError
-			if errors.As(err, &ce) {
-				continue // a commit with a broken configuration approves nothing
-			}
-			return nil, err
+			return nil, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 		}
+		w.opts.Load.Cache.Keep(model)
 		v, err := approvals.Verify(fsys, model, id, prevRules, prevID)
+		var me *approvals.MetaError
+		if errors.As(err, &me) {
+			continue // a missing or malformed revision.yaml at this commit
+		}
 		if err != nil {
-			continue // e.g. a malformed revision.yaml at this commit
+			return nil, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 		}
 		rec.Kind, rec.Verdict = v.Kind, v
 		if v.OK {
-			rec.InForce, rec.Commit, rec.Model = true, c, model
+			rec.Approved, rec.Commit, rec.Model = true, c, model
 			rec.Changes = changes(prev, model)
 			return rec, nil
 		}
@@ -283,26 +361,29 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 
 // contentChanged reports whether the commit changed anything but
 // approvals/ compared with its parent.
-func contentChanged(w *Walk, c *object.Commit) bool {
+func contentChanged(w *Walk, c *object.Commit) (bool, error) {
 	if c.NumParents() == 0 {
-		return true
+		return true, nil
 	}
 	p, err := c.Parent(0)
 	if err != nil {
-		return true
+		return false, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
-	t1, err1 := p.Tree()
-	t2, err2 := c.Tree()
-	if err1 != nil || err2 != nil {
-		return true
+	t1, err := p.Tree()
+	if err != nil {
+		return false, fmt.Errorf("history: commit %s: %w", p.Hash.String()[:7], err)
+	}
+	t2, err := c.Tree()
+	if err != nil {
+		return false, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
 	root1, root2 := t1, t2
 	if w.Sub != "" && w.Sub != "." {
-		if root1, err1 = t1.Tree(w.Sub); err1 != nil {
-			return true
+		if root1, err = t1.Tree(w.Sub); err != nil {
+			return true, nil
 		}
-		if root2, err2 = t2.Tree(w.Sub); err2 != nil {
-			return true
+		if root2, err = t2.Tree(w.Sub); err != nil {
+			return true, nil
 		}
 	}
 	for _, e := range root2.Entries {
@@ -311,25 +392,29 @@ func contentChanged(w *Walk, c *object.Commit) bool {
 		}
 		o, err := root1.FindEntry(e.Name)
 		if err != nil || o.Hash != e.Hash {
-			return true
+			return true, nil
 		}
 	}
-	return len(root1.Entries) != len(root2.Entries)
+	return len(root1.Entries) != len(root2.Entries), nil
 }
 
 // changes compares the documents of a revision's content with the
-// previous revision in force.
+// previous approved revision.
 func changes(prev *Recorded, model *policy.Repo) []Change {
 	if prev == nil {
 		// The first revision in the repository: what it changed against
 		// the paper editions before it is not known.
 		return nil
 	}
+	return Changes(prev.Model, model)
+}
+
+// Changes lists the documents added, modified and removed from old to new,
+// by id, sorted.
+func Changes(prevModel, model *policy.Repo) []Change {
 	old := map[string]*policy.Document{}
-	if prev != nil {
-		for _, d := range prev.Model.Docs {
-			old[d.Meta.ID] = d
-		}
+	for _, d := range prevModel.Docs {
+		old[d.Meta.ID] = d
 	}
 	var out []Change
 	seen := map[string]bool{}
@@ -373,11 +458,12 @@ func Find(recs []*Recorded, id string) *Recorded {
 	return nil
 }
 
-// PreviousInForce returns the newest revision in force older than id.
-func PreviousInForce(recs []*Recorded, id string) *Recorded {
+// PreviousApproved returns the newest approved revision older than id:
+// the one whose rules judge id.
+func PreviousApproved(recs []*Recorded, id string) *Recorded {
 	var best *Recorded
 	for _, r := range recs {
-		if r.InForce && r.ID < id {
+		if r.Approved && r.ID < id {
 			best = r
 		}
 	}

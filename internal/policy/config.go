@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
 )
@@ -185,6 +188,15 @@ var knownKeys = []string{
 	"history.legacy", "site.title", "site.base_url", "diff.order",
 }
 
+// approvedKeys say what an edition shows and what approvals name: they are
+// part of what committees sign, so neither --set nor a POLICYCTL_*
+// variable can change them — only an approved policyctl.yaml.
+var approvedKeys = []string{"organization.id", "documents", "visibility", "editions"}
+
+func isApprovedKey(k string) bool {
+	return slices.Contains(approvedKeys, k) || strings.HasPrefix(k, "editions.")
+}
+
 // LoadConfig reads policyctl.yaml from fsys and applies, in increasing
 // precedence, the defaults of SPEC §1, POLICYCTL_* environment variables
 // (POLICYCTL_ORGANIZATION_ID for organization.id) and overrides (key=value
@@ -213,7 +225,9 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	v.SetDefault("visibility", []string{"public", "internal"})
 	v.SetDefault("diff.order", "new-old")
 	for _, k := range knownKeys {
-		_ = v.BindEnv(k)
+		if !isApprovedKey(k) {
+			_ = v.BindEnv(k)
+		}
 	}
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 		return nil, &ConfigError{File: ConfigFile, Msg: "malformed YAML: " + err.Error()}
@@ -221,6 +235,9 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	for k, val := range overrides {
 		if !isKnownKey(k) {
 			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: "unknown key in --set; known keys: " + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+		}
+		if isApprovedKey(k) {
+			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: "cannot be set on the command line: it decides what editions show and what approvals name, so only the approved policyctl.yaml sets it"}
 		}
 		v.Set(k, val)
 	}
@@ -230,7 +247,9 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 		}
 	}
 	var c Config
-	if err := v.Unmarshal(&c); err != nil {
+	// YAML reads an unquoted 2003-09-01 as a timestamp: it means the date.
+	hook := viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(dateHook, mapstructure.StringToSliceHookFunc(",")))
+	if err := v.Unmarshal(&c, hook); err != nil {
 		return nil, &ConfigError{File: ConfigFile, Msg: "cannot decode: " + err.Error()}
 	}
 	if !v.IsSet("editions") {
@@ -245,6 +264,28 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 		return nil, err
 	}
 	return &c, nil
+}
+
+// dateHook turns a YAML timestamp into the date it names.
+func dateHook(from, to reflect.Type, data any) (any, error) {
+	if t, ok := data.(time.Time); ok && to.Kind() == reflect.String {
+		return t.Format(time.DateOnly), nil
+	}
+	return data, nil
+}
+
+// ValidDate reports whether s is YYYY-MM or YYYY-MM-DD and names a month or
+// day that exists (2009-04-31 does not).
+func ValidDate(s string) bool {
+	if !datePattern.MatchString(s) {
+		return false
+	}
+	layout := "2006-01"
+	if len(s) == len("2006-01-02") {
+		layout = time.DateOnly
+	}
+	t, err := time.Parse(layout, s)
+	return err == nil && t.Format(layout) == s
 }
 
 func isKnownKey(k string) bool {
@@ -290,8 +331,8 @@ func (c *Config) validate() *ConfigError {
 	}
 	for i, r := range c.History.Legacy {
 		key := fmt.Sprintf("history.legacy[%d]", i)
-		if !datePattern.MatchString(r.Date) {
-			return bad(key+".date", fmt.Sprintf("%q is not a date; expected YYYY-MM or YYYY-MM-DD, such as 2003-09", r.Date))
+		if !ValidDate(r.Date) {
+			return bad(key+".date", fmt.Sprintf("%q is not a date in the calendar; expected YYYY-MM or YYYY-MM-DD, such as 2003-09 or 2003-09-01", r.Date))
 		}
 		if !slices.Contains(RevisionKinds, r.Kind) {
 			return bad(key+".kind", fmt.Sprintf("%q is not a revision kind; expected one of %s", r.Kind, strings.Join(RevisionKinds, ", ")))

@@ -31,15 +31,48 @@ func TestConfigDefaults(t *testing.T) {
 func TestConfigOverrides(t *testing.T) {
 	t.Setenv("POLICYCTL_TITLE", "環境変数の題名")
 	t.Setenv("POLICYCTL_SITE_BASE_URL", "https://example.jp/")
-	c, err := LoadConfig(configFS(minimalConfig+"editions: {web: public}\n"), map[string]string{"documents": "docs/*.md"})
+	t.Setenv("POLICYCTL_VISIBILITY", "internal public")
+	t.Setenv("POLICYCTL_DOCUMENTS", "other/*.md")
+	c, err := LoadConfig(configFS(minimalConfig+"editions: {web: public}\n"), map[string]string{"diff.order": "old-new"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Title != "環境変数の題名" || c.Site.BaseURL != "https://example.jp/" || c.Documents != "docs/*.md" {
+	if c.Title != "環境変数の題名" || c.Site.BaseURL != "https://example.jp/" || c.Diff.Order != "old-new" {
 		t.Errorf("overrides not applied: %+v", c)
 	}
 	if len(c.Editions) != 1 || c.Editions["web"] != "public" {
 		t.Errorf("editions from the file must replace the default, got %v", c.Editions)
+	}
+	if c.Documents != "policy/**/*.md" || c.Visibility[0] != "public" {
+		t.Errorf("an environment variable changed what approvals name: %q %v", c.Documents, c.Visibility)
+	}
+}
+
+// TestConfigApprovedKeys: what editions show and approvals name cannot be
+// set on the command line.
+func TestConfigApprovedKeys(t *testing.T) {
+	for _, k := range []string{"visibility", "editions.public", "documents", "organization.id"} {
+		if _, err := LoadConfig(configFS(minimalConfig), map[string]string{k: "x"}); err == nil || !strings.Contains(err.Error(), "cannot be set on the command line") {
+			t.Errorf("--set %s: %v", k, err)
+		}
+	}
+}
+
+// TestConfigDates: YAML reads an unquoted date as a timestamp; it means
+// the same date. Impossible dates are errors with the line.
+func TestConfigDates(t *testing.T) {
+	c, err := LoadConfig(configFS(minimalConfig+"history:\n  legacy:\n    - {date: 2003-09-01, kind: 策定}\n    - {date: \"2010-04-01\", kind: 改訂}\n    - {date: 2012-04, kind: 改訂}\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.History.Legacy[0].Date + " " + c.History.Legacy[1].Date + " " + c.History.Legacy[2].Date; got != "2003-09-01 2010-04-01 2012-04" {
+		t.Errorf("dates %q", got)
+	}
+	for _, d := range []string{"2009-04-31", "2009-02-29", "2009-13", "2009-00"} {
+		_, err := LoadConfig(configFS(minimalConfig+"history:\n  legacy:\n    - {date: "+d+", kind: 策定}\n"), nil)
+		if err == nil || !strings.Contains(err.Error(), "policyctl.yaml:5: history.legacy[0].date") {
+			t.Errorf("%s: %v", d, err)
+		}
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -111,6 +112,25 @@ func (r *Repo) ResolveLink(from *Document, dest string) (Link, *LinkError) {
 			"make it a document (front matter, under the documents glob) or link to something else"}
 	}
 	return Link{Kind: LinkFile, Path: target, Fragment: frag}, nil
+}
+
+// LinkDestinations lists the destinations of every link and image of the
+// document, in document order.
+func (d *Document) LinkDestinations() []string {
+	var out []string
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch l := n.(type) {
+		case *ast.Link:
+			out = append(out, string(l.Destination))
+		case *ast.Image:
+			out = append(out, string(l.Destination))
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // lstatExact checks that every component of p exists with exactly that

@@ -90,6 +90,9 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("policy: documents %q: %w", cfg.Documents, err)
 	}
+	if len(paths) == 0 {
+		return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: fmt.Sprintf("%q matches no file: there is no document to check, approve or publish; write the documents there, or correct the glob", cfg.Documents)}
+	}
 	sort.Strings(paths)
 	r.Docs = make([]*Document, len(paths))
 	errs := make([]error, len(paths))

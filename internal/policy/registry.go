@@ -121,6 +121,10 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 		}
 		return ls
 	}
+	if len(r.Committees) == 0 || len(r.Members) == 0 {
+		bad(1, "registry/empty", "the registry has no committee or no member: nobody can approve",
+			"add the members with their SSH public keys and the committees with their quorums (docs/formats.md)")
+	}
 	ml, cl := lines("members", len(r.Members)), lines("committees", len(r.Committees))
 	members := map[string]bool{}
 	keyOwner := map[string]string{}

@@ -32,6 +32,12 @@ type Options struct {
 	// Key is the secretary's SSH public key (one authorized_keys line),
 	// so that the first approval can be signed at once; empty: none yet.
 	Key string
+	// Version is the policyctl version the workflow installs: a release,
+	// a commit, or latest when neither is known.
+	Version string
+	// WorkingDir is the policy repository's folder relative to the root of
+	// its git repository ("." at the root); Write sets it.
+	WorkingDir string
 }
 
 // Keys is the registry's key list for the secretary.
@@ -66,6 +72,28 @@ func Write(dir string, o Options) ([]string, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
+	if o.Version == "" {
+		o.Version = "latest"
+	}
+	// Inside an existing git repository the workflow goes to its root,
+	// where GitHub looks for it, and runs in the policy's folder.
+	root := dir
+	o.WorkingDir = "."
+	if repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true}); err == nil {
+		if wt, err := repo.Worktree(); err == nil {
+			absDir, _ := filepath.Abs(dir)
+			gitRoot := wt.Filesystem.Root()
+			if r, err := filepath.EvalSymlinks(gitRoot); err == nil {
+				gitRoot = r
+			}
+			if d, err := filepath.EvalSymlinks(filepath.Dir(absDir)); err == nil {
+				absDir = filepath.Join(d, filepath.Base(absDir))
+			}
+			if rel, err := filepath.Rel(gitRoot, absDir); err == nil && !strings.HasPrefix(rel, "..") {
+				root, o.WorkingDir = gitRoot, filepath.ToSlash(rel)
+			}
+		}
+	}
 	var written []string
 	err := fs.WalkDir(tmpl, "template", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -73,6 +101,12 @@ func Write(dir string, o Options) ([]string, error) {
 		}
 		rel := strings.TrimPrefix(p, "template/")
 		dst := filepath.Join(dir, filepath.FromSlash(rel))
+		if strings.HasPrefix(rel, ".github/") && o.WorkingDir != "." {
+			dst = filepath.Join(root, filepath.FromSlash(rel))
+			if r, err := filepath.Rel(dir, dst); err == nil {
+				rel = filepath.ToSlash(r)
+			}
+		}
 		if _, err := os.Stat(dst); err == nil {
 			return fmt.Errorf("%s already exists; init does not overwrite files", dst)
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/go-git/go-git/v5"
 	"github.com/rhysd/actionlint"
 
 	"github.com/policyctl/policyctl/internal/scaffold"
@@ -54,6 +55,37 @@ func TestInitWorkflow(t *testing.T) {
 		t.Fatal(err)
 	}
 	lint(t, p, b)
+}
+
+// TestInitWorkflowInSubfolder: in a folder of an existing git repository
+// the workflow goes to the repository's root, where GitHub runs it, and
+// works in the folder; it pins the version that wrote it.
+func TestInitWorkflowInSubfolder(t *testing.T) {
+	root := t.TempDir()
+	if _, err := git.PlainInit(root, false); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(root, "policy-repo")
+	if _, err := scaffold.Write(sub, scaffold.Options{OrgID: "ena", OrgName: "恵那市", Version: "v1.2.3"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(sub, ".github")); !os.IsNotExist(err) {
+		t.Errorf("a workflow was written inside the folder, where GitHub never runs it: %v", err)
+	}
+	p := filepath.Join(root, ".github/workflows/policy.yml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lint(t, p, b)
+	for _, want := range []string{"working-directory: policy-repo", "cmd/policyctl@v1.2.3", "path: policy-repo/_site/public", "schedule:"} {
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("the workflow lacks %q", want)
+		}
+	}
+	if bytes.Contains(b, []byte("@latest")) {
+		t.Error("the workflow installs @latest")
+	}
 }
 
 // TestLinterCatchesMistakes: the linter does report a broken workflow, so

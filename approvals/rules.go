@@ -1,0 +1,231 @@
+package approvals
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+// Rules are what the revision approved before a new one demands of it: its
+// registry, and for each document its identity and approvers. They judge
+// the next revision together with its own rules, so that a revision cannot
+// approve itself by changing them — by dropping a committee, lowering a
+// quorum, swapping a key, renaming a document, moving it, splitting or
+// merging it.
+type Rules struct {
+	Registry *policy.Registry
+	Docs     []RuleDoc
+}
+
+// RuleDoc is one document of the previous revision.
+type RuleDoc struct {
+	ID, Path, Title string
+	Approvers       []string
+	lines           map[string]bool // non-blank lines of the body, for lineage
+}
+
+// RulesOf reads the rules of a repository model.
+func RulesOf(r *policy.Repo) *Rules {
+	ru := &Rules{Registry: r.Registry}
+	for _, d := range r.Docs {
+		ru.Docs = append(ru.Docs, RuleDoc{ID: d.Meta.ID, Path: d.Path, Title: d.Meta.Title, Approvers: d.Meta.Approvers, lines: bodyLines(d)})
+	}
+	return ru
+}
+
+func bodyLines(d *policy.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, l := range bytes.Split(d.Body(), []byte("\n")) {
+		if t := strings.TrimSpace(string(l)); len([]rune(t)) >= 4 {
+			out[t] = true
+		}
+	}
+	return out
+}
+
+// approvesAny reports whether committee c approved any document under rules.
+func (ru *Rules) approvesAny(c string) bool {
+	for _, d := range ru.Docs {
+		if slices.Contains(d.Approvers, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// Lineage says, for each document of a revision, which documents of the
+// previous revision it continues — by id, by path, or by content when a
+// document was renamed and moved at once, split or merged — and which
+// previous documents nothing continues (abolished).
+type Lineage struct {
+	Predecessors map[*policy.Document][]*RuleDoc
+	Removed      []*RuleDoc
+}
+
+// minShared is the share of a document's lines another must hold for one
+// to continue the other when neither id nor path tells.
+const minShared = 0.5
+
+// LineageOf relates the documents of r to those of prev.
+func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
+	l := &Lineage{Predecessors: map[*policy.Document][]*RuleDoc{}}
+	if prev == nil {
+		return l
+	}
+	continued := map[*RuleDoc]bool{}
+	byID, byPath := map[string]*RuleDoc{}, map[string]*RuleDoc{}
+	for i := range prev.Docs {
+		p := &prev.Docs[i]
+		if p.ID != "" {
+			byID[p.ID] = p
+		}
+		byPath[p.Path] = p
+	}
+	curIDs, curPaths := map[string]bool{}, map[string]bool{}
+	for _, d := range r.Docs {
+		curIDs[d.Meta.ID] = true
+		curPaths[d.Path] = true
+	}
+	var fresh []*policy.Document // neither id nor path known before
+	for _, d := range r.Docs {
+		var ps []*RuleDoc
+		if p := byID[d.Meta.ID]; p != nil && d.Meta.ID != "" {
+			ps = append(ps, p)
+		}
+		if p := byPath[d.Path]; p != nil && !slices.Contains(ps, p) {
+			ps = append(ps, p)
+		}
+		for _, p := range ps {
+			continued[p] = true
+		}
+		if len(ps) == 0 {
+			fresh = append(fresh, d)
+		}
+		l.Predecessors[d] = ps
+	}
+	// A previous document that nothing continues by id or path may live on
+	// in a new one under another name: moved and renamed, split or merged.
+	for i := range prev.Docs {
+		p := &prev.Docs[i]
+		if continued[p] || len(p.lines) == 0 {
+			continue
+		}
+		for _, d := range fresh {
+			if shared(p.lines, bodyLines(d)) >= minShared {
+				l.Predecessors[d] = append(l.Predecessors[d], p)
+				continued[p] = true
+			}
+		}
+		if !continued[p] {
+			l.Removed = append(l.Removed, p)
+		}
+	}
+	return l
+}
+
+// shared is the larger of the shares of a's lines in b and of b's in a.
+func shared(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for l := range a {
+		if b[l] {
+			n++
+		}
+	}
+	return max(float64(n)/float64(len(a)), float64(n)/float64(len(b)))
+}
+
+// Requirement is what one committee must sign for a revision.
+type Requirement struct {
+	Committee string
+	// Documents are the current documents it must approve, with the
+	// digests of their bytes.
+	Documents []DocDigest
+	// Removed are the previous documents it approved that the revision
+	// abolishes: abolishing is a change the approvers sign.
+	Removed []DocRef
+}
+
+// Requirements lists, for each committee a revision needs, what it must
+// sign: every document that names it now or whose predecessor named it, and
+// every abolished document it approved. Sorted by committee id.
+func Requirements(r *policy.Repo, prev *Rules) []*Requirement {
+	l := LineageOf(r, prev)
+	reqs := map[string]*Requirement{}
+	need := func(c string) *Requirement {
+		q := reqs[c]
+		if q == nil {
+			q = &Requirement{Committee: c}
+			reqs[c] = q
+		}
+		return q
+	}
+	for _, d := range r.Docs {
+		cs := slices.Clone(d.Meta.Approvers)
+		for _, p := range l.Predecessors[d] {
+			cs = append(cs, p.Approvers...)
+		}
+		slices.Sort(cs)
+		for _, c := range slices.Compact(cs) {
+			q := need(c)
+			q.Documents = append(q.Documents, DocDigest{ID: d.Meta.ID, Path: d.Path, SHA256: d.Digest()})
+		}
+	}
+	for _, p := range l.Removed {
+		for _, c := range p.Approvers {
+			q := need(c)
+			q.Removed = append(q.Removed, DocRef{ID: p.ID, Path: p.Path})
+		}
+	}
+	out := make([]*Requirement, 0, len(reqs))
+	for _, q := range reqs {
+		sort.Slice(q.Documents, func(i, j int) bool {
+			return docLess(q.Documents[i].ID, q.Documents[i].Path, q.Documents[j].ID, q.Documents[j].Path)
+		})
+		sort.Slice(q.Removed, func(i, j int) bool {
+			return docLess(q.Removed[i].ID, q.Removed[i].Path, q.Removed[j].ID, q.Removed[j].Path)
+		})
+		out = append(out, q)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Committee < out[j].Committee })
+	return out
+}
+
+func docLess(id1, p1, id2, p2 string) bool {
+	if id1 != id2 {
+		return id1 < id2
+	}
+	return p1 < p2
+}
+
+// FilesOf lists the repository files a document's text links to, with the
+// digests of their bytes: what an edition can contain besides the
+// documents. Links that do not resolve are left to check.
+func FilesOf(r *policy.Repo, d *policy.Document) ([]FileDigest, error) {
+	if d.AST == nil {
+		return nil, fmt.Errorf("approvals: %s: read without its Markdown, its links are unknown", d.Path)
+	}
+	seen := map[string]bool{}
+	var out []FileDigest
+	for _, dest := range d.LinkDestinations() {
+		l, lerr := r.ResolveLink(d, dest)
+		if lerr != nil || l.Kind != policy.LinkFile || seen[l.Path] {
+			continue
+		}
+		seen[l.Path] = true
+		b, err := fs.ReadFile(r.FS, l.Path)
+		if err != nil {
+			return nil, fmt.Errorf("approvals: %s: %w", l.Path, err)
+		}
+		out = append(out, FileDigest{Path: l.Path, SHA256: Digest(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out, nil
+}

@@ -1,0 +1,233 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/crypto/ssh"
+
+	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+type approveOptions struct {
+	f    *factory
+	repo repoOptions
+	approvals.Request
+	Key string
+	Yes bool
+}
+
+func newCmdApprove(f *factory, runF func(*approveOptions) error) *cobra.Command {
+	opts := &approveOptions{f: f}
+	c := &cobra.Command{
+		Use:   "approve",
+		Short: "sign the current content for a revision, as a member of a committee",
+		Long: `approve records one member's approval of the current content for a revision:
+it shows what is approved (the revision and its kind, each document's title and
+SHA-256 digest with the files it links to, the documents it abolishes, and
+what changed since the revision in force), asks for confirmation on a terminal
+(--yes for scripts), signs the canonical payload with the member's SSH key
+(the --key file, or ssh-agent) and writes approvals/ID/COMMITTEE.MEMBER.json
+and .sig. The first approval of a revision also writes
+approvals/ID/revision.yaml, with the kind --kind gives.
+
+A revision id is its effective date (施行日), YYYY-MM-DD as it is in the
+calendar, later than every revision already recorded. Once a revision is
+approved its content is sealed: new content needs a new revision.
+
+It refuses a member who is not in the committee, a key the registry does not
+give the member, and content that fails policyctl check (compared with the
+revision in force, so a reference a renumbering moved blocks it too).`,
+		Example: `  policyctl approve --revision 2026-04-01 --kind 一部改正 --committee mayor --member yamamoto --key ~/.ssh/id_ed25519
+  policyctl approve --revision 2026-04-01 --committee council --member saito   # key from ssh-agent`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return approveRun(opts)
+		},
+	}
+	addDirFlag(c, &opts.repo)
+	c.Flags().StringVar(&opts.Revision, "revision", "", "the revision `ID`: its effective date, YYYY-MM-DD (required)")
+	c.Flags().StringVar(&opts.Kind, "kind", "", "the revision's `KIND` (策定, 改訂, 一部改正, 全部改正, 廃止): required when the revision is new")
+	c.Flags().StringVar(&opts.Committee, "committee", "", "the committee `ID` (required)")
+	c.Flags().StringVar(&opts.Member, "member", "", "the member `ID` (required)")
+	c.Flags().StringVar(&opts.Key, "key", "", "sign with this private key `FILE` instead of ssh-agent")
+	c.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "sign without asking (for scripts)")
+	for _, name := range []string{"revision", "committee", "member"} {
+		_ = c.MarkFlagRequired(name)
+	}
+	return c
+}
+
+func approveRun(opts *approveOptions) error {
+	f := opts.f
+	h, err := opts.repo.open("")
+	if err != nil {
+		return err
+	}
+	r, err := opts.repo.model(h)
+	if err != nil {
+		return err
+	}
+	// Approve refuses content that fails check — compared with the
+	// revision in force, so a renumbering that moved a reference's target
+	// blocks it too — except for a stale allowed_signers, which it
+	// rewrites itself.
+	co, err := againstOptions(f, &opts.repo, h, "")
+	if err != nil {
+		return err
+	}
+	chk := check.RunWith(r, co)
+	var blocking []policy.Finding
+	for _, fd := range chk.Findings {
+		if fd.Severity == policy.Error && fd.Rule != "approvals/allowed-signers" {
+			blocking = append(blocking, fd)
+		}
+	}
+	if len(blocking) > 0 {
+		chk.Findings, chk.Errors, chk.Warnings = blocking, len(blocking), 0
+		_ = chk.WriteText(f.stderr, len(r.Docs))
+		return fmt.Errorf("the content fails check with %d errors: fix them before approving", len(blocking))
+	}
+	recs, err := h.Revisions()
+	if err != nil && !errors.Is(err, history.ErrNoCommits) {
+		return fmt.Errorf("approve needs the git history to know the rules of the revision approved before: %w", err)
+	}
+	if rec := history.Find(recs, opts.Revision); rec != nil && rec.Approved {
+		return fmt.Errorf("revision %s was approved at commit %s and its content is sealed: approving it again would change nothing that is published or recorded. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind %s … (a date after %s)",
+			opts.Revision, history.ShortHash(rec.Commit), suggestKind(rec.Kind), latest(recs))
+	}
+	var rules *approvals.Rules
+	prev := history.PreviousApproved(recs, opts.Revision)
+	if prev != nil {
+		rules = approvals.RulesOf(prev.Model)
+	}
+	p, isNew, err := approvals.Prepare(h.Tree.FS, r, rules, opts.Request)
+	if err != nil {
+		return err
+	}
+	signer, closeSigner, err := signerFor(r, opts.Member, opts.Key)
+	if err != nil {
+		return err
+	}
+	defer closeSigner()
+	if err := approvals.CheckKey(r, opts.Member, signer.PublicKey()); err != nil {
+		return err
+	}
+	writeApprovalPreview(f.stdout, r, p, isNew, prev)
+	if !opts.Yes {
+		if !f.interactive() {
+			return errors.New("approve asks for confirmation on a terminal; there is none: pass --yes to sign what is shown above")
+		}
+		fmt.Fprint(f.stdout, "\nこの内容に署名しますか？ Sign this? [y/N] ")
+		answer, _ := bufio.NewReader(f.stdin).ReadString('\n')
+		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" && a != "はい" {
+			fmt.Fprintln(f.stdout, "署名しませんでした。 Not signed.")
+			return nil
+		}
+	}
+	res, err := approvals.Approve(h.Tree.Dir, r, p, isNew, signer)
+	if err != nil {
+		return err
+	}
+	w := f.stdout
+	fmt.Fprintf(w, "\nSigned with %s %s. Wrote:\n", signer.PublicKey().Type(), ssh.FingerprintSHA256(signer.PublicKey()))
+	for _, file := range res.Files {
+		fmt.Fprintf(w, "  %s\n", file)
+	}
+	base := approvals.Dir(p.Revision) + "/" + approvals.FileName(p.Committee, p.Member)
+	fmt.Fprintf(w, "\nAnyone can check it with OpenSSH:\n  ssh-keygen -Y verify -f %s -I %s -n %s -s %s.sig < %s.json\n",
+		policy.AllowedSignersFile, p.Member, approvals.Namespace, base, base)
+	fmt.Fprintf(w, "Commit these files; policyctl status shows who else must approve.\n")
+	return nil
+}
+
+func suggestKind(kind string) string {
+	if kind == "策定" {
+		return "一部改正"
+	}
+	return kind
+}
+
+func latest(recs []*history.Recorded) string {
+	if len(recs) == 0 {
+		return ""
+	}
+	return recs[len(recs)-1].ID
+}
+
+// signerFor finds the member's key: the --key file, or ssh-agent.
+func signerFor(r *policy.Repo, member, keyFile string) (ssh.Signer, func() error, error) {
+	nothing := func() error { return nil }
+	if keyFile != "" {
+		s, err := approvals.KeyFileSigner(keyFile)
+		return s, nothing, err
+	}
+	m := r.Registry.Member(member)
+	if m == nil {
+		return nil, nil, fmt.Errorf("member %q is not in %s", member, policy.RegistryFile)
+	}
+	return approvals.AgentSigner(m.PublicKeys)
+}
+
+// writeApprovalPreview shows exactly what is signed, before signing.
+func writeApprovalPreview(w io.Writer, r *policy.Repo, p *approvals.Payload, isNew bool, prev *history.Recorded) {
+	c := r.Registry.Committee(p.Committee)
+	cname := p.Committee
+	if c != nil {
+		cname = c.Name + " (" + c.ID + ")"
+	}
+	m := r.Registry.Member(p.Member)
+	state := "an existing revision"
+	if isNew {
+		state = "a new revision"
+	}
+	fmt.Fprintf(w, "%s (%s) approves revision %s (%s, %s) for %s.\n", m.Name, m.ID, p.Revision, p.Kind, state, cname)
+	fmt.Fprintf(w, "Organisation %s\n  policyctl.yaml  sha256 %s\n  registry        sha256 %s\n\nDocuments approved (SHA-256 of their exact bytes):\n", p.Organization, p.ConfigSHA256, p.RegistrySHA256)
+	for _, d := range p.Documents {
+		title := d.ID
+		if doc := r.DocByPath(d.Path); doc != nil {
+			title = doc.Meta.Title
+		}
+		fmt.Fprintf(w, "  %s\n    %s (%s)\n    sha256 %s\n", title, d.Path, d.ID, d.SHA256)
+		for _, fd := range d.Files {
+			fmt.Fprintf(w, "    file %s sha256 %s\n", fd.Path, fd.SHA256)
+		}
+	}
+	for _, d := range p.Removed {
+		fmt.Fprintf(w, "  abolished: %s (%s)\n", d.Path, d.ID)
+	}
+	if prev == nil {
+		fmt.Fprintf(w, "\nNo revision was approved before: this is the first.\n")
+		return
+	}
+	fmt.Fprintf(w, "\nChanged since %s, the revision approved before:\n", prev.ID)
+	mine := map[string]bool{}
+	for _, d := range p.Documents {
+		mine[d.ID] = true
+	}
+	for _, d := range p.Removed {
+		mine[d.ID] = true
+	}
+	n := 0
+	for _, ch := range history.Changes(prev.Model, r) {
+		if !mine[ch.ID] {
+			continue
+		}
+		fmt.Fprintf(w, "  %-9s %s (%s)\n", ch.What, ch.Path, ch.Title)
+		n++
+	}
+	if n == 0 {
+		fmt.Fprintf(w, "  (none of the documents this committee approves)\n")
+	}
+	fmt.Fprintf(w, "  policyctl diff %s shows the 新旧対照表.\n", prev.ID)
+}

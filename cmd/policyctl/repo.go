@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+// repoOptions are the flags of every command that reads a repository.
+type repoOptions struct {
+	Dir  string
+	Rev  string
+	Sets []string
+	At   string
+}
+
+// addRepoFlags adds -C, --rev, --set and --at to a command.
+func addRepoFlags(c *cobra.Command, o *repoOptions) {
+	addDirFlag(c, o)
+	c.Flags().StringVar(&o.Rev, "rev", "", "read the repository at `REV` instead of the working tree: a revision id, in-force, or a git commit, tag, branch or HEAD~1")
+	c.Flags().StringArrayVar(&o.Sets, "set", nil, "override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)")
+	c.Flags().StringVar(&o.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
+}
+
+// addDirFlag adds -C and --set, for commands that work on the working
+// tree only.
+func addDirFlag(c *cobra.Command, o *repoOptions) {
+	c.Flags().StringVarP(&o.Dir, "dir", "C", ".", "the policy repository `DIR`")
+}
+
+// overrides reads the --set flags.
+func (o *repoOptions) overrides() (map[string]string, error) {
+	out := map[string]string{}
+	for _, s := range o.Sets {
+		k, v, ok := strings.Cut(s, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/", s)
+		}
+		out[strings.ToLower(k)] = v
+	}
+	return out, nil
+}
+
+// historyOptions are the options every read of the history uses: the same
+// overrides and day as the command's own model.
+func (o *repoOptions) historyOptions() (history.Options, error) {
+	ov, err := o.overrides()
+	if err != nil {
+		return history.Options{}, err
+	}
+	return history.Options{Load: policy.LoadOptions{Overrides: ov}, At: o.At}, nil
+}
+
+// open opens the repository at rev ("" for the working tree) with the
+// command's options.
+func (o *repoOptions) open(rev string) (*history.Repository, error) {
+	ho, err := o.historyOptions()
+	if err != nil {
+		return nil, err
+	}
+	return history.OpenRepository(o.Dir, rev, ho)
+}
+
+// model reads the repository's model, naming the directory and revision in
+// a configuration error.
+func (o *repoOptions) model(h *history.Repository) (*policy.Repo, error) {
+	r, err := h.Model()
+	var ce *policy.ConfigError
+	if errors.As(err, &ce) {
+		if o.Dir != "." && !strings.HasPrefix(ce.File, o.Dir) {
+			ce.File = filepath.Join(o.Dir, ce.File)
+		}
+		if h.Tree.Commit != nil && !strings.Contains(ce.File, " at ") {
+			ce.File += " at " + h.Tree.Label()
+		}
+	}
+	return r, err
+}

@@ -1,0 +1,202 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/history"
+)
+
+type verifyOptions struct {
+	f        *factory
+	repo     repoOptions
+	Revision string
+	Format   string
+}
+
+func newCmdVerify(f *factory, runF func(*verifyOptions) error) *cobra.Command {
+	opts := &verifyOptions{f: f}
+	c := &cobra.Command{
+		Use:   "verify",
+		Short: "check every approval the revision needs",
+		Long: `verify checks the approvals of a revision. Without --revision it checks the newest
+recorded revision against the working tree (or --rev): the CI gate, which fails
+as soon as a document, a file it links to or policyctl.yaml changes after its
+approval. With --revision ID it checks that revision against the content it was
+approved with.
+
+Each approval counts when its signature verifies with a key the registry gives
+the member, the member is in the committee, and the payload names the exact
+current bytes of every document the committee approves, of the files they
+link to, and of policyctl.yaml. The rules of the revision approved before are
+applied too, so do documents that were renamed, moved, split, merged or
+abolished. A revision already approved is sealed: new content needs a new
+revision. Exit 1 when anything is missing, invalid or stale; exit 2 when the
+git history it needs is missing.`,
+		Example: `  policyctl verify
+  policyctl verify --revision 2024-04-01
+  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return verifyRun(opts)
+		},
+	}
+	addRepoFlags(c, &opts.repo)
+	c.Flags().StringVar(&opts.Revision, "revision", "", "check this revision `ID` against the content it was approved with")
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, json or markdown")
+	return c
+}
+
+// gate opens the repository and judges a revision: the one walk of the
+// command.
+func gate(ro *repoOptions, revision string) (*history.Gate, error) {
+	h, err := ro.open(ro.Rev)
+	if err != nil {
+		return nil, err
+	}
+	return h.Verify(revision)
+}
+
+func verifyRun(opts *verifyOptions) error {
+	g, err := gate(&opts.repo, opts.Revision)
+	if err != nil {
+		return err
+	}
+	v, w := g.Verdict, opts.f.stdout
+	switch opts.Format {
+	case "text":
+		err = v.WriteText(w, g.Against)
+		if err == nil && g.Record != nil && g.Record.Scheduled {
+			_, err = fmt.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, v.Revision)
+		}
+	case "json":
+		err = v.WriteJSON(w)
+	case "markdown":
+		err = v.WriteMarkdown(w, g.Against)
+	default:
+		return fmt.Errorf("--format %q: expected text, json or markdown", opts.Format)
+	}
+	if err != nil {
+		return err
+	}
+	if !v.OK {
+		return errProblems
+	}
+	return nil
+}
+
+type statusOptions struct {
+	f      *factory
+	repo   repoOptions
+	Format string
+}
+
+func newCmdStatus(f *factory, runF func(*statusOptions) error) *cobra.Command {
+	opts := &statusOptions{f: f}
+	c := &cobra.Command{
+		Use:   "status",
+		Short: "committees × documents: approved, missing, stale; what to do next",
+		Long: `status shows, for the newest recorded revision, which committee has approved which
+document: 済 approved (by whom), 未 missing, 変 stale (the document, a file it
+links to or policyctl.yaml changed since the approval), － not an approver of
+that document; whether the revision is 施行予定 (approved, its date still to
+come); and what to do next.`,
+		Example: `  policyctl status
+  policyctl status --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return statusRun(opts)
+		},
+	}
+	addRepoFlags(c, &opts.repo)
+	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, json or markdown")
+	return c
+}
+
+func statusRun(opts *statusOptions) error {
+	g, err := gate(&opts.repo, "")
+	if err != nil {
+		return err
+	}
+	w := opts.f.stdout
+	switch opts.Format {
+	case "text":
+		if err := g.Verdict.WriteMatrix(w, g.Model); err != nil {
+			return err
+		}
+		_, err = fmt.Fprint(w, nextStep(g))
+		return err
+	case "json":
+		return g.Verdict.WriteJSON(w)
+	case "markdown":
+		return g.Verdict.WriteMarkdown(w, g.Against)
+	}
+	return fmt.Errorf("--format %q: expected text, json or markdown", opts.Format)
+}
+
+// nextStep says what a secretary does next.
+func nextStep(g *history.Gate) string {
+	v := g.Verdict
+	switch {
+	case g.Record != nil && g.Record.Approved && !v.OK:
+		return fmt.Sprintf("\nNext: revision %s is approved and sealed; the content changed since. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 … (a date after %s).\n", v.Revision, v.Revision)
+	case g.Record != nil && g.Record.Scheduled:
+		return fmt.Sprintf("\n施行予定: revision %s is approved and takes effect on %s.\n", v.Revision, v.Revision)
+	case v.OK:
+		return fmt.Sprintf("\nRevision %s is approved by every committee. Commit and push: CI publishes it once its date has come.\n", v.Revision)
+	case len(v.Blockers) > 0:
+		return "\nNext: fix what no approval can make right (policyctl verify lists it), then approve.\n"
+	}
+	return fmt.Sprintf("\nNext: each committee marked 未 or 変 approves: policyctl approve --revision %s --committee ID --member ID\n", v.Revision)
+}
+
+type signersOptions struct {
+	f    *factory
+	repo repoOptions
+}
+
+func newCmdSigners(f *factory, runF func(*signersOptions) error) *cobra.Command {
+	opts := &signersOptions{f: f}
+	c := &cobra.Command{
+		Use:   "signers",
+		Short: "regenerate approvals/allowed_signers from the registry",
+		Long: `signers writes approvals/allowed_signers, the registry in OpenSSH's allowed_signers
+form, so that a change to the registry (a member added, a key replaced) passes
+check before anyone signs, and auditors can run ssh-keygen -Y verify.`,
+		Example: `  policyctl signers && git add approvals/allowed_signers`,
+		Args:    cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return signersRun(opts)
+		},
+	}
+	addDirFlag(c, &opts.repo)
+	return c
+}
+
+func signersRun(opts *signersOptions) error {
+	h, err := opts.repo.open("")
+	if err != nil {
+		return err
+	}
+	r, err := opts.repo.model(h)
+	if err != nil {
+		return err
+	}
+	file, err := approvals.WriteAllowedSigners(h.Tree.Dir, r)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(opts.f.stdout, "wrote %s; commit it with the registry\n", file)
+	return err
+}

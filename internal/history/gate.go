@@ -1,0 +1,129 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+
+	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
+// Gate is a revision as policyctl verify and status judge it.
+type Gate struct {
+	Verdict *approvals.Verdict
+	// Against says in words which content was judged.
+	Against string
+	// Model is that content (front matter only).
+	Model *policy.Repo
+	// Record is the revision in the history, nil when it is only recorded
+	// in the tree read.
+	Record *Recorded
+	// Previous is the approved revision whose rules applied too.
+	Previous *Recorded
+}
+
+// ErrNoRevision is returned when the tree records no revision yet.
+var ErrNoRevision = errors.New("no revision is recorded yet: the first approval (policyctl approve --revision YYYY-MM-DD --kind 策定 …) records one")
+
+// Verify judges a revision. With revision "" it is the newest recorded in
+// the tree, checked against the tree: the CI gate. With a revision id that
+// is approved it is the verdict at its content; a draft is checked against
+// the tree. The history is required: the previous revision's rules, and
+// whether the revision is sealed, come from it.
+func (r *Repository) Verify(revision string) (*Gate, error) {
+	recs, err := r.Revisions()
+	if err != nil {
+		return nil, err
+	}
+	if revision != "" {
+		if !approvals.ValidRevisionID(revision) {
+			return nil, fmt.Errorf("--revision %q: expected a revision id, a date YYYY-MM-DD", revision)
+		}
+		rec := Find(recs, revision)
+		switch {
+		case rec != nil && rec.Approved:
+			return &Gate{Verdict: rec.Verdict, Record: rec, Previous: rec.Previous, Model: rec.Model,
+				Against: fmt.Sprintf("its content, commit %s of %s", ShortHash(rec.Commit), rec.Commit.Committer.When.Format("2006-01-02"))}, nil
+		case rec == nil:
+			if _, err := approvals.ReadMeta(r.Tree.FS, revision); err != nil {
+				return nil, fmt.Errorf("--revision %s: no such revision is recorded (approvals/%s/revision.yaml)", revision, revision)
+			}
+		}
+	}
+	model, err := policy.Load(r.Tree.FS, policy.LoadOptions{Overrides: r.opts.Load.Overrides, HeadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	id := revision
+	if id == "" {
+		ids, err := approvals.ListRevisions(r.Tree.FS)
+		if err != nil {
+			return nil, err
+		}
+		if len(ids) == 0 {
+			return nil, ErrNoRevision
+		}
+		id = ids[len(ids)-1]
+	}
+	g := &Gate{Model: model, Record: Find(recs, id), Against: "the " + r.Tree.Label()}
+	var rules *approvals.Rules
+	prevID := ""
+	if g.Previous = PreviousApproved(recs, id); g.Previous != nil {
+		rules, prevID = approvals.RulesOf(g.Previous.Model), g.Previous.ID
+	}
+	if g.Verdict, err = approvals.Verify(r.Tree.FS, model, id, rules, prevID); err != nil {
+		return nil, err
+	}
+	if rec := g.Record; rec != nil {
+		switch {
+		case rec.Backdated:
+			g.Verdict.OK = false
+			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,
+				Detail: fmt.Sprintf("revision %s was recorded after a later-dated revision: it would rewrite the history, and never counts; record a new revision dated after every recorded one", id)})
+		case rec.Approved && (!sameContent(rec.Model, model) || !maps.Equal(rec.Verdict.Files, g.Verdict.Files) && g.Verdict.OK):
+			// The re-approval trap: new signatures for a revision that is
+			// already approved would publish nothing and record nothing.
+			g.Verdict.OK = false
+			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,
+				Detail: fmt.Sprintf("revision %s was approved at commit %s; its content is sealed. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 (a date after %s)", id, ShortHash(rec.Commit), id)})
+		}
+	}
+	return g, nil
+}
+
+// sameContent reports whether two models hold the same configuration,
+// registry and documents, byte for byte.
+func sameContent(a, b *policy.Repo) bool {
+	read := func(r *policy.Repo) []byte {
+		bs, _ := fs.ReadFile(r.FS, policy.ConfigFile)
+		return bs
+	}
+	if !bytes.Equal(read(a), read(b)) || len(a.Docs) != len(b.Docs) {
+		return false
+	}
+	if (a.Registry == nil) != (b.Registry == nil) || a.Registry != nil && !bytes.Equal(a.Registry.Source, b.Registry.Source) {
+		return false
+	}
+	for i := range a.Docs {
+		if a.Docs[i].Path != b.Docs[i].Path || !bytes.Equal(a.Docs[i].Source, b.Docs[i].Source) {
+			return false
+		}
+	}
+	return true
+}
+
+// Sealed returns the approved revision with that id, if any: approving it
+// again is refused.
+func (r *Repository) Sealed(id string) (*Recorded, error) {
+	recs, err := r.Revisions()
+	if err != nil {
+		return nil, err
+	}
+	if rec := Find(recs, id); rec != nil && rec.Approved {
+		return rec, nil
+	}
+	return nil, nil
+}

@@ -1,0 +1,195 @@
+package history
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/gittest"
+)
+
+func verifyAt(t *testing.T, dir string, opts Options) *Gate {
+	t.Helper()
+	h, err := OpenRepository(dir, "", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := h.Verify("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestReapprovalTrap: approving an approved revision again for other
+// content does not pass the gate; a new revision does.
+func TestReapprovalTrap(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/a.md": doc("a", "第二版")}, Message: "a を改正"})
+	if g := verifyAt(t, r.Dir, testOptions); g.Verdict.OK {
+		t.Fatal("an edit after the approvals passed the gate")
+	}
+	// The secretary signs the same revision id again.
+	if err := os.RemoveAll(filepath.Join(r.Dir, "approvals/2026-04-01")); err != nil {
+		t.Fatal(err)
+	}
+	r.approve(t, "2026-04-01", "改訂")
+	g := verifyAt(t, r.Dir, testOptions)
+	sealed := false
+	for _, b := range g.Verdict.Blockers {
+		sealed = sealed || b.Reason == approvals.ReasonSealed && strings.Contains(b.Detail, "Record a new revision")
+	}
+	if g.Verdict.OK || !sealed {
+		t.Fatalf("re-approving a sealed revision passed: OK=%v %+v", g.Verdict.OK, g.Verdict.Blockers)
+	}
+	// The way forward: a new revision.
+	r.approve(t, "2026-10-01", "一部改正")
+	if g := verifyAt(t, r.Dir, testOptions); !g.Verdict.OK {
+		t.Fatalf("a new revision: %+v", g.Verdict.Blockers)
+	}
+}
+
+// TestBackdated: a revision recorded after a later-dated one never counts.
+func TestBackdated(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/a.md": doc("a", "第二版")}, Message: "a を改正"})
+	// Sign a revision dated before the one in force, by hand (approve
+	// refuses it).
+	r.Write(map[string][]byte{"approvals/2025-04-01/revision.yaml": []byte("id: \"2025-04-01\"\nkind: 改訂\n")})
+	r.approve(t, "2025-04-01", "改訂")
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := h.Revisions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := Find(recs, "2025-04-01"); rec == nil || !rec.Backdated || rec.Approved {
+		t.Errorf("the backdated revision: %+v", rec)
+	}
+	es, _ := Log(mustModel(t, h).Config, recs)
+	for _, e := range es {
+		if e.Revision == "2025-04-01" {
+			t.Error("the backdated revision is in the 改訂履歴")
+		}
+	}
+}
+
+// TestScheduled: a revision approved before its date is 施行予定 until
+// then; in-force keeps the previous one.
+func TestScheduled(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/a.md": doc("a", "第二版")}, Message: "a を改正"})
+	r.approve(t, "2027-04-01", "一部改正")
+	for _, tt := range []struct{ at, inForce, text string }{
+		{"2027-03-31", "2026-04-01", "第一版"},
+		{"2027-04-01", "2027-04-01", "第二版"},
+	} {
+		h, err := OpenRepository(r.Dir, InForceRev, Options{At: tt.at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.Revision.ID != tt.inForce {
+			t.Errorf("--at %s: in-force is %s, want %s", tt.at, h.Revision.ID, tt.inForce)
+		}
+		if b, _ := readFS(h.Tree, "policy/a.md"); !strings.Contains(b, tt.text) {
+			t.Errorf("--at %s: a.md %q", tt.at, b)
+		}
+		recs, _ := h.Revisions()
+		es, _ := Log(mustModel(t, h).Config, recs)
+		last := es[len(es)-1]
+		if last.Revision != "2027-04-01" || last.Scheduled != (tt.at < "2027-04-01") {
+			t.Errorf("--at %s: the 改訂履歴 ends %+v", tt.at, last)
+		}
+	}
+}
+
+// TestNoHistory: without the history the previous rules need, the gate
+// stops and says what is missing.
+func TestNoHistory(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	plain := t.TempDir()
+	for _, f := range []string{"policyctl.yaml", "approvals/registry.yaml", "policy/a.md", "policy/b.md"} {
+		b, _ := os.ReadFile(filepath.Join(r.Dir, f))
+		os.MkdirAll(filepath.Dir(filepath.Join(plain, f)), 0o755)
+		os.WriteFile(filepath.Join(plain, f), b, 0o644)
+	}
+	h, err := OpenRepository(plain, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Verify(""); !errors.Is(err, ErrNoGit) {
+		t.Errorf("verify outside git: %v", err)
+	}
+	if _, err := OpenRepository(plain, InForceRev, testOptions); !errors.Is(err, ErrNoGit) {
+		t.Errorf("in-force outside git: %v", err)
+	}
+	empty := gittest.New(t)
+	empty.Write(map[string][]byte{"policyctl.yaml": []byte("organization: {id: t, name: 試験市}\ntitle: 試験\n")})
+	h, err = OpenRepository(empty.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Revisions(); !errors.Is(err, ErrNoCommits) {
+		t.Errorf("no commits: %v", err)
+	}
+}
+
+// TestCorruptTree: a tree object that cannot be read at HEAD is an error,
+// never a revision that silently disappears.
+func TestCorruptTree(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	// Remove the loose object of approvals/ at HEAD.
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := h.Walk()
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := w.approvalsTree(w.Commits[len(w.Commits)-1])
+	if err != nil || at == nil {
+		t.Fatal(err)
+	}
+	hash := at.Hash.String()
+	if err := os.Remove(filepath.Join(r.Dir, ".git/objects", hash[:2], hash[2:])); err != nil {
+		t.Fatal(err)
+	}
+	h, _ = OpenRepository(r.Dir, "", testOptions)
+	if _, err := h.Revisions(); err == nil {
+		t.Error("a missing tree object went unnoticed")
+	}
+	if _, err := OpenRepository(r.Dir, InForceRev, testOptions); err == nil {
+		t.Error("in-force was served from a history with a missing object")
+	}
+}
+
+// TestHistoryForDocument: exactly the revisions that changed a document,
+// the first one included, and no legacy revision before it existed.
+func TestHistoryForDocument(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2019-04-01", "改訂")
+	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/c.md": doc("c", "新設")}, Message: "c を新設"})
+	r.approve(t, "2021-04-01", "一部改正")
+	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/a.md": doc("a", "第二版")}, Message: "a を改正"})
+	r.approve(t, "2024-04-01", "一部改正")
+	h, _ := OpenRepository(r.Dir, "", testOptions)
+	recs, _ := h.Revisions()
+	es, _ := Log(mustModel(t, h).Config, recs)
+	if got := describe(ForDocument(es, recs, "a")); got != "平成15年9月 策定 平成15年度版 | 平成31年4月1日 改訂 平成31年度改訂版 added:a | 令和6年4月1日 一部改正 令和6年度改訂版 modified:a" {
+		t.Errorf("a: %s", got)
+	}
+	if got := describe(ForDocument(es, recs, "c")); got != "令和3年4月1日 一部改正 令和3年度改訂版 added:c" {
+		t.Errorf("c: %s", got)
+	}
+}
