@@ -1,7 +1,10 @@
 package approvals
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,6 +23,7 @@ func TestSignedConfigAndFiles(t *testing.T) {
 	if v := f.verify(os.DirFS(f.dir), "2026-03-31", nil); !v.OK {
 		t.Fatalf("approved: %s", summary(v))
 	}
+	f.keygenVerifies("2026-03-31")
 	for _, tt := range []struct {
 		name, file, content, want string
 	}{
@@ -105,6 +109,7 @@ func TestAbolish(t *testing.T) {
 	if len(p.Removed) != 1 || p.Removed[0].ID != "basic" || len(p.Documents) != 0 {
 		t.Errorf("the council's payload: %+v", p)
 	}
+	f.keygenVerifies("2026-04-01")
 	// The next revision does not need the council any more: no deadlock.
 	next := RulesOf(f.load(os.DirFS(f.dir)))
 	f.write("policy/std.md", strings.Replace(stdDoc, "定める。", "改めて定める。", 1))
@@ -141,5 +146,36 @@ func TestUnapprovable(t *testing.T) {
 				t.Errorf("want blocker %s: OK=%v blockers %+v", tt.want, v.OK, v.Blockers)
 			}
 		})
+	}
+}
+
+// keygenVerifies runs ssh-keygen -Y verify on every approval of a revision:
+// every payload kind (with files, with abolished documents) is one OpenSSH
+// accepts.
+func (f *fixture) keygenVerifies(rev string) {
+	f.t.Helper()
+	keygen := sshTool(f.t, "ssh-keygen")
+	ents, err := os.ReadDir(filepath.Join(f.dir, "approvals", rev))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	n := 0
+	for _, e := range ents {
+		base, ok := strings.CutSuffix(e.Name(), ".json")
+		if !ok {
+			continue
+		}
+		_, member, _ := strings.Cut(base, ".")
+		file := filepath.Join(f.dir, "approvals", rev, base)
+		payload, _ := os.ReadFile(file + ".json")
+		cmd := exec.Command(keygen, "-Y", "verify", "-f", filepath.Join(f.dir, "approvals/allowed_signers"), "-I", member, "-n", Namespace, "-s", file+".sig")
+		cmd.Stdin = bytes.NewReader(payload)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			f.t.Errorf("ssh-keygen -Y verify %s: %v\n%s", e.Name(), err, out)
+		}
+		n++
+	}
+	if n == 0 {
+		f.t.Fatalf("no approval in %s", rev)
 	}
 }

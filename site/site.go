@@ -411,7 +411,7 @@ func historyTable(entries []history.Entry) template.HTML {
 
 type historyRow struct {
 	Month, Kind, Edition string
-	Legacy               bool
+	Legacy, Scheduled    bool
 	Changes              []string
 	Archive, Shinkyu     string
 }
@@ -465,7 +465,7 @@ func writeHistory(w *files, info siteInfo, o Options, models map[string]*render.
 		prevOf[a.ID] = a.PrevID
 	}
 	for _, e := range o.Entries {
-		r := historyRow{Month: monthOf(e.Wareki), Kind: e.Kind, Edition: e.Edition, Legacy: e.Legacy}
+		r := historyRow{Month: monthOf(e.Wareki), Kind: e.Kind, Edition: e.Edition, Legacy: e.Legacy, Scheduled: e.Scheduled}
 		if !e.Legacy {
 			r.Changes = editionChanges(e, models[e.Revision], models[prevOf[e.Revision]])
 		}
