@@ -277,7 +277,7 @@ func blockers(r *policy.Repo) []Problem {
 			add(policy.RegistryFile, ReasonRegistryInvalid, "the registry has no committee: nobody can approve")
 		}
 		for _, f := range r.Findings {
-			if f.Severity == policy.Error && strings.HasPrefix(f.Rule, "registry/") {
+			if f.Severity == policy.Error && strings.HasPrefix(f.Rule.ID, "registry/") {
 				add(f.Pos.String(), ReasonRegistryInvalid, f.Message)
 			}
 		}
@@ -288,7 +288,7 @@ func blockers(r *policy.Repo) []Problem {
 	ids := map[string]string{}
 	for _, d := range r.Docs {
 		for _, f := range d.Findings {
-			if f.Severity == policy.Error && strings.HasPrefix(f.Rule, "frontmatter/") {
+			if f.Severity == policy.Error && strings.HasPrefix(f.Rule.ID, "frontmatter/") {
 				add(f.Pos.String(), ReasonFrontMatter, "front matter that cannot be read: "+f.Message)
 				break
 			}

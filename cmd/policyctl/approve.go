@@ -89,7 +89,7 @@ func approveRun(opts *approveOptions) error {
 	chk := check.RunWith(r, co)
 	var blocking []policy.Finding
 	for _, fd := range chk.Findings {
-		if fd.Severity == policy.Error && fd.Rule != "approvals/allowed-signers" {
+		if fd.Severity == policy.Error && fd.Rule != policy.RuleAllowedSigners {
 			blocking = append(blocking, fd)
 		}
 	}

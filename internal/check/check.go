@@ -63,9 +63,13 @@ func Blocking(r *policy.Repo) []policy.Finding {
 	return out
 }
 
-func blocks(rule string) bool {
-	for _, p := range []string{"visibility/", "frontmatter/", "text/encoding", "link/unsafe", "link/case", "files/collision"} {
-		if strings.HasPrefix(rule, p) {
+func blocks(rule *policy.Rule) bool {
+	switch rule {
+	case policy.RuleTextEncoding, policy.RuleLinkUnsafe, policy.RuleLinkCase, policy.RuleFilesCollision:
+		return true
+	}
+	for _, p := range []string{"visibility/", "frontmatter/"} {
+		if strings.HasPrefix(rule.ID, p) {
 			return true
 		}
 	}
@@ -124,7 +128,7 @@ func Sort(fs []policy.Finding) {
 		case a.Pos.Col != b.Pos.Col:
 			return a.Pos.Col < b.Pos.Col
 		case a.Rule != b.Rule:
-			return a.Rule < b.Rule
+			return a.Rule.ID < b.Rule.ID
 		}
 		return a.Message < b.Message
 	})

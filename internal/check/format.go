@@ -14,7 +14,7 @@ import (
 func (res *Result) WriteText(w io.Writer, docs int) error {
 	var b strings.Builder
 	for _, f := range res.Findings {
-		fmt.Fprintf(&b, "%s: %s %s: %s\n", f.Pos, f.Severity, f.Rule, f.Message)
+		fmt.Fprintf(&b, "%s: %s %s: %s\n", f.Pos, f.Severity, f.Rule.ID, f.Message)
 		if f.Hint != "" {
 			fmt.Fprintf(&b, "\thint: %s\n", f.Hint)
 		}
@@ -49,7 +49,7 @@ func (res *Result) WriteJSON(w io.Writer) error {
 		Warnings int           `json:"warnings"`
 	}{Findings: []jsonFinding{}, Errors: res.Errors, Warnings: res.Warnings}
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, jsonFinding{f.Rule, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint})
+		out.Findings = append(out.Findings, jsonFinding{f.Rule.ID, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -77,7 +77,7 @@ func (res *Result) WriteGitHub(w io.Writer) error {
 				where += fmt.Sprintf(",col=%d", f.Pos.Col)
 			}
 		}
-		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, where, escapeProperty(f.Rule), escapeData(msg))
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, where, escapeProperty(f.Rule.ID), escapeData(msg))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -27,32 +27,32 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 			continue // no front matter at all: reported as frontmatter/missing
 		}
 		m := d.Meta
-		bad := func(rule, key string, sev policy.Severity, msg, hint string) {
+		bad := func(rule *policy.Rule, key string, sev policy.Severity, msg, hint string) {
 			report(policy.Finding{Rule: rule, Severity: sev, Pos: metaPos(d, key), Message: msg, Hint: hint})
 		}
 		switch {
 		case !m.Present["id"] || m.ID == "":
-			bad("frontmatter/id", "id", policy.Error, "the document has no id", `add "id: " and a stable id such as "basic-policy"`)
+			bad(policy.RuleFrontMatterID, "id", policy.Error, "the document has no id", `add "id: " and a stable id such as "basic-policy"`)
 		case !docIDPattern.MatchString(m.ID):
-			bad("frontmatter/id", "id", policy.Error, fmt.Sprintf("id %q is not valid", m.ID), `use lower-case letters, digits and single "-", such as "basic-policy"`)
+			bad(policy.RuleFrontMatterID, "id", policy.Error, fmt.Sprintf("id %q is not valid", m.ID), `use lower-case letters, digits and single "-", such as "basic-policy"`)
 		}
 		if !m.Present["title"] || strings.TrimSpace(m.Title) == "" {
-			bad("frontmatter/title", "title", policy.Error, "the document has no title", `add "title: " and the document's title, such as 情報セキュリティ基本方針`)
+			bad(policy.RuleFrontMatterTitle, "title", policy.Error, "the document has no title", `add "title: " and the document's title, such as 情報セキュリティ基本方針`)
 		}
 		switch {
 		case !m.Present["tier"]:
-			bad("frontmatter/tier", "tier", policy.Error, "the document has no tier", "add tier: basic (基本方針), standard (対策基準) or procedure (実施手順)")
+			bad(policy.RuleFrontMatterTier, "tier", policy.Error, "the document has no tier", "add tier: basic (基本方針), standard (対策基準) or procedure (実施手順)")
 		case !slices.Contains(policy.Tiers, m.Tier):
-			bad("frontmatter/tier", "tier", policy.Error, fmt.Sprintf("tier %q is unknown", m.Tier), "use basic (基本方針), standard (対策基準) or procedure (実施手順)")
+			bad(policy.RuleFrontMatterTier, "tier", policy.Error, fmt.Sprintf("tier %q is unknown", m.Tier), "use basic (基本方針), standard (対策基準) or procedure (実施手順)")
 		}
 		levels := r.Config.Visibility
 		switch {
 		case !m.Present["visibility"]:
-			bad("frontmatter/visibility", "visibility", policy.Warning,
+			bad(policy.RuleFrontMatterVisibility, "visibility", policy.Warning,
 				fmt.Sprintf("no visibility: the document is treated as %q, the most restricted level", levels[len(levels)-1]),
 				fmt.Sprintf("add visibility: one of %s", strings.Join(levels, ", ")))
 		case r.Config.LevelIndex(m.Visibility) < 0:
-			bad("frontmatter/visibility", "visibility", policy.Error,
+			bad(policy.RuleFrontMatterVisibility, "visibility", policy.Error,
 				fmt.Sprintf("visibility %q is not a configured level; the document is treated as %q", m.Visibility, levels[len(levels)-1]),
 				fmt.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(levels, ", ")))
 		}
@@ -68,7 +68,7 @@ func duplicateIDs(r *policy.Repo, report func(policy.Finding)) {
 			continue
 		}
 		if f, ok := first[d.Meta.ID]; ok {
-			report(policy.Finding{Rule: "frontmatter/duplicate-id", Severity: policy.Error, Pos: metaPos(d, "id"),
+			report(policy.Finding{Rule: policy.RuleFrontMatterDuplicateID, Severity: policy.Error, Pos: metaPos(d, "id"),
 				Message: fmt.Sprintf("id %q is already used by %s", d.Meta.ID, f.Path),
 				Hint:    "ids are unique in the repository and never reused; choose a new one"})
 			continue
@@ -82,14 +82,14 @@ func approvers(r *policy.Repo, report func(policy.Finding)) {
 	for _, d := range r.Docs {
 		if !d.Meta.Present["approvers"] || len(d.Meta.Approvers) == 0 {
 			if d.Meta.Present["id"] {
-				report(policy.Finding{Rule: "frontmatter/approvers", Severity: policy.Warning, Pos: metaPos(d, "approvers"),
+				report(policy.Finding{Rule: policy.RuleFrontMatterApprovers, Severity: policy.Warning, Pos: metaPos(d, "approvers"),
 					Message: "the document names no approvers, so no committee has to adopt it",
 					Hint:    "add approvers: a list of committee ids from approvals/registry.yaml"})
 			}
 			continue
 		}
 		if r.Registry == nil {
-			report(policy.Finding{Rule: "frontmatter/approvers", Severity: policy.Error, Pos: metaPos(d, "approvers"),
+			report(policy.Finding{Rule: policy.RuleFrontMatterApprovers, Severity: policy.Error, Pos: metaPos(d, "approvers"),
 				Message: "approvers are named but there is no readable " + policy.RegistryFile,
 				Hint:    "create the registry (policyctl init writes one) or fix its errors"})
 			continue
@@ -97,7 +97,7 @@ func approvers(r *policy.Repo, report func(policy.Finding)) {
 		seen := map[string]bool{}
 		for _, c := range d.Meta.Approvers {
 			if seen[c] {
-				report(policy.Finding{Rule: "frontmatter/approvers", Severity: policy.Warning, Pos: metaPos(d, "approvers"),
+				report(policy.Finding{Rule: policy.RuleFrontMatterApprovers, Severity: policy.Warning, Pos: metaPos(d, "approvers"),
 					Message: fmt.Sprintf("committee %q is listed twice", c), Hint: "list each committee once"})
 			}
 			seen[c] = true
@@ -106,7 +106,7 @@ func approvers(r *policy.Repo, report func(policy.Finding)) {
 				for _, k := range r.Registry.Committees {
 					ids = append(ids, k.ID)
 				}
-				report(policy.Finding{Rule: "frontmatter/approvers", Severity: policy.Error, Pos: metaPos(d, "approvers"),
+				report(policy.Finding{Rule: policy.RuleFrontMatterApprovers, Severity: policy.Error, Pos: metaPos(d, "approvers"),
 					Message: fmt.Sprintf("approver %q is not a committee in %s", c, policy.RegistryFile),
 					Hint:    "committees: " + strings.Join(ids, ", ")})
 			}
@@ -130,11 +130,11 @@ func allowedSigners(r *policy.Repo, report func(policy.Finding)) {
 	case err != nil && !hasKeys:
 		return // nothing to list yet
 	case err != nil:
-		report(policy.Finding{Rule: "approvals/allowed-signers", Severity: policy.Warning, Pos: policy.Pos{File: policy.AllowedSignersFile},
+		report(policy.Finding{Rule: policy.RuleAllowedSigners, Severity: policy.Warning, Pos: policy.Pos{File: policy.AllowedSignersFile},
 			Message: "approvals/allowed_signers is missing; auditors verify approvals with it",
 			Hint:    "the next policyctl approve writes it from the registry"})
 	case !bytes.Equal(got, want):
-		report(policy.Finding{Rule: "approvals/allowed-signers", Severity: policy.Error, Pos: policy.Pos{File: policy.AllowedSignersFile, Line: 1, Col: 1},
+		report(policy.Finding{Rule: policy.RuleAllowedSigners, Severity: policy.Error, Pos: policy.Pos{File: policy.AllowedSignersFile, Line: 1, Col: 1},
 			Message: "approvals/allowed_signers does not match approvals/registry.yaml (stale): ssh-keygen would check approvals against other keys",
 			Hint:    "never edit it by hand: the next policyctl approve rewrites it from the registry"})
 	}

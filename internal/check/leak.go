@@ -88,7 +88,7 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 					for _, t := range buckets[firstRunes(text[i:], 2)] {
 						if !reported[t] && strings.HasPrefix(text[i:], t) {
 							reported[t] = true
-							report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
+							report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
 								Message: fmt.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", r.Config.Visibility[lvl], t, titles[t]),
 								Hint:    "describe the restricted part without its title, or restrict this text too"})
 						}

@@ -90,7 +90,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 	l, lerr := r.ResolveLink(d, dest)
 	if lerr != nil {
 		hint := lerr.Hint
-		if hint == "" && lerr.Rule == "link/broken-file" {
+		if hint == "" && lerr.Rule == policy.RuleLinkBrokenFile {
 			hint = suggestFile(r, dest, d)
 		}
 		report(policy.Finding{Rule: lerr.Rule, Severity: policy.Error, Pos: pos, Message: what + " to " + lerr.Message, Hint: hint})
@@ -108,7 +108,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		target = l.Doc
 	}
 	if image {
-		report(policy.Finding{Rule: "link/unsafe", Severity: policy.Error, Pos: pos,
+		report(policy.Finding{Rule: policy.RuleLinkUnsafe, Severity: policy.Error, Pos: pos,
 			Message: fmt.Sprintf("image %q names a policy document, not a picture", dest),
 			Hint:    "link to the document with [text](path) instead"})
 		return
@@ -121,7 +121,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 			sec = target.SectionByID(policy.Slug(frag))
 		}
 		if sec == nil {
-			report(policy.Finding{Rule: "link/broken-anchor", Severity: policy.Error, Pos: pos,
+			report(policy.Finding{Rule: policy.RuleLinkBrokenAnchor, Severity: policy.Error, Pos: pos,
 				Message: fmt.Sprintf("%s to %q: %s has no section #%s", what, dest, target.Path, frag),
 				Hint:    suggestAnchor(target, frag)})
 			return
@@ -132,7 +132,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		to = sec.Level
 	}
 	if to > from {
-		report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: pos,
+		report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: pos,
 			Message: fmt.Sprintf("%s text links to %s, which is %s", levelName(r, from), where(target, sec), levelName(r, to)),
 			Hint:    "a link from less restricted text would break in its edition and reveal what the restricted part is; remove it or restrict the linking text"})
 	}

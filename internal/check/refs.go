@@ -25,7 +25,7 @@ func reportRefs(r *policy.Repo, all map[*policy.Document][]*ref.Ref, report func
 			from := d.LevelAt(x.Start)
 			for _, t := range x.Targets {
 				if t.Level > from {
-					report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: x.Pos,
+					report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: x.Pos,
 						Message: fmt.Sprintf("%s text cites %s (%s), which is %s",
 							levelName(r, from), x.Text, where(x.TargetDoc, t), levelName(r, t.Level)),
 						Hint: "the reference would tell readers of the less restricted edition what the restricted part holds; cite it only from text at its level"})

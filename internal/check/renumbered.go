@@ -24,9 +24,9 @@ func referencesAgainst(base *policy.Repo, name string) rule {
 }
 
 func renumberedFinding(s ref.Shift, base string) policy.Finding {
-	f := policy.Finding{Rule: "ref/renumbered", Severity: policy.Error, Pos: s.Ref.Pos}
+	f := policy.Finding{Rule: policy.RuleRefRenumbered, Severity: policy.Error, Pos: s.Ref.Pos}
 	points := "it no longer resolves"
-	if len(s.Ref.Targets) > 0 && s.Ref.Problem == nil || s.Ref.Problem != nil && s.Ref.Problem.Rule != "ref/unresolved" {
+	if len(s.Ref.Targets) > 0 && s.Ref.Problem == nil || s.Ref.Problem != nil && s.Ref.Problem.Rule != policy.RuleRefUnresolved {
 		points = "it now points at " + describe(s.Ref.Targets)
 	}
 	var now []string

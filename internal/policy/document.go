@@ -175,7 +175,7 @@ func (d *Document) SectionByID(id string) *Section {
 	return found
 }
 
-func (d *Document) addFinding(rule string, sev Severity, off int, msg, hint string) {
+func (d *Document) addFinding(rule *Rule, sev Severity, off int, msg, hint string) {
 	d.Findings = append(d.Findings, Finding{Rule: rule, Severity: sev, Pos: d.Pos(off), Message: msg, Hint: hint})
 }
 
@@ -252,7 +252,7 @@ func (d *Document) parseFrontMatter() {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // reported by text/encoding
 	bom := len(d.Source) - len(src)
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
-		d.addFinding("frontmatter/missing", Error, 0, "the document has no front matter",
+		d.addFinding(RuleFrontMatterMissing, Error, 0, "the document has no front matter",
 			`start the file with "---", the keys id, title, tier, visibility and approvers, and "---"`)
 		return
 	}
@@ -277,7 +277,7 @@ func (d *Document) parseFrontMatter() {
 		off = lineEnd + 1
 	}
 	if end < 0 {
-		d.addFinding("frontmatter/syntax", Error, bom, "the front matter is not closed",
+		d.addFinding(RuleFrontMatterSyntax, Error, bom, "the front matter is not closed",
 			`end the front matter with a line "---"`)
 		return
 	}
@@ -286,7 +286,7 @@ func (d *Document) parseFrontMatter() {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src[first:end], &root); err != nil {
 		line := yamlErrorLine(err)
-		d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
+		d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
 			Pos: Pos{File: d.Path, Line: line + 1, Col: 1}, Message: "malformed YAML in front matter: " + trimYAMLError(err),
 			Hint: `write one "key: value" per line; quote values that contain ":" or "#"`})
 		return
@@ -296,7 +296,7 @@ func (d *Document) parseFrontMatter() {
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
-		d.addFinding("frontmatter/syntax", Error, bom, "the front matter is not a mapping of keys",
+		d.addFinding(RuleFrontMatterSyntax, Error, bom, "the front matter is not a mapping of keys",
 			`write keys such as "id: basic-policy"`)
 		return
 	}
@@ -304,7 +304,7 @@ func (d *Document) parseFrontMatter() {
 		k, v := m.Content[i], m.Content[i+1]
 		d.Meta.Lines[k.Value] = k.Line + 1
 		if d.Meta.Present[k.Value] {
-			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
+			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
 				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: fmt.Sprintf("key %q appears twice", k.Value),
 				Hint: "keep one of them"})
 		}
@@ -325,7 +325,7 @@ func (d *Document) parseFrontMatter() {
 		case "approvers":
 			err = v.Decode(&d.Meta.Approvers)
 		default:
-			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/unknown-key", Severity: Warning,
+			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterUnknownKey, Severity: Warning,
 				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: fmt.Sprintf("unknown key %q", k.Value),
 				Hint: "known keys: " + strings.Join(frontMatterKeys, ", ")})
 		}
@@ -334,7 +334,7 @@ func (d *Document) parseFrontMatter() {
 			if k.Value == "approvers" {
 				expect = "a list of committee ids, such as [mayor, council]"
 			}
-			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
+			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
 				Pos: Pos{File: d.Path, Line: v.Line + 1, Col: v.Column}, Message: fmt.Sprintf("%s: expected %s", k.Value, expect),
 				Hint: "see the file formats in docs/formats.md"})
 			d.Meta.Present[k.Value] = false

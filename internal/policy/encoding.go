@@ -23,7 +23,7 @@ func EncodingFindings(path string, src []byte) []Finding {
 		if count > 1 {
 			msg += fmt.Sprintf(" (%d places; this is the first)", count)
 		}
-		fs = append(fs, Finding{Rule: "text/encoding", Severity: Error, Pos: at(off), Message: msg, Hint: hint})
+		fs = append(fs, Finding{Rule: RuleTextEncoding, Severity: Error, Pos: at(off), Message: msg, Hint: hint})
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
 		add(0, 1, "the file starts with a byte order mark (BOM)", "save the file as UTF-8 without BOM")

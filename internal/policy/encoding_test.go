@@ -24,7 +24,7 @@ func TestEncodingFindings(t *testing.T) {
 			fs := EncodingFindings("d.md", []byte(tt.src))
 			var got []string
 			for _, f := range fs {
-				if f.Rule != "text/encoding" || f.Severity != Error || f.Hint == "" {
+				if f.Rule.ID != "text/encoding" || f.Severity != Error || f.Hint == "" {
 					t.Errorf("finding %+v", f)
 				}
 				got = append(got, strings.TrimPrefix(f.Pos.String(), "d.md:")+" "+f.Message)

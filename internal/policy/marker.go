@@ -70,7 +70,7 @@ func nearMisses(d *Document, levels []string) {
 				raw.Write(cl.Value(body))
 			}
 			if htmlLevelLike.Match(raw.Bytes()) {
-				d.addFinding("visibility/marker", Error, d.BodyStart+lineStart(body, n.Pos()),
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, n.Pos()),
 					"raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published",
 					"mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading")
 			}
@@ -81,7 +81,7 @@ func nearMisses(d *Document, levels []string) {
 				raw.Write(seg.Value(body))
 			}
 			if htmlLevelLike.Match(raw.Bytes()) && n.Segments.Len() > 0 {
-				d.addFinding("visibility/marker", Error, d.BodyStart+n.Segments.At(0).Start,
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+n.Segments.At(0).Start,
 					"raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published",
 					"mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading")
 			}
@@ -92,7 +92,7 @@ func nearMisses(d *Document, levels []string) {
 				return ast.WalkContinue, nil // headingMarker reads heading text
 			}
 			if loc := attrLike.FindIndex(n.Segment.Value(body)); loc != nil {
-				d.addFinding("visibility/marker", Error, d.BodyStart+n.Segment.Start+loc[0],
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+n.Segment.Start+loc[0],
 					"an attribute block {…} outside a heading is not a visibility marker: it would be published as text",
 					"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write braces as text, put them in `code`")
 			}
@@ -107,7 +107,7 @@ func nearMisses(d *Document, levels []string) {
 		}
 		line := body[off:next]
 		if !code[off] && !recognised[off] && fenceLike.Match(line) {
-			d.addFinding("visibility/marker", Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
+			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
 		}
 		off = next
 	}
@@ -146,7 +146,7 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
 	for _, a := range h.Attributes() {
 		name := string(a.Name)
 		if !headingAttrKeys[name] {
-			d.addFinding("visibility/marker", Error, at,
+			d.addFinding(RuleVisibilityMarker, Error, at,
 				fmt.Sprintf("the heading's attribute block names %q, which is not an attribute policyctl knows (id, class, visibility)", name),
 				"write {visibility=LEVEL}, {#id} or {.class}; a misspelt key would leave the part unrestricted")
 		}
@@ -168,7 +168,7 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
 	}
 	walk(h)
 	if strings.ContainsAny(text.String(), "{}｛｝") {
-		d.addFinding("visibility/marker", Error, at,
+		d.addFinding(RuleVisibilityMarker, Error, at,
 			"the heading holds braces that are not an attribute block goldmark could read (full-width braces, quotes, a trailing ##, text after the block); "+
 				"if they were meant as {visibility=…}, the part is not restricted",
 			"write the block last on the heading line in ASCII: ## 見出し {visibility=internal}; to show braces in a heading, put them in `code`")

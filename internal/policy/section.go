@@ -522,7 +522,7 @@ func (b *treeBuilder) ambiguous(off int, line string, next int) {
 			}
 		}
 	}
-	b.doc.addFinding("numbering/ambiguous", Warning, b.doc.BodyStart+off,
+	b.doc.addFinding(RuleNumberingAmbiguous, Warning, b.doc.BodyStart+off,
 		fmt.Sprintf("this line starts with %s, which may open %s or continue the text; policyctl reads it as text", shown, what),
 		fmt.Sprintf("to open %s, put a blank line before the line and a space after the number; otherwise rewrap so the line does not start with a number", fix))
 }

@@ -130,7 +130,7 @@ func sameLevel(a, b link) bool {
 	return a.level == b.level
 }
 
-func (st *state) fail(r *Ref, rule string, sev policy.Severity, msg, hint string) {
+func (st *state) fail(r *Ref, rule *policy.Rule, sev policy.Severity, msg, hint string) {
 	r.Problem = &Problem{Rule: rule, Severity: sev, Message: msg, Hint: hint}
 }
 
@@ -159,7 +159,7 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	for _, l := range links {
 		if l.absurd {
 			st.cites(r, links, nil)
-			st.fail(r, "ref/number", policy.Error,
+			st.fail(r, policy.RuleRefNumber, policy.Error,
 				fmt.Sprintf("%s is not a provision's number: numbers start at 1 and stay below %d", r.Text, policy.MaxNumber+1),
 				"write the number of the provision you mean")
 			return
@@ -204,7 +204,7 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	st.resolve(a, e, c1, links1)
 	st.resolve(b, e, c2, links2)
 	for _, x := range []*Ref{a, b} {
-		if x.Problem != nil && x.Problem.Rule == "ref/self" {
+		if x.Problem != nil && x.Problem.Rule == policy.RuleRefSelf {
 			x.Problem = nil // a range may run up to the provision it stands in
 		}
 	}
@@ -227,7 +227,7 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	from, to := a.Targets[0], b.Targets[0]
 	r.Targets = members(from, to)
 	if len(r.Targets) == 0 {
-		st.fail(r, "ref/unresolved", policy.Error,
+		st.fail(r, policy.RuleRefUnresolved, policy.Error,
 			fmt.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
 			"write the range from the lower number to the higher")
 	}
@@ -338,7 +338,7 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 	}
 	switch len(found) {
 	case 0:
-		st.fail(r, "ref/unresolved", policy.Error,
+		st.fail(r, policy.RuleRefUnresolved, policy.Error,
 			fmt.Sprintf("%s does not resolve: no %s in this document or another %s document", r.Text, describe(links), st.d.Meta.Tier.Japanese()),
 			"check the number; if the article was renumbered, update the reference")
 	case 1:
@@ -370,7 +370,7 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		for _, d := range docs {
 			ids = append(ids, d.Meta.ID)
 		}
-		st.fail(r, "ref/unresolved", policy.Error,
+		st.fail(r, policy.RuleRefUnresolved, policy.Error,
 			fmt.Sprintf("%s does not resolve: %s (%s) has no %s", r.Text, e.doc, strings.Join(ids, ", "), describe(links)),
 			"check the number against the cited document; if it was renumbered, update the reference")
 	case 1:
@@ -385,7 +385,7 @@ func (st *state) ambiguous(r *Ref, found []*policy.Document) {
 	for _, d := range found {
 		ids = append(ids, fmt.Sprintf("%s (%s)", d.Meta.ID, d.Path))
 	}
-	st.fail(r, "ref/ambiguous", policy.Error,
+	st.fail(r, policy.RuleRefAmbiguous, policy.Error,
 		fmt.Sprintf("%s could mean any of %s", r.Text, strings.Join(ids, ", ")),
 		"cite the document by its title, or link it: [text](path.md#id)")
 }
@@ -855,7 +855,7 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 				if t == st.host {
 					what = "the section it stands in"
 				}
-				st.fail(r, "ref/self", policy.Error,
+				st.fail(r, policy.RuleRefSelf, policy.Error,
 					fmt.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
 					"a provision does not cite itself by number; write この条 or 本項, or check the number (was it renumbered?)")
 				return
@@ -872,11 +872,11 @@ func (st *state) checkDirection(r *Ref, e expr) {
 	t := r.Targets[len(r.Targets)-1]
 	switch {
 	case (e.direction == "上記" || e.direction == "前記") && t.Offset > r.Start:
-		st.fail(r, "ref/direction", policy.Error,
+		st.fail(r, policy.RuleRefDirection, policy.Error,
 			fmt.Sprintf("%s points below: it resolves to %s at line %d, after the reference", r.Text, t.Display(), t.Line),
 			fmt.Sprintf("write 下記 for a section below, or check the number (did you mean a section above line %d?)", r.Pos.Line))
 	case e.direction == "下記" && t.Offset < r.Start:
-		st.fail(r, "ref/direction", policy.Error,
+		st.fail(r, policy.RuleRefDirection, policy.Error,
 			fmt.Sprintf("%s points above: it resolves to %s at line %d, before the reference", r.Text, t.Display(), t.Line),
 			"write 上記 or 前記 for a section above, or check the number")
 	}
@@ -909,7 +909,7 @@ func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
 	if len(cands) > 0 {
 		hint = "sections with that number: " + strings.Join(cands, ", ")
 	}
-	st.fail(r, "ref/unresolved", policy.Error, msg, hint)
+	st.fail(r, policy.RuleRefUnresolved, policy.Error, msg, hint)
 }
 
 // mismatch catches a reference that resolves but to the wrong section, as
@@ -934,7 +934,7 @@ func (st *state) mismatch(r *Ref, e expr, end int) {
 	}
 	b := better[0]
 	suggest := strings.Replace(r.Text, labelOf(t), labelOf(b), 1)
-	st.fail(r, "ref/mismatch", policy.Warning,
+	st.fail(r, policy.RuleRefMismatch, policy.Warning,
 		fmt.Sprintf("%s resolves to %s, but the text speaks of 「%s」", r.Text, t.Display(), word),
 		fmt.Sprintf("did you mean %s (line %d: %s)?", suggest, b.Line, b.Title))
 }
