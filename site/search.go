@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"path"
 	"runtime"
 	"sort"
 	"strconv"
@@ -148,7 +147,8 @@ func searchIndex(sections []searchSection) []byte {
 	return b.Bytes()
 }
 
-// sitemap lists the public pages, for search engines.
+// sitemap lists the public pages, for search engines, at their absolute
+// URLs under base (site.base_url ending in a slash).
 func sitemap(base string, files map[string][]byte) []byte {
 	type url struct {
 		Loc string `xml:"loc"`
@@ -162,11 +162,7 @@ func sitemap(base string, files map[string][]byte) []byte {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		loc := p
-		if base != "" {
-			loc = strings.TrimSuffix(base, "/") + "/" + path.Clean(p)
-		}
-		urls = append(urls, url{Loc: loc})
+		urls = append(urls, url{Loc: pageURL(base, p)})
 	}
 	b, _ := xml.MarshalIndent(struct {
 		XMLName xml.Name `xml:"urlset"`
