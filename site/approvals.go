@@ -1,5 +1,12 @@
 package site
 
+import (
+	"strings"
+
+	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/policy"
+)
+
 // ApprovalTable is the 承認状況 of one revision, as `policyctl status`
 // prints it: which committee approved which document. The command fills
 // it from the approvals verdict; the site only lays it out, and only in an
@@ -40,7 +47,7 @@ func (s ApprovalState) describe() string {
 	case Missing:
 		return "未承認"
 	case Stale:
-		return "承認後に変更あり（再承認が必要）"
+		return "承認後に変更あり・再承認が必要"
 	case Scheduled:
 		return "承認済み（施行予定）"
 	}
@@ -108,4 +115,54 @@ func approvalViews(tables []ApprovalTable) []approvalView {
 
 func writeApprovals(w *files, info siteInfo, tables []ApprovalTable) error {
 	return w.page("approvals.html", "approvals.html", pageData{Site: info, NoIndex: true, Title: "承認状況", Approvals: approvalViews(tables)})
+}
+
+// ApprovalTableOf lays a verdict out as `policyctl status` prints it: the
+// documents of m (rows, in reading order) × the verdict's committees. A
+// document the verdict names but m lacks is a row under its id.
+func ApprovalTableOf(v *approvals.Verdict, m *policy.Repo) ApprovalTable {
+	t := ApprovalTable{Revision: v.Revision, Kind: v.Kind}
+	state := map[string]map[string]ApprovalState{} // document id -> committee id
+	var ids []string
+	seen := map[string]bool{}
+	for _, d := range order(m.Docs) {
+		ids = append(ids, d.Meta.ID)
+		seen[d.Meta.ID] = true
+	}
+	var missing []string
+	for _, c := range v.Committees {
+		t.Committees = append(t.Committees, c.Name)
+		if !c.OK {
+			missing = append(missing, c.Name)
+		}
+		for _, d := range c.Documents {
+			if state[d.ID] == nil {
+				state[d.ID] = map[string]ApprovalState{}
+			}
+			state[d.ID][c.ID] = map[string]ApprovalState{"approved": Approved, "stale": Stale, "scheduled": Scheduled}[d.State]
+			if state[d.ID][c.ID] == Unrequired {
+				state[d.ID][c.ID] = Missing
+			}
+			if !seen[d.ID] {
+				ids = append(ids, d.ID)
+				seen[d.ID] = true
+			}
+		}
+	}
+	for _, id := range ids {
+		title := id
+		if d := m.Doc(id); d != nil {
+			title = d.Meta.Title
+		}
+		t.Documents = append(t.Documents, title)
+		row := make([]ApprovalState, len(v.Committees))
+		for i, c := range v.Committees {
+			row[i] = state[id][c.ID]
+		}
+		t.States = append(t.States, row)
+	}
+	if len(missing) > 0 {
+		t.Note = "承認が揃っていない委員会等: " + strings.Join(missing, "、") + "。"
+	}
+	return t
 }

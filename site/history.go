@@ -2,7 +2,10 @@ package site
 
 import (
 	"errors"
+	"io"
+	"strings"
 
+	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
@@ -55,7 +58,44 @@ func FromHistory(t *source.Tree, full *policy.Repo, opts policy.LoadOptions, o *
 	if prev != nil {
 		o.InForce, o.InForceID = models[prev.ID], prev.ID
 	}
+	o.Approvals = approvalTables(t, full, recs, o.Warn)
 	return nil
+}
+
+// approvalTables is the 承認状況 of every recorded revision: a revision in
+// force as it stood when its approvals were complete, and the newest as
+// `policyctl status` shows it, against the content read (edits made after
+// its approvals are 変).
+func approvalTables(t *source.Tree, full *policy.Repo, recs []*history.Recorded, warn io.Writer) []ApprovalTable {
+	var out []ApprovalTable
+	for i, r := range recs {
+		v, m := r.Verdict, r.Model
+		if m == nil {
+			m = full
+		}
+		if i == len(recs)-1 {
+			var prevRules *approvals.Rules
+			prevID := ""
+			if r.Previous != nil {
+				prevRules, prevID = approvals.RulesOf(r.Previous.Model), r.Previous.ID
+			}
+			cur, err := approvals.Verify(t.FS, full, r.ID, prevRules, prevID)
+			if err != nil {
+				warnf(warn, "site: the 承認状況 of revision %s shows it as recorded: %v\n", r.ID, err)
+			} else {
+				v, m = cur, full
+			}
+		}
+		if v == nil {
+			continue
+		}
+		at := ApprovalTableOf(v, m)
+		if m == full {
+			at.Note = strings.TrimSpace("現在の内容に対する状況です。" + at.Note)
+		}
+		out = append(out, at)
+	}
+	return out
 }
 
 func noCommits(t *source.Tree) bool {
