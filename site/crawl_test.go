@@ -36,10 +36,12 @@ import (
 // themselves (a proper noun such as LGWAN, which then also appears in the
 // table of contents and titles).
 //
-// The fragments of textual references (上記3, 前項, 第5条第2項) are
-// resolved by internal/ref and given ids by render; where a reference
-// target still has no id (the first 項 of an article, today) this test
-// fails and names the link, until every reference target carries one.
+// The fragments of textual references (上記3, 前項, 第5条第2項: links of
+// class "ref") are checked in their own subtest, <edition>/references:
+// internal/ref resolves them and render gives their targets ids, and
+// where a target still has no id (the first 項 of an article, which has
+// no number of its own) that subtest fails and names the link, until
+// every reference target carries one.
 func TestBrowserCrawl(t *testing.T) {
 	ctx := browser.New(t)
 	axe := browser.AxeSource(t)
@@ -54,7 +56,12 @@ func TestBrowserCrawl(t *testing.T) {
 			c.srv = httptest.NewServer(http.FileServer(http.Dir(filepath.Join(out, ed))))
 			defer c.srv.Close()
 			c.run()
-			c.checkLinks()
+			c.checkLinks(false)
+			t.Run("references", func(t *testing.T) {
+				c := *c
+				c.t = t
+				c.checkLinks(true)
+			})
 			c.checkSearchIndex(filepath.Join(out, ed, "search-index.js"))
 			c.checkWords()
 			c.checkPrint()
@@ -69,6 +76,7 @@ func TestBrowserCrawl(t *testing.T) {
 type crawled struct {
 	IDs       []string `json:"ids"`
 	Links     []string `json:"links"`
+	RefLinks  []string `json:"refLinks"`
 	Resources []string `json:"resources"`
 	Words     []string `json:"words"`
 	DocWords  []string `json:"docWords"`
@@ -92,6 +100,7 @@ type crawler struct {
 type pageLink struct {
 	from string
 	u    *url.URL
+	ref  bool // a textual reference (class "ref")
 }
 
 // extract reads what the test needs from the page in the browser.
@@ -112,7 +121,8 @@ const extract = `(() => {
   }
   return JSON.stringify({
     ids: [...document.querySelectorAll("[id]")].map(e => e.id),
-    links: [...document.querySelectorAll("a[href]")].map(a => a.href),
+    links: [...document.querySelectorAll("a[href]:not(.ref)")].map(a => a.href),
+    refLinks: [...document.querySelectorAll("a.ref[href]")].map(a => a.href),
     resources: [...document.querySelectorAll("img[src], script[src], link[href]")].map(e => e.src || e.href),
     words, docWords,
   });
@@ -190,7 +200,7 @@ func (c *crawler) run() {
 			}
 			c.status(p, u)
 		}
-		for _, l := range pg.Links {
+		for i, l := range append(pg.Links, pg.RefLinks...) {
 			u, err := url.Parse(l)
 			if err != nil {
 				t.Errorf("%s: the link %q does not parse: %v", p, l, err)
@@ -200,7 +210,7 @@ func (c *crawler) run() {
 				continue // the network is closed; external links are the documents' own
 			}
 			c.links++
-			c.refs = append(c.refs, pageLink{p, u})
+			c.refs = append(c.refs, pageLink{p, u, i >= len(pg.Links)})
 			k := pageKey(u)
 			if strings.HasSuffix(k, ".html") {
 				if !queued[k] {
@@ -236,11 +246,12 @@ func (c *crawler) status(from string, u *url.URL) {
 	}
 }
 
-// checkLinks: every fragment names an id of its page.
-func (c *crawler) checkLinks() {
+// checkLinks: every fragment names an id of its page, among the links
+// that are textual references or among the others.
+func (c *crawler) checkLinks(refs bool) {
 	missing := map[string][]string{}
 	for _, l := range c.refs {
-		if l.u.Fragment == "" {
+		if l.u.Fragment == "" || l.ref != refs {
 			continue
 		}
 		k := pageKey(l.u)

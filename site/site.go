@@ -242,7 +242,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		models[rv.ID] = red
 		trip.Add(red)
 		ai := info
-		ai.Archived, ai.Search = archiveOf(o, i), false
+		ai.Archived = archiveOf(o, i)
 		w.allow(ai.Archived.State.String())
 		prefix := "revisions/" + rv.ID + "/"
 		var upTo []history.Entry
@@ -252,7 +252,9 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 			}
 		}
 		ai.Current = history.Current(upTo)
-		set := pageSet{prefix: prefix, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed}
+		// An archived copy has no search of its own: the navigation leads
+		// to the edition's search.
+		set := pageSet{prefix: prefix, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
 		if err := writePages(w, set); err != nil {
 			return nil, err
 		}
@@ -438,7 +440,8 @@ type pageSet struct {
 	noindex   bool
 	// current is, for an archived set, the edition's current content: an
 	// archived page links to the newest version of its document.
-	current *render.EditionModel
+	current  *render.EditionModel
+	noSearch bool
 }
 
 func (s pageSet) root() string { return strings.Repeat("../", strings.Count(s.prefix, "/")) }
@@ -519,7 +522,7 @@ func writePages(w *files, s pageSet) error {
 		b, _ := ed.Asset(f)
 		w.put(prefix+"files/"+f, b)
 	}
-	if s.info.Search {
+	if !s.noSearch {
 		p := base
 		p.Title = "検索"
 		if err := w.page(prefix+"search.html", "search.html", p); err != nil {
