@@ -310,6 +310,12 @@ func atoi(s string) int {
 // public change and nothing of the internal one.
 func TestShinkyuDownloads(t *testing.T) {
 	pub, internal, _ := jaBuild(t, "")
+	again, _, _ := jaBuild(t, "")
+	for _, f := range []string{"revisions/2026-03-31/shinkyu.docx", "revisions/2026-03-31/kaimebun.txt", "history.html"} {
+		if !bytes.Equal(pub[f], again[f]) {
+			t.Errorf("%s differs between two builds", f)
+		}
+	}
 	page := string(pub["revisions/2026-03-31/shinkyu.html"])
 	for _, want := range []string{
 		`<a href="shinkyu.docx" download>新旧対照表（ワード形式）</a>`,
