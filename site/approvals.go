@@ -117,6 +117,12 @@ func writeApprovals(w *files, info siteInfo, tables []ApprovalTable) error {
 	return w.page("approvals.html", "approvals.html", pageData{Site: info, NoIndex: true, Title: "承認状況", Approvals: approvalViews(tables)})
 }
 
+// The notes over a table of the 承認状況.
+const (
+	staleNote   = "承認が揃っていない委員会等: "
+	currentNote = "現在の内容に対する状況です。"
+)
+
 // ApprovalTableOf lays a verdict out as `policyctl status` prints it: the
 // documents of m (rows, in reading order) × the verdict's committees. A
 // document the verdict names but m lacks is a row under its id.
@@ -162,7 +168,7 @@ func ApprovalTableOf(v *approvals.Verdict, m *policy.Repo) ApprovalTable {
 		t.States = append(t.States, row)
 	}
 	if len(missing) > 0 {
-		t.Note = "承認が揃っていない委員会等: " + strings.Join(missing, "、") + "。"
+		t.Note = staleNote + strings.Join(missing, "、") + "。"
 	}
 	return t
 }

@@ -3,7 +3,6 @@ package site
 import (
 	"errors"
 	"io"
-	"strings"
 
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/history"
@@ -91,7 +90,7 @@ func approvalTables(t *source.Tree, full *policy.Repo, recs []*history.Recorded,
 		}
 		at := ApprovalTableOf(v, m)
 		if m == full {
-			at.Note = strings.TrimSpace("現在の内容に対する状況です。" + at.Note)
+			at.Note = currentNote + at.Note
 		}
 		out = append(out, at)
 	}

@@ -21,6 +21,9 @@ const (
 	shinkyuPage = "shinkyu.html"
 	shinkyuDocx = "shinkyu.docx"
 	kaimebunTxt = "kaimebun.txt"
+
+	docxLabel     = "新旧対照表（ワード形式）"
+	kaimebunLabel = "改め文（テキスト形式）"
 )
 
 type shinkyuView struct {
@@ -83,8 +86,8 @@ func writeShinkyu(w *files, set pageSet, rv Revision, prev *render.EditionModel,
 		w.put(set.prefix+shinkyuDocx, docx.Bytes())
 		w.put(set.prefix+kaimebunTxt, kb.Bytes())
 		v.Downloads = []download{
-			{URL: shinkyuDocx, Label: "新旧対照表（ワード形式）", Size: size(docx.Len())},
-			{URL: kaimebunTxt, Label: "改め文（テキスト形式）", Size: size(kb.Len())},
+			{URL: shinkyuDocx, Label: docxLabel, Size: size(docx.Len())},
+			{URL: kaimebunTxt, Label: kaimebunLabel, Size: size(kb.Len())},
 		}
 	}
 	p := pageData{Site: set.info, Root: set.root(), NoIndex: set.noindex, Title: t.Title + "（" + t.Revision + "）", Shinkyu: v}

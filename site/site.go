@@ -343,7 +343,12 @@ func generatedTexts() []string {
 			return nil
 		})
 	}
-	return append(out, HiddenChanges, "公開版", "庁内版（非公開）", "文書一覧", "改訂履歴", "検索")
+	out = append(out, HiddenChanges, "公開版", "庁内版（非公開）", "文書一覧", "改訂履歴", "検索", "承認状況",
+		timelineLegend, docxLabel, kaimebunLabel, staleNote, currentNote)
+	for _, s := range []ApprovalState{Approved, Missing, Stale, Scheduled, Unrequired} {
+		out = append(out, s.describe())
+	}
+	return out
 }
 
 func warnf(w io.Writer, format string, args ...any) {
@@ -621,6 +626,7 @@ func writeHistory(w *files, info siteInfo, o Options, models map[string]*render.
 		}
 		rows = append(rows, r)
 	}
+	w.allow(timelineLabel(rows))
 	return w.page("history.html", "history.html", pageData{Site: info, NoIndex: noindex, Title: "改訂履歴", Entries: rows, Timeline: timeline(rows)})
 }
 

@@ -72,7 +72,7 @@ func timeline(rows []historyRow) template.HTML {
 	axis := 16 + above*tlLane
 	height := axis + 16 + below*tlLane + 8
 	var b strings.Builder
-	label := fmt.Sprintf("改訂の年表（%sから%sまでの%d回。内容は次の表のとおり）", rows[0].Date.Text, rows[len(rows)-1].Date.Text, len(rows))
+	label := timelineLabel(rows)
 	fmt.Fprintf(&b, `<figure class="timeline"><svg role="img" aria-labelledby="timeline-name" viewBox="0 0 %d %d" width="100%%" preserveAspectRatio="xMidYMid meet" font-size="%d"><title id="timeline-name">%s</title>`,
 		tlWidth, height, tlFontSize, template.HTMLEscapeString(label))
 	fmt.Fprintf(&b, `<line class="axis" x1="%d" y1="%d" x2="%d" y2="%d"/>`, tlMargin/2, axis, tlWidth-tlMargin/2, axis)
@@ -120,8 +120,20 @@ func timeline(rows []historyRow) template.HTML {
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle">%s</text>`, p.x, date, template.HTMLEscapeString(p.label1))
 		fmt.Fprintf(&b, `<text class="kind" x="%d" y="%d" text-anchor="middle">%s</text>`, p.x, kind, template.HTMLEscapeString(p.kind))
 	}
-	b.WriteString(`</svg><figcaption>●は本文を掲載している版、○は本文を掲載していない過去の版、二重丸は施行中の版です。</figcaption></figure>`)
+	b.WriteString(`</svg><figcaption>` + timelineLegend + `</figcaption></figure>`)
 	return template.HTML(b.String())
+}
+
+// timelineLegend says what the marks mean, under the picture.
+const timelineLegend = "●は本文を掲載している版、○は本文を掲載していない過去の版、二重丸は施行中の版です。"
+
+// timelineLabel is the picture's accessible name: what it covers, and
+// where the details are.
+func timelineLabel(rows []historyRow) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("改訂の年表（%sから%sまでの%d回。内容は次の表のとおり）", rows[0].Date.Text, rows[len(rows)-1].Date.Text, len(rows))
 }
 
 // textWidth estimates a label's width in the viewBox: a full-width
