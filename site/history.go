@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -62,5 +63,38 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 	if prev != nil {
 		o.InForce, o.InForceID = models[prev.ID], prev.ID
 	}
+	o.Approvals = approvalTables(h, full, recs, o.Warn)
 	return nil
+}
+
+// approvalTables is the 承認状況 of every recorded revision: a revision in
+// force as it stood when its approvals were complete, and the newest as
+// `policyctl status` shows it, against the content read (edits made after
+// its approvals are 変).
+func approvalTables(h *history.Repository, full *policy.Repo, recs []*history.Recorded, warn io.Writer) []ApprovalTable {
+	var out []ApprovalTable
+	for i, r := range recs {
+		v, m := r.Verdict, r.Model
+		if m == nil {
+			m = full
+		}
+		if i == len(recs)-1 && h.Revision == nil {
+			// The newest as the gate judges it (sealed, stale, 施行予定).
+			g, err := h.Verify("")
+			if err != nil {
+				warnf(warn, "site: the 承認状況 of revision %s shows it as recorded: %v\n", r.ID, err)
+			} else if g.Verdict.Revision == r.ID {
+				v, m = g.Verdict, full
+			}
+		}
+		if v == nil {
+			continue
+		}
+		at := ApprovalTableOf(v, m)
+		if m == full {
+			at.Note = currentNote + at.Note
+		}
+		out = append(out, at)
+	}
+	return out
 }

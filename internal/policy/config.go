@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
@@ -338,10 +339,34 @@ func (c *Config) validate() *ConfigError {
 			return bad(key+".kind", fmt.Sprintf("%q is not a revision kind; expected one of %s", r.Kind, strings.Join(RevisionKinds, ", ")))
 		}
 	}
+	if c.Site.BaseURL != "" {
+		if msg := baseURLProblem(c.Site.BaseURL); msg != "" {
+			return bad("site.base_url", msg)
+		}
+	}
 	if c.Diff.Order != "new-old" && c.Diff.Order != "old-new" {
 		return bad("diff.order", fmt.Sprintf("%q: expected new-old (改正後 on the left) or old-new", c.Diff.Order))
 	}
 	return nil
+}
+
+// baseURLProblem says what is wrong with site.base_url, or "". The site
+// writes it into sitemap.xml, robots.txt and canonical links, which search
+// engines read only as absolute http(s) URLs: "www.example.jp/policy" would
+// be taken as a path.
+func baseURLProblem(s string) string {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%q is not a URL: %v", s, err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Sprintf("%q has no http:// or https:// scheme; expected the address the public edition is published at, such as \"https://www.city.example.jp/security-policy/\"", s)
+	case u.Host == "":
+		return fmt.Sprintf("%q has no host; expected an address such as \"https://www.city.example.jp/security-policy/\"", s)
+	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return fmt.Sprintf("%q: expected the address of a folder, without a query, a fragment or a user name", s)
+	}
+	return ""
 }
 
 // keyLine finds the line of a dotted key (with optional [i] list indexes) in

@@ -96,6 +96,9 @@ func TestConfigErrors(t *testing.T) {
 		{"legacy date", minimalConfig + "history:\n  legacy:\n    - {date: 2003/09, kind: 策定}\n", nil, "policyctl.yaml:5: history.legacy[0].date: \"2003/09\" is not a date"},
 		{"legacy kind", minimalConfig + "history:\n  legacy:\n    - {date: 2003-09, kind: 作成}\n", nil, "history.legacy[0].kind: \"作成\" is not a revision kind"},
 		{"diff order", minimalConfig + "diff: {order: left-right}\n", nil, "diff.order: \"left-right\": expected new-old"},
+		{"base_url without a scheme", minimalConfig + "site: {base_url: www.city.example.jp/policy/}\n", nil, "policyctl.yaml:3: site.base_url: \"www.city.example.jp/policy/\" has no http:// or https:// scheme"},
+		{"base_url with a query", minimalConfig + "site: {base_url: \"https://example.jp/p?x=1\"}\n", nil, "site.base_url: \"https://example.jp/p?x=1\": expected the address of a folder"},
+		{"base_url by --set", minimalConfig, map[string]string{"site.base_url": "example.jp"}, "site.base_url: \"example.jp\" has no http:// or https:// scheme"},
 		{"unknown --set key", minimalConfig, map[string]string{"titel": "x"}, "titel: unknown key in --set"},
 	}
 	for _, tt := range tests {
