@@ -13,6 +13,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // The tripwire does not trust the parser, the cut or the renderers: after
@@ -92,7 +94,7 @@ type TripwireError struct {
 }
 
 func (e *TripwireError) Error() string {
-	return fmt.Sprintf("tripwire: %s holds restricted text 「%s」 from %s; the edition was not published",
+	return i18n.Sprintf("tripwire: %s holds restricted text 「%s」 from %s; the edition was not published",
 		e.File, e.Text, e.Source.Pos)
 }
 
@@ -280,7 +282,7 @@ func fileViews(name string, b []byte) ([]string, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, fmt.Errorf("tripwire: %s: cannot read the archive: %w", name, err)
+		return nil, i18n.Errorf("tripwire: %s: cannot read the archive: %w", name, err)
 	}
 	out := []string{view(string(b))}
 	var total int64
@@ -299,7 +301,7 @@ func fileViews(name string, b []byte) ([]string, error) {
 			return nil, fmt.Errorf("tripwire: %s: %s: %w", name, f.Name, err)
 		}
 		if total += int64(len(data)); total > maxZipText {
-			return nil, fmt.Errorf("tripwire: %s: more than %d MiB inside the archive", name, maxZipText>>20)
+			return nil, i18n.Errorf("tripwire: %s: more than %d MiB inside the archive", name, maxZipText>>20)
 		}
 		out = append(out, view(string(data)), decode(stripTags(string(data))))
 	}

@@ -2,10 +2,10 @@ package site
 
 import (
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -50,7 +50,7 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 		}
 		m, err := policy.Load(nt.FS, h.Options().Load)
 		if err != nil {
-			return fmt.Errorf("revision %s: %w", r.ID, err)
+			return i18n.Errorf("revision %s: %w", r.ID, err)
 		}
 		models[r.ID] = m
 		rv := Revision{ID: r.ID, Kind: r.Kind, Model: m}

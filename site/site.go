@@ -24,6 +24,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/render"
@@ -90,11 +91,11 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		}
 		files, err := buildEdition(full, e, o)
 		if err != nil {
-			return written, fmt.Errorf("site: edition %s: %w", e.Name, err)
+			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
 		}
 		dst, err := out.publish(e.Name, files)
 		if err != nil {
-			return written, fmt.Errorf("site: edition %s: %w", e.Name, err)
+			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
 		}
 		written = append(written, dst)
 	}
@@ -217,7 +218,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 	var inForce *render.EditionModel
 	if o.InForce != nil {
 		if inForce, err = render.Edition(o.InForce, e.Restrict(o.InForce.Config)); err != nil {
-			return nil, fmt.Errorf("the revision in force (%s): %w", o.InForceID, err)
+			return nil, i18n.Errorf("the revision in force (%s): %w", o.InForceID, err)
 		}
 		trip.Add(inForce)
 	}
@@ -237,7 +238,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("revision %s: %w", rv.ID, err)
+			return nil, i18n.Errorf("revision %s: %w", rv.ID, err)
 		}
 		models[rv.ID] = red
 		trip.Add(red)
@@ -260,7 +261,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		}
 		if ped := models[rv.PrevID]; rv.Previous != nil && ped != nil {
 			if err := writeShinkyu(w, set, rv, ped, full.Config.Diff.Order == "old-new"); err != nil {
-				return nil, fmt.Errorf("revision %s: 新旧対照表: %w", rv.ID, err)
+				return nil, i18n.Errorf("revision %s: 新旧対照表: %w", rv.ID, err)
 			}
 		}
 		archived[rv.ID] = true

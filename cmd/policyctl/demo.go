@@ -1,13 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/demo"
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 type demoOptions struct {
@@ -49,21 +49,20 @@ func demoRun(opts *demoOptions) error {
 		return err
 	}
 	w := f.stdout
-	fmt.Fprintf(w, "みどり野市の情報セキュリティポリシーを %s に作成しました。\n", res.Dir)
-	fmt.Fprintf(w, "Wrote the example policy repository to %s\n\n", res.Dir)
+	i18n.Fprintf(w, "Wrote the example policy repository to %s\n\n", res.Dir)
 	var revs []string
 	for _, r := range res.Revisions {
 		revs = append(revs, r.ID+" "+r.Kind)
 	}
-	fmt.Fprintf(w, "  git history  %d commits; revisions %s; %d draft commit(s) after the last revision\n", res.Commits, strings.Join(revs, ", "), res.Drafts)
-	fmt.Fprintf(w, "  approvals    %d signatures by the members of 7 committees, one set per revision\n", res.Approvals)
-	fmt.Fprintf(w, "  demo keys    %d members, in %s/ (demo only)\n", len(res.Keys), demo.KeyDir)
+	i18n.Fprintf(w, "  git history  %d commits; revisions %s; %d draft commit(s) after the last revision\n", res.Commits, strings.Join(revs, ", "), res.Drafts)
+	i18n.Fprintf(w, "  approvals    %d signatures by the members of 7 committees, one set per revision\n", res.Approvals)
+	i18n.Fprintf(w, "  demo keys    %d members, in %s/ (demo only)\n", len(res.Keys), demo.KeyDir)
 	repo := repoOptions{Dir: res.Dir}
 	last := res.Revisions[len(res.Revisions)-1].ID
 	step := func(cmdline string, run func() error) error {
-		fmt.Fprintf(w, "\n$ policyctl %s\n", cmdline)
+		i18n.Fprintf(w, "\n$ policyctl %s\n", cmdline)
 		if err := run(); err != nil {
-			return fmt.Errorf("policyctl %s on the embedded example: %w (a bug in policyctl)", cmdline, err)
+			return i18n.Errorf("policyctl %s on the embedded example: %w (a bug in policyctl)", cmdline, err)
 		}
 		return nil
 	}
@@ -92,8 +91,8 @@ func demoRun(opts *demoOptions) error {
 			return err
 		}
 	}
-	fmt.Fprintf(w, "\nThe site: file://%s\n", filepath.Join(siteDir, "public", "index.html"))
-	fmt.Fprintf(w, "The internal edition (not for publication): file://%s\n", filepath.Join(siteDir, "internal", "index.html"))
-	fmt.Fprintf(w, "Next: cd %s && git log --oneline; policyctl diff 2021-10-01 2024-04-01 --format html -o shinkyu.html\n", res.Dir)
+	i18n.Fprintf(w, "\nThe site: file://%s\n", filepath.Join(siteDir, "public", "index.html"))
+	i18n.Fprintf(w, "The internal edition (not for publication): file://%s\n", filepath.Join(siteDir, "internal", "index.html"))
+	i18n.Fprintf(w, "Next: cd %s && git log --oneline; policyctl diff 2021-10-01 2024-04-01 --format html -o shinkyu.html\n", res.Dir)
 	return nil
 }

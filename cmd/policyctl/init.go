@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/scaffold"
 )
 
@@ -63,13 +64,13 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Created a policy repository in %s:\n", opts.Dir)
+	i18n.Fprintf(w, "Created a policy repository in %s:\n", opts.Dir)
 	for _, file := range files {
 		fmt.Fprintf(w, "  %s\n", file)
 	}
 	if opts.Version == "latest" {
-		fmt.Fprintf(opts.f.stderr, "policyctl: this policyctl has no version (built from a work tree): the workflow installs @latest; pin it to the release you use\n")
+		i18n.Fprintf(opts.f.stderr, "policyctl: this policyctl has no version (built from a work tree): the workflow installs @latest; pin it to the release you use\n")
 	}
-	fmt.Fprintf(w, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, run policyctl signers, commit, then run policyctl check -C %s\n", opts.Dir)
+	i18n.Fprintf(w, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, run policyctl signers, commit, then run policyctl check -C %s\n", opts.Dir)
 	return nil
 }

@@ -5,9 +5,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/term"
+
+	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // Exit codes (SPEC §2).
@@ -63,6 +68,25 @@ func run(f *factory, args []string) int {
 	return exitUsage
 }
 
+// configLang reads the lang key of the policyctl.yaml a command will read
+// (its -C folder), before anything else is read: messages about reading
+// it are already in its language.
+func configLang(c *cobra.Command) string {
+	dir := "."
+	if fl := c.Flags().Lookup("dir"); fl != nil {
+		dir = fl.Value.String()
+	}
+	b, err := os.ReadFile(filepath.Join(dir, policy.ConfigFile))
+	if err != nil {
+		return ""
+	}
+	var cfg struct {
+		Lang string `yaml:"lang"`
+	}
+	_ = yaml.Unmarshal(b, &cfg)
+	return cfg.Lang
+}
+
 func newRootCmd(f *factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "policyctl",
@@ -77,8 +101,18 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		SilenceUsage:  true,
 		Version:       version(),
 	}
+	var lang string
+	root.PersistentFlags().StringVar(&lang, "lang", "", "the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)")
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		l, err := i18n.Resolve(lang, configLang(c))
+		if err != nil {
+			return err
+		}
+		i18n.Set(l)
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+		return i18n.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(
 		newCmdCheck(f, nil),

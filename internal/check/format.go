@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -16,19 +17,12 @@ func (res *Result) WriteText(w io.Writer, docs int) error {
 	for _, f := range res.Findings {
 		fmt.Fprintf(&b, "%s: %s %s: %s\n", f.Pos, f.Severity, f.Rule.ID, f.Message)
 		if f.Hint != "" {
-			fmt.Fprintf(&b, "\thint: %s\n", f.Hint)
+			i18n.Fprintf(&b, "\thint: %s\n", f.Hint)
 		}
 	}
-	fmt.Fprintf(&b, "%d %s, %d %s in %d %s\n", res.Errors, plural(res.Errors, "error"), res.Warnings, plural(res.Warnings, "warning"), docs, plural(docs, "document"))
+	i18n.Fprintf(&b, "%d errors, %d warnings in %d documents\n", res.Errors, res.Warnings, docs)
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }
 
 type jsonFinding struct {

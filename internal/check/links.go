@@ -1,12 +1,12 @@
 package check
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -109,7 +109,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 	}
 	if image {
 		report(policy.Finding{Rule: policy.RuleLinkUnsafe, Severity: policy.Error, Pos: pos,
-			Message: fmt.Sprintf("image %q names a policy document, not a picture", dest),
+			Message: i18n.Sprintf("image %q names a policy document, not a picture", dest),
 			Hint:    "link to the document with [text](path) instead"})
 		return
 	}
@@ -122,7 +122,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		}
 		if sec == nil {
 			report(policy.Finding{Rule: policy.RuleLinkBrokenAnchor, Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s to %q: %s has no section #%s", what, dest, target.Path, frag),
+				Message: i18n.Sprintf("%s to %q: %s has no section #%s", what, dest, target.Path, frag),
 				Hint:    suggestAnchor(target, frag)})
 			return
 		}
@@ -133,7 +133,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 	}
 	if to > from {
 		report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: pos,
-			Message: fmt.Sprintf("%s text links to %s, which is %s", levelName(r, from), where(target, sec), levelName(r, to)),
+			Message: i18n.Sprintf("%s text links to %s, which is %s", levelName(r, from), where(target, sec), levelName(r, to)),
 			Hint:    "a link from less restricted text would break in its edition and reveal what the restricted part is; remove it or restrict the linking text"})
 	}
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -26,9 +27,9 @@ func reportRefs(r *policy.Repo, all map[*policy.Document][]*ref.Ref, report func
 			for _, t := range x.Targets {
 				if t.Level > from {
 					report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: x.Pos,
-						Message: fmt.Sprintf("%s text cites %s (%s), which is %s",
+						Message: i18n.Sprintf("%s text cites %s (%s), which is %s",
 							levelName(r, from), x.Text, where(x.TargetDoc, t), levelName(r, t.Level)),
-						Hint: "the reference would tell readers of the less restricted edition what the restricted part holds; cite it only from text at its level"})
+						Hint: i18n.T("the reference would tell readers of the less restricted edition what the restricted part holds; cite it only from text at its level")})
 					break
 				}
 			}
@@ -47,5 +48,5 @@ func where(d *policy.Document, s *policy.Section) string {
 	if s == nil {
 		return d.Path
 	}
-	return fmt.Sprintf("%s line %d", d.Path, s.Line)
+	return i18n.Sprintf("%s line %d", d.Path, s.Line)
 }

@@ -1,9 +1,9 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -42,15 +42,15 @@ func renumberedFinding(s ref.Shift, base string) policy.Finding {
 	}
 	switch {
 	case removed:
-		f.Message = fmt.Sprintf("%s pointed at %s in %s, which was removed; %s", s.Ref.Text, describe(s.Was), base, points)
+		f.Message = i18n.Sprintf("%s pointed at %s in %s, which was removed; %s", s.Ref.Text, describe(s.Was), base, points)
 		f.Hint = "the provision it cited is gone: rewrite the sentence, or cite the provision that replaces it"
 		return f
 	case renumbered:
-		f.Message = fmt.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
+		f.Message = i18n.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
 	default:
 		// The target kept its number; the reference is relative (前条) and
 		// the provision it stands in moved.
-		f.Message = fmt.Sprintf("%s pointed at %s in %s; the provisions around it were renumbered and %s", s.Ref.Text, describe(s.Was), base, points)
+		f.Message = i18n.Sprintf("%s pointed at %s in %s; the provisions around it were renumbered and %s", s.Ref.Text, describe(s.Was), base, points)
 	}
 	f.Hint = "write " + s.Write + " to keep pointing at it"
 	if s.Write == "" {

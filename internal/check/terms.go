@@ -1,8 +1,7 @@
 package check
 
 import (
-	"fmt"
-
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -17,11 +16,11 @@ func terms(r *policy.Repo, report func(policy.Finding)) {
 			switch {
 			case u.Outside:
 				report(policy.Finding{Rule: policy.RuleTermScope, Severity: policy.Warning, Pos: u.Pos,
-					Message: fmt.Sprintf("「%s」 is defined for %s only (%s), but is used here", t.Name, scopeName(t), t.Pos),
+					Message: i18n.Sprintf("「%s」 is defined for %s only (%s), but is used here", t.Name, scopeName(t), t.Pos),
 					Hint:    "outside its scope the word is not the defined term: write what it means here, or widen the definition (以下同じ。)"})
 			case u.Before:
 				report(policy.Finding{Rule: policy.RuleTermBeforeDefinition, Severity: policy.Warning, Pos: u.Pos,
-					Message: fmt.Sprintf("「%s」 is used before its definition (%s: 以下「%s」という。)", t.Name, t.Pos, t.Name),
+					Message: i18n.Sprintf("「%s」 is used before its definition (%s: 以下「%s」という。)", t.Name, t.Pos, t.Name),
 					Hint:    "define a term where it is first used: move the definition here, or write the words it stands for"})
 			default:
 				used = true
@@ -29,7 +28,7 @@ func terms(r *policy.Repo, report func(policy.Finding)) {
 		}
 		if !used {
 			report(policy.Finding{Rule: policy.RuleTermUnused, Severity: policy.Warning, Pos: t.Pos,
-				Message: fmt.Sprintf("「%s」 is defined but never used in %s", t.Name, scopeName(t)),
+				Message: i18n.Sprintf("「%s」 is defined but never used in %s", t.Name, scopeName(t)),
 				Hint:    "remove the definition, or use the term where its meaning is meant"})
 		}
 	}

@@ -95,13 +95,21 @@ var (
 func printer(l Lang) *message.Printer {
 	once.Do(func() {
 		b := catalog.NewBuilder(catalog.Fallback(language.English))
+		// The printer does not know %w: it formats what Errorf wraps as
+		// %v does.
+		plain := strings.NewReplacer("%w", "%v")
 		for key, ja := range japanese {
-			if err := b.SetString(language.Japanese, key, ja); err != nil {
+			if err := b.SetString(language.Japanese, key, plain.Replace(ja)); err != nil {
 				panic(fmt.Sprintf("i18n: %q: %v", key, err))
+			}
+			if strings.Contains(key, "%w") {
+				if err := b.SetString(language.English, key, plain.Replace(key)); err != nil {
+					panic(fmt.Sprintf("i18n: %q: %v", key, err))
+				}
 			}
 		}
 		for key, m := range englishPlurals {
-			if err := b.Set(language.English, key, m); err != nil {
+			if err := b.Set(language.English, key, m...); err != nil {
 				panic(fmt.Sprintf("i18n: %q: %v", key, err))
 			}
 		}
@@ -118,7 +126,43 @@ func Sprintf(format string, args ...any) string { return SprintfIn(Current(), fo
 
 // SprintfIn formats a message in a given language.
 func SprintfIn(l Lang, format string, args ...any) string {
-	return printer(l).Sprintf(format, args...)
+	if _, ok := englishPlurals[format]; ok && l == En {
+		// The plural forms are chosen by the number itself.
+		return printer(l).Sprintf(format, args...)
+	}
+	return printer(l).Sprintf(format, plainNumbers(args)...)
+}
+
+// plainNumbers keeps integers as they are written: the printer would
+// group digits (1,048,576), which a byte count or a line number in a log
+// must not be.
+func plainNumbers(args []any) []any {
+	out := args
+	for i, a := range args {
+		var n int64
+		switch a := a.(type) {
+		case int:
+			n = int64(a)
+		case int64:
+			n = a
+		case int32:
+			n = int64(a)
+		default:
+			continue
+		}
+		if &out[0] == &args[0] {
+			out = append([]any(nil), args...)
+		}
+		out[i] = plainInt(n)
+	}
+	return out
+}
+
+// plainInt is an integer printed without grouping.
+type plainInt int64
+
+func (n plainInt) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), int64(n))
 }
 
 // T is a message without arguments in the current language.
@@ -152,3 +196,12 @@ type wrapError struct {
 
 func (e *wrapError) Error() string   { return e.msg }
 func (e *wrapError) Unwrap() []error { return e.errs }
+
+// NewError is an error whose message is written in the language current
+// when it is read: for errors declared once, before a command has chosen
+// its language, and compared with errors.Is.
+func NewError(msg string) error { return lazyError(msg) }
+
+type lazyError string
+
+func (e lazyError) Error() string { return T(string(e)) }

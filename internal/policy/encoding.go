@@ -2,10 +2,12 @@ package policy
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // EncodingFindings checks that a file is what approvals can sign: UTF-8
@@ -21,12 +23,12 @@ func EncodingFindings(path string, src []byte) []Finding {
 	}
 	add := func(off, count int, msg, hint string) {
 		if count > 1 {
-			msg += fmt.Sprintf(" (%d places; this is the first)", count)
+			msg += i18n.Sprintf(" (%d places; this is the first)", count)
 		}
 		fs = append(fs, Finding{Rule: RuleTextEncoding, Severity: Error, Pos: at(off), Message: msg, Hint: hint})
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		add(0, 1, "the file starts with a byte order mark (BOM)", "save the file as UTF-8 without BOM")
+		add(0, 1, i18n.T("the file starts with a byte order mark (BOM)"), i18n.T("save the file as UTF-8 without BOM"))
 	}
 	if !utf8.Valid(src) {
 		first, n := -1, 0
@@ -40,11 +42,18 @@ func EncodingFindings(path string, src []byte) []Finding {
 			}
 			off += size
 		}
-		add(first, n, "invalid UTF-8", "save the file as UTF-8 (not Shift_JIS)")
+		switch enc := guessEncoding(src); enc {
+		case "UTF-16":
+			add(0, 1, i18n.T("the file is UTF-16, not UTF-8"), i18n.T("save the file as UTF-8 (in Notepad: 名前を付けて保存, encoding UTF-8); policyctl fix converts it"))
+		case "Shift_JIS":
+			add(first, n, i18n.T("the file is Shift_JIS, not UTF-8"), i18n.T("save the file as UTF-8 (in Notepad: 名前を付けて保存, encoding UTF-8); policyctl fix converts it"))
+		default:
+			add(first, n, i18n.T("invalid UTF-8"), i18n.T("save the file as UTF-8"))
+		}
 		return fs // the other checks read runes
 	}
 	if i := bytes.IndexByte(src, '\r'); i >= 0 {
-		add(i, bytes.Count(src, []byte("\r")), "carriage return (CRLF line ends)", `use LF line ends; add "*.md text eol=lf" to .gitattributes`)
+		add(i, bytes.Count(src, []byte("\r")), i18n.T("carriage return (CRLF line ends)"), i18n.T(`use LF line ends; add "*.md text eol=lf" to .gitattributes`))
 	}
 	// One pass over the runes finds the controls and tells whether the
 	// (slower) NFC check is needed at all: Japanese text is mostly kanji
@@ -84,13 +93,13 @@ func EncodingFindings(path string, src []byte) []Finding {
 			}
 			off = end
 		}
-		add(off, 1, "text is not in Unicode NFC (for example a dakuten written as a separate mark)", "convert the file to NFC; most editors have a Normalize command")
+		add(off, 1, i18n.T("text is not in Unicode NFC (for example a dakuten written as a separate mark)"), i18n.T("convert the file to NFC; most editors have a Normalize command"))
 	}
 	if bidiFirst >= 0 {
-		add(bidiFirst, bidiN, "bidirectional control character", "delete it: it can make text display differently from its bytes")
+		add(bidiFirst, bidiN, i18n.T("bidirectional control character"), i18n.T("delete it: it can make text display differently from its bytes"))
 	}
 	if zwFirst >= 0 {
-		add(zwFirst, zwN, "zero-width character", "delete it: it is invisible and changes what is signed")
+		add(zwFirst, zwN, i18n.T("zero-width character"), i18n.T("delete it: it is invisible and changes what is signed"))
 	}
 	return fs
 }
@@ -113,4 +122,21 @@ func alwaysNFC(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// guessEncoding names what a file that is not UTF-8 probably is: UTF-16
+// (a byte order mark, or NUL bytes between ASCII characters), Shift_JIS
+// (it decodes as Shift_JIS without a replacement), or "".
+func guessEncoding(src []byte) string {
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return "UTF-16"
+	}
+	if n := bytes.Count(src, []byte{0}); n > 0 && n*4 >= len(src) {
+		return "UTF-16"
+	}
+	dec, err := japanese.ShiftJIS.NewDecoder().Bytes(src)
+	if err == nil && utf8.Valid(dec) && !bytes.ContainsRune(dec, utf8.RuneError) {
+		return "Shift_JIS"
+	}
+	return ""
 }

@@ -14,7 +14,7 @@ func TestEncodingFindings(t *testing.T) {
 		{"bom", "\uFEFF# 見出し\n", []string{"1:1 byte order mark"}},
 		{"crlf", "# a\r\nb\r\n", []string{"1:4 carriage return (CRLF line ends) (2 places"}},
 		{"invalid utf-8", "# a\n本\xff文\n", []string{"2:2 invalid UTF-8"}},
-		{"shift_jis", "\x83\x7c\x83\x8a\x83\x56\x81\x5b\n", []string{"1:1 invalid UTF-8"}},
+		{"shift_jis", "\x83\x7c\x83\x8a\x83\x56\x81\x5b\n", []string{"1:1 the file is Shift_JIS, not UTF-8"}},
 		{"nfd", "# 見出し\nか\u3099き\n", []string{"2:1 not in Unicode NFC"}},
 		{"bidi", "# a\nabc\u202Edef\n", []string{"2:4 bidirectional control"}},
 		{"zero width", "# a\n本\u200B文\n", []string{"2:2 zero-width character"}},

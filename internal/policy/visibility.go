@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 )
 
@@ -21,8 +22,8 @@ func restrictedParts(d *Document, levels []string) []Part {
 		i := indexOf(levels, name)
 		if i < 0 {
 			d.addFinding(RuleVisibilityUnknownLevel, Error, d.BodyStart+off,
-				fmt.Sprintf("%s names level %q, which is not one of %v; treated as the most restricted level", what, name, levels),
-				"use a level listed under visibility in policyctl.yaml")
+				i18n.Sprintf("%s names level %q, which is not one of %v; treated as the most restricted level", what, name, levels),
+				i18n.T("use a level listed under visibility in policyctl.yaml"))
 			return len(levels) - 1
 		}
 		return i
@@ -64,8 +65,8 @@ func restrictedParts(d *Document, levels []string) []Part {
 				parts = append(parts, Part{Start: c.Start, End: lineEnd(body, c.End), Level: lvl, Line: d.BodyPos(c.Start).Line})
 				if !c.Closed {
 					d.addFinding(RuleVisibilityUnclosed, Error, d.BodyStart+c.Start,
-						fmt.Sprintf("::: %s is never closed; everything to the end of its container is restricted", c.Level),
-						`close the block with a line ":::"`)
+						i18n.Sprintf("::: %s is never closed; everything to the end of its container is restricted", c.Level),
+						i18n.T(`close the block with a line ":::"`))
 				}
 				inner := c.End
 				if c.Closed {
@@ -85,8 +86,8 @@ func restrictedParts(d *Document, levels []string) []Part {
 					// Inside a list item or a quote, "up to the next heading"
 					// has no clear end: restrict the whole top-level block.
 					d.addFinding(RuleVisibilityPlacement, Error, d.BodyStart+start,
-						"{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted",
-						"put the heading at the top level, or wrap the part in a ::: block")
+						i18n.T("{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted"),
+						i18n.T("put the heading at the top level, or wrap the part in a ::: block"))
 					tStart, tEnd := lineStart(body, top.Pos()), end
 					if next := top.NextSibling(); next != nil {
 						tEnd = lineStart(body, next.Pos())
@@ -129,7 +130,7 @@ func restrictedParts(d *Document, levels []string) []Part {
 		if parts[i].Level < outer {
 			d.Findings = append(d.Findings, Finding{Rule: RuleVisibilityWiden, Severity: Warning,
 				Pos:     Pos{File: d.Path, Line: parts[i].Line, Col: 1},
-				Message: fmt.Sprintf("level %q is less restricted than its surroundings (%q) and has no effect", levels[parts[i].Level], levels[outer]),
+				Message: i18n.Sprintf("level %q is less restricted than its surroundings (%q) and has no effect", levels[parts[i].Level], levels[outer]),
 				Hint:    "a part can only be more restricted than the document or section around it"})
 			parts[i].Level = outer
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -160,8 +161,8 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		if l.absurd {
 			st.cites(r, links, nil)
 			st.fail(r, policy.RuleRefNumber, policy.Error,
-				fmt.Sprintf("%s is not a provision's number: numbers start at 1 and stay below %d", r.Text, policy.MaxNumber+1),
-				"write the number of the provision you mean")
+				i18n.Sprintf("%s is not a provision's number: numbers start at 1 and stay below %d", r.Text, policy.MaxNumber+1),
+				i18n.T("write the number of the provision you mean"))
 			return
 		}
 	}
@@ -228,8 +229,8 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	r.Targets = members(from, to)
 	if len(r.Targets) == 0 {
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
-			fmt.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
-			"write the range from the lower number to the higher")
+			i18n.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
+			i18n.T("write the range from the lower number to the higher"))
 	}
 }
 
@@ -296,7 +297,7 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 		}
 		st.cites(xr, x.links, path)
 		if len(targets) == 0 {
-			st.unresolved(xr, e, x.links, fmt.Sprintf("%s has no %s to exclude", describeSec(base), describe(x.links)))
+			st.unresolved(xr, e, x.links, i18n.Sprintf("%s has no %s to exclude", describeSec(base), describe(x.links)))
 		} else {
 			xr.Targets = targets
 			for _, t := range targets {
@@ -339,8 +340,8 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 	switch len(found) {
 	case 0:
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
-			fmt.Sprintf("%s does not resolve: no %s in this document or another %s document", r.Text, describe(links), st.d.Meta.Tier.Japanese()),
-			"check the number; if the article was renumbered, update the reference")
+			i18n.Sprintf("%s does not resolve: no %s in this document or another %s document", r.Text, describe(links), st.d.Meta.Tier.Japanese()),
+			i18n.T("check the number; if the article was renumbered, update the reference"))
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
 		path := make([]*policy.Section, len(links))
@@ -371,8 +372,8 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 			ids = append(ids, d.Meta.ID)
 		}
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
-			fmt.Sprintf("%s does not resolve: %s (%s) has no %s", r.Text, e.doc, strings.Join(ids, ", "), describe(links)),
-			"check the number against the cited document; if it was renumbered, update the reference")
+			i18n.Sprintf("%s does not resolve: %s (%s) has no %s", r.Text, e.doc, strings.Join(ids, ", "), describe(links)),
+			i18n.T("check the number against the cited document; if it was renumbered, update the reference"))
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
 	default:
@@ -386,8 +387,8 @@ func (st *state) ambiguous(r *Ref, found []*policy.Document) {
 		ids = append(ids, fmt.Sprintf("%s (%s)", d.Meta.ID, d.Path))
 	}
 	st.fail(r, policy.RuleRefAmbiguous, policy.Error,
-		fmt.Sprintf("%s could mean any of %s", r.Text, strings.Join(ids, ", ")),
-		"cite the document by its title, or link it: [text](path.md#id)")
+		i18n.Sprintf("%s could mean any of %s", r.Text, strings.Join(ids, ", ")),
+		i18n.T("cite the document by its title, or link it: [text](path.md#id)"))
 }
 
 // chain resolves links one after another. from is where the reference
@@ -418,7 +419,7 @@ func (st *state) follow(cur []*policy.Section, links []link, from int, path []*p
 		}
 		next := below(cur[0], l)
 		if len(next) == 0 {
-			return nil, fmt.Sprintf("%s has no %s", describeSec(cur[0]), describe([]link{l}))
+			return nil, i18n.Sprintf("%s has no %s", describeSec(cur[0]), describe([]link{l}))
 		}
 		if len(next) == 1 && path != nil {
 			path[i] = next[0]
@@ -751,7 +752,7 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		if l.kind == linkSame {
 			return nil, word + " has nothing before it to refer to"
 		}
-		return nil, fmt.Sprintf("%s stands outside any %s", word, levelWords[l.level])
+		return nil, i18n.Sprintf("%s stands outside any %s", word, levelWords[l.level])
 	}
 	if l.kind == linkHere || l.kind == linkSame {
 		return []*policy.Section{cur}, ""
@@ -767,22 +768,22 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 	switch {
 	case l.kind == linkPrev:
 		if idx <= 0 {
-			return nil, fmt.Sprintf("%s stands in the first %s: there is none before it", word, unit)
+			return nil, i18n.Sprintf("%s stands in the first %s: there is none before it", word, unit)
 		}
 		return sibs[idx-1 : idx], ""
 	case l.kind == linkNext:
 		if idx < 0 || idx+1 >= len(sibs) {
-			return nil, fmt.Sprintf("%s stands in the last %s: there is none after it", word, unit)
+			return nil, i18n.Sprintf("%s stands in the last %s: there is none after it", word, unit)
 		}
 		return sibs[idx+1 : idx+2], ""
 	case l.count < 0: // 前各号
 		if idx <= 0 {
-			return nil, fmt.Sprintf("%s stands in the first %s", word, unit)
+			return nil, i18n.Sprintf("%s stands in the first %s", word, unit)
 		}
 		return append([]*policy.Section(nil), sibs[:idx]...), ""
 	default: // 前二項
 		if idx < l.count {
-			return nil, fmt.Sprintf("%s: only %d %s before it", word, max(idx, 0), unit)
+			return nil, i18n.Sprintf("%s: only %d %s before it", word, max(idx, 0), unit)
 		}
 		return append([]*policy.Section(nil), sibs[idx-l.count:idx]...), ""
 	}
@@ -856,8 +857,8 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 					what = "the section it stands in"
 				}
 				st.fail(r, policy.RuleRefSelf, policy.Error,
-					fmt.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
-					"a provision does not cite itself by number; write この条 or 本項, or check the number (was it renumbered?)")
+					i18n.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
+					i18n.T("a provision does not cite itself by number; write この条 or 本項, or check the number (was it renumbered?)"))
 				return
 			}
 		}
@@ -873,22 +874,22 @@ func (st *state) checkDirection(r *Ref, e expr) {
 	switch {
 	case (e.direction == "上記" || e.direction == "前記") && t.Offset > r.Start:
 		st.fail(r, policy.RuleRefDirection, policy.Error,
-			fmt.Sprintf("%s points below: it resolves to %s at line %d, after the reference", r.Text, t.Display(), t.Line),
-			fmt.Sprintf("write 下記 for a section below, or check the number (did you mean a section above line %d?)", r.Pos.Line))
+			i18n.Sprintf("%s points below: it resolves to %s at line %d, after the reference", r.Text, t.Display(), t.Line),
+			i18n.Sprintf("write 下記 for a section below, or check the number (did you mean a section above line %d?)", r.Pos.Line))
 	case e.direction == "下記" && t.Offset < r.Start:
 		st.fail(r, policy.RuleRefDirection, policy.Error,
-			fmt.Sprintf("%s points above: it resolves to %s at line %d, before the reference", r.Text, t.Display(), t.Line),
-			"write 上記 or 前記 for a section above, or check the number")
+			i18n.Sprintf("%s points above: it resolves to %s at line %d, before the reference", r.Text, t.Display(), t.Line),
+			i18n.T("write 上記 or 前記 for a section above, or check the number"))
 	}
 }
 
 // unresolved explains a reference that resolves to nothing, suggesting
 // sections elsewhere that carry the number.
 func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
-	msg := fmt.Sprintf("%s does not resolve: no %s", r.Text, describe(links))
+	msg := i18n.Sprintf("%s does not resolve: no %s", r.Text, describe(links))
 	switch {
 	case why != "":
-		msg = fmt.Sprintf("%s does not resolve: %s", r.Text, why)
+		msg = i18n.Sprintf("%s does not resolve: %s", r.Text, why)
 	case e.direction == "上記" || e.direction == "前記":
 		msg += " above it"
 	case e.direction == "下記":
@@ -902,7 +903,7 @@ func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
 	if last.kind == linkOutline || last.kind == linkNamed && last.style != policy.StyleNone {
 		for _, s := range st.d.Sections() {
 			if matches(s, last) && len(cands) < 3 {
-				cands = append(cands, fmt.Sprintf("%s (line %d)", s.Display(), s.Line))
+				cands = append(cands, i18n.Sprintf("%s (line %d)", s.Display(), s.Line))
 			}
 		}
 	}
@@ -935,8 +936,8 @@ func (st *state) mismatch(r *Ref, e expr, end int) {
 	b := better[0]
 	suggest := strings.Replace(r.Text, labelOf(t), labelOf(b), 1)
 	st.fail(r, policy.RuleRefMismatch, policy.Warning,
-		fmt.Sprintf("%s resolves to %s, but the text speaks of 「%s」", r.Text, t.Display(), word),
-		fmt.Sprintf("did you mean %s (line %d: %s)?", suggest, b.Line, b.Title))
+		i18n.Sprintf("%s resolves to %s, but the text speaks of 「%s」", r.Text, t.Display(), word),
+		i18n.Sprintf("did you mean %s (line %d: %s)?", suggest, b.Line, b.Title))
 }
 
 func labelOf(s *policy.Section) string {
