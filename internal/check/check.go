@@ -29,7 +29,7 @@ func rulesFor(opts Options) []rule {
 	return []rule{
 		readFindings,
 		frontMatter,
-		duplicateIDs,
+		duplicateIDsAgainst(opts.Base),
 		approvers,
 		allowedSigners,
 		links,

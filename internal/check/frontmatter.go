@@ -61,19 +61,42 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 
 // duplicateIDs reports every document that reuses an id already taken by a
 // document earlier in path order.
-func duplicateIDs(r *policy.Repo, report func(policy.Finding)) {
-	first := map[string]*policy.Document{}
-	for _, d := range r.Docs {
-		if d.Meta.ID == "" {
-			continue
+func duplicateIDs(r *policy.Repo, report func(policy.Finding)) { duplicateIDsAgainst(nil)(r, report) }
+
+// duplicateIDsAgainst reports every document that reuses an id another
+// one holds, on the copy: the document that is not where the id was in the
+// base revision (the one in force), or else the later one in path order.
+func duplicateIDsAgainst(base *policy.Repo) rule {
+	return func(r *policy.Repo, report func(policy.Finding)) {
+		byID := map[string][]*policy.Document{}
+		for _, d := range r.Docs {
+			if d.Meta.ID != "" {
+				byID[d.Meta.ID] = append(byID[d.Meta.ID], d)
+			}
 		}
-		if f, ok := first[d.Meta.ID]; ok {
-			report(policy.Finding{Rule: policy.RuleFrontMatterDuplicateID, Severity: policy.Error, Pos: metaPos(d, "id"),
-				Message: i18n.Sprintf("id %q is already used by %s", d.Meta.ID, f.Path),
-				Hint:    "ids are unique in the repository and never reused; choose a new one"})
-			continue
+		for id, ds := range byID {
+			if len(ds) < 2 {
+				continue
+			}
+			original := ds[0]
+			if base != nil {
+				if b := base.Doc(id); b != nil {
+					for _, d := range ds {
+						if d.Path == b.Path {
+							original = d
+						}
+					}
+				}
+			}
+			for _, d := range ds {
+				if d == original {
+					continue
+				}
+				report(policy.Finding{Rule: policy.RuleFrontMatterDuplicateID, Severity: policy.Error, Pos: metaPos(d, "id"),
+					Message: i18n.Sprintf("id %q is already used by %s", id, original.Path),
+					Hint:    i18n.T("ids are unique in the repository and never reused; choose a new one for this copy")})
+			}
 		}
-		first[d.Meta.ID] = d
 	}
 }
 
@@ -84,14 +107,14 @@ func approvers(r *policy.Repo, report func(policy.Finding)) {
 			if d.Meta.Present["id"] {
 				report(policy.Finding{Rule: policy.RuleFrontMatterApprovers, Severity: policy.Warning, Pos: metaPos(d, "approvers"),
 					Message: i18n.T("the document names no approvers, so no committee has to adopt it"),
-					Hint:    "add approvers: a list of committee ids from approvals/registry.yaml"})
+					Hint:    i18n.T("add approvers: a list of committee ids from approvals/registry.yaml")})
 			}
 			continue
 		}
 		if r.Registry == nil {
 			report(policy.Finding{Rule: policy.RuleFrontMatterApprovers, Severity: policy.Error, Pos: metaPos(d, "approvers"),
 				Message: i18n.T("approvers are named but there is no readable ") + policy.RegistryFile,
-				Hint:    "create the registry (policyctl init writes one) or fix its errors"})
+				Hint:    i18n.T("create the registry (policyctl init writes one) or fix its errors")})
 			continue
 		}
 		seen := map[string]bool{}
@@ -132,11 +155,11 @@ func allowedSigners(r *policy.Repo, report func(policy.Finding)) {
 	case err != nil:
 		report(policy.Finding{Rule: policy.RuleAllowedSigners, Severity: policy.Warning, Pos: policy.Pos{File: policy.AllowedSignersFile},
 			Message: i18n.T("approvals/allowed_signers is missing; auditors verify approvals with it"),
-			Hint:    "the next policyctl approve writes it from the registry"})
+			Hint:    i18n.T("the next policyctl approve writes it from the registry")})
 	case !bytes.Equal(got, want):
 		report(policy.Finding{Rule: policy.RuleAllowedSigners, Severity: policy.Error, Pos: policy.Pos{File: policy.AllowedSignersFile, Line: 1, Col: 1},
 			Message: i18n.T("approvals/allowed_signers does not match approvals/registry.yaml (stale): ssh-keygen would check approvals against other keys"),
-			Hint:    "never edit it by hand: the next policyctl approve rewrites it from the registry"})
+			Hint:    i18n.T("never edit it by hand: the next policyctl approve rewrites it from the registry")})
 	}
 }
 

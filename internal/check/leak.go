@@ -90,7 +90,7 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 							reported[t] = true
 							report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
 								Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", r.Config.Visibility[lvl], t, titles[t]),
-								Hint:    "describe the restricted part without its title, or restrict this text too"})
+								Hint:    i18n.T("describe the restricted part without its title, or restrict this text too")})
 						}
 					}
 				}

@@ -110,7 +110,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 	if image {
 		report(policy.Finding{Rule: policy.RuleLinkUnsafe, Severity: policy.Error, Pos: pos,
 			Message: i18n.Sprintf("image %q names a policy document, not a picture", dest),
-			Hint:    "link to the document with [text](path) instead"})
+			Hint:    i18n.T("link to the document with [text](path) instead")})
 		return
 	}
 	from := d.LevelAt(off)
@@ -134,7 +134,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 	if to > from {
 		report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: pos,
 			Message: i18n.Sprintf("%s text links to %s, which is %s", levelName(r, from), where(target, sec), levelName(r, to)),
-			Hint:    "a link from less restricted text would break in its edition and reveal what the restricted part is; remove it or restrict the linking text"})
+			Hint:    i18n.T("a link from less restricted text would break in its edition and reveal what the restricted part is; remove it or restrict the linking text")})
 	}
 }
 

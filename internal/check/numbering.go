@@ -78,7 +78,7 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 			if fromOne && s.Number.N != 1 && len(s.Number.Sub) == 0 {
 				report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
 					Message: i18n.Sprintf("%s starts its sequence; expected %s", label(s), s.Style.Label(policy.Number{N: 1})),
-					Hint:    "number the first section 1, or check whether sections before it were removed"})
+					Hint:    i18n.T("number the first section 1, or check whether sections before it were removed")})
 			}
 			continue
 		}
@@ -87,12 +87,12 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 		case s.Number.Equal(prev.Number):
 			report(policy.Finding{Rule: policy.RuleNumberingDuplicate, Severity: policy.Error, Pos: pos,
 				Message: i18n.Sprintf("%s repeats the number of %s line %d", label(s), prev.Doc.Path, prev.Line),
-				Hint:    "renumber the sections that follow, and the references to them"})
+				Hint:    i18n.T("renumber the sections that follow, and the references to them")})
 		case next(prev.Number, s.Number):
 		default:
 			report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
 				Message: i18n.Sprintf("%s follows %s (%s line %d); expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(policy.Number{N: prev.Number.N + 1})),
-				Hint:    "renumber so the sequence has no gap, and update the references to the renumbered sections"})
+				Hint:    i18n.T("renumber so the sequence has no gap, and update the references to the renumbered sections")})
 		}
 	}
 }
@@ -134,7 +134,7 @@ func checkLevels(run []*policy.Section, report func(policy.Finding)) {
 			report(policy.Finding{Rule: policy.RuleNumberingLevel, Severity: policy.Warning,
 				Pos:     policy.Pos{File: s.Doc.Path, Line: s.Line, Col: 1},
 				Message: i18n.Sprintf("%s is a level-%d heading; its siblings of the same numbering are level %d", label(s), s.HeadingLevel, first),
-				Hint:    "use the same number of # for sections of one numbering style"})
+				Hint:    i18n.T("use the same number of # for sections of one numbering style")})
 		}
 	}
 }

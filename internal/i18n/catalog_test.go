@@ -123,6 +123,8 @@ func TestCatalogue(t *testing.T) {
 			missing = append(missing, fmt.Sprintf("\t%q: \"\", // %s", key, where[0]))
 		case strings.Join(verbs(key), " ") != strings.Join(verbs(ja), " "):
 			t.Errorf("%s: the Japanese of %q has verbs %v, the English %v", where[0], key, verbs(ja), verbs(key))
+		case !strings.Contains(ja, "%[") && strings.Join(verbRE.FindAllString(ja, -1), " ") != strings.Join(verbRE.FindAllString(key, -1), " "):
+			t.Errorf("%s: the Japanese of %q takes its arguments in another order: number them (%%[1]s)", where[0], key)
 		}
 	}
 	sort.Strings(missing)

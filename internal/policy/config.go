@@ -216,7 +216,7 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &ConfigError{File: ConfigFile, Line: yamlErrorLine(err), Msg: "malformed YAML: " + trimYAMLError(err)}
+		return nil, &ConfigError{File: ConfigFile, Line: yamlErrorLine(err), Msg: i18n.T("malformed YAML: ") + trimYAMLError(err)}
 	}
 	if len(root.Content) > 0 && root.Content[0].Kind != yaml.MappingNode {
 		return nil, &ConfigError{File: ConfigFile, Line: root.Content[0].Line, Msg: i18n.T("expected a mapping of keys such as organization, title and documents")}
@@ -235,11 +235,11 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 		}
 	}
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-		return nil, &ConfigError{File: ConfigFile, Msg: "malformed YAML: " + err.Error()}
+		return nil, &ConfigError{File: ConfigFile, Msg: i18n.T("malformed YAML: ") + err.Error()}
 	}
 	for k, val := range overrides {
 		if !isKnownKey(k) {
-			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: "unknown key in --set; known keys: " + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: i18n.T("unknown key in --set; known keys: ") + strings.Join(knownKeys, ", ") + ", editions.NAME"}
 		}
 		if isApprovedKey(k) {
 			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: i18n.T("cannot be set on the command line: it decides what editions show and what approvals name, so only the approved policyctl.yaml sets it")}
@@ -248,14 +248,14 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	}
 	for _, k := range v.AllKeys() {
 		if !isKnownKey(k) {
-			return nil, &ConfigError{File: ConfigFile, Line: keyLine(&root, k), Key: k, Msg: "unknown key; known keys: " + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+			return nil, &ConfigError{File: ConfigFile, Line: keyLine(&root, k), Key: k, Msg: i18n.T("unknown key; known keys: ") + strings.Join(knownKeys, ", ") + ", editions.NAME"}
 		}
 	}
 	var c Config
 	// YAML reads an unquoted 2003-09-01 as a timestamp: it means the date.
 	hook := viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(dateHook, mapstructure.StringToSliceHookFunc(",")))
 	if err := v.Unmarshal(&c, hook); err != nil {
-		return nil, &ConfigError{File: ConfigFile, Msg: "cannot decode: " + err.Error()}
+		return nil, &ConfigError{File: ConfigFile, Msg: i18n.T("cannot decode: ") + err.Error()}
 	}
 	if !v.IsSet("editions") {
 		// Not a viper default: viper would merge it with the file's map.

@@ -224,7 +224,7 @@ func (r *Repo) Collisions() []Finding {
 		if other, ok := seen[key]; ok && other != p {
 			out = append(out, Finding{Rule: RuleFilesCollision, Severity: Error, Pos: Pos{File: p},
 				Message: i18n.Sprintf("%s and %s differ only in case or Unicode normalisation: on a case-insensitive file system they are one file", other, p),
-				Hint:    "rename one of them"})
+				Hint:    i18n.T("rename one of them")})
 			return nil
 		}
 		seen[key] = p

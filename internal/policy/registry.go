@@ -144,7 +144,7 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 			// A new repository lists its members before it has their keys.
 			fs = append(fs, Finding{Rule: RuleRegistryKey, Severity: Warning, Pos: Pos{File: RegistryFile, Line: m.Line, Col: 1},
 				Message: i18n.Sprintf("member %q has no keys yet and cannot approve", m.ID),
-				Hint:    "add the member's SSH public key (the line in ~/.ssh/id_ed25519.pub)"})
+				Hint:    i18n.T("add the member's SSH public key (the line in ~/.ssh/id_ed25519.pub)")})
 		}
 		for _, k := range m.Keys {
 			if f := strings.Fields(k); len(f) > 0 && !allowedKeyTypes[f[0]] && !strings.Contains(f[0], "=") {

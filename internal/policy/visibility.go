@@ -131,7 +131,7 @@ func restrictedParts(d *Document, levels []string) []Part {
 			d.Findings = append(d.Findings, Finding{Rule: RuleVisibilityWiden, Severity: Warning,
 				Pos:     Pos{File: d.Path, Line: parts[i].Line, Col: 1},
 				Message: i18n.Sprintf("level %q is less restricted than its surroundings (%q) and has no effect", levels[parts[i].Level], levels[outer]),
-				Hint:    "a part can only be more restricted than the document or section around it"})
+				Hint:    i18n.T("a part can only be more restricted than the document or section around it")})
 			parts[i].Level = outer
 		}
 		stack = append(stack, i)
