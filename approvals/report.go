@@ -32,7 +32,7 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
 		}
 		if c.Detail != "" {
-			fmt.Fprintf(&b, ": %s", c.Detail)
+			b.WriteString(i18n.T(": ") + c.Detail)
 		}
 		b.WriteString("\n")
 		for _, d := range c.Documents {
@@ -48,13 +48,13 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 		}
 	}
 	if len(v.Blockers) > 0 {
-		b.WriteString("What no approval can make right:\n")
+		b.WriteString(i18n.T("What no approval can make right:\n"))
 		for _, p := range v.Blockers {
 			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Detail)
 		}
 	}
 	if len(v.Invalid) > 0 {
-		b.WriteString("Approvals that do not count:\n")
+		b.WriteString(i18n.T("Approvals that do not count:\n"))
 		for _, p := range v.Invalid {
 			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Detail)
 		}
@@ -89,22 +89,22 @@ func (v *Verdict) WriteMarkdown(w io.Writer, against string) error {
 		var notes []string
 		for _, d := range c.Documents {
 			if d.State != "approved" {
-				notes = append(notes, fmt.Sprintf("`%s` %s", d.Path, d.State))
+				notes = append(notes, fmt.Sprintf("`%s` %s", d.Path, stateWord(d.State)))
 			}
 		}
 		if c.Detail != "" && len(notes) == 0 {
 			notes = append(notes, c.Detail)
 		}
-		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", mdCell(c.Name), c.ID, c.Quorum, res, mdCell(strings.Join(c.Approved, ", ")), mdCell(strings.Join(notes, "; ")))
+		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", mdCell(c.Name), c.ID, c.Quorum, res, mdCell(strings.Join(c.Approved, i18n.T(", "))), mdCell(strings.Join(notes, i18n.T("; "))))
 	}
 	if len(v.Blockers) > 0 {
-		b.WriteString("\nWhat no approval can make right:\n\n")
+		b.WriteString("\n" + i18n.T("What no approval can make right:\n") + "\n")
 		for _, p := range v.Blockers {
 			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
 		}
 	}
 	if len(v.Invalid) > 0 {
-		b.WriteString("\nApprovals that do not count:\n\n")
+		b.WriteString("\n" + i18n.T("Approvals that do not count:\n") + "\n")
 		for _, p := range v.Invalid {
 			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
 		}
@@ -250,12 +250,26 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 			i18n.Fprintf(&b, ", approved by %s", strings.Join(c.Approved, ", "))
 		}
 		if c.Detail != "" {
-			fmt.Fprintf(&b, ", %s", c.Detail)
+			b.WriteString(i18n.T(", ") + c.Detail)
 		}
 		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// stateWord names a document's approval state in the reader's language;
+// the JSON keeps the English word.
+func stateWord(state string) string {
+	switch state {
+	case "stale":
+		return i18n.T("stale")
+	case "missing":
+		return i18n.T("missing")
+	case "approved":
+		return i18n.T("approved")
+	}
+	return state
 }
 
 // staleWhat says in words what changed since an approval.

@@ -3,7 +3,6 @@ package approvals
 import (
 	"bytes"
 	"crypto/rand"
-	"errors"
 
 	"github.com/hiddeco/sshsig"
 	"golang.org/x/crypto/ssh"
@@ -33,7 +32,7 @@ func ParseSignature(b []byte) (*sshsig.Signature, error) {
 		return nil, i18n.Errorf("signature file of %d bytes is larger than %d", len(b), MaxSignature)
 	}
 	if !bytes.HasPrefix(b, []byte(armorBegin)) {
-		return nil, errors.New("not an armored SSH signature: the file must start with " + armorBegin)
+		return nil, i18n.Errorf("not an armored SSH signature: the file must start with %s", armorBegin)
 	}
 	end := bytes.Index(b, []byte(armorEnd))
 	if end < 0 {

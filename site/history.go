@@ -17,7 +17,7 @@ import (
 func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 	recs, err := h.Revisions()
 	if errors.Is(err, history.ErrNoGit) || errors.Is(err, history.ErrNoCommits) {
-		warnf(o.Warn, "policyctl: %v; the site shows the legacy revisions only\n", err)
+		warn(o.Warn, i18n.Sprintf("policyctl: %v; the site shows the legacy revisions only\n", err))
 		o.Entries, err = history.Log(full.Config, nil)
 		return err
 	}
@@ -71,7 +71,7 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 // force as it stood when its approvals were complete, and the newest as
 // `policyctl status` shows it, against the content read (edits made after
 // its approvals are 変).
-func approvalTables(h *history.Repository, full *policy.Repo, recs []*history.Recorded, warn io.Writer) []ApprovalTable {
+func approvalTables(h *history.Repository, full *policy.Repo, recs []*history.Recorded, warnings io.Writer) []ApprovalTable {
 	var out []ApprovalTable
 	for i, r := range recs {
 		v, m := r.Verdict, r.Model
@@ -82,7 +82,7 @@ func approvalTables(h *history.Repository, full *policy.Repo, recs []*history.Re
 			// The newest as the gate judges it (sealed, stale, 施行予定).
 			g, err := h.Verify("")
 			if err != nil {
-				warnf(warn, "site: the 承認状況 of revision %s shows it as recorded: %v\n", r.ID, err)
+				warn(warnings, i18n.Sprintf("site: the 承認状況 of revision %s shows it as recorded: %v\n", r.ID, err))
 			} else if g.Verdict.Revision == r.ID {
 				v, m = g.Verdict, full
 			}

@@ -234,7 +234,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		red, err := render.Edition(rv.Model, e.Restrict(rv.Model.Config))
 		var refused *render.RefusedError
 		if errors.As(err, &refused) {
-			warnf(o.Warn, "site: the %s edition leaves out revision %s: %v\n", e.Name, rv.ID, err)
+			warn(o.Warn, i18n.Sprintf("site: the %s edition leaves out revision %s: %v\n", e.Name, rv.ID, err))
 			continue
 		}
 		if err != nil {
@@ -289,7 +289,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 	case isPublic:
 		// A sitemap of relative URLs is invalid: search engines need
 		// absolute ones, and only the configuration knows the address.
-		warnf(o.Warn, "site: the %s edition has no sitemap.xml: set site.base_url in %s to the address it is published at, such as https://www.city.example.jp/security-policy/\n", e.Name, policy.ConfigFile)
+		warn(o.Warn, i18n.Sprintf("site: the %s edition has no sitemap.xml: set site.base_url in %s to the address it is published at, such as https://www.city.example.jp/security-policy/\n", e.Name, policy.ConfigFile))
 		w.put("robots.txt", []byte("User-agent: *\nAllow: /\n"))
 	default:
 		w.put("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
@@ -352,9 +352,10 @@ func generatedTexts() []string {
 	return out
 }
 
-func warnf(w io.Writer, format string, args ...any) {
+// warn writes a warning when the caller asked for them.
+func warn(w io.Writer, msg string) {
 	if w != nil {
-		fmt.Fprintf(w, format, args...)
+		io.WriteString(w, msg)
 	}
 }
 

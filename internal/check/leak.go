@@ -89,7 +89,7 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 						if !reported[t] && strings.HasPrefix(text[i:], t) {
 							reported[t] = true
 							report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
-								Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", r.Config.Visibility[lvl], t, titles[t]),
+								Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", levelName(r, lvl), t, titles[t]),
 								Hint:    i18n.T("describe the restricted part without its title, or restrict this text too")})
 						}
 					}

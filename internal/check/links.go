@@ -83,9 +83,9 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		return
 	}
 	pos := d.BodyPos(off)
-	what := "link"
+	what := i18n.T("link")
 	if image {
-		what = "image"
+		what = i18n.T("image")
 	}
 	l, lerr := r.ResolveLink(d, dest)
 	if lerr != nil {
@@ -93,7 +93,7 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		if hint == "" && lerr.Rule == policy.RuleLinkBrokenFile {
 			hint = suggestFile(r, dest, d)
 		}
-		report(policy.Finding{Rule: lerr.Rule, Severity: policy.Error, Pos: pos, Message: what + " to " + lerr.Message, Hint: hint})
+		report(policy.Finding{Rule: lerr.Rule, Severity: policy.Error, Pos: pos, Message: i18n.Sprintf("%s to %s", what, lerr.Message), Hint: hint})
 		return
 	}
 	var target *policy.Document
@@ -143,10 +143,10 @@ func suggestFile(r *policy.Repo, dest string, from *policy.Document) string {
 	base := path.Base(p)
 	for _, d := range r.Docs {
 		if path.Base(d.Path) == base {
-			return "did you mean " + d.Path + "? Paths are relative to the linking document"
+			return i18n.Sprintf("did you mean %s? Paths are relative to the linking document", d.Path)
 		}
 	}
-	return "check the path; it is relative to the linking document"
+	return i18n.T("check the path; it is relative to the linking document")
 }
 
 func suggestAnchor(d *policy.Document, frag string) string {
@@ -157,7 +157,7 @@ func suggestAnchor(d *policy.Document, frag string) string {
 		}
 	}
 	if len(ids) > 0 && len(ids) <= 3 {
-		return "did you mean " + strings.Join(ids, " or ") + "?"
+		return i18n.Sprintf("did you mean %s?", strings.Join(ids, i18n.T(" or ")))
 	}
-	return "heading IDs are the explicit {#id} or GitHub's: lower-case, punctuation dropped, spaces to -"
+	return i18n.T("heading IDs are the explicit {#id} or GitHub's: lower-case, punctuation dropped, spaces to -")
 }

@@ -38,10 +38,23 @@ func reportRefs(r *policy.Repo, all map[*policy.Document][]*ref.Ref, report func
 }
 
 func levelName(r *policy.Repo, l int) string {
+	name := fmt.Sprint(l)
 	if l >= 0 && l < len(r.Config.Visibility) {
-		return r.Config.Visibility[l]
+		name = r.Config.Visibility[l]
 	}
-	return fmt.Sprint(l)
+	// The names are the configuration's own words; a Japanese reader gets
+	// the usual ones glossed and the others quoted.
+	if i18n.Current() == i18n.Ja {
+		if g, ok := levelGloss[name]; ok {
+			return g + "（" + name + "）"
+		}
+		return "「" + name + "」"
+	}
+	return name
+}
+
+var levelGloss = map[string]string{
+	"public": "公開", "internal": "非公開", "confidential": "秘", "restricted": "限定", "secret": "極秘",
 }
 
 func where(d *policy.Document, s *policy.Section) string {

@@ -43,7 +43,7 @@ func renumberedFinding(s ref.Shift, base string) policy.Finding {
 	switch {
 	case removed:
 		f.Message = i18n.Sprintf("%s pointed at %s in %s, which was removed; %s", s.Ref.Text, describe(s.Was), base, points)
-		f.Hint = "the provision it cited is gone: rewrite the sentence, or cite the provision that replaces it"
+		f.Hint = i18n.T("the provision it cited is gone: rewrite the sentence, or cite the provision that replaces it")
 		return f
 	case renumbered:
 		f.Message = i18n.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
@@ -52,9 +52,9 @@ func renumberedFinding(s ref.Shift, base string) policy.Finding {
 		// the provision it stands in moved.
 		f.Message = i18n.Sprintf("%s pointed at %s in %s; the provisions around it were renumbered and %s", s.Ref.Text, describe(s.Was), base, points)
 	}
-	f.Hint = "write " + s.Write + " to keep pointing at it"
+	f.Hint = i18n.Sprintf("write %s to keep pointing at it", s.Write)
 	if s.Write == "" {
-		f.Hint = "rewrite the reference to cite what it cited before"
+		f.Hint = i18n.T("rewrite the reference to cite what it cited before")
 	}
 	return f
 }

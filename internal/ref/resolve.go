@@ -100,7 +100,7 @@ func (st *state) expr(e expr) []*Ref {
 
 func orLaw(law string) string {
 	if law == "" {
-		return "another law"
+		return i18n.T("another law")
 	}
 	return law
 }
@@ -320,7 +320,7 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 
 func describeSec(s *policy.Section) string {
 	if s == nil {
-		return "the text"
+		return i18n.T("the text")
 	}
 	return s.Display()
 }
@@ -415,7 +415,7 @@ func (st *state) follow(cur []*policy.Section, links []link, from int, path []*p
 	for i := from; i < len(links); i++ {
 		l := links[i]
 		if len(cur) != 1 {
-			return nil, "a list cannot be followed by a further number"
+			return nil, i18n.T("a list cannot be followed by a further number")
 		}
 		next := below(cur[0], l)
 		if len(next) == 0 {
@@ -703,10 +703,29 @@ func enclosingAt(s *policy.Section, lv level) *policy.Section {
 	return nil
 }
 
-var levelWords = map[level]string{
-	levelPart: "part (編)", levelChapter: "chapter (章)", levelSection: "section (節)", levelSubsection: "subsection (款)",
-	levelDivision: "division (目)", levelArticle: "article", levelClause: "article", levelItem: "numbered item",
-	levelTable: "appended table (別表)", levelSupplement: "附則",
+// levelWord names a level in the reader's language.
+func levelWord(lv level) string {
+	switch lv {
+	case levelPart:
+		return i18n.T("part (編)")
+	case levelChapter:
+		return i18n.T("chapter (章)")
+	case levelSection:
+		return i18n.T("section (節)")
+	case levelSubsection:
+		return i18n.T("subsection (款)")
+	case levelDivision:
+		return i18n.T("division (目)")
+	case levelArticle, levelClause:
+		return i18n.T("article")
+	case levelItem:
+		return i18n.T("numbered item")
+	case levelTable:
+		return i18n.T("appended table (別表)")
+	case levelSupplement:
+		return "附則"
+	}
+	return i18n.T("section")
 }
 
 // relative resolves 前条, 次項, 同号, 前各号, 前二項, 各号, この条, この規程.
@@ -750,9 +769,9 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 	}
 	if cur == nil {
 		if l.kind == linkSame {
-			return nil, word + " has nothing before it to refer to"
+			return nil, i18n.Sprintf("%s has nothing before it to refer to", word)
 		}
-		return nil, i18n.Sprintf("%s stands outside any %s", word, levelWords[l.level])
+		return nil, i18n.Sprintf("%s stands outside any %s", word, levelWord(l.level))
 	}
 	if l.kind == linkHere || l.kind == linkSame {
 		return []*policy.Section{cur}, ""
@@ -852,9 +871,9 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 		}
 		for a := st.host; a != nil; a = a.Parent {
 			if a == t {
-				what := "a section it stands in"
+				what := i18n.T("a section it stands in")
 				if t == st.host {
-					what = "the section it stands in"
+					what = i18n.T("the section it stands in")
 				}
 				st.fail(r, policy.RuleRefSelf, policy.Error,
 					i18n.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
@@ -886,18 +905,18 @@ func (st *state) checkDirection(r *Ref, e expr) {
 // unresolved explains a reference that resolves to nothing, suggesting
 // sections elsewhere that carry the number.
 func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
-	msg := i18n.Sprintf("%s does not resolve: no %s", r.Text, describe(links))
+	var msg string
 	switch {
 	case why != "":
 		msg = i18n.Sprintf("%s does not resolve: %s", r.Text, why)
 	case e.direction == "上記" || e.direction == "前記":
-		msg += " above it"
+		msg = i18n.Sprintf("%s does not resolve: no %s above it", r.Text, describe(links))
 	case e.direction == "下記":
-		msg += " below it"
+		msg = i18n.Sprintf("%s does not resolve: no %s below it", r.Text, describe(links))
 	default:
-		msg += " in the sections around it"
+		msg = i18n.Sprintf("%s does not resolve: no %s in the sections around it", r.Text, describe(links))
 	}
-	hint := "check the number; if the target was renumbered or removed, update the reference"
+	hint := i18n.T("check the number; if the target was renumbered or removed, update the reference")
 	last := links[len(links)-1]
 	var cands []string
 	if last.kind == linkOutline || last.kind == linkNamed && last.style != policy.StyleNone {
@@ -908,7 +927,7 @@ func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
 		}
 	}
 	if len(cands) > 0 {
-		hint = "sections with that number: " + strings.Join(cands, ", ")
+		hint = i18n.Sprintf("sections with that number: %s", strings.Join(cands, i18n.T(", ")))
 	}
 	st.fail(r, policy.RuleRefUnresolved, policy.Error, msg, hint)
 }
