@@ -245,12 +245,12 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 		if c.OK {
 			res = "OK"
 		}
-		i18n.Fprintf(&b, "%s %s %s: quorum %d", res, c.ID, c.Name, c.Quorum)
+		i18n.Fprintf(&b, "%s %s %s (quorum %d)", res, c.ID, c.Name, c.Quorum)
 		if len(c.Approved) > 0 {
-			i18n.Fprintf(&b, ", approved by %s", strings.Join(c.Approved, ", "))
+			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
 		}
 		if c.Detail != "" {
-			b.WriteString(i18n.T(", ") + c.Detail)
+			b.WriteString(i18n.T(": ") + c.Detail)
 		}
 		b.WriteString("\n")
 	}

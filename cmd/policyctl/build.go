@@ -3,7 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -70,12 +70,7 @@ func buildRun(opts *buildOptions) error {
 		}
 	}
 	if len(eds) == 0 {
-		names := make([]string, 0, len(full.Config.Editions))
-		for n := range full.Config.Editions {
-			names = append(names, n)
-		}
-		slices.Sort(names)
-		return i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v, or all)", opts.Edition, names)
+		return i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %s, or all)", opts.Edition, strings.Join(full.Config.EditionNames(), i18n.T(", ")))
 	}
 	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr}
 	if err := site.FromHistory(h, full, &o); err != nil {

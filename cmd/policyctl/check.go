@@ -120,7 +120,7 @@ func againstOptions(f *factory, ro *repoOptions, h *history.Repository, rev stri
 	}
 	label := base.Tree.Label()
 	if rev == "" {
-		label = "the revision in force (" + base.Revision.ID + ")"
+		label = i18n.Sprintf("the revision in force (%s)", base.Revision.ID)
 	}
 	return check.Options{Base: m, BaseName: label}, nil
 }

@@ -206,7 +206,7 @@ func editionOf(r *policy.Repo, name string, approved *policy.Config) (*policy.Re
 		}
 		return m.Repo(), nil
 	}
-	return nil, i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v)", name, r.Config.Editions)
+	return nil, i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %s)", name, strings.Join(r.Config.EditionNames(), i18n.T(", ")))
 }
 
 // revLabel names a revision for the 新旧対照表: its revision id first when

@@ -67,7 +67,7 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 		}
 		id = ids[len(ids)-1]
 	}
-	g := &Gate{Model: model, Record: Find(recs, id), Against: "the " + r.Tree.Label()}
+	g := &Gate{Model: model, Record: Find(recs, id), Against: r.Tree.Label()}
 	var rules *approvals.Rules
 	prevID := ""
 	if g.Previous = PreviousApproved(recs, id); g.Previous != nil {

@@ -136,6 +136,16 @@ func (c *Config) Edition(name string) (Edition, bool) {
 	return e, true
 }
 
+// EditionNames returns the names of the configured editions in the order
+// of EditionList.
+func (c *Config) EditionNames() []string {
+	var names []string
+	for _, e := range c.EditionList() {
+		names = append(names, e.Name)
+	}
+	return names
+}
+
 // EditionList returns the configured editions, least restricted first, then
 // by name, so that output built from them is deterministic.
 func (c *Config) EditionList() []Edition {

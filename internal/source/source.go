@@ -34,7 +34,7 @@ type Tree struct {
 // Label names the tree for people: "working tree" or "HEAD~1 (1a2b3c4)".
 func (t *Tree) Label() string {
 	if t.Commit == nil {
-		return "working tree"
+		return i18n.T("the working tree")
 	}
 	short := t.Commit.Hash.String()[:7]
 	if t.Rev == short || t.Rev == t.Commit.Hash.String() {
