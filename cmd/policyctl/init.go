@@ -31,7 +31,7 @@ directory — and runs git init unless DIR is already in a git repository.
 The workflow installs the policyctl version that wrote it, checks every pull
 request, and publishes the public edition on every push and once a day, so the
 site switches to a revision on its effective date without anyone pushing.`,
-		Example: `  policyctl init --org-id ena --org-name 恵那市 ena-policy`,
+		Example: `  policyctl init --org-id sakuradai --org-name さくら台市 sakuradai-policy`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = "."
@@ -45,7 +45,7 @@ site switches to a revision on its effective date without anyone pushing.`,
 		},
 	}
 	c.Flags().StringVar(&opts.OrgID, "org-id", "city", "the organisation's `ID` ([a-z0-9-]+)")
-	c.Flags().StringVar(&opts.OrgName, "org-name", "〇〇市", "the organisation's `NAME`, such as 恵那市")
+	c.Flags().StringVar(&opts.OrgName, "org-name", "〇〇市", "the organisation's `NAME`, such as さくら台市")
 	c.Flags().StringVar(&opts.KeyFile, "key", "", "the secretary's SSH public key `FILE` (such as ~/.ssh/id_ed25519.pub), so approvals can start at once")
 	return c
 }

@@ -311,13 +311,13 @@ func (c *Config) validate() *ConfigError {
 	bad := func(key, msg string) *ConfigError { return &ConfigError{File: ConfigFile, Key: key, Msg: msg} }
 	switch {
 	case c.Organization.ID == "":
-		return bad("organization.id", i18n.T(`missing; expected a short id such as "ena" (lower-case letters, digits and "-")`))
+		return bad("organization.id", i18n.T(`missing; expected a short id such as "sakuradai" (lower-case letters, digits and "-")`))
 	case !idPattern.MatchString(c.Organization.ID):
-		return bad("organization.id", i18n.Sprintf("%q is not an id; expected lower-case letters, digits and \"-\", such as \"ena\"", c.Organization.ID))
+		return bad("organization.id", i18n.Sprintf("%q is not an id; expected lower-case letters, digits and \"-\", such as \"sakuradai\"", c.Organization.ID))
 	case c.Organization.Name == "":
-		return bad("organization.name", i18n.T(`missing; expected the organisation's name, such as "恵那市"`))
+		return bad("organization.name", i18n.T(`missing; expected the organisation's name, such as "さくら台市"`))
 	case c.Title == "":
-		return bad("title", i18n.T(`missing; expected the policy's title, such as "恵那市情報セキュリティポリシー"`))
+		return bad("title", i18n.T(`missing; expected the policy's title, such as "さくら台市情報セキュリティポリシー"`))
 	case !doublestar.ValidatePattern(c.Documents) || c.Documents == "":
 		return bad("documents", i18n.Sprintf("%q is not a valid glob; expected a pattern such as \"policy/**/*.md\"", c.Documents))
 	case len(c.Visibility) == 0:

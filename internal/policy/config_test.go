@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 )
 
-const minimalConfig = "organization: {id: ena, name: 恵那市}\ntitle: 恵那市情報セキュリティポリシー\n"
+const minimalConfig = "organization: {id: sakuradai, name: さくら台市}\ntitle: さくら台市情報セキュリティポリシー\n"
 
 func configFS(s string) fstest.MapFS {
 	return fstest.MapFS{ConfigFile: &fstest.MapFile{Data: []byte(s)}}
@@ -83,10 +83,10 @@ func TestConfigErrors(t *testing.T) {
 		want       string // the error's text
 	}{
 		{"missing organization", "title: x\n", nil, "policyctl.yaml: organization.id: missing"},
-		{"bad id", "organization: {id: Ena, name: 恵那市}\ntitle: x\n", nil, "policyctl.yaml:1: organization.id: \"Ena\" is not an id"},
-		{"missing name", "organization:\n  id: ena\ntitle: x\n", nil, "policyctl.yaml:1: organization.name: missing"},
-		{"missing title", "organization: {id: ena, name: 恵那市}\n", nil, "policyctl.yaml: title: missing"},
-		{"malformed", "organization: {id: ena\n", nil, "policyctl.yaml:1: malformed YAML: did not find expected"},
+		{"bad id", "organization: {id: Sakuradai, name: さくら台市}\ntitle: x\n", nil, "policyctl.yaml:1: organization.id: \"Sakuradai\" is not an id"},
+		{"missing name", "organization:\n  id: sakuradai\ntitle: x\n", nil, "policyctl.yaml:1: organization.name: missing"},
+		{"missing title", "organization: {id: sakuradai, name: さくら台市}\n", nil, "policyctl.yaml: title: missing"},
+		{"malformed", "organization: {id: sakuradai\n", nil, "policyctl.yaml:1: malformed YAML: did not find expected"},
 		{"not a mapping", "- a\n- b\n", nil, "policyctl.yaml:1: expected a mapping"},
 		{"unknown key", minimalConfig + "colour: red\n", nil, "policyctl.yaml:3: colour: unknown key"},
 		{"bad glob", minimalConfig + "documents: \"policy/[\"\n", nil, "policyctl.yaml:3: documents: \"policy/[\" is not a valid glob"},

@@ -29,7 +29,7 @@ var tmpl embed.FS
 // Options name the organisation the repository is for.
 type Options struct {
 	OrgID   string // [a-z0-9-]+
-	OrgName string // e.g. 恵那市
+	OrgName string // e.g. さくら台市
 	// Key is the secretary's SSH public key (one authorized_keys line),
 	// so that the first approval can be signed at once; empty: none yet.
 	Key string
@@ -56,10 +56,10 @@ var orgID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // git repository unless dir is already inside one.
 func Write(dir string, o Options) ([]string, error) {
 	if !orgID.MatchString(o.OrgID) {
-		return nil, i18n.Errorf("organization id %q is not valid: use lower-case letters, digits and \"-\", such as \"ena\"", o.OrgID)
+		return nil, i18n.Errorf("organization id %q is not valid: use lower-case letters, digits and \"-\", such as \"sakuradai\"", o.OrgID)
 	}
 	if strings.ContainsAny(o.OrgName, "{}[]:#\n\"'") || o.OrgName == "" {
-		return nil, i18n.Errorf("organization name %q is not valid: give the name as it is written, such as 恵那市", o.OrgName)
+		return nil, i18n.Errorf("organization name %q is not valid: give the name as it is written, such as さくら台市", o.OrgName)
 	}
 	if o.Key != "" {
 		k, _, _, rest, err := ssh.ParseAuthorizedKey([]byte(o.Key))
