@@ -215,7 +215,7 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 		if name == "" {
 			name = c.ID
 		}
-		fmt.Fprintf(&b, "%s %s (%s)\n", column(i), name, c.ID)
+		i18n.Fprintf(&b, "%s %s (%s)\n", column(i), name, c.ID)
 	}
 	b.WriteString("\n")
 	docHeader := i18n.T("document")
