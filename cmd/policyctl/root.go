@@ -5,14 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/term"
 
 	"github.com/policyctl/policyctl/internal/i18n"
-	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // Exit codes (SPEC §2).
@@ -53,6 +51,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 }
 
 func run(f *factory, args []string) int {
+	earlyLang(args)
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(f.stdout)
@@ -64,7 +63,7 @@ func run(f *factory, args []string) int {
 	case errors.Is(err, errProblems):
 		return exitProblems
 	}
-	fmt.Fprintf(f.stderr, "policyctl: %v\n", err)
+	fmt.Fprintf(f.stderr, "policyctl: %s\n", translateUsage(err.Error()))
 	return exitUsage
 }
 
@@ -76,7 +75,13 @@ func configLang(c *cobra.Command) string {
 	if fl := c.Flags().Lookup("dir"); fl != nil {
 		dir = fl.Value.String()
 	}
-	b, err := os.ReadFile(filepath.Join(dir, policy.ConfigFile))
+	return configLangIn(dir)
+}
+
+// readLang reads the lang key of a policyctl.yaml, "" when there is none
+// or the file does not read: the command reports that itself.
+func readLang(file string) string {
+	b, err := os.ReadFile(file)
 	if err != nil {
 		return ""
 	}
