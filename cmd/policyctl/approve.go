@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"golang.org/x/crypto/ssh"
 
@@ -185,12 +186,12 @@ func writeApprovalPreview(w io.Writer, r *policy.Repo, p *approvals.Payload, isN
 	c := r.Registry.Committee(p.Committee)
 	cname := p.Committee
 	if c != nil {
-		cname = c.Name + " (" + c.ID + ")"
+		cname = i18n.Sprintf("%s (%s)", c.Name, c.ID)
 	}
 	m := r.Registry.Member(p.Member)
-	state := "an existing revision"
+	state := i18n.T("an existing revision")
 	if isNew {
-		state = "a new revision"
+		state = i18n.T("a new revision")
 	}
 	i18n.Fprintf(w, "%s (%s) approves revision %s (%s, %s) for %s.\n", m.Name, m.ID, p.Revision, p.Kind, state, cname)
 	i18n.Fprintf(w, "Organisation %s\n  policyctl.yaml  sha256 %s\n  registry        sha256 %s\n\nDocuments approved (SHA-256 of their exact bytes):\n", p.Organization, p.ConfigSHA256, p.RegistrySHA256)
@@ -224,7 +225,7 @@ func writeApprovalPreview(w io.Writer, r *policy.Repo, p *approvals.Payload, isN
 		if !mine[ch.ID] {
 			continue
 		}
-		fmt.Fprintf(w, "  %-9s %s (%s)\n", ch.What, ch.Path, ch.Title)
+		i18n.Fprintf(w, "  %s %s (%s)\n", runewidth.FillRight(ch.Word(), 9), ch.Path, ch.Title)
 		n++
 	}
 	if n == 0 {

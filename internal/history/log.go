@@ -202,6 +202,18 @@ func describeChanges(cs []Change) string {
 	return strings.Join(parts, i18n.T(", "))
 }
 
+// Word says in the reader's language what happened to the document:
+// 改正, 新設 or 廃止.
+func (c Change) Word() string {
+	switch c.What {
+	case "added":
+		return i18n.T("added")
+	case "removed":
+		return i18n.T("abolished")
+	}
+	return i18n.T("amended")
+}
+
 // changeText names a changed document by its title and what happened to
 // it: 情報セキュリティ基本方針（改正）.
 func changeText(c Change) string {
