@@ -204,7 +204,7 @@ func KeyFileSigner(file string) (ssh.Signer, error) {
 		if _, _, _, _, perr := ssh.ParseAuthorizedKey(b); perr == nil {
 			priv := strings.TrimSuffix(file, ".pub")
 			if priv == file {
-				priv = "the private key that goes with it"
+				priv = i18n.T("the private key that goes with it")
 			}
 			return nil, i18n.Errorf("%s is a public key: sign with its private key, %s (the file without .pub)", file, priv)
 		}

@@ -154,7 +154,7 @@ func nextStep(g *history.Gate) string {
 	case v.OK:
 		return i18n.Sprintf("\nRevision %s is approved by every committee. Commit and push: CI publishes it once its date has come.\n", v.Revision)
 	case len(v.Blockers) > 0:
-		return "\nNext: fix what no approval can make right (policyctl verify lists it), then approve.\n"
+		return i18n.T("\nNext: fix what no approval can make right (policyctl verify lists it), then approve.\n")
 	}
 	return i18n.Sprintf("\nNext: each committee marked 未 or 変 approves: policyctl approve --revision %s --committee ID --member ID\n", v.Revision)
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -22,7 +23,7 @@ func rulesFor(opts Options) []rule {
 	if opts.Base != nil {
 		name := opts.BaseName
 		if name == "" {
-			name = "the base revision"
+			name = i18n.T("the base revision")
 		}
 		refs = referencesAgainst(opts.Base, name)
 	}

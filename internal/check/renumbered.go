@@ -25,9 +25,9 @@ func referencesAgainst(base *policy.Repo, name string) rule {
 
 func renumberedFinding(s ref.Shift, base string) policy.Finding {
 	f := policy.Finding{Rule: policy.RuleRefRenumbered, Severity: policy.Error, Pos: s.Ref.Pos}
-	points := "it no longer resolves"
+	points := i18n.T("it no longer resolves")
 	if len(s.Ref.Targets) > 0 && s.Ref.Problem == nil || s.Ref.Problem != nil && s.Ref.Problem.Rule != policy.RuleRefUnresolved {
-		points = "it now points at " + describe(s.Ref.Targets)
+		points = i18n.Sprintf("it now points at %s", describe(s.Ref.Targets))
 	}
 	var now []string
 	renumbered, removed := false, false

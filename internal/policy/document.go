@@ -376,9 +376,9 @@ func (d *Document) parseFrontMatter() {
 				Hint: i18n.T("known keys: ") + strings.Join(frontMatterKeys, ", ")})
 		}
 		if err != nil {
-			expect := "a string"
+			expect := i18n.T("a string")
 			if k.Value == "approvers" {
-				expect = "a list of committee ids, such as [mayor, council]"
+				expect = i18n.T("a list of committee ids, such as [mayor, council]")
 			}
 			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
 				Pos: Pos{File: d.Path, Line: v.Line + 1, Col: v.Column}, Message: i18n.Sprintf("%s: expected %s", k.Value, expect),
