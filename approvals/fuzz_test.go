@@ -2,6 +2,7 @@ package approvals
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
 )
 
@@ -42,5 +43,34 @@ func FuzzParseSignature(f *testing.F) {
 		}
 		// Verification of anything parsed must not panic.
 		_, _ = VerifySignature([]byte("payload\n"), b, nil)
+	})
+}
+
+// FuzzCanonical: the canonical writer writes what encoding/json writes,
+// and the fast reader and encoding/json read the same payload from it.
+func FuzzCanonical(f *testing.F) {
+	f.Add("改訂", "policy/basic.md", "basic", "images/a.svg")
+	f.Add("a\"b", "p\\q", "\x01", "\u2028")
+	f.Add("<&>", "\xff", "", "x\ny")
+	f.Fuzz(func(t *testing.T, kind, path, id, file string) {
+		p := &Payload{Format: Format, Organization: "sakuradai", Revision: "2026-03-31", Kind: kind, Committee: "mayor", Member: id,
+			Decision: Decision, ConfigSHA256: Digest([]byte("c")), RegistrySHA256: Digest([]byte("r")),
+			Documents: []DocDigest{{ID: id, Path: path, SHA256: Digest([]byte(path)), Files: []FileDigest{{Path: file, SHA256: Digest(nil)}}}},
+			Removed:   []DocRef{{ID: kind, Path: file}}}
+		b := p.Marshal()
+		if want := p.marshalJSON(); !bytes.Equal(b, want) {
+			t.Fatalf("canonical writer differs from encoding/json:\n%s\n%s", b, want)
+		}
+		fast := parseCanonical(b)
+		if fast == nil {
+			return // left to encoding/json
+		}
+		var slow Payload
+		if err := json.Unmarshal(b, &slow); err != nil {
+			t.Fatalf("the fast reader read what encoding/json cannot: %q", b)
+		}
+		if !bytes.Equal(fast.marshalJSON(), slow.marshalJSON()) {
+			t.Fatalf("the two readers differ on %q", b)
+		}
 	})
 }

@@ -51,6 +51,24 @@ type Payload struct {
 	// edition shows.
 	ConfigSHA256   string `json:"config_sha256"`
 	RegistrySHA256 string `json:"registry_sha256"`
+
+	// byDoc finds a document's entry without a search per lookup; set
+	// by ParsePayload.
+	byDoc map[DocRef]*DocDigest
+}
+
+// doc returns the entry for the document with that id and path, or nil.
+func (p *Payload) doc(id, path string) *DocDigest {
+	if p.byDoc != nil {
+		return p.byDoc[DocRef{ID: id, Path: path}]
+	}
+	var got *DocDigest
+	for i := range p.Documents {
+		if p.Documents[i].ID == id && p.Documents[i].Path == path {
+			got = &p.Documents[i]
+		}
+	}
+	return got
 }
 
 // DocDigest names one approved document by id, path and the SHA-256 of
@@ -84,6 +102,26 @@ func Digest(b []byte) string {
 // order, documents sorted by id, no insignificant space, no HTML escaping,
 // one final newline.
 func (p *Payload) Marshal() []byte {
+	q := *p
+	q.Documents = make([]DocDigest, len(p.Documents))
+	for i, d := range p.Documents {
+		d.Files = append([]FileDigest{}, d.Files...)
+		sort.Slice(d.Files, func(i, j int) bool { return d.Files[i].Path < d.Files[j].Path })
+		q.Documents[i] = d
+	}
+	sort.Slice(q.Documents, func(i, j int) bool {
+		return docLess(q.Documents[i].ID, q.Documents[i].Path, q.Documents[j].ID, q.Documents[j].Path)
+	})
+	q.Removed = append([]DocRef{}, p.Removed...)
+	sort.Slice(q.Removed, func(i, j int) bool {
+		return docLess(q.Removed[i].ID, q.Removed[i].Path, q.Removed[j].ID, q.Removed[j].Path)
+	})
+	return appendCanonical(nil, &q)
+}
+
+// marshalJSON is Marshal by encoding/json alone: the reference the
+// canonical writer is tested against.
+func (p *Payload) marshalJSON() []byte {
 	q := *p
 	q.Documents = make([]DocDigest, len(p.Documents))
 	for i, d := range p.Documents {
@@ -148,14 +186,19 @@ func ParsePayload(b []byte) (*Payload, error) {
 	if len(b) > MaxPayload {
 		return nil, i18n.Errorf("payload of %d bytes is larger than %d", len(b), MaxPayload)
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var p Payload
-	if err := dec.Decode(&p); err != nil {
-		return nil, i18n.Errorf("payload is not valid JSON: %w", err)
-	}
-	if !bytes.Equal(p.Marshal(), b) {
-		return nil, i18n.Errorf("payload is not in canonical form (fields, order, spacing or document order differ from what policyctl writes)")
+	p := parseCanonical(b)
+	if p == nil || !bytes.Equal(p.Marshal(), b) {
+		// Not what the fast reader knows: encoding/json decides, and says
+		// what is wrong.
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		p = new(Payload)
+		if err := dec.Decode(p); err != nil {
+			return nil, i18n.Errorf("payload is not valid JSON: %w", err)
+		}
+		if !bytes.Equal(p.Marshal(), b) {
+			return nil, i18n.Errorf("payload is not in canonical form (fields, order, spacing or document order differ from what policyctl writes)")
+		}
 	}
 	switch {
 	case p.Format != Format:
@@ -184,7 +227,11 @@ func ParsePayload(b []byte) (*Payload, error) {
 			return nil, i18n.Errorf("removed: an entry has no path")
 		}
 	}
-	return &p, nil
+	p.byDoc = make(map[DocRef]*DocDigest, len(p.Documents))
+	for i := range p.Documents {
+		p.byDoc[DocRef{ID: p.Documents[i].ID, Path: p.Documents[i].Path}] = &p.Documents[i]
+	}
+	return p, nil
 }
 
 // FileName is the base name of an approval's payload and signature.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -27,14 +28,17 @@ type Rules struct {
 type RuleDoc struct {
 	ID, Path, Title string
 	Approvers       []string
-	lines           map[string]bool // non-blank lines of the body, for lineage
+	// lines are the non-blank lines of the body, for lineage; read only
+	// when neither id nor path relates a document to another, which is rare.
+	lines func() map[string]bool
 }
 
 // RulesOf reads the rules of a repository model.
 func RulesOf(r *policy.Repo) *Rules {
 	ru := &Rules{Registry: r.Registry}
 	for _, d := range r.Docs {
-		ru.Docs = append(ru.Docs, RuleDoc{ID: d.Meta.ID, Path: d.Path, Title: d.Meta.Title, Approvers: d.Meta.Approvers, lines: bodyLines(d)})
+		ru.Docs = append(ru.Docs, RuleDoc{ID: d.Meta.ID, Path: d.Path, Title: d.Meta.Title, Approvers: d.Meta.Approvers,
+			lines: sync.OnceValue(func() map[string]bool { return bodyLines(d) })})
 	}
 	return ru
 }
@@ -111,13 +115,17 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 	}
 	// A previous document that nothing continues by id or path may live on
 	// in a new one under another name: moved and renamed, split or merged.
+	freshLines := map[*policy.Document]map[string]bool{}
 	for i := range prev.Docs {
 		p := &prev.Docs[i]
-		if continued[p] || len(p.lines) == 0 {
+		if continued[p] || p.lines == nil || len(p.lines()) == 0 {
 			continue
 		}
 		for _, d := range fresh {
-			if shared(p.lines, bodyLines(d)) >= minShared {
+			if freshLines[d] == nil {
+				freshLines[d] = bodyLines(d)
+			}
+			if shared(p.lines(), freshLines[d]) >= minShared {
 				l.Predecessors[d] = append(l.Predecessors[d], p)
 				continued[p] = true
 			}

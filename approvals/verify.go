@@ -191,12 +191,18 @@ type Problem struct {
 // returned only when something could not be read; everything that is
 // wrong with the approvals is in the verdict.
 func Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevID string) (*Verdict, error) {
+	return (*Cache)(nil).Verify(fsys, r, id, prev, prevID)
+}
+
+// Verify is the package's Verify, remembering what it checked in c for
+// the next call (nil remembers nothing).
+func (c *Cache) Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevID string) (*Verdict, error) {
 	meta, err := ReadMeta(fsys, id)
 	if err != nil {
 		return nil, err
 	}
 	v := &Verdict{Revision: id, Kind: meta.Kind, PreviousRules: prevID, Files: map[string]string{}}
-	vr := &verifier{fsys: fsys, r: r, prev: prev, id: id, meta: meta, reqs: map[string]*Requirement{}, files: map[string]string{}}
+	vr := &verifier{fsys: fsys, r: r, prev: prev, id: id, meta: meta, reqs: map[string]*Requirement{}, files: map[string]string{}, cache: c}
 	v.Blockers = blockers(r)
 	if r.Registry == nil {
 		v.Committees = nil
@@ -318,6 +324,7 @@ type verifier struct {
 	reqs                         map[string]*Requirement
 	registryDigest, configDigest string
 	files                        map[string]string // path -> digest of the current bytes, "" when missing
+	cache                        *Cache
 }
 
 // one checks one approval: signature first, payload after. It returns the
@@ -378,18 +385,18 @@ func (vr *verifier) one(c, m, file string) (*Payload, *Problem, error) {
 				}
 			}
 			if len(both) == 0 && len(candidates) > 0 {
-				if key, err := VerifySignature(payload, sig, candidates); err == nil {
+				if key, err := vr.cache.verifySignature(payload, sig, candidates); err == nil {
 					return bad(ReasonPrevKey, i18n.Sprintf("signed with %s, a key the registry of the previous revision did not give %q; a changed key is accepted once the revision that adds it is approved", ssh.FingerprintSHA256(key), m))
 				}
 			}
 			candidates = both
 		}
 	}
-	if _, err := VerifySignature(payload, sig, candidates); err != nil {
+	if _, err := vr.cache.verifySignature(payload, sig, candidates); err != nil {
 		return bad(ReasonSignature, err.Error())
 	}
 	// The signature holds; now the payload may be read.
-	p, err := ParsePayload(payload)
+	p, err := vr.cache.parsePayload(payload)
 	if err != nil {
 		return bad(ReasonPayload, err.Error())
 	}
@@ -511,12 +518,7 @@ func (vr *verifier) fileDigest(p string) (string, error) {
 // matches says whether a payload approved a document exactly as it is now,
 // and if not, what changed.
 func (vr *verifier) matches(p *Payload, want DocDigest) (Reason, error) {
-	var got *DocDigest
-	for i := range p.Documents {
-		if p.Documents[i].ID == want.ID && p.Documents[i].Path == want.Path {
-			got = &p.Documents[i]
-		}
-	}
+	got := p.doc(want.ID, want.Path)
 	switch {
 	case got == nil || got.SHA256 != want.SHA256:
 		return ReasonDocChanged, nil

@@ -50,7 +50,7 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	r, err := opts.repo.model(h)
+	r, err := opts.repo.headModel(h)
 	if err != nil {
 		return err
 	}

@@ -71,6 +71,17 @@ func (o *repoOptions) open(rev string) (*history.Repository, error) {
 // a configuration error.
 func (o *repoOptions) model(h *history.Repository) (*policy.Repo, error) {
 	r, err := h.Model()
+	return r, o.configError(h, err)
+}
+
+// headModel is model without the documents' Markdown (history.HeadModel).
+func (o *repoOptions) headModel(h *history.Repository) (*policy.Repo, error) {
+	r, err := h.HeadModel()
+	return r, o.configError(h, err)
+}
+
+// configError names the directory and revision in a configuration error.
+func (o *repoOptions) configError(h *history.Repository, err error) error {
 	var ce *policy.ConfigError
 	if errors.As(err, &ce) {
 		if o.Dir != "." && !strings.HasPrefix(ce.File, o.Dir) {
@@ -80,5 +91,5 @@ func (o *repoOptions) model(h *history.Repository) (*policy.Repo, error) {
 			ce.File += " at " + h.Tree.Label()
 		}
 	}
-	return r, err
+	return err
 }

@@ -29,12 +29,15 @@ type Repository struct {
 	Revision *Recorded
 	opts     Options
 
-	once  sync.Once
-	walk  *Walk
-	err   error
-	model *policy.Repo
-	mErr  error
-	mOnce sync.Once
+	once     sync.Once
+	walk     *Walk
+	err      error
+	model    *policy.Repo
+	mErr     error
+	mOnce    sync.Once
+	head     *policy.Repo
+	headErr  error
+	headOnce sync.Once
 }
 
 // OpenRepository opens dir at rev: "" for the working tree, in-force for
@@ -139,6 +142,22 @@ func (r *Repository) Model() (*policy.Repo, error) {
 		r.model, r.mErr = policy.Load(r.Tree.FS, opts)
 	})
 	return r.model, r.mErr
+}
+
+// HeadModel reads the tree's configuration, registry and documents'
+// front matter and bytes, but not their Markdown: what history and
+// approvals need. It is the full model when that was read already.
+func (r *Repository) HeadModel() (*policy.Repo, error) {
+	r.headOnce.Do(func() {
+		if r.model != nil {
+			r.head = r.model
+			return
+		}
+		opts := r.opts.Load
+		opts.HeadOnly = true
+		r.head, r.headErr = policy.Load(r.Tree.FS, opts)
+	})
+	return r.head, r.headErr
 }
 
 // Walk returns the history that ends where the tree was read (HEAD for the

@@ -106,6 +106,9 @@ type Walk struct {
 	// approvals[i] maps revision ids to the tree hash of their folder at
 	// Commits[i].
 	approvals []map[string]string
+	// verified remembers the approvals checked at one commit for the next:
+	// most of a revision's signatures stand unchanged over many commits.
+	verified approvals.Cache
 
 	once sync.Once
 	recs []*Recorded
@@ -342,7 +345,7 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 			return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 		}
 		w.opts.Load.Cache.Keep(model)
-		v, err := approvals.Verify(fsys, model, id, prevRules, prevID)
+		v, err := w.verified.Verify(fsys, model, id, prevRules, prevID)
 		var me *approvals.MetaError
 		if errors.As(err, &me) {
 			continue // a missing or malformed revision.yaml at this commit
