@@ -20,6 +20,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
@@ -31,19 +32,19 @@ func Open(dir string) (*git.Repository, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gitfs: %s: %w", dir, err)
 	}
-	st, ok := r.Storer.(*filesystem.Storage)
-	if !ok {
-		return r, nil
-	}
 	var worktree billy.Filesystem
 	if wt, err := r.Worktree(); err == nil {
 		worktree = wt.Filesystem
 	}
-	kept := filesystem.NewStorageWithOptions(st.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
-	if r2, err := git.Open(kept, worktree); err == nil {
-		return r2, nil
+	var st storage.Storer = r.Storer
+	if fst, ok := r.Storer.(*filesystem.Storage); ok {
+		st = filesystem.NewStorageWithOptions(fst.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
 	}
-	return r, nil
+	r2, err := git.Open(&lockedStorer{Storer: st}, worktree)
+	if err != nil {
+		return nil, fmt.Errorf("gitfs: %s: %w", dir, err)
+	}
+	return r2, nil
 }
 
 // Resolve finds the commit a revision names: a hash, tag, branch, or an
@@ -67,8 +68,10 @@ func Resolve(r *git.Repository, rev string) (*object.Commit, error) {
 }
 
 // FS is a read-only file system over one git tree. It is safe for
-// concurrent use: go-git's trees and object storage are not, so every
-// operation holds a lock.
+// concurrent use: go-git's trees are not (they build their lookup maps on
+// first use), so finding a path holds the file system's lock; reading
+// objects is serialised by the repository's storage (see lockedStorer),
+// and blobs are copied outside both.
 type FS struct {
 	mu   *sync.Mutex
 	tree *object.Tree
@@ -129,8 +132,8 @@ func (f *FS) FileHash(name string) (string, bool) {
 // Open implements fs.FS.
 func (f *FS) Open(name string) (fs.File, error) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	e, t, err := f.lookup(name)
+	f.mu.Unlock()
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -138,6 +141,32 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if t != nil {
 		return &dir{info: info, fs: f, tree: t}, nil
 	}
+	data, err := f.blob(name, e)
+	if err != nil {
+		return nil, err
+	}
+	info.size = int64(len(data))
+	return &file{info: info, rc: io.NopCloser(bytes.NewReader(data))}, nil
+}
+
+// ReadFile implements fs.ReadFileFS: the blob is copied once, into a
+// slice of its size.
+func (f *FS) ReadFile(name string) ([]byte, error) {
+	f.mu.Lock()
+	e, t, err := f.lookup(name)
+	f.mu.Unlock()
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	if t != nil {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
+	}
+	return f.blob(name, e)
+}
+
+// blob reads a file's bytes. TreeEntryFile touches only the tree's
+// storage, which locks itself.
+func (f *FS) blob(name string, e *object.TreeEntry) ([]byte, error) {
 	if !e.Mode.IsFile() {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("not a regular file")}
 	}
@@ -149,28 +178,12 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	// Read the blob while holding the lock: the object storage behind the
-	// reader is shared.
-	data, err := io.ReadAll(rd)
-	rd.Close()
-	if err != nil {
+	defer rd.Close()
+	data := make([]byte, blob.Size)
+	if _, err := io.ReadFull(rd, data); err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
-	info.size = blob.Size
-	return &file{info: info, rc: io.NopCloser(bytes.NewReader(data))}, nil
-}
-
-// ReadFile implements fs.ReadFileFS.
-func (f *FS) ReadFile(name string) ([]byte, error) {
-	fl, err := f.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer fl.Close()
-	if _, ok := fl.(*dir); ok {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a directory")}
-	}
-	return io.ReadAll(fl)
+	return data, nil
 }
 
 // ReadDir implements fs.ReadDirFS.
@@ -212,10 +225,7 @@ func (f *FS) info(name string, e *object.TreeEntry, size int64) *info {
 	if in.size < 0 {
 		// Reading a blob's size costs an object lookup: do it only when asked.
 		tree, entry := f.tree, *e
-		mu := f.mu
 		in.sizeFn = func() int64 {
-			mu.Lock()
-			defer mu.Unlock()
 			if b, err := tree.TreeEntryFile(&entry); err == nil {
 				return b.Size
 			}

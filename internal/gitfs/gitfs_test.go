@@ -1,0 +1,73 @@
+package gitfs_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os/exec"
+	"sync"
+	"testing"
+
+	"github.com/policyctl/policyctl/internal/gitfs"
+	"github.com/policyctl/policyctl/internal/gittest"
+)
+
+// TestConcurrentRevisions reads two revisions of one repository at once,
+// from many goroutines, as diff and the site do; under -race this fails
+// when go-git's storage is reached without its lock. The packed case is
+// the one that shares scanners and caches.
+func TestConcurrentRevisions(t *testing.T) {
+	for _, packed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("packed=%v", packed), func(t *testing.T) {
+			g := gittest.New(t)
+			files := func(v string) map[string][]byte {
+				m := map[string][]byte{}
+				for i := range 40 {
+					m[fmt.Sprintf("policy/%02d/doc.md", i)] = bytes.Repeat([]byte(v+fmt.Sprint(i)+"\n"), 200)
+				}
+				return m
+			}
+			g.Commit(gittest.Commit{Files: files("old")})
+			g.Commit(gittest.Commit{Files: files("new")})
+			if packed {
+				if out, err := exec.Command("git", "-C", g.Dir, "gc", "-q").CombinedOutput(); err != nil {
+					t.Fatalf("git gc: %v\n%s", err, out)
+				}
+			}
+			repo, err := gitfs.Open(g.Dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			for _, rev := range []string{"HEAD~1", "HEAD"} {
+				c, err := gitfs.Resolve(repo, rev)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fsys, err := gitfs.ForCommit(c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := "new"
+				if rev == "HEAD~1" {
+					want = "old"
+				}
+				for i := range 40 {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						b, err := fs.ReadFile(fsys, fmt.Sprintf("policy/%02d/doc.md", i))
+						if err != nil {
+							t.Error(err)
+							return
+						}
+						if !bytes.HasPrefix(b, []byte(want+fmt.Sprint(i)+"\n")) || len(b) != 200*len(want+fmt.Sprint(i)+"\n") {
+							t.Errorf("%s policy/%02d/doc.md: read %d bytes starting %q", rev, i, len(b), b[:min(len(b), 10)])
+						}
+					}()
+				}
+			}
+			wg.Wait()
+		})
+	}
+}
