@@ -5,8 +5,11 @@
 package check
 
 import (
+	"runtime"
 	"sort"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -52,15 +55,33 @@ func rulesFor(opts Options) []rule {
 // with everything else.
 func Blocking(r *policy.Repo) []policy.Finding {
 	var out []policy.Finding
-	report := func(f policy.Finding) {
+	for _, f := range runRules(r, []rule{readFindings, frontMatter, duplicateIDs, links, collisions, references, quotedTitles}) {
 		if f.Severity == policy.Error && blocks(f.Rule) {
 			out = append(out, f)
 		}
 	}
-	for _, rl := range []rule{readFindings, frontMatter, duplicateIDs, links, collisions, references, quotedTitles} {
-		rl(r, report)
-	}
 	Sort(out)
+	return out
+}
+
+// runRules runs rules side by side: each reads the model only. Their
+// findings are kept per rule and joined in the rules' order, so the
+// result does not depend on which finished first.
+func runRules(r *policy.Repo, rules []rule) []policy.Finding {
+	found := make([][]policy.Finding, len(rules))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, rl := range rules {
+		g.Go(func() error {
+			rl(r, func(f policy.Finding) { found[i] = append(found[i], f) })
+			return nil
+		})
+	}
+	_ = g.Wait()
+	var out []policy.Finding
+	for _, fs := range found {
+		out = append(out, fs...)
+	}
 	return out
 }
 
@@ -100,12 +121,7 @@ func Run(r *policy.Repo) *Result { return RunWith(r, Options{}) }
 // RunWith applies every rule to the repository, and those that compare it
 // with a base revision when opts names one.
 func RunWith(r *policy.Repo, opts Options) *Result {
-	res := &Result{}
-	report := func(f policy.Finding) { res.Findings = append(res.Findings, f) }
-	all := rulesFor(opts)
-	for _, rl := range all {
-		rl(r, report)
-	}
+	res := &Result{Findings: runRules(r, rulesFor(opts))}
 	Sort(res.Findings)
 	for _, f := range res.Findings {
 		if f.Severity == policy.Error {

@@ -26,6 +26,13 @@ type Repo struct {
 
 	dirsMu sync.Mutex
 	dirs   map[string]dirListing // folder listings for ResolveLink
+
+	// byID indexes Docs by id, built on first use and again if Docs
+	// changed length: lookups by id are in every loop over documents.
+	// Docs is filled while a Repo is built and not replaced in place after.
+	byIDMu sync.Mutex
+	byID   map[string]*Document
+	byIDN  int
 }
 
 // LoadOptions adjust Load.
@@ -144,12 +151,21 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	return r, nil
 }
 
-// Doc returns the document with the given id, or nil.
+// Doc returns the first document with the given id, or nil.
 func (r *Repo) Doc(id string) *Document {
-	for _, d := range r.Docs {
-		if d.Meta.ID == id {
-			return d
+	r.byIDMu.Lock()
+	defer r.byIDMu.Unlock()
+	if r.byID == nil || r.byIDN != len(r.Docs) {
+		r.byID = make(map[string]*Document, len(r.Docs))
+		for _, d := range r.Docs {
+			if _, ok := r.byID[d.Meta.ID]; !ok {
+				r.byID[d.Meta.ID] = d
+			}
 		}
+		r.byIDN = len(r.Docs)
+	}
+	if d := r.byID[id]; d != nil && d.Meta.ID == id {
+		return d
 	}
 	return nil
 }

@@ -13,12 +13,14 @@
 package ref
 
 import (
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/policy"
 )
@@ -124,9 +126,19 @@ func New(r *policy.Repo) *Resolver {
 // All resolves the references of every document.
 func All(r *policy.Repo) map[*policy.Document][]*Ref {
 	rs := New(r)
-	out := map[*policy.Document][]*Ref{}
-	for _, d := range r.Docs {
-		out[d] = rs.Doc(d)
+	refs := make([][]*Ref, len(r.Docs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, d := range r.Docs {
+		g.Go(func() error {
+			refs[i] = rs.Doc(d)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	out := make(map[*policy.Document][]*Ref, len(r.Docs))
+	for i, d := range r.Docs {
+		out[d] = refs[i]
 	}
 	return out
 }
