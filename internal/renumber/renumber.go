@@ -172,6 +172,10 @@ func (pl *planner) identify() {
 				pl.p.identity[r] = nil // resolves to nothing: it must stay so
 				continue
 			}
+			if dup := duplicates(r); dup != nil {
+				pl.problem(r.Pos, "%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup))
+				continue
+			}
 			pl.p.identity[r] = r.Targets
 			cs := make([]*policy.Section, len(r.Cites))
 			for i, c := range r.Cites {
@@ -373,4 +377,23 @@ func (p *Plan) number(s *policy.Section) policy.Number {
 		return n
 	}
 	return s.Number
+}
+
+// duplicates returns the provisions a reference names by one number when
+// several carry it — two 二 after a 号 was inserted as a duplicate — or
+// nil. Which one it means, only its writer knows.
+func duplicates(r *ref.Ref) []*policy.Section {
+	if r.Range || len(r.Targets) < 2 || len(r.Cites) == 0 {
+		return nil
+	}
+	last := r.Cites[len(r.Cites)-1]
+	if last.Relative || last.NumEnd <= last.NumStart {
+		return nil
+	}
+	for _, t := range r.Targets[1:] {
+		if !t.Number.Equal(r.Targets[0].Number) || t.Style != r.Targets[0].Style {
+			return nil
+		}
+	}
+	return r.Targets
 }

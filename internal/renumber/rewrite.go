@@ -225,6 +225,18 @@ func joinList(items []string) string {
 // list writes several provisions by number, for a relative word such as
 // 前二条 whose provisions are no longer the ones before it.
 func (pl *planner) list(want []*policy.Section, d *policy.Document, host *policy.Section) (string, bool) {
+	// In the order they stand, as a list is written.
+	want = slices.Clone(want)
+	order := map[*policy.Document]int{}
+	for i, x := range pl.in.Cur.Docs {
+		order[x] = i
+	}
+	slices.SortStableFunc(want, func(a, b *policy.Section) int {
+		if a.Doc != b.Doc {
+			return order[a.Doc] - order[b.Doc]
+		}
+		return a.Offset - b.Offset
+	})
 	var items []string
 	for _, w := range want {
 		abs, ok := pl.absolute(w, host, nil)
