@@ -18,11 +18,18 @@ func (res *Result) WriteText(w io.Writer, docs int) error {
 		if f.Hint != "" {
 			fmt.Fprintf(&b, "\thint: %s\n", f.Hint)
 		}
+		if f.Fix != nil {
+			fmt.Fprintf(&b, "\tfix: %s\n", fixable)
+		}
 	}
 	fmt.Fprintf(&b, "%d %s, %d %s in %d %s\n", res.Errors, plural(res.Errors, "error"), res.Warnings, plural(res.Warnings, "warning"), docs, plural(docs, "document"))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// fixable is what the text and GitHub outputs say of a finding that
+// carries a fix.
+const fixable = "policyctl fix で修正できます"
 
 func plural(n int, s string) string {
 	if n == 1 {
@@ -38,7 +45,33 @@ type jsonFinding struct {
 	Line     int    `json:"line"`
 	Column   int    `json:"column"`
 	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
+	Hint     string   `json:"hint,omitempty"`
+	Fix      *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonFix is a finding's fix: the replacements policyctl fix would make,
+// with byte offsets into the file as it is.
+type jsonFix struct {
+	Description string     `json:"description"`
+	Edits       []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+func fixJSON(f *policy.Fix) *jsonFix {
+	if f == nil {
+		return nil
+	}
+	out := &jsonFix{Description: f.Description, Edits: []jsonEdit{}}
+	for _, e := range f.Edits {
+		out.Edits = append(out.Edits, jsonEdit{e.File, e.Start, e.End, e.New})
+	}
+	return out
 }
 
 // WriteJSON writes {"findings":[…],"errors":N,"warnings":N} (SPEC §2).
@@ -49,7 +82,7 @@ func (res *Result) WriteJSON(w io.Writer) error {
 		Warnings int           `json:"warnings"`
 	}{Findings: []jsonFinding{}, Errors: res.Errors, Warnings: res.Warnings}
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, jsonFinding{f.Rule, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint})
+		out.Findings = append(out.Findings, jsonFinding{f.Rule, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint, fixJSON(f.Fix)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -69,6 +102,9 @@ func (res *Result) WriteGitHub(w io.Writer) error {
 		msg := f.Message
 		if f.Hint != "" {
 			msg += "\n" + f.Hint
+		}
+		if f.Fix != nil {
+			msg += "\n" + fixable
 		}
 		where := "file=" + escapeProperty(f.Pos.File)
 		if f.Pos.Line > 0 {

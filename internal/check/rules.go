@@ -52,6 +52,7 @@ var Rules = []Rule{
 	{"numbering/gap", "A sequence of sibling sections skips a number or does not start at 1.", "Renumber the sequence and update the references to the renumbered sections."},
 	{"numbering/duplicate", "Two sibling sections have the same number.", "Renumber the sections that follow, and the references to them."},
 	{"numbering/level", "Headings of one numbering style sit at different heading levels.", "Use the same number of # for the sections of one numbering style."},
+	{"numbering/style", "A number of a provision or a reference is written otherwise than policyctl.yaml's style asks: full-width where half-width is asked (第５条, （１）), arabic where kanji is (第12条), or the reverse.", "Run policyctl fix, which rewrites them; or set style.digits and style.articles in policyctl.yaml to how the policy writes its numbers (any: as written)."},
 }
 
 // RuleIndex returns the position of a rule in Rules, or -1.

@@ -172,7 +172,7 @@ func (pl *planner) identify() {
 				pl.p.identity[r] = nil // resolves to nothing: it must stay so
 				continue
 			}
-			if dup := duplicates(r); dup != nil {
+			if dup := duplicates(r); dup != nil && !pl.opts.RefsOnly {
 				pl.problem(r.Pos, "%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup))
 				continue
 			}
@@ -396,4 +396,14 @@ func duplicates(r *ref.Ref) []*policy.Section {
 		}
 	}
 	return r.Targets
+}
+
+// Keep is a plan that changes no number and no reference. A caller that
+// rewrites how numbers are written (第５条 → 第5条) sets its Edits; Apply
+// then verifies that every reference of in.Cur keeps the targets it has
+// as written.
+func Keep(in Input) *Plan {
+	p, _ := Make(Input{Cur: in.Cur, CurRefs: in.CurRefs}, Options{RefsOnly: true})
+	p.Edits, p.Refs, p.Problems = nil, nil, nil
+	return p
 }

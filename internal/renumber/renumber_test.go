@@ -156,3 +156,40 @@ func run(t testing.TB, in Input, opts Options) ([]txtar.File, string) {
 	}
 	return out, probs.String()
 }
+
+func TestRestyle(t *testing.T) {
+	half := policy.StyleConfig{Digits: "half-width", Articles: "arabic"}
+	full := policy.StyleConfig{Digits: "full-width", Articles: "arabic"}
+	kanji := policy.StyleConfig{Digits: "full-width", Articles: "kanji"}
+	anyStyle := policy.StyleConfig{Digits: "any", Articles: "any"}
+	for _, tt := range []struct {
+		text  string
+		style policy.StyleConfig
+		want  string
+	}{
+		{"第５条の２", half, "第5条の2"},
+		{"第5条", half, "第5条"},
+		{"第十二条", half, "第12条"},
+		{"第12条", full, "第１２条"},
+		{"第12条の2", kanji, "第十二条の二"},
+		{"第１２項", kanji, "第十二項"},
+		{"２", half, "2"},
+		{"2", full, "２"},
+		{"１．", half, "1."},
+		{"1.", full, "１．"},
+		{"（１）", half, "(1)"},
+		{"( 1 )", full, "（ １ ）"},
+		{"（一）", half, "（一）"},
+		{"別表第１", half, "別表第1"},
+		{"①", half, "①"},
+		{"ア", full, "ア"},
+		{"第５条", anyStyle, "第５条"},
+		{"第十二条", anyStyle, "第十二条"},
+		{"（１）", anyStyle, "（１）"},
+	} {
+		got, changed := Restyle(tt.text, tt.style)
+		if got != tt.want || changed != (tt.want != tt.text) {
+			t.Errorf("Restyle(%q, %+v) = %q, %v; want %q", tt.text, tt.style, got, changed, tt.want)
+		}
+	}
+}

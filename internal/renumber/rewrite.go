@@ -88,8 +88,11 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 			}
 			continue
 		}
-		old := string(body[c.Start:c.End])
 		num := pl.p.number(w)
+		if w == c.Sec && num.Equal(w.Number) {
+			continue // it names its target, whose number stays
+		}
+		old := string(body[c.Start:c.End])
 		text, ok := writeCite(old, w, num)
 		if !ok {
 			pl.problem(r.Pos, "%s cannot be written as %s in its style; rewrite it by hand", old, w.Style.Label(num))
