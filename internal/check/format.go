@@ -39,12 +39,12 @@ func plural(n int, s string) string {
 }
 
 type jsonFinding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Message  string `json:"message"`
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Message  string   `json:"message"`
 	Hint     string   `json:"hint,omitempty"`
 	Fix      *jsonFix `json:"fix,omitempty"`
 }
