@@ -77,6 +77,9 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 	if len(p.Refs) > 0 {
 		c.Applied = append(c.Applied, fmt.Sprintf("%d %s rewritten", len(p.Refs), plural(len(p.Refs), "reference")))
 	}
+	if p.LinkTexts > 0 {
+		c.Applied = append(c.Applied, fmt.Sprintf("%d %s in link texts rewritten", p.LinkTexts, plural(p.LinkTexts, "number")))
+	}
 	before := func() *check.Result { co := co; co.Refs = refs; return check.RunWith(r, co) }
 	after := co
 	after.Refs = res.Refs

@@ -55,6 +55,8 @@ type Plan struct {
 	Numbers []Number
 	// Refs are the references written anew.
 	Refs []Rewrite
+	// LinkTexts counts the numbers rewritten in the text of links.
+	LinkTexts int
 	// Problems are what cannot be done; a plan with problems must not be
 	// applied.
 	Problems []Problem
@@ -105,6 +107,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 		pl.renumber()
 	}
 	pl.rewrite()
+	pl.linkTexts()
 	p := pl.p
 	sort.SliceStable(p.Edits, func(i, j int) bool {
 		a, b := p.Edits[i], p.Edits[j]
