@@ -3,6 +3,7 @@ package fix
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -52,6 +53,7 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 	// text/encoding: the file is converted and normalised whole, which is
 	// what its findings' edits come to when applied until none is left.
 	enc := map[string][]byte{}
+	unread := map[string]bool{} // converted from Shift_JIS or UTF-16
 	for _, f := range first.Findings {
 		if f.Rule != "text/encoding" || f.Fix == nil || !rules.Has(f.Rule) {
 			continue
@@ -62,6 +64,7 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		}
 		if out, err := policy.Normalize(d.Source); err == nil {
 			enc[d.Path] = out
+			unread[d.Path] = !utf8.Valid(d.Source)
 		}
 	}
 	if len(enc) > 0 {
@@ -144,7 +147,7 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 	}
 	final := check.RunWith(cur, co)
 	keep := func(f policy.Finding) bool { return rules.Has(f.Rule) }
-	if err := c.judge("fix", func() *check.Result { return first }, final, keep); err != nil {
+	if err := c.judgeExcept("fix", func() *check.Result { return first }, final, keep, unread); err != nil {
 		return nil, err
 	}
 	return c, nil

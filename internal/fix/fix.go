@@ -115,6 +115,13 @@ func (c *Change) add(r *policy.Repo, files map[string][]byte) {
 // when the result has findings at all. keep, when set, chooses the
 // findings listed as remaining.
 func (c *Change) judge(what string, before func() *check.Result, after *check.Result, keep func(policy.Finding) bool) error {
+	return c.judgeExcept(what, before, after, keep, nil)
+}
+
+// judgeExcept is judge for a change that converted some files from
+// another encoding: what check finds in them could not be read before,
+// so it is listed as remaining, never taken for something the change did.
+func (c *Change) judgeExcept(what string, before func() *check.Result, after *check.Result, keep func(policy.Finding) bool, unread map[string]bool) error {
 	for _, f := range after.Findings {
 		if keep == nil || keep(f) {
 			c.Remaining = append(c.Remaining, f)
@@ -126,9 +133,14 @@ func (c *Change) judge(what string, before func() *check.Result, after *check.Re
 	if added := newFindings(before().Findings, after.Findings); len(added) > 0 {
 		var lines []string
 		for _, f := range added {
+			if unread[f.Pos.File] {
+				continue
+			}
 			lines = append(lines, fmt.Sprintf("%s: %s %s: %s (check would report this only after the change)", f.Pos, f.Severity, f.Rule, f.Message))
 		}
-		return &Refused{What: what, Problems: lines}
+		if len(lines) > 0 {
+			return &Refused{What: what, Problems: lines}
+		}
 	}
 	return nil
 }
