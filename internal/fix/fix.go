@@ -160,7 +160,9 @@ func newFindings(before, after []policy.Finding) []policy.Finding {
 	var out []policy.Finding
 	for _, f := range after {
 		k := key{f.Pos.File, f.Rule, f.Severity}
-		if count[k] > 0 {
+		// Every reference keeps the target it had in the base, so none
+		// can point elsewhere now, whatever the repository said before.
+		if count[k] > 0 && f.Rule != "ref/renumbered" {
 			count[k]--
 			continue
 		}

@@ -291,6 +291,16 @@ func matchSections(od, nd *policy.Document) map[*policy.Section]*policy.Section 
 		}
 		return x.sec.Style.String() + "\x00" + x.text
 	})
+	// The same text but for its numbers: a provision whose references
+	// were renumbered (第4条に従い → 第5条に従い), or a number edited in
+	// place (8文字 → 12文字), before similar text, which short provisions
+	// that differ only in a number would pair at random.
+	try(func(x sectionText) string {
+		if x.text == "" {
+			return ""
+		}
+		return x.sec.Style.String() + "\x00" + withoutNumbers(x.text)
+	})
 	// Similar text: best pairs first. The documents are small; the bound
 	// keeps a pathological pair linear enough.
 	type cand struct {
@@ -408,4 +418,23 @@ func dice(a, b map[[2]rune]int) float64 {
 		total += n
 	}
 	return 2 * float64(common) / float64(total)
+}
+
+// withoutNumbers writes every run of digits (ASCII, full-width or kanji)
+// as one "#".
+func withoutNumbers(s string) string {
+	var b strings.Builder
+	prev := false
+	for _, r := range s {
+		digit := policy.IsDigit(r) || strings.ContainsRune("〇一二三四五六七八九十百千", r)
+		if digit {
+			if !prev {
+				b.WriteByte('#')
+			}
+		} else {
+			b.WriteRune(r)
+		}
+		prev = digit
+	}
+	return b.String()
 }
