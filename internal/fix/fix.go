@@ -19,7 +19,6 @@ import (
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/internal/renumber"
 )
 
@@ -55,8 +54,11 @@ func (e *Refused) Error() string {
 // Renumber plans a renumbering of r and verifies it. opts.Base, when
 // set, is the revision whose references give each reference its target.
 func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change, error) {
-	refs := ref.All(r)
+	refs := renumber.Resolve(r, nil)
 	in := renumber.Input{Base: co.Base, Cur: r, CurRefs: refs}
+	if co.Base != nil {
+		in.BaseRefs = renumber.Resolve(co.Base, nil)
+	}
 	p, err := renumber.Make(in, opts)
 	if err != nil {
 		return nil, err

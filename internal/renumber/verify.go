@@ -3,8 +3,10 @@ package renumber
 import (
 	"fmt"
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -266,7 +268,7 @@ func (p *Plan) Apply() (*Result, error) {
 		}
 	}
 	res.After, res.Files = after, files
-	res.Refs = ref.All(after)
+	res.Refs = p.resolveAgain(after)
 	res.Problems = append(res.Problems, p.Verify(after, res.Edits, res.Refs)...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return lessPos(res.Problems[i].Pos, res.Problems[j].Pos) })
 	return res, nil
@@ -291,4 +293,79 @@ func Edit(r *policy.Repo, edits []policy.Edit) (*policy.Repo, map[string][]byte,
 	}
 	after, err := r.With(files)
 	return after, files, err
+}
+
+// resolveAgain resolves the references of after, the plan's Cur with its
+// edits made, where they can differ from Cur's: in the documents that
+// changed, and in those with a reference into a changed document, or into
+// a document of a changed one's tier (a tier's name cites all of its
+// documents), or that does not resolve (it may now). The others are
+// Cur's: the same documents, citing the same provisions.
+func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref {
+	changed := map[*policy.Document]bool{}
+	tiers := map[policy.Tier]bool{}
+	for i, d := range p.cur.Docs {
+		if i < len(after.Docs) && after.Docs[i] != d {
+			changed[d] = true
+			tiers[d.Meta.Tier] = true
+		}
+	}
+	out := map[*policy.Document][]*ref.Ref{}
+	var againDocs []*policy.Document
+	for i, d := range after.Docs {
+		cd := p.cur.Docs[i]
+		again := changed[cd]
+		for _, r := range p.refs[cd] {
+			if again {
+				break
+			}
+			switch {
+			case r.External:
+			case len(r.Targets) == 0:
+				again = true
+			case r.TargetDoc != cd && (changed[r.TargetDoc] || tiers[r.TargetDoc.Meta.Tier]):
+				again = true
+			}
+		}
+		if again {
+			againDocs = append(againDocs, d)
+		} else {
+			out[d] = p.refs[cd]
+		}
+	}
+	for d, refs := range Resolve(after, againDocs) {
+		out[d] = refs
+	}
+	return out
+}
+
+// Resolve resolves the references of some documents of r (all when docs
+// is nil), spread over the cores: each document resolves on its own.
+func Resolve(r *policy.Repo, docs []*policy.Document) map[*policy.Document][]*ref.Ref {
+	if docs == nil {
+		docs = r.Docs
+	}
+	rs := ref.New(r)
+	found := make([][]*ref.Ref, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				found[i] = rs.Doc(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[*policy.Document][]*ref.Ref, len(docs))
+	for i, d := range docs {
+		out[d] = found[i]
+	}
+	return out
 }
