@@ -16,6 +16,9 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
@@ -346,7 +349,7 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 		}
 		seen[s.Number.Key()] = true
 		pl.p.num[s] = num
-		if !num.Equal(s.Number) || s.Provisional {
+		if !num.Equal(s.Number) || s.Provisional || pl.markerDiffers(s, num) {
 			pl.relabel(s, num)
 		}
 	}
@@ -409,4 +412,18 @@ func Keep(in Input) *Plan {
 	p, _ := Make(Input{Cur: in.Cur, CurRefs: in.CurRefs}, Options{RefsOnly: true})
 	p.Edits, p.Refs, p.Problems = nil, nil, nil
 	return p
+}
+
+// markerDiffers reports whether an ordered list item's marker, which
+// Markdown does not read beyond the first (1. 1. 1. is 1, 2, 3), says
+// another number than the item has.
+func (pl *planner) markerDiffers(s *policy.Section, num policy.Number) bool {
+	if s.Kind != policy.KindItem {
+		return false
+	}
+	if l, ok := s.Node.Parent().(*ast.List); !ok || !l.IsOrdered() {
+		return false
+	}
+	_, marker, ok := labelAt(s, s.Doc.Body())
+	return ok && strings.TrimRight(marker, ".)") != itoa(num.N)
 }
