@@ -40,13 +40,17 @@ func (pl *planner) relabel(s *policy.Section, num policy.Number) {
 // shared reports whether a section shares its block with another, as the
 // provisions an excerpt elides do: ２・３　（略）.
 func shared(s *policy.Section) bool {
-	if s.Parent == nil || s.Node == nil || s.Kind == policy.KindImplicit {
+	if s.Parent == nil || s.Node == nil || s.Kind != policy.KindParagraph {
 		return false
 	}
-	for _, c := range s.Parent.Children {
-		if c != s && c.Node == s.Node && c.Kind != policy.KindImplicit {
-			return true
+	// They stand side by side: look at the neighbours only.
+	sibs := s.Parent.Children
+	for i, c := range sibs {
+		if c != s {
+			continue
 		}
+		return i > 0 && sibs[i-1].Node == s.Node && sibs[i-1].Kind == policy.KindParagraph ||
+			i+1 < len(sibs) && sibs[i+1].Node == s.Node && sibs[i+1].Kind == policy.KindParagraph
 	}
 	return false
 }

@@ -29,6 +29,9 @@ func (pl *planner) linkTexts() {
 			if !ok || t.NextSibling() != nil {
 				return ast.WalkSkipChildren, nil // only plain link texts
 			}
+			if !namesArticle(string(t.Segment.Value(body))) {
+				return ast.WalkSkipChildren, nil
+			}
 			link, lerr := pl.in.Cur.ResolveLink(d, string(l.Destination))
 			if lerr != nil || link.Doc == nil || link.Kind != policy.LinkDocument && link.Kind != policy.LinkFragment {
 				return ast.WalkSkipChildren, nil
@@ -132,4 +135,19 @@ func childNumbered(s *policy.Section, unit rune, n policy.Number) *policy.Sectio
 		}
 	}
 	return nil
+}
+
+// namesArticle reports whether a text holds a 第N条.
+func namesArticle(text string) bool {
+	for i := strings.Index(text, "第"); i >= 0; {
+		if l, ok := policy.Lex(text, i); ok && l.Kind == policy.LabelUnit && l.Unit == '条' {
+			return true
+		}
+		j := strings.Index(text[i+len("第"):], "第")
+		if j < 0 {
+			return false
+		}
+		i += len("第") + j
+	}
+	return false
 }

@@ -283,19 +283,26 @@ func (pl *planner) renumber() {
 			continue
 		}
 		d.Root.Walk(func(s *policy.Section) bool {
-			groups := map[policy.Style][]*policy.Section{}
-			var order []policy.Style
+			if len(s.Children) == 0 {
+				return true
+			}
+			// The children of one style, in order, for each style.
+			var groups [][]*policy.Section
 			for _, c := range s.Children {
 				if !c.Numbered() || c.Style == policy.StyleSupplement || (c.Style == policy.StyleArticle || c.Style == policy.StyleChapter) && !inSupplement(c) {
 					continue
 				}
-				if _, ok := groups[c.Style]; !ok {
-					order = append(order, c.Style)
+				k := 0
+				for k < len(groups) && groups[k][0].Style != c.Style {
+					k++
 				}
-				groups[c.Style] = append(groups[c.Style], c)
+				if k == len(groups) {
+					groups = append(groups, nil)
+				}
+				groups[k] = append(groups[k], c)
 			}
-			for _, st := range order {
-				pl.sequence(groups[st], 0)
+			for _, g := range groups {
+				pl.sequence(g, 0)
 			}
 			return true
 		})
@@ -323,10 +330,17 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 			b = prev.Sub[0]
 		}
 	}
-	seen := map[string]bool{}
+	// seen are the numbers before, for --branch without a base: a
+	// repeated number is an inserted article.
+	var seen map[string]bool
+	if pl.opts.Branch {
+		seen = map[string]bool{}
+	}
 	for i, s := range run {
 		if i < from {
-			seen[s.Number.Key()] = true
+			if seen != nil {
+				seen[s.Number.Key()] = true
+			}
 			continue
 		}
 		var num policy.Number
@@ -347,7 +361,9 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 			n, b = n+1, 1
 			num = policy.Number{N: n}
 		}
-		seen[s.Number.Key()] = true
+		if seen != nil {
+			seen[s.Number.Key()] = true
+		}
 		pl.p.num[s] = num
 		if !num.Equal(s.Number) || s.Provisional || pl.markerDiffers(s, num) {
 			pl.relabel(s, num)

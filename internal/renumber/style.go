@@ -29,6 +29,9 @@ func LabelAt(s *policy.Section) (int, string, bool) {
 // style asks for nothing else. Kanji 号 (一), circled numbers and letters
 // have no width to change.
 func Restyle(text string, style policy.StyleConfig) (string, bool) {
+	if style.Digits == "half-width" && style.Articles == "arabic" && !wideOrKanji(text) {
+		return text, false // the common case, told without the lexer
+	}
 	l, ok := policy.Lex(text, 0)
 	if !ok || l.NumEnd <= l.NumStart {
 		return text, false
@@ -89,4 +92,19 @@ func restyleDot(rest, digits string) string {
 		return "．" + rest[1:]
 	}
 	return rest
+}
+
+// wideOrKanji reports whether a text holds a full-width digit, bracket or
+// period, or a kanji numeral: what the default style rewrites.
+func wideOrKanji(text string) bool {
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+		case r >= '０' && r <= '９', r == '（', r == '）', r == '．':
+			return true
+		case strings.ContainsRune("〇一二三四五六七八九十百千", r):
+			return true
+		}
+	}
+	return false
 }

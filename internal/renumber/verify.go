@@ -63,6 +63,9 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 		ad := after.DocByPath(cd.Path)
 		m := shifts[cd.Path]
 		arefs := afterRefs[ad]
+		if ad == cd && len(arefs) > 0 && len(p.refs[cd]) == len(arefs) && &arefs[0] == &p.refs[cd][0] {
+			continue // the same document with the same references (resolveAgain)
+		}
 		for _, r := range p.refs[cd] {
 			want, ok := p.identity[r]
 			if !ok {
@@ -187,6 +190,9 @@ func (p *Plan) Links(after *policy.Repo) ([]policy.Edit, []Problem) {
 				return ast.WalkContinue, nil
 			}
 			dest := string(l.Destination)
+			if !strings.Contains(dest, "#") {
+				return ast.WalkContinue, nil
+			}
 			link, lerr := p.cur.ResolveLink(d, dest)
 			if lerr != nil || link.Fragment == "" || link.Doc == nil || link.Kind != policy.LinkFragment && link.Kind != policy.LinkDocument {
 				return ast.WalkContinue, nil
