@@ -88,6 +88,12 @@ func fixRun(opts *fixOptions, rules []string) error {
 	} else if !opts.DryRun {
 		fmt.Fprintln(opts.f.stdout, "nothing to fix")
 	}
+	for _, l := range c.Skipped {
+		if !strings.HasPrefix(l, "\t") {
+			l = "policyctl fix: not fixed: " + l
+		}
+		fmt.Fprintln(opts.f.stderr, l)
+	}
 	if len(c.Remaining) == 0 {
 		return nil
 	}

@@ -91,13 +91,16 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 			return nil, err
 		}
 		if len(res.Problems) > 0 {
-			what := "the renumbering"
+			// Left to a person: the other fixes go on without it.
+			what := "numbering/gap and numbering/duplicate: the renumbering"
 			if !numbering {
-				what = "the references a renumbering moved"
+				what = "ref/renumbered: the rewriting"
 			}
-			return nil, &Refused{What: what, Problems: problemLines(res.Problems)}
-		}
-		if len(res.Files) > 0 {
+			c.Skipped = append(c.Skipped, what+" would not keep every reference's target:")
+			for _, l := range problemLines(res.Problems) {
+				c.Skipped = append(c.Skipped, "\t"+l)
+			}
+		} else if len(res.Files) > 0 {
 			cur = res.After
 			c.add(r, res.Files)
 			if len(p.Numbers) > 0 {

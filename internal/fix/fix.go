@@ -35,6 +35,9 @@ type Change struct {
 	Remaining []policy.Finding
 	// Applied counts what was done, by kind, for a summary.
 	Applied []string
+	// Skipped says which fixes were left out and why: a renumbering that
+	// could not keep every reference's target, with each reference.
+	Skipped []string
 }
 
 // Empty reports whether the change changes no file.
