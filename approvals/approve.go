@@ -14,6 +14,7 @@ import (
 	"golang.org/x/crypto/ssh/agent"
 
 	"github.com/policyctl/policyctl/internal/atomicfile"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -39,17 +40,17 @@ type Result struct {
 // the documents link to are part of what is signed.
 func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bool, error) {
 	if !ValidRevisionID(req.Revision) {
-		return nil, false, fmt.Errorf("revision %q is not a revision id: use the effective date as it is in the calendar, YYYY-MM-DD", req.Revision)
+		return nil, false, i18n.Errorf("revision %q is not a revision id: use the effective date as it is in the calendar, YYYY-MM-DD", req.Revision)
 	}
 	if r.Registry == nil {
-		return nil, false, fmt.Errorf("%s is missing or unreadable; run policyctl check", policy.RegistryFile)
+		return nil, false, i18n.Errorf("%s is missing or unreadable; run policyctl check", policy.RegistryFile)
 	}
 	c := r.Registry.Committee(req.Committee)
 	if c == nil && (prev == nil || prev.Registry == nil || prev.Registry.Committee(req.Committee) == nil) {
-		return nil, false, fmt.Errorf("committee %q is not in %s", req.Committee, policy.RegistryFile)
+		return nil, false, i18n.Errorf("committee %q is not in %s", req.Committee, policy.RegistryFile)
 	}
 	if c != nil && (!c.HasMember(req.Member) || r.Registry.Member(req.Member) == nil) {
-		return nil, false, fmt.Errorf("member %q is not in committee %q (%s); members: %s", req.Member, c.ID, c.Name, strings.Join(c.Members, ", "))
+		return nil, false, i18n.Errorf("member %q is not in committee %q (%s); members: %s", req.Member, c.ID, c.Name, strings.Join(c.Members, ", "))
 	}
 	var q *Requirement
 	for _, x := range Requirements(r, prev) {
@@ -58,7 +59,7 @@ func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bo
 		}
 	}
 	if q == nil {
-		return nil, false, fmt.Errorf("committee %q approves no document: no document lists it under approvers", req.Committee)
+		return nil, false, i18n.Errorf("committee %q approves no document: no document lists it under approvers", req.Committee)
 	}
 	kind := req.Kind
 	isNew := false
@@ -67,23 +68,23 @@ func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bo
 	switch {
 	case err == nil:
 		if kind != "" && kind != meta.Kind {
-			return nil, false, fmt.Errorf("revision %s is recorded as %s, not %s: a revision's kind is fixed when it is first recorded", req.Revision, meta.Kind, kind)
+			return nil, false, i18n.Errorf("revision %s is recorded as %s, not %s: a revision's kind is fixed when it is first recorded", req.Revision, meta.Kind, kind)
 		}
 		kind = meta.Kind
 	case errors.As(err, &me) && errors.Is(err, fs.ErrNotExist):
 		isNew = true
 		if kind == "" {
-			return nil, false, fmt.Errorf("revision %s is new: say its kind with --kind (%s)", req.Revision, strings.Join(policy.RevisionKinds, ", "))
+			return nil, false, i18n.Errorf("revision %s is new: say its kind with --kind (%s)", req.Revision, strings.Join(policy.RevisionKinds, ", "))
 		}
 		if !slices.Contains(policy.RevisionKinds, kind) {
-			return nil, false, fmt.Errorf("kind %q is not one of %s", kind, strings.Join(policy.RevisionKinds, ", "))
+			return nil, false, i18n.Errorf("kind %q is not one of %s", kind, strings.Join(policy.RevisionKinds, ", "))
 		}
 		ids, err := ListRevisions(fsys)
 		if err != nil {
 			return nil, false, err
 		}
 		if len(ids) > 0 && ids[len(ids)-1] >= req.Revision {
-			return nil, false, fmt.Errorf("revision %s is not later than %s, the newest revision recorded: a new revision's date (its effective date) comes after every recorded one", req.Revision, ids[len(ids)-1])
+			return nil, false, i18n.Errorf("revision %s is not later than %s, the newest revision recorded: a new revision's date (its effective date) comes after every recorded one", req.Revision, ids[len(ids)-1])
 		}
 	default:
 		return nil, false, err
@@ -166,7 +167,7 @@ func Approve(dir string, r *policy.Repo, p *Payload, isNew bool, signer ssh.Sign
 // r into the repository at dir, and returns its repository path.
 func WriteAllowedSigners(dir string, r *policy.Repo) (string, error) {
 	if r.Registry == nil {
-		return "", fmt.Errorf("%s is missing or unreadable; run policyctl check", policy.RegistryFile)
+		return "", i18n.Errorf("%s is missing or unreadable; run policyctl check", policy.RegistryFile)
 	}
 	if err := atomicfile.Write(filepath.Join(dir, filepath.FromSlash(policy.AllowedSignersFile)), r.Registry.AllowedSigners(Namespace)); err != nil {
 		return "", fmt.Errorf("approvals: %w", err)
@@ -178,7 +179,7 @@ func WriteAllowedSigners(dir string, r *policy.Repo) (string, error) {
 func CheckKey(r *policy.Repo, member string, k ssh.PublicKey) error {
 	m := r.Registry.Member(member)
 	if m == nil || !hasKey(m.PublicKeys, k) {
-		return fmt.Errorf("key %s is not a key of member %q in %s", ssh.FingerprintSHA256(k), member, policy.RegistryFile)
+		return i18n.Errorf("key %s is not a key of member %q in %s", ssh.FingerprintSHA256(k), member, policy.RegistryFile)
 	}
 	return nil
 }
@@ -203,14 +204,14 @@ func KeyFileSigner(file string) (ssh.Signer, error) {
 		if _, _, _, _, perr := ssh.ParseAuthorizedKey(b); perr == nil {
 			priv := strings.TrimSuffix(file, ".pub")
 			if priv == file {
-				priv = "the private key that goes with it"
+				priv = i18n.T("the private key that goes with it")
 			}
-			return nil, fmt.Errorf("%s is a public key: sign with its private key, %s (the file without .pub)", file, priv)
+			return nil, i18n.Errorf("%s is a public key: sign with its private key, %s (the file without .pub)", file, priv)
 		}
 	}
 	var pass *ssh.PassphraseMissingError
 	if errors.As(err, &pass) {
-		return nil, fmt.Errorf("%s is protected by a passphrase: add it to ssh-agent (ssh-add %s) and run approve without --key", file, file)
+		return nil, i18n.Errorf("%s is protected by a passphrase: add it to ssh-agent (ssh-add %s) and run approve without --key", file, file)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
@@ -223,16 +224,16 @@ func KeyFileSigner(file string) (ssh.Signer, error) {
 func AgentSigner(keys []ssh.PublicKey) (ssh.Signer, func() error, error) {
 	sock := os.Getenv("SSH_AUTH_SOCK")
 	if sock == "" {
-		return nil, nil, errors.New("no --key given and no ssh-agent (SSH_AUTH_SOCK is not set): pass --key FILE or start ssh-agent and ssh-add your key")
+		return nil, nil, i18n.Errorf("no --key given and no ssh-agent (SSH_AUTH_SOCK is not set): pass --key FILE or start ssh-agent and ssh-add your key")
 	}
 	conn, err := net.Dial("unix", sock)
 	if err != nil {
-		return nil, nil, fmt.Errorf("ssh-agent at %s: %w", sock, err)
+		return nil, nil, i18n.Errorf("ssh-agent at %s: %w", sock, err)
 	}
 	signers, err := agent.NewClient(conn).Signers()
 	if err != nil {
 		conn.Close()
-		return nil, nil, fmt.Errorf("ssh-agent: %w", err)
+		return nil, nil, i18n.Errorf("ssh-agent: %w", err)
 	}
 	for _, s := range signers {
 		if hasKey(keys, s.PublicKey()) {
@@ -240,5 +241,5 @@ func AgentSigner(keys []ssh.PublicKey) (ssh.Signer, func() error, error) {
 		}
 	}
 	conn.Close()
-	return nil, nil, fmt.Errorf("ssh-agent holds %d keys, none of them the member's key in %s", len(signers), policy.RegistryFile)
+	return nil, nil, i18n.Errorf("ssh-agent holds %d keys, none of them the member's key in %s", len(signers), policy.RegistryFile)
 }

@@ -4,10 +4,11 @@ import (
 	"os"
 	"testing"
 
+	"golang.org/x/crypto/ssh"
+
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/corpus"
 	"github.com/policyctl/policyctl/internal/policy"
-	"golang.org/x/crypto/ssh"
 )
 
 // BenchmarkVerify verifies a revision of 1,000 documents signed by seven

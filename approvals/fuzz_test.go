@@ -6,7 +6,7 @@ import (
 )
 
 func FuzzParsePayload(f *testing.F) {
-	p := &Payload{Format: Format, Organization: "ena", Revision: "2026-03-31", Kind: "改訂", Committee: "mayor", Member: "tanaka",
+	p := &Payload{Format: Format, Organization: "sakuradai", Revision: "2026-03-31", Kind: "改訂", Committee: "mayor", Member: "tanaka",
 		Decision: Decision, Documents: []DocDigest{{ID: "basic", Path: "policy/basic.md", SHA256: Digest([]byte("x"))}}, RegistrySHA256: Digest([]byte("r"))}
 	f.Add(p.Marshal())
 	f.Add([]byte(`{"format":"policyctl-approval/v1"}`))

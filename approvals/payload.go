@@ -14,12 +14,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // Namespace is the SSHSIG namespace of every approval signature.
@@ -146,42 +146,42 @@ func isHexDigest(s string) bool {
 // byte strings never mean the same approval.
 func ParsePayload(b []byte) (*Payload, error) {
 	if len(b) > MaxPayload {
-		return nil, fmt.Errorf("payload of %d bytes is larger than %d", len(b), MaxPayload)
+		return nil, i18n.Errorf("payload of %d bytes is larger than %d", len(b), MaxPayload)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var p Payload
 	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("payload is not valid JSON: %w", err)
+		return nil, i18n.Errorf("payload is not valid JSON: %w", err)
 	}
 	if !bytes.Equal(p.Marshal(), b) {
-		return nil, errors.New("payload is not in canonical form (fields, order, spacing or document order differ from what policyctl writes)")
+		return nil, i18n.Errorf("payload is not in canonical form (fields, order, spacing or document order differ from what policyctl writes)")
 	}
 	switch {
 	case p.Format != Format:
-		return nil, fmt.Errorf("payload format %q, want %q", p.Format, Format)
+		return nil, i18n.Errorf("payload format %q, want %q", p.Format, Format)
 	case p.Decision != Decision:
-		return nil, fmt.Errorf("decision %q, want %q", p.Decision, Decision)
+		return nil, i18n.Errorf("decision %q, want %q", p.Decision, Decision)
 	case !ValidRevisionID(p.Revision):
-		return nil, fmt.Errorf("revision %q is not a revision id (YYYY-MM-DD)", p.Revision)
+		return nil, i18n.Errorf("revision %q is not a revision id (YYYY-MM-DD)", p.Revision)
 	case !isHexDigest(p.RegistrySHA256):
-		return nil, errors.New("registry_sha256 is not a SHA-256")
+		return nil, i18n.Errorf("registry_sha256 is not a SHA-256")
 	case !isHexDigest(p.ConfigSHA256):
-		return nil, errors.New("config_sha256 is not a SHA-256")
+		return nil, i18n.Errorf("config_sha256 is not a SHA-256")
 	}
 	for _, d := range p.Documents {
 		if !isHexDigest(d.SHA256) || d.ID == "" || d.Path == "" {
-			return nil, fmt.Errorf("document %q: malformed digest entry", d.ID)
+			return nil, i18n.Errorf("document %q: malformed digest entry", d.ID)
 		}
 		for _, f := range d.Files {
 			if !isHexDigest(f.SHA256) || f.Path == "" {
-				return nil, fmt.Errorf("document %q: malformed file digest %q", d.ID, f.Path)
+				return nil, i18n.Errorf("document %q: malformed file digest %q", d.ID, f.Path)
 			}
 		}
 	}
 	for _, d := range p.Removed {
 		if d.Path == "" {
-			return nil, errors.New("removed: an entry has no path")
+			return nil, i18n.Errorf("removed: an entry has no path")
 		}
 	}
 	return &p, nil

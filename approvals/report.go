@@ -8,6 +8,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -16,9 +17,9 @@ import (
 // Results are words as well as marks, never colour alone.
 func (v *Verdict) WriteText(w io.Writer, against string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Revision %s (%s) against %s\n", v.Revision, v.Kind, against)
+	i18n.Fprintf(&b, "Revision %s (%s) against %s\n", v.Revision, v.Kind, against)
 	if v.PreviousRules != "" {
-		fmt.Fprintf(&b, "Judged under its own rules and those of %s, the revision in force before it.\n", v.PreviousRules)
+		i18n.Fprintf(&b, "Judged under its own rules and those of %s, the revision in force before it.\n", v.PreviousRules)
 	}
 	ok := 0
 	for _, c := range v.Committees {
@@ -26,42 +27,42 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 		if c.OK {
 			mark, ok = "OK", ok+1
 		}
-		fmt.Fprintf(&b, "  [%s] %s %s (quorum %d)", mark, c.ID, c.Name, c.Quorum)
+		i18n.Fprintf(&b, "  [%s] %s %s (quorum %d)", mark, c.ID, c.Name, c.Quorum)
 		if len(c.Approved) > 0 {
-			fmt.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
+			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
 		}
 		if c.Detail != "" {
-			fmt.Fprintf(&b, ": %s", c.Detail)
+			b.WriteString(i18n.T(": ") + c.Detail)
 		}
 		b.WriteString("\n")
 		for _, d := range c.Documents {
 			switch d.State {
 			case "stale":
-				fmt.Fprintf(&b, "       %s: stale: %s since %s approved it\n", d.Path, staleWhat(d.Why), strings.Join(d.Stale, ", "))
+				i18n.Fprintf(&b, "       %s: stale: %s since %s approved it\n", d.Path, staleWhat(d.Why), strings.Join(d.Stale, ", "))
 			case "missing":
-				fmt.Fprintf(&b, "       %s: missing\n", d.Path)
+				i18n.Fprintf(&b, "       %s: missing\n", d.Path)
 			}
 		}
 		for _, d := range c.Removed {
-			fmt.Fprintf(&b, "       %s: abolished by this revision; the committee signs for it\n", d.Path)
+			i18n.Fprintf(&b, "       %s: abolished by this revision; the committee signs for it\n", d.Path)
 		}
 	}
 	if len(v.Blockers) > 0 {
-		b.WriteString("What no approval can make right:\n")
+		b.WriteString(i18n.T("What no approval can make right:\n"))
 		for _, p := range v.Blockers {
 			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Detail)
 		}
 	}
 	if len(v.Invalid) > 0 {
-		b.WriteString("Approvals that do not count:\n")
+		b.WriteString(i18n.T("Approvals that do not count:\n"))
 		for _, p := range v.Invalid {
 			fmt.Fprintf(&b, "  %s: %s\n", p.File, p.Detail)
 		}
 	}
 	if v.OK {
-		fmt.Fprintf(&b, "verify: OK, all %d committees approved the current content\n", len(v.Committees))
+		i18n.Fprintf(&b, "verify: OK, all %d committees approved the current content\n", len(v.Committees))
 	} else {
-		fmt.Fprintf(&b, "verify: FAILED, %d of %d committees approved the current content\n", ok, len(v.Committees))
+		i18n.Fprintf(&b, "verify: FAILED, %d of %d committees approved the current content\n", ok, len(v.Committees))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -70,16 +71,16 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 // WriteMarkdown writes a verdict for a GitHub job summary.
 func (v *Verdict) WriteMarkdown(w io.Writer, against string) error {
 	var b strings.Builder
-	result := "❌ not approved"
+	result := i18n.T("❌ not approved")
 	if v.OK {
-		result = "✅ approved"
+		result = i18n.T("✅ approved")
 	}
-	fmt.Fprintf(&b, "### 承認の検証 — revision %s (%s): %s\n\n", v.Revision, v.Kind, result)
-	fmt.Fprintf(&b, "Content: %s.", against)
+	i18n.Fprintf(&b, "### Verification of approvals — revision %s (%s): %s\n\n", v.Revision, v.Kind, result)
+	i18n.Fprintf(&b, "Content: %s.", against)
 	if v.PreviousRules != "" {
-		fmt.Fprintf(&b, " Also judged under the rules of %s.", v.PreviousRules)
+		i18n.Fprintf(&b, " Also judged under the rules of %s.", v.PreviousRules)
 	}
-	b.WriteString("\n\n| 委員会 committee | quorum | result | approved by | documents not approved |\n|---|---|---|---|---|\n")
+	b.WriteString(i18n.T("\n\n| committee | quorum | result | approved by | documents not approved |\n|---|---|---|---|---|\n"))
 	for _, c := range v.Committees {
 		res := "NG"
 		if c.OK {
@@ -88,22 +89,22 @@ func (v *Verdict) WriteMarkdown(w io.Writer, against string) error {
 		var notes []string
 		for _, d := range c.Documents {
 			if d.State != "approved" {
-				notes = append(notes, fmt.Sprintf("`%s` %s", d.Path, d.State))
+				notes = append(notes, fmt.Sprintf("`%s` %s", d.Path, stateWord(d.State)))
 			}
 		}
 		if c.Detail != "" && len(notes) == 0 {
 			notes = append(notes, c.Detail)
 		}
-		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", mdCell(c.Name), c.ID, c.Quorum, res, mdCell(strings.Join(c.Approved, ", ")), mdCell(strings.Join(notes, "; ")))
+		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", mdCell(c.Name), c.ID, c.Quorum, res, mdCell(strings.Join(c.Approved, i18n.T(", "))), mdCell(strings.Join(notes, i18n.T("; "))))
 	}
 	if len(v.Blockers) > 0 {
-		b.WriteString("\nWhat no approval can make right:\n\n")
+		b.WriteString("\n" + i18n.T("What no approval can make right:\n") + "\n")
 		for _, p := range v.Blockers {
 			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
 		}
 	}
 	if len(v.Invalid) > 0 {
-		b.WriteString("\nApprovals that do not count:\n\n")
+		b.WriteString("\n" + i18n.T("Approvals that do not count:\n") + "\n")
 		for _, p := range v.Invalid {
 			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
 		}
@@ -189,7 +190,7 @@ const (
 // titles aligned by display width.
 func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Revision %s (%s): %s approved, %s missing, %s stale (changed since approved), %s not an approver\n\n",
+	i18n.Fprintf(&b, "Revision %s (%s): %s approved, %s missing, %s stale (changed since approved), %s not an approver\n\n",
 		v.Revision, v.Kind, markApproved, markMissing, markStale, markNone)
 	state := map[string]map[string]string{} // doc -> committee -> mark
 	for _, c := range v.Committees {
@@ -207,13 +208,24 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 			}
 		}
 	}
-	titleW := runewidth.StringWidth("文書 document")
+	// Committees are columns ①, ②, …, named in a legend: their names are
+	// too long to stand side by side.
+	for i, c := range v.Committees {
+		name := c.Name
+		if name == "" {
+			name = c.ID
+		}
+		i18n.Fprintf(&b, "%s %s (%s)\n", column(i), name, c.ID)
+	}
+	b.WriteString("\n")
+	docHeader := i18n.T("document")
+	titleW := runewidth.StringWidth(docHeader)
 	for _, d := range r.Docs {
 		titleW = max(titleW, runewidth.StringWidth(truncate(d.Meta.Title, 40)))
 	}
-	b.WriteString(runewidth.FillRight("文書 document", titleW))
-	for _, c := range v.Committees {
-		b.WriteString("  " + c.ID)
+	b.WriteString(runewidth.FillRight(docHeader, titleW))
+	for i := range v.Committees {
+		b.WriteString("  " + runewidth.FillRight(column(i), 2))
 	}
 	b.WriteString("\n")
 	for _, d := range r.Docs {
@@ -223,7 +235,7 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 			if m == "" {
 				m = markNone
 			}
-			b.WriteString("  " + runewidth.FillRight(m, runewidth.StringWidth(c.ID)))
+			b.WriteString("  " + runewidth.FillRight(m, 2))
 		}
 		b.WriteString("\n")
 	}
@@ -233,12 +245,12 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 		if c.OK {
 			res = "OK"
 		}
-		fmt.Fprintf(&b, "%s %s %s: quorum %d", res, c.ID, c.Name, c.Quorum)
+		i18n.Fprintf(&b, "%s %s %s (quorum %d)", res, c.ID, c.Name, c.Quorum)
 		if len(c.Approved) > 0 {
-			fmt.Fprintf(&b, ", approved by %s", strings.Join(c.Approved, ", "))
+			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
 		}
 		if c.Detail != "" {
-			fmt.Fprintf(&b, ", %s", c.Detail)
+			b.WriteString(i18n.T(": ") + c.Detail)
 		}
 		b.WriteString("\n")
 	}
@@ -246,15 +258,37 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 	return err
 }
 
+// stateWord names a document's approval state in the reader's language;
+// the JSON keeps the English word.
+func stateWord(state string) string {
+	switch state {
+	case "stale":
+		return i18n.T("stale")
+	case "missing":
+		return i18n.T("missing")
+	case "approved":
+		return i18n.T("approved")
+	}
+	return state
+}
+
 // staleWhat says in words what changed since an approval.
 func staleWhat(why Reason) string {
 	switch why {
 	case ReasonConfigChanged:
-		return "policyctl.yaml changed"
+		return i18n.T("policyctl.yaml changed")
 	case ReasonFileChanged:
-		return "a file it links to changed"
+		return i18n.T("a file it links to changed")
 	}
-	return "changed"
+	return i18n.T("changed")
+}
+
+// column names a committee's column: ①, ②, …, then (21), (22), ….
+func column(i int) string {
+	if i < 20 {
+		return string(rune('①' + i))
+	}
+	return fmt.Sprintf("(%d)", i+1)
 }
 
 func truncate(s string, width int) string {

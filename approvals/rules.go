@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -210,7 +211,7 @@ func docLess(id1, p1, id2, p2 string) bool {
 // documents. Links that do not resolve are left to check.
 func FilesOf(r *policy.Repo, d *policy.Document) ([]FileDigest, error) {
 	if d.AST == nil {
-		return nil, fmt.Errorf("approvals: %s: read without its Markdown, its links are unknown", d.Path)
+		return nil, i18n.Errorf("approvals: %s: read without its Markdown, its links are unknown", d.Path)
 	}
 	seen := map[string]bool{}
 	var out []FileDigest

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -73,10 +74,10 @@ func ReadMeta(fsys fs.FS, id string) (*Meta, error) {
 		return nil, &MetaError{p, err}
 	}
 	if m.ID != id {
-		return nil, &MetaError{p, fmt.Errorf("id %q does not match its folder", m.ID)}
+		return nil, &MetaError{p, i18n.Errorf("id %q does not match its folder", m.ID)}
 	}
 	if !slices.Contains(policy.RevisionKinds, m.Kind) {
-		return nil, &MetaError{p, fmt.Errorf("kind %q is not one of %s", m.Kind, strings.Join(policy.RevisionKinds, ", "))}
+		return nil, &MetaError{p, i18n.Errorf("kind %q is not one of %s", m.Kind, strings.Join(policy.RevisionKinds, ", "))}
 	}
 	return &m, nil
 }
@@ -271,37 +272,37 @@ func blockers(r *policy.Repo) []Problem {
 		out = append(out, Problem{File: file, Reason: reason, Detail: detail})
 	}
 	if r.Registry == nil {
-		add(policy.RegistryFile, ReasonNoRegistry, policy.RegistryFile+" is missing or unreadable: nobody can approve")
+		add(policy.RegistryFile, ReasonNoRegistry, policy.RegistryFile+i18n.T(" is missing or unreadable: nobody can approve"))
 	} else {
 		if len(r.Registry.Committees) == 0 {
-			add(policy.RegistryFile, ReasonRegistryInvalid, "the registry has no committee: nobody can approve")
+			add(policy.RegistryFile, ReasonRegistryInvalid, i18n.T("the registry has no committee: nobody can approve"))
 		}
 		for _, f := range r.Findings {
-			if f.Severity == policy.Error && strings.HasPrefix(f.Rule, "registry/") {
+			if f.Severity == policy.Error && strings.HasPrefix(f.Rule.ID, "registry/") {
 				add(f.Pos.String(), ReasonRegistryInvalid, f.Message)
 			}
 		}
 	}
 	if len(r.Docs) == 0 {
-		add(policy.ConfigFile, ReasonNoDocuments, fmt.Sprintf("the documents glob %q matches no file: there is nothing to approve", r.Config.Documents))
+		add(policy.ConfigFile, ReasonNoDocuments, i18n.Sprintf("the documents glob %q matches no file: there is nothing to approve", r.Config.Documents))
 	}
 	ids := map[string]string{}
 	for _, d := range r.Docs {
 		for _, f := range d.Findings {
-			if f.Severity == policy.Error && strings.HasPrefix(f.Rule, "frontmatter/") {
-				add(f.Pos.String(), ReasonFrontMatter, "front matter that cannot be read: "+f.Message)
+			if f.Severity == policy.Error && strings.HasPrefix(f.Rule.ID, "frontmatter/") {
+				add(f.Pos.String(), ReasonFrontMatter, i18n.T("front matter that cannot be read: ")+f.Message)
 				break
 			}
 		}
 		switch {
 		case d.Meta.ID == "":
-			add(d.Path, ReasonNoID, "the document has no id, so no approval can name it")
+			add(d.Path, ReasonNoID, i18n.T("the document has no id, so no approval can name it"))
 		case ids[d.Meta.ID] != "":
-			add(d.Path, ReasonDuplicateID, fmt.Sprintf("id %q is also the id of %s", d.Meta.ID, ids[d.Meta.ID]))
+			add(d.Path, ReasonDuplicateID, i18n.Sprintf("id %q is also the id of %s", d.Meta.ID, ids[d.Meta.ID]))
 		}
 		ids[d.Meta.ID] = d.Path
 		if len(d.Meta.Approvers) == 0 {
-			add(d.Path, ReasonNoApprovers, "the document names no approver: every document is adopted by at least one committee")
+			add(d.Path, ReasonNoApprovers, i18n.T("the document names no approver: every document is adopted by at least one committee"))
 		}
 	}
 	return out
@@ -323,12 +324,12 @@ type verifier struct {
 // payload, or the problem that makes it not count; the error is for what
 // could not be read.
 func (vr *verifier) one(c, m, file string) (*Payload, *Problem, error) {
-	bad := func(reason Reason, format string, args ...any) (*Payload, *Problem, error) {
-		return nil, &Problem{File: file, Committee: c, Member: m, Reason: reason, Detail: fmt.Sprintf(format, args...)}, nil
+	bad := func(reason Reason, detail string) (*Payload, *Problem, error) {
+		return nil, &Problem{File: file, Committee: c, Member: m, Reason: reason, Detail: detail}, nil
 	}
 	q := vr.reqs[c]
 	if q == nil {
-		return bad(ReasonNotRequired, "committee %q approves no document of this revision", c)
+		return bad(ReasonNotRequired, i18n.Sprintf("committee %q approves no document of this revision", c))
 	}
 	payload, reason, err := readLimited(vr.fsys, file, MaxPayload)
 	if reason != "" || err != nil {
@@ -348,22 +349,22 @@ func (vr *verifier) one(c, m, file string) (*Payload, *Problem, error) {
 	switch {
 	case cur != nil:
 		if !cur.HasMember(m) {
-			return bad(ReasonMember, "member %q is not in committee %q", m, c)
+			return bad(ReasonMember, i18n.Sprintf("member %q is not in committee %q", m, c))
 		}
 		mem := vr.r.Registry.Member(m)
 		if mem == nil {
-			return bad(ReasonMember, "member %q is not in the registry", m)
+			return bad(ReasonMember, i18n.Sprintf("member %q is not in the registry", m))
 		}
 		candidates = mem.PublicKeys
 	case prevApplies:
 		// Dropped from the registry: its members sign under the old one.
 	default:
-		return bad(ReasonCommittee, "committee %q is not in the registry", c)
+		return bad(ReasonCommittee, i18n.Sprintf("committee %q is not in the registry", c))
 	}
 	if prevApplies {
 		pc, pm := vr.prev.Registry.Committee(c), vr.prev.Registry.Member(m)
 		if pc == nil || !pc.HasMember(m) || pm == nil {
-			return bad(ReasonPrevMember, "member %q was not in committee %q under the rules of the previous revision, which still apply", m, c)
+			return bad(ReasonPrevMember, i18n.Sprintf("member %q was not in committee %q under the rules of the previous revision, which still apply", m, c))
 		}
 		if cur == nil {
 			candidates = pm.PublicKeys
@@ -378,37 +379,37 @@ func (vr *verifier) one(c, m, file string) (*Payload, *Problem, error) {
 			}
 			if len(both) == 0 && len(candidates) > 0 {
 				if key, err := VerifySignature(payload, sig, candidates); err == nil {
-					return bad(ReasonPrevKey, "signed with %s, a key the registry of the previous revision did not give %q; a changed key is accepted once the revision that adds it is approved", ssh.FingerprintSHA256(key), m)
+					return bad(ReasonPrevKey, i18n.Sprintf("signed with %s, a key the registry of the previous revision did not give %q; a changed key is accepted once the revision that adds it is approved", ssh.FingerprintSHA256(key), m))
 				}
 			}
 			candidates = both
 		}
 	}
 	if _, err := VerifySignature(payload, sig, candidates); err != nil {
-		return bad(ReasonSignature, "%s", err)
+		return bad(ReasonSignature, err.Error())
 	}
 	// The signature holds; now the payload may be read.
 	p, err := ParsePayload(payload)
 	if err != nil {
-		return bad(ReasonPayload, "%s", err)
+		return bad(ReasonPayload, err.Error())
 	}
 	switch {
 	case p.Organization != vr.r.Config.Organization.ID:
-		return bad(ReasonOrganization, "payload is for organization %q, not %q", p.Organization, vr.r.Config.Organization.ID)
+		return bad(ReasonOrganization, i18n.Sprintf("payload is for organization %q, not %q", p.Organization, vr.r.Config.Organization.ID))
 	case p.Revision != vr.id:
-		return bad(ReasonRevision, "payload is for revision %s, not %s", p.Revision, vr.id)
+		return bad(ReasonRevision, i18n.Sprintf("payload is for revision %s, not %s", p.Revision, vr.id))
 	case p.Kind != vr.meta.Kind:
-		return bad(ReasonKind, "payload is for a revision of kind %s, not %s", p.Kind, vr.meta.Kind)
+		return bad(ReasonKind, i18n.Sprintf("payload is for a revision of kind %s, not %s", p.Kind, vr.meta.Kind))
 	case p.Committee != c || p.Member != m:
-		return bad(ReasonSigner, "payload is for %s.%s, but the file is %s.%s", p.Committee, p.Member, c, m)
+		return bad(ReasonSigner, i18n.Sprintf("payload is for %s.%s, but the file is %s.%s", p.Committee, p.Member, c, m))
 	case p.RegistrySHA256 != vr.registryDigest:
-		return bad(ReasonRegistry, "payload was made under another registry (registry_sha256 differs): the registry changed after the approval")
+		return bad(ReasonRegistry, i18n.Sprintf("payload was made under another registry (registry_sha256 differs): the registry changed after the approval"))
 	}
 	if !sameDocs(p.Documents, q.Documents) {
-		return bad(ReasonDocuments, "payload approves documents %s, but the committee must approve %s", docList(p.Documents), docList(q.Documents))
+		return bad(ReasonDocuments, i18n.Sprintf("payload approves documents %s, but the committee must approve %s", docList(p.Documents), docList(q.Documents)))
 	}
 	if !slices.Equal(p.Removed, q.Removed) {
-		return bad(ReasonRemoved, "payload abolishes %s, but the revision abolishes %s among the committee's documents", refList(p.Removed), refList(q.Removed))
+		return bad(ReasonRemoved, i18n.Sprintf("payload abolishes %s, but the revision abolishes %s among the committee's documents", refList(p.Removed), refList(q.Removed)))
 	}
 	return p, nil, nil
 }
@@ -432,21 +433,21 @@ func errOf(reason Reason, err error) error {
 func readLimited(fsys fs.FS, name string, max int64) ([]byte, Reason, error) {
 	f, err := fsys.Open(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, ReasonMissing, fmt.Errorf("%s is missing", name)
+		return nil, ReasonMissing, i18n.Errorf("%s is missing", name)
 	}
 	if err != nil {
 		return nil, "", fmt.Errorf("approvals: %w", err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > max {
-		return nil, ReasonTooLarge, fmt.Errorf("%s is %d bytes, larger than %d", name, st.Size(), max)
+		return nil, ReasonTooLarge, i18n.Errorf("%s is %d bytes, larger than %d", name, st.Size(), max)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
 		return nil, "", fmt.Errorf("approvals: %s: %w", name, err)
 	}
 	if int64(len(b)) > max {
-		return nil, ReasonTooLarge, fmt.Errorf("%s is larger than %d bytes", name, max)
+		return nil, ReasonTooLarge, i18n.Errorf("%s is larger than %d bytes", name, max)
 	}
 	return b, "", nil
 }
@@ -595,16 +596,16 @@ func (vr *verifier) committee(q *Requirement, payloads map[string]*Payload) (*Co
 	inPrev := vr.prev != nil && vr.prev.Registry != nil && vr.prev.Registry.Committee(c) != nil
 	switch {
 	case cur == nil && !inPrev:
-		cv.Reason, cv.Detail = ReasonNotInRegistry, fmt.Sprintf("committee %q is named as an approver but is not in the registry", c)
+		cv.Reason, cv.Detail = ReasonNotInRegistry, i18n.Sprintf("committee %q is named as an approver but is not in the registry", c)
 	case len(cv.Approved) >= cv.Quorum:
 		cv.OK = true
 	case len(members) == 0:
-		cv.Reason, cv.Detail = ReasonNoApproval, fmt.Sprintf("no approval (quorum %d)", cv.Quorum)
+		cv.Reason, cv.Detail = ReasonNoApproval, i18n.Sprintf("no approval (quorum %d)", cv.Quorum)
 	default:
-		cv.Reason, cv.Detail = ReasonQuorum, fmt.Sprintf("%d of %d approvals name the current content of every document", len(cv.Approved), cv.Quorum)
+		cv.Reason, cv.Detail = ReasonQuorum, i18n.Sprintf("%d of %d approvals name the current content of every document", len(cv.Approved), cv.Quorum)
 	}
 	if cur == nil && inPrev && !cv.OK && cv.Reason == ReasonNoApproval {
-		cv.Reason, cv.Detail = ReasonDropped, fmt.Sprintf("committee %q was dropped from the registry, but the rules of the previous revision still need its approval", c)
+		cv.Reason, cv.Detail = ReasonDropped, i18n.Sprintf("committee %q was dropped from the registry, but the rules of the previous revision still need its approval", c)
 	}
 	return cv, nil
 }

@@ -21,6 +21,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
 )
@@ -53,11 +54,11 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 	m := &EditionModel{edition: e, complete: e.SeesAll(r.Config), assets: map[string][]byte{}}
 	for _, d := range r.Docs {
 		if d.AST == nil {
-			return nil, fmt.Errorf("render: %s: the model was read without its Markdown; an edition needs the full parse", d.Path)
+			return nil, i18n.Errorf("render: %s: the model was read without its Markdown; an edition needs the full parse", d.Path)
 		}
 		if !utf8.Valid(d.Source) {
 			// Every edition: goldmark's renderer does not survive it.
-			return nil, fmt.Errorf("render: %s: the file is not valid UTF-8 (policyctl check shows where); save it as UTF-8", d.Path)
+			return nil, i18n.Errorf("render: %s: the file is not valid UTF-8 (policyctl check shows where); save it as UTF-8", d.Path)
 		}
 	}
 	if !m.complete {
@@ -93,7 +94,7 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 				res.doc = policy.ParseDocument(d.Path, cut.src, levels)
 				for _, p := range res.doc.Parts {
 					if !sees(p.Level) {
-						return fmt.Errorf("render: %s: a part at level %q survived the %s edition's cut", d.Path, levels[p.Level], e.Name)
+						return i18n.Errorf("render: %s: a part at level %q survived the %s edition's cut", d.Path, levels[p.Level], e.Name)
 					}
 				}
 				if err := equivalent(d, res.doc, cut); err != nil {
@@ -185,7 +186,7 @@ type RefusedError struct {
 }
 
 func (e *RefusedError) Error() string {
-	return fmt.Sprintf("render: refusing to build the %s edition: %d error(s) could make it show restricted content (first: %s: %s %s)",
+	return i18n.Sprintf("render: refusing to build the %s edition: %d error(s) could make it show restricted content (first: %s: %s %s)",
 		e.Edition, len(e.Findings), e.Findings[0].Pos, e.Findings[0].Rule, e.Findings[0].Message)
 }
 
@@ -208,7 +209,7 @@ func linkedFiles(r *policy.Repo, d *policy.Document, complete bool, e policy.Edi
 			out = append(out, l.Path)
 		case policy.LinkDocument:
 			if !e.Sees(r.Config.Visibility[l.Doc.Level]) {
-				errs = append(errs, fmt.Errorf("render: %s: the %s edition links to %s, which it does not contain", d.Path, e.Name, l.Path))
+				errs = append(errs, i18n.Errorf("render: %s: the %s edition links to %s, which it does not contain", d.Path, e.Name, l.Path))
 			}
 		}
 	})

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
 )
@@ -59,7 +60,7 @@ func equivalent(full, ed *policy.Document, c cutting) error {
 			if len(g) > 0 {
 				off = g[0].a
 			}
-			return fmt.Errorf("render: %s: cutting the restricted parts changes footnote [^%s]%s; the edition is not built: keep a footnote's definition in the part that refers to it",
+			return i18n.Errorf("render: %s: cutting the restricted parts changes footnote [^%s]%s; the edition is not built: keep a footnote's definition in the part that refers to it",
 				full.Path, ref, at(full, off))
 		}
 	}
@@ -288,7 +289,7 @@ func divergence(full *policy.Document, want, got []token, i int) error {
 		}
 		return strings.TrimPrefix(t.kind, "/")
 	}
-	return fmt.Errorf("render: %s: cutting the restricted parts changes how the remaining text is read%s (the full document has %s where the edition would have %s); the edition is not built: "+
+	return i18n.Errorf("render: %s: cutting the restricted parts changes how the remaining text is read%s (the full document has %s where the edition would have %s); the edition is not built: "+
 		"leave a blank line before and after each ::: block, and keep link reference definitions and footnotes in the part that uses them",
 		full.Path, at(full, off), what(want), what(got))
 }
@@ -297,7 +298,7 @@ func at(d *policy.Document, off int) string {
 	if off < 0 {
 		return ""
 	}
-	return fmt.Sprintf(" at line %d", d.BodyPos(off).Line)
+	return i18n.Sprintf(" at line %d", d.BodyPos(off).Line)
 }
 
 func lineStartOf(src []byte, off int) int {

@@ -124,6 +124,11 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 			if s := byPos[n.Pos()]; s != nil && s.Kind != policy.KindHeading {
 				nodes[s.Offset] = n
 				n.SetAttributeString("id", []byte(s.ID))
+				if c := provisionClass(s); c != "" {
+					n.SetAttributeString("class", []byte(c))
+				}
+			} else if isCaption(n, body, byPos) {
+				n.SetAttributeString("class", []byte("caption"))
 			}
 		case *ast.HTMLBlock:
 			rewrite = append(rewrite, n)
@@ -166,6 +171,40 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 }
 
 func headingText(h *ast.Heading, src []byte) string { return markdown.PlainText(h, src) }
+
+// provisionClass names a 例規-style provision for the style sheet, which
+// sets it as a 例規集 does: 条 and 項 with a hanging indent, 号 indented
+// one character further, their 細分 another.
+func provisionClass(s *policy.Section) string {
+	switch {
+	case s.Style == policy.StyleArticle:
+		return "article"
+	case s.Style == policy.StyleClause:
+		return "clause"
+	case s.Parent == nil:
+		return ""
+	case (s.Style == policy.StyleParen || s.Style == policy.StyleKanji) && s.Parent.Style == policy.StyleClause:
+		return "item"
+	case (s.Style == policy.StyleKatakana || s.Style == policy.StyleParenKatakana) && provisionClass(s.Parent) == "item":
+		return "subitem"
+	}
+	return ""
+}
+
+// isCaption reports whether a paragraph is an article's caption: one line
+// in brackets, （目的）, just before the article.
+func isCaption(n ast.Node, body []byte, byPos map[int]*policy.Section) bool {
+	next, ok := n.NextSibling().(*ast.Paragraph)
+	if _, isPara := n.(*ast.Paragraph); !isPara || !ok || n.Lines().Len() != 1 {
+		return false
+	}
+	if s := byPos[next.Pos()]; s == nil || s.Style != policy.StyleArticle {
+		return false
+	}
+	seg := n.Lines().At(0)
+	t := strings.TrimSpace(string(seg.Value(body)))
+	return (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) && (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")"))
+}
 
 func replace(old, new ast.Node) {
 	parent := old.Parent()

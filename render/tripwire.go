@@ -1,15 +1,20 @@
 package render
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"html"
 	"index/suffixarray"
+	"io"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // The tripwire does not trust the parser, the cut or the renderers: after
@@ -22,7 +27,7 @@ import (
 // title, a heading, a short sentence) that does not occur in shown text.
 // Where it looks: each output file and file name as written, and decoded —
 // HTML entities, JSON escapes (\uXXXX), percent-encoding — with and without
-// its HTML tags.
+// its HTML tags; for a zip archive (a Word file), each member inflated.
 //
 // How: the restricted runs go into a hash table keyed by a polynomial
 // rolling hash; each output view is rolled over once and every hash hit is
@@ -89,7 +94,7 @@ type TripwireError struct {
 }
 
 func (e *TripwireError) Error() string {
-	return fmt.Sprintf("tripwire: %s holds restricted text 「%s」 from %s; the edition was not published",
+	return i18n.Sprintf("tripwire: %s holds restricted text 「%s」 from %s; the edition was not published",
 		e.File, e.Text, e.Source.Pos)
 }
 
@@ -201,7 +206,16 @@ func (t *Tripwire) Scan(files map[string][]byte) error {
 				errs[i] = err
 				return nil
 			}
-			errs[i] = t.scanText(p, view(string(files[p])))
+			views, err := fileViews(p, files[p])
+			if err != nil {
+				errs[i] = err
+				return nil
+			}
+			for _, v := range views {
+				if errs[i] = t.scanText(p, v); errs[i] != nil {
+					break
+				}
+			}
 			return nil
 		})
 	}
@@ -248,6 +262,68 @@ func runesAt(s string, at, n int) string {
 		end += size
 	}
 	return s[at:end]
+}
+
+// maxZipText bounds what the tripwire inflates from one archive: the site
+// writes small Word files, and a bound keeps a bad one from exhausting
+// memory. An archive over it fails the build rather than go unread.
+const maxZipText = 256 << 20
+
+// fileViews are the texts the tripwire reads in an output file. A zip
+// archive (a .docx) is compressed, so its bytes hide its text: each member
+// is read instead, as markup (tags replaced by their attribute values) and
+// as the text a word processor shows (tags dropped, since a run of text is
+// split across <w:t> elements wherever its formatting changes). A file that
+// starts like an archive but cannot be read is an error: unread output is
+// never published.
+func fileViews(name string, b []byte) ([]string, error) {
+	if !bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return []string{view(string(b))}, nil
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, i18n.Errorf("tripwire: %s: cannot read the archive: %w", name, err)
+	}
+	out := []string{view(string(b))}
+	var total int64
+	for _, f := range zr.File {
+		out = append(out, view(f.Name))
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("tripwire: %s: %s: %w", name, f.Name, err)
+		}
+		data, err := io.ReadAll(io.LimitReader(rc, maxZipText-total+1))
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("tripwire: %s: %s: %w", name, f.Name, err)
+		}
+		if total += int64(len(data)); total > maxZipText {
+			return nil, i18n.Errorf("tripwire: %s: more than %d MiB inside the archive", name, maxZipText>>20)
+		}
+		out = append(out, view(string(data)), decode(stripTags(string(data))))
+	}
+	return out, nil
+}
+
+// stripTags drops every tag <…>, leaving the text between them joined.
+func stripTags(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	in := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<':
+			in = true
+		case c == '>' && in:
+			in = false
+		case !in:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // view is the text an output file holds, in the form the tripwire reads:

@@ -1,10 +1,13 @@
 package render
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
+	"io"
 	"net/url"
 	"strings"
 	"testing"
@@ -87,5 +90,61 @@ func TestTripwireQuiet(t *testing.T) {
 	}
 	if err := trip.Scan(files); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestTripwireDocx: a Word file is a zip archive, so restricted text in
+// it is compressed; the tripwire reads document.xml inside it, also where
+// the text is split across runs as Word splits it at a change of format.
+func TestTripwireDocx(t *testing.T) {
+	docx := func(body string) []byte {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		for name, content := range map[string]string{
+			"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types/>`,
+			"word/document.xml":   `<?xml version="1.0" encoding="UTF-8"?><w:document><w:body>` + body + `</w:body></w:document>`,
+		} {
+			w, err := z.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.WriteString(w, content)
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	run := func(s string) string { return `<w:r><w:t xml:space="preserve">` + s + `</w:t></w:r>` }
+	underlined := func(s string) string {
+		return `<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">` + s + `</w:t></w:r>`
+	}
+	for name, body := range map[string]string{
+		"one run":    `<w:p>` + run("管理者用の緊急連絡先は内線四四四四番とする。") + `</w:p>`,
+		"split runs": `<w:p>` + run("管理者用の") + underlined("緊急連絡先") + run("は内線四四四四番") + `</w:p>`,
+		"entities":   `<w:p>` + run("管理者用の&#x7DCA;急連絡先は内線四四四四番") + `</w:p>`,
+		"a title":    `<w:p>` + run("パスワード管理手順書") + `</w:p>`,
+	} {
+		trip := NewTripwire(tripwireModel(t))
+		err := trip.Scan(map[string][]byte{"revisions/2024-04-01/shinkyu.docx": docx(body)})
+		var te *TripwireError
+		if !errors.As(err, &te) {
+			t.Errorf("%s: not caught: %v", name, err)
+			continue
+		}
+		if te.File != "revisions/2024-04-01/shinkyu.docx" {
+			t.Errorf("%s: the error names %s", name, te.File)
+		}
+	}
+	// What the edition shows, in a Word file, does not trip it.
+	trip := NewTripwire(tripwireModel(t))
+	if err := trip.Scan(map[string][]byte{"shinkyu.docx": docx(`<w:p>` + run("情報資産を") + underlined("適切に") + run("管理する。") + `</w:p>`)}); err != nil {
+		t.Errorf("shown text in a Word file: %v", err)
+	}
+	// An archive that cannot be read is not published unread.
+	broken := docx(run("x"))
+	trip = NewTripwire(tripwireModel(t))
+	if err := trip.Scan(map[string][]byte{"shinkyu.docx": broken[:len(broken)/2]}); err == nil || !strings.Contains(err.Error(), "cannot read the archive") {
+		t.Errorf("a truncated archive: %v", err)
 	}
 }

@@ -83,7 +83,7 @@ func TestAtomic(t *testing.T) {
 
 func TestSiteShape(t *testing.T) {
 	out := readTree(t, buildSite(t, canaryRepo(t)))
-	for _, p := range []string{"public/index.html", "public/basic.html", "public/history.html", "public/search.html", "public/search-index.js", "public/sitemap.xml", "public/style.css", "internal/canary-doc-id.html", "internal/robots.txt"} {
+	for _, p := range []string{"public/index.html", "public/basic.html", "public/history.html", "public/search.html", "public/search-index.js", "public/robots.txt", "public/style.css", "internal/canary-doc-id.html", "internal/robots.txt"} {
 		if _, ok := out[p]; !ok {
 			t.Errorf("missing %s", p)
 		}

@@ -2,9 +2,10 @@ package site
 
 import (
 	"errors"
-	"fmt"
+	"io"
 
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -16,7 +17,7 @@ import (
 func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 	recs, err := h.Revisions()
 	if errors.Is(err, history.ErrNoGit) || errors.Is(err, history.ErrNoCommits) {
-		warnf(o.Warn, "policyctl: %v; the site shows the legacy revisions only\n", err)
+		warn(o.Warn, i18n.Sprintf("policyctl: %v; the site shows the legacy revisions only\n", err))
 		o.Entries, err = history.Log(full.Config, nil)
 		return err
 	}
@@ -49,7 +50,7 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 		}
 		m, err := policy.Load(nt.FS, h.Options().Load)
 		if err != nil {
-			return fmt.Errorf("revision %s: %w", r.ID, err)
+			return i18n.Errorf("revision %s: %w", r.ID, err)
 		}
 		models[r.ID] = m
 		rv := Revision{ID: r.ID, Kind: r.Kind, Model: m}
@@ -62,5 +63,38 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 	if prev != nil {
 		o.InForce, o.InForceID = models[prev.ID], prev.ID
 	}
+	o.Approvals = approvalTables(h, full, recs, o.Warn)
 	return nil
+}
+
+// approvalTables is the 承認状況 of every recorded revision: a revision in
+// force as it stood when its approvals were complete, and the newest as
+// `policyctl status` shows it, against the content read (edits made after
+// its approvals are 変).
+func approvalTables(h *history.Repository, full *policy.Repo, recs []*history.Recorded, warnings io.Writer) []ApprovalTable {
+	var out []ApprovalTable
+	for i, r := range recs {
+		v, m := r.Verdict, r.Model
+		if m == nil {
+			m = full
+		}
+		if i == len(recs)-1 && h.Revision == nil {
+			// The newest as the gate judges it (sealed, stale, 施行予定).
+			g, err := h.Verify("")
+			if err != nil {
+				warn(warnings, i18n.Sprintf("site: the 承認状況 of revision %s shows it as recorded: %v\n", r.ID, err))
+			} else if g.Verdict.Revision == r.ID {
+				v, m = g.Verdict, full
+			}
+		}
+		if v == nil {
+			continue
+		}
+		at := ApprovalTableOf(v, m)
+		if m == full {
+			at.Note = currentNote + at.Note
+		}
+		out = append(out, at)
+	}
+	return out
 }

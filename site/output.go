@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/sync/errgroup"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // tempPrefix names the folders a build works in, beside the editions.
@@ -31,7 +33,7 @@ func openOutput(dir string) (*output, error) {
 	}
 	unlock, err := lockDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("site: locking %s: %w", dir, err)
+		return nil, i18n.Errorf("site: locking %s: %w", dir, err)
 	}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -42,7 +44,7 @@ func openOutput(dir string) (*output, error) {
 		if strings.HasPrefix(e.Name(), tempPrefix) {
 			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 				unlock()
-				return nil, fmt.Errorf("site: removing what an earlier build left: %w", err)
+				return nil, i18n.Errorf("site: removing what an earlier build left: %w", err)
 			}
 		}
 	}
@@ -72,7 +74,7 @@ func (o *output) publish(name string, files map[string][]byte) (string, error) {
 	}
 	if old != "" {
 		if err := os.RemoveAll(old); err != nil {
-			return dst, fmt.Errorf("removing the previous output: %w", err)
+			return dst, i18n.Errorf("removing the previous output: %w", err)
 		}
 	}
 	return dst, nil
@@ -85,7 +87,7 @@ func writeFiles(dir string, files map[string][]byte) error {
 	dirs := map[string]bool{".": true}
 	for p := range files {
 		if !fs.ValidPath(p) {
-			return fmt.Errorf("site: refusing to write %q", p)
+			return i18n.Errorf("site: refusing to write %q", p)
 		}
 		paths = append(paths, p)
 		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {

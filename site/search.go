@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"path"
 	"runtime"
 	"sort"
 	"strconv"
@@ -31,9 +30,19 @@ type searchSection struct {
 // are not text and never reach the index.
 func searchSections(d *policy.Document) []searchSection {
 	body := d.Body()
+	// A first heading that repeats the title is not on the page (its h1 is
+	// the title): its text belongs to the page's own entry, and its ID is
+	// no anchor to link to.
+	var skip ast.Node
+	if d.AST == nil {
+		return nil
+	}
+	if h, ok := d.AST.FirstChild().(*ast.Heading); ok && h.Level == 1 && strings.TrimSpace(markdown.PlainText(h, body)) == strings.TrimSpace(d.Meta.Title) {
+		skip = h
+	}
 	var heads []*policy.Section
 	for _, s := range d.Sections() {
-		if s.Kind == policy.KindHeading {
+		if s.Kind == policy.KindHeading && (skip == nil || s.Offset != skip.Pos()) {
 			heads = append(heads, s)
 		}
 	}
@@ -67,9 +76,8 @@ func searchSections(d *policy.Document) []searchSection {
 	})
 	clean := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	var out []searchSection
-	if len(heads) == 0 || texts[0].Len() > 0 {
-		out = append(out, searchSection{URL: PageName(d), Title: d.Meta.Title, Doc: d.Meta.Title, Text: clean(texts[0].String())})
-	}
+	// The page itself is always an entry, so that its title finds it.
+	out = append(out, searchSection{URL: PageName(d), Title: d.Meta.Title, Doc: d.Meta.Title, Text: clean(texts[0].String())})
 	for i, h := range heads {
 		out = append(out, searchSection{URL: PageName(d) + "#" + h.ID, Title: strings.TrimSpace(h.Label + " " + h.Title), Doc: d.Meta.Title, Text: clean(texts[i+1].String())})
 	}
@@ -139,7 +147,8 @@ func searchIndex(sections []searchSection) []byte {
 	return b.Bytes()
 }
 
-// sitemap lists the public pages, for search engines.
+// sitemap lists the public pages, for search engines, at their absolute
+// URLs under base (site.base_url ending in a slash).
 func sitemap(base string, files map[string][]byte) []byte {
 	type url struct {
 		Loc string `xml:"loc"`
@@ -153,11 +162,7 @@ func sitemap(base string, files map[string][]byte) []byte {
 	}
 	sort.Strings(paths)
 	for _, p := range paths {
-		loc := p
-		if base != "" {
-			loc = strings.TrimSuffix(base, "/") + "/" + path.Clean(p)
-		}
-		urls = append(urls, url{Loc: loc})
+		urls = append(urls, url{Loc: pageURL(base, p)})
 	}
 	b, _ := xml.MarshalIndent(struct {
 		XMLName xml.Name `xml:"urlset"`

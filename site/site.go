@@ -23,8 +23,8 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/render"
@@ -61,8 +61,13 @@ type Options struct {
 	// Archive holds the revisions in force, oldest first, each published
 	// under revisions/<id>/.
 	Archive []Revision
+	// Approvals is the 承認状況 of each revision, for the secretariat: only
+	// an edition that sees every level shows it (approvals.html), since it
+	// names every document and committee.
+	Approvals []ApprovalTable
 	// Warn receives what the build leaves out and why (an archived
-	// revision that cannot be published safely).
+	// revision that cannot be published safely, a sitemap without
+	// site.base_url).
 	Warn io.Writer
 	// noTripwire lets tests check that the pipeline itself does not leak,
 	// without the tripwire catching it afterwards.
@@ -86,11 +91,11 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		}
 		files, err := buildEdition(full, e, o)
 		if err != nil {
-			return written, fmt.Errorf("site: edition %s: %w", e.Name, err)
+			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
 		}
 		dst, err := out.publish(e.Name, files)
 		if err != nil {
-			return written, fmt.Errorf("site: edition %s: %w", e.Name, err)
+			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
 		}
 		written = append(written, dst)
 	}
@@ -103,20 +108,74 @@ type siteInfo struct {
 	EditionName         string // the edition: 公開版, 庁内版
 	EditionLabel        string
 	Current             string // 令和7年度改訂版
-	Archived            string // the revision id of an archived copy
-	Search              bool
+	// Archived describes an archived copy (revisions/<id>/); nil for the
+	// edition's current pages.
+	Archived *archiveNote
+	Search   bool
+	// Approvals: the edition has the 承認状況 page.
+	Approvals bool
+	// baseURL is site.base_url with a final slash, set for the public
+	// edition only: canonical links and the sitemap.
+	baseURL string
 }
 
-// files collects an edition's output in memory.
+// archiveNote says which revision an archived copy is and whether it is in
+// force: the copy of the revision in force is 施行中, never 「過去の版」.
+type archiveNote struct {
+	ID string
+	// State continues 「この版は、」: 令和8年3月31日から施行されている版です（施行中）。
+	State phrase
+}
+
+// files collects an edition's output in memory, and the sentences the
+// site wrote around dates, which the tripwire must not count as restricted.
 type files struct {
-	mu sync.Mutex
-	m  map[string][]byte
+	mu        sync.Mutex
+	m         map[string][]byte
+	generated []string
+}
+
+func (w *files) allow(texts ...string) {
+	w.mu.Lock()
+	w.generated = append(w.generated, texts...)
+	w.mu.Unlock()
 }
 
 func (w *files) put(p string, b []byte) {
 	w.mu.Lock()
 	w.m[p] = b
 	w.mu.Unlock()
+}
+
+// page renders a page template into p, with its canonical URL where the
+// edition has one.
+func (w *files) page(p, tmpl string, data pageData) error {
+	if data.Site.baseURL != "" {
+		data.Canonical = pageURL(data.Site.baseURL, p)
+	}
+	b, err := execute(tmpl, data)
+	if err != nil {
+		return err
+	}
+	w.put(p, b)
+	return nil
+}
+
+// pageURL is the absolute URL of an output file; a folder's index.html is
+// the folder, as servers and search engines name it.
+func pageURL(base, p string) string {
+	if d, ok := strings.CutSuffix(p, "index.html"); ok && (d == "" || strings.HasSuffix(d, "/")) {
+		return base + d
+	}
+	return base + p
+}
+
+// normalizeBase ends site.base_url with a slash, so page paths append to it.
+func normalizeBase(u string) string {
+	if u == "" || strings.HasSuffix(u, "/") {
+		return u
+	}
+	return u + "/"
 }
 
 func editionLabel(e policy.Edition, c *policy.Config) string {
@@ -149,35 +208,43 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		Title: full.Config.Site.Title, Organization: full.Config.Organization.Name,
 		EditionName: editionLabel(e, full.Config), EditionLabel: editionLabel(e, full.Config),
 		Current: history.Current(o.Entries), Search: true,
+		// The 承認状況 names every document and committee: only an edition
+		// that cuts nothing may show it.
+		Approvals: ed.Complete() && len(o.Approvals) > 0,
+	}
+	if isPublic {
+		info.baseURL = normalizeBase(full.Config.Site.BaseURL)
 	}
 	var inForce *render.EditionModel
 	if o.InForce != nil {
 		if inForce, err = render.Edition(o.InForce, e.Restrict(o.InForce.Config)); err != nil {
-			return nil, fmt.Errorf("the revision in force (%s): %w", o.InForceID, err)
+			return nil, i18n.Errorf("the revision in force (%s): %w", o.InForceID, err)
 		}
 		trip.Add(inForce)
 	}
-	if err := writePages(w, "", ed, info, o.Entries, inForce, o.InForceID, !isPublic); err != nil {
+	current := pageSet{ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
+	if err := writePages(w, current); err != nil {
 		return nil, err
 	}
 	// The 改訂履歴 and the archive of every revision in force, each cut
 	// under its own configuration as well as the current one.
 	models := map[string]*render.EditionModel{}
 	archived := map[string]bool{}
-	for _, rv := range o.Archive {
+	for i, rv := range o.Archive {
 		red, err := render.Edition(rv.Model, e.Restrict(rv.Model.Config))
 		var refused *render.RefusedError
 		if errors.As(err, &refused) {
-			warnf(o.Warn, "site: the %s edition leaves out revision %s: %v\n", e.Name, rv.ID, err)
+			warn(o.Warn, i18n.Sprintf("site: the %s edition leaves out revision %s: %v\n", e.Name, rv.ID, err))
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("revision %s: %w", rv.ID, err)
+			return nil, i18n.Errorf("revision %s: %w", rv.ID, err)
 		}
 		models[rv.ID] = red
 		trip.Add(red)
 		ai := info
-		ai.Archived, ai.Search = rv.ID, false
+		ai.Archived = archiveOf(o, i)
+		w.allow(ai.Archived.State.String())
 		prefix := "revisions/" + rv.ID + "/"
 		var upTo []history.Entry
 		for _, x := range o.Entries {
@@ -186,22 +253,26 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 			}
 		}
 		ai.Current = history.Current(upTo)
-		if err := writePages(w, prefix, red, ai, upTo, nil, "", !isPublic); err != nil {
+		// An archived copy has no search of its own: the navigation leads
+		// to the edition's search.
+		set := pageSet{prefix: prefix, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
+		if err := writePages(w, set); err != nil {
 			return nil, err
 		}
 		if ped := models[rv.PrevID]; rv.Previous != nil && ped != nil {
-			res := diff.Compare(ped.Repo(), red.Repo(), diff.Options{})
-			res.Old, res.New = rv.PrevID, rv.ID
-			var b bytes.Buffer
-			if err := res.WriteHTML(&b, diff.HTMLOptions{OldFirst: full.Config.Diff.Order == "old-new", Kind: rv.Kind}); err != nil {
-				return nil, err
+			if err := writeShinkyu(w, set, rv, ped, full.Config.Diff.Order == "old-new"); err != nil {
+				return nil, i18n.Errorf("revision %s: 新旧対照表: %w", rv.ID, err)
 			}
-			w.put(prefix+"shinkyu.html", b.Bytes())
 		}
 		archived[rv.ID] = true
 	}
 	if err := writeHistory(w, info, o, models, archived, !isPublic); err != nil {
 		return nil, err
+	}
+	if info.Approvals {
+		if err := writeApprovals(w, info, o.Approvals); err != nil {
+			return nil, err
+		}
 	}
 	static, _ := fs.Sub(staticFS, "static")
 	_ = fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
@@ -211,18 +282,53 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		}
 		return nil
 	})
-	if isPublic {
-		w.put("sitemap.xml", sitemap(full.Config.Site.BaseURL, w.m))
+	switch {
+	case isPublic && info.baseURL != "":
+		w.put("sitemap.xml", sitemap(info.baseURL, w.m))
+		w.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+info.baseURL+"sitemap.xml\n"))
+	case isPublic:
+		// A sitemap of relative URLs is invalid: search engines need
+		// absolute ones, and only the configuration knows the address.
+		warn(o.Warn, i18n.Sprintf("site: the %s edition has no sitemap.xml: set site.base_url in %s to the address it is published at, such as https://www.city.example.jp/security-policy/\n", e.Name, policy.ConfigFile))
 		w.put("robots.txt", []byte("User-agent: *\nAllow: /\n"))
-	} else {
+	default:
 		w.put("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
 	}
 	if !o.noTripwire {
+		trip.Allow(w.generated...)
 		if err := trip.Scan(w.m); err != nil {
 			return nil, err
 		}
 	}
 	return w.m, nil
+}
+
+// archiveOf describes the archived copy of o.Archive[i]: the revision in
+// force is 施行中; an older one was in force until the day before the next
+// took effect; a newer one (approved, effective later) is 施行予定.
+func archiveOf(o Options, i int) *archiveNote {
+	rv := o.Archive[i]
+	from := dateOf(rv.ID)
+	inForce := o.InForceID
+	if inForce == "" {
+		inForce = o.Archive[len(o.Archive)-1].ID
+	}
+	n := &archiveNote{ID: rv.ID}
+	switch {
+	case rv.ID == inForce:
+		n.State = phrase{date(from), text("から施行されている版です（"), strong("施行中"), text("）。")}
+	case rv.ID > inForce:
+		n.State = phrase{date(from), text("から施行される版です（"), strong("施行予定"), text("）。")}
+	case i+1 < len(o.Archive):
+		if last, ok := dayBefore(o.Archive[i+1].ID); ok {
+			n.State = phrase{date(from), text("から"), date(dateOf(last)), text("まで施行されていた過去の版です。")}
+			break
+		}
+		fallthrough
+	default:
+		n.State = phrase{date(from), text("から施行された過去の版です。")}
+	}
+	return n
 }
 
 // generatedTexts are the texts the site writes itself: templates, static
@@ -238,12 +344,18 @@ func generatedTexts() []string {
 			return nil
 		})
 	}
-	return append(out, HiddenChanges, "公開版", "庁内版（非公開）", "文書一覧", "改訂履歴", "検索")
+	out = append(out, HiddenChanges, "公開版", "庁内版（非公開）", "文書一覧", "改訂履歴", "検索", "承認状況",
+		timelineLegend, docxLabel, kaimebunLabel, staleNote, currentNote)
+	for _, s := range []ApprovalState{Approved, Missing, Stale, Scheduled, Unrequired} {
+		out = append(out, s.describe())
+	}
+	return out
 }
 
-func warnf(w io.Writer, format string, args ...any) {
+// warn writes a warning when the caller asked for them.
+func warn(w io.Writer, msg string) {
 	if w != nil {
-		fmt.Fprintf(w, format, args...)
+		io.WriteString(w, msg)
 	}
 }
 
@@ -288,9 +400,18 @@ type pageData struct {
 	HTML       template.HTML
 	TOC        []render.TOCEntry
 	Prev, Next *docLink
-	Draft      string
+	// Draft says that a page differs from the revision in force.
+	Draft phrase
+	// Latest is, on an archived page, the document's page in the current
+	// edition ("" when the document is no longer in it).
+	Latest string
 	// history.html
-	Entries []historyRow
+	Entries  []historyRow
+	Timeline template.HTML
+	// approvals.html
+	Approvals []approvalView
+	// shinkyu.html
+	Shinkyu *shinkyuView
 }
 
 // order sorts documents for reading: 基本方針, 対策基準, 実施手順, then by path.
@@ -314,22 +435,45 @@ func order(docs []*policy.Document) []*policy.Document {
 	return out
 }
 
-// writePages renders every document of an edition into prefix/.
-func writePages(w *files, prefix string, ed *render.EditionModel, info siteInfo, entries []history.Entry, inForce *render.EditionModel, inForceID string, noindex bool) error {
+// pageSet is one set of document pages: the edition's current pages, or
+// the archived copy of a revision under revisions/<id>/.
+type pageSet struct {
+	prefix    string
+	ed        *render.EditionModel
+	info      siteInfo
+	entries   []history.Entry
+	inForce   *render.EditionModel // pages that differ from it are 「案」
+	inForceID string
+	noindex   bool
+	// current is, for an archived set, the edition's current content: an
+	// archived page links to the newest version of its document.
+	current  *render.EditionModel
+	noSearch bool
+}
+
+func (s pageSet) root() string { return strings.Repeat("../", strings.Count(s.prefix, "/")) }
+
+// writePages renders every document of a page set.
+func writePages(w *files, s pageSet) error {
+	ed, prefix := s.ed, s.prefix
 	docs := order(ed.Docs())
-	root := strings.Repeat("../", strings.Count(prefix, "/"))
+	root := s.root()
 	resolver := ref.New(ed.Repo())
 	lk := links{ed: ed}
-	drafts := map[*policy.Document]string{}
-	if inForce != nil {
+	var drafts map[*policy.Document]bool
+	var draft phrase
+	if s.inForce != nil {
+		drafts = map[*policy.Document]bool{}
+		draft = phrase{text("この文書は、施行中の版（"), date(dateOf(s.inForceID)), text("施行）と内容が異なります。承認前の案であり、施行中の規程ではありません。")}
+		w.allow(draft.String())
 		for _, d := range docs {
-			f := inForce.Repo().Doc(d.Meta.ID)
+			f := s.inForce.Repo().Doc(d.Meta.ID)
 			if f == nil || !bytes.Equal(f.Source, d.Source) {
-				drafts[d] = inForceID
+				drafts[d] = true
 			}
 		}
 	}
-	historyHTML := historyTable(entries)
+	historyHTML := historyTable(s.entries)
 	pages := make([]*render.Page, len(docs))
 	sections := make([][]searchSection, len(docs))
 	var g errgroup.Group
@@ -337,7 +481,7 @@ func writePages(w *files, prefix string, ed *render.EditionModel, info siteInfo,
 	for i, d := range docs {
 		g.Go(func() error {
 			var err error
-			pages[i], err = render.Document(ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: info.Current})
+			pages[i], err = render.Document(ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: s.info.Current})
 			sections[i] = searchSections(d)
 			return err
 		})
@@ -352,45 +496,45 @@ func writePages(w *files, prefix string, ed *render.EditionModel, info siteInfo,
 			groups = append(groups, tierGroup{Tier: d.Meta.Tier, Name: name})
 		}
 		g := &groups[len(groups)-1]
-		g.Docs = append(g.Docs, docLink{URL: PageName(d), Title: d.Meta.Title, Draft: drafts[d] != ""})
+		g.Docs = append(g.Docs, docLink{URL: PageName(d), Title: d.Meta.Title, Draft: drafts[d]})
 	}
-	base := pageData{Site: info, Root: root, NoIndex: noindex}
+	base := pageData{Site: s.info, Root: root, NoIndex: s.noindex}
 	idx := base
 	idx.Title, idx.Groups = "文書一覧", groups
-	page, err := execute("index.html", idx)
-	if err != nil {
+	if err := w.page(prefix+"index.html", "index.html", idx); err != nil {
 		return err
 	}
-	w.put(prefix+"index.html", page)
 	var all []searchSection
 	for i, d := range docs {
 		p := base
-		p.Title, p.Doc, p.HTML, p.TOC, p.Draft = d.Meta.Title, d.Meta, pages[i].HTML, pages[i].TOC, drafts[d]
+		p.Title, p.Doc, p.HTML, p.TOC = d.Meta.Title, d.Meta, pages[i].HTML, pages[i].TOC
+		if drafts[d] {
+			p.Draft = draft
+		}
+		if s.current != nil && s.current.Repo().Doc(d.Meta.ID) != nil {
+			p.Latest = root + PageName(d)
+		}
 		if i > 0 {
 			p.Prev = &docLink{URL: PageName(docs[i-1]), Title: docs[i-1].Meta.Title}
 		}
 		if i+1 < len(docs) {
 			p.Next = &docLink{URL: PageName(docs[i+1]), Title: docs[i+1].Meta.Title}
 		}
-		b, err := execute("doc.html", p)
-		if err != nil {
+		if err := w.page(prefix+PageName(d), "doc.html", p); err != nil {
 			return err
 		}
-		w.put(prefix+PageName(d), b)
 		all = append(all, sections[i]...)
 	}
 	for _, f := range ed.Assets() {
 		b, _ := ed.Asset(f)
 		w.put(prefix+"files/"+f, b)
 	}
-	if info.Search {
+	if !s.noSearch {
 		p := base
 		p.Title = "検索"
-		b, err := execute("search.html", p)
-		if err != nil {
+		if err := w.page(prefix+"search.html", "search.html", p); err != nil {
 			return err
 		}
-		w.put(prefix+"search.html", b)
 		w.put(prefix+"search-index.js", searchIndex(all))
 	}
 	return nil
@@ -403,17 +547,22 @@ func historyTable(entries []history.Entry) template.HTML {
 	var b strings.Builder
 	b.WriteString(`<table class="history-compact"><caption>改訂履歴</caption><tbody>`)
 	for _, e := range entries {
-		b.WriteString(`<tr><th scope="row">` + template.HTMLEscapeString(monthOf(e.Wareki)) + `</th><td>` + template.HTMLEscapeString(e.Kind) + `</td></tr>`)
+		d := monthOfDate(e.Date)
+		b.WriteString(`<tr><th scope="row"><time datetime="` + template.HTMLEscapeString(d.ISO) + `">` + template.HTMLEscapeString(d.Text) + `</time></th><td>` + template.HTMLEscapeString(e.Kind) + `</td></tr>`)
 	}
 	b.WriteString(`</tbody></table>`)
 	return template.HTML(b.String())
 }
 
 type historyRow struct {
-	Month, Kind, Edition string
-	Legacy, Scheduled    bool
-	Changes              []string
-	Archive, Shinkyu     string
+	Date          jdate
+	Kind, Edition string
+	Legacy        bool
+	// InForce marks the revision in force (施行中); Scheduled one that is
+	// approved and takes effect later (施行予定).
+	InForce, Scheduled bool
+	Changes            []string
+	Archive, Shinkyu   string
 }
 
 // HiddenChanges is how the 改訂履歴 of an edition names a revision's changes
@@ -465,9 +614,11 @@ func writeHistory(w *files, info siteInfo, o Options, models map[string]*render.
 		prevOf[a.ID] = a.PrevID
 	}
 	for _, e := range o.Entries {
-		r := historyRow{Month: monthOf(e.Wareki), Kind: e.Kind, Edition: e.Edition, Legacy: e.Legacy, Scheduled: e.Scheduled}
+		r := historyRow{Date: monthOfDate(e.Date), Kind: e.Kind, Edition: e.Edition, Legacy: e.Legacy}
 		if !e.Legacy {
 			r.Changes = editionChanges(e, models[e.Revision], models[prevOf[e.Revision]])
+			r.InForce = e.Revision == o.InForceID
+			r.Scheduled = e.Scheduled
 		}
 		if archived[e.Revision] {
 			r.Archive = "revisions/" + e.Revision + "/index.html"
@@ -477,19 +628,8 @@ func writeHistory(w *files, info siteInfo, o Options, models map[string]*render.
 		}
 		rows = append(rows, r)
 	}
-	b, err := execute("history.html", pageData{Site: info, NoIndex: noindex, Title: "改訂履歴", Entries: rows})
-	if err != nil {
-		return err
-	}
-	w.put("history.html", b)
-	return nil
-}
-
-func monthOf(wareki string) string {
-	if i := strings.Index(wareki, "月"); i >= 0 {
-		return wareki[:i+len("月")]
-	}
-	return wareki
+	w.allow(timelineLabel(rows))
+	return w.page("history.html", "history.html", pageData{Site: info, NoIndex: noindex, Title: "改訂履歴", Entries: rows, Timeline: timeline(rows)})
 }
 
 var (

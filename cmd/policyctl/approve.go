@@ -7,12 +7,14 @@ import (
 	"io"
 	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 	"golang.org/x/crypto/ssh"
 
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -89,21 +91,21 @@ func approveRun(opts *approveOptions) error {
 	chk := check.RunWith(r, co)
 	var blocking []policy.Finding
 	for _, fd := range chk.Findings {
-		if fd.Severity == policy.Error && fd.Rule != "approvals/allowed-signers" {
+		if fd.Severity == policy.Error && fd.Rule != policy.RuleAllowedSigners {
 			blocking = append(blocking, fd)
 		}
 	}
 	if len(blocking) > 0 {
 		chk.Findings, chk.Errors, chk.Warnings = blocking, len(blocking), 0
 		_ = chk.WriteText(f.stderr, len(r.Docs))
-		return fmt.Errorf("the content fails check with %d errors: fix them before approving", len(blocking))
+		return i18n.Errorf("the content fails check with %d errors: fix them before approving", len(blocking))
 	}
 	recs, err := h.Revisions()
 	if err != nil && !errors.Is(err, history.ErrNoCommits) {
-		return fmt.Errorf("approve needs the git history to know the rules of the revision approved before: %w", err)
+		return i18n.Errorf("approve needs the git history to know the rules of the revision approved before: %w", err)
 	}
 	if rec := history.Find(recs, opts.Revision); rec != nil && rec.Approved {
-		return fmt.Errorf("revision %s was approved at commit %s and its content is sealed: approving it again would change nothing that is published or recorded. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind %s … (a date after %s)",
+		return i18n.Errorf("revision %s was approved at commit %s and its content is sealed: approving it again would change nothing that is published or recorded. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind %s … (a date after %s)",
 			opts.Revision, history.ShortHash(rec.Commit), suggestKind(rec.Kind), latest(recs))
 	}
 	var rules *approvals.Rules
@@ -126,12 +128,12 @@ func approveRun(opts *approveOptions) error {
 	writeApprovalPreview(f.stdout, r, p, isNew, prev)
 	if !opts.Yes {
 		if !f.interactive() {
-			return errors.New("approve asks for confirmation on a terminal; there is none: pass --yes to sign what is shown above")
+			return i18n.Errorf("approve asks for confirmation on a terminal; there is none: pass --yes to sign what is shown above")
 		}
-		fmt.Fprint(f.stdout, "\nこの内容に署名しますか？ Sign this? [y/N] ")
+		i18n.Fprintf(f.stdout, "\nSign what is shown above? [y/N] ")
 		answer, _ := bufio.NewReader(f.stdin).ReadString('\n')
 		if a := strings.ToLower(strings.TrimSpace(answer)); a != "y" && a != "yes" && a != "はい" {
-			fmt.Fprintln(f.stdout, "署名しませんでした。 Not signed.")
+			i18n.Fprintf(f.stdout, "Not signed.\n")
 			return nil
 		}
 	}
@@ -140,14 +142,14 @@ func approveRun(opts *approveOptions) error {
 		return err
 	}
 	w := f.stdout
-	fmt.Fprintf(w, "\nSigned with %s %s. Wrote:\n", signer.PublicKey().Type(), ssh.FingerprintSHA256(signer.PublicKey()))
+	i18n.Fprintf(w, "\nSigned with %s %s. Wrote:\n", signer.PublicKey().Type(), ssh.FingerprintSHA256(signer.PublicKey()))
 	for _, file := range res.Files {
 		fmt.Fprintf(w, "  %s\n", file)
 	}
 	base := approvals.Dir(p.Revision) + "/" + approvals.FileName(p.Committee, p.Member)
-	fmt.Fprintf(w, "\nAnyone can check it with OpenSSH:\n  ssh-keygen -Y verify -f %s -I %s -n %s -s %s.sig < %s.json\n",
+	i18n.Fprintf(w, "\nAnyone can check it with OpenSSH:\n  ssh-keygen -Y verify -f %s -I %s -n %s -s %s.sig < %s.json\n",
 		policy.AllowedSignersFile, p.Member, approvals.Namespace, base, base)
-	fmt.Fprintf(w, "Commit these files; policyctl status shows who else must approve.\n")
+	i18n.Fprintf(w, "Commit these files; policyctl status shows who else must approve.\n")
 	return nil
 }
 
@@ -174,7 +176,7 @@ func signerFor(r *policy.Repo, member, keyFile string) (ssh.Signer, func() error
 	}
 	m := r.Registry.Member(member)
 	if m == nil {
-		return nil, nil, fmt.Errorf("member %q is not in %s", member, policy.RegistryFile)
+		return nil, nil, i18n.Errorf("member %q is not in %s", member, policy.RegistryFile)
 	}
 	return approvals.AgentSigner(m.PublicKeys)
 }
@@ -184,33 +186,33 @@ func writeApprovalPreview(w io.Writer, r *policy.Repo, p *approvals.Payload, isN
 	c := r.Registry.Committee(p.Committee)
 	cname := p.Committee
 	if c != nil {
-		cname = c.Name + " (" + c.ID + ")"
+		cname = i18n.Sprintf("%s (%s)", c.Name, c.ID)
 	}
 	m := r.Registry.Member(p.Member)
-	state := "an existing revision"
+	state := i18n.T("an existing revision")
 	if isNew {
-		state = "a new revision"
+		state = i18n.T("a new revision")
 	}
-	fmt.Fprintf(w, "%s (%s) approves revision %s (%s, %s) for %s.\n", m.Name, m.ID, p.Revision, p.Kind, state, cname)
-	fmt.Fprintf(w, "Organisation %s\n  policyctl.yaml  sha256 %s\n  registry        sha256 %s\n\nDocuments approved (SHA-256 of their exact bytes):\n", p.Organization, p.ConfigSHA256, p.RegistrySHA256)
+	i18n.Fprintf(w, "%s (%s) approves revision %s (%s, %s) for %s.\n", m.Name, m.ID, p.Revision, p.Kind, state, cname)
+	i18n.Fprintf(w, "Organisation %s\n  policyctl.yaml  sha256 %s\n  registry        sha256 %s\n\nDocuments approved (SHA-256 of their exact bytes):\n", p.Organization, p.ConfigSHA256, p.RegistrySHA256)
 	for _, d := range p.Documents {
 		title := d.ID
 		if doc := r.DocByPath(d.Path); doc != nil {
 			title = doc.Meta.Title
 		}
-		fmt.Fprintf(w, "  %s\n    %s (%s)\n    sha256 %s\n", title, d.Path, d.ID, d.SHA256)
+		i18n.Fprintf(w, "  %s\n    %s (%s)\n    sha256 %s\n", title, d.Path, d.ID, d.SHA256)
 		for _, fd := range d.Files {
-			fmt.Fprintf(w, "    file %s sha256 %s\n", fd.Path, fd.SHA256)
+			i18n.Fprintf(w, "    file %s sha256 %s\n", fd.Path, fd.SHA256)
 		}
 	}
 	for _, d := range p.Removed {
-		fmt.Fprintf(w, "  abolished: %s (%s)\n", d.Path, d.ID)
+		i18n.Fprintf(w, "  abolished: %s (%s)\n", d.Path, d.ID)
 	}
 	if prev == nil {
-		fmt.Fprintf(w, "\nNo revision was approved before: this is the first.\n")
+		i18n.Fprintf(w, "\nNo revision was approved before: this is the first.\n")
 		return
 	}
-	fmt.Fprintf(w, "\nChanged since %s, the revision approved before:\n", prev.ID)
+	i18n.Fprintf(w, "\nChanged since %s, the revision approved before:\n", prev.ID)
 	mine := map[string]bool{}
 	for _, d := range p.Documents {
 		mine[d.ID] = true
@@ -223,11 +225,11 @@ func writeApprovalPreview(w io.Writer, r *policy.Repo, p *approvals.Payload, isN
 		if !mine[ch.ID] {
 			continue
 		}
-		fmt.Fprintf(w, "  %-9s %s (%s)\n", ch.What, ch.Path, ch.Title)
+		i18n.Fprintf(w, "  %s %s (%s)\n", runewidth.FillRight(ch.Word(), 9), ch.Path, ch.Title)
 		n++
 	}
 	if n == 0 {
-		fmt.Fprintf(w, "  (none of the documents this committee approves)\n")
+		i18n.Fprintf(w, "  (none of the documents this committee approves)\n")
 	}
-	fmt.Fprintf(w, "  policyctl diff %s shows the 新旧対照表.\n", prev.ID)
+	i18n.Fprintf(w, "  policyctl diff %s shows the 新旧対照表.\n", prev.ID)
 }

@@ -3,11 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
-	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/render"
 	"github.com/policyctl/policyctl/site"
@@ -69,12 +70,7 @@ func buildRun(opts *buildOptions) error {
 		}
 	}
 	if len(eds) == 0 {
-		names := make([]string, 0, len(full.Config.Editions))
-		for n := range full.Config.Editions {
-			names = append(names, n)
-		}
-		slices.Sort(names)
-		return fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v, or all)", opts.Edition, names)
+		return i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %s, or all)", opts.Edition, strings.Join(full.Config.EditionNames(), i18n.T(", ")))
 	}
 	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr}
 	if err := site.FromHistory(h, full, &o); err != nil {
@@ -85,7 +81,7 @@ func buildRun(opts *buildOptions) error {
 		return buildError(opts.f, err)
 	}
 	for _, w := range written {
-		fmt.Fprintf(opts.f.stdout, "wrote %s/index.html\n", w)
+		i18n.Fprintf(opts.f.stdout, "wrote %s/index.html\n", w)
 	}
 	return nil
 }
@@ -98,7 +94,7 @@ func buildError(f *factory, err error) error {
 	if errors.As(err, &refused) {
 		res := &check.Result{Findings: refused.Findings, Errors: len(refused.Findings)}
 		_ = res.WriteText(f.stderr, 0)
-		fmt.Fprintf(f.stderr, "policyctl: refusing to build the %s edition: these errors could make it show restricted content; fix them (policyctl check lists every finding)\n", refused.Edition)
+		i18n.Fprintf(f.stderr, "policyctl: refusing to build the %s edition: these errors could make it show restricted content; fix them (policyctl check lists every finding)\n", refused.Edition)
 		return errProblems
 	}
 	var trip *render.TripwireError

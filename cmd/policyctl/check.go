@@ -2,12 +2,12 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 type checkOptions struct {
@@ -77,7 +77,7 @@ func checkRun(opts *checkOptions) error {
 	case "sarif":
 		err = res.WriteSARIF(w, version())
 	default:
-		return fmt.Errorf("--format %q: expected text, json, github or sarif", opts.Format)
+		return i18n.Errorf("--format %q: expected text, json, github or sarif", opts.Format)
 	}
 	if err != nil {
 		return err
@@ -105,22 +105,22 @@ func againstOptions(f *factory, ro *repoOptions, h *history.Repository, rev stri
 		case errors.Is(err, history.ErrNoGit), errors.Is(err, history.ErrNoCommits):
 			return check.Options{}, nil
 		case err != nil:
-			return check.Options{}, fmt.Errorf("comparing with the revision in force (ref/renumbered): %w; --against none skips the comparison", err)
+			return check.Options{}, i18n.Errorf("comparing with the revision in force (ref/renumbered): %w; --against none skips the comparison", err)
 		case history.InForce(recs) == nil:
 			return check.Options{}, nil
 		}
 	}
 	base, err := h.Open(name)
 	if err != nil {
-		return check.Options{}, fmt.Errorf("--against %s: %w", name, err)
+		return check.Options{}, i18n.Errorf("--against %s: %w", name, err)
 	}
 	m, err := ro.model(base)
 	if err != nil {
-		return check.Options{}, fmt.Errorf("--against %s: %w", name, err)
+		return check.Options{}, i18n.Errorf("--against %s: %w", name, err)
 	}
 	label := base.Tree.Label()
 	if rev == "" {
-		label = "the revision in force (" + base.Revision.ID + ")"
+		label = i18n.Sprintf("the revision in force (%s)", base.Revision.ID)
 	}
 	return check.Options{Base: m, BaseName: label}, nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/policyctl/policyctl/internal/atomicfile"
 	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/kaimebun"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
@@ -129,14 +130,15 @@ func diffRun(opts *diffOptions, args []string) error {
 		}
 	}
 	if opts.Doc != "" && nm.Doc(opts.Doc) == nil && om.Doc(opts.Doc) == nil {
-		return fmt.Errorf("--doc %q: no document has that id in either revision", opts.Doc)
+		return i18n.Errorf("--doc %q: no document has that id in either revision", opts.Doc)
 	}
 	res := diff.Compare(om, nm, diff.Options{Doc: opts.Doc})
 	res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
 	if reversed(ot, nt) {
-		fmt.Fprintln(f.stderr, fmt.Sprintf(diff.LabelsFor("ja").WrongOrder, oldRev, newRev))
+		fmt.Fprintln(f.stderr, fmt.Sprintf(diff.LabelsFor(string(i18n.Current())).WrongOrder, oldRev, newRev))
 	}
 	fo := diff.FormatOptions{
+		Lang:     string(i18n.Current()),
 		OldFirst: nm.Config.Diff.Order == "old-new",
 		Notes:    opts.Notes,
 		Kind:     revisionKind(res.New, nt),
@@ -146,7 +148,7 @@ func diffRun(opts *diffOptions, args []string) error {
 	switch opts.Format {
 	case "text":
 		to := textOptions(f, opts.Output == "", fo.OldFirst)
-		to.Notes, to.Kind = fo.Notes, fo.Kind
+		to.Notes, to.Kind, to.Lang = fo.Notes, fo.Kind, fo.Lang
 		err = res.WriteText(&buf, to)
 	case "html":
 		err = res.WriteHTML(&buf, fo)
@@ -164,14 +166,14 @@ func diffRun(opts *diffOptions, args []string) error {
 		id, _, _ := strings.Cut(res.New, " ")
 		err = kaimebun.Write(&buf, res, kaimebun.Options{Revision: id})
 	default:
-		return fmt.Errorf("--format %q: expected text, html, markdown, json, docx, xlsx or kaimebun", opts.Format)
+		return i18n.Errorf("--format %q: expected text, html, markdown, json, docx, xlsx or kaimebun", opts.Format)
 	}
 	if err != nil {
 		return err
 	}
 	if opts.Output == "" {
 		if binary && isTerminal(f.stdout) {
-			return fmt.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", opts.Format)
+			return i18n.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", opts.Format)
 		}
 		_, err = io.Copy(f.stdout, &buf)
 		return err
@@ -204,7 +206,7 @@ func editionOf(r *policy.Repo, name string, approved *policy.Config) (*policy.Re
 		}
 		return m.Repo(), nil
 	}
-	return nil, fmt.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %v)", name, r.Config.Editions)
+	return nil, i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %s)", name, strings.Join(r.Config.EditionNames(), i18n.T(", ")))
 }
 
 // revLabel names a revision for the 新旧対照表: its revision id first when

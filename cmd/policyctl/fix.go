@@ -8,6 +8,7 @@ import (
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/fix"
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 type fixOptions struct {
@@ -62,7 +63,7 @@ changes are printed as a unified diff; --dry-run prints only that.`,
 func fixRun(opts *fixOptions, rules []string) error {
 	for _, r := range rules {
 		if !knownRule(r) {
-			return fmt.Errorf("fix %s: no such rule; name rule ids such as ref/renumbered or families such as text/ (policyctl check lists them with its findings)", r)
+			return i18n.Errorf("fix %s: no such rule; name rule ids such as ref/renumbered or families such as text/ (policyctl check lists them with its findings)", r)
 		}
 	}
 	h, err := opts.repo.open("")
@@ -86,13 +87,14 @@ func fixRun(opts *fixOptions, rules []string) error {
 			return err
 		}
 	} else if !opts.DryRun {
-		fmt.Fprintln(opts.f.stdout, "nothing to fix")
+		i18n.Fprintf(opts.f.stdout, "nothing to fix\n")
 	}
 	for _, l := range c.Skipped {
-		if !strings.HasPrefix(l, "\t") {
-			l = "policyctl fix: not fixed: " + l
+		if strings.HasPrefix(l, "\t") {
+			fmt.Fprintln(opts.f.stderr, l)
+		} else {
+			i18n.Fprintf(opts.f.stderr, "policyctl fix: not fixed: %s\n", l)
 		}
-		fmt.Fprintln(opts.f.stderr, l)
 	}
 	if len(c.Remaining) == 0 {
 		return nil
@@ -107,7 +109,7 @@ func fixRun(opts *fixOptions, rules []string) error {
 			res.Warnings++
 		}
 	}
-	fmt.Fprintf(opts.f.stderr, "policyctl fix: %d %s need a person:\n", len(c.Remaining), plural(len(c.Remaining), "finding"))
+	i18n.Fprintf(opts.f.stderr, "policyctl fix: %d findings need a person:\n", len(c.Remaining))
 	if err := res.WriteText(opts.f.stderr, len(c.Result.Docs)); err != nil {
 		return err
 	}
@@ -120,7 +122,7 @@ func fixRun(opts *fixOptions, rules []string) error {
 // knownRule reports whether a RULE argument names a rule or a family of
 // rules check reports.
 func knownRule(arg string) bool {
-	for _, r := range check.Rules {
+	for _, r := range check.Rules() {
 		family, _, _ := strings.Cut(r.ID, "/")
 		if arg == r.ID || arg == family || arg == family+"/" {
 			return true

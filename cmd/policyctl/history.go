@@ -2,11 +2,11 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 type historyOptions struct {
@@ -56,7 +56,7 @@ func historyRun(opts *historyOptions) error {
 	}
 	recs, err := h.Revisions()
 	if errors.Is(err, history.ErrNoGit) || errors.Is(err, history.ErrNoCommits) {
-		return fmt.Errorf("%w; the legacy revisions alone are in policyctl.yaml", err)
+		return i18n.Errorf("%w; the legacy revisions alone are in policyctl.yaml", err)
 	}
 	if err != nil {
 		return err
@@ -72,7 +72,7 @@ func historyRun(opts *historyOptions) error {
 	if opts.Doc != "" {
 		d := r.Doc(opts.Doc)
 		if d == nil {
-			return fmt.Errorf("--doc %q: no document has that id", opts.Doc)
+			return i18n.Errorf("--doc %q: no document has that id", opts.Doc)
 		}
 		entries = history.ForDocument(entries, recs, opts.Doc)
 		title = d.Meta.Title
@@ -86,7 +86,7 @@ func historyRun(opts *historyOptions) error {
 	case "json":
 		return history.WriteJSON(w, entries)
 	}
-	return fmt.Errorf("--format %q: expected text, markdown or json", opts.Format)
+	return i18n.Errorf("--format %q: expected text, markdown or json", opts.Format)
 }
 
 // upTo keeps the revisions up to id: the history as of a revision's content.

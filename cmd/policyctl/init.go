@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/scaffold"
 )
 
@@ -30,7 +31,7 @@ directory — and runs git init unless DIR is already in a git repository.
 The workflow installs the policyctl version that wrote it, checks every pull
 request, and publishes the public edition on every push and once a day, so the
 site switches to a revision on its effective date without anyone pushing.`,
-		Example: `  policyctl init --org-id ena --org-name 恵那市 ena-policy`,
+		Example: `  policyctl init --org-id sakuradai --org-name さくら台市 sakuradai-policy`,
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = "."
@@ -44,7 +45,7 @@ site switches to a revision on its effective date without anyone pushing.`,
 		},
 	}
 	c.Flags().StringVar(&opts.OrgID, "org-id", "city", "the organisation's `ID` ([a-z0-9-]+)")
-	c.Flags().StringVar(&opts.OrgName, "org-name", "〇〇市", "the organisation's `NAME`, such as 恵那市")
+	c.Flags().StringVar(&opts.OrgName, "org-name", "〇〇市", "the organisation's `NAME`, such as さくら台市")
 	c.Flags().StringVar(&opts.KeyFile, "key", "", "the secretary's SSH public key `FILE` (such as ~/.ssh/id_ed25519.pub), so approvals can start at once")
 	return c
 }
@@ -63,13 +64,13 @@ func initRun(opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "Created a policy repository in %s:\n", opts.Dir)
+	i18n.Fprintf(w, "Created a policy repository in %s:\n", opts.Dir)
 	for _, file := range files {
 		fmt.Fprintf(w, "  %s\n", file)
 	}
 	if opts.Version == "latest" {
-		fmt.Fprintf(opts.f.stderr, "policyctl: this policyctl has no version (built from a work tree): the workflow installs @latest; pin it to the release you use\n")
+		i18n.Fprintf(opts.f.stderr, "policyctl: this policyctl has no version (built from a work tree): the workflow installs @latest; pin it to the release you use\n")
 	}
-	fmt.Fprintf(w, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, run policyctl signers, commit, then run policyctl check -C %s\n", opts.Dir)
+	i18n.Fprintf(w, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, run policyctl signers, commit, then run policyctl check -C %s\n", opts.Dir)
 	return nil
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/policyctl/policyctl/internal/golden"
 )
 
 func TestMain(m *testing.M) {
@@ -24,6 +26,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
+		UpdateScripts:       golden.Updating(),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"insert-section": insertSection,
 			"replace":        replaceText,

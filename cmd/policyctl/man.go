@@ -1,12 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // manDate is the date printed in the man pages: fixed, so that the
@@ -40,7 +41,7 @@ packagers. The project keeps them in docs/man.`,
 					return err
 				}
 			}
-			fmt.Fprintf(f.stdout, "wrote man pages to %s\n", out)
+			i18n.Fprintf(f.stdout, "wrote man pages to %s\n", out)
 			return nil
 		},
 	}

@@ -3,10 +3,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/fix"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/renumber"
 )
 
@@ -88,7 +90,7 @@ func renumberRun(opts *renumberOptions) error {
 	}
 	if c.Empty() {
 		if !opts.DryRun {
-			fmt.Fprintln(opts.f.stdout, "nothing to renumber: every sequence is contiguous and every reference keeps its target")
+			i18n.Fprintf(opts.f.stdout, "nothing to renumber: every sequence is contiguous and every reference keeps its target\n")
 		}
 		return nil
 	}
@@ -102,11 +104,11 @@ func refused(f *factory, cmd string, err error) error {
 	if !errors.As(err, &rf) {
 		return err
 	}
-	what := ""
 	if rf.What != cmd {
-		what = " (" + rf.What + ")"
+		i18n.Fprintf(f.stderr, "policyctl %s: refused (%s), nothing was written:\n", cmd, rf.What)
+	} else {
+		i18n.Fprintf(f.stderr, "policyctl %s: refused, nothing was written:\n", cmd)
 	}
-	fmt.Fprintf(f.stderr, "policyctl %s: refused%s, nothing was written:\n", cmd, what)
 	for _, p := range rf.Problems {
 		fmt.Fprintf(f.stderr, "\t%s\n", p)
 	}
@@ -125,22 +127,6 @@ func writeChange(f *factory, dir string, c *fix.Change, dryRun bool) error {
 	if err := c.Write(dir, f.between); err != nil {
 		return err
 	}
-	n := len(c.After)
-	fmt.Fprintf(f.stdout, "wrote %d %s", n, plural(n, "file"))
-	for i, a := range c.Applied {
-		sep := ", "
-		if i == 0 {
-			sep = ": "
-		}
-		fmt.Fprint(f.stdout, sep+a)
-	}
-	fmt.Fprintln(f.stdout)
+	i18n.Fprintf(f.stdout, "wrote %d files: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))
 	return nil
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }

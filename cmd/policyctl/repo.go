@@ -2,13 +2,13 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -40,7 +40,7 @@ func (o *repoOptions) overrides() (map[string]string, error) {
 	for _, s := range o.Sets {
 		k, v, ok := strings.Cut(s, "=")
 		if !ok || k == "" {
-			return nil, fmt.Errorf("--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/", s)
+			return nil, i18n.Errorf("--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/", s)
 		}
 		out[strings.ToLower(k)] = v
 	}

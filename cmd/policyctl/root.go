@@ -7,7 +7,10 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/term"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // Exit codes (SPEC §2).
@@ -52,6 +55,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 }
 
 func run(f *factory, args []string) int {
+	earlyLang(args)
 	root := newRootCmd(f)
 	root.SetArgs(args)
 	root.SetOut(f.stdout)
@@ -63,8 +67,33 @@ func run(f *factory, args []string) int {
 	case errors.Is(err, errProblems):
 		return exitProblems
 	}
-	fmt.Fprintf(f.stderr, "policyctl: %v\n", err)
+	fmt.Fprintf(f.stderr, "policyctl: %s\n", translateUsage(err.Error()))
 	return exitUsage
+}
+
+// configLang reads the lang key of the policyctl.yaml a command will read
+// (its -C folder), before anything else is read: messages about reading
+// it are already in its language.
+func configLang(c *cobra.Command) string {
+	dir := "."
+	if fl := c.Flags().Lookup("dir"); fl != nil {
+		dir = fl.Value.String()
+	}
+	return configLangIn(dir)
+}
+
+// readLang reads the lang key of a policyctl.yaml, "" when there is none
+// or the file does not read: the command reports that itself.
+func readLang(file string) string {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return ""
+	}
+	var cfg struct {
+		Lang string `yaml:"lang"`
+	}
+	_ = yaml.Unmarshal(b, &cfg)
+	return cfg.Lang
 }
 
 func newRootCmd(f *factory) *cobra.Command {
@@ -81,8 +110,18 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		SilenceUsage:  true,
 		Version:       version(),
 	}
+	var lang string
+	root.PersistentFlags().StringVar(&lang, "lang", "", "the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)")
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		l, err := i18n.Resolve(lang, configLang(c))
+		if err != nil {
+			return err
+		}
+		i18n.Set(l)
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+		return i18n.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.AddCommand(
 		newCmdCheck(f, nil),

@@ -7,6 +7,7 @@ import (
 
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 type verifyOptions struct {
@@ -72,14 +73,14 @@ func verifyRun(opts *verifyOptions) error {
 	case "text":
 		err = v.WriteText(w, g.Against)
 		if err == nil && g.Record != nil && g.Record.Scheduled {
-			_, err = fmt.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, v.Revision)
+			_, err = i18n.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, v.Revision)
 		}
 	case "json":
 		err = v.WriteJSON(w)
 	case "markdown":
 		err = v.WriteMarkdown(w, g.Against)
 	default:
-		return fmt.Errorf("--format %q: expected text, json or markdown", opts.Format)
+		return i18n.Errorf("--format %q: expected text, json or markdown", opts.Format)
 	}
 	if err != nil {
 		return err
@@ -139,7 +140,7 @@ func statusRun(opts *statusOptions) error {
 	case "markdown":
 		return g.Verdict.WriteMarkdown(w, g.Against)
 	}
-	return fmt.Errorf("--format %q: expected text, json or markdown", opts.Format)
+	return i18n.Errorf("--format %q: expected text, json or markdown", opts.Format)
 }
 
 // nextStep says what a secretary does next.
@@ -147,15 +148,15 @@ func nextStep(g *history.Gate) string {
 	v := g.Verdict
 	switch {
 	case g.Record != nil && g.Record.Approved && !v.OK:
-		return fmt.Sprintf("\nNext: revision %s is approved and sealed; the content changed since. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 … (a date after %s).\n", v.Revision, v.Revision)
+		return i18n.Sprintf("\nNext: revision %s is approved and sealed; the content changed since. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 … (a date after %s).\n", v.Revision, v.Revision)
 	case g.Record != nil && g.Record.Scheduled:
-		return fmt.Sprintf("\n施行予定: revision %s is approved and takes effect on %s.\n", v.Revision, v.Revision)
+		return i18n.Sprintf("\n施行予定: revision %s is approved and takes effect on %s.\n", v.Revision, v.Revision)
 	case v.OK:
-		return fmt.Sprintf("\nRevision %s is approved by every committee. Commit and push: CI publishes it once its date has come.\n", v.Revision)
+		return i18n.Sprintf("\nRevision %s is approved by every committee. Commit and push: CI publishes it once its date has come.\n", v.Revision)
 	case len(v.Blockers) > 0:
-		return "\nNext: fix what no approval can make right (policyctl verify lists it), then approve.\n"
+		return i18n.T("\nNext: fix what no approval can make right (policyctl verify lists it), then approve.\n")
 	}
-	return fmt.Sprintf("\nNext: each committee marked 未 or 変 approves: policyctl approve --revision %s --committee ID --member ID\n", v.Revision)
+	return i18n.Sprintf("\nNext: each committee marked 未 or 変 approves: policyctl approve --revision %s --committee ID --member ID\n", v.Revision)
 }
 
 type signersOptions struct {
@@ -197,6 +198,6 @@ func signersRun(opts *signersOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(opts.f.stdout, "wrote %s; commit it with the registry\n", file)
+	_, err = i18n.Fprintf(opts.f.stdout, "wrote %s; commit it with the registry\n", file)
 	return err
 }

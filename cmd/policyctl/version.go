@@ -1,11 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"runtime"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // Version is set by the release build: -ldflags "-X main.Version=v1.2.3".
@@ -35,7 +36,7 @@ func newCmdVersion(f *factory) *cobra.Command {
 					}
 				}
 			}
-			_, err := fmt.Fprintf(f.stdout, "policyctl %s%s %s/%s %s\n", version(), rev, runtime.GOOS, runtime.GOARCH, runtime.Version())
+			_, err := i18n.Fprintf(f.stdout, "policyctl %s%s %s/%s %s\n", version(), rev, runtime.GOOS, runtime.GOARCH, runtime.Version())
 			return err
 		},
 	}

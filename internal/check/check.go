@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -26,14 +27,14 @@ func rulesFor(opts Options) []rule {
 	if opts.Base != nil {
 		name := opts.BaseName
 		if name == "" {
-			name = "the base revision"
+			name = i18n.T("the base revision")
 		}
 		refs = referencesAgainst(opts.Base, name, opts.Refs)
 	}
 	return []rule{
 		readFindings,
 		frontMatter,
-		duplicateIDs,
+		duplicateIDsAgainst(opts.Base),
 		approvers,
 		allowedSigners,
 		links,
@@ -68,9 +69,13 @@ func Blocking(r *policy.Repo) []policy.Finding {
 	return out
 }
 
-func blocks(rule string) bool {
-	for _, p := range []string{"visibility/", "frontmatter/", "text/encoding", "link/unsafe", "link/case", "files/collision"} {
-		if strings.HasPrefix(rule, p) {
+func blocks(rule *policy.Rule) bool {
+	switch rule {
+	case policy.RuleTextEncoding, policy.RuleLinkUnsafe, policy.RuleLinkCase, policy.RuleFilesCollision:
+		return true
+	}
+	for _, p := range []string{"visibility/", "frontmatter/"} {
+		if strings.HasPrefix(rule.ID, p) {
 			return true
 		}
 	}
@@ -138,7 +143,7 @@ func Sort(fs []policy.Finding) {
 		case a.Pos.Col != b.Pos.Col:
 			return a.Pos.Col < b.Pos.Col
 		case a.Rule != b.Rule:
-			return a.Rule < b.Rule
+			return a.Rule.ID < b.Rule.ID
 		}
 		return a.Message < b.Message
 	})

@@ -45,7 +45,7 @@ func repo(t *testing.T, files map[string]string) *policy.Repo {
 func findings(res *Result) []string {
 	var out []string
 	for _, f := range res.Findings {
-		out = append(out, f.Pos.String()+" "+f.Severity.String()+" "+f.Rule)
+		out = append(out, f.Pos.String()+" "+f.Severity.String()+" "+f.Rule.ID)
 	}
 	return out
 }
@@ -99,7 +99,7 @@ func TestExampleIsClean(t *testing.T) {
 	res := Run(r)
 	for _, f := range res.Findings {
 		// The embedded registry has no keys: demo writes them.
-		if f.Rule != "registry/key" {
+		if f.Rule.ID != "registry/key" {
 			t.Errorf("%s %s: %s", f.Pos, f.Rule, f.Message)
 		}
 	}

@@ -1,7 +1,7 @@
 package check
 
 import (
-	"fmt"
+	"github.com/policyctl/policyctl/internal/i18n"
 
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
@@ -18,9 +18,9 @@ func attachFixes(r *policy.Repo, opts Options, fs []policy.Finding) {
 	var moved, gaps []int
 	for i, f := range fs {
 		switch f.Rule {
-		case "ref/renumbered":
+		case policy.RuleRefRenumbered:
 			moved = append(moved, i)
-		case "numbering/gap", "numbering/duplicate":
+		case policy.RuleNumberingGap, policy.RuleNumberingDuplicate:
 			gaps = append(gaps, i)
 		}
 	}
@@ -40,8 +40,8 @@ func attachFixes(r *policy.Repo, opts Options, fs []policy.Finding) {
 				if !ok || unsafe[fs[i].Pos] {
 					continue
 				}
-				fs[i].Hint = "write " + rw.New + " to keep pointing at it"
-				fs[i].Fix = &policy.Fix{Description: fmt.Sprintf("write %s for %s", rw.New, rw.Old), Edits: editsOf(p.Edits, rw.Ref)}
+				fs[i].Hint = i18n.Sprintf("write %s to keep pointing at it", rw.New)
+				fs[i].Fix = &policy.Fix{Description: i18n.Sprintf("write %s for %s", rw.New, rw.Old), Edits: editsOf(p.Edits, rw.Ref)}
 			}
 		}
 	}
@@ -54,8 +54,8 @@ func attachFixes(r *policy.Repo, opts Options, fs []policy.Finding) {
 		if err != nil || len(res.Problems) > 0 {
 			return
 		}
-		fix := &policy.Fix{Description: fmt.Sprintf("renumber %d %s and rewrite %d %s to keep their targets (policyctl renumber)",
-			len(p.Numbers), plural(len(p.Numbers), "provision"), len(p.Refs), plural(len(p.Refs), "reference")), Edits: res.Edits}
+		fix := &policy.Fix{Description: i18n.Sprintf("renumber %d provisions and rewrite %d references to keep their targets (policyctl renumber)",
+			len(p.Numbers), len(p.Refs)), Edits: res.Edits}
 		for _, i := range gaps {
 			fs[i].Fix = fix
 		}

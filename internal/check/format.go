@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -14,29 +15,22 @@ import (
 func (res *Result) WriteText(w io.Writer, docs int) error {
 	var b strings.Builder
 	for _, f := range res.Findings {
-		fmt.Fprintf(&b, "%s: %s %s: %s\n", f.Pos, f.Severity, f.Rule, f.Message)
+		fmt.Fprintf(&b, "%s: %s %s: %s\n", f.Pos, f.Severity, f.Rule.ID, f.Message)
 		if f.Hint != "" {
-			fmt.Fprintf(&b, "\thint: %s\n", f.Hint)
+			i18n.Fprintf(&b, "\thint: %s\n", f.Hint)
 		}
 		if f.Fix != nil {
-			fmt.Fprintf(&b, "\tfix: %s\n", fixable)
+			i18n.Fprintf(&b, "\tfix: %s\n", fixable())
 		}
 	}
-	fmt.Fprintf(&b, "%d %s, %d %s in %d %s\n", res.Errors, plural(res.Errors, "error"), res.Warnings, plural(res.Warnings, "warning"), docs, plural(docs, "document"))
+	i18n.Fprintf(&b, "%d errors, %d warnings in %d documents\n", res.Errors, res.Warnings, docs)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // fixable is what the text and GitHub outputs say of a finding that
 // carries a fix.
-const fixable = "policyctl fix で修正できます"
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
-}
+func fixable() string { return i18n.T("policyctl fix can fix this") }
 
 type jsonFinding struct {
 	Rule     string   `json:"rule"`
@@ -82,7 +76,7 @@ func (res *Result) WriteJSON(w io.Writer) error {
 		Warnings int           `json:"warnings"`
 	}{Findings: []jsonFinding{}, Errors: res.Errors, Warnings: res.Warnings}
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, jsonFinding{f.Rule, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint, fixJSON(f.Fix)})
+		out.Findings = append(out.Findings, jsonFinding{f.Rule.ID, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint, fixJSON(f.Fix)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -104,7 +98,7 @@ func (res *Result) WriteGitHub(w io.Writer) error {
 			msg += "\n" + f.Hint
 		}
 		if f.Fix != nil {
-			msg += "\n" + fixable
+			msg += "\n" + fixable()
 		}
 		where := "file=" + escapeProperty(f.Pos.File)
 		if f.Pos.Line > 0 {
@@ -113,7 +107,7 @@ func (res *Result) WriteGitHub(w io.Writer) error {
 				where += fmt.Sprintf(",col=%d", f.Pos.Col)
 			}
 		}
-		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, where, escapeProperty(f.Rule), escapeData(msg))
+		fmt.Fprintf(&b, "::%s %s,title=%s::%s\n", cmd, where, escapeProperty(f.Rule.ID), escapeData(msg))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

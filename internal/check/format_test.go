@@ -3,13 +3,12 @@ package check
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/policyctl/policyctl/internal/golden"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -97,37 +96,18 @@ func TestSARIFRequired(t *testing.T) {
 	}
 }
 
-// TestEveryRuleIsListed: every rule id the code can report is in Rules,
-// with help.
-func TestEveryRuleIsListed(t *testing.T) {
-	re := regexp.MustCompile(`"((?:frontmatter|text|registry|approvals|visibility|link|ref|term|numbering|files)/[a-z-]+)"`)
-	found := map[string]bool{}
-	err := filepath.Walk("..", func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
-			if m[1] != "text/template" {
-				found[m[1]] = true
-			}
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
+// TestRulesComplete: every rule is described in both languages, with a
+// severity. A finding names its rule as a value, so a rule that is
+// reported is a rule that is listed.
+func TestRulesComplete(t *testing.T) {
+	rules := Rules()
+	if len(rules) < 40 {
+		t.Fatalf("only %d rules", len(rules))
 	}
-	if len(found) < 25 {
-		t.Fatalf("found only %d rule ids in the code", len(found))
-	}
-	for id := range found {
-		if i := RuleIndex(id); i < 0 || Rules[i].Help == "" {
-			t.Errorf("rule %s is reported but not listed in Rules", id)
-		}
-	}
-	for _, r := range Rules {
-		if !found[r.ID] {
-			t.Errorf("rule %s is listed but never reported", r.ID)
+	id := regexp.MustCompile(`^[a-z]+/[a-z-]+$`)
+	for _, r := range rules {
+		if !id.MatchString(r.ID) || r.Summary == "" || r.SummaryJa == "" || r.Help == "" || r.HelpJa == "" {
+			t.Errorf("rule %q is not described in both languages: %+v", r.ID, r)
 		}
 	}
 }
@@ -191,13 +171,33 @@ func TestFixOutput(t *testing.T) {
 	if !strings.Contains(sarif.String(), `"fixes": [`) || !strings.Contains(sarif.String(), `"byteOffset"`) {
 		t.Errorf("SARIF without fixes:\n%s", sarif.String())
 	}
-	if !strings.Contains(text.String(), "\tfix: policyctl fix で修正できます\n") || !strings.Contains(gh.String(), "%0Apolicyctl fix で修正できます") {
+	if !strings.Contains(text.String(), "\tfix: policyctl fix can fix this\n") || !strings.Contains(gh.String(), "%0Apolicyctl fix can fix this") {
 		t.Errorf("text:\n%s\ngithub:\n%s", text.String(), gh.String())
 	}
+	i18n.Set(i18n.Ja)
+	defer i18n.Set(i18n.En)
+	var ja bytes.Buffer
+	if err := res.WriteText(&ja, 1); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ja.String(), "policyctl fix で修正できます") {
+		t.Errorf("text in Japanese:\n%s", ja.String())
+	}
+	i18n.Set(i18n.En)
 	// The numbering/style fix writes 第1条; the text/encoding fix drops
 	// every carriage return.
 	again := Run(repo(t, map[string]string{"policy/x.md": string(b)}))
 	if len(again.Findings) != len(res.Findings)-1 {
 		t.Errorf("after one fix: %v, before: %v", findings(again), findings(res))
 	}
+}
+
+// TestRulesDoc: docs/rules.md is generated from the rules and kept current
+// (go test ./internal/check -update rewrites it).
+func TestRulesDoc(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteRulesDoc(&b); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, "../../docs/rules.md", b.Bytes())
 }

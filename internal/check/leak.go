@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"index/suffixarray"
 	"sort"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
 )
@@ -36,7 +36,7 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 					continue
 				}
 				if s.Kind == policy.KindHeading {
-					addTitle(titles, s.Title, fmt.Sprintf("%s line %d", d.Path, s.Line))
+					addTitle(titles, s.Title, i18n.Sprintf("%s line %d", d.Path, s.Line))
 				}
 			}
 			if d.Level <= lvl {
@@ -88,9 +88,9 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 					for _, t := range buckets[firstRunes(text[i:], 2)] {
 						if !reported[t] && strings.HasPrefix(text[i:], t) {
 							reported[t] = true
-							report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
-								Message: fmt.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", r.Config.Visibility[lvl], t, titles[t]),
-								Hint:    "describe the restricted part without its title, or restrict this text too"})
+							report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
+								Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", levelName(r, lvl), t, titles[t]),
+								Hint:    i18n.T("describe the restricted part without its title, or restrict this text too")})
 						}
 					}
 				}

@@ -1,12 +1,12 @@
 package check
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -83,17 +83,17 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		return
 	}
 	pos := d.BodyPos(off)
-	what := "link"
+	what := i18n.T("link")
 	if image {
-		what = "image"
+		what = i18n.T("image")
 	}
 	l, lerr := r.ResolveLink(d, dest)
 	if lerr != nil {
 		hint := lerr.Hint
-		if hint == "" && lerr.Rule == "link/broken-file" {
+		if hint == "" && lerr.Rule == policy.RuleLinkBrokenFile {
 			hint = suggestFile(r, dest, d)
 		}
-		report(policy.Finding{Rule: lerr.Rule, Severity: policy.Error, Pos: pos, Message: what + " to " + lerr.Message, Hint: hint})
+		report(policy.Finding{Rule: lerr.Rule, Severity: policy.Error, Pos: pos, Message: i18n.Sprintf("%s to %s", what, lerr.Message), Hint: hint})
 		return
 	}
 	var target *policy.Document
@@ -108,9 +108,9 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		target = l.Doc
 	}
 	if image {
-		report(policy.Finding{Rule: "link/unsafe", Severity: policy.Error, Pos: pos,
-			Message: fmt.Sprintf("image %q names a policy document, not a picture", dest),
-			Hint:    "link to the document with [text](path) instead"})
+		report(policy.Finding{Rule: policy.RuleLinkUnsafe, Severity: policy.Error, Pos: pos,
+			Message: i18n.Sprintf("image %q names a policy document, not a picture", dest),
+			Hint:    i18n.T("link to the document with [text](path) instead")})
 		return
 	}
 	from := d.LevelAt(off)
@@ -121,8 +121,8 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 			sec = target.SectionByID(policy.Slug(frag))
 		}
 		if sec == nil {
-			report(policy.Finding{Rule: "link/broken-anchor", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s to %q: %s has no section #%s", what, dest, target.Path, frag),
+			report(policy.Finding{Rule: policy.RuleLinkBrokenAnchor, Severity: policy.Error, Pos: pos,
+				Message: i18n.Sprintf("%s to %q: %s has no section #%s", what, dest, target.Path, frag),
 				Hint:    suggestAnchor(target, frag)})
 			return
 		}
@@ -132,9 +132,9 @@ func checkLink(r *policy.Repo, d *policy.Document, dest string, image bool, off 
 		to = sec.Level
 	}
 	if to > from {
-		report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: pos,
-			Message: fmt.Sprintf("%s text links to %s, which is %s", levelName(r, from), where(target, sec), levelName(r, to)),
-			Hint:    "a link from less restricted text would break in its edition and reveal what the restricted part is; remove it or restrict the linking text"})
+		report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: pos,
+			Message: i18n.Sprintf("%s text links to %s, which is %s", levelName(r, from), where(target, sec), levelName(r, to)),
+			Hint:    i18n.T("a link from less restricted text would break in its edition and reveal what the restricted part is; remove it or restrict the linking text")})
 	}
 }
 
@@ -143,10 +143,10 @@ func suggestFile(r *policy.Repo, dest string, from *policy.Document) string {
 	base := path.Base(p)
 	for _, d := range r.Docs {
 		if path.Base(d.Path) == base {
-			return "did you mean " + d.Path + "? Paths are relative to the linking document"
+			return i18n.Sprintf("did you mean %s? Paths are relative to the linking document", d.Path)
 		}
 	}
-	return "check the path; it is relative to the linking document"
+	return i18n.T("check the path; it is relative to the linking document")
 }
 
 func suggestAnchor(d *policy.Document, frag string) string {
@@ -157,7 +157,7 @@ func suggestAnchor(d *policy.Document, frag string) string {
 		}
 	}
 	if len(ids) > 0 && len(ids) <= 3 {
-		return "did you mean " + strings.Join(ids, " or ") + "?"
+		return i18n.Sprintf("did you mean %s?", strings.Join(ids, i18n.T(" or ")))
 	}
-	return "heading IDs are the explicit {#id} or GitHub's: lower-case, punctuation dropped, spaces to -"
+	return i18n.T("heading IDs are the explicit {#id} or GitHub's: lower-case, punctuation dropped, spaces to -")
 }

@@ -1,8 +1,7 @@
 package check
 
 import (
-	"fmt"
-
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -88,16 +87,16 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 		}
 		pos := policy.Pos{File: s.Doc.Path, Line: s.Line, Col: s.Col}
 		if s.Provisional {
-			report(policy.Finding{Rule: "numbering/gap", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s has no number yet; in its place it is %s", label(s), s.Style.Label(eff[i])),
-				Hint:    "run policyctl renumber: it numbers the provision, renumbers those after it and keeps every reference's target"})
+			report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
+				Message: i18n.Sprintf("%s has no number yet; in its place it is %s", label(s), s.Style.Label(eff[i])),
+				Hint:    i18n.T("run policyctl renumber: it numbers the provision, renumbers those after it and keeps every reference's target")})
 			continue
 		}
 		if i == 0 {
 			if fromOne && s.Number.N != 1 && len(s.Number.Sub) == 0 {
-				report(policy.Finding{Rule: "numbering/gap", Severity: policy.Error, Pos: pos,
-					Message: fmt.Sprintf("%s starts its sequence; expected %s", label(s), s.Style.Label(policy.Number{N: 1})),
-					Hint:    "number the first section 1, or check whether sections before it were removed"})
+				report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
+					Message: i18n.Sprintf("%s starts its sequence; expected %s", label(s), s.Style.Label(policy.Number{N: 1})),
+					Hint:    i18n.T("number the first section 1, or check whether sections before it were removed")})
 			}
 			continue
 		}
@@ -105,18 +104,18 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 		switch {
 		case prev.Provisional && next(eff[i-1], s.Number):
 		case prev.Provisional:
-			report(policy.Finding{Rule: "numbering/gap", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s follows %s (%s line %d), which is to be %s; expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(eff[i-1]), s.Style.Label(policy.Number{N: eff[i-1].N + 1})),
-				Hint:    "run policyctl renumber: it renumbers the sequence and keeps every reference's target"})
+			report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
+				Message: i18n.Sprintf("%s follows %s (%s line %d), which is to be %s; expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(eff[i-1]), s.Style.Label(policy.Number{N: eff[i-1].N + 1})),
+				Hint:    i18n.T("run policyctl renumber: it renumbers the sequence and keeps every reference's target")})
 		case s.Number.Equal(prev.Number):
-			report(policy.Finding{Rule: "numbering/duplicate", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s repeats the number of %s line %d", label(s), prev.Doc.Path, prev.Line),
-				Hint:    "renumber the sections that follow, and the references to them"})
+			report(policy.Finding{Rule: policy.RuleNumberingDuplicate, Severity: policy.Error, Pos: pos,
+				Message: i18n.Sprintf("%s repeats the number of %s line %d", label(s), prev.Doc.Path, prev.Line),
+				Hint:    i18n.T("renumber the sections that follow, and the references to them")})
 		case next(prev.Number, s.Number):
 		default:
-			report(policy.Finding{Rule: "numbering/gap", Severity: policy.Error, Pos: pos,
-				Message: fmt.Sprintf("%s follows %s (%s line %d); expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(policy.Number{N: prev.Number.N + 1})),
-				Hint:    "renumber so the sequence has no gap, and update the references to the renumbered sections"})
+			report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
+				Message: i18n.Sprintf("%s follows %s (%s line %d); expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(policy.Number{N: prev.Number.N + 1})),
+				Hint:    i18n.T("renumber so the sequence has no gap, and update the references to the renumbered sections")})
 		}
 	}
 }
@@ -155,10 +154,10 @@ func checkLevels(run []*policy.Section, report func(policy.Finding)) {
 			continue
 		}
 		if s.HeadingLevel != first {
-			report(policy.Finding{Rule: "numbering/level", Severity: policy.Warning,
+			report(policy.Finding{Rule: policy.RuleNumberingLevel, Severity: policy.Warning,
 				Pos:     policy.Pos{File: s.Doc.Path, Line: s.Line, Col: 1},
-				Message: fmt.Sprintf("%s is a level-%d heading; its siblings of the same numbering are level %d", label(s), s.HeadingLevel, first),
-				Hint:    "use the same number of # for sections of one numbering style"})
+				Message: i18n.Sprintf("%s is a level-%d heading; its siblings of the same numbering are level %d", label(s), s.HeadingLevel, first),
+				Hint:    i18n.T("use the same number of # for sections of one numbering style")})
 		}
 	}
 }

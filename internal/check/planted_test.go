@@ -45,7 +45,7 @@ func run(t *testing.T, fsys fs.FS) []string {
 	}
 	var out []string
 	for _, f := range Run(r).Findings {
-		out = append(out, f.Pos.String()+" "+f.Severity.String()+" "+f.Rule)
+		out = append(out, f.Pos.String()+" "+f.Severity.String()+" "+f.Rule.ID)
 	}
 	return out
 }
@@ -117,7 +117,7 @@ func TestAgainst(t *testing.T) {
 			}
 			var got []string
 			for _, f := range RunWith(r, Options{Base: base, BaseName: "2024-04-01"}).Findings {
-				got = append(got, f.Pos.String()+" "+f.Severity.String()+" "+f.Rule+": "+f.Message+" | "+f.Hint)
+				got = append(got, f.Pos.String()+" "+f.Severity.String()+" "+f.Rule.ID+": "+f.Message+" | "+f.Hint)
 			}
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -25,10 +26,10 @@ func reportRefs(r *policy.Repo, all map[*policy.Document][]*ref.Ref, report func
 			from := d.LevelAt(x.Start)
 			for _, t := range x.Targets {
 				if t.Level > from {
-					report(policy.Finding{Rule: "visibility/leak", Severity: policy.Error, Pos: x.Pos,
-						Message: fmt.Sprintf("%s text cites %s (%s), which is %s",
+					report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: x.Pos,
+						Message: i18n.Sprintf("%s text cites %s (%s), which is %s",
 							levelName(r, from), x.Text, where(x.TargetDoc, t), levelName(r, t.Level)),
-						Hint: "the reference would tell readers of the less restricted edition what the restricted part holds; cite it only from text at its level"})
+						Hint: i18n.T("the reference would tell readers of the less restricted edition what the restricted part holds; cite it only from text at its level")})
 					break
 				}
 			}
@@ -37,15 +38,28 @@ func reportRefs(r *policy.Repo, all map[*policy.Document][]*ref.Ref, report func
 }
 
 func levelName(r *policy.Repo, l int) string {
+	name := fmt.Sprint(l)
 	if l >= 0 && l < len(r.Config.Visibility) {
-		return r.Config.Visibility[l]
+		name = r.Config.Visibility[l]
 	}
-	return fmt.Sprint(l)
+	// The names are the configuration's own words; a Japanese reader gets
+	// the usual ones glossed and the others quoted.
+	if i18n.Current() == i18n.Ja {
+		if g, ok := levelGloss[name]; ok {
+			return g + "（" + name + "）"
+		}
+		return "「" + name + "」"
+	}
+	return name
+}
+
+var levelGloss = map[string]string{
+	"public": "公開", "internal": "非公開", "confidential": "秘", "restricted": "限定", "secret": "極秘",
 }
 
 func where(d *policy.Document, s *policy.Section) string {
 	if s == nil {
 		return d.Path
 	}
-	return fmt.Sprintf("%s line %d", d.Path, s.Line)
+	return i18n.Sprintf("%s line %d", d.Path, s.Line)
 }

@@ -1,9 +1,9 @@
 package check
 
 import (
-	"fmt"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -26,10 +26,10 @@ func referencesAgainst(base *policy.Repo, name string, all map[*policy.Document]
 }
 
 func renumberedFinding(s ref.Shift, base string) policy.Finding {
-	f := policy.Finding{Rule: "ref/renumbered", Severity: policy.Error, Pos: s.Ref.Pos}
-	points := "it no longer resolves"
-	if len(s.Ref.Targets) > 0 && s.Ref.Problem == nil || s.Ref.Problem != nil && s.Ref.Problem.Rule != "ref/unresolved" {
-		points = "it now points at " + describe(s.Ref.Targets)
+	f := policy.Finding{Rule: policy.RuleRefRenumbered, Severity: policy.Error, Pos: s.Ref.Pos}
+	points := i18n.T("it no longer resolves")
+	if len(s.Ref.Targets) > 0 && s.Ref.Problem == nil || s.Ref.Problem != nil && s.Ref.Problem.Rule != policy.RuleRefUnresolved {
+		points = i18n.Sprintf("it now points at %s", describe(s.Ref.Targets))
 	}
 	var now []string
 	renumbered, removed := false, false
@@ -44,19 +44,19 @@ func renumberedFinding(s ref.Shift, base string) policy.Finding {
 	}
 	switch {
 	case removed:
-		f.Message = fmt.Sprintf("%s pointed at %s in %s, which was removed; %s", s.Ref.Text, describe(s.Was), base, points)
-		f.Hint = "the provision it cited is gone: rewrite the sentence, or cite the provision that replaces it"
+		f.Message = i18n.Sprintf("%s pointed at %s in %s, which was removed; %s", s.Ref.Text, describe(s.Was), base, points)
+		f.Hint = i18n.T("the provision it cited is gone: rewrite the sentence, or cite the provision that replaces it")
 		return f
 	case renumbered:
-		f.Message = fmt.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
+		f.Message = i18n.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
 	default:
 		// The target kept its number; the reference is relative (前条) and
 		// the provision it stands in moved.
-		f.Message = fmt.Sprintf("%s pointed at %s in %s; the provisions around it were renumbered and %s", s.Ref.Text, describe(s.Was), base, points)
+		f.Message = i18n.Sprintf("%s pointed at %s in %s; the provisions around it were renumbered and %s", s.Ref.Text, describe(s.Was), base, points)
 	}
-	f.Hint = "write " + s.Write + " to keep pointing at it"
+	f.Hint = i18n.Sprintf("write %s to keep pointing at it", s.Write)
 	if s.Write == "" {
-		f.Hint = "rewrite the reference to cite what it cited before"
+		f.Hint = i18n.T("rewrite the reference to cite what it cited before")
 	}
 	return f
 }

@@ -65,17 +65,14 @@ func (res *Result) WriteSARIF(w io.Writer, version string) error {
 		Fixes     []fix      `json:"fixes,omitempty"`
 	}
 	var rules []rule
-	for _, r := range Rules {
-		x := rule{ID: r.ID, Name: r.ID, ShortDescription: text{r.Summary}, FullDescription: text{r.Summary}, Help: text{r.Help}}
-		x.DefaultConfiguration.Level = "error"
-		if r.ID == "numbering/level" || r.ID == "numbering/style" || r.ID == "ref/mismatch" || r.ID == "frontmatter/unknown-key" || r.ID == "visibility/widen" {
-			x.DefaultConfiguration.Level = "warning"
-		}
+	for _, r := range Rules() {
+		x := rule{ID: r.ID, Name: r.ID, ShortDescription: text{Summary(r)}, FullDescription: text{Summary(r)}, Help: text{Help(r)}}
+		x.DefaultConfiguration.Level = r.Severity.String()
 		rules = append(rules, x)
 	}
 	results := []result{}
 	for _, f := range res.Findings {
-		r := result{RuleID: f.Rule, RuleIndex: RuleIndex(f.Rule), Level: f.Severity.String(), Message: text{f.Message}}
+		r := result{RuleID: f.Rule.ID, RuleIndex: RuleIndex(f.Rule.ID), Level: f.Severity.String(), Message: text{f.Message}}
 		if f.Hint != "" {
 			r.Message.Text += " (" + f.Hint + ")"
 		}

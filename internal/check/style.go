@@ -1,8 +1,9 @@
 package check
 
 import (
-	"fmt"
 	"sort"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
@@ -57,13 +58,13 @@ func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 			sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 			first := edits[0]
 			old := string(d.Source[first.Start:first.End])
-			msg := fmt.Sprintf("%s is not written as policyctl.yaml's style asks (style.digits: %s, style.articles: %s): %s", old, st.Digits, st.Articles, first.New)
+			msg := i18n.Sprintf("%s is not written as policyctl.yaml's style asks (style.digits: %s, style.articles: %s): %s", old, st.Digits, st.Articles, first.New)
 			if len(edits) > 1 {
-				msg += fmt.Sprintf(" (%d places; this is the first)", len(edits))
+				msg += i18n.Sprintf(" (%d places; this is the first)", len(edits))
 			}
-			report(policy.Finding{Rule: "numbering/style", Severity: policy.Warning, Pos: d.Pos(first.Start), Message: msg,
-				Hint: fmt.Sprintf("write %s; or set style.digits and style.articles in policyctl.yaml to how this policy writes its numbers (any: as written)", first.New),
-				Fix:  &policy.Fix{Description: fmt.Sprintf("write %d %s as policyctl.yaml's style asks", len(edits), plural(len(edits), "number")), Edits: edits}})
+			report(policy.Finding{Rule: policy.RuleNumberingStyle, Severity: policy.Warning, Pos: d.Pos(first.Start), Message: msg,
+				Hint: i18n.Sprintf("write %s; or set style.digits and style.articles in policyctl.yaml to how this policy writes its numbers (any: as written)", first.New),
+				Fix:  &policy.Fix{Description: i18n.Sprintf("write %d numbers as policyctl.yaml's style asks", len(edits)), Edits: edits}})
 		}
 	}
 }

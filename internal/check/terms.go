@@ -1,8 +1,7 @@
 package check
 
 import (
-	"fmt"
-
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -16,21 +15,21 @@ func terms(r *policy.Repo, report func(policy.Finding)) {
 		for _, u := range t.Uses {
 			switch {
 			case u.Outside:
-				report(policy.Finding{Rule: "term/scope", Severity: policy.Warning, Pos: u.Pos,
-					Message: fmt.Sprintf("「%s」 is defined for %s only (%s), but is used here", t.Name, scopeName(t), t.Pos),
-					Hint:    "outside its scope the word is not the defined term: write what it means here, or widen the definition (以下同じ。)"})
+				report(policy.Finding{Rule: policy.RuleTermScope, Severity: policy.Warning, Pos: u.Pos,
+					Message: i18n.Sprintf("「%s」 is defined for %s only (%s), but is used here", t.Name, scopeName(t), t.Pos),
+					Hint:    i18n.T("outside its scope the word is not the defined term: write what it means here, or widen the definition (以下同じ。)")})
 			case u.Before:
-				report(policy.Finding{Rule: "term/before-definition", Severity: policy.Warning, Pos: u.Pos,
-					Message: fmt.Sprintf("「%s」 is used before its definition (%s: 以下「%s」という。)", t.Name, t.Pos, t.Name),
-					Hint:    "define a term where it is first used: move the definition here, or write the words it stands for"})
+				report(policy.Finding{Rule: policy.RuleTermBeforeDefinition, Severity: policy.Warning, Pos: u.Pos,
+					Message: i18n.Sprintf("「%s」 is used before its definition (%s: 以下「%s」という。)", t.Name, t.Pos, t.Name),
+					Hint:    i18n.T("define a term where it is first used: move the definition here, or write the words it stands for")})
 			default:
 				used = true
 			}
 		}
 		if !used {
-			report(policy.Finding{Rule: "term/unused", Severity: policy.Warning, Pos: t.Pos,
-				Message: fmt.Sprintf("「%s」 is defined but never used in %s", t.Name, scopeName(t)),
-				Hint:    "remove the definition, or use the term where its meaning is meant"})
+			report(policy.Finding{Rule: policy.RuleTermUnused, Severity: policy.Warning, Pos: t.Pos,
+				Message: i18n.Sprintf("「%s」 is defined but never used in %s", t.Name, scopeName(t)),
+				Hint:    i18n.T("remove the definition, or use the term where its meaning is meant")})
 		}
 	}
 }

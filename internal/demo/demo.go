@@ -28,6 +28,7 @@ import (
 	"github.com/policyctl/policyctl/internal/example"
 	"github.com/policyctl/policyctl/internal/fix"
 	"github.com/policyctl/policyctl/internal/history"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/renumber"
 	"github.com/policyctl/policyctl/internal/source"
@@ -58,7 +59,7 @@ func Build(dir string, force bool) (*Result, error) {
 		return nil, err
 	}
 	if ents, err := os.ReadDir(abs); err == nil && len(ents) > 0 && !force {
-		return nil, fmt.Errorf("%s is not empty; choose another directory or pass --force to replace it", dir)
+		return nil, i18n.Errorf("%s is not empty; choose another directory or pass --force to replace it", dir)
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
@@ -123,7 +124,7 @@ func build(dir string) (*Result, error) {
 		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
 	})
 	if err != nil {
-		return nil, fmt.Errorf("demo: git init: %w", err)
+		return nil, i18n.Errorf("demo: git init: %w", err)
 	}
 	wt, err := repo.Worktree()
 	if err != nil {
@@ -152,16 +153,16 @@ func build(dir string) (*Result, error) {
 		prev = st.Files
 		sig := &object.Signature{Name: script.Author.Name, Email: script.Author.Email, When: st.Commit.Date}
 		if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
-			return nil, fmt.Errorf("demo: git add: %w", err)
+			return nil, i18n.Errorf("demo: git add: %w", err)
 		}
 		if _, err := wt.Commit(st.Commit.Message, &git.CommitOptions{Author: sig, Committer: sig, AllowEmptyCommits: true}); err != nil {
-			return nil, fmt.Errorf("demo: git commit: %w", err)
+			return nil, i18n.Errorf("demo: git commit: %w", err)
 		}
 		res.Commits++
 		if st.Last {
 			n, err := approveAll(dir, st.Revision, keys)
 			if err != nil {
-				return nil, fmt.Errorf("demo: approving %s: %w", st.Revision.ID, err)
+				return nil, i18n.Errorf("demo: approving %s: %w", st.Revision.ID, err)
 			}
 			when := approvalDate(st.Revision.ID, st.Commit.Date)
 			asig := &object.Signature{Name: script.Author.Name, Email: script.Author.Email, When: when}
@@ -293,7 +294,7 @@ func approveAll(dir string, rev *example.Revision, keys map[string]ssh.Signer) (
 		c := q.Committee
 		com := r.Registry.Committee(c)
 		if com == nil {
-			return n, fmt.Errorf("committee %q is not in the registry", c)
+			return n, i18n.Errorf("committee %q is not in the registry", c)
 		}
 		n.committees++
 		for _, m := range com.Members {

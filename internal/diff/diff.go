@@ -617,7 +617,7 @@ func brokenRefs(old, new *policy.Repo, secMap map[*policy.Section]*policy.Sectio
 		if !removed {
 			b.Number = strings.Join(now, "、")
 		}
-		if len(s.Ref.Targets) > 0 && (s.Ref.Problem == nil || s.Ref.Problem.Rule != "ref/unresolved") {
+		if len(s.Ref.Targets) > 0 && (s.Ref.Problem == nil || s.Ref.Problem.Rule != policy.RuleRefUnresolved) {
 			b.Now = sections(s.Ref.Targets)
 		}
 		out = append(out, b)

@@ -76,7 +76,7 @@ var labels = map[string]*Labels{
 		Title:          "%s: comparison of old and new text",
 		Draft:          "Draft amendment",
 		Kind:           "Amendment",
-		Against:        "(old text: in force from %s)",
+		Against:        " (old text: in force from %s)",
 		Legend:         "(amended parts are underlined)",
 		LegendBrackets: "(amended parts are in 【】)",
 		Omitted:        "(omitted)", OmittedSep: " ",

@@ -1,9 +1,10 @@
 package fix
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -40,9 +41,9 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 	co0 := co
 	co0.Refs = refs0
 	first := check.RunWith(r, co0)
-	has := func(res *check.Result, pred func(string) bool) bool {
+	has := func(res *check.Result, pred func(*policy.Rule) bool) bool {
 		for _, f := range res.Findings {
-			if rules.Has(f.Rule) && pred(f.Rule) {
+			if rules.Has(f.Rule.ID) && pred(f.Rule) {
 				return true
 			}
 		}
@@ -55,7 +56,7 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 	enc := map[string][]byte{}
 	unread := map[string]bool{} // converted from Shift_JIS or UTF-16
 	for _, f := range first.Findings {
-		if f.Rule != "text/encoding" || f.Fix == nil || !rules.Has(f.Rule) {
+		if f.Rule != policy.RuleTextEncoding || f.Fix == nil || !rules.Has(f.Rule.ID) {
 			continue
 		}
 		d := r.DocByPath(f.Pos.File)
@@ -74,13 +75,15 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		}
 		cur = next
 		c.add(r, enc)
-		c.Applied = append(c.Applied, fmt.Sprintf("%d %s converted to UTF-8 with LF line ends in NFC (text/encoding)", len(enc), plural(len(enc), "file")))
+		c.Applied = append(c.Applied, i18n.Sprintf("%d files converted to UTF-8 with LF line ends in NFC (text/encoding)", len(enc)))
 	}
 
 	// Numbering gaps and duplicates, by renumbering; references that a
 	// renumbering since the base moved, by rewriting them.
-	numbering := has(first, func(rule string) bool { return rule == "numbering/gap" || rule == "numbering/duplicate" })
-	moved := has(first, func(rule string) bool { return rule == "ref/renumbered" })
+	numbering := has(first, func(rule *policy.Rule) bool {
+		return rule == policy.RuleNumberingGap || rule == policy.RuleNumberingDuplicate
+	})
+	moved := has(first, func(rule *policy.Rule) bool { return rule == policy.RuleRefRenumbered })
 	if numbering || moved {
 		p, err := renumber.Make(renumber.Input{Base: co.Base, Cur: cur}, renumber.Options{RefsOnly: !numbering})
 		if err != nil {
@@ -92,11 +95,11 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		}
 		if len(res.Problems) > 0 {
 			// Left to a person: the other fixes go on without it.
-			what := "numbering/gap and numbering/duplicate: the renumbering"
+			what := i18n.T("numbering/gap and numbering/duplicate: the renumbering would not keep every reference's target:")
 			if !numbering {
-				what = "ref/renumbered: the rewriting"
+				what = i18n.T("ref/renumbered: the rewriting would not keep every reference's target:")
 			}
-			c.Skipped = append(c.Skipped, what+" would not keep every reference's target:")
+			c.Skipped = append(c.Skipped, what)
 			for _, l := range problemLines(res.Problems) {
 				c.Skipped = append(c.Skipped, "\t"+l)
 			}
@@ -104,22 +107,22 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 			cur = res.After
 			c.add(r, res.Files)
 			if len(p.Numbers) > 0 {
-				c.Applied = append(c.Applied, fmt.Sprintf("%d %s renumbered (numbering/gap, numbering/duplicate)", len(p.Numbers), plural(len(p.Numbers), "provision")))
+				c.Applied = append(c.Applied, i18n.Sprintf("%d provisions renumbered (numbering/gap, numbering/duplicate)", len(p.Numbers)))
 			}
 			if len(p.Refs) > 0 {
-				c.Applied = append(c.Applied, fmt.Sprintf("%d %s rewritten to keep their targets (ref/renumbered)", len(p.Refs), plural(len(p.Refs), "reference")))
+				c.Applied = append(c.Applied, i18n.Sprintf("%d references rewritten to keep their targets (ref/renumbered)", len(p.Refs)))
 			}
 		}
 	}
 
 	// How numbers are written (numbering/style), on the text as it now is.
-	if has(first, func(rule string) bool { return rule == "numbering/style" }) {
+	if has(first, func(rule *policy.Rule) bool { return rule == policy.RuleNumberingStyle }) {
 		curRefs := ref.All(cur)
 		coCur := co
 		coCur.Refs = curRefs
 		var edits []policy.Edit
 		for _, f := range check.RunWith(cur, coCur).Findings {
-			if f.Rule == "numbering/style" && f.Fix != nil {
+			if f.Rule == policy.RuleNumberingStyle && f.Fix != nil {
 				edits = append(edits, f.Fix.Edits...)
 			}
 		}
@@ -135,21 +138,21 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 			}
 			cur = res.After
 			c.add(r, res.Files)
-			c.Applied = append(c.Applied, fmt.Sprintf("%d %s written in the configured style (numbering/style)", len(edits), plural(len(edits), "number")))
+			c.Applied = append(c.Applied, i18n.Sprintf("%d numbers written in the configured style (numbering/style)", len(edits)))
 		}
 	}
 
 	c.Result = cur
 	if cur == r {
 		for _, f := range first.Findings {
-			if rules.Has(f.Rule) {
+			if rules.Has(f.Rule.ID) {
 				c.Remaining = append(c.Remaining, f)
 			}
 		}
 		return c, nil
 	}
 	final := check.RunWith(cur, co)
-	keep := func(f policy.Finding) bool { return rules.Has(f.Rule) }
+	keep := func(f policy.Finding) bool { return rules.Has(f.Rule.ID) }
 	if err := c.judgeExcept("fix", func() *check.Result { return first }, final, keep, unread); err != nil {
 		return nil, err
 	}

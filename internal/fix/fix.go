@@ -13,9 +13,10 @@ package fix
 
 import (
 	"crypto/sha256"
-	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -51,7 +52,7 @@ type Refused struct {
 }
 
 func (e *Refused) Error() string {
-	return fmt.Sprintf("%s refused, nothing was written:\n\t%s", e.What, strings.Join(e.Problems, "\n\t"))
+	return i18n.Sprintf("%s refused, nothing was written:\n\t%s", e.What, strings.Join(e.Problems, "\n\t"))
 }
 
 // Renumber plans a renumbering of r and verifies it. opts.Base, when
@@ -77,13 +78,13 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 	c.add(r, res.Files)
 	c.Result = res.After
 	if len(p.Numbers) > 0 {
-		c.Applied = append(c.Applied, fmt.Sprintf("%d %s renumbered", len(p.Numbers), plural(len(p.Numbers), "provision")))
+		c.Applied = append(c.Applied, i18n.Sprintf("%d provisions renumbered", len(p.Numbers)))
 	}
 	if len(p.Refs) > 0 {
-		c.Applied = append(c.Applied, fmt.Sprintf("%d %s rewritten", len(p.Refs), plural(len(p.Refs), "reference")))
+		c.Applied = append(c.Applied, i18n.Sprintf("%d references rewritten", len(p.Refs)))
 	}
 	if p.LinkTexts > 0 {
-		c.Applied = append(c.Applied, fmt.Sprintf("%d %s in link texts rewritten", p.LinkTexts, plural(p.LinkTexts, "number")))
+		c.Applied = append(c.Applied, i18n.Sprintf("%d numbers in link texts rewritten", p.LinkTexts))
 	}
 	before := func() *check.Result { co := co; co.Refs = refs; return check.RunWith(r, co) }
 	after := co
@@ -141,7 +142,7 @@ func (c *Change) judgeExcept(what string, before func() *check.Result, after *ch
 			if unread[f.Pos.File] {
 				continue
 			}
-			lines = append(lines, fmt.Sprintf("%s: %s %s: %s (check would report this only after the change)", f.Pos, f.Severity, f.Rule, f.Message))
+			lines = append(lines, i18n.Sprintf("%s: %s %s: %s (check would report this only after the change)", f.Pos, f.Severity, f.Rule.ID, f.Message))
 		}
 		if len(lines) > 0 {
 			return &Refused{What: what, Problems: lines}
@@ -155,8 +156,9 @@ func (c *Change) judgeExcept(what string, before func() *check.Result, after *ch
 // differently), so findings are counted by file, rule and severity.
 func newFindings(before, after []policy.Finding) []policy.Finding {
 	type key struct {
-		file, rule string
-		sev        policy.Severity
+		file string
+		rule *policy.Rule
+		sev  policy.Severity
 	}
 	count := map[key]int{}
 	for _, f := range before {
@@ -167,7 +169,7 @@ func newFindings(before, after []policy.Finding) []policy.Finding {
 		k := key{f.Pos.File, f.Rule, f.Severity}
 		// Every reference keeps the target it had in the base, so none
 		// can point elsewhere now, whatever the repository said before.
-		if count[k] > 0 && f.Rule != "ref/renumbered" {
+		if count[k] > 0 && f.Rule != policy.RuleRefRenumbered {
 			count[k]--
 			continue
 		}
@@ -182,13 +184,6 @@ func problemLines(ps []renumber.Problem) []string {
 		out = append(out, p.String())
 	}
 	return out
-}
-
-func plural(n int, s string) string {
-	if n == 1 {
-		return s
-	}
-	return s + "s"
 }
 
 // Paths are the changed files, sorted.

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 
 	"github.com/pmezard/go-difflib/difflib"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // WriteDiff writes the change as a unified diff, file by file, as git
@@ -78,10 +80,10 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	for _, p := range ps {
 		now, err := os.ReadFile(p.full)
 		if err != nil {
-			return fmt.Errorf("%s: %w; nothing was written", p.path, err)
+			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
 		if digest(now) != digest(c.Before[p.path]) {
-			return fmt.Errorf("%s changed since policyctl read it; nothing was written: run the command again on the file as it is now", p.path)
+			return i18n.Errorf("%s changed since policyctl read it; nothing was written: run the command again on the file as it is now", p.path)
 		}
 	}
 	// Move the new files into place, keeping each old one until all are
@@ -96,12 +98,12 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		p.backup = p.tmp + ".old"
 		if err := keep(p.full, p.backup); err != nil {
 			rollback()
-			return fmt.Errorf("%s: %w; nothing was written", p.path, err)
+			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
 		if err := os.Rename(p.tmp, p.full); err != nil {
 			_ = os.Remove(p.backup)
 			rollback()
-			return fmt.Errorf("%s: %w; nothing was written", p.path, err)
+			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
 		p.tmp = ""
 		done = append(done, p)

@@ -66,3 +66,7 @@ func lineDiff(diffs []diffmatchpatch.Diff) string {
 	}
 	return string(out)
 }
+
+// Updating reports whether the test runs with -update, for harnesses that
+// rewrite their own golden files (testscript's UpdateScripts).
+func Updating() bool { return *update }

@@ -2,12 +2,11 @@ package history
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io/fs"
 	"maps"
 
 	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -26,7 +25,7 @@ type Gate struct {
 }
 
 // ErrNoRevision is returned when the tree records no revision yet.
-var ErrNoRevision = errors.New("no revision is recorded yet: the first approval (policyctl approve --revision YYYY-MM-DD --kind 策定 …) records one")
+var ErrNoRevision = i18n.NewError("no revision is recorded yet: the first approval (policyctl approve --revision YYYY-MM-DD --kind 策定 …) records one")
 
 // Verify judges a revision. With revision "" it is the newest recorded in
 // the tree, checked against the tree: the CI gate. With a revision id that
@@ -40,16 +39,16 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 	}
 	if revision != "" {
 		if !approvals.ValidRevisionID(revision) {
-			return nil, fmt.Errorf("--revision %q: expected a revision id, a date YYYY-MM-DD", revision)
+			return nil, i18n.Errorf("--revision %q: expected a revision id, a date YYYY-MM-DD", revision)
 		}
 		rec := Find(recs, revision)
 		switch {
 		case rec != nil && rec.Approved:
 			return &Gate{Verdict: rec.Verdict, Record: rec, Previous: rec.Previous, Model: rec.Model,
-				Against: fmt.Sprintf("its content, commit %s of %s", ShortHash(rec.Commit), rec.Commit.Committer.When.Format("2006-01-02"))}, nil
+				Against: i18n.Sprintf("its content, commit %s of %s", ShortHash(rec.Commit), rec.Commit.Committer.When.Format("2006-01-02"))}, nil
 		case rec == nil:
 			if _, err := approvals.ReadMeta(r.Tree.FS, revision); err != nil {
-				return nil, fmt.Errorf("--revision %s: no such revision is recorded (approvals/%s/revision.yaml)", revision, revision)
+				return nil, i18n.Errorf("--revision %s: no such revision is recorded (approvals/%s/revision.yaml)", revision, revision)
 			}
 		}
 	}
@@ -68,7 +67,7 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 		}
 		id = ids[len(ids)-1]
 	}
-	g := &Gate{Model: model, Record: Find(recs, id), Against: "the " + r.Tree.Label()}
+	g := &Gate{Model: model, Record: Find(recs, id), Against: r.Tree.Label()}
 	var rules *approvals.Rules
 	prevID := ""
 	if g.Previous = PreviousApproved(recs, id); g.Previous != nil {
@@ -82,13 +81,13 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 		case rec.Backdated:
 			g.Verdict.OK = false
 			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,
-				Detail: fmt.Sprintf("revision %s was recorded after a later-dated revision: it would rewrite the history, and never counts; record a new revision dated after every recorded one", id)})
+				Detail: i18n.Sprintf("revision %s was recorded after a later-dated revision: it would rewrite the history, and never counts; record a new revision dated after every recorded one", id)})
 		case rec.Approved && (!sameContent(rec.Model, model) || !maps.Equal(rec.Verdict.Files, g.Verdict.Files) && g.Verdict.OK):
 			// The re-approval trap: new signatures for a revision that is
 			// already approved would publish nothing and record nothing.
 			g.Verdict.OK = false
 			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,
-				Detail: fmt.Sprintf("revision %s was approved at commit %s; its content is sealed. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 (a date after %s)", id, ShortHash(rec.Commit), id)})
+				Detail: i18n.Sprintf("revision %s was approved at commit %s; its content is sealed. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 (a date after %s)", id, ShortHash(rec.Commit), id)})
 		}
 	}
 	return g, nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/wareki"
 )
@@ -54,7 +55,7 @@ func Log(cfg *policy.Config, recs []*Recorded) ([]Entry, error) {
 	for _, l := range cfg.History.Legacy {
 		e, err := entry(l.Date, l.Date, l.Kind)
 		if err != nil {
-			return nil, fmt.Errorf("history: policyctl.yaml history.legacy %s: %w", l.Date, err)
+			return nil, i18n.Errorf("history: policyctl.yaml history.legacy %s: %w", l.Date, err)
 		}
 		e.Legacy, e.Documents = true, []Change{}
 		out = append(out, e)
@@ -65,7 +66,7 @@ func Log(cfg *policy.Config, recs []*Recorded) ([]Entry, error) {
 		}
 		e, err := entry(r.ID, r.ID, r.Kind)
 		if err != nil {
-			return nil, fmt.Errorf("history: revision %s: %w", r.ID, err)
+			return nil, i18n.Errorf("history: revision %s: %w", r.ID, err)
 		}
 		e.Scheduled = r.Scheduled
 		e.Commit = ShortHash(r.Commit)
@@ -163,22 +164,28 @@ func WriteText(w io.Writer, title string, entries []Entry) error {
 		fmt.Fprintf(&b, "（%s）", c)
 	}
 	b.WriteString("\n\n")
-	dateW, kindW := 0, 0
+	dateW, kindW, edW := 0, 0, 0
 	for _, e := range entries {
 		dateW = max(dateW, runewidth.StringWidth(monthly(e)))
 		kindW = max(kindW, runewidth.StringWidth(e.Kind))
+		if !e.Legacy {
+			edW = max(edW, runewidth.StringWidth(e.Edition))
+		}
 	}
 	for _, e := range entries {
 		b.WriteString(runewidth.FillRight(monthly(e), dateW) + "  " + runewidth.FillRight(e.Kind, kindW))
 		switch {
 		case e.Legacy:
-			b.WriteString("  (before the repository)")
+			b.WriteString(i18n.T("  (before the repository)"))
 		default:
-			fmt.Fprintf(&b, "  %s  %s  %s", e.Revision, e.Edition, e.Commit)
+			fmt.Fprintf(&b, "  %s  %s  %s", e.Revision, runewidth.FillRight(e.Edition, edW), e.Commit)
+			if e.Scheduled {
+				b.WriteString(i18n.T("  (施行予定: takes effect on its date)"))
+			}
 			if len(e.Documents) > 0 {
 				b.WriteString("  " + describeChanges(e.Documents))
 			} else {
-				b.WriteString("  (the first revision in the repository)")
+				b.WriteString(i18n.T("  (the first revision in the repository)"))
 			}
 		}
 		b.WriteString("\n")
@@ -190,10 +197,33 @@ func WriteText(w io.Writer, title string, entries []Entry) error {
 func describeChanges(cs []Change) string {
 	var parts []string
 	for _, c := range cs {
-		word := map[string]string{"added": "新設", "modified": "改正", "removed": "廃止"}[c.What]
-		parts = append(parts, word+":"+c.ID)
+		parts = append(parts, changeText(c))
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, i18n.T(", "))
+}
+
+// Word says in the reader's language what happened to the document:
+// 改正, 新設 or 廃止.
+func (c Change) Word() string {
+	switch c.What {
+	case "added":
+		return i18n.T("added")
+	case "removed":
+		return i18n.T("abolished")
+	}
+	return i18n.T("amended")
+}
+
+// changeText names a changed document by its title and what happened to
+// it: 情報セキュリティ基本方針（改正）.
+func changeText(c Change) string {
+	switch c.What {
+	case "added":
+		return i18n.Sprintf("%s (added)", c.Title)
+	case "removed":
+		return i18n.Sprintf("%s (abolished)", c.Title)
+	}
+	return i18n.Sprintf("%s (amended)", c.Title)
 }
 
 // WriteMarkdown writes the 改訂履歴 as a Markdown table.
@@ -203,7 +233,7 @@ func WriteMarkdown(w io.Writer, title string, entries []Entry) error {
 	if c := Current(entries); c != "" {
 		fmt.Fprintf(&b, "（%s）", c)
 	}
-	b.WriteString("\n\n| 年月 | 区分 | 版 | 改正した文書 |\n|---|---|---|---|\n")
+	b.WriteString(i18n.T("\n\n| date | kind | edition | documents changed |\n|---|---|---|---|\n"))
 	for _, e := range entries {
 		docs := ""
 		if e.Legacy {
@@ -211,7 +241,7 @@ func WriteMarkdown(w io.Writer, title string, entries []Entry) error {
 		} else {
 			var ts []string
 			for _, c := range e.Documents {
-				ts = append(ts, fmt.Sprintf("%s（%s）", c.Title, map[string]string{"added": "新設", "modified": "改正", "removed": "廃止"}[c.What]))
+				ts = append(ts, changeText(c))
 			}
 			docs = strings.Join(ts, "、")
 		}

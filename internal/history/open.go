@@ -2,12 +2,12 @@ package history
 
 import (
 	"errors"
-	"fmt"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
 )
@@ -42,7 +42,7 @@ type Repository struct {
 // its content, or any git revision.
 func OpenRepository(dir, rev string, opts Options) (*Repository, error) {
 	if opts.At != "" && !approvals.ValidRevisionID(opts.At) {
-		return nil, fmt.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
+		return nil, i18n.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
 	}
 	if rev != InForceRev && !approvals.ValidRevisionID(rev) {
 		t, err := source.Open(dir, rev)
@@ -92,12 +92,12 @@ func (head *Repository) recorded(rev string) (*Repository, error) {
 	opts := head.opts
 	recs, err := head.Revisions()
 	if err != nil {
-		return nil, fmt.Errorf("--rev %s: %w", rev, err)
+		return nil, i18n.Errorf("--rev %s: %w", rev, err)
 	}
 	var r *Recorded
 	if rev == InForceRev {
 		if r = InForce(recs); r == nil {
-			return nil, fmt.Errorf("--rev in-force: no revision is in force on %s: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)%s", head.walk.At(), scheduledNote(recs))
+			return nil, i18n.Errorf("--rev in-force: no revision is in force on %s: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)%s", head.walk.At(), scheduledNote(recs))
 		}
 	} else if r = Find(recs, rev); r == nil {
 		nt, err := t.At(rev) // a tag or branch that looks like a date
@@ -106,7 +106,7 @@ func (head *Repository) recorded(rev string) (*Repository, error) {
 		}
 		return &Repository{Tree: nt, opts: opts}, nil
 	} else if !r.Approved {
-		return nil, fmt.Errorf("--rev %s: revision %s is a draft: its approvals are not complete (policyctl verify --revision %s says what is missing)", rev, rev, rev)
+		return nil, i18n.Errorf("--rev %s: revision %s is a draft: its approvals are not complete (policyctl verify --revision %s says what is missing)", rev, rev, rev)
 	}
 	nt, err := t.AtCommit(rev, r.Commit)
 	if err != nil {
@@ -122,7 +122,7 @@ func (head *Repository) recorded(rev string) (*Repository, error) {
 func scheduledNote(recs []*Recorded) string {
 	for _, r := range recs {
 		if r.Scheduled {
-			return fmt.Sprintf("; revision %s is approved and takes effect on %s (施行予定)", r.ID, r.ID)
+			return i18n.Sprintf("; revision %s is approved and takes effect on %s (施行予定)", r.ID, r.ID)
 		}
 	}
 	return ""
@@ -161,10 +161,10 @@ func (r *Repository) newWalk() (*Walk, error) {
 			return nil, ErrNoCommits
 		}
 		if err != nil {
-			return nil, fmt.Errorf("history: HEAD: %w", err)
+			return nil, i18n.Errorf("history: HEAD: %w", err)
 		}
 		if c, err = t.Git.CommitObject(head.Hash()); err != nil {
-			return nil, fmt.Errorf("history: HEAD %s: %w", head.Hash().String()[:7], err)
+			return nil, i18n.Errorf("history: HEAD %s: %w", head.Hash().String()[:7], err)
 		}
 	}
 	sub, err := t.Sub()

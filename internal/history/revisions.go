@@ -22,6 +22,7 @@ import (
 
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/gitfs"
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/wareki"
 )
@@ -65,13 +66,13 @@ type Change struct {
 }
 
 // ErrShallow is returned when the git history needed is not in the clone.
-var ErrShallow = errors.New("the git history is incomplete (a shallow clone): policyctl needs every commit to find when each revision was approved; run `git fetch --unshallow`, or in GitHub Actions set `fetch-depth: 0` on actions/checkout")
+var ErrShallow = i18n.NewError("the git history is incomplete (a shallow clone): policyctl needs every commit to find when each revision was approved; run `git fetch --unshallow`, or in GitHub Actions set `fetch-depth: 0` on actions/checkout")
 
 // ErrNoGit is returned when the repository is not in git.
-var ErrNoGit = errors.New("the repository is not in git: revisions, the rules they are judged by and their content come from the git history; run git init and commit")
+var ErrNoGit = i18n.NewError("the repository is not in git: revisions, the rules they are judged by and their content come from the git history; run git init and commit")
 
 // ErrNoCommits is returned when the git repository has no commit yet.
-var ErrNoCommits = errors.New("the git repository has no commit yet: revisions and the rules they are judged by come from the git history; commit the repository first")
+var ErrNoCommits = i18n.NewError("the git repository has no commit yet: revisions and the rules they are judged by come from the git history; commit the repository first")
 
 // Options adjust a walk.
 type Options struct {
@@ -132,7 +133,7 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 		}
 		p, err := c.Parent(0)
 		if err != nil {
-			return nil, fmt.Errorf("%w (commit %s: %v)", ErrShallow, c.Hash.String()[:7], err)
+			return nil, i18n.Errorf("%w (commit %s: %v)", ErrShallow, c.Hash.String()[:7], err)
 		}
 		c = p
 	}
@@ -144,7 +145,7 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 		opts.Load.Cache = policy.NewCache()
 	}
 	if opts.At != "" && !approvals.ValidRevisionID(opts.At) {
-		return nil, fmt.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
+		return nil, i18n.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
 	}
 	return &Walk{Repo: repo, Commits: commits, Sub: sub, opts: opts}, nil
 }
@@ -193,7 +194,7 @@ func (s *subFS) FileHash(name string) (string, bool)        { return s.g.FileHas
 func (w *Walk) approvalsTree(c *object.Commit) (*object.Tree, error) {
 	t, err := c.Tree()
 	if err != nil {
-		return nil, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+		return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
 	p := "approvals"
 	if w.Sub != "" && w.Sub != "." {
@@ -204,14 +205,14 @@ func (w *Walk) approvalsTree(c *object.Commit) (*object.Tree, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
+		return nil, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
 	}
 	if e.Mode.IsFile() {
 		return nil, nil
 	}
 	at, err := w.Repo.TreeObject(e.Hash)
 	if err != nil {
-		return nil, fmt.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
+		return nil, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
 	}
 	return at, nil
 }
@@ -338,7 +339,7 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 			continue // a commit with a broken configuration approves nothing
 		}
 		if err != nil {
-			return nil, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+			return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 		}
 		w.opts.Load.Cache.Keep(model)
 		v, err := approvals.Verify(fsys, model, id, prevRules, prevID)
@@ -347,7 +348,7 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 			continue // a missing or malformed revision.yaml at this commit
 		}
 		if err != nil {
-			return nil, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+			return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 		}
 		rec.Kind, rec.Verdict = v.Kind, v
 		if v.OK {
@@ -367,15 +368,15 @@ func contentChanged(w *Walk, c *object.Commit) (bool, error) {
 	}
 	p, err := c.Parent(0)
 	if err != nil {
-		return false, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+		return false, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
 	t1, err := p.Tree()
 	if err != nil {
-		return false, fmt.Errorf("history: commit %s: %w", p.Hash.String()[:7], err)
+		return false, i18n.Errorf("history: commit %s: %w", p.Hash.String()[:7], err)
 	}
 	t2, err := c.Tree()
 	if err != nil {
-		return false, fmt.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+		return false, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
 	root1, root2 := t1, t2
 	if w.Sub != "" && w.Sub != "." {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"reflect"
 	"regexp"
 	"slices"
@@ -16,6 +17,8 @@ import (
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // ConfigFile is the name of the configuration file at the repository root.
@@ -36,6 +39,8 @@ type Config struct {
 	Site     SiteConfig        `mapstructure:"site"`
 	Diff     DiffConfig        `mapstructure:"diff"`
 	Style    StyleConfig       `mapstructure:"style"`
+	// Lang is the language of messages, ja or en; empty: the locale's.
+	Lang string `mapstructure:"lang"`
 }
 
 // Organization names the body that owns the policy.
@@ -147,6 +152,16 @@ func (c *Config) Edition(name string) (Edition, bool) {
 	return e, true
 }
 
+// EditionNames returns the names of the configured editions in the order
+// of EditionList.
+func (c *Config) EditionNames() []string {
+	var names []string
+	for _, e := range c.EditionList() {
+		names = append(names, e.Name)
+	}
+	return names
+}
+
 // EditionList returns the configured editions, least restricted first, then
 // by name, so that output built from them is deterministic.
 func (c *Config) EditionList() []Edition {
@@ -201,7 +216,7 @@ var (
 // knownKeys are the leaf keys of policyctl.yaml; editions.* are free names.
 var knownKeys = []string{
 	"organization.id", "organization.name", "title", "documents", "visibility",
-	"history.legacy", "site.title", "site.base_url", "diff.order",
+	"history.legacy", "site.title", "site.base_url", "diff.order", "lang",
 	"style.digits", "style.articles",
 }
 
@@ -221,17 +236,17 @@ func isApprovedKey(k string) bool {
 func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &ConfigError{File: ConfigFile, Msg: "not found; run \"policyctl init\" to create a policy repository, or pass -C DIR to name one"}
+		return nil, &ConfigError{File: ConfigFile, Msg: i18n.T("not found; run \"policyctl init\" to create a policy repository, or pass -C DIR to name one")}
 	}
 	if err != nil {
 		return nil, &ConfigError{File: ConfigFile, Msg: err.Error()}
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &ConfigError{File: ConfigFile, Line: yamlErrorLine(err), Msg: "malformed YAML: " + trimYAMLError(err)}
+		return nil, &ConfigError{File: ConfigFile, Line: yamlErrorLine(err), Msg: i18n.T("malformed YAML: ") + trimYAMLError(err)}
 	}
 	if len(root.Content) > 0 && root.Content[0].Kind != yaml.MappingNode {
-		return nil, &ConfigError{File: ConfigFile, Line: root.Content[0].Line, Msg: "expected a mapping of keys such as organization, title and documents"}
+		return nil, &ConfigError{File: ConfigFile, Line: root.Content[0].Line, Msg: i18n.T("expected a mapping of keys such as organization, title and documents")}
 	}
 
 	v := viper.New()
@@ -249,27 +264,27 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 		}
 	}
 	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-		return nil, &ConfigError{File: ConfigFile, Msg: "malformed YAML: " + err.Error()}
+		return nil, &ConfigError{File: ConfigFile, Msg: i18n.T("malformed YAML: ") + err.Error()}
 	}
 	for k, val := range overrides {
 		if !isKnownKey(k) {
-			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: "unknown key in --set; known keys: " + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: i18n.T("unknown key in --set; known keys: ") + strings.Join(knownKeys, ", ") + ", editions.NAME"}
 		}
 		if isApprovedKey(k) {
-			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: "cannot be set on the command line: it decides what editions show and what approvals name, so only the approved policyctl.yaml sets it"}
+			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: i18n.T("cannot be set on the command line: it decides what editions show and what approvals name, so only the approved policyctl.yaml sets it")}
 		}
 		v.Set(k, val)
 	}
 	for _, k := range v.AllKeys() {
 		if !isKnownKey(k) {
-			return nil, &ConfigError{File: ConfigFile, Line: keyLine(&root, k), Key: k, Msg: "unknown key; known keys: " + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+			return nil, &ConfigError{File: ConfigFile, Line: keyLine(&root, k), Key: k, Msg: i18n.T("unknown key; known keys: ") + strings.Join(knownKeys, ", ") + ", editions.NAME"}
 		}
 	}
 	var c Config
 	// YAML reads an unquoted 2003-09-01 as a timestamp: it means the date.
 	hook := viper.DecodeHook(mapstructure.ComposeDecodeHookFunc(dateHook, mapstructure.StringToSliceHookFunc(",")))
 	if err := v.Unmarshal(&c, hook); err != nil {
-		return nil, &ConfigError{File: ConfigFile, Msg: "cannot decode: " + err.Error()}
+		return nil, &ConfigError{File: ConfigFile, Msg: i18n.T("cannot decode: ") + err.Error()}
 	}
 	if !v.IsSet("editions") {
 		// Not a viper default: viper would merge it with the file's map.
@@ -315,58 +330,85 @@ func (c *Config) validate() *ConfigError {
 	bad := func(key, msg string) *ConfigError { return &ConfigError{File: ConfigFile, Key: key, Msg: msg} }
 	switch {
 	case c.Organization.ID == "":
-		return bad("organization.id", `missing; expected a short id such as "ena" (lower-case letters, digits and "-")`)
+		return bad("organization.id", i18n.T(`missing; expected a short id such as "sakuradai" (lower-case letters, digits and "-")`))
 	case !idPattern.MatchString(c.Organization.ID):
-		return bad("organization.id", fmt.Sprintf("%q is not an id; expected lower-case letters, digits and \"-\", such as \"ena\"", c.Organization.ID))
+		return bad("organization.id", i18n.Sprintf("%q is not an id; expected lower-case letters, digits and \"-\", such as \"sakuradai\"", c.Organization.ID))
 	case c.Organization.Name == "":
-		return bad("organization.name", `missing; expected the organisation's name, such as "恵那市"`)
+		return bad("organization.name", i18n.T(`missing; expected the organisation's name, such as "さくら台市"`))
 	case c.Title == "":
-		return bad("title", `missing; expected the policy's title, such as "恵那市情報セキュリティポリシー"`)
+		return bad("title", i18n.T(`missing; expected the policy's title, such as "さくら台市情報セキュリティポリシー"`))
 	case !doublestar.ValidatePattern(c.Documents) || c.Documents == "":
-		return bad("documents", fmt.Sprintf("%q is not a valid glob; expected a pattern such as \"policy/**/*.md\"", c.Documents))
+		return bad("documents", i18n.Sprintf("%q is not a valid glob; expected a pattern such as \"policy/**/*.md\"", c.Documents))
 	case len(c.Visibility) == 0:
-		return bad("visibility", "empty; expected the levels from least to most restricted, such as [public, internal]")
+		return bad("visibility", i18n.T("empty; expected the levels from least to most restricted, such as [public, internal]"))
 	}
 	seen := map[string]bool{}
 	for _, l := range c.Visibility {
 		if !idPattern.MatchString(l) {
-			return bad("visibility", fmt.Sprintf("%q is not a level name; expected lower-case letters, digits and \"-\"", l))
+			return bad("visibility", i18n.Sprintf("%q is not a level name; expected lower-case letters, digits and \"-\"", l))
 		}
 		if seen[l] {
-			return bad("visibility", fmt.Sprintf("level %q is listed twice", l))
+			return bad("visibility", i18n.Sprintf("level %q is listed twice", l))
 		}
 		seen[l] = true
 	}
 	if len(c.Editions) == 0 {
-		return bad("editions", "empty; expected edition names mapped to levels, such as {public: public, internal: internal}")
+		return bad("editions", i18n.T("empty; expected edition names mapped to levels, such as {public: public, internal: internal}"))
 	}
 	for name, lvl := range c.Editions {
 		if !idPattern.MatchString(name) {
-			return bad("editions."+name, fmt.Sprintf("%q is not an edition name; expected lower-case letters, digits and \"-\"", name))
+			return bad("editions."+name, i18n.Sprintf("%q is not an edition name; expected lower-case letters, digits and \"-\"", name))
 		}
 		if c.LevelIndex(lvl) < 0 {
-			return bad("editions."+name, fmt.Sprintf("level %q is not one of visibility %v", lvl, c.Visibility))
+			return bad("editions."+name, i18n.Sprintf("level %q is not one of visibility %v", lvl, c.Visibility))
 		}
 	}
 	for i, r := range c.History.Legacy {
 		key := fmt.Sprintf("history.legacy[%d]", i)
 		if !ValidDate(r.Date) {
-			return bad(key+".date", fmt.Sprintf("%q is not a date in the calendar; expected YYYY-MM or YYYY-MM-DD, such as 2003-09 or 2003-09-01", r.Date))
+			return bad(key+".date", i18n.Sprintf("%q is not a date in the calendar; expected YYYY-MM or YYYY-MM-DD, such as 2003-09 or 2003-09-01", r.Date))
 		}
 		if !slices.Contains(RevisionKinds, r.Kind) {
-			return bad(key+".kind", fmt.Sprintf("%q is not a revision kind; expected one of %s", r.Kind, strings.Join(RevisionKinds, ", ")))
+			return bad(key+".kind", i18n.Sprintf("%q is not a revision kind; expected one of %s", r.Kind, strings.Join(RevisionKinds, ", ")))
 		}
 	}
+	if c.Site.BaseURL != "" {
+		if msg := baseURLProblem(c.Site.BaseURL); msg != "" {
+			return bad("site.base_url", msg)
+		}
+	}
+	if c.Lang != "" && c.Lang != "ja" && c.Lang != "en" {
+		return bad("lang", i18n.Sprintf("%q: expected ja or en", c.Lang))
+	}
 	if c.Diff.Order != "new-old" && c.Diff.Order != "old-new" {
-		return bad("diff.order", fmt.Sprintf("%q: expected new-old (改正後 on the left) or old-new", c.Diff.Order))
+		return bad("diff.order", i18n.Sprintf("%q: expected new-old (改正後 on the left) or old-new", c.Diff.Order))
 	}
 	if !slices.Contains([]string{"half-width", "full-width", "any"}, c.Style.Digits) {
-		return bad("style.digits", fmt.Sprintf("%q: expected half-width (第5条, (1)), full-width (第５条, （１）) or any", c.Style.Digits))
+		return bad("style.digits", i18n.Sprintf("%q: expected half-width (第5条, (1)), full-width (第５条, （１）) or any", c.Style.Digits))
 	}
 	if !slices.Contains([]string{"arabic", "kanji", "any"}, c.Style.Articles) {
-		return bad("style.articles", fmt.Sprintf("%q: expected arabic (第12条), kanji (第十二条) or any", c.Style.Articles))
+		return bad("style.articles", i18n.Sprintf("%q: expected arabic (第12条), kanji (第十二条) or any", c.Style.Articles))
 	}
 	return nil
+}
+
+// baseURLProblem says what is wrong with site.base_url, or "". The site
+// writes it into sitemap.xml, robots.txt and canonical links, which search
+// engines read only as absolute http(s) URLs: "www.example.jp/policy" would
+// be taken as a path.
+func baseURLProblem(s string) string {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return i18n.Sprintf("%q is not a URL: %v", s, err)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return i18n.Sprintf("%q has no http:// or https:// scheme; expected the address the public edition is published at, such as \"https://www.city.example.jp/security-policy/\"", s)
+	case u.Host == "":
+		return i18n.Sprintf("%q has no host; expected an address such as \"https://www.city.example.jp/security-policy/\"", s)
+	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return i18n.Sprintf("%q: expected the address of a folder, without a query, a fragment or a user name", s)
+	}
+	return ""
 }
 
 // keyLine finds the line of a dotted key (with optional [i] list indexes) in

@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 )
 
-const minimalConfig = "organization: {id: ena, name: 恵那市}\ntitle: 恵那市情報セキュリティポリシー\n"
+const minimalConfig = "organization: {id: sakuradai, name: さくら台市}\ntitle: さくら台市情報セキュリティポリシー\n"
 
 func configFS(s string) fstest.MapFS {
 	return fstest.MapFS{ConfigFile: &fstest.MapFile{Data: []byte(s)}}
@@ -90,10 +90,10 @@ func TestConfigErrors(t *testing.T) {
 		want       string // the error's text
 	}{
 		{"missing organization", "title: x\n", nil, "policyctl.yaml: organization.id: missing"},
-		{"bad id", "organization: {id: Ena, name: 恵那市}\ntitle: x\n", nil, "policyctl.yaml:1: organization.id: \"Ena\" is not an id"},
-		{"missing name", "organization:\n  id: ena\ntitle: x\n", nil, "policyctl.yaml:1: organization.name: missing"},
-		{"missing title", "organization: {id: ena, name: 恵那市}\n", nil, "policyctl.yaml: title: missing"},
-		{"malformed", "organization: {id: ena\n", nil, "policyctl.yaml:1: malformed YAML: did not find expected"},
+		{"bad id", "organization: {id: Sakuradai, name: さくら台市}\ntitle: x\n", nil, "policyctl.yaml:1: organization.id: \"Sakuradai\" is not an id"},
+		{"missing name", "organization:\n  id: sakuradai\ntitle: x\n", nil, "policyctl.yaml:1: organization.name: missing"},
+		{"missing title", "organization: {id: sakuradai, name: さくら台市}\n", nil, "policyctl.yaml: title: missing"},
+		{"malformed", "organization: {id: sakuradai\n", nil, "policyctl.yaml:1: malformed YAML: did not find expected"},
 		{"not a mapping", "- a\n- b\n", nil, "policyctl.yaml:1: expected a mapping"},
 		{"unknown key", minimalConfig + "colour: red\n", nil, "policyctl.yaml:3: colour: unknown key"},
 		{"bad glob", minimalConfig + "documents: \"policy/[\"\n", nil, "policyctl.yaml:3: documents: \"policy/[\" is not a valid glob"},
@@ -105,6 +105,9 @@ func TestConfigErrors(t *testing.T) {
 		{"diff order", minimalConfig + "diff: {order: left-right}\n", nil, "diff.order: \"left-right\": expected new-old"},
 		{"style digits", minimalConfig + "style:\n  digits: zenkaku\n", nil, "policyctl.yaml:4: style.digits: \"zenkaku\": expected half-width"},
 		{"style articles", minimalConfig + "style: {articles: roman}\n", nil, "policyctl.yaml:3: style.articles: \"roman\": expected arabic"},
+		{"base_url without a scheme", minimalConfig + "site: {base_url: www.city.example.jp/policy/}\n", nil, "policyctl.yaml:3: site.base_url: \"www.city.example.jp/policy/\" has no http:// or https:// scheme"},
+		{"base_url with a query", minimalConfig + "site: {base_url: \"https://example.jp/p?x=1\"}\n", nil, "site.base_url: \"https://example.jp/p?x=1\": expected the address of a folder"},
+		{"base_url by --set", minimalConfig, map[string]string{"site.base_url": "example.jp"}, "site.base_url: \"example.jp\" has no http:// or https:// scheme"},
 		{"unknown --set key", minimalConfig, map[string]string{"titel": "x"}, "titel: unknown key in --set"},
 	}
 	for _, tt := range tests {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 )
 
@@ -90,8 +91,11 @@ type Document struct {
 		once sync.Once
 		hex  string
 	}
-	flat   []*Section
-	byNode map[ast.Node]*Section
+	flat []*Section
+	// unreadable is set when the file is not UTF-8: nothing else about it
+	// is reported until its encoding is fixed.
+	unreadable bool
+	byNode     map[ast.Node]*Section
 	// splits are the body offsets of lines where the section tree split a
 	// paragraph, for SplitLines.
 	splits []int
@@ -114,6 +118,10 @@ func (d *Document) Digest() string {
 	})
 	return d.digest.hex
 }
+
+// Unreadable reports whether the file is not UTF-8, so that rules report
+// its encoding alone: the root cause, not what it causes.
+func (d *Document) Unreadable() bool { return d.unreadable }
 
 // Body is the Markdown after the front matter.
 func (d *Document) Body() []byte { return d.Source[d.BodyStart:] }
@@ -175,7 +183,7 @@ func (d *Document) SectionByID(id string) *Section {
 	return found
 }
 
-func (d *Document) addFinding(rule string, sev Severity, off int, msg, hint string) {
+func (d *Document) addFinding(rule *Rule, sev Severity, off int, msg, hint string) {
 	d.Findings = append(d.Findings, Finding{Rule: rule, Severity: sev, Pos: d.Pos(off), Message: msg, Hint: hint})
 }
 
@@ -190,6 +198,11 @@ func ParseDocument(path string, src []byte, levels []string) *Document {
 	return d
 }
 
+// readable reports whether the front matter can be read at all: a file
+// that is not UTF-8 gets one finding, its encoding, and not the errors the
+// encoding causes.
+func readable(src []byte) bool { return utf8.Valid(src) }
+
 // parseHead reads what does not need the Markdown parser: lines and front
 // matter. History and approvals need no more than this; check reads the
 // encoding of a fully parsed document.
@@ -200,6 +213,11 @@ func parseHead(path string, src []byte, levels []string) *Document {
 		if c == '\n' {
 			d.lines = append(d.lines, i+1)
 		}
+	}
+	if !readable(src) {
+		d.Meta.Present, d.Meta.Lines = map[string]bool{}, map[string]int{}
+		d.unreadable = true
+		return d
 	}
 	d.parseFrontMatter()
 	if d.Meta.Present["visibility"] {
@@ -220,6 +238,14 @@ func parseHead(path string, src []byte, levels []string) *Document {
 
 // parseBody parses the Markdown body into the AST, parts and section tree.
 func (d *Document) parseBody(levels []string) {
+	if d.unreadable {
+		// Nothing in it can be trusted to be what it looks like: an empty
+		// body, and the encoding finding alone.
+		d.AST = markdown.Parser().Parse(text.NewReader(nil))
+		d.Root = buildTree(d)
+		d.byNode = map[ast.Node]*Section{}
+		return
+	}
 	d.AST = markdown.Parser().Parse(text.NewReader(d.Body()))
 	d.Parts = restrictedParts(d, levels)
 	nearMisses(d, levels)
@@ -245,6 +271,10 @@ func indexOf(xs []string, x string) int {
 	return -1
 }
 
+// fullWidthKey matches a front-matter line whose key ends in a full-width
+// colon.
+var fullWidthKey = regexp.MustCompile(`^(\s*)([A-Za-z_][A-Za-z0-9_-]*)\s*：`)
+
 // parseFrontMatter reads the YAML between the first two "---" lines.
 func (d *Document) parseFrontMatter() {
 	d.Meta.Present, d.Meta.Lines = map[string]bool{}, map[string]int{}
@@ -252,8 +282,8 @@ func (d *Document) parseFrontMatter() {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // reported by text/encoding
 	bom := len(d.Source) - len(src)
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
-		d.addFinding("frontmatter/missing", Error, 0, "the document has no front matter",
-			`start the file with "---", the keys id, title, tier, visibility and approvers, and "---"`)
+		d.addFinding(RuleFrontMatterMissing, Error, 0, i18n.T("the document has no front matter"),
+			i18n.T(`start the file with "---", the keys id, title, tier, visibility and approvers, and "---"`))
 		return
 	}
 	first := bytes.IndexByte(src, '\n') + 1
@@ -277,18 +307,34 @@ func (d *Document) parseFrontMatter() {
 		off = lineEnd + 1
 	}
 	if end < 0 {
-		d.addFinding("frontmatter/syntax", Error, bom, "the front matter is not closed",
-			`end the front matter with a line "---"`)
+		d.addFinding(RuleFrontMatterSyntax, Error, bom, i18n.T("the front matter is not closed"),
+			i18n.T(`end the front matter with a line "---"`))
 		return
 	}
 	d.BodyStart = bom + next
 	d.BodyLine = bytes.Count(d.Source[:d.BodyStart], []byte("\n"))
+	// A key typed with the input method's full-width colon (id：basic) is
+	// text to YAML; say so, at its line, before YAML's own complaint.
+	for i, l := range bytes.Split(src[first:end], []byte("\n")) {
+		if m := fullWidthKey.FindSubmatch(l); m != nil {
+			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
+				Pos:     Pos{File: d.Path, Line: bytes.Count(d.Source[:bom+first], []byte("\n")) + i + 1, Col: utf8.RuneCount(m[1]) + 1},
+				Message: i18n.Sprintf("%q is written with a full-width colon (：): YAML reads the line as text, not as the key %s", string(bytes.TrimSpace(l)), string(m[2])),
+				Hint:    i18n.T("write a half-width colon and a space: key: value")})
+			return
+		}
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src[first:end], &root); err != nil {
 		line := yamlErrorLine(err)
-		d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
-			Pos: Pos{File: d.Path, Line: line + 1, Col: 1}, Message: "malformed YAML in front matter: " + trimYAMLError(err),
-			Hint: `write one "key: value" per line; quote values that contain ":" or "#"`})
+		if strings.Contains(err.Error(), "did not find expected") {
+			// yaml.v3 numbers these parser errors from 0, its other
+			// errors from 1.
+			line++
+		}
+		d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
+			Pos: Pos{File: d.Path, Line: bytes.Count(d.Source[:bom+first], []byte("\n")) + line, Col: 1}, Message: i18n.T("malformed YAML in front matter: ") + trimYAMLError(err),
+			Hint: i18n.T(`write one "key: value" per line with a half-width colon; quote values that contain ":" or "#"`)})
 		return
 	}
 	if len(root.Content) == 0 {
@@ -296,17 +342,17 @@ func (d *Document) parseFrontMatter() {
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
-		d.addFinding("frontmatter/syntax", Error, bom, "the front matter is not a mapping of keys",
-			`write keys such as "id: basic-policy"`)
+		d.addFinding(RuleFrontMatterSyntax, Error, bom, i18n.T("the front matter is not a mapping of keys"),
+			i18n.T(`write keys such as "id: basic-policy"`))
 		return
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		d.Meta.Lines[k.Value] = k.Line + 1
 		if d.Meta.Present[k.Value] {
-			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
-				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: fmt.Sprintf("key %q appears twice", k.Value),
-				Hint: "keep one of them"})
+			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
+				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: i18n.Sprintf("key %q appears twice", k.Value),
+				Hint: i18n.T("keep one of them")})
 		}
 		d.Meta.Present[k.Value] = true
 		var err error
@@ -325,18 +371,18 @@ func (d *Document) parseFrontMatter() {
 		case "approvers":
 			err = v.Decode(&d.Meta.Approvers)
 		default:
-			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/unknown-key", Severity: Warning,
-				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: fmt.Sprintf("unknown key %q", k.Value),
-				Hint: "known keys: " + strings.Join(frontMatterKeys, ", ")})
+			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterUnknownKey, Severity: Warning,
+				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: i18n.Sprintf("unknown key %q", k.Value),
+				Hint: i18n.T("known keys: ") + strings.Join(frontMatterKeys, ", ")})
 		}
 		if err != nil {
-			expect := "a string"
+			expect := i18n.T("a string")
 			if k.Value == "approvers" {
-				expect = "a list of committee ids, such as [mayor, council]"
+				expect = i18n.T("a list of committee ids, such as [mayor, council]")
 			}
-			d.Findings = append(d.Findings, Finding{Rule: "frontmatter/syntax", Severity: Error,
-				Pos: Pos{File: d.Path, Line: v.Line + 1, Col: v.Column}, Message: fmt.Sprintf("%s: expected %s", k.Value, expect),
-				Hint: "see the file formats in docs/formats.md"})
+			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
+				Pos: Pos{File: d.Path, Line: v.Line + 1, Col: v.Column}, Message: i18n.Sprintf("%s: expected %s", k.Value, expect),
+				Hint: i18n.T("see the file formats in docs/formats.md")})
 			d.Meta.Present[k.Value] = false
 		}
 	}

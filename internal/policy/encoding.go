@@ -2,13 +2,14 @@ package policy
 
 import (
 	"bytes"
-	"fmt"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // EncodingFindings checks that a file is what approvals can sign: UTF-8
@@ -24,22 +25,27 @@ func EncodingFindings(path string, src []byte) []Finding {
 	}
 	add := func(off, count int, msg, hint string, fix *Fix) {
 		if count > 1 {
-			msg += fmt.Sprintf(" (%d places; this is the first)", count)
+			msg += i18n.Sprintf(" (%d places; this is the first)", count)
 		}
-		fs = append(fs, Finding{Rule: "text/encoding", Severity: Error, Pos: at(off), Message: msg, Hint: hint, Fix: fix})
+		fs = append(fs, Finding{Rule: RuleTextEncoding, Severity: Error, Pos: at(off), Message: msg, Hint: hint, Fix: fix})
 	}
 	edit := func(start, end int, s string) Edit { return Edit{File: path, Start: start, End: end, New: s} }
 	if !utf8.Valid(src) {
 		if enc, text, ok := decodeLegacy(src); ok {
 			// The whole file is read again as UTF-8: the other checks
 			// run on the converted file.
-			add(0, 1, "the file is encoded in "+enc+", not UTF-8", "save the file as UTF-8; policyctl fix converts it",
-				&Fix{Description: "convert the file from " + enc + " to UTF-8", Edits: []Edit{edit(0, len(src), string(text))}})
+			fix := &Fix{Description: i18n.Sprintf("convert the file from %s to UTF-8", enc), Edits: []Edit{edit(0, len(src), string(text))}}
+			hint := i18n.T("save the file as UTF-8 (in Notepad: 名前を付けて保存, encoding UTF-8); policyctl fix converts it")
+			if enc == "UTF-16" {
+				add(0, 1, i18n.T("the file is UTF-16, not UTF-8"), hint, fix)
+			} else {
+				add(0, 1, i18n.T("the file is Shift_JIS, not UTF-8"), hint, fix)
+			}
 			return fs
 		}
 		if bytes.HasPrefix(src, []byte("\uFEFF")) {
-			add(0, 1, "the file starts with a byte order mark (BOM)", "save the file as UTF-8 without BOM",
-				&Fix{Description: "remove the byte order mark", Edits: []Edit{edit(0, len("\uFEFF"), "")}})
+			add(0, 1, i18n.T("the file starts with a byte order mark (BOM)"), i18n.T("save the file as UTF-8 without BOM"),
+				&Fix{Description: i18n.T("remove the byte order mark"), Edits: []Edit{edit(0, len("\uFEFF"), "")}})
 		}
 		first, n := -1, 0
 		for off := 0; off < len(src); {
@@ -52,12 +58,12 @@ func EncodingFindings(path string, src []byte) []Finding {
 			}
 			off += size
 		}
-		add(first, n, "invalid UTF-8", "save the file as UTF-8 (not Shift_JIS); its bytes are not Shift_JIS or UTF-16 throughout either, so policyctl fix cannot convert it", nil)
+		add(first, n, i18n.T("invalid UTF-8"), i18n.T("save the file as UTF-8; its bytes are not Shift_JIS or UTF-16 throughout either, so policyctl fix cannot convert it"), nil)
 		return fs // the other checks read runes
 	}
 	if bytes.HasPrefix(src, []byte("\uFEFF")) {
-		add(0, 1, "the file starts with a byte order mark (BOM)", "save the file as UTF-8 without BOM",
-			&Fix{Description: "remove the byte order mark", Edits: []Edit{edit(0, len("\uFEFF"), "")}})
+		add(0, 1, i18n.T("the file starts with a byte order mark (BOM)"), i18n.T("save the file as UTF-8 without BOM"),
+			&Fix{Description: i18n.T("remove the byte order mark"), Edits: []Edit{edit(0, len("\uFEFF"), "")}})
 	}
 	if i := bytes.IndexByte(src, '\r'); i >= 0 {
 		var edits []Edit
@@ -71,8 +77,8 @@ func EncodingFindings(path string, src []byte) []Finding {
 				edits = append(edits, edit(off, off+1, "\n")) // an old Mac line end
 			}
 		}
-		add(i, len(edits), "carriage return (CRLF line ends)", `use LF line ends; add "*.md text eol=lf" to .gitattributes`,
-			&Fix{Description: "use LF line ends", Edits: edits})
+		add(i, len(edits), i18n.T("carriage return (CRLF line ends)"), i18n.T(`use LF line ends; add "*.md text eol=lf" to .gitattributes`),
+			&Fix{Description: i18n.T("use LF line ends"), Edits: edits})
 	}
 	// One pass over the runes finds the controls and tells whether the
 	// (slower) NFC check is needed at all: Japanese text is mostly kanji
@@ -94,16 +100,16 @@ func EncodingFindings(path string, src []byte) []Finding {
 	}
 	if needNFC && !norm.NFC.IsNormal(src) {
 		first, edits := nfcEdits(path, src)
-		add(first, 1, "text is not in Unicode NFC (for example a dakuten written as a separate mark)", "convert the file to NFC; most editors have a Normalize command",
-			&Fix{Description: "normalise the text to NFC", Edits: edits})
+		add(first, 1, i18n.T("text is not in Unicode NFC (for example a dakuten written as a separate mark)"), i18n.T("convert the file to NFC; most editors have a Normalize command"),
+			&Fix{Description: i18n.T("normalise the text to NFC"), Edits: edits})
 	}
 	if len(bidi) > 0 {
-		add(bidi[0].Start, len(bidi), "bidirectional control character", "delete it: it can make text display differently from its bytes",
-			&Fix{Description: "delete the bidirectional control characters", Edits: bidi})
+		add(bidi[0].Start, len(bidi), i18n.T("bidirectional control character"), i18n.T("delete it: it can make text display differently from its bytes"),
+			&Fix{Description: i18n.T("delete the bidirectional control characters"), Edits: bidi})
 	}
 	if len(zw) > 0 {
-		add(zw[0].Start, len(zw), "zero-width character", "delete it: it is invisible and changes what is signed",
-			&Fix{Description: "delete the zero-width characters", Edits: zw})
+		add(zw[0].Start, len(zw), i18n.T("zero-width character"), i18n.T("delete it: it is invisible and changes what is signed"),
+			&Fix{Description: i18n.T("delete the zero-width characters"), Edits: zw})
 	}
 	return fs
 }
@@ -194,7 +200,7 @@ func Normalize(src []byte) ([]byte, error) {
 	if !utf8.Valid(src) {
 		_, text, ok := decodeLegacy(src)
 		if !ok {
-			return nil, fmt.Errorf("the file is neither UTF-8 nor, throughout, Shift_JIS or UTF-16: convert it by hand")
+			return nil, i18n.Errorf("the file is neither UTF-8 nor, throughout, Shift_JIS or UTF-16: convert it by hand")
 		}
 		src = text
 	}

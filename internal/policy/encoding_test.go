@@ -14,8 +14,8 @@ func TestEncodingFindings(t *testing.T) {
 		{"bom", "\uFEFF# 見出し\n", []string{"1:1 byte order mark"}},
 		{"crlf", "# a\r\nb\r\n", []string{"1:4 carriage return (CRLF line ends) (2 places"}},
 		{"invalid utf-8", "# a\n本\xff文\n", []string{"2:2 invalid UTF-8"}},
-		{"shift_jis", "\x83\x7c\x83\x8a\x83\x56\x81\x5b\n", []string{"1:1 the file is encoded in Shift_JIS"}},
-		{"utf-16", "\xff\xfe#\x00 \x00\x8b\x89\x00\x6b\n\x00", []string{"1:1 the file is encoded in UTF-16"}},
+		{"shift_jis", "\x83\x7c\x83\x8a\x83\x56\x81\x5b\n", []string{"1:1 the file is Shift_JIS, not UTF-8"}},
+		{"utf-16", "\xff\xfe#\x00 \x00\x8b\x89\x00\x6b\n\x00", []string{"1:1 the file is UTF-16, not UTF-8"}},
 		{"nfd", "# 見出し\nか\u3099き\n", []string{"2:1 not in Unicode NFC"}},
 		{"bidi", "# a\nabc\u202Edef\n", []string{"2:4 bidirectional control"}},
 		{"zero width", "# a\n本\u200B文\n", []string{"2:2 zero-width character"}},
@@ -25,7 +25,7 @@ func TestEncodingFindings(t *testing.T) {
 			fs := EncodingFindings("d.md", []byte(tt.src))
 			var got []string
 			for _, f := range fs {
-				if f.Rule != "text/encoding" || f.Severity != Error || f.Hint == "" {
+				if f.Rule.ID != "text/encoding" || f.Severity != Error || f.Hint == "" {
 					t.Errorf("finding %+v", f)
 				}
 				got = append(got, strings.TrimPrefix(f.Pos.String(), "d.md:")+" "+f.Message)

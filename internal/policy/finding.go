@@ -42,7 +42,7 @@ func (p Pos) String() string {
 // A Finding is one problem in the repository: what rule it breaks, where,
 // what is wrong and how to fix it. Rules report findings; they never print.
 type Finding struct {
-	Rule     string
+	Rule     *Rule
 	Severity Severity
 	Pos      Pos
 	Message  string

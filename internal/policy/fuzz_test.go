@@ -14,7 +14,7 @@ import (
 func checkInvariants(t *testing.T, d *Document) {
 	lines := bytes.Count(d.Source, []byte("\n")) + 1
 	for _, f := range d.Findings {
-		if f.Pos.Line < 0 || f.Pos.Line > lines || f.Rule == "" || f.Message == "" {
+		if f.Pos.Line < 0 || f.Pos.Line > lines || f.Rule.ID == "" || f.Message == "" {
 			t.Fatalf("finding out of range: %+v", f)
 		}
 	}

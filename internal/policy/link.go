@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -10,6 +9,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // LinkKind says what a link destination names.
@@ -41,7 +42,8 @@ type Link struct {
 
 // LinkError says why a link cannot be followed, as a finding would.
 type LinkError struct {
-	Rule, Message, Hint string
+	Rule          *Rule
+	Message, Hint string
 }
 
 func (e *LinkError) Error() string { return e.Message }
@@ -70,7 +72,7 @@ func (r *Repo) ResolveLink(from *Document, dest string) (Link, *LinkError) {
 	if frag != "" {
 		f, err := url.PathUnescape(frag)
 		if err != nil {
-			return Link{}, &LinkError{"link/broken-anchor", fmt.Sprintf("the anchor of %q has a malformed %%-escape", dest), "write the heading id as it is, or escape % as %25"}
+			return Link{}, &LinkError{RuleLinkBrokenAnchor, i18n.Sprintf("the anchor of %q has a malformed %%-escape", dest), i18n.T("write the heading id as it is, or escape %% as %%25")}
 		}
 		frag = f
 	}
@@ -79,10 +81,10 @@ func (r *Repo) ResolveLink(from *Document, dest string) (Link, *LinkError) {
 	}
 	up, err := url.PathUnescape(p)
 	if err != nil {
-		return Link{}, &LinkError{"link/broken-file", fmt.Sprintf("%q has a malformed %%-escape", dest), "write the path as it is, or escape % as %25"}
+		return Link{}, &LinkError{RuleLinkBrokenFile, i18n.Sprintf("%q has a malformed %%-escape", dest), i18n.T("write the path as it is, or escape %% as %%25")}
 	}
 	if strings.ContainsAny(up, "\\\x00") || strings.ContainsFunc(up, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return Link{}, &LinkError{"link/unsafe", fmt.Sprintf("%q holds a backslash or a control character", dest), "paths use / between folders"}
+		return Link{}, &LinkError{RuleLinkUnsafe, i18n.Sprintf("%q holds a backslash or a control character", dest), i18n.T("paths use / between folders")}
 	}
 	var target string
 	if strings.HasPrefix(up, "/") {
@@ -91,15 +93,15 @@ func (r *Repo) ResolveLink(from *Document, dest string) (Link, *LinkError) {
 		target = path.Join(path.Dir(from.Path), up)
 	}
 	if !fs.ValidPath(target) || target == "." {
-		return Link{}, &LinkError{"link/broken-file", fmt.Sprintf("%q leaves the repository", dest), "link to a file inside the policy repository, relative to this document"}
+		return Link{}, &LinkError{RuleLinkBrokenFile, i18n.Sprintf("%q leaves the repository", dest), i18n.T("link to a file inside the policy repository, relative to this document")}
 	}
 	for _, c := range strings.Split(target, "/") {
 		if strings.HasPrefix(c, ".") {
-			return Link{}, &LinkError{"link/unsafe", fmt.Sprintf("%q names %s, a hidden file or folder (.git and the like are never published)", dest, target), "link to a file whose path has no component starting with \".\""}
+			return Link{}, &LinkError{RuleLinkUnsafe, i18n.Sprintf("%q names %s, a hidden file or folder (.git and the like are never published)", dest, target), i18n.T("link to a file whose path has no component starting with \".\"")}
 		}
 	}
 	if target == ConfigFile || target == "approvals" || strings.HasPrefix(target, "approvals/") {
-		return Link{}, &LinkError{"link/unsafe", fmt.Sprintf("%q names %s, which is part of policyctl's own records, not content", dest, target), "link to the published page or file instead"}
+		return Link{}, &LinkError{RuleLinkUnsafe, i18n.Sprintf("%q names %s, which is part of policyctl's own records, not content", dest, target), i18n.T("link to the published page or file instead")}
 	}
 	if lerr := r.lstatExact(target, dest); lerr != nil {
 		return Link{}, lerr
@@ -108,8 +110,8 @@ func (r *Repo) ResolveLink(from *Document, dest string) (Link, *LinkError) {
 		return Link{Kind: LinkDocument, Path: target, Doc: d, Fragment: frag}, nil
 	}
 	if ext := strings.ToLower(path.Ext(target)); ext == ".md" || ext == ".markdown" {
-		return Link{}, &LinkError{"link/unsafe", fmt.Sprintf("%q names %s, a Markdown file that is not a policy document (the documents glob does not match it); it would be published as raw source", dest, target),
-			"make it a document (front matter, under the documents glob) or link to something else"}
+		return Link{}, &LinkError{RuleLinkUnsafe, i18n.Sprintf("%q names %s, a Markdown file that is not a policy document (the documents glob does not match it); it would be published as raw source", dest, target),
+			i18n.T("make it a document (front matter, under the documents glob) or link to something else")}
 	}
 	return Link{Kind: LinkFile, Path: target, Fragment: frag}, nil
 }
@@ -144,7 +146,7 @@ func (r *Repo) lstatExact(p, dest string) *LinkError {
 	for i, name := range parts {
 		ents, err := r.readDir(dir)
 		if err != nil {
-			return &LinkError{"link/broken-file", fmt.Sprintf("%q: %s does not exist", dest, p), ""}
+			return &LinkError{RuleLinkBrokenFile, i18n.Sprintf("%q: %s does not exist", dest, p), ""}
 		}
 		var found fs.DirEntry
 		var near string
@@ -160,16 +162,16 @@ func (r *Repo) lstatExact(p, dest string) *LinkError {
 		full := path.Join(dir, name)
 		switch {
 		case found == nil && near != "":
-			return &LinkError{"link/case", fmt.Sprintf("%q: %s does not exist, but %s does: the names differ in case or Unicode normalisation", dest, full, path.Join(dir, near)),
-				"write the name exactly as the file is named; a case-insensitive file system would otherwise publish one file and check another"}
+			return &LinkError{RuleLinkCase, i18n.Sprintf("%q: %s does not exist, but %s does: the names differ in case or Unicode normalisation", dest, full, path.Join(dir, near)),
+				i18n.T("write the name exactly as the file is named; a case-insensitive file system would otherwise publish one file and check another")}
 		case found == nil:
-			return &LinkError{"link/broken-file", fmt.Sprintf("%q: %s does not exist", dest, p), ""}
+			return &LinkError{RuleLinkBrokenFile, i18n.Sprintf("%q: %s does not exist", dest, p), ""}
 		case found.Type()&fs.ModeSymlink != 0:
-			return &LinkError{"link/unsafe", fmt.Sprintf("%q: %s is a symbolic link; policyctl never follows one", dest, full), "replace the link by the file itself"}
+			return &LinkError{RuleLinkUnsafe, i18n.Sprintf("%q: %s is a symbolic link; policyctl never follows one", dest, full), i18n.T("replace the link by the file itself")}
 		case i < len(parts)-1 && !found.IsDir():
-			return &LinkError{"link/broken-file", fmt.Sprintf("%q: %s is not a folder", dest, full), ""}
+			return &LinkError{RuleLinkBrokenFile, i18n.Sprintf("%q: %s is not a folder", dest, full), ""}
 		case i == len(parts)-1 && !found.Type().IsRegular():
-			return &LinkError{"link/broken-file", fmt.Sprintf("%q: %s is not a regular file", dest, full), ""}
+			return &LinkError{RuleLinkBrokenFile, i18n.Sprintf("%q: %s is not a regular file", dest, full), ""}
 		}
 		dir = full
 	}
@@ -220,9 +222,9 @@ func (r *Repo) Collisions() []Finding {
 		}
 		key := strings.ToLower(norm.NFC.String(p))
 		if other, ok := seen[key]; ok && other != p {
-			out = append(out, Finding{Rule: "files/collision", Severity: Error, Pos: Pos{File: p},
-				Message: fmt.Sprintf("%s and %s differ only in case or Unicode normalisation: on a case-insensitive file system they are one file", other, p),
-				Hint:    "rename one of them"})
+			out = append(out, Finding{Rule: RuleFilesCollision, Severity: Error, Pos: Pos{File: p},
+				Message: i18n.Sprintf("%s and %s differ only in case or Unicode normalisation: on a case-insensitive file system they are one file", other, p),
+				Hint:    i18n.T("rename one of them")})
 			return nil
 		}
 		seen[key] = p

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // Repo is a policy repository as read from one fs.FS.
@@ -89,10 +91,10 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	}
 	paths, err := doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly())
 	if err != nil {
-		return nil, fmt.Errorf("policy: documents %q: %w", cfg.Documents, err)
+		return nil, i18n.Errorf("policy: documents %q: %w", cfg.Documents, err)
 	}
 	if len(paths) == 0 {
-		return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: fmt.Sprintf("%q matches no file: there is no document to check, approve or publish; write the documents there, or correct the glob", cfg.Documents)}
+		return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: i18n.Sprintf("%q matches no file: there is no document to check, approve or publish; write the documents there, or correct the glob", cfg.Documents)}
 	}
 	sort.Strings(paths)
 	r.Docs = make([]*Document, len(paths))

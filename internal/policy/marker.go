@@ -2,12 +2,12 @@ package policy
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 )
 
@@ -70,9 +70,9 @@ func nearMisses(d *Document, levels []string) {
 				raw.Write(cl.Value(body))
 			}
 			if htmlLevelLike.Match(raw.Bytes()) {
-				d.addFinding("visibility/marker", Error, d.BodyStart+lineStart(body, n.Pos()),
-					"raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published",
-					"mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading")
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, n.Pos()),
+					i18n.T("raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published"),
+					i18n.T("mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading"))
 			}
 		case *ast.RawHTML:
 			var raw bytes.Buffer
@@ -81,9 +81,9 @@ func nearMisses(d *Document, levels []string) {
 				raw.Write(seg.Value(body))
 			}
 			if htmlLevelLike.Match(raw.Bytes()) && n.Segments.Len() > 0 {
-				d.addFinding("visibility/marker", Error, d.BodyStart+n.Segments.At(0).Start,
-					"raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published",
-					"mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading")
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+n.Segments.At(0).Start,
+					i18n.T("raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published"),
+					i18n.T("mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading"))
 			}
 		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
@@ -92,9 +92,9 @@ func nearMisses(d *Document, levels []string) {
 				return ast.WalkContinue, nil // headingMarker reads heading text
 			}
 			if loc := attrLike.FindIndex(n.Segment.Value(body)); loc != nil {
-				d.addFinding("visibility/marker", Error, d.BodyStart+n.Segment.Start+loc[0],
-					"an attribute block {…} outside a heading is not a visibility marker: it would be published as text",
-					"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write braces as text, put them in `code`")
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+n.Segment.Start+loc[0],
+					i18n.T("an attribute block {…} outside a heading is not a visibility marker: it would be published as text"),
+					i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write braces as text, put them in `code`"))
 			}
 		}
 		return ast.WalkContinue, nil
@@ -107,7 +107,7 @@ func nearMisses(d *Document, levels []string) {
 		}
 		line := body[off:next]
 		if !code[off] && !recognised[off] && fenceLike.Match(line) {
-			d.addFinding("visibility/marker", Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
+			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
 		}
 		off = next
 	}
@@ -122,7 +122,7 @@ func fenceMessage(line []byte, levels []string) string {
 	if len(l) > 60 {
 		l = l[:60] + "…"
 	}
-	return fmt.Sprintf("%q looks like a ::: visibility fence but is not one the parser recognised (levels: %s); "+
+	return i18n.Sprintf("%q looks like a ::: visibility fence but is not one the parser recognised (levels: %s); "+
 		"it would be published as text and its content not restricted", l, strings.Join(levels, ", "))
 }
 
@@ -146,9 +146,9 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
 	for _, a := range h.Attributes() {
 		name := string(a.Name)
 		if !headingAttrKeys[name] {
-			d.addFinding("visibility/marker", Error, at,
-				fmt.Sprintf("the heading's attribute block names %q, which is not an attribute policyctl knows (id, class, visibility)", name),
-				"write {visibility=LEVEL}, {#id} or {.class}; a misspelt key would leave the part unrestricted")
+			d.addFinding(RuleVisibilityMarker, Error, at,
+				i18n.Sprintf("the heading's attribute block names %q, which is not an attribute policyctl knows (id, class, visibility)", name),
+				i18n.T("write {visibility=LEVEL}, {#id} or {.class}; a misspelt key would leave the part unrestricted"))
 		}
 	}
 	var text strings.Builder
@@ -168,9 +168,9 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
 	}
 	walk(h)
 	if strings.ContainsAny(text.String(), "{}｛｝") {
-		d.addFinding("visibility/marker", Error, at,
-			"the heading holds braces that are not an attribute block goldmark could read (full-width braces, quotes, a trailing ##, text after the block); "+
-				"if they were meant as {visibility=…}, the part is not restricted",
-			"write the block last on the heading line in ASCII: ## 見出し {visibility=internal}; to show braces in a heading, put them in `code`")
+		d.addFinding(RuleVisibilityMarker, Error, at,
+			i18n.T("the heading holds braces that are not an attribute block goldmark could read (full-width braces, quotes, a trailing ##, text after the block); ")+
+				i18n.T("if they were meant as {visibility=…}, the part is not restricted"),
+			i18n.T("write the block last on the heading line in ASCII: ## 見出し {visibility=internal}; to show braces in a heading, put them in `code`"))
 	}
 }

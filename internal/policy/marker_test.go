@@ -11,7 +11,7 @@ func markerFindings(t *testing.T, body string) []Finding {
 	d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
 	var out []Finding
 	for _, f := range d.Findings {
-		if strings.HasPrefix(f.Rule, "visibility/") && f.Severity == Error {
+		if strings.HasPrefix(f.Rule.ID, "visibility/") && f.Severity == Error {
 			out = append(out, f)
 		}
 	}
@@ -117,7 +117,7 @@ func TestDuplicateVisibilityKey(t *testing.T) {
 		}
 		dup := false
 		for _, f := range d.Findings {
-			dup = dup || f.Rule == "frontmatter/syntax" && strings.Contains(f.Message, "twice")
+			dup = dup || f.Rule.ID == "frontmatter/syntax" && strings.Contains(f.Message, "twice")
 		}
 		if !dup {
 			t.Errorf("%q: the duplicate key is not reported", fm)

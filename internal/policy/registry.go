@@ -7,6 +7,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/crypto/ssh"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // RegistryFile is where members, keys and committees are kept.
@@ -90,18 +92,18 @@ var allowedKeyTypes = map[string]bool{
 // the problems found; the registry is nil only when the YAML cannot be read.
 func ParseRegistry(src []byte) (*Registry, []Finding) {
 	var fs []Finding
-	bad := func(line int, rule, msg, hint string) {
+	bad := func(line int, rule *Rule, msg, hint string) {
 		fs = append(fs, Finding{Rule: rule, Severity: Error, Pos: Pos{File: RegistryFile, Line: line, Col: 1}, Message: msg, Hint: hint})
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		bad(yamlErrorLine(err), "registry/syntax", "malformed YAML: "+trimYAMLError(err), "see the registry format in docs/formats.md")
+		bad(yamlErrorLine(err), RuleRegistrySyntax, i18n.T("malformed YAML: ")+trimYAMLError(err), i18n.T("see the registry format in docs/formats.md"))
 		return nil, fs
 	}
 	r := &Registry{Source: src}
 	if err := root.Decode(r); err != nil {
-		bad(yamlErrorLine(err), "registry/syntax", "cannot read the registry: "+trimYAMLError(err),
-			"expected members: [{id, name, keys: [...]}] and committees: [{id, name, quorum, members: [...]}]")
+		bad(yamlErrorLine(err), RuleRegistrySyntax, i18n.T("cannot read the registry: ")+trimYAMLError(err),
+			i18n.T("expected members: [{id, name, keys: [...]}] and committees: [{id, name, quorum, members: [...]}]"))
 		return nil, fs
 	}
 	lines := func(key string, n int) []int {
@@ -122,8 +124,8 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 		return ls
 	}
 	if len(r.Committees) == 0 || len(r.Members) == 0 {
-		bad(1, "registry/empty", "the registry has no committee or no member: nobody can approve",
-			"add the members with their SSH public keys and the committees with their quorums (docs/formats.md)")
+		bad(1, RuleRegistryEmpty, i18n.T("the registry has no committee or no member: nobody can approve"),
+			i18n.T("add the members with their SSH public keys and the committees with their quorums (docs/formats.md)"))
 	}
 	ml, cl := lines("members", len(r.Members)), lines("committees", len(r.Committees))
 	members := map[string]bool{}
@@ -133,40 +135,40 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 		m.Line = ml[i]
 		switch {
 		case !idPattern.MatchString(m.ID):
-			bad(m.Line, "registry/member", fmt.Sprintf("member id %q is not an id", m.ID), `use lower-case letters, digits and "-", such as "tanaka"`)
+			bad(m.Line, RuleRegistryMember, i18n.Sprintf("member id %q is not an id", m.ID), i18n.T(`use lower-case letters, digits and "-", such as "tanaka"`))
 		case members[m.ID]:
-			bad(m.Line, "registry/member", fmt.Sprintf("member %q is listed twice", m.ID), "merge the two entries")
+			bad(m.Line, RuleRegistryMember, i18n.Sprintf("member %q is listed twice", m.ID), i18n.T("merge the two entries"))
 		}
 		members[m.ID] = true
 		if len(m.Keys) == 0 {
 			// A new repository lists its members before it has their keys.
-			fs = append(fs, Finding{Rule: "registry/key", Severity: Warning, Pos: Pos{File: RegistryFile, Line: m.Line, Col: 1},
-				Message: fmt.Sprintf("member %q has no keys yet and cannot approve", m.ID),
-				Hint:    "add the member's SSH public key (the line in ~/.ssh/id_ed25519.pub)"})
+			fs = append(fs, Finding{Rule: RuleRegistryKey, Severity: Warning, Pos: Pos{File: RegistryFile, Line: m.Line, Col: 1},
+				Message: i18n.Sprintf("member %q has no keys yet and cannot approve", m.ID),
+				Hint:    i18n.T("add the member's SSH public key (the line in ~/.ssh/id_ed25519.pub)")})
 		}
 		for _, k := range m.Keys {
 			if f := strings.Fields(k); len(f) > 0 && !allowedKeyTypes[f[0]] && !strings.Contains(f[0], "=") {
-				bad(m.Line, "registry/key", fmt.Sprintf("member %q: key type %s is not accepted", m.ID, f[0]), "use ed25519, sk-ed25519, ECDSA or RSA (3072 bits or more) keys")
+				bad(m.Line, RuleRegistryKey, i18n.Sprintf("member %q: key type %s is not accepted", m.ID, f[0]), i18n.T("use ed25519, sk-ed25519, ECDSA or RSA (3072 bits or more) keys"))
 				continue
 			}
 			pk, _, _, _, err := ssh.ParseAuthorizedKey([]byte(k))
 			if err != nil {
-				bad(m.Line, "registry/key", fmt.Sprintf("member %q: a key does not parse: %v", m.ID, err), "paste the whole public key line: type, base64 data, comment")
+				bad(m.Line, RuleRegistryKey, i18n.Sprintf("member %q: a key does not parse: %v", m.ID, err), i18n.T("paste the whole public key line: type, base64 data, comment"))
 				continue
 			}
 			if !allowedKeyTypes[pk.Type()] {
-				bad(m.Line, "registry/key", fmt.Sprintf("member %q: key type %s is not accepted", m.ID, pk.Type()), "use ed25519, sk-ed25519, ECDSA or RSA (3072 bits or more) keys")
+				bad(m.Line, RuleRegistryKey, i18n.Sprintf("member %q: key type %s is not accepted", m.ID, pk.Type()), i18n.T("use ed25519, sk-ed25519, ECDSA or RSA (3072 bits or more) keys"))
 				continue
 			}
 			if ck, ok := pk.(ssh.CryptoPublicKey); ok && pk.Type() == ssh.KeyAlgoRSA {
 				if rk, ok := ck.CryptoPublicKey().(*rsa.PublicKey); ok && rk.N.BitLen() < 2048 {
-					bad(m.Line, "registry/key", fmt.Sprintf("member %q: RSA key of %d bits is too short", m.ID, rk.N.BitLen()), "use an ed25519 key, or RSA of 3072 bits or more")
+					bad(m.Line, RuleRegistryKey, i18n.Sprintf("member %q: RSA key of %d bits is too short", m.ID, rk.N.BitLen()), i18n.T("use an ed25519 key, or RSA of 3072 bits or more"))
 					continue
 				}
 			}
 			fp := ssh.FingerprintSHA256(pk)
 			if owner, dup := keyOwner[fp]; dup {
-				bad(m.Line, "registry/key", fmt.Sprintf("key %s is listed twice (members %q and %q)", fp, owner, m.ID), "every key belongs to exactly one member")
+				bad(m.Line, RuleRegistryKey, i18n.Sprintf("key %s is listed twice (members %q and %q)", fp, owner, m.ID), i18n.T("every key belongs to exactly one member"))
 				continue
 			}
 			keyOwner[fp] = m.ID
@@ -179,26 +181,26 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 		c.Line = cl[i]
 		switch {
 		case !idPattern.MatchString(c.ID):
-			bad(c.Line, "registry/committee", fmt.Sprintf("committee id %q is not an id", c.ID), `use lower-case letters, digits and "-", such as "mayor"`)
+			bad(c.Line, RuleRegistryCommittee, i18n.Sprintf("committee id %q is not an id", c.ID), i18n.T(`use lower-case letters, digits and "-", such as "mayor"`))
 		case committees[c.ID]:
-			bad(c.Line, "registry/committee", fmt.Sprintf("committee %q is listed twice", c.ID), "merge the two entries")
+			bad(c.Line, RuleRegistryCommittee, i18n.Sprintf("committee %q is listed twice", c.ID), i18n.T("merge the two entries"))
 		}
 		committees[c.ID] = true
 		seen := map[string]bool{}
 		for _, m := range c.Members {
 			if !members[m] {
-				bad(c.Line, "registry/committee", fmt.Sprintf("committee %q lists unknown member %q", c.ID, m), "add the member under members, or fix the id")
+				bad(c.Line, RuleRegistryCommittee, i18n.Sprintf("committee %q lists unknown member %q", c.ID, m), i18n.T("add the member under members, or fix the id"))
 			}
 			if seen[m] {
-				bad(c.Line, "registry/committee", fmt.Sprintf("committee %q lists member %q twice", c.ID, m), "list each member once")
+				bad(c.Line, RuleRegistryCommittee, i18n.Sprintf("committee %q lists member %q twice", c.ID, m), i18n.T("list each member once"))
 			}
 			seen[m] = true
 		}
 		switch {
 		case c.Quorum < 1:
-			bad(c.Line, "registry/quorum", fmt.Sprintf("committee %q has quorum %d", c.ID, c.Quorum), "set quorum to the number of members whose approval adopts a document, at least 1")
+			bad(c.Line, RuleRegistryQuorum, i18n.Sprintf("committee %q has quorum %d", c.ID, c.Quorum), i18n.T("set quorum to the number of members whose approval adopts a document, at least 1"))
 		case c.Quorum > len(seen):
-			bad(c.Line, "registry/quorum", fmt.Sprintf("committee %q has quorum %d but only %d members", c.ID, c.Quorum, len(seen)), "lower the quorum or add members")
+			bad(c.Line, RuleRegistryQuorum, i18n.Sprintf("committee %q has quorum %d but only %d members", c.ID, c.Quorum, len(seen)), i18n.T("lower the quorum or add members"))
 		}
 	}
 	return r, fs

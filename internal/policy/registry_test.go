@@ -67,7 +67,7 @@ func TestRegistryErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, fs := ParseRegistry([]byte(tt.src))
 			for _, f := range fs {
-				if f.Rule == tt.rule && strings.Contains(f.Message, tt.want) && f.Severity == Error && f.Pos.Line > 0 {
+				if f.Rule.ID == tt.rule && strings.Contains(f.Message, tt.want) && f.Severity == Error && f.Pos.Line > 0 {
 					return
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 )
 
@@ -521,13 +522,13 @@ func (b *treeBuilder) ambiguous(off int, line string, next int) {
 		what, fix = fmt.Sprintf("第%d項", next), fmt.Sprintf("第%d項", next)
 		if n, ok := tightNumber(strings.TrimLeft(line, " \t　")); !ok || n != next {
 			if l.Kind != LabelDigits || l.Num.N != next {
-				what = fmt.Sprintf("a 項 (the next is 第%d項)", next)
+				what = i18n.Sprintf("a 項 (the next is 第%d項)", next)
 			}
 		}
 	}
-	b.doc.addFinding("numbering/ambiguous", Warning, b.doc.BodyStart+off,
-		fmt.Sprintf("this line starts with %s, which may open %s or continue the text; policyctl reads it as text", shown, what),
-		fmt.Sprintf("to open %s, put a blank line before the line and a space after the number; otherwise rewrap so the line does not start with a number", fix))
+	b.doc.addFinding(RuleNumberingAmbiguous, Warning, b.doc.BodyStart+off,
+		i18n.Sprintf("this line starts with %s, which may open %s or continue the text; policyctl reads it as text", shown, what),
+		i18n.Sprintf("to open %s, put a blank line before the line and a space after the number; otherwise rewrap so the line does not start with a number", fix))
 }
 
 // split cuts a paragraph before its k-th line (k ≥ 1): the lines from k

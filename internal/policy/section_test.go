@@ -201,7 +201,7 @@ func TestLinesOpenProvisions(t *testing.T) {
 			}
 			var findings []string
 			for _, f := range d.Findings {
-				findings = append(findings, f.Pos.String()+": "+f.Rule+": "+f.Message)
+				findings = append(findings, f.Pos.String()+": "+f.Rule.ID+": "+f.Message)
 			}
 			if strings.Join(findings, "\n") != strings.Join(c.findings, "\n") {
 				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(findings, "\n"), strings.Join(c.findings, "\n"))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
 )
 
@@ -20,9 +21,9 @@ func restrictedParts(d *Document, levels []string) []Part {
 	levelOf := func(name string, off int, what string) int {
 		i := indexOf(levels, name)
 		if i < 0 {
-			d.addFinding("visibility/unknown-level", Error, d.BodyStart+off,
-				fmt.Sprintf("%s names level %q, which is not one of %v; treated as the most restricted level", what, name, levels),
-				"use a level listed under visibility in policyctl.yaml")
+			d.addFinding(RuleVisibilityUnknownLevel, Error, d.BodyStart+off,
+				i18n.Sprintf("%s names level %q, which is not one of %v; treated as the most restricted level", what, name, levels),
+				i18n.T("use a level listed under visibility in policyctl.yaml"))
 			return len(levels) - 1
 		}
 		return i
@@ -63,9 +64,9 @@ func restrictedParts(d *Document, levels []string) []Part {
 				lvl := levelOf(c.Level, c.Start, fmt.Sprintf("::: %s", c.Level))
 				parts = append(parts, Part{Start: c.Start, End: lineEnd(body, c.End), Level: lvl, Line: d.BodyPos(c.Start).Line})
 				if !c.Closed {
-					d.addFinding("visibility/unclosed", Error, d.BodyStart+c.Start,
-						fmt.Sprintf("::: %s is never closed; everything to the end of its container is restricted", c.Level),
-						`close the block with a line ":::"`)
+					d.addFinding(RuleVisibilityUnclosed, Error, d.BodyStart+c.Start,
+						i18n.Sprintf("::: %s is never closed; everything to the end of its container is restricted", c.Level),
+						i18n.T(`close the block with a line ":::"`))
 				}
 				inner := c.End
 				if c.Closed {
@@ -84,9 +85,9 @@ func restrictedParts(d *Document, levels []string) []Part {
 				if top != nil {
 					// Inside a list item or a quote, "up to the next heading"
 					// has no clear end: restrict the whole top-level block.
-					d.addFinding("visibility/placement", Error, d.BodyStart+start,
-						"{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted",
-						"put the heading at the top level, or wrap the part in a ::: block")
+					d.addFinding(RuleVisibilityPlacement, Error, d.BodyStart+start,
+						i18n.T("{visibility=…} on a heading inside a list or quote has no clear end; the whole block is restricted"),
+						i18n.T("put the heading at the top level, or wrap the part in a ::: block"))
 					tStart, tEnd := lineStart(body, top.Pos()), end
 					if next := top.NextSibling(); next != nil {
 						tEnd = lineStart(body, next.Pos())
@@ -127,10 +128,10 @@ func restrictedParts(d *Document, levels []string) []Part {
 			outer = max(outer, parts[stack[len(stack)-1]].Level)
 		}
 		if parts[i].Level < outer {
-			d.Findings = append(d.Findings, Finding{Rule: "visibility/widen", Severity: Warning,
+			d.Findings = append(d.Findings, Finding{Rule: RuleVisibilityWiden, Severity: Warning,
 				Pos:     Pos{File: d.Path, Line: parts[i].Line, Col: 1},
-				Message: fmt.Sprintf("level %q is less restricted than its surroundings (%q) and has no effect", levels[parts[i].Level], levels[outer]),
-				Hint:    "a part can only be more restricted than the document or section around it"})
+				Message: i18n.Sprintf("level %q is less restricted than its surroundings (%q) and has no effect", levels[parts[i].Level], levels[outer]),
+				Hint:    i18n.T("a part can only be more restricted than the document or section around it")})
 			parts[i].Level = outer
 		}
 		stack = append(stack, i)

@@ -58,7 +58,7 @@ func TestVisibilityParts(t *testing.T) {
 			}
 			var rules []string
 			for _, f := range d.Findings {
-				rules = append(rules, f.Rule)
+				rules = append(rules, f.Rule.ID)
 			}
 			if strings.Join(rules, ",") != strings.Join(tt.rules, ",") {
 				t.Errorf("findings %v, want %v", d.Findings, tt.rules)
@@ -100,7 +100,7 @@ func TestFrontMatterFindings(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := ParseDocument("d.md", []byte(tt.src), levels)
 			for _, f := range d.Findings {
-				if f.Rule == tt.rule && strings.TrimPrefix(f.Pos.String(), "d.md:") == tt.pos && f.Hint != "" {
+				if f.Rule.ID == tt.rule && strings.TrimPrefix(f.Pos.String(), "d.md:") == tt.pos && f.Hint != "" {
 					return
 				}
 			}

@@ -17,7 +17,7 @@ func describeTargets(refs []*Ref) []string {
 		case r.External:
 			s += " external"
 		case r.Problem != nil:
-			s += " !" + r.Problem.Rule
+			s += " !" + r.Problem.Rule.ID
 		default:
 			s += " ->"
 			for _, t := range r.Targets {

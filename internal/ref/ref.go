@@ -82,7 +82,7 @@ type Cite struct {
 
 // Problem is a reference that does not resolve or resolves badly.
 type Problem struct {
-	Rule     string // ref/unresolved, ref/ambiguous, ref/direction, ref/mismatch, ref/self, ref/number
+	Rule     *policy.Rule // ref/unresolved, ref/ambiguous, ref/direction, ref/mismatch, ref/self, ref/number
 	Severity policy.Severity
 	Message  string
 	Hint     string

@@ -39,7 +39,7 @@ func describeRefs(refs []*Ref) []string {
 		case r.External:
 			s += " external"
 		case r.Problem != nil:
-			s += " !" + r.Problem.Rule
+			s += " !" + r.Problem.Rule.ID
 		default:
 			s += " ->"
 			for _, t := range r.Targets {
@@ -254,7 +254,7 @@ func TestProblems(t *testing.T) {
 			t.Errorf("%s: no problem, want %s", x.Text, w)
 			continue
 		}
-		if got := x.Problem.Rule + ": " + x.Problem.Message + "|" + x.Problem.Hint; got != w {
+		if got := x.Problem.Rule.ID + ": " + x.Problem.Message + "|" + x.Problem.Hint; got != w {
 			t.Errorf("%s:\n got %s\nwant %s", x.Text, got, w)
 		}
 		delete(want, x.Text)
@@ -270,7 +270,7 @@ func TestAmbiguous(t *testing.T) {
 	c := front("c", "procedure") + "## 1. 手順\n\n対策基準第5条による。\n"
 	r := load(t, map[string]string{"policy/a.md": a, "policy/b.md": b, "policy/c.md": c})
 	refs := New(r).Doc(r.DocByPath("policy/c.md"))
-	if len(refs) != 1 || refs[0].Problem == nil || refs[0].Problem.Rule != "ref/ambiguous" {
+	if len(refs) != 1 || refs[0].Problem == nil || refs[0].Problem.Rule.ID != "ref/ambiguous" {
 		t.Fatalf("refs %v", describeRefs(refs))
 	}
 	if !strings.Contains(refs[0].Problem.Message, "a (policy/a.md), b (policy/b.md)") {

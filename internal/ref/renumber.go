@@ -139,7 +139,7 @@ func shifted(old, r *Ref, same map[*policy.Section]*policy.Section) (Shift, bool
 	if old.External || r.External || old.Problem != nil || len(old.Targets) == 0 {
 		return Shift{}, false
 	}
-	if r.Problem != nil && r.Problem.Rule == "ref/ambiguous" {
+	if r.Problem != nil && r.Problem.Rule == policy.RuleRefAmbiguous {
 		return Shift{}, false // reported as what it is now
 	}
 	if old.Targets[0].Kind == policy.KindRoot {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -99,7 +100,7 @@ func (st *state) expr(e expr) []*Ref {
 
 func orLaw(law string) string {
 	if law == "" {
-		return "another law"
+		return i18n.T("another law")
 	}
 	return law
 }
@@ -130,7 +131,7 @@ func sameLevel(a, b link) bool {
 	return a.level == b.level
 }
 
-func (st *state) fail(r *Ref, rule string, sev policy.Severity, msg, hint string) {
+func (st *state) fail(r *Ref, rule *policy.Rule, sev policy.Severity, msg, hint string) {
 	r.Problem = &Problem{Rule: rule, Severity: sev, Message: msg, Hint: hint}
 }
 
@@ -159,9 +160,9 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	for _, l := range links {
 		if l.absurd {
 			st.cites(r, links, nil)
-			st.fail(r, "ref/number", policy.Error,
-				fmt.Sprintf("%s is not a provision's number: numbers start at 1 and stay below %d", r.Text, policy.MaxNumber+1),
-				"write the number of the provision you mean")
+			st.fail(r, policy.RuleRefNumber, policy.Error,
+				i18n.Sprintf("%s is not a provision's number: numbers start at 1 and stay below %d", r.Text, policy.MaxNumber+1),
+				i18n.T("write the number of the provision you mean"))
 			return
 		}
 	}
@@ -204,7 +205,7 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	st.resolve(a, e, c1, links1)
 	st.resolve(b, e, c2, links2)
 	for _, x := range []*Ref{a, b} {
-		if x.Problem != nil && x.Problem.Rule == "ref/self" {
+		if x.Problem != nil && x.Problem.Rule == policy.RuleRefSelf {
 			x.Problem = nil // a range may run up to the provision it stands in
 		}
 	}
@@ -228,9 +229,9 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	from, to := a.Targets[0], b.Targets[0]
 	r.Targets = members(from, to)
 	if len(r.Targets) == 0 {
-		st.fail(r, "ref/unresolved", policy.Error,
-			fmt.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
-			"write the range from the lower number to the higher")
+		st.fail(r, policy.RuleRefUnresolved, policy.Error,
+			i18n.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
+			i18n.T("write the range from the lower number to the higher"))
 	}
 }
 
@@ -297,7 +298,7 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 		}
 		st.cites(xr, x.links, path)
 		if len(targets) == 0 {
-			st.unresolved(xr, e, x.links, fmt.Sprintf("%s has no %s to exclude", describeSec(base), describe(x.links)))
+			st.unresolved(xr, e, x.links, i18n.Sprintf("%s has no %s to exclude", describeSec(base), describe(x.links)))
 		} else {
 			xr.Targets = targets
 			for _, t := range targets {
@@ -320,7 +321,7 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 
 func describeSec(s *policy.Section) string {
 	if s == nil {
-		return "the text"
+		return i18n.T("the text")
 	}
 	return s.Display()
 }
@@ -339,9 +340,9 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 	}
 	switch len(found) {
 	case 0:
-		st.fail(r, "ref/unresolved", policy.Error,
-			fmt.Sprintf("%s does not resolve: no %s in this document or another %s document", r.Text, describe(links), st.d.Meta.Tier.Japanese()),
-			"check the number; if the article was renumbered, update the reference")
+		st.fail(r, policy.RuleRefUnresolved, policy.Error,
+			i18n.Sprintf("%s does not resolve: no %s in this document or another %s document", r.Text, describe(links), st.d.Meta.Tier.Japanese()),
+			i18n.T("check the number; if the article was renumbered, update the reference"))
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
 		path := make([]*policy.Section, len(links))
@@ -371,9 +372,9 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		for _, d := range docs {
 			ids = append(ids, d.Meta.ID)
 		}
-		st.fail(r, "ref/unresolved", policy.Error,
-			fmt.Sprintf("%s does not resolve: %s (%s) has no %s", r.Text, e.doc, strings.Join(ids, ", "), describe(links)),
-			"check the number against the cited document; if it was renumbered, update the reference")
+		st.fail(r, policy.RuleRefUnresolved, policy.Error,
+			i18n.Sprintf("%s does not resolve: %s (%s) has no %s", r.Text, e.doc, strings.Join(ids, ", "), describe(links)),
+			i18n.T("check the number against the cited document; if it was renumbered, update the reference"))
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
 	default:
@@ -386,9 +387,9 @@ func (st *state) ambiguous(r *Ref, found []*policy.Document) {
 	for _, d := range found {
 		ids = append(ids, fmt.Sprintf("%s (%s)", d.Meta.ID, d.Path))
 	}
-	st.fail(r, "ref/ambiguous", policy.Error,
-		fmt.Sprintf("%s could mean any of %s", r.Text, strings.Join(ids, ", ")),
-		"cite the document by its title, or link it: [text](path.md#id)")
+	st.fail(r, policy.RuleRefAmbiguous, policy.Error,
+		i18n.Sprintf("%s could mean any of %s", r.Text, strings.Join(ids, ", ")),
+		i18n.T("cite the document by its title, or link it: [text](path.md#id)"))
 }
 
 // chain resolves links one after another. from is where the reference
@@ -415,11 +416,11 @@ func (st *state) follow(cur []*policy.Section, links []link, from int, path []*p
 	for i := from; i < len(links); i++ {
 		l := links[i]
 		if len(cur) != 1 {
-			return nil, "a list cannot be followed by a further number"
+			return nil, i18n.T("a list cannot be followed by a further number")
 		}
 		next := below(cur[0], l)
 		if len(next) == 0 {
-			return nil, fmt.Sprintf("%s has no %s", describeSec(cur[0]), describe([]link{l}))
+			return nil, i18n.Sprintf("%s has no %s", describeSec(cur[0]), describe([]link{l}))
 		}
 		if len(next) == 1 && path != nil {
 			path[i] = next[0]
@@ -703,10 +704,29 @@ func enclosingAt(s *policy.Section, lv level) *policy.Section {
 	return nil
 }
 
-var levelWords = map[level]string{
-	levelPart: "part (編)", levelChapter: "chapter (章)", levelSection: "section (節)", levelSubsection: "subsection (款)",
-	levelDivision: "division (目)", levelArticle: "article", levelClause: "article", levelItem: "numbered item",
-	levelTable: "appended table (別表)", levelSupplement: "附則",
+// levelWord names a level in the reader's language.
+func levelWord(lv level) string {
+	switch lv {
+	case levelPart:
+		return i18n.T("part (編)")
+	case levelChapter:
+		return i18n.T("chapter (章)")
+	case levelSection:
+		return i18n.T("section (節)")
+	case levelSubsection:
+		return i18n.T("subsection (款)")
+	case levelDivision:
+		return i18n.T("division (目)")
+	case levelArticle, levelClause:
+		return i18n.T("article")
+	case levelItem:
+		return i18n.T("numbered item")
+	case levelTable:
+		return i18n.T("appended table (別表)")
+	case levelSupplement:
+		return "附則"
+	}
+	return i18n.T("section")
 }
 
 // relative resolves 前条, 次項, 同号, 前各号, 前二項, 各号, この条, この規程.
@@ -750,9 +770,9 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 	}
 	if cur == nil {
 		if l.kind == linkSame {
-			return nil, word + " has nothing before it to refer to"
+			return nil, i18n.Sprintf("%s has nothing before it to refer to", word)
 		}
-		return nil, fmt.Sprintf("%s stands outside any %s", word, levelWords[l.level])
+		return nil, i18n.Sprintf("%s stands outside any %s", word, levelWord(l.level))
 	}
 	if l.kind == linkHere || l.kind == linkSame {
 		return []*policy.Section{cur}, ""
@@ -768,22 +788,22 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 	switch {
 	case l.kind == linkPrev:
 		if idx <= 0 {
-			return nil, fmt.Sprintf("%s stands in the first %s: there is none before it", word, unit)
+			return nil, i18n.Sprintf("%s stands in the first %s: there is none before it", word, unit)
 		}
 		return sibs[idx-1 : idx], ""
 	case l.kind == linkNext:
 		if idx < 0 || idx+1 >= len(sibs) {
-			return nil, fmt.Sprintf("%s stands in the last %s: there is none after it", word, unit)
+			return nil, i18n.Sprintf("%s stands in the last %s: there is none after it", word, unit)
 		}
 		return sibs[idx+1 : idx+2], ""
 	case l.count < 0: // 前各号
 		if idx <= 0 {
-			return nil, fmt.Sprintf("%s stands in the first %s", word, unit)
+			return nil, i18n.Sprintf("%s stands in the first %s", word, unit)
 		}
 		return append([]*policy.Section(nil), sibs[:idx]...), ""
 	default: // 前二項
 		if idx < l.count {
-			return nil, fmt.Sprintf("%s: only %d %s before it", word, max(idx, 0), unit)
+			return nil, i18n.Sprintf("%s: only %d %s before it", word, max(idx, 0), unit)
 		}
 		return append([]*policy.Section(nil), sibs[idx-l.count:idx]...), ""
 	}
@@ -852,13 +872,13 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 		}
 		for a := st.host; a != nil; a = a.Parent {
 			if a == t {
-				what := "a section it stands in"
+				what := i18n.T("a section it stands in")
 				if t == st.host {
-					what = "the section it stands in"
+					what = i18n.T("the section it stands in")
 				}
-				st.fail(r, "ref/self", policy.Error,
-					fmt.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
-					"a provision does not cite itself by number; write この条 or 本項, or check the number (was it renumbered?)")
+				st.fail(r, policy.RuleRefSelf, policy.Error,
+					i18n.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
+					i18n.T("a provision does not cite itself by number; write この条 or 本項, or check the number (was it renumbered?)"))
 				return
 			}
 		}
@@ -873,44 +893,44 @@ func (st *state) checkDirection(r *Ref, e expr) {
 	t := r.Targets[len(r.Targets)-1]
 	switch {
 	case (e.direction == "上記" || e.direction == "前記") && t.Offset > r.Start:
-		st.fail(r, "ref/direction", policy.Error,
-			fmt.Sprintf("%s points below: it resolves to %s at line %d, after the reference", r.Text, t.Display(), t.Line),
-			fmt.Sprintf("write 下記 for a section below, or check the number (did you mean a section above line %d?)", r.Pos.Line))
+		st.fail(r, policy.RuleRefDirection, policy.Error,
+			i18n.Sprintf("%s points below: it resolves to %s at line %d, after the reference", r.Text, t.Display(), t.Line),
+			i18n.Sprintf("write 下記 for a section below, or check the number (did you mean a section above line %d?)", r.Pos.Line))
 	case e.direction == "下記" && t.Offset < r.Start:
-		st.fail(r, "ref/direction", policy.Error,
-			fmt.Sprintf("%s points above: it resolves to %s at line %d, before the reference", r.Text, t.Display(), t.Line),
-			"write 上記 or 前記 for a section above, or check the number")
+		st.fail(r, policy.RuleRefDirection, policy.Error,
+			i18n.Sprintf("%s points above: it resolves to %s at line %d, before the reference", r.Text, t.Display(), t.Line),
+			i18n.T("write 上記 or 前記 for a section above, or check the number"))
 	}
 }
 
 // unresolved explains a reference that resolves to nothing, suggesting
 // sections elsewhere that carry the number.
 func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
-	msg := fmt.Sprintf("%s does not resolve: no %s", r.Text, describe(links))
+	var msg string
 	switch {
 	case why != "":
-		msg = fmt.Sprintf("%s does not resolve: %s", r.Text, why)
+		msg = i18n.Sprintf("%s does not resolve: %s", r.Text, why)
 	case e.direction == "上記" || e.direction == "前記":
-		msg += " above it"
+		msg = i18n.Sprintf("%s does not resolve: no %s above it", r.Text, describe(links))
 	case e.direction == "下記":
-		msg += " below it"
+		msg = i18n.Sprintf("%s does not resolve: no %s below it", r.Text, describe(links))
 	default:
-		msg += " in the sections around it"
+		msg = i18n.Sprintf("%s does not resolve: no %s in the sections around it", r.Text, describe(links))
 	}
-	hint := "check the number; if the target was renumbered or removed, update the reference"
+	hint := i18n.T("check the number; if the target was renumbered or removed, update the reference")
 	last := links[len(links)-1]
 	var cands []string
 	if last.kind == linkOutline || last.kind == linkNamed && last.style != policy.StyleNone {
 		for _, s := range st.d.Sections() {
 			if matches(s, last) && len(cands) < 3 {
-				cands = append(cands, fmt.Sprintf("%s (line %d)", s.Display(), s.Line))
+				cands = append(cands, i18n.Sprintf("%s (line %d)", s.Display(), s.Line))
 			}
 		}
 	}
 	if len(cands) > 0 {
-		hint = "sections with that number: " + strings.Join(cands, ", ")
+		hint = i18n.Sprintf("sections with that number: %s", strings.Join(cands, i18n.T(", ")))
 	}
-	st.fail(r, "ref/unresolved", policy.Error, msg, hint)
+	st.fail(r, policy.RuleRefUnresolved, policy.Error, msg, hint)
 }
 
 // mismatch catches a reference that resolves but to the wrong section, as
@@ -935,9 +955,9 @@ func (st *state) mismatch(r *Ref, e expr, end int) {
 	}
 	b := better[0]
 	suggest := strings.Replace(r.Text, labelOf(t), labelOf(b), 1)
-	st.fail(r, "ref/mismatch", policy.Warning,
-		fmt.Sprintf("%s resolves to %s, but the text speaks of 「%s」", r.Text, t.Display(), word),
-		fmt.Sprintf("did you mean %s (line %d: %s)?", suggest, b.Line, b.Title))
+	st.fail(r, policy.RuleRefMismatch, policy.Warning,
+		i18n.Sprintf("%s resolves to %s, but the text speaks of 「%s」", r.Text, t.Display(), word),
+		i18n.Sprintf("did you mean %s (line %d: %s)?", suggest, b.Line, b.Title))
 }
 
 func labelOf(s *policy.Section) string {

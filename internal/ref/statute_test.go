@@ -29,7 +29,7 @@ func statute(t *testing.T, name string) ([]string, []string, string) {
 	d := r.Docs[0]
 	var findings []string
 	for _, f := range d.Findings {
-		findings = append(findings, f.Pos.String()+" "+f.Rule+": "+f.Message)
+		findings = append(findings, f.Pos.String()+" "+f.Rule.ID+": "+f.Message)
 	}
 	tree := regexp.MustCompile(`(?m)^( *)[0-9]+ `).ReplaceAllString(d.DumpTree(), "$1")
 	return describeTargets(New(r).Doc(d)), findings, tree

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/text/width"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -16,18 +17,18 @@ func (pl *planner) relabel(s *policy.Section, num policy.Number) {
 	d := s.Doc
 	body := d.Body()
 	if shared(s) {
-		pl.problem(d.BodyPos(s.Offset), "%s is one of several provisions written as one (２・３　（略）); renumber it by hand", s.Label)
+		pl.problem(d.BodyPos(s.Offset), i18n.Sprintf("%s is one of several provisions written as one (２・３　（略）); renumber it by hand", s.Label))
 		return
 	}
 	start, old, ok := labelAt(s, body)
 	if !ok {
-		pl.problem(d.BodyPos(s.Offset), "cannot find the number %s of %s in the text (is it inside markup?); renumber it by hand", s.Label, s.Display())
+		pl.problem(d.BodyPos(s.Offset), i18n.Sprintf("cannot find the number %s of %s in the text (is it inside markup?); renumber it by hand", s.Label, s.Display()))
 		return
 	}
 	digits := pl.digitsNear(s)
 	label, ok := writeLabel(old, s.Style, num, digits)
 	if !ok {
-		pl.problem(d.BodyPos(s.Offset), "%s cannot be numbered %s in its style; renumber it by hand", s.Label, s.Style.Label(num))
+		pl.problem(d.BodyPos(s.Offset), i18n.Sprintf("%s cannot be numbered %s in its style; renumber it by hand", s.Label, s.Style.Label(num)))
 		return
 	}
 	if label == old {

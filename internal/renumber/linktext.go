@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -98,7 +99,7 @@ func (pl *planner) linkText(d, target *policy.Document, at int, text string) {
 			old := text[f.start:f.end]
 			nw, ok := writeCite(old, s, num)
 			if !ok {
-				pl.problem(d.BodyPos(at+f.start), "the link text %s names %s, which cannot be written as %s; rewrite it by hand", text, display(s), s.Style.Label(num))
+				pl.problem(d.BodyPos(at+f.start), i18n.Sprintf("the link text %s names %s, which cannot be written as %s; rewrite it by hand", text, display(s), s.Style.Label(num)))
 				break
 			}
 			if nw != old {

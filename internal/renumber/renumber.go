@@ -13,13 +13,13 @@
 package renumber
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -93,10 +93,10 @@ func (p Problem) String() string { return p.Pos.String() + ": " + p.Message }
 // Make plans the renumbering of in.Cur.
 func Make(in Input, opts Options) (*Plan, error) {
 	if opts.Branch && opts.Collapse {
-		return nil, fmt.Errorf("renumber: --branch and --collapse contradict each other: --branch makes 枝番, --collapse folds them")
+		return nil, i18n.Errorf("renumber: --branch and --collapse contradict each other: --branch makes 枝番, --collapse folds them")
 	}
 	if opts.Doc != "" && in.Cur.Doc(opts.Doc) == nil {
-		return nil, fmt.Errorf("renumber: --doc %s: no document has that id", opts.Doc)
+		return nil, i18n.Errorf("renumber: --doc %s: no document has that id", opts.Doc)
 	}
 	if in.CurRefs == nil {
 		in.CurRefs = ref.All(in.Cur)
@@ -146,8 +146,8 @@ type planner struct {
 	cites map[*ref.Ref][]*policy.Section
 }
 
-func (pl *planner) problem(pos policy.Pos, format string, args ...any) {
-	pl.p.Problems = append(pl.p.Problems, Problem{Pos: pos, Message: fmt.Sprintf(format, args...)})
+func (pl *planner) problem(pos policy.Pos, msg string) {
+	pl.p.Problems = append(pl.p.Problems, Problem{Pos: pos, Message: msg})
 }
 
 // identify gives every reference the provisions it must keep pointing
@@ -179,7 +179,7 @@ func (pl *planner) identify() {
 				continue
 			}
 			if dup := duplicates(r); dup != nil && !pl.opts.RefsOnly {
-				pl.problem(r.Pos, "%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup))
+				pl.problem(r.Pos, i18n.Sprintf("%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup)))
 				continue
 			}
 			pl.p.identity[r] = r.Targets
@@ -201,7 +201,7 @@ func (pl *planner) fromBase(r, old *ref.Ref) {
 			if old.Range && i > 0 && i < len(old.Targets)-1 {
 				continue // a range keeps covering what is left between its ends
 			}
-			pl.problem(r.Pos, "%s pointed at %s in the base revision, which is no longer there; rewrite the sentence (or cite what replaces it), then renumber", r.Text, display(t))
+			pl.problem(r.Pos, i18n.Sprintf("%s pointed at %s in the base revision, which is no longer there; rewrite the sentence (or cite what replaces it), then renumber", r.Text, display(t)))
 			return
 		}
 		want = append(want, n)

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -36,7 +37,7 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 	var edits []textEdit
 	if len(cites) != len(r.Cites) {
 		if !sameSections(r.Targets, want) || pl.renumbered(want) {
-			pl.problem(r.Pos, "%s cannot be rewritten to keep pointing at %s; rewrite it by hand", r.Text, describe(want))
+			pl.problem(r.Pos, i18n.Sprintf("%s cannot be rewritten to keep pointing at %s; rewrite it by hand", r.Text, describe(want)))
 		}
 		return
 	}
@@ -65,7 +66,7 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 						edits = append(edits, textEdit{c.Start, c.End, list})
 						continue
 					}
-					pl.problem(r.Pos, "%s now means %s, not %s; rewrite it by hand", r.Text, describe(r.Targets), describe(want))
+					pl.problem(r.Pos, i18n.Sprintf("%s now means %s, not %s; rewrite it by hand", r.Text, describe(r.Targets), describe(want)))
 					return
 				}
 				continue
@@ -75,7 +76,7 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 			}
 			abs, ok := pl.absolute(w, r.Host, cites[:i])
 			if !ok {
-				pl.problem(r.Pos, "%s no longer means %s and cannot be written as its number; rewrite it by hand", c.Text, display(w))
+				pl.problem(r.Pos, i18n.Sprintf("%s no longer means %s and cannot be written as its number; rewrite it by hand", c.Text, display(w)))
 				return
 			}
 			edits = append(edits, textEdit{c.Start, c.End, abs})
@@ -83,7 +84,7 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 		}
 		if w == nil || c.NumEnd <= c.NumStart {
 			if w != nil && c.Sec != w {
-				pl.problem(r.Pos, "%s cannot be rewritten to point at %s; rewrite it by hand", r.Text, display(w))
+				pl.problem(r.Pos, i18n.Sprintf("%s cannot be rewritten to point at %s; rewrite it by hand", r.Text, display(w)))
 				return
 			}
 			continue
@@ -95,7 +96,7 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 		old := string(body[c.Start:c.End])
 		text, ok := writeCite(old, w, num)
 		if !ok {
-			pl.problem(r.Pos, "%s cannot be written as %s in its style; rewrite it by hand", old, w.Style.Label(num))
+			pl.problem(r.Pos, i18n.Sprintf("%s cannot be written as %s in its style; rewrite it by hand", old, w.Style.Label(num)))
 			return
 		}
 		if text != old {
@@ -120,7 +121,7 @@ func (pl *planner) emit(r *ref.Ref, edits []textEdit) {
 		if e.start < at || e.start < r.Start || e.end > r.End {
 			// An edit outside the reference's own text (an inherited
 			// link) was made by the reference it belongs to.
-			pl.problem(r.Pos, "%s cannot be rewritten on its own; rewrite it by hand", r.Text)
+			pl.problem(r.Pos, i18n.Sprintf("%s cannot be rewritten on its own; rewrite it by hand", r.Text))
 			return
 		}
 		b.Write(body[at:e.start])
@@ -164,7 +165,7 @@ func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 	body := r.Doc.Body()
 	cites := pl.cites[r]
 	if string(body[r.Start:r.End]) != r.Text || r.FirstEnd < 1 || r.FirstEnd >= len(r.Cites) {
-		pl.problem(r.Pos, "%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text)
+		pl.problem(r.Pos, i18n.Sprintf("%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text))
 		return
 	}
 	// The first end, its numbers rewritten.
@@ -177,7 +178,7 @@ func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 		}
 		text, ok := writeCite(string(body[c.Start:c.End]), cites[i], pl.p.number(cites[i]))
 		if !ok {
-			pl.problem(r.Pos, "%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text)
+			pl.problem(r.Pos, i18n.Sprintf("%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text))
 			return
 		}
 		b.Write(body[at:c.Start])
@@ -198,12 +199,12 @@ func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 	}
 	for _, w := range want[1:] {
 		if w.Parent != want[0].Parent && w.Style != policy.StyleArticle {
-			pl.problem(r.Pos, "%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text)
+			pl.problem(r.Pos, i18n.Sprintf("%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text))
 			return
 		}
 		text, ok := writeCite(form, w, pl.p.number(w))
 		if !ok || last.Relative || last.NumEnd <= last.NumStart {
-			pl.problem(r.Pos, "%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text)
+			pl.problem(r.Pos, i18n.Sprintf("%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text))
 			return
 		}
 		items = append(items, prefix+text)

@@ -1,7 +1,6 @@
 package renumber
 
 import (
-	"fmt"
 	"net/url"
 	"runtime"
 	"sort"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/ref"
 )
@@ -25,11 +25,11 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 		afterRefs = ref.All(after)
 	}
 	var probs []Problem
-	add := func(pos policy.Pos, format string, args ...any) {
-		probs = append(probs, Problem{Pos: pos, Message: fmt.Sprintf(format, args...)})
+	add := func(pos policy.Pos, msg string) {
+		probs = append(probs, Problem{Pos: pos, Message: msg})
 	}
 	if len(after.Docs) != len(p.cur.Docs) {
-		add(policy.Pos{File: "policyctl.yaml"}, "the documents changed while renumbering")
+		add(policy.Pos{File: "policyctl.yaml"}, i18n.T("the documents changed while renumbering"))
 		return probs
 	}
 	// Provisions are the same provisions in the same order: only labels
@@ -43,18 +43,18 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 		back[ad.Root] = cd.Root
 		cs, as := cd.Sections(), ad.Sections()
 		if len(cs) != len(as) {
-			add(policy.Pos{File: cd.Path}, "the edits would change the structure of the document (%d provisions before, %d after); renumber it by hand", len(cs), len(as))
+			add(policy.Pos{File: cd.Path}, i18n.Sprintf("the edits would change the structure of the document (%d provisions before, %d after); renumber it by hand", len(cs), len(as)))
 			continue
 		}
 		for k, c := range cs {
 			a := as[k]
 			back[a] = c
 			if a.Style != c.Style {
-				add(cd.BodyPos(c.Offset), "%s would be read as another kind of provision after the edits; renumber it by hand", c.Label)
+				add(cd.BodyPos(c.Offset), i18n.Sprintf("%s would be read as another kind of provision after the edits; renumber it by hand", c.Label))
 				continue
 			}
 			if n, ok := p.num[c]; ok && !a.Number.Equal(n) {
-				add(cd.BodyPos(c.Offset), "%s would read as %s, not %s, after the edits", c.Label, a.Style.Label(a.Number), c.Style.Label(n))
+				add(cd.BodyPos(c.Offset), i18n.Sprintf("%s would read as %s, not %s, after the edits", c.Label, a.Style.Label(a.Number), c.Style.Label(n)))
 			}
 		}
 	}
@@ -85,12 +85,12 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 			}
 			switch {
 			case want == nil && len(got) > 0:
-				add(r.Pos, "%s resolves to nothing now, and would point at %s after renumbering; correct it first", r.Text, describe(got))
+				add(r.Pos, i18n.Sprintf("%s resolves to nothing now, and would point at %s after renumbering; correct it first", r.Text, describe(got)))
 			case want == nil:
 			case !found:
-				add(r.Pos, "%s would no longer read as a reference to %s; rewrite it by hand", r.Text, describe(want))
+				add(r.Pos, i18n.Sprintf("%s would no longer read as a reference to %s; rewrite it by hand", r.Text, describe(want)))
 			case !sameSet(got, want):
-				add(r.Pos, "%s would point at %s instead of %s; rewrite it by hand", r.Text, describe(got), describe(want))
+				add(r.Pos, i18n.Sprintf("%s would point at %s instead of %s; rewrite it by hand", r.Text, describe(got), describe(want)))
 			}
 		}
 	}
@@ -209,7 +209,7 @@ func (p *Plan) Links(after *policy.Repo) ([]policy.Edit, []Problem) {
 			i := strings.Index(string(body[from:]), "("+dest)
 			hash := strings.IndexByte(dest, '#')
 			if from < 0 || i < 0 || hash < 0 {
-				probs = append(probs, Problem{Pos: d.BodyPos(max(from, 0)), Message: fmt.Sprintf("the link to #%s names a heading renumbering gives the ID #%s; the link could not be found in the text to rewrite it", link.Fragment, id)})
+				probs = append(probs, Problem{Pos: d.BodyPos(max(from, 0)), Message: i18n.Sprintf("the link to #%s names a heading renumbering gives the ID #%s; the link could not be found in the text to rewrite it", link.Fragment, id)})
 				return ast.WalkContinue, nil
 			}
 			at := from + i + 1 + hash + 1
@@ -287,7 +287,7 @@ func Edit(r *policy.Repo, edits []policy.Edit) (*policy.Repo, map[string][]byte,
 	for f, es := range byFile(edits) {
 		d := r.DocByPath(f)
 		if d == nil {
-			return nil, nil, fmt.Errorf("renumber: %s is not a document", f)
+			return nil, nil, i18n.Errorf("renumber: %s is not a document", f)
 		}
 		b, err := policy.Apply(d.Source, es)
 		if err != nil {

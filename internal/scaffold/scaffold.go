@@ -19,6 +19,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"golang.org/x/crypto/ssh"
 
+	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -28,7 +29,7 @@ var tmpl embed.FS
 // Options name the organisation the repository is for.
 type Options struct {
 	OrgID   string // [a-z0-9-]+
-	OrgName string // e.g. 恵那市
+	OrgName string // e.g. さくら台市
 	// Key is the secretary's SSH public key (one authorized_keys line),
 	// so that the first approval can be signed at once; empty: none yet.
 	Key string
@@ -55,20 +56,20 @@ var orgID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 // git repository unless dir is already inside one.
 func Write(dir string, o Options) ([]string, error) {
 	if !orgID.MatchString(o.OrgID) {
-		return nil, fmt.Errorf("organization id %q is not valid: use lower-case letters, digits and \"-\", such as \"ena\"", o.OrgID)
+		return nil, i18n.Errorf("organization id %q is not valid: use lower-case letters, digits and \"-\", such as \"sakuradai\"", o.OrgID)
 	}
 	if strings.ContainsAny(o.OrgName, "{}[]:#\n\"'") || o.OrgName == "" {
-		return nil, fmt.Errorf("organization name %q is not valid: give the name as it is written, such as 恵那市", o.OrgName)
+		return nil, i18n.Errorf("organization name %q is not valid: give the name as it is written, such as さくら台市", o.OrgName)
 	}
 	if o.Key != "" {
 		k, _, _, rest, err := ssh.ParseAuthorizedKey([]byte(o.Key))
 		if err != nil || len(strings.TrimSpace(string(rest))) > 0 {
-			return nil, fmt.Errorf("the key is not one SSH public key line (the contents of ~/.ssh/id_ed25519.pub): %v", err)
+			return nil, i18n.Errorf("the key is not one SSH public key line (the contents of ~/.ssh/id_ed25519.pub): %v", err)
 		}
 		o.Key = strings.TrimSpace(string(ssh.MarshalAuthorizedKey(k)))
 	}
 	if _, err := os.Stat(filepath.Join(dir, "policyctl.yaml")); err == nil {
-		return nil, fmt.Errorf("%s already holds a policyctl.yaml; init only creates new repositories", dir)
+		return nil, i18n.Errorf("%s already holds a policyctl.yaml; init only creates new repositories", dir)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
@@ -108,7 +109,7 @@ func Write(dir string, o Options) ([]string, error) {
 			}
 		}
 		if _, err := os.Stat(dst); err == nil {
-			return fmt.Errorf("%s already exists; init does not overwrite files", dst)
+			return i18n.Errorf("%s already exists; init does not overwrite files", dst)
 		}
 		src, err := fs.ReadFile(tmpl, p)
 		if err != nil {
@@ -143,7 +144,7 @@ func Write(dir string, o Options) ([]string, error) {
 		}
 		r, _ := policy.ParseRegistry(reg)
 		if r == nil {
-			return written, fmt.Errorf("init: the registry written does not parse")
+			return written, i18n.Errorf("init: the registry written does not parse")
 		}
 		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(policy.AllowedSignersFile)), r.AllowedSigners("policyctl-approval"), 0o644); err != nil {
 			return written, err
@@ -154,7 +155,7 @@ func Write(dir string, o Options) ([]string, error) {
 		if _, err := git.PlainInitWithOptions(dir, &git.PlainInitOptions{
 			InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
 		}); err != nil {
-			return written, fmt.Errorf("init: git init: %w", err)
+			return written, i18n.Errorf("init: git init: %w", err)
 		}
 		written = append(written, ".git/")
 	}

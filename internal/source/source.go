@@ -14,6 +14,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/policyctl/policyctl/internal/gitfs"
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // Tree is an opened repository: its files and, for a git revision, the
@@ -33,7 +34,7 @@ type Tree struct {
 // Label names the tree for people: "working tree" or "HEAD~1 (1a2b3c4)".
 func (t *Tree) Label() string {
 	if t.Commit == nil {
-		return "working tree"
+		return i18n.T("the working tree")
 	}
 	short := t.Commit.Hash.String()[:7]
 	if t.Rev == short || t.Rev == t.Commit.Hash.String() {
@@ -47,12 +48,12 @@ func Open(dir, rev string) (*Tree, error) {
 	st, err := os.Stat(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such directory", dir)
+			return nil, i18n.Errorf("%s: no such directory", dir)
 		}
 		return nil, err
 	}
 	if !st.IsDir() {
-		return nil, fmt.Errorf("%s: not a directory", dir)
+		return nil, i18n.Errorf("%s: not a directory", dir)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -67,7 +68,7 @@ func Open(dir, rev string) (*Tree, error) {
 		return t, nil
 	}
 	if t.Git == nil {
-		return nil, fmt.Errorf("--rev %s: %s is not in a git repository", rev, dir)
+		return nil, i18n.Errorf("--rev %s: %s is not in a git repository", rev, dir)
 	}
 	return t.At(rev)
 }
@@ -75,11 +76,11 @@ func Open(dir, rev string) (*Tree, error) {
 // At returns the same repository at another git revision.
 func (t *Tree) At(rev string) (*Tree, error) {
 	if t.Git == nil {
-		return nil, fmt.Errorf("revision %s: %s is not in a git repository", rev, t.Dir)
+		return nil, i18n.Errorf("revision %s: %s is not in a git repository", rev, t.Dir)
 	}
 	c, err := gitfs.Resolve(t.Git, rev)
 	if err != nil {
-		return nil, fmt.Errorf("revision %q is not a commit, tag or branch of %s (%v)", rev, t.Dir, errors.Unwrap(err))
+		return nil, i18n.Errorf("revision %q is not a commit, tag or branch of %s (%v)", rev, t.Dir, errors.Unwrap(err))
 	}
 	return t.AtCommit(rev, c)
 }

@@ -46,7 +46,7 @@ func TestProjectWorkflows(t *testing.T) {
 
 func TestInitWorkflow(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := scaffold.Write(dir, scaffold.Options{OrgID: "ena", OrgName: "恵那市"}); err != nil {
+	if _, err := scaffold.Write(dir, scaffold.Options{OrgID: "sakuradai", OrgName: "さくら台市"}); err != nil {
 		t.Fatal(err)
 	}
 	p := filepath.Join(dir, ".github/workflows/policy.yml")
@@ -66,7 +66,7 @@ func TestInitWorkflowInSubfolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	sub := filepath.Join(root, "policy-repo")
-	if _, err := scaffold.Write(sub, scaffold.Options{OrgID: "ena", OrgName: "恵那市", Version: "v1.2.3"}); err != nil {
+	if _, err := scaffold.Write(sub, scaffold.Options{OrgID: "sakuradai", OrgName: "さくら台市", Version: "v1.2.3"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(sub, ".github")); !os.IsNotExist(err) {
