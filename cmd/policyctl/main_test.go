@@ -30,6 +30,8 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"insert-section": insertSection,
 			"replace":        replaceText,
+			"edit":           editText,
+			"racing":         racing,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("HOME", env.WorkDir)
@@ -86,4 +88,35 @@ func replaceText(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s holds %q %d times, not once", args[0], args[1], c)
 	}
 	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(b), args[1], args[2], 1)), 0o644))
+}
+
+// edit FILE OLD NEW replaces the one occurrence of OLD in FILE, where \n
+// in OLD and NEW stands for a line end: for edits of several lines.
+func editText(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: edit FILE OLD NEW")
+	}
+	unescape := strings.NewReplacer(`\n`, "\n").Replace
+	replaceText(ts, false, []string{args[0], unescape(args[1]), unescape(args[2])})
+}
+
+// racing FILE TEXT ARGS… runs policyctl ARGS in this process and appends
+// TEXT to FILE after renumber or fix have written their files aside and
+// before they compare the files on disk with what they read: an editor
+// saving a file meanwhile. Paths in ARGS are the script's ($WORK/…).
+func racing(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 3 {
+		ts.Fatalf("usage: racing FILE TEXT ARGS…")
+	}
+	path := ts.MkAbs(args[0])
+	f := newFactory(strings.NewReader(""), ts.Stdout(), ts.Stderr())
+	f.between = func() {
+		b, err := os.ReadFile(path)
+		ts.Check(err)
+		ts.Check(os.WriteFile(path, append(b, args[1]...), 0o644))
+	}
+	code := run(f, args[2:])
+	if neg != (code != 0) {
+		ts.Fatalf("policyctl %s: exit %d", strings.Join(args[2:], " "), code)
+	}
 }

@@ -34,6 +34,10 @@ type factory struct {
 	// interactive reports whether a person can answer a prompt: standard
 	// input and output are terminals.
 	interactive func() bool
+	// between, when set, is called by renumber and fix after the new
+	// files are written aside and before they are checked against what
+	// was read and moved into place: tests change a file there.
+	between func()
 }
 
 func newFactory(stdin io.Reader, stdout, stderr io.Writer) *factory {
@@ -128,6 +132,8 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		newCmdHistory(f, nil),
 		newCmdDiff(f, nil),
 		newCmdBuild(f, nil),
+		newCmdRenumber(f, nil),
+		newCmdFix(f, nil),
 		newCmdDemo(f, nil),
 		newCmdInit(f, nil),
 		newCmdVersion(f),

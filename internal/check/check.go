@@ -13,6 +13,7 @@ import (
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
 )
 
 // A rule inspects the repository and reports what it finds.
@@ -23,12 +24,15 @@ type rule func(r *policy.Repo, report func(policy.Finding))
 // rule also compares with it.
 func rulesFor(opts Options) []rule {
 	refs := rule(references)
+	if opts.Refs != nil {
+		refs = func(r *policy.Repo, report func(policy.Finding)) { reportRefs(r, opts.Refs, report) }
+	}
 	if opts.Base != nil {
 		name := opts.BaseName
 		if name == "" {
 			name = i18n.T("the base revision")
 		}
-		refs = referencesAgainst(opts.Base, name)
+		refs = referencesAgainst(opts.Base, name, opts.Refs)
 	}
 	return []rule{
 		readFindings,
@@ -41,6 +45,7 @@ func rulesFor(opts Options) []rule {
 		refs,
 		terms,
 		numbering,
+		numberStyle(opts.Refs),
 		quotedTitles,
 	}
 }
@@ -113,6 +118,10 @@ type Options struct {
 	// (ref/renumbered).
 	Base     *policy.Repo
 	BaseName string
+	// Refs are the repository's references, when they were resolved
+	// already (by ref.All): the references rules use them rather than
+	// resolving again.
+	Refs map[*policy.Document][]*ref.Ref
 }
 
 // Run applies every rule to the repository.
@@ -121,7 +130,12 @@ func Run(r *policy.Repo) *Result { return RunWith(r, Options{}) }
 // RunWith applies every rule to the repository, and those that compare it
 // with a base revision when opts names one.
 func RunWith(r *policy.Repo, opts Options) *Result {
+	if opts.Refs == nil {
+		// Resolved once, for every rule that reads references.
+		opts.Refs = ref.All(r)
+	}
 	res := &Result{Findings: runRules(r, rulesFor(opts))}
+	attachFixes(r, opts, res.Findings)
 	Sort(res.Findings)
 	for _, f := range res.Findings {
 		if f.Severity == policy.Error {

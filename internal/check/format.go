@@ -19,20 +19,53 @@ func (res *Result) WriteText(w io.Writer, docs int) error {
 		if f.Hint != "" {
 			i18n.Fprintf(&b, "\thint: %s\n", f.Hint)
 		}
+		if f.Fix != nil {
+			i18n.Fprintf(&b, "\tfix: %s\n", fixable())
+		}
 	}
 	i18n.Fprintf(&b, "%d errors, %d warnings in %d documents\n", res.Errors, res.Warnings, docs)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// fixable is what the text and GitHub outputs say of a finding that
+// carries a fix.
+func fixable() string { return i18n.T("policyctl fix can fix this") }
+
 type jsonFinding struct {
-	Rule     string `json:"rule"`
-	Severity string `json:"severity"`
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Message  string `json:"message"`
-	Hint     string `json:"hint,omitempty"`
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Message  string   `json:"message"`
+	Hint     string   `json:"hint,omitempty"`
+	Fix      *jsonFix `json:"fix,omitempty"`
+}
+
+// jsonFix is a finding's fix: the replacements policyctl fix would make,
+// with byte offsets into the file as it is.
+type jsonFix struct {
+	Description string     `json:"description"`
+	Edits       []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+func fixJSON(f *policy.Fix) *jsonFix {
+	if f == nil {
+		return nil
+	}
+	out := &jsonFix{Description: f.Description, Edits: []jsonEdit{}}
+	for _, e := range f.Edits {
+		out.Edits = append(out.Edits, jsonEdit{e.File, e.Start, e.End, e.New})
+	}
+	return out
 }
 
 // WriteJSON writes {"findings":[…],"errors":N,"warnings":N} (SPEC §2).
@@ -43,7 +76,7 @@ func (res *Result) WriteJSON(w io.Writer) error {
 		Warnings int           `json:"warnings"`
 	}{Findings: []jsonFinding{}, Errors: res.Errors, Warnings: res.Warnings}
 	for _, f := range res.Findings {
-		out.Findings = append(out.Findings, jsonFinding{f.Rule.ID, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint})
+		out.Findings = append(out.Findings, jsonFinding{f.Rule.ID, f.Severity.String(), f.Pos.File, f.Pos.Line, f.Pos.Col, f.Message, f.Hint, fixJSON(f.Fix)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -63,6 +96,9 @@ func (res *Result) WriteGitHub(w io.Writer) error {
 		msg := f.Message
 		if f.Hint != "" {
 			msg += "\n" + f.Hint
+		}
+		if f.Fix != nil {
+			msg += "\n" + fixable()
 		}
 		where := "file=" + escapeProperty(f.Pos.File)
 		if f.Pos.Line > 0 {

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/policyctl/policyctl/internal/golden"
+	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // defects is a repository with one finding of many kinds.
@@ -106,6 +109,86 @@ func TestRulesComplete(t *testing.T) {
 		if !id.MatchString(r.ID) || r.Summary == "" || r.SummaryJa == "" || r.Help == "" || r.HelpJa == "" {
 			t.Errorf("rule %q is not described in both languages: %+v", r.ID, r)
 		}
+	}
+}
+
+// TestFixOutput: a finding's fix appears in every format — the edits in
+// JSON, SARIF's fixes, the sentence in text and GitHub annotations — and
+// applying the JSON edits to the file gives a file without the finding.
+func TestFixOutput(t *testing.T) {
+	src := "---\r\nid: x\r\ntitle: X\r\ntier: standard\r\nvisibility: public\r\napprovers: [mayor]\r\n---\r\n第１条　甲\r\n"
+	res := Run(repo(t, map[string]string{"policy/x.md": src}))
+	var js, sarif, text, gh bytes.Buffer
+	if err := res.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	if err := res.WriteSARIF(&sarif, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := res.WriteText(&text, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := res.WriteGitHub(&gh); err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Findings []struct {
+			Rule string `json:"rule"`
+			Fix  *struct {
+				Description string `json:"description"`
+				Edits       []struct {
+					File       string `json:"file"`
+					Start, End int
+					New        string `json:"new"`
+				} `json:"edits"`
+			} `json:"fix"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(js.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	b := []byte(src)
+	rules := map[string]bool{}
+	for _, f := range out.Findings {
+		if f.Fix == nil {
+			t.Errorf("%s has no fix", f.Rule)
+			continue
+		}
+		rules[f.Rule] = true
+		var edits []policy.Edit
+		for _, e := range f.Fix.Edits {
+			edits = append(edits, policy.Edit{File: e.File, Start: e.Start, End: e.End, New: e.New})
+		}
+		var err error
+		if b, err = policy.Apply(b, edits); err != nil {
+			t.Fatal(err)
+		}
+		break // the edits are into the file as it is: apply one fix, then check again
+	}
+	if !rules["numbering/style"] && !rules["text/encoding"] {
+		t.Fatalf("findings %s", js.String())
+	}
+	if !strings.Contains(sarif.String(), `"fixes": [`) || !strings.Contains(sarif.String(), `"byteOffset"`) {
+		t.Errorf("SARIF without fixes:\n%s", sarif.String())
+	}
+	if !strings.Contains(text.String(), "\tfix: policyctl fix can fix this\n") || !strings.Contains(gh.String(), "%0Apolicyctl fix can fix this") {
+		t.Errorf("text:\n%s\ngithub:\n%s", text.String(), gh.String())
+	}
+	i18n.Set(i18n.Ja)
+	defer i18n.Set(i18n.En)
+	var ja bytes.Buffer
+	if err := res.WriteText(&ja, 1); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ja.String(), "policyctl fix で修正できます") {
+		t.Errorf("text in Japanese:\n%s", ja.String())
+	}
+	i18n.Set(i18n.En)
+	// The numbering/style fix writes 第1条; the text/encoding fix drops
+	// every carriage return.
+	again := Run(repo(t, map[string]string{"policy/x.md": string(b)}))
+	if len(again.Findings) != len(res.Findings)-1 {
+		t.Errorf("after one fix: %v, before: %v", findings(again), findings(res))
 	}
 }
 

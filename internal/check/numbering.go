@@ -69,11 +69,29 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 // checkRun checks a run of sections numbered one after another; the first
 // skip sections were checked with an earlier file.
 func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.Finding)) {
+	// A provisional 第?条 counts as the number after the one before it,
+	// so that the article after it is judged by what it will follow.
+	eff := make([]policy.Number, len(run))
+	for i, s := range run {
+		eff[i] = s.Number
+		if s.Provisional {
+			eff[i] = policy.Number{N: 1}
+			if i > 0 {
+				eff[i] = policy.Number{N: eff[i-1].N + 1}
+			}
+		}
+	}
 	for i, s := range run {
 		if i < skip {
 			continue
 		}
 		pos := policy.Pos{File: s.Doc.Path, Line: s.Line, Col: s.Col}
+		if s.Provisional {
+			report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
+				Message: i18n.Sprintf("%s has no number yet; in its place it is %s", label(s), s.Style.Label(eff[i])),
+				Hint:    i18n.T("run policyctl renumber: it numbers the provision, renumbers those after it and keeps every reference's target")})
+			continue
+		}
 		if i == 0 {
 			if fromOne && s.Number.N != 1 && len(s.Number.Sub) == 0 {
 				report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
@@ -84,6 +102,11 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 		}
 		prev := run[i-1]
 		switch {
+		case prev.Provisional && next(eff[i-1], s.Number):
+		case prev.Provisional:
+			report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
+				Message: i18n.Sprintf("%s follows %s (%s line %d), which is to be %s; expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(eff[i-1]), s.Style.Label(policy.Number{N: eff[i-1].N + 1})),
+				Hint:    i18n.T("run policyctl renumber: it renumbers the sequence and keeps every reference's target")})
 		case s.Number.Equal(prev.Number):
 			report(policy.Finding{Rule: policy.RuleNumberingDuplicate, Severity: policy.Error, Pos: pos,
 				Message: i18n.Sprintf("%s repeats the number of %s line %d", label(s), prev.Doc.Path, prev.Line),

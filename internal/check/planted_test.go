@@ -136,6 +136,8 @@ func TestStatuteFixtures(t *testing.T) {
 		}
 		fsys := baseFS(t)
 		fsys["policy/rules.md"] = &fstest.MapFile{Data: b}
+		// The fixture writes numbers in every form a 例規 uses, on purpose.
+		fsys["policyctl.yaml"] = &fstest.MapFile{Data: append(fsys["policyctl.yaml"].Data, "style: {digits: any, articles: any}\n"...)}
 		// A second 対策基準 would make the procedure's 対策基準第2条 ambiguous.
 		delete(fsys, "policy/procedure.md")
 		if got := run(t, fsys); len(got) != 0 {

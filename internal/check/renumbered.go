@@ -13,9 +13,11 @@ import (
 // elsewhere since the base (ref/renumbered) — the wording and the
 // provision they stand in are the same, the target is not. The
 // repository's references are resolved once for both.
-func referencesAgainst(base *policy.Repo, name string) rule {
+func referencesAgainst(base *policy.Repo, name string, all map[*policy.Document][]*ref.Ref) rule {
 	return func(r *policy.Repo, report func(policy.Finding)) {
-		all := ref.All(r)
+		if all == nil {
+			all = ref.All(r)
+		}
 		reportRefs(r, all, report)
 		for _, s := range ref.RenumberedRefs(base, r, ref.All(base), all) {
 			report(renumberedFinding(s, name))

@@ -35,12 +35,34 @@ func (res *Result) WriteSARIF(w io.Writer, version string) error {
 			Region *region `json:"region,omitempty"`
 		} `json:"physicalLocation"`
 	}
+	// A fix is SARIF's fix object: for each file, replacements of byte
+	// ranges (byteOffset and byteLength count bytes of the file as it is).
+	type deleted struct {
+		ByteOffset int `json:"byteOffset"`
+		ByteLength int `json:"byteLength"`
+	}
+	type replacement struct {
+		DeletedRegion   deleted `json:"deletedRegion"`
+		InsertedContent *text   `json:"insertedContent,omitempty"`
+	}
+	type artifactChange struct {
+		ArtifactLocation struct {
+			URI       string `json:"uri"`
+			URIBaseID string `json:"uriBaseId"`
+		} `json:"artifactLocation"`
+		Replacements []replacement `json:"replacements"`
+	}
+	type fix struct {
+		Description     text             `json:"description"`
+		ArtifactChanges []artifactChange `json:"artifactChanges"`
+	}
 	type result struct {
 		RuleID    string     `json:"ruleId"`
 		RuleIndex int        `json:"ruleIndex"`
 		Level     string     `json:"level"`
 		Message   text       `json:"message"`
 		Locations []location `json:"locations"`
+		Fixes     []fix      `json:"fixes,omitempty"`
 	}
 	var rules []rule
 	for _, r := range Rules() {
@@ -61,6 +83,26 @@ func (res *Result) WriteSARIF(w io.Writer, version string) error {
 			l.PhysicalLocation.Region = &region{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
 		}
 		r.Locations = []location{l}
+		if f.Fix != nil {
+			x := fix{Description: text{f.Fix.Description}}
+			byFile := map[string]int{}
+			for _, e := range f.Fix.Edits {
+				i, ok := byFile[e.File]
+				if !ok {
+					i = len(x.ArtifactChanges)
+					byFile[e.File] = i
+					var c artifactChange
+					c.ArtifactLocation.URI, c.ArtifactLocation.URIBaseID = e.File, "%SRCROOT%"
+					x.ArtifactChanges = append(x.ArtifactChanges, c)
+				}
+				rp := replacement{DeletedRegion: deleted{e.Start, e.End - e.Start}}
+				if e.New != "" {
+					rp.InsertedContent = &text{e.New}
+				}
+				x.ArtifactChanges[i].Replacements = append(x.ArtifactChanges[i].Replacements, rp)
+			}
+			r.Fixes = []fix{x}
+		}
 		results = append(results, r)
 	}
 	type driver struct {

@@ -24,10 +24,13 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/example"
+	"github.com/policyctl/policyctl/internal/fix"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/renumber"
 	"github.com/policyctl/policyctl/internal/source"
 )
 
@@ -129,31 +132,23 @@ func build(dir string) (*Result, error) {
 	}
 	var prev map[string][]byte
 	for _, st := range steps {
+		if st.Typed != nil {
+			// A commit made with policyctl renumber: write what the editor
+			// typed, renumber it as the command does, and check that the
+			// script records exactly what renumber wrote.
+			if err := writeStep(dir, prev, st.Typed, pubs); err != nil {
+				return nil, err
+			}
+			if err := renumberStep(dir, st); err != nil {
+				return nil, fmt.Errorf("demo: %q: %w", st.Commit.Message, err)
+			}
+			prev = st.Typed
+		}
 		if st.Files[policy.RegistryFile] != nil {
 			st.Files[policy.AllowedSignersFile] = allowedSigners(withKeys(st.Files[policy.RegistryFile], pubs))
 		}
-		for p := range prev {
-			if _, ok := st.Files[p]; !ok {
-				if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
-					return nil, err
-				}
-			}
-		}
-		for _, p := range st.Paths() {
-			b := st.Files[p]
-			if p == policy.RegistryFile {
-				b = withKeys(b, pubs)
-			}
-			if prevB, ok := prev[p]; ok && string(prevB) == string(st.Files[p]) {
-				continue
-			}
-			full := filepath.Join(dir, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-				return nil, err
-			}
-			if err := os.WriteFile(full, b, 0o644); err != nil {
-				return nil, err
-			}
+		if err := writeStep(dir, prev, st.Files, pubs); err != nil {
+			return nil, err
 		}
 		prev = st.Files
 		sig := &object.Signature{Name: script.Author.Name, Email: script.Author.Email, When: st.Commit.Date}
@@ -183,6 +178,76 @@ func build(dir string) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// writeStep writes the files of a step that differ from the step before,
+// and removes those it no longer has.
+func writeStep(dir string, prev, files map[string][]byte, pubs map[string]string) error {
+	for p := range prev {
+		if _, ok := files[p]; !ok {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+				return err
+			}
+		}
+	}
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		b := files[p]
+		if p == policy.RegistryFile {
+			b = withKeys(b, pubs)
+		}
+		if prevB, ok := prev[p]; ok && string(prevB) == string(files[p]) {
+			continue
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renumberStep renumbers the working tree as policyctl renumber does —
+// each reference keeps the target it had in the revision in force — and
+// compares what it writes with the step's files.
+func renumberStep(dir string, st example.Step) error {
+	h, err := history.OpenRepository(dir, "", history.Options{})
+	if err != nil {
+		return err
+	}
+	r, err := h.Model()
+	if err != nil {
+		return err
+	}
+	base, err := h.Open(history.InForceRev)
+	if err != nil {
+		return err
+	}
+	bm, err := base.Model()
+	if err != nil {
+		return err
+	}
+	c, err := fix.Renumber(r, check.Options{Base: bm, BaseName: "the revision in force"}, renumber.Options{})
+	if err != nil {
+		return err
+	}
+	for p, want := range st.Files {
+		got, ok := c.After[p]
+		if !ok {
+			got = st.Typed[p]
+		}
+		if string(got) != string(want) {
+			return fmt.Errorf("renumber writes %s otherwise than history.yaml records:\n%s\nhistory.yaml:\n%s", p, got, want)
+		}
+	}
+	return c.Write(dir, nil)
 }
 
 // approvalDate is when the committees sign: three days before the

@@ -53,6 +53,12 @@ type Commit struct {
 	Date    time.Time `yaml:"date"`
 	Message string    `yaml:"message"`
 	Edits   []Edit    `yaml:"edits"`
+	// Renumber is set for a commit made with policyctl renumber: Edits
+	// are what the editor typed (an inserted article numbered 第?条), and
+	// Renumbered what renumber changed then. The demo runs renumber on the
+	// typed files and refuses to build unless it changes exactly that.
+	Renumber   bool   `yaml:"renumber"`
+	Renumbered []Edit `yaml:"renumbered"`
 }
 
 // Edit replaces Old by New in File, or creates File.
@@ -72,6 +78,9 @@ type Step struct {
 	Last bool
 	// Files is the whole tree after the commit.
 	Files map[string][]byte
+	// Typed is, for a commit made with renumber, the tree as the editor
+	// typed it, before renumbering; nil otherwise.
+	Typed map[string][]byte
 }
 
 // LoadScript reads history.yaml.
@@ -122,7 +131,7 @@ func Steps() ([]Step, error) {
 	}
 	created := map[string][]byte{}
 	for i := len(commits) - 1; i >= 0; i-- {
-		edits := commits[i].c.Edits
+		edits := append(append([]Edit(nil), commits[i].c.Edits...), commits[i].c.Renumbered...)
 		for j := len(edits) - 1; j >= 0; j-- {
 			e := edits[j]
 			if e.Create {
@@ -139,24 +148,42 @@ func Steps() ([]Step, error) {
 	}
 	var steps []Step
 	for _, c := range commits {
-		for _, e := range c.c.Edits {
-			if e.Create {
-				state[e.File] = created[e.File]
-				continue
+		apply := func(edits []Edit) error {
+			for _, e := range edits {
+				if e.Create {
+					state[e.File] = created[e.File]
+					continue
+				}
+				b, err := replaceOnce(state[e.File], e.Old, e.New)
+				if err != nil {
+					return fmt.Errorf("example: applying %q to %s: %w", c.c.Message, e.File, err)
+				}
+				state[e.File] = b
 			}
-			b, err := replaceOnce(state[e.File], e.Old, e.New)
-			if err != nil {
-				return nil, fmt.Errorf("example: applying %q to %s: %w", c.c.Message, e.File, err)
+			return nil
+		}
+		if err := apply(c.c.Edits); err != nil {
+			return nil, err
+		}
+		step := Step{Commit: c.c, Revision: c.rev, Last: c.last}
+		if c.c.Renumber {
+			step.Typed = snapshot(state)
+			if err := apply(c.c.Renumbered); err != nil {
+				return nil, err
 			}
-			state[e.File] = b
 		}
-		snap := make(map[string][]byte, len(state))
-		for k, v := range state {
-			snap[k] = v
-		}
-		steps = append(steps, Step{Commit: c.c, Revision: c.rev, Last: c.last, Files: snap})
+		step.Files = snapshot(state)
+		steps = append(steps, step)
 	}
 	return steps, nil
+}
+
+func snapshot(state map[string][]byte) map[string][]byte {
+	snap := make(map[string][]byte, len(state))
+	for k, v := range state {
+		snap[k] = v
+	}
+	return snap
 }
 
 func replaceOnce(b []byte, old, new string) ([]byte, error) {

@@ -38,6 +38,7 @@ type Config struct {
 	History  HistoryConfig     `mapstructure:"history"`
 	Site     SiteConfig        `mapstructure:"site"`
 	Diff     DiffConfig        `mapstructure:"diff"`
+	Style    StyleConfig       `mapstructure:"style"`
 	// Lang is the language of messages, ja or en; empty: the locale's.
 	Lang string `mapstructure:"lang"`
 }
@@ -71,6 +72,21 @@ type DiffConfig struct {
 	// Order is "new-old" (改正後 on the left, the default, as the national
 	// government prints it) or "old-new".
 	Order string `mapstructure:"order"`
+}
+
+// StyleConfig is how the numbers of provisions and references are
+// written (numbering/style; policyctl fix rewrites them). The defaults are
+// those of the example and of the cities' published policies: half-width
+// digits and arabic article numbers, 第5条第2項 and (1).
+type StyleConfig struct {
+	// Digits is the width of arabic digits in provision numbers and
+	// references, with the brackets of (1): "half-width" (第5条, 2, (1),
+	// 上記3), "full-width" (第５条, ２, （１）, 上記３) or "any".
+	Digits string `mapstructure:"digits"`
+	// Articles is how the number of 第N条, 第N章, 第N項 and the other
+	// 第N… forms is written: "arabic" (第12条), "kanji" (第十二条) or
+	// "any".
+	Articles string `mapstructure:"articles"`
 }
 
 // RevisionKinds are the kinds of revision a history may record.
@@ -201,6 +217,7 @@ var (
 var knownKeys = []string{
 	"organization.id", "organization.name", "title", "documents", "visibility",
 	"history.legacy", "site.title", "site.base_url", "diff.order", "lang",
+	"style.digits", "style.articles",
 }
 
 // approvedKeys say what an edition shows and what approvals name: they are
@@ -239,6 +256,8 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	v.SetDefault("documents", "policy/**/*.md")
 	v.SetDefault("visibility", []string{"public", "internal"})
 	v.SetDefault("diff.order", "new-old")
+	v.SetDefault("style.digits", "half-width")
+	v.SetDefault("style.articles", "arabic")
 	for _, k := range knownKeys {
 		if !isApprovedKey(k) {
 			_ = v.BindEnv(k)
@@ -363,6 +382,12 @@ func (c *Config) validate() *ConfigError {
 	}
 	if c.Diff.Order != "new-old" && c.Diff.Order != "old-new" {
 		return bad("diff.order", i18n.Sprintf("%q: expected new-old (改正後 on the left) or old-new", c.Diff.Order))
+	}
+	if !slices.Contains([]string{"half-width", "full-width", "any"}, c.Style.Digits) {
+		return bad("style.digits", i18n.Sprintf("%q: expected half-width (第5条, (1)), full-width (第５条, （１）) or any", c.Style.Digits))
+	}
+	if !slices.Contains([]string{"arabic", "kanji", "any"}, c.Style.Articles) {
+		return bad("style.articles", i18n.Sprintf("%q: expected arabic (第12条), kanji (第十二条) or any", c.Style.Articles))
 	}
 	return nil
 }

@@ -46,6 +46,13 @@ func TestConfigOverrides(t *testing.T) {
 	if c.Documents != "policy/**/*.md" || c.Visibility[0] != "public" {
 		t.Errorf("an environment variable changed what approvals name: %q %v", c.Documents, c.Visibility)
 	}
+	if c.Style.Digits != "half-width" || c.Style.Articles != "arabic" {
+		t.Errorf("style defaults: %+v", c.Style)
+	}
+	c, err = LoadConfig(configFS(minimalConfig+"style: {digits: full-width}\n"), map[string]string{"style.articles": "kanji"})
+	if err != nil || c.Style.Digits != "full-width" || c.Style.Articles != "kanji" {
+		t.Errorf("style: %+v, %v", c.Style, err)
+	}
 }
 
 // TestConfigApprovedKeys: what editions show and approvals name cannot be
@@ -96,6 +103,8 @@ func TestConfigErrors(t *testing.T) {
 		{"legacy date", minimalConfig + "history:\n  legacy:\n    - {date: 2003/09, kind: 策定}\n", nil, "policyctl.yaml:5: history.legacy[0].date: \"2003/09\" is not a date"},
 		{"legacy kind", minimalConfig + "history:\n  legacy:\n    - {date: 2003-09, kind: 作成}\n", nil, "history.legacy[0].kind: \"作成\" is not a revision kind"},
 		{"diff order", minimalConfig + "diff: {order: left-right}\n", nil, "diff.order: \"left-right\": expected new-old"},
+		{"style digits", minimalConfig + "style:\n  digits: zenkaku\n", nil, "policyctl.yaml:4: style.digits: \"zenkaku\": expected half-width"},
+		{"style articles", minimalConfig + "style: {articles: roman}\n", nil, "policyctl.yaml:3: style.articles: \"roman\": expected arabic"},
 		{"base_url without a scheme", minimalConfig + "site: {base_url: www.city.example.jp/policy/}\n", nil, "policyctl.yaml:3: site.base_url: \"www.city.example.jp/policy/\" has no http:// or https:// scheme"},
 		{"base_url with a query", minimalConfig + "site: {base_url: \"https://example.jp/p?x=1\"}\n", nil, "site.base_url: \"https://example.jp/p?x=1\": expected the address of a folder"},
 		{"base_url by --set", minimalConfig, map[string]string{"site.base_url": "example.jp"}, "site.base_url: \"example.jp\" has no http:// or https:// scheme"},

@@ -15,6 +15,7 @@ func TestEncodingFindings(t *testing.T) {
 		{"crlf", "# a\r\nb\r\n", []string{"1:4 carriage return (CRLF line ends) (2 places"}},
 		{"invalid utf-8", "# a\n本\xff文\n", []string{"2:2 invalid UTF-8"}},
 		{"shift_jis", "\x83\x7c\x83\x8a\x83\x56\x81\x5b\n", []string{"1:1 the file is Shift_JIS, not UTF-8"}},
+		{"utf-16", "\xff\xfe#\x00 \x00\x8b\x89\x00\x6b\n\x00", []string{"1:1 the file is UTF-16, not UTF-8"}},
 		{"nfd", "# 見出し\nか\u3099き\n", []string{"2:1 not in Unicode NFC"}},
 		{"bidi", "# a\nabc\u202Edef\n", []string{"2:4 bidirectional control"}},
 		{"zero width", "# a\n本\u200B文\n", []string{"2:2 zero-width character"}},
@@ -42,4 +43,72 @@ func TestEncodingFindings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEncodingFixes: applying the fixes the findings carry, reading the
+// file again after each round as policyctl fix does, gives what Normalize
+// gives, and the result has no finding left.
+func TestEncodingFixes(t *testing.T) {
+	for _, src := range []string{
+		"\uFEFF# 見出し\r\n本文\r\n",
+		"# a\r\nb\rc\n",
+		"# 見出し\nか\u3099き\u200B\r\n",
+		"abc\u202Edef\u2066\n",
+		"\x83\x7c\x83\x8a\x83\x56\x81\x5b\r\n",
+		"\xff\xfe#\x00 \x00\x8b\x89\x00\x6b\r\x00\n\x00",
+		"か\u200B\u3099\n",
+	} {
+		want, err := Normalize([]byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		got := applyEncodingFixes(t, []byte(src))
+		if string(got) != string(want) {
+			t.Errorf("%q: fixes give %q, Normalize %q", src, got, want)
+		}
+		if fs := EncodingFindings("d.md", got); len(fs) > 0 {
+			t.Errorf("%q: after the fixes: %+v", src, fs)
+		}
+	}
+	if _, err := Normalize([]byte("本\xff文")); err == nil {
+		t.Error("Normalize converted bytes that are no known encoding")
+	}
+}
+
+func applyEncodingFixes(t testing.TB, src []byte) []byte {
+	for range 4 {
+		var edits []Edit
+		for _, f := range EncodingFindings("d.md", src) {
+			if f.Fix != nil {
+				edits = append(edits, f.Fix.Edits...)
+			}
+		}
+		if len(edits) == 0 {
+			return src
+		}
+		out, err := Apply(src, edits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src = out
+	}
+	return src
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"# a\r\nb\n", "\uFEFFか\u3099", "\x83\x7c\x83\x8a", "\xff\xfea\x00", "abc\u202E"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		want, err := Normalize(src)
+		if err != nil {
+			return
+		}
+		if again, err := Normalize(want); err != nil || string(again) != string(want) {
+			t.Fatalf("Normalize is not idempotent: %q → %q → %q (%v)", src, want, again, err)
+		}
+		if fs := EncodingFindings("d.md", want); len(fs) > 0 {
+			t.Fatalf("Normalize(%q) = %q still has findings: %+v", src, want, fs)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -178,3 +179,85 @@ func (r *Repo) DocByPath(path string) *Document {
 	}
 	return nil
 }
+
+// With returns the repository as it would be with some documents' bytes
+// replaced — what a fix or a renumbering is about to write — without
+// touching the files: the documents whose bytes changed are parsed again,
+// the others are shared with r. The configuration and the registry are
+// r's; changed must name documents of r.
+func (r *Repo) With(changed map[string][]byte) (*Repo, error) {
+	out := &Repo{FS: overlay{base: r.FS, files: changed}, Config: r.Config, Registry: r.Registry, Findings: r.Findings}
+	out.Docs = make([]*Document, len(r.Docs))
+	seen := 0
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, d := range r.Docs {
+		src, ok := changed[d.Path]
+		if !ok {
+			out.Docs[i] = d
+			continue
+		}
+		seen++
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out.Docs[i] = ParseDocument(d.Path, src, r.Config.Visibility)
+		}()
+	}
+	wg.Wait()
+	if seen != len(changed) {
+		for p := range changed {
+			if r.DocByPath(p) == nil {
+				return nil, fmt.Errorf("policy: %s: not a document of the repository", p)
+			}
+		}
+	}
+	return out, nil
+}
+
+// overlay is a file system with some files' contents replaced.
+type overlay struct {
+	base  fs.FS
+	files map[string][]byte
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if b, ok := o.files[name]; ok {
+		f, err := o.base.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		info, err := f.Stat()
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		return &memFile{Reader: bytes.NewReader(b), info: memInfo{info, int64(len(b))}}, nil
+	}
+	return o.base.Open(name)
+}
+
+func (o overlay) ReadFile(name string) ([]byte, error) {
+	if b, ok := o.files[name]; ok {
+		return bytes.Clone(b), nil
+	}
+	return fs.ReadFile(o.base, name)
+}
+
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(o.base, name) }
+
+type memFile struct {
+	*bytes.Reader
+	info memInfo
+}
+
+func (f *memFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *memFile) Close() error               { return nil }
+
+type memInfo struct {
+	fs.FileInfo
+	size int64
+}
+
+func (i memInfo) Size() int64 { return i.size }

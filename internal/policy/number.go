@@ -754,6 +754,9 @@ type numbered struct {
 	// Through is the last number of a range of provisions written as one,
 	// as an excerpt elides them: ２・３　（略）, 一～四　（略）; 0 otherwise.
 	Through int
+	// Provisional is set for 第?条: an inserted provision whose number the
+	// editor left to policyctl renumber. Its Num is 0.
+	Provisional bool
 }
 
 // ParseNumbered reads the number that opens a heading, paragraph or list item.
@@ -770,6 +773,9 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 	t := strings.TrimLeft(text, " \t　")
 	if !MayBeNumbered(t) {
 		return numbered{}, false
+	}
+	if nb, ok := parseProvisional(t); ok {
+		return nb, true
 	}
 	l, ok := Lex(t, 0)
 	if !ok || l.Absurd {
@@ -944,4 +950,31 @@ func parseCaption(text string) (string, bool) {
 		return "", false
 	}
 	return inner, true
+}
+
+// parseProvisional reads 第?条 (also 第？条, 第?章, 第?節 …) opening a
+// provision: an editor inserting an article writes it so, and policyctl
+// renumber gives it its place in the sequence. Only a provision's own
+// label is read so; a reference to 第?条 is text.
+func parseProvisional(t string) (numbered, bool) {
+	rest, ok := strings.CutPrefix(t, "第")
+	if !ok {
+		return numbered{}, false
+	}
+	if rest, ok = strings.CutPrefix(rest, "?"); !ok {
+		if rest, ok = strings.CutPrefix(rest, "？"); !ok {
+			return numbered{}, false
+		}
+	}
+	u, size := utf8.DecodeRuneInString(rest)
+	style, ok := unitStyles[u]
+	if !ok {
+		return numbered{}, false
+	}
+	label := t[:len(t)-len(rest)+size]
+	after := rest[size:]
+	if after != "" && !strings.ContainsRune(" \t　\n", firstRune(after)) {
+		return numbered{}, false
+	}
+	return numbered{Style: style, Label: label, Rest: strings.Trim(after, " \t　"), Provisional: true}, true
 }

@@ -41,6 +41,9 @@ type Section struct {
 	ID string
 	// Explicit reports whether ID was written as {#id}.
 	Explicit bool
+	// Provisional is set for a provision numbered 第?条: inserted, its
+	// number left to policyctl renumber. Its Number is 0.
+	Provisional bool
 	// HeadingLevel is 1–6 for headings, 0 otherwise.
 	HeadingLevel int
 	// Offset is the byte offset of the section's block in the document body.
@@ -200,7 +203,7 @@ func (b *treeBuilder) block(c ast.Node) {
 }
 
 func (b *treeBuilder) newSection(kind SectionKind, n ast.Node, nb numbered) *Section {
-	s := &Section{Kind: kind, Style: nb.Style, Number: nb.Num, Label: nb.Label, Title: firstLine(nb.Rest), Node: n, Doc: b.doc}
+	s := &Section{Kind: kind, Style: nb.Style, Number: nb.Num, Label: nb.Label, Title: firstLine(nb.Rest), Node: n, Doc: b.doc, Provisional: nb.Provisional}
 	s.Offset = n.Pos()
 	s.Line, s.Col = b.doc.bodyLineCol(s.Offset)
 	s.Level = b.doc.LevelAt(s.Offset)

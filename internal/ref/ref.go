@@ -54,6 +54,11 @@ type Ref struct {
 	// Problem says why the reference does not resolve, or what is wrong
 	// with what it resolves to; nil when it is fine.
 	Problem *Problem
+	// Range is set for a range, 第4条から第6条まで, whose Targets are every
+	// provision it covers; its first FirstEnd Cites are those of its first
+	// end, the others those of its second.
+	Range    bool
+	FirstEnd int
 	// member is the reference's place in its expression: 8 is member 2 of
 	// 上記6、7及び8. References of an exclusion count from 100.
 	member int

@@ -40,7 +40,26 @@ func Renumbered(base, cur *policy.Repo) []Shift {
 
 // RenumberedRefs is Renumbered for references already resolved (by All).
 func RenumberedRefs(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document][]*Ref) []Shift {
-	// Sections of the base revision → the same sections in cur.
+	same := Match(base, cur)
+	pairs := Counterparts(base, cur, oldRefs, newRefs, same)
+	var out []Shift
+	for _, d := range cur.Docs {
+		for _, r := range newRefs[d] {
+			if old := pairs[r]; old != nil {
+				if s, ok := shifted(old, r, same); ok {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// Match maps the sections of base to the same sections in cur, document
+// by document (documents by id): by explicit ID, then by what they say,
+// then by similar text, then by number where the text was rewritten in
+// place. It is how a provision is followed across a renumbering.
+func Match(base, cur *policy.Repo) map[*policy.Section]*policy.Section {
 	same := map[*policy.Section]*policy.Section{}
 	baseDocs := map[string]*policy.Document{}
 	for _, d := range base.Docs {
@@ -48,25 +67,43 @@ func RenumberedRefs(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Documen
 	}
 	for _, d := range cur.Docs {
 		if od := baseDocs[d.Meta.ID]; od != nil && od.Root != nil && d.Root != nil {
+			if od == d {
+				// A document shared by both models (policy.Repo.With)
+				// is its own match.
+				for _, s := range d.Sections() {
+					same[s] = s
+				}
+				same[d.Root] = d.Root
+				continue
+			}
 			for o, n := range matchSections(od, d) {
 				same[o] = n
 			}
 		}
 	}
-	var out []Shift
+	return same
+}
+
+// Counterparts pairs each reference of cur with the same reference in
+// base, where there is one: the same wording, in the same provision (as
+// same matches them), at the same place in its expression (the 8 of
+// 上記6、7及び8 is not the 8 of 上記7、8及び9), in order. A reference
+// without a counterpart was written since base.
+func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document][]*Ref, same map[*policy.Section]*policy.Section) map[*Ref]*Ref {
+	baseDocs := map[string]*policy.Document{}
+	for _, d := range base.Docs {
+		baseDocs[d.Meta.ID] = d
+	}
+	out := map[*Ref]*Ref{}
+	type key struct {
+		host   *policy.Section
+		text   string
+		member int
+	}
 	for _, d := range cur.Docs {
 		od := baseDocs[d.Meta.ID]
 		if od == nil {
 			continue
-		}
-		// The references of the base revision, by the provision they stand
-		// in (as it is in cur), their wording and their place in their
-		// expression (the 8 of 上記6、7及び8 is not the 8 of 上記7、8及び9),
-		// in order.
-		type key struct {
-			host   *policy.Section
-			text   string
-			member int
 		}
 		before := map[key][]*Ref{}
 		for _, r := range oldRefs[od] {
@@ -84,17 +121,18 @@ func RenumberedRefs(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Documen
 			k := key{r.Host, r.Text, r.member}
 			i := seen[k]
 			seen[k]++
-			olds := before[k]
-			if i >= len(olds) {
-				continue // a new reference: nothing to compare with
-			}
-			if s, ok := shifted(olds[i], r, same); ok {
-				out = append(out, s)
+			if olds := before[k]; i < len(olds) {
+				out[r] = olds[i]
 			}
 		}
 	}
 	return out
 }
+
+// Members lists the provisions a range covers, from one end to the other:
+// the siblings between them, or for articles every article between them.
+// It is nil when the range runs backwards.
+func Members(from, to *policy.Section) []*policy.Section { return members(from, to) }
 
 // shifted compares one reference in two revisions.
 func shifted(old, r *Ref, same map[*policy.Section]*policy.Section) (Shift, bool) {
@@ -253,6 +291,16 @@ func matchSections(od, nd *policy.Document) map[*policy.Section]*policy.Section 
 		}
 		return x.sec.Style.String() + "\x00" + x.text
 	})
+	// The same text but for its numbers: a provision whose references
+	// were renumbered (第4条に従い → 第5条に従い), or a number edited in
+	// place (8文字 → 12文字), before similar text, which short provisions
+	// that differ only in a number would pair at random.
+	try(func(x sectionText) string {
+		if x.text == "" {
+			return ""
+		}
+		return x.sec.Style.String() + "\x00" + withoutNumbers(x.text)
+	})
 	// Similar text: best pairs first. The documents are small; the bound
 	// keeps a pathological pair linear enough.
 	type cand struct {
@@ -370,4 +418,23 @@ func dice(a, b map[[2]rune]int) float64 {
 		total += n
 	}
 	return 2 * float64(common) / float64(total)
+}
+
+// withoutNumbers writes every run of digits (ASCII, full-width or kanji)
+// as one "#".
+func withoutNumbers(s string) string {
+	var b strings.Builder
+	prev := false
+	for _, r := range s {
+		digit := policy.IsDigit(r) || strings.ContainsRune("〇一二三四五六七八九十百千", r)
+		if digit {
+			if !prev {
+				b.WriteByte('#')
+			}
+		} else {
+			b.WriteRune(r)
+		}
+		prev = digit
+	}
+	return b.String()
 }

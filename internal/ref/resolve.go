@@ -210,6 +210,7 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 		}
 	}
 	r.Cites = append(a.Cites, b.Cites...)
+	r.Range, r.FirstEnd = true, len(a.Cites)
 	for _, x := range []*Ref{a, b} {
 		if x.Problem != nil {
 			r.Problem = x.Problem

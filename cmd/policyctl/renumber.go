@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/policyctl/policyctl/internal/fix"
+	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/renumber"
+)
+
+type renumberOptions struct {
+	f        *factory
+	repo     repoOptions
+	Doc      string
+	DryRun   bool
+	Branch   bool
+	Collapse bool
+	Against  string
+}
+
+func newCmdRenumber(f *factory, runF func(*renumberOptions) error) *cobra.Command {
+	opts := &renumberOptions{f: f}
+	c := &cobra.Command{
+		Use:   "renumber",
+		Short: "make numbering contiguous again and keep every reference's target",
+		Long: `renumber makes every numbering sequence contiguous again after an insertion, a
+deletion or a move — 章, 節, 条 (枝番 such as 第3条の2 are kept; --collapse folds
+them), 項, 号, (1), ①, ア, (ア) and the 基本方針's 1. — and rewrites every
+reference in every document that pointed at a renumbered provision so that it
+keeps its target, in its own style: 上記6、7及び8 becomes 上記7、8及び9, 第十二条
+becomes 第十三条, a 前条 whose target is no longer the article before it becomes
+that article's number, and a range that would widen over an inserted article
+becomes a list.
+
+An inserted provision may carry any provisional number: 第?条, a repeated
+number, or 第3条の2. A reference that stood in the revision in force (or
+--against REV) keeps the provision it pointed at there; one in new text keeps
+what it points at as written. --branch makes an inserted article a 枝番 of the
+one before it, so that nothing after it moves.
+
+The result is checked before anything is written: every reference must
+resolve to the same provision as before and check must report nothing new;
+otherwise renumber writes nothing and names what it could not keep. Every
+changed file is written at once, or none, and none that changed since it was
+read. The changes are printed as a unified diff; --dry-run prints only that.`,
+		Example: `  policyctl renumber --dry-run
+  policyctl renumber
+  policyctl renumber --doc std-technical --branch
+  policyctl renumber --against 2024-04-01`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return renumberRun(opts)
+		},
+	}
+	addDirFlag(c, &opts.repo)
+	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, "override a configuration key, `KEY=VALUE`")
+	c.Flags().StringVar(&opts.repo.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
+	c.Flags().StringVar(&opts.Doc, "doc", "", "renumber only the document with this `ID` (references everywhere follow)")
+	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the unified diff and write nothing")
+	c.Flags().BoolVar(&opts.Branch, "branch", false, "make an inserted article a 枝番 (第3条の2) so that nothing after it moves")
+	c.Flags().BoolVar(&opts.Collapse, "collapse", false, "fold 枝番: 第3条の2 becomes 第4条")
+	c.Flags().StringVar(&opts.Against, "against", "", "take each reference's target from `REV` (default: the revision in force, when there is one; none: as written)")
+	c.MarkFlagsMutuallyExclusive("branch", "collapse")
+	return c
+}
+
+func renumberRun(opts *renumberOptions) error {
+	h, err := opts.repo.open("")
+	if err != nil {
+		return err
+	}
+	r, err := opts.repo.model(h)
+	if err != nil {
+		return err
+	}
+	co, err := againstOptions(opts.f, &opts.repo, h, opts.Against)
+	if err != nil {
+		return err
+	}
+	c, err := fix.Renumber(r, co, renumber.Options{Doc: opts.Doc, Branch: opts.Branch, Collapse: opts.Collapse})
+	if err != nil {
+		return refused(opts.f, "renumber", err)
+	}
+	if c.Empty() {
+		if !opts.DryRun {
+			i18n.Fprintf(opts.f.stdout, "nothing to renumber: every sequence is contiguous and every reference keeps its target\n")
+		}
+		return nil
+	}
+	return writeChange(opts.f, h.Tree.Dir, c, opts.DryRun)
+}
+
+// refused prints the problems of a change that was refused and returns
+// errProblems; other errors are returned as they are.
+func refused(f *factory, cmd string, err error) error {
+	var rf *fix.Refused
+	if !errors.As(err, &rf) {
+		return err
+	}
+	if rf.What != cmd {
+		i18n.Fprintf(f.stderr, "policyctl %s: refused (%s), nothing was written:\n", cmd, rf.What)
+	} else {
+		i18n.Fprintf(f.stderr, "policyctl %s: refused, nothing was written:\n", cmd)
+	}
+	for _, p := range rf.Problems {
+		fmt.Fprintf(f.stderr, "\t%s\n", p)
+	}
+	return errProblems
+}
+
+// writeChange prints a change as a unified diff and, unless dryRun,
+// writes it and says what it did.
+func writeChange(f *factory, dir string, c *fix.Change, dryRun bool) error {
+	if err := c.WriteDiff(f.stdout); err != nil {
+		return err
+	}
+	if dryRun {
+		return nil
+	}
+	if err := c.Write(dir, f.between); err != nil {
+		return err
+	}
+	i18n.Fprintf(f.stdout, "wrote %d files: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))
+	return nil
+}

@@ -1,0 +1,70 @@
+package check
+
+import (
+	"sort"
+
+	"github.com/policyctl/policyctl/internal/i18n"
+
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+	"github.com/policyctl/policyctl/internal/renumber"
+)
+
+// numberStyle reports numbers written otherwise than policyctl.yaml's
+// style asks (style.digits, style.articles) — in provisions' labels and in
+// references, not in citations of other laws — once per document, at the
+// first, with the count; its fix rewrites every one of them.
+func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
+	return func(r *policy.Repo, report func(policy.Finding)) {
+		st := r.Config.Style
+		if st.Digits == "any" && st.Articles == "any" {
+			return
+		}
+		for _, d := range r.Docs {
+			if d.Root == nil {
+				continue
+			}
+			body := d.Body()
+			seen := map[[2]int]bool{}
+			var edits []policy.Edit
+			add := func(start int, old string) {
+				k := [2]int{start, start + len(old)}
+				if seen[k] {
+					return
+				}
+				seen[k] = true
+				if out, changed := renumber.Restyle(old, st); changed {
+					edits = append(edits, policy.Edit{File: d.Path, Start: d.BodyStart + start, End: d.BodyStart + start + len(old), New: out})
+				}
+			}
+			for _, s := range d.Sections() {
+				if start, label, ok := renumber.LabelAt(s); ok {
+					add(start, label)
+				}
+			}
+			for _, x := range refs[d] {
+				if x.External {
+					continue
+				}
+				for _, c := range x.Cites {
+					if !c.Relative && c.NumEnd > c.NumStart && c.End <= len(body) && string(body[c.Start:c.End]) == c.Text {
+						add(c.Start, c.Text)
+					}
+				}
+			}
+			if len(edits) == 0 {
+				continue
+			}
+			sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+			first := edits[0]
+			old := string(d.Source[first.Start:first.End])
+			msg := i18n.Sprintf("%s is not written as policyctl.yaml's style asks (style.digits: %s, style.articles: %s): %s", old, st.Digits, st.Articles, first.New)
+			if len(edits) > 1 {
+				msg += i18n.Sprintf(" (%d places; this is the first)", len(edits))
+			}
+			report(policy.Finding{Rule: policy.RuleNumberingStyle, Severity: policy.Warning, Pos: d.Pos(first.Start), Message: msg,
+				Hint: i18n.Sprintf("write %s; or set style.digits and style.articles in policyctl.yaml to how this policy writes its numbers (any: as written)", first.New),
+				Fix:  &policy.Fix{Description: i18n.Sprintf("write %d numbers as policyctl.yaml's style asks", len(edits)), Edits: edits}})
+		}
+	}
+}

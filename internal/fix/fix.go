@@ -1,0 +1,199 @@
+// Package fix changes a policy repository the way policyctl fix and
+// policyctl renumber do: it makes the changes in memory — the fixes that
+// findings carry, a renumbering — verifies the result, and only then
+// writes it. Every reference must keep its target (by identity, not by
+// number) and check must report no finding that was not there before;
+// otherwise nothing is written and the problems are named.
+//
+// Writing is atomic per repository: every changed file is written aside
+// first, then each file on disk is compared with what was read, and only
+// if none changed are they all moved into place. The package never decides
+// a fix that needs a person's judgement: such findings are listed.
+package fix
+
+import (
+	"crypto/sha256"
+	"sort"
+	"strings"
+
+	"github.com/policyctl/policyctl/internal/i18n"
+
+	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/renumber"
+)
+
+// Change is a verified change of a repository, ready to be shown and
+// written.
+type Change struct {
+	// Before are the changed files as they were read, After as they will
+	// be written.
+	Before, After map[string][]byte
+	// Result is the repository as the change leaves it.
+	Result *policy.Repo
+	// Remaining are the findings check still reports on Result: what
+	// needs a person (with RULE arguments, only of those rules).
+	Remaining []policy.Finding
+	// Applied counts what was done, by kind, for a summary.
+	Applied []string
+	// Skipped says which fixes were left out and why: a renumbering that
+	// could not keep every reference's target, with each reference.
+	Skipped []string
+}
+
+// Empty reports whether the change changes no file.
+func (c *Change) Empty() bool { return len(c.After) == 0 }
+
+// Refused is the error of a change that would not keep every reference's
+// target, or would make check report something new: nothing is written.
+type Refused struct {
+	What     string
+	Problems []string
+}
+
+func (e *Refused) Error() string {
+	return i18n.Sprintf("%s refused, nothing was written:\n\t%s", e.What, strings.Join(e.Problems, "\n\t"))
+}
+
+// Renumber plans a renumbering of r and verifies it. opts.Base, when
+// set, is the revision whose references give each reference its target.
+func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change, error) {
+	refs := renumber.Resolve(r, nil)
+	in := renumber.Input{Base: co.Base, Cur: r, CurRefs: refs}
+	if co.Base != nil {
+		in.BaseRefs = renumber.Resolve(co.Base, nil)
+	}
+	p, err := renumber.Make(in, opts)
+	if err != nil {
+		return nil, err
+	}
+	res, err := p.Apply()
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Problems) > 0 {
+		return nil, &Refused{What: "renumber", Problems: problemLines(res.Problems)}
+	}
+	c := newChange(r)
+	c.add(r, res.Files)
+	c.Result = res.After
+	if len(p.Numbers) > 0 {
+		c.Applied = append(c.Applied, i18n.Sprintf("%d provisions renumbered", len(p.Numbers)))
+	}
+	if len(p.Refs) > 0 {
+		c.Applied = append(c.Applied, i18n.Sprintf("%d references rewritten", len(p.Refs)))
+	}
+	if p.LinkTexts > 0 {
+		c.Applied = append(c.Applied, i18n.Sprintf("%d numbers in link texts rewritten", p.LinkTexts))
+	}
+	before := func() *check.Result { co := co; co.Refs = refs; return check.RunWith(r, co) }
+	after := co
+	after.Refs = res.Refs
+	if err := c.judge("renumber", before, check.RunWith(res.After, after), nil); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func newChange(r *policy.Repo) *Change {
+	return &Change{Before: map[string][]byte{}, After: map[string][]byte{}, Result: r}
+}
+
+// add records new bytes for files, against the repository they were made
+// from; a file changed twice keeps its first Before.
+func (c *Change) add(r *policy.Repo, files map[string][]byte) {
+	for p, b := range files {
+		if _, ok := c.Before[p]; !ok {
+			c.Before[p] = r.DocByPath(p).Source
+		}
+		c.After[p] = b
+	}
+	for p, b := range c.After {
+		if string(b) == string(c.Before[p]) {
+			delete(c.After, p)
+			delete(c.Before, p)
+		}
+	}
+}
+
+// judge compares check on the result with check on the repository as
+// read: a finding the change would add refuses it. before is run only
+// when the result has findings at all. keep, when set, chooses the
+// findings listed as remaining.
+func (c *Change) judge(what string, before func() *check.Result, after *check.Result, keep func(policy.Finding) bool) error {
+	return c.judgeExcept(what, before, after, keep, nil)
+}
+
+// judgeExcept is judge for a change that converted some files from
+// another encoding: what check finds in them could not be read before,
+// so it is listed as remaining, never taken for something the change did.
+func (c *Change) judgeExcept(what string, before func() *check.Result, after *check.Result, keep func(policy.Finding) bool, unread map[string]bool) error {
+	for _, f := range after.Findings {
+		if keep == nil || keep(f) {
+			c.Remaining = append(c.Remaining, f)
+		}
+	}
+	if len(after.Findings) == 0 {
+		return nil
+	}
+	if added := newFindings(before().Findings, after.Findings); len(added) > 0 {
+		var lines []string
+		for _, f := range added {
+			if unread[f.Pos.File] {
+				continue
+			}
+			lines = append(lines, i18n.Sprintf("%s: %s %s: %s (check would report this only after the change)", f.Pos, f.Severity, f.Rule.ID, f.Message))
+		}
+		if len(lines) > 0 {
+			return &Refused{What: what, Problems: lines}
+		}
+	}
+	return nil
+}
+
+// newFindings are the findings of after that before does not have. Their
+// places and wording move with the change (a renumbered reference reads
+// differently), so findings are counted by file, rule and severity.
+func newFindings(before, after []policy.Finding) []policy.Finding {
+	type key struct {
+		file string
+		rule *policy.Rule
+		sev  policy.Severity
+	}
+	count := map[key]int{}
+	for _, f := range before {
+		count[key{f.Pos.File, f.Rule, f.Severity}]++
+	}
+	var out []policy.Finding
+	for _, f := range after {
+		k := key{f.Pos.File, f.Rule, f.Severity}
+		// Every reference keeps the target it had in the base, so none
+		// can point elsewhere now, whatever the repository said before.
+		if count[k] > 0 && f.Rule != policy.RuleRefRenumbered {
+			count[k]--
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func problemLines(ps []renumber.Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.String())
+	}
+	return out
+}
+
+// Paths are the changed files, sorted.
+func (c *Change) Paths() []string {
+	var ps []string
+	for p := range c.After {
+		ps = append(ps, p)
+	}
+	sort.Strings(ps)
+	return ps
+}
+
+func digest(b []byte) [32]byte { return sha256.Sum256(b) }

@@ -1,0 +1,445 @@
+// Package renumber makes the numbering of policy documents contiguous again
+// after an insertion, a deletion or a move — 章, 節, 条 (with their 枝番),
+// 項, 号, (1), ①, ア, (ア), the 基本方針's 1. — and rewrites every reference
+// that pointed at a renumbered provision so that it keeps its target, in
+// the reference's own style.
+//
+// It works in three steps, in this order: every reference is resolved and
+// given the identity of its target (from the base revision for a reference
+// that stood there, as written for new text); the numbers are changed;
+// the references are written again. The result is a Plan: edits as data,
+// and what the result must satisfy (Verify). The package never writes a
+// file and never judges the result by check's rules: package fix does.
+package renumber
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// Options choose what is renumbered.
+type Options struct {
+	// Doc, when set, renumbers only the document with that id — and, for
+	// articles and chapters numbered through the files of a tier, the
+	// files after it, whose numbers follow from it. References in every
+	// document follow.
+	Doc string
+	// Branch turns an inserted article into a 枝番 of the article before
+	// it (第3条の2), so that nothing after it moves.
+	Branch bool
+	// Collapse folds branch numbers: 第3条の2 becomes 第4条.
+	Collapse bool
+	// RefsOnly keeps every number and only rewrites the references whose
+	// target a renumbering since the base moved: the fixes of
+	// ref/renumbered.
+	RefsOnly bool
+}
+
+// Input is what a plan is made from. Base, the revision the working tree
+// changes, may be nil: references then keep the targets they have as
+// written. The references of each model are resolved when not given.
+type Input struct {
+	Base, Cur         *policy.Repo
+	BaseRefs, CurRefs map[*policy.Document][]*ref.Ref
+}
+
+// Plan is a renumbering as data.
+type Plan struct {
+	// Edits change the documents of Cur, in file order.
+	Edits []policy.Edit
+	// Numbers are the provisions whose number changes.
+	Numbers []Number
+	// Refs are the references written anew.
+	Refs []Rewrite
+	// LinkTexts counts the numbers rewritten in the text of links.
+	LinkTexts int
+	// Problems are what cannot be done; a plan with problems must not be
+	// applied.
+	Problems []Problem
+
+	cur      *policy.Repo
+	refs     map[*policy.Document][]*ref.Ref
+	identity map[*ref.Ref][]*policy.Section
+	num      map[*policy.Section]policy.Number
+}
+
+// Number is a provision whose number changes.
+type Number struct {
+	Section  *policy.Section
+	Old, New string // the labels as written
+}
+
+// Rewrite is a reference written anew.
+type Rewrite struct {
+	Ref      *ref.Ref
+	Old, New string
+}
+
+// Problem is something a plan cannot do, at the place it concerns.
+type Problem struct {
+	Pos     policy.Pos
+	Message string
+}
+
+func (p Problem) String() string { return p.Pos.String() + ": " + p.Message }
+
+// Make plans the renumbering of in.Cur.
+func Make(in Input, opts Options) (*Plan, error) {
+	if opts.Branch && opts.Collapse {
+		return nil, i18n.Errorf("renumber: --branch and --collapse contradict each other: --branch makes 枝番, --collapse folds them")
+	}
+	if opts.Doc != "" && in.Cur.Doc(opts.Doc) == nil {
+		return nil, i18n.Errorf("renumber: --doc %s: no document has that id", opts.Doc)
+	}
+	if in.CurRefs == nil {
+		in.CurRefs = ref.All(in.Cur)
+	}
+	if in.Base != nil && in.BaseRefs == nil {
+		in.BaseRefs = ref.All(in.Base)
+	}
+	pl := &planner{in: in, opts: opts, p: &Plan{cur: in.Cur, refs: in.CurRefs, identity: map[*ref.Ref][]*policy.Section{}, num: map[*policy.Section]policy.Number{}}}
+	pl.identify()
+	if !opts.RefsOnly {
+		pl.renumber()
+	}
+	pl.rewrite()
+	pl.linkTexts()
+	p := pl.p
+	sort.SliceStable(p.Edits, func(i, j int) bool {
+		a, b := p.Edits[i], p.Edits[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Start < b.Start
+	})
+	sort.SliceStable(p.Problems, func(i, j int) bool { return lessPos(p.Problems[i].Pos, p.Problems[j].Pos) })
+	return p, nil
+}
+
+func lessPos(a, b policy.Pos) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
+}
+
+type planner struct {
+	in   Input
+	opts Options
+	p    *Plan
+	// same maps the sections of the base to the working tree's; matched
+	// are the working tree's sections that were in the base.
+	same    map[*policy.Section]*policy.Section
+	matched map[*policy.Section]bool
+	// cites are the provision each link of a reference must name, in the
+	// working tree's sections (nil where a link names none by itself).
+	cites map[*ref.Ref][]*policy.Section
+}
+
+func (pl *planner) problem(pos policy.Pos, msg string) {
+	pl.p.Problems = append(pl.p.Problems, Problem{Pos: pos, Message: msg})
+}
+
+// identify gives every reference the provisions it must keep pointing
+// at: those it pointed at in the base, when it stood there; otherwise
+// those it points at as written.
+func (pl *planner) identify() {
+	cur := pl.in.Cur
+	pl.cites = map[*ref.Ref][]*policy.Section{}
+	pl.matched = map[*policy.Section]bool{}
+	var pairs map[*ref.Ref]*ref.Ref
+	if pl.in.Base != nil {
+		pl.same = ref.Match(pl.in.Base, cur)
+		for _, n := range pl.same {
+			pl.matched[n] = true
+		}
+		pairs = ref.Counterparts(pl.in.Base, cur, pl.in.BaseRefs, pl.in.CurRefs, pl.same)
+	}
+	for _, d := range cur.Docs {
+		for _, r := range pl.in.CurRefs[d] {
+			if r.External {
+				continue
+			}
+			if old := pairs[r]; old != nil && !old.External && len(old.Targets) > 0 {
+				pl.fromBase(r, old)
+				continue
+			}
+			if len(r.Targets) == 0 {
+				pl.p.identity[r] = nil // resolves to nothing: it must stay so
+				continue
+			}
+			if dup := duplicates(r); dup != nil && !pl.opts.RefsOnly {
+				pl.problem(r.Pos, i18n.Sprintf("%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup)))
+				continue
+			}
+			pl.p.identity[r] = r.Targets
+			cs := make([]*policy.Section, len(r.Cites))
+			for i, c := range r.Cites {
+				cs[i] = c.Sec
+			}
+			pl.cites[r] = cs
+		}
+	}
+}
+
+// fromBase takes a reference's identity from the base revision.
+func (pl *planner) fromBase(r, old *ref.Ref) {
+	var want []*policy.Section
+	for i, t := range old.Targets {
+		n := pl.same[t]
+		if n == nil {
+			if old.Range && i > 0 && i < len(old.Targets)-1 {
+				continue // a range keeps covering what is left between its ends
+			}
+			pl.problem(r.Pos, i18n.Sprintf("%s pointed at %s in the base revision, which is no longer there; rewrite the sentence (or cite what replaces it), then renumber", r.Text, display(t)))
+			return
+		}
+		want = append(want, n)
+	}
+	pl.p.identity[r] = want
+	cs := make([]*policy.Section, len(r.Cites))
+	if len(old.Cites) == len(r.Cites) {
+		for i, c := range old.Cites {
+			if c.Sec != nil {
+				cs[i] = pl.same[c.Sec]
+			}
+		}
+	}
+	pl.cites[r] = cs
+}
+
+func display(s *policy.Section) string {
+	if s.Kind == policy.KindRoot {
+		return s.Doc.Path
+	}
+	return s.Display()
+}
+
+// renumber gives every numbered provision its place in its sequence.
+func (pl *planner) renumber() {
+	selected := map[*policy.Document]bool{}
+	for _, d := range pl.in.Cur.Docs {
+		if pl.opts.Doc == "" || d.Meta.ID == pl.opts.Doc {
+			selected[d] = true
+		}
+	}
+	// Articles and chapters are numbered through a document, and through
+	// the files of a tier when a 対策基準 is split by chapter: a file
+	// whose first article is not 第1条 continues the previous file of its
+	// tier (as check's numbering rule reads them).
+	for _, style := range []policy.Style{policy.StyleArticle, policy.StyleChapter} {
+		runs := map[policy.Tier][]*policy.Section{}
+		flush := func(run []*policy.Section) {
+			if len(run) == 0 {
+				return
+			}
+			from := -1
+			for i, s := range run {
+				if selected[s.Doc] {
+					from = i
+					break
+				}
+			}
+			if from >= 0 {
+				pl.sequence(run, from)
+			}
+		}
+		for _, d := range pl.in.Cur.Docs {
+			var own []*policy.Section
+			for _, s := range d.Sections() {
+				if s.Style == style && !inSupplement(s) {
+					own = append(own, s)
+				}
+			}
+			if len(own) == 0 {
+				continue
+			}
+			if first := own[0]; first.Number.N == 1 && len(first.Number.Sub) == 0 || d.Meta.Tier == "" {
+				flush(runs[d.Meta.Tier])
+				runs[d.Meta.Tier] = nil
+			}
+			runs[d.Meta.Tier] = append(runs[d.Meta.Tier], own...)
+			if d.Meta.Tier == "" {
+				flush(runs[""])
+				runs[""] = nil
+			}
+		}
+		for _, t := range slices.Sorted(mapsKeys(runs)) {
+			flush(runs[t])
+		}
+	}
+	for _, d := range pl.in.Cur.Docs {
+		if !selected[d] || d.Root == nil {
+			continue
+		}
+		d.Root.Walk(func(s *policy.Section) bool {
+			if len(s.Children) == 0 {
+				return true
+			}
+			// The children of one style, in order, for each style.
+			var groups [][]*policy.Section
+			for _, c := range s.Children {
+				if !c.Numbered() || c.Style == policy.StyleSupplement || (c.Style == policy.StyleArticle || c.Style == policy.StyleChapter) && !inSupplement(c) {
+					continue
+				}
+				k := 0
+				for k < len(groups) && groups[k][0].Style != c.Style {
+					k++
+				}
+				if k == len(groups) {
+					groups = append(groups, nil)
+				}
+				groups[k] = append(groups[k], c)
+			}
+			for _, g := range groups {
+				pl.sequence(g, 0)
+			}
+			return true
+		})
+	}
+}
+
+func mapsKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// sequence numbers a run of sibling sections from its from-th section on;
+// those before it keep their numbers.
+func (pl *planner) sequence(run []*policy.Section, from int) {
+	n, b := 0, 1
+	if from > 0 {
+		prev := run[from-1].Number
+		n = prev.N
+		if len(prev.Sub) > 0 {
+			b = prev.Sub[0]
+		}
+	}
+	// seen are the numbers before, for --branch without a base: a
+	// repeated number is an inserted article.
+	var seen map[string]bool
+	if pl.opts.Branch {
+		seen = map[string]bool{}
+	}
+	for i, s := range run {
+		if i < from {
+			if seen != nil {
+				seen[s.Number.Key()] = true
+			}
+			continue
+		}
+		var num policy.Number
+		switch {
+		case s.Kind == policy.KindImplicit:
+			// An article's first 項 is 1 and has no label of its own.
+			n, b = 1, 1
+			num = s.Number
+		case pl.opts.Branch && s.Style == policy.StyleArticle && n > 0 && pl.inserted(s, seen):
+			b++
+			num = policy.Number{N: n, Sub: []int{b}}
+		case len(s.Number.Sub) > 0 && !s.Provisional && !pl.opts.Collapse && n > 0:
+			if len(s.Number.Sub) == 1 {
+				b++
+			}
+			num = policy.Number{N: n, Sub: append([]int{b}, s.Number.Sub[1:]...)}
+		default:
+			n, b = n+1, 1
+			num = policy.Number{N: n}
+		}
+		if seen != nil {
+			seen[s.Number.Key()] = true
+		}
+		pl.p.num[s] = num
+		if !num.Equal(s.Number) || s.Provisional || pl.markerDiffers(s, num) {
+			pl.relabel(s, num)
+		}
+	}
+}
+
+// inserted reports whether an article was inserted since the base: it has
+// no counterpart there; without a base, it is numbered 第?条 or repeats
+// the number of an article before it.
+func (pl *planner) inserted(s *policy.Section, seen map[string]bool) bool {
+	if s.Provisional {
+		return true
+	}
+	if pl.in.Base != nil && pl.in.Base.Doc(s.Doc.Meta.ID) != nil {
+		return !pl.matched[s]
+	}
+	return seen[s.Number.Key()]
+}
+
+func inSupplement(s *policy.Section) bool {
+	for p := s.Parent; p != nil; p = p.Parent {
+		if p.Style == policy.StyleSupplement {
+			return true
+		}
+	}
+	return false
+}
+
+// num is the number a section has after the renumbering.
+func (p *Plan) number(s *policy.Section) policy.Number {
+	if n, ok := p.num[s]; ok {
+		return n
+	}
+	return s.Number
+}
+
+// duplicates returns the provisions a reference names by one number when
+// several carry it — two 二 after a 号 was inserted as a duplicate — or
+// nil. Which one it means, only its writer knows.
+func duplicates(r *ref.Ref) []*policy.Section {
+	if r.Range || len(r.Targets) < 2 || len(r.Cites) == 0 {
+		return nil
+	}
+	last := r.Cites[len(r.Cites)-1]
+	if last.Relative || last.NumEnd <= last.NumStart {
+		return nil
+	}
+	for _, t := range r.Targets[1:] {
+		if !t.Number.Equal(r.Targets[0].Number) || t.Style != r.Targets[0].Style {
+			return nil
+		}
+	}
+	return r.Targets
+}
+
+// Keep is a plan that changes no number and no reference. A caller that
+// rewrites how numbers are written (第５条 → 第5条) sets its Edits; Apply
+// then verifies that every reference of in.Cur keeps the targets it has
+// as written.
+func Keep(in Input) *Plan {
+	p, _ := Make(Input{Cur: in.Cur, CurRefs: in.CurRefs}, Options{RefsOnly: true})
+	p.Edits, p.Refs, p.Problems = nil, nil, nil
+	return p
+}
+
+// markerDiffers reports whether an ordered list item's marker, which
+// Markdown does not read beyond the first (1. 1. 1. is 1, 2, 3), says
+// another number than the item has.
+func (pl *planner) markerDiffers(s *policy.Section, num policy.Number) bool {
+	if s.Kind != policy.KindItem {
+		return false
+	}
+	if l, ok := s.Node.Parent().(*ast.List); !ok || !l.IsOrdered() {
+		return false
+	}
+	_, marker, ok := labelAt(s, s.Doc.Body())
+	return ok && strings.TrimRight(marker, ".)") != itoa(num.N)
+}

@@ -1,0 +1,377 @@
+package renumber
+
+import (
+	"net/url"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/ref"
+)
+
+// Verify checks the repository as the plan's edits (and any others made
+// with them, such as Links) leave it, before anything is written: every
+// provision carries the number the plan gave it, and every reference
+// names the provisions it named before — by identity, not by number — or,
+// if it named none, still names none. after must be the plan's Cur with
+// edits applied (policy.Repo.With); afterRefs its references, or nil.
+func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*policy.Document][]*ref.Ref) []Problem {
+	if afterRefs == nil {
+		afterRefs = ref.All(after)
+	}
+	var probs []Problem
+	add := func(pos policy.Pos, msg string) {
+		probs = append(probs, Problem{Pos: pos, Message: msg})
+	}
+	if len(after.Docs) != len(p.cur.Docs) {
+		add(policy.Pos{File: "policyctl.yaml"}, i18n.T("the documents changed while renumbering"))
+		return probs
+	}
+	// Provisions are the same provisions in the same order: only labels
+	// and references change.
+	back := map[*policy.Section]*policy.Section{}
+	for i, cd := range p.cur.Docs {
+		ad := after.Docs[i]
+		if cd.Root == nil || ad.Root == nil {
+			continue
+		}
+		back[ad.Root] = cd.Root
+		cs, as := cd.Sections(), ad.Sections()
+		if len(cs) != len(as) {
+			add(policy.Pos{File: cd.Path}, i18n.Sprintf("the edits would change the structure of the document (%d provisions before, %d after); renumber it by hand", len(cs), len(as)))
+			continue
+		}
+		for k, c := range cs {
+			a := as[k]
+			back[a] = c
+			if a.Style != c.Style {
+				add(cd.BodyPos(c.Offset), i18n.Sprintf("%s would be read as another kind of provision after the edits; renumber it by hand", c.Label))
+				continue
+			}
+			if n, ok := p.num[c]; ok && !a.Number.Equal(n) {
+				add(cd.BodyPos(c.Offset), i18n.Sprintf("%s would read as %s, not %s, after the edits", c.Label, a.Style.Label(a.Number), c.Style.Label(n)))
+			}
+		}
+	}
+	shifts := byFile(edits)
+	for _, cd := range p.cur.Docs {
+		ad := after.DocByPath(cd.Path)
+		m := shifts[cd.Path]
+		arefs := afterRefs[ad]
+		if ad == cd && len(arefs) > 0 && len(p.refs[cd]) == len(arefs) && &arefs[0] == &p.refs[cd][0] {
+			continue // the same document with the same references (resolveAgain)
+		}
+		for _, r := range p.refs[cd] {
+			want, ok := p.identity[r]
+			if !ok {
+				continue
+			}
+			start := m.body(cd, ad, r.Start)
+			end := m.body(cd, ad, r.End)
+			var got []*policy.Section
+			found := false
+			for _, a := range arefs {
+				if a.Start >= start && a.End <= end && !a.External {
+					found = true
+					for _, t := range a.Targets {
+						got = append(got, back[t])
+					}
+				}
+			}
+			switch {
+			case want == nil && len(got) > 0:
+				add(r.Pos, i18n.Sprintf("%s resolves to nothing now, and would point at %s after renumbering; correct it first", r.Text, describe(got)))
+			case want == nil:
+			case !found:
+				add(r.Pos, i18n.Sprintf("%s would no longer read as a reference to %s; rewrite it by hand", r.Text, describe(want)))
+			case !sameSet(got, want):
+				add(r.Pos, i18n.Sprintf("%s would point at %s instead of %s; rewrite it by hand", r.Text, describe(got), describe(want)))
+			}
+		}
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return lessPos(probs[i].Pos, probs[j].Pos) })
+	return probs
+}
+
+func sameSet(a, b []*policy.Section) bool {
+	in := map[*policy.Section]int{}
+	for _, s := range a {
+		in[s]++
+	}
+	for _, s := range b {
+		if in[s] == 0 {
+			return false
+		}
+		in[s]--
+	}
+	for _, n := range in {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// shift maps offsets in a file as read to offsets after its edits.
+type shift []policy.Edit
+
+func byFile(edits []policy.Edit) map[string]shift {
+	out := map[string]shift{}
+	for _, e := range edits {
+		out[e.File] = append(out[e.File], e)
+	}
+	for f, es := range out {
+		sort.Slice(es, func(i, j int) bool { return es[i].Start < es[j].Start })
+		out[f] = es
+	}
+	return out
+}
+
+// at maps a file offset: an offset inside an edit maps to the end of its
+// new text.
+func (s shift) at(off int) int {
+	d := 0
+	for _, e := range s {
+		switch {
+		case e.End <= off:
+			d += len(e.New) - (e.End - e.Start)
+		case e.Start < off:
+			return e.Start + d + len(e.New)
+		}
+	}
+	return off + d
+}
+
+// body maps a body offset of the document as read to one of the document
+// after the edits.
+func (s shift) body(before, after *policy.Document, off int) int {
+	return s.at(before.BodyStart+off) - after.BodyStart
+}
+
+// Links are the edits that keep Markdown links pointing at the headings
+// whose IDs a renumbering changes: [脅威](#3-想定する脅威) becomes
+// (#4-想定する脅威) when 3. becomes 4. after is the plan's Cur with its
+// edits applied. The edits are in the files as read, like the plan's.
+func (p *Plan) Links(after *policy.Repo) ([]policy.Edit, []Problem) {
+	moved := map[*policy.Section]string{}
+	for i, cd := range p.cur.Docs {
+		ad := after.Docs[i]
+		if cd == ad || cd.Root == nil || ad.Root == nil {
+			continue
+		}
+		cs, as := cd.Sections(), ad.Sections()
+		if len(cs) != len(as) {
+			continue // Verify says why
+		}
+		for k, c := range cs {
+			if c.ID != as[k].ID && c.Kind != policy.KindImplicit {
+				moved[c] = as[k].ID
+			}
+		}
+	}
+	if len(moved) == 0 {
+		return nil, nil
+	}
+	var edits []policy.Edit
+	var probs []Problem
+	for _, d := range p.cur.Docs {
+		if d.AST == nil {
+			continue
+		}
+		body := d.Body()
+		_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			l, ok := n.(*ast.Link)
+			if !entering || !ok {
+				return ast.WalkContinue, nil
+			}
+			dest := string(l.Destination)
+			if !strings.Contains(dest, "#") {
+				return ast.WalkContinue, nil
+			}
+			link, lerr := p.cur.ResolveLink(d, dest)
+			if lerr != nil || link.Fragment == "" || link.Doc == nil || link.Kind != policy.LinkFragment && link.Kind != policy.LinkDocument {
+				return ast.WalkContinue, nil
+			}
+			sec := link.Doc.SectionByID(link.Fragment)
+			if sec == nil {
+				sec = link.Doc.SectionByID(policy.Slug(link.Fragment))
+			}
+			id, ok := moved[sec]
+			if sec == nil || !ok {
+				return ast.WalkContinue, nil
+			}
+			from := linkStart(n, body)
+			i := strings.Index(string(body[from:]), "("+dest)
+			hash := strings.IndexByte(dest, '#')
+			if from < 0 || i < 0 || hash < 0 {
+				probs = append(probs, Problem{Pos: d.BodyPos(max(from, 0)), Message: i18n.Sprintf("the link to #%s names a heading renumbering gives the ID #%s; the link could not be found in the text to rewrite it", link.Fragment, id)})
+				return ast.WalkContinue, nil
+			}
+			at := from + i + 1 + hash + 1
+			frag := id
+			if strings.Contains(dest[hash+1:], "%") {
+				frag = url.PathEscape(id)
+			}
+			edits = append(edits, policy.Edit{File: d.Path, Start: d.BodyStart + at, End: d.BodyStart + from + i + 1 + len(dest), New: frag})
+			return ast.WalkContinue, nil
+		})
+	}
+	return edits, probs
+}
+
+// linkStart finds where a link's text is written (goldmark keeps the
+// positions of text, not of links), or -1.
+func linkStart(n ast.Node, body []byte) int {
+	off := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if off < 0 || off > len(body) {
+		return -1
+	}
+	return off
+}
+
+// Result is the repository as a plan leaves it, in memory.
+type Result struct {
+	// After is the repository with every edit made.
+	After *policy.Repo
+	// Files are the new bytes of each changed file.
+	Files map[string][]byte
+	// Edits are the plan's edits and those that keep links to renumbered
+	// headings, in the files as read.
+	Edits []policy.Edit
+	// Refs are the references of After, resolved once.
+	Refs map[*policy.Document][]*ref.Ref
+	// Problems are what Verify found: a result with problems must not be
+	// written.
+	Problems []Problem
+}
+
+// Apply makes the plan's edits in memory, adds the edits that keep Markdown
+// links to renumbered headings (Links) and verifies the result (Verify).
+func (p *Plan) Apply() (*Result, error) {
+	res := &Result{Edits: append([]policy.Edit(nil), p.Edits...), Problems: append([]Problem(nil), p.Problems...)}
+	after, files, err := Edit(p.cur, res.Edits)
+	if err != nil {
+		return nil, err
+	}
+	links, probs := p.Links(after)
+	res.Problems = append(res.Problems, probs...)
+	if len(links) > 0 {
+		res.Edits = append(res.Edits, links...)
+		if after, files, err = Edit(p.cur, res.Edits); err != nil {
+			return nil, err
+		}
+	}
+	res.After, res.Files = after, files
+	res.Refs = p.resolveAgain(after)
+	res.Problems = append(res.Problems, p.Verify(after, res.Edits, res.Refs)...)
+	sort.SliceStable(res.Problems, func(i, j int) bool { return lessPos(res.Problems[i].Pos, res.Problems[j].Pos) })
+	return res, nil
+}
+
+// Edit makes edits to the documents of r in memory: the repository as it
+// would be, and the new bytes of each changed document.
+func Edit(r *policy.Repo, edits []policy.Edit) (*policy.Repo, map[string][]byte, error) {
+	files := map[string][]byte{}
+	for f, es := range byFile(edits) {
+		d := r.DocByPath(f)
+		if d == nil {
+			return nil, nil, i18n.Errorf("renumber: %s is not a document", f)
+		}
+		b, err := policy.Apply(d.Source, es)
+		if err != nil {
+			return nil, nil, err
+		}
+		if string(b) != string(d.Source) {
+			files[f] = b
+		}
+	}
+	after, err := r.With(files)
+	return after, files, err
+}
+
+// resolveAgain resolves the references of after, the plan's Cur with its
+// edits made, where they can differ from Cur's: in the documents that
+// changed, and in those with a reference into a changed document, or into
+// a document of a changed one's tier (a tier's name cites all of its
+// documents), or that does not resolve (it may now). The others are
+// Cur's: the same documents, citing the same provisions.
+func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref {
+	changed := map[*policy.Document]bool{}
+	tiers := map[policy.Tier]bool{}
+	for i, d := range p.cur.Docs {
+		if i < len(after.Docs) && after.Docs[i] != d {
+			changed[d] = true
+			tiers[d.Meta.Tier] = true
+		}
+	}
+	out := map[*policy.Document][]*ref.Ref{}
+	var againDocs []*policy.Document
+	for i, d := range after.Docs {
+		cd := p.cur.Docs[i]
+		again := changed[cd]
+		for _, r := range p.refs[cd] {
+			if again {
+				break
+			}
+			switch {
+			case r.External:
+			case len(r.Targets) == 0:
+				again = true
+			case r.TargetDoc != cd && (changed[r.TargetDoc] || tiers[r.TargetDoc.Meta.Tier]):
+				again = true
+			}
+		}
+		if again {
+			againDocs = append(againDocs, d)
+		} else {
+			out[d] = p.refs[cd]
+		}
+	}
+	for d, refs := range Resolve(after, againDocs) {
+		out[d] = refs
+	}
+	return out
+}
+
+// Resolve resolves the references of some documents of r (all when docs
+// is nil), spread over the cores: each document resolves on its own.
+func Resolve(r *policy.Repo, docs []*policy.Document) map[*policy.Document][]*ref.Ref {
+	if docs == nil {
+		docs = r.Docs
+	}
+	rs := ref.New(r)
+	found := make([][]*ref.Ref, len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				found[i] = rs.Doc(docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	out := make(map[*policy.Document][]*ref.Ref, len(docs))
+	for i, d := range docs {
+		out[d] = found[i]
+	}
+	return out
+}
