@@ -16,7 +16,6 @@ import (
 
 	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/ref"
 )
 
 // Directives are the HTML comments by which a document asks for generated
@@ -76,7 +75,7 @@ func md() goldmark.Markdown {
 // level down (the page's h1 is the document's title), carry the section
 // IDs of the edition and a permalink; numbered paragraphs and items carry
 // their IDs; textual references become links; directives are filled.
-func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Links, x Extras) (p *Page, err error) {
+func Document(m *EditionModel, refs References, d *policy.Document, links Links, x Extras) (p *Page, err error) {
 	defer func() {
 		// A renderer bug must stop one page with an error, not the process.
 		if r := recover(); r != nil {
@@ -161,7 +160,7 @@ func Document(m *EditionModel, refs *ref.Resolver, d *policy.Document, links Lin
 	}
 	anchorShared(d, byPos, nodes)
 	linkRefs(doc, body, d, refs, ed, links)
-	markTerms(doc, d, refs)
+	markTerms(doc, d, refs, ed)
 	var b bytes.Buffer
 	if err := md().Renderer().Render(&b, body, doc); err != nil {
 		return nil, fmt.Errorf("render: %s: %w", d.Path, err)

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -13,11 +15,11 @@ import (
 // linkRefs turns resolved textual references into links: 「上記3」 links
 // to section 3. References resolve against the edition's own model, so a
 // link never points at content the edition does not hold.
-func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs *ref.Resolver, ed *policy.Repo, links Links) {
+func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed *policy.Repo, links Links) {
 	if refs == nil {
 		return
 	}
-	rs := refs.Doc(d)
+	rs := slices.Clone(refs.Doc(d))
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
 	var texts []*ast.Text
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -78,3 +80,55 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs *ref.Resolver,
 		texts[i] = after
 	}
 }
+
+// References are the resolved references and the defined terms of an
+// edition's documents, as the page renderer needs them.
+type References interface {
+	Doc(d *policy.Document) []*ref.Ref
+	Terms() []*ref.Term
+}
+
+// EditionRefs gives the references of an edition of full. A document the
+// edition holds unchanged, whose references all point at documents it also
+// holds unchanged, takes them from the full model's resolution (resolved
+// once, ref.All): the same bytes against the same targets. Any other —
+// a document cut for the edition, or one citing a cut document or one the
+// edition does not hold — is resolved against the edition itself, so a
+// link never points at content the edition does not hold. Terms are always
+// the edition's own: a definition it does not hold is never shown.
+func EditionRefs(m *EditionModel, full *policy.Repo) References {
+	return &editionRefs{m: m, full: full}
+}
+
+type editionRefs struct {
+	m    *EditionModel
+	full *policy.Repo
+	own  struct {
+		once sync.Once
+		rs   *ref.Resolver
+	}
+}
+
+func (e *editionRefs) Doc(d *policy.Document) []*ref.Ref {
+	ed := e.m.repo
+	if e.full != nil && e.full.DocByPath(d.Path) == d {
+		rs := ref.All(e.full)[d]
+		reuse := true
+		for _, r := range rs {
+			if r.External {
+				continue
+			}
+			if r.Problem != nil || r.TargetDoc == nil || ed.DocByPath(r.TargetDoc.Path) != r.TargetDoc {
+				reuse = false
+				break
+			}
+		}
+		if reuse {
+			return slices.Clone(rs)
+		}
+	}
+	e.own.once.Do(func() { e.own.rs = ref.New(ed) })
+	return e.own.rs.Doc(d)
+}
+
+func (e *editionRefs) Terms() []*ref.Term { return ref.Terms(e.m.repo) }

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
@@ -10,7 +11,6 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/ref"
 )
 
 // TermUse is a defined term (定義語) where it is used: the page shows its
@@ -38,29 +38,41 @@ func renderTermUse(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.W
 	return ast.WalkContinue, nil
 }
 
+type termUse struct {
+	start, end int
+	title      string
+}
+
+type termUsesKey struct{}
+
+// termUsesOf lists the uses of defined terms by document, once per
+// edition: the pages look up their own instead of every use of every term.
+func termUsesOf(ed *policy.Repo, refs References) map[*policy.Document][]termUse {
+	return ed.Memo(termUsesKey{}, func() any {
+		out := map[*policy.Document][]termUse{}
+		for _, t := range refs.Terms() {
+			if t.Meaning == "" {
+				continue
+			}
+			title := fmt.Sprintf("「%s」: %s（%s）", t.Name, t.Meaning, t.Doc.Meta.Title)
+			for _, u := range t.Uses {
+				if !u.Outside && !u.Before {
+					out[u.Doc] = append(out[u.Doc], termUse{u.Start, u.End, title})
+				}
+			}
+		}
+		return out
+	}).(map[*policy.Document][]termUse)
+}
+
 // markTerms wraps the uses of defined terms in d. Terms come from the
 // edition's own model, so a definition the edition does not hold is never
 // shown.
-func markTerms(doc ast.Node, d *policy.Document, refs *ref.Resolver) {
+func markTerms(doc ast.Node, d *policy.Document, refs References, ed *policy.Repo) {
 	if refs == nil {
 		return
 	}
-	type use struct {
-		start, end int
-		title      string
-	}
-	var uses []use
-	for _, t := range refs.Terms() {
-		if t.Meaning == "" {
-			continue
-		}
-		title := fmt.Sprintf("「%s」: %s（%s）", t.Name, t.Meaning, t.Doc.Meta.Title)
-		for _, u := range t.Uses {
-			if u.Doc == d && !u.Outside && !u.Before {
-				uses = append(uses, use{u.Start, u.End, title})
-			}
-		}
-	}
+	uses := slices.Clone(termUsesOf(ed, refs)[d])
 	if len(uses) == 0 {
 		return
 	}

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/policyctl/policyctl/internal/markdown"
@@ -86,7 +88,9 @@ func searchSections(d *policy.Document) []searchSection {
 
 // searchIndex writes the index as a script, so search works on a site
 // opened from files as well as over HTTP: sections, and for each character
-// bigram (NFKC, lower case) the sections that contain it.
+// bigram (NFKC, lower case) the sections that contain it. Each section's
+// entry and bigrams are found in parallel; the postings are then joined in
+// section order, so the bytes do not depend on scheduling.
 func searchIndex(sections []searchSection) []byte {
 	type entry struct {
 		U string `json:"u"`
@@ -94,57 +98,76 @@ func searchIndex(sections []searchSection) []byte {
 		D string `json:"d"`
 		X string `json:"x"`
 	}
-	grams := map[[2]rune][]int32{}
-	last := map[[2]rune]int32{} // the last section added to each posting list
-	entries := make([]entry, len(sections))
+	encoded := make([][]byte, len(sections))
+	grams := make([][]uint64, len(sections))
+	var g errgroup.Group
+	g.SetLimit(workers())
 	for i, s := range sections {
-		entries[i] = entry{s.URL, s.Title, s.Doc, s.Text}
-		var prev rune = -1
-		for _, r := range strings.ToLower(norm.NFKC.String(s.Title + " " + s.Text)) {
-			if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) {
-				g := [2]rune{prev, r}
-				if l, ok := last[g]; !ok || l != int32(i) {
-					grams[g] = append(grams[g], int32(i))
-					last[g] = int32(i)
-				}
-			}
-			prev = r
+		g.Go(func() error {
+			var b bytes.Buffer
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(true)
+			_ = enc.Encode(entry{s.URL, s.Title, s.Doc, s.Text})
+			encoded[i] = bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+			grams[i] = bigrams(s.Title + " " + s.Text)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	postings := map[uint64][]int32{}
+	size := 64
+	for i, gs := range grams {
+		size += len(encoded[i]) + 1
+		for _, gr := range gs {
+			postings[gr] = append(postings[gr], int32(i))
 		}
 	}
-	keys := make([][2]rune, 0, len(grams))
-	for g := range grams {
-		keys = append(keys, g)
+	keys := make([]uint64, 0, len(postings))
+	for gr, ps := range postings {
+		keys = append(keys, gr)
+		size += 16 + 7*len(ps)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
-		}
-		return keys[i][1] < keys[j][1]
-	})
-	var b bytes.Buffer
-	b.WriteString("window.POLICYCTL_INDEX = {\"sections\":")
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(true)
-	_ = enc.Encode(entries)
-	b.Truncate(b.Len() - 1)
-	b.WriteString(",\"grams\":{")
-	for i, g := range keys {
+	slices.Sort(keys) // first rune, then second: the order of the pairs
+	b := make([]byte, 0, size)
+	b = append(b, "window.POLICYCTL_INDEX = {\"sections\":["...)
+	for i, e := range encoded {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		k, _ := json.Marshal(string(g[:]))
-		b.Write(k)
-		b.WriteString(":[")
-		for j, n := range grams[g] {
-			if j > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteString(strconv.Itoa(int(n)))
-		}
-		b.WriteByte(']')
+		b = append(b, e...)
 	}
-	b.WriteString("}};\n")
-	return b.Bytes()
+	b = append(b, "],\"grams\":{"...)
+	for i, gr := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		k, _ := json.Marshal(string([]rune{rune(gr >> 32), rune(uint32(gr))}))
+		b = append(b, k...)
+		b = append(b, ":["...)
+		for j, n := range postings[gr] {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(n), 10)
+		}
+		b = append(b, ']')
+	}
+	return append(b, "}};\n"...)
+}
+
+// bigrams are the distinct pairs of adjacent characters of s, neither a
+// space, after NFKC and lower-casing, each packed as first<<32 | second.
+func bigrams(s string) []uint64 {
+	var out []uint64
+	var prev rune = -1
+	for _, r := range strings.ToLower(norm.NFKC.String(s)) {
+		if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) {
+			out = append(out, uint64(prev)<<32|uint64(uint32(r)))
+		}
+		prev = r
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // sitemap lists the public pages, for search engines, at their absolute

@@ -26,7 +26,6 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/render"
 )
 
@@ -222,7 +221,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		}
 		trip.Add(inForce)
 	}
-	current := pageSet{ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
+	current := pageSet{full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
 	if err := writePages(w, current); err != nil {
 		return nil, err
 	}
@@ -255,7 +254,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		ai.Current = history.Current(upTo)
 		// An archived copy has no search of its own: the navigation leads
 		// to the edition's search.
-		set := pageSet{prefix: prefix, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
+		set := pageSet{prefix: prefix, full: rv.Model, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
 		if err := writePages(w, set); err != nil {
 			return nil, err
 		}
@@ -438,7 +437,10 @@ func order(docs []*policy.Document) []*policy.Document {
 // pageSet is one set of document pages: the edition's current pages, or
 // the archived copy of a revision under revisions/<id>/.
 type pageSet struct {
-	prefix    string
+	prefix string
+	// full is the model the edition was cut from: its references,
+	// resolved once, serve every document the cut left as it was.
+	full      *policy.Repo
 	ed        *render.EditionModel
 	info      siteInfo
 	entries   []history.Entry
@@ -458,7 +460,7 @@ func writePages(w *files, s pageSet) error {
 	ed, prefix := s.ed, s.prefix
 	docs := order(ed.Docs())
 	root := s.root()
-	resolver := ref.New(ed.Repo())
+	resolver := render.EditionRefs(ed, s.full)
 	lk := links{ed: ed}
 	var drafts map[*policy.Document]bool
 	var draft phrase

@@ -34,6 +34,24 @@ type Repo struct {
 	byIDMu sync.Mutex
 	byID   map[string]*Document
 	byIDN  int
+
+	memo sync.Map // key -> *memoEntry
+}
+
+type memoEntry struct {
+	once sync.Once
+	v    any
+}
+
+// Memo returns what f computes from the repository, computing it once per
+// key: the references, the defined terms. A Repo is not changed after it
+// is built, so what is derived from it holds for its life; the value is
+// shared and not to be modified.
+func (r *Repo) Memo(key any, f func() any) any {
+	e, _ := r.memo.LoadOrStore(key, &memoEntry{})
+	m := e.(*memoEntry)
+	m.once.Do(func() { m.v = f() })
+	return m.v
 }
 
 // LoadOptions adjust Load.

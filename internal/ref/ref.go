@@ -16,7 +16,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -95,17 +94,10 @@ type Resolver struct {
 	repo  *policy.Repo
 	scan  *scanner
 	names map[string][]*policy.Document
-	terms struct {
-		once sync.Once
-		all  []*Term
-	}
 }
 
 // Terms are the terms the repository defines, found once.
-func (rs *Resolver) Terms() []*Term {
-	rs.terms.once.Do(func() { rs.terms.all = Terms(rs.repo) })
-	return rs.terms.all
-}
+func (rs *Resolver) Terms() []*Term { return Terms(rs.repo) }
 
 // New prepares a resolver for the documents of r. Documents are cited by
 // their tier's Japanese name (基本方針, 対策基準, 実施手順) or their title.
@@ -128,8 +120,16 @@ func New(r *policy.Repo) *Resolver {
 	return rs
 }
 
-// All resolves the references of every document.
+// All resolves the references of every document, once per repository
+// model: check, the leak gate, the renumbering and every edition built
+// from the model share the result, which is not to be modified.
 func All(r *policy.Repo) map[*policy.Document][]*Ref {
+	return r.Memo(allKey{}, func() any { return resolveAll(r) }).(map[*policy.Document][]*Ref)
+}
+
+type allKey struct{}
+
+func resolveAll(r *policy.Repo) map[*policy.Document][]*Ref {
 	rs := New(r)
 	refs := make([][]*Ref, len(r.Docs))
 	var g errgroup.Group

@@ -60,6 +60,12 @@ var (
 // use of each: in its own document, and for a term defined for a whole
 // document in every document.
 func Terms(r *policy.Repo) []*Term {
+	return r.Memo(termsKey{}, func() any { return findTerms(r) }).([]*Term)
+}
+
+type termsKey struct{}
+
+func findTerms(r *policy.Repo) []*Term {
 	var terms []*Term
 	all := map[*policy.Document][]block{}
 	for _, d := range r.Docs {
