@@ -162,6 +162,7 @@ func Document(m *EditionModel, refs References, d *policy.Document, links Links,
 	linkRefs(doc, body, d, refs, ed, links)
 	markTerms(doc, d, refs, ed)
 	var b bytes.Buffer
+	b.Grow(2*len(body) + 4096) // the HTML of a page is about twice its Markdown
 	if err := md().Renderer().Render(&b, body, doc); err != nil {
 		return nil, fmt.Errorf("render: %s: %w", d.Path, err)
 	}

@@ -3,10 +3,12 @@ package render
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"fmt"
 	"html"
 	"index/suffixarray"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -110,7 +112,10 @@ func normalise(s string) string {
 
 const hashBase = 1099511628211 // FNV prime: odd, large
 
-// build prepares the needles: restricted runs minus those shown too.
+// build prepares the needles: restricted runs minus those shown too. The
+// cut texts are hashed in parallel while the index of shown text is built;
+// needles are joined in the order of the texts, so a scan reports the
+// same hit however the work was scheduled.
 func (t *Tripwire) build() {
 	var shownAll strings.Builder
 	visible := map[uint64]struct{}{}
@@ -120,20 +125,37 @@ func (t *Tripwire) build() {
 		shownAll.WriteByte(0)
 		rollWindows(n, WindowRunes, func(h uint64, _ int) { visible[h] = struct{}{} })
 	}
-	idx := suffixarray.New([]byte(shownAll.String()))
+	idxDone := make(chan *suffixarray.Index, 1)
+	go func() { idxDone <- suffixarray.New([]byte(shownAll.String())) }()
 	t.bloom = make([]uint64, bloomBits/64)
+	t.texts = make([]string, len(t.cut))
+	windows := make([][]needle, len(t.cut))
+	short := make([]int, len(t.cut)) // rune count of a short text, 0 otherwise
+	var g errgroup.Group
+	g.SetLimit(workers())
 	for i, c := range t.cut {
-		n := normalise(c.Text)
-		t.texts = append(t.texts, n)
-		runes := utf8.RuneCountInString(n)
-		switch {
-		case runes >= WindowRunes:
-			rollWindows(n, WindowRunes, func(h uint64, at int) {
-				if _, ok := visible[h]; !ok {
-					t.windows = append(t.windows, needle{h, int32(i), int32(at), WindowRunes})
-				}
-			})
-		case runes >= ShortRunes:
+		g.Go(func() error {
+			n := normalise(c.Text)
+			t.texts[i] = n
+			switch runes := utf8.RuneCountInString(n); {
+			case runes >= WindowRunes:
+				rollWindows(n, WindowRunes, func(h uint64, at int) {
+					if _, ok := visible[h]; !ok {
+						windows[i] = append(windows[i], needle{h, int32(i), int32(at), WindowRunes})
+					}
+				})
+			case runes >= ShortRunes:
+				short[i] = runes
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	idx := <-idxDone
+	for i, ws := range windows {
+		t.windows = append(t.windows, ws...)
+		if runes := short[i]; runes > 0 {
+			n := t.texts[i]
 			if len(idx.Lookup([]byte(n), 1)) == 0 {
 				rollWindows(n[:len(runesAt(n, 0, ShortRunes))], ShortRunes, func(h uint64, _ int) {
 					t.shorts = append(t.shorts, needle{h, int32(i), 0, int32(runes)})
@@ -142,7 +164,7 @@ func (t *Tripwire) build() {
 		}
 	}
 	for _, ns := range [][]needle{t.windows, t.shorts} {
-		sort.Slice(ns, func(i, j int) bool { return ns[i].h < ns[j].h })
+		slices.SortStableFunc(ns, func(a, b needle) int { return cmp.Compare(a.h, b.h) })
 		for _, n := range ns {
 			t.bloom[(n.h>>20)%bloomBits/64] |= 1 << (n.h % 64)
 		}

@@ -476,16 +476,34 @@ func writePages(w *files, s pageSet) error {
 		}
 	}
 	historyHTML := historyTable(s.entries)
-	pages := make([]*render.Page, len(docs))
+	base := pageData{Site: s.info, Root: root, NoIndex: s.noindex}
 	sections := make([][]searchSection, len(docs))
+	// Each document's page is rendered and written by one worker: the
+	// pages share nothing but the edition, which they only read.
 	var g errgroup.Group
 	g.SetLimit(workers())
 	for i, d := range docs {
 		g.Go(func() error {
-			var err error
-			pages[i], err = render.Document(ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: s.info.Current})
+			page, err := render.Document(ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: s.info.Current})
+			if err != nil {
+				return err
+			}
 			sections[i] = searchSections(d)
-			return err
+			p := base
+			p.Title, p.Doc, p.HTML, p.TOC = d.Meta.Title, d.Meta, page.HTML, page.TOC
+			if drafts[d] {
+				p.Draft = draft
+			}
+			if s.current != nil && s.current.Repo().Doc(d.Meta.ID) != nil {
+				p.Latest = root + PageName(d)
+			}
+			if i > 0 {
+				p.Prev = &docLink{URL: PageName(docs[i-1]), Title: docs[i-1].Meta.Title}
+			}
+			if i+1 < len(docs) {
+				p.Next = &docLink{URL: PageName(docs[i+1]), Title: docs[i+1].Meta.Title}
+			}
+			return w.page(prefix+PageName(d), "doc.html", p)
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -500,31 +518,13 @@ func writePages(w *files, s pageSet) error {
 		g := &groups[len(groups)-1]
 		g.Docs = append(g.Docs, docLink{URL: PageName(d), Title: d.Meta.Title, Draft: drafts[d]})
 	}
-	base := pageData{Site: s.info, Root: root, NoIndex: s.noindex}
 	idx := base
 	idx.Title, idx.Groups = "文書一覧", groups
 	if err := w.page(prefix+"index.html", "index.html", idx); err != nil {
 		return err
 	}
 	var all []searchSection
-	for i, d := range docs {
-		p := base
-		p.Title, p.Doc, p.HTML, p.TOC = d.Meta.Title, d.Meta, pages[i].HTML, pages[i].TOC
-		if drafts[d] {
-			p.Draft = draft
-		}
-		if s.current != nil && s.current.Repo().Doc(d.Meta.ID) != nil {
-			p.Latest = root + PageName(d)
-		}
-		if i > 0 {
-			p.Prev = &docLink{URL: PageName(docs[i-1]), Title: docs[i-1].Meta.Title}
-		}
-		if i+1 < len(docs) {
-			p.Next = &docLink{URL: PageName(docs[i+1]), Title: docs[i+1].Meta.Title}
-		}
-		if err := w.page(prefix+PageName(d), "doc.html", p); err != nil {
-			return err
-		}
+	for i := range docs {
 		all = append(all, sections[i]...)
 	}
 	for _, f := range ed.Assets() {
@@ -660,6 +660,7 @@ func execute(name string, data pageData) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
+	b.Grow(len(data.HTML) + 16<<10) // the page's own HTML and the layout around it
 	if err := t.ExecuteTemplate(&b, "layout", data); err != nil {
 		return nil, fmt.Errorf("site: %s: %w", name, err)
 	}

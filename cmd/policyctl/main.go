@@ -9,21 +9,34 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/pprof"
 )
 
 func main() {
-	// POLICYCTL_CPUPROFILE=FILE writes a CPU profile, for the measurements
-	// in docs/performance.md.
+	os.Exit(profiled(func() int { return Main(os.Args[1:], os.Stdout, os.Stderr) }))
+}
+
+// profiled runs the command under the profiles the environment asks for,
+// for the measurements in docs/performance.md: POLICYCTL_CPUPROFILE=FILE
+// and POLICYCTL_MEMPROFILE=FILE (what was allocated, by call site).
+func profiled(run func() int) int {
+	if p := os.Getenv("POLICYCTL_MEMPROFILE"); p != "" {
+		runtime.MemProfileRate = 64 << 10
+		defer func() {
+			if f, err := os.Create(p); err == nil {
+				_ = pprof.Lookup("allocs").WriteTo(f, 0)
+				f.Close()
+			}
+		}()
+	}
 	if p := os.Getenv("POLICYCTL_CPUPROFILE"); p != "" {
-		if f, err := os.Create(p); err == nil {
-			if pprof.StartCPUProfile(f) == nil {
-				code := Main(os.Args[1:], os.Stdout, os.Stderr)
+		if f, err := os.Create(p); err == nil && pprof.StartCPUProfile(f) == nil {
+			defer func() {
 				pprof.StopCPUProfile()
 				f.Close()
-				os.Exit(code)
-			}
+			}()
 		}
 	}
-	os.Exit(Main(os.Args[1:], os.Stdout, os.Stderr))
+	return run()
 }

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -10,12 +10,12 @@ import (
 // children with markup removed, soft line breaks between East Asian
 // characters dropped.
 func PlainText(n ast.Node, source []byte) string {
-	var b bytes.Buffer
+	var b strings.Builder
 	writeText(&b, n, source)
 	return b.String()
 }
 
-func writeText(b *bytes.Buffer, n ast.Node, source []byte) {
+func writeText(b *strings.Builder, n ast.Node, source []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
