@@ -6,9 +6,13 @@ import (
 	"encoding/json"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -427,4 +431,28 @@ func searchEntries(t *testing.T, js []byte) []indexEntry {
 		out = append(out, indexEntry{e.U, e.T, e.D, e.X})
 	}
 	return out
+}
+
+// TestBigramsLowerCase: the rune-by-rune lower-casing of the search index
+// is strings.ToLower's, the range it skips has no case.
+func TestBigramsLowerCase(t *testing.T) {
+	for r := rune(0x3000); r < 0xA640; r++ {
+		if unicode.ToLower(r) != r {
+			t.Fatalf("%U has a lower case: the fast path of bigrams is wrong", r)
+		}
+	}
+	s := "ＡＢＣ ÀÉ Ωμ ⒶⓉ ｶﾞ データ ΣΑΣ"
+	var want []uint64
+	var prev rune = -1
+	for _, r := range strings.ToLower(norm.NFKC.String(s)) {
+		if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) {
+			want = append(want, uint64(prev)<<32|uint64(uint32(r)))
+		}
+		prev = r
+	}
+	slices.Sort(want)
+	want = slices.Compact(want)
+	if got := bigrams(s); !slices.Equal(got, want) {
+		t.Errorf("bigrams(%q) = %x, want %x", s, got, want)
+	}
 }

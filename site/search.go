@@ -158,9 +158,15 @@ func searchIndex(sections []searchSection) []byte {
 // bigrams are the distinct pairs of adjacent characters of s, neither a
 // space, after NFKC and lower-casing, each packed as first<<32 | second.
 func bigrams(s string) []uint64 {
-	var out []uint64
+	n := norm.NFKC.String(s)
+	out := make([]uint64, 0, len(n)/2)
 	var prev rune = -1
-	for _, r := range strings.ToLower(norm.NFKC.String(s)) {
+	for _, r := range n {
+		// unicode.ToLower, rune by rune as strings.ToLower does it; no
+		// character from U+3000 to U+A63F (kana, CJK) has a lower case.
+		if r < 0x3000 || r >= 0xA640 {
+			r = unicode.ToLower(r)
+		}
 		if prev >= 0 && !unicode.IsSpace(prev) && !unicode.IsSpace(r) {
 			out = append(out, uint64(prev)<<32|uint64(uint32(r)))
 		}
