@@ -23,6 +23,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/policyctl/policyctl/internal/cache"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -68,6 +69,8 @@ type Options struct {
 	// revision that cannot be published safely, a sitemap without
 	// site.base_url).
 	Warn io.Writer
+	// Cache keeps rendered pages for the next build (nil: none).
+	Cache *cache.Cache
 	// noTripwire lets tests check that the pipeline itself does not leak,
 	// without the tripwire catching it afterwards.
 	noTripwire bool
@@ -221,7 +224,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		}
 		trip.Add(inForce)
 	}
-	current := pageSet{full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
+	current := pageSet{cache: o.Cache, full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
 	if err := writePages(w, current); err != nil {
 		return nil, err
 	}
@@ -254,7 +257,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		ai.Current = history.Current(upTo)
 		// An archived copy has no search of its own: the navigation leads
 		// to the edition's search.
-		set := pageSet{prefix: prefix, full: rv.Model, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
+		set := pageSet{cache: o.Cache, prefix: prefix, full: rv.Model, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
 		if err := writePages(w, set); err != nil {
 			return nil, err
 		}
@@ -437,6 +440,7 @@ func order(docs []*policy.Document) []*policy.Document {
 // pageSet is one set of document pages: the edition's current pages, or
 // the archived copy of a revision under revisions/<id>/.
 type pageSet struct {
+	cache  *cache.Cache
 	prefix string
 	// full is the model the edition was cut from: its references,
 	// resolved once, serve every document the cut left as it was.
@@ -484,7 +488,7 @@ func writePages(w *files, s pageSet) error {
 	g.SetLimit(workers())
 	for i, d := range docs {
 		g.Go(func() error {
-			page, err := render.Document(ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: s.info.Current})
+			page, err := render.CachedDocument(s.cache, ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: s.info.Current})
 			if err != nil {
 				return err
 			}

@@ -17,6 +17,7 @@ import (
 type buildOptions struct {
 	f       *factory
 	repo    repoOptions
+	cache   cacheOptions
 	Edition string
 	Output  string
 }
@@ -37,7 +38,13 @@ only when its build succeeds.
 build refuses an edition that does not see every level while check reports an
 error that could make restricted content reach it, and stops when the
 tripwire finds restricted text in the output. CI publishes the public edition
-with --rev in-force: the content of the newest revision whose date has come.`,
+with --rev in-force: the content of the newest revision whose date has come.
+
+Rendered pages are kept in a cache (--cache DIR, by default policyctl in the
+user's cache folder; --no-cache for none), keyed by digests of everything a
+page depends on: a build after a small change renders only what it touched,
+and an archived revision is rendered once. CI keeps the folder between runs
+with actions/cache. The tripwire reads every page, cached or not.`,
 		Example: `  policyctl build
   policyctl build --edition public --rev in-force -o public-site`,
 		Args: cobra.NoArgs,
@@ -49,6 +56,7 @@ with --rev in-force: the content of the newest revision whose date has come.`,
 		},
 	}
 	addRepoFlags(c, &opts.repo)
+	addCacheFlags(c, &opts.cache)
 	c.Flags().StringVar(&opts.Edition, "edition", "all", "the edition `NAME` to build, or all")
 	c.Flags().StringVarP(&opts.Output, "output", "o", "_site", "write the site into `DIR`/<edition>/")
 	return c
@@ -72,7 +80,11 @@ func buildRun(opts *buildOptions) error {
 	if len(eds) == 0 {
 		return i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %s, or all)", opts.Edition, strings.Join(full.Config.EditionNames(), i18n.T(", ")))
 	}
-	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr}
+	c, err := opts.cache.open()
+	if err != nil {
+		return err
+	}
+	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr, Cache: c}
 	if err := site.FromHistory(h, full, &o); err != nil {
 		return err
 	}
