@@ -38,7 +38,9 @@ func TestCorrupt(t *testing.T) {
 		"truncated": func(b []byte) []byte { return b[:len(b)-3] },
 		"flipped":   func(b []byte) []byte { b[len(magic)+len(k)+1] ^= 1; return b },
 		"empty":     func([]byte) []byte { return nil },
-		"foreign":   func([]byte) []byte { return []byte("not a cache entry at all, but long enough to be read as one maybe") },
+		"foreign": func([]byte) []byte {
+			return []byte("not a cache entry at all, but long enough to be read as one maybe")
+		},
 		"moved": func([]byte) []byte {
 			c.Put(other, []byte("value"))
 			b, _ := os.ReadFile(c.path(other))
