@@ -367,14 +367,14 @@ func TestExchangeKeepsTheFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer o.close()
-	if _, err := o.publish("public", map[string][]byte{"a.html": []byte("1")}); err != nil {
+	if _, err := o.publish("public", map[string][]byte{"a.html": []byte("1")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	before, err := os.Stat(filepath.Join(dir, "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := o.publish("public", map[string][]byte{"a.html": []byte("2")}); err != nil {
+	if _, err := o.publish("public", map[string][]byte{"a.html": []byte("2")}, nil); err != nil {
 		t.Fatal(err)
 	}
 	after, _ := os.Stat(filepath.Join(dir, "public"))

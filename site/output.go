@@ -15,6 +15,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/progress"
 )
 
 // tempPrefix names the folders a build works in, beside the editions.
@@ -58,14 +59,16 @@ func (o *output) close() { o.unlock() }
 // publish writes an edition's files into a temporary folder and exchanges
 // it with Dir/<name>, then removes the old content. Folders are 0755 and
 // files 0644 whatever the umask, so a web server's user can read them.
-func (o *output) publish(name string, files map[string][]byte) (string, error) {
+func (o *output) publish(name string, files map[string][]byte, meter *progress.Meter) (string, error) {
 	tmp, err := os.MkdirTemp(o.dir, tempPrefix+name+"-")
 	if err != nil {
 		return "", err
 	}
 	cleanup := func() { _ = os.RemoveAll(tmp) }
 	dst := filepath.Join(o.dir, name)
-	if err := writeFiles(tmp, dst, files); err != nil {
+	meter.Phase(i18n.Sprintf("writing the %s edition", name), len(files))
+	defer meter.Done()
+	if err := writeFiles(tmp, dst, files, meter); err != nil {
 		cleanup()
 		return "", err
 	}
@@ -90,7 +93,7 @@ func (o *output) publish(name string, files map[string][]byte) (string, error) {
 // and a build after a small change writes little that is new. Only exact
 // bytes are linked, compared here, so what is published is still exactly
 // what the tripwire read.
-func writeFiles(dir, prev string, files map[string][]byte) error {
+func writeFiles(dir, prev string, files map[string][]byte, meter *progress.Meter) error {
 	paths := make([]string, 0, len(files))
 	dirs := map[string]bool{".": true}
 	for p := range files {
@@ -116,6 +119,7 @@ func writeFiles(dir, prev string, files map[string][]byte) error {
 	g.SetLimit(8)
 	for _, p := range paths {
 		g.Go(func() error {
+			defer meter.Add(1)
 			full := filepath.Join(dir, filepath.FromSlash(p))
 			if prev != "" && linkSame(filepath.Join(prev, filepath.FromSlash(p)), full, files[p]) {
 				return nil

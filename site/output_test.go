@@ -18,7 +18,7 @@ func TestRebuildLinks(t *testing.T) {
 	}
 	defer out.close()
 	first := map[string][]byte{"a.html": []byte("same"), "b.html": []byte("old!"), "c.html": []byte("mode"), "d/e.html": []byte("tamper")}
-	dst, err := out.publish("public", first)
+	dst, err := out.publish("public", first, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestRebuildLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	second := map[string][]byte{"a.html": []byte("same"), "b.html": []byte("new!"), "c.html": []byte("mode"), "d/e.html": []byte("tamper")}
-	if _, err := out.publish("public", second); err != nil {
+	if _, err := out.publish("public", second, nil); err != nil {
 		t.Fatal(err)
 	}
 	for p, want := range second {

@@ -27,6 +27,7 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/progress"
 	"github.com/policyctl/policyctl/render"
 )
 
@@ -71,6 +72,8 @@ type Options struct {
 	Warn io.Writer
 	// Cache keeps rendered pages for the next build (nil: none).
 	Cache *cache.Cache
+	// Progress counts the pages rendered and the files written.
+	Progress *progress.Meter
 	// noTripwire lets tests check that the pipeline itself does not leak,
 	// without the tripwire catching it afterwards.
 	noTripwire bool
@@ -95,7 +98,7 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		if err != nil {
 			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
 		}
-		dst, err := out.publish(e.Name, files)
+		dst, err := out.publish(e.Name, files, o.Progress)
 		if err != nil {
 			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
 		}
@@ -224,7 +227,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		}
 		trip.Add(inForce)
 	}
-	current := pageSet{cache: o.Cache, full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
+	current := pageSet{meter: o.Progress, cache: o.Cache, full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
 	if err := writePages(w, current); err != nil {
 		return nil, err
 	}
@@ -257,7 +260,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		ai.Current = history.Current(upTo)
 		// An archived copy has no search of its own: the navigation leads
 		// to the edition's search.
-		set := pageSet{cache: o.Cache, prefix: prefix, full: rv.Model, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
+		set := pageSet{meter: o.Progress, cache: o.Cache, prefix: prefix, full: rv.Model, ed: red, info: ai, entries: upTo, noindex: !isPublic, current: ed, noSearch: true}
 		if err := writePages(w, set); err != nil {
 			return nil, err
 		}
@@ -440,6 +443,7 @@ func order(docs []*policy.Document) []*policy.Document {
 // pageSet is one set of document pages: the edition's current pages, or
 // the archived copy of a revision under revisions/<id>/.
 type pageSet struct {
+	meter  *progress.Meter
 	cache  *cache.Cache
 	prefix string
 	// full is the model the edition was cut from: its references,
@@ -484,10 +488,13 @@ func writePages(w *files, s pageSet) error {
 	sections := make([][]searchSection, len(docs))
 	// Each document's page is rendered and written by one worker: the
 	// pages share nothing but the edition, which they only read.
+	s.meter.Phase(i18n.Sprintf("rendering the %s edition", s.info.EditionName), len(docs))
+	defer s.meter.Done()
 	var g errgroup.Group
 	g.SetLimit(workers())
 	for i, d := range docs {
 		g.Go(func() error {
+			defer s.meter.Add(1)
 			page, err := render.CachedDocument(s.cache, ed, resolver, d, lk, render.Extras{History: historyHTML, Edition: s.info.Current})
 			if err != nil {
 				return err

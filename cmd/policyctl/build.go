@@ -63,6 +63,7 @@ with actions/cache. The tripwire reads every page, cached or not.`,
 }
 
 func buildRun(opts *buildOptions) error {
+	opts.repo.meter = opts.f.meter()
 	h, err := opts.repo.open(opts.repo.Rev)
 	if err != nil {
 		return err
@@ -84,7 +85,7 @@ func buildRun(opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr, Cache: c}
+	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr, Cache: c, Progress: opts.repo.meter}
 	if err := site.FromHistory(h, full, &o); err != nil {
 		return err
 	}

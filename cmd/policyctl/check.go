@@ -53,6 +53,7 @@ Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
 }
 
 func checkRun(opts *checkOptions) error {
+	opts.repo.meter = opts.f.meter()
 	h, err := opts.repo.open(opts.repo.Rev)
 	if err != nil {
 		return err

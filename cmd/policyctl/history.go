@@ -46,6 +46,7 @@ that document. The git history is required.`,
 }
 
 func historyRun(opts *historyOptions) error {
+	opts.repo.meter = opts.f.meter()
 	h, err := opts.repo.open(opts.repo.Rev)
 	if err != nil {
 		return err

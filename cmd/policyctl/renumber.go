@@ -72,6 +72,7 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`,
 }
 
 func renumberRun(opts *renumberOptions) error {
+	opts.repo.meter = opts.f.meter()
 	h, err := opts.repo.open("")
 	if err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/progress"
 )
 
 // repoOptions are the flags of every command that reads a repository.
@@ -18,6 +19,9 @@ type repoOptions struct {
 	Rev  string
 	Sets []string
 	At   string
+	// meter shows progress while the repository and its history are read
+	// (nil: none).
+	meter *progress.Meter
 }
 
 // addRepoFlags adds -C, --rev, --set and --at to a command.
@@ -54,7 +58,7 @@ func (o *repoOptions) historyOptions() (history.Options, error) {
 	if err != nil {
 		return history.Options{}, err
 	}
-	return history.Options{Load: policy.LoadOptions{Overrides: ov}, At: o.At}, nil
+	return history.Options{Load: policy.LoadOptions{Overrides: ov, Progress: o.meter}, At: o.At, Progress: o.meter}, nil
 }
 
 // open opens the repository at rev ("" for the working tree) with the

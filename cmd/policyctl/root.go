@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/progress"
 )
 
 // Exit codes (SPEC §2).
@@ -38,6 +39,22 @@ type factory struct {
 	// files are written aside and before they are checked against what
 	// was read and moved into place: tests change a file there.
 	between func()
+	// quiet is --quiet: no progress.
+	quiet bool
+}
+
+// meter returns a progress meter when a person is watching: standard
+// error is a terminal, this is not CI, and --quiet was not given. Nil
+// otherwise, which shows nothing: logs and pipes stay clean.
+func (f *factory) meter() *progress.Meter {
+	if f.quiet || os.Getenv("CI") != "" {
+		return nil
+	}
+	e, ok := f.stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(e.Fd())) {
+		return nil
+	}
+	return progress.New(e)
 }
 
 func newFactory(stdin io.Reader, stdout, stderr io.Writer) *factory {
@@ -111,6 +128,7 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		Version:       version(),
 	}
 	var lang string
+	root.PersistentFlags().BoolVarP(&f.quiet, "quiet", "q", false, "show no progress, even on a terminal")
 	root.PersistentFlags().StringVar(&lang, "lang", "", "the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)")
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
 		l, err := i18n.Resolve(lang, configLang(c))

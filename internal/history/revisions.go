@@ -24,6 +24,7 @@ import (
 	"github.com/policyctl/policyctl/internal/gitfs"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/progress"
 	"github.com/policyctl/policyctl/internal/wareki"
 )
 
@@ -82,6 +83,8 @@ type Options struct {
 	// At is the day on which "in force" is judged, YYYY-MM-DD; "" is
 	// today in Japan.
 	At string
+	// Progress counts the commits walked and the revisions verified.
+	Progress *progress.Meter
 }
 
 // Today is the date in Japan, YYYY-MM-DD.
@@ -144,6 +147,9 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 		commits[i], commits[j] = commits[j], commits[i]
 	}
 	opts.Load.HeadOnly = true
+	// The walk reads a model at many commits: it shows its own progress,
+	// not a phase per model.
+	opts.Load.Progress = nil
 	if opts.Load.Cache == nil {
 		opts.Load.Cache = policy.NewCache()
 	}
@@ -248,7 +254,11 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	w.approvals = make([]map[string]string, len(w.Commits))
 	first := map[string]int{}
 	lastHash := plumbing.ZeroHash
+	meter := w.opts.Progress
+	meter.Phase(i18n.T("reading the git history"), len(w.Commits))
+	defer meter.Done()
 	for i, c := range w.Commits {
+		meter.Add(1)
 		at, err := w.approvalsTree(c)
 		if err != nil {
 			return nil, err
@@ -285,7 +295,9 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	at := w.opts.at()
 	var out []*Recorded
 	var prev *Recorded
+	meter.Phase(i18n.T("verifying revisions"), len(sorted))
 	for k, id := range sorted {
+		meter.Add(1)
 		// A revision recorded after a later-dated one would rewrite the
 		// history before it: it never counts.
 		backdated := false

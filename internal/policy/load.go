@@ -12,6 +12,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/progress"
 )
 
 // Repo is a policy repository as read from one fs.FS.
@@ -64,6 +65,8 @@ type LoadOptions struct {
 	// Cache, when set, reuses documents read before from the same bytes
 	// (by git blob hash), so walking many commits reads each version once.
 	Cache *Cache
+	// Progress counts the documents read, for a person at a terminal.
+	Progress *progress.Meter
 }
 
 // Cache holds documents by git blob hash; it is safe for concurrent use.
@@ -122,6 +125,8 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 		return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: i18n.Sprintf("%q matches no file: there is no document to check, approve or publish; write the documents there, or correct the glob", cfg.Documents)}
 	}
 	sort.Strings(paths)
+	opts.Progress.Phase(i18n.T("reading documents"), len(paths))
+	defer opts.Progress.Done()
 	r.Docs = make([]*Document, len(paths))
 	errs := make([]error, len(paths))
 	// Parsing is independent per document: spread it over the cores.
@@ -131,7 +136,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer func() { <-sem; wg.Done(); opts.Progress.Add(1) }()
 			key := ""
 			if h, ok := fsys.(Hasher); ok && opts.Cache != nil {
 				if hash, ok := h.FileHash(p); ok {
