@@ -26,6 +26,21 @@ var fenceLike = regexp.MustCompile(`^[ \t]*(?:(?:>|[-*+]|[0-9]{1,9}[.)])[ \t]*)*
 // holds "=", "＝", or starts with "." or "#".
 var attrLike = regexp.MustCompile(`[{｛][ \t　]*(?:[.#．＃]|[^{}｛｝\n]*[=＝])[^{}｛｝\n]*[}｝]`)
 
+// findAttrLike is attrLike.FindIndex, skipping the regular expression on
+// text without a brace, which it cannot match: most text has none.
+func findAttrLike(b []byte) []int {
+	if bytes.IndexByte(b, '{') < 0 && !bytes.Contains(b, []byte("｛")) {
+		return nil
+	}
+	return attrLike.FindIndex(b)
+}
+
+// hasColon reports whether a line holds a colon, without which fenceLike
+// cannot match it.
+func hasColon(line []byte) bool {
+	return bytes.IndexByte(line, ':') >= 0 || bytes.Contains(line, []byte("："))
+}
+
 // htmlLevelLike matches raw HTML that tries to mark visibility, which raw
 // HTML cannot do: it is dropped, and what it wraps is published.
 var htmlLevelLike = regexp.MustCompile(`(?i)visibility|data-level|class\s*=\s*["']?[^"'>]*\blevel\b`)
@@ -91,7 +106,7 @@ func nearMisses(d *Document, levels []string) {
 			if _, inHeading := headingOf(n); inHeading {
 				return ast.WalkContinue, nil // headingMarker reads heading text
 			}
-			if loc := attrLike.FindIndex(n.Segment.Value(body)); loc != nil {
+			if loc := findAttrLike(n.Segment.Value(body)); loc != nil {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+n.Segment.Start+loc[0],
 					i18n.T("an attribute block {…} outside a heading is not a visibility marker: it would be published as text"),
 					i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write braces as text, put them in `code`"))
@@ -106,7 +121,7 @@ func nearMisses(d *Document, levels []string) {
 			next = off + end + 1
 		}
 		line := body[off:next]
-		if !code[off] && !recognised[off] && fenceLike.Match(line) {
+		if !code[off] && !recognised[off] && hasColon(line) && fenceLike.Match(line) {
 			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
 		}
 		off = next
