@@ -85,6 +85,7 @@ func buildRun(opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	defer c.Close()
 	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr, Cache: c, Progress: opts.repo.meter}
 	if err := site.FromHistory(h, full, &o); err != nil {
 		return err
