@@ -67,7 +67,9 @@ func TestCorrupt(t *testing.T) {
 		"index flipped": func(b []byte) []byte { b[len(b)-trailer-40] ^= 1; return b },
 		"trailer":       func(b []byte) []byte { b[len(b)-1] ^= 1; return b },
 		"empty":         func([]byte) []byte { return nil },
-		"foreign":       func([]byte) []byte { return []byte("not a pack at all, but long enough to look like one, maybe, to a reader") },
+		"foreign": func([]byte) []byte {
+			return []byte("not a pack at all, but long enough to look like one, maybe, to a reader")
+		},
 	} {
 		dir := t.TempDir()
 		k := NewKey("page").String("a").Sum()
