@@ -102,6 +102,13 @@ func Digest(b []byte) string {
 // order, documents sorted by id, no insignificant space, no HTML escaping,
 // one final newline.
 func (p *Payload) Marshal() []byte {
+	q := p.canonicalOrder()
+	return appendCanonical(nil, &q)
+}
+
+// canonicalOrder is a copy of p with documents sorted by id and path,
+// each document's files by path, and removed documents by id and path.
+func (p *Payload) canonicalOrder() Payload {
 	q := *p
 	q.Documents = make([]DocDigest, len(p.Documents))
 	for i, d := range p.Documents {
@@ -116,26 +123,13 @@ func (p *Payload) Marshal() []byte {
 	sort.Slice(q.Removed, func(i, j int) bool {
 		return docLess(q.Removed[i].ID, q.Removed[i].Path, q.Removed[j].ID, q.Removed[j].Path)
 	})
-	return appendCanonical(nil, &q)
+	return q
 }
 
 // marshalJSON is Marshal by encoding/json alone: the reference the
 // canonical writer is tested against.
 func (p *Payload) marshalJSON() []byte {
-	q := *p
-	q.Documents = make([]DocDigest, len(p.Documents))
-	for i, d := range p.Documents {
-		d.Files = append([]FileDigest{}, d.Files...)
-		sort.Slice(d.Files, func(i, j int) bool { return d.Files[i].Path < d.Files[j].Path })
-		q.Documents[i] = d
-	}
-	sort.Slice(q.Documents, func(i, j int) bool {
-		return docLess(q.Documents[i].ID, q.Documents[i].Path, q.Documents[j].ID, q.Documents[j].Path)
-	})
-	q.Removed = append([]DocRef{}, p.Removed...)
-	sort.Slice(q.Removed, func(i, j int) bool {
-		return docLess(q.Removed[i].ID, q.Removed[i].Path, q.Removed[j].ID, q.Removed[j].Path)
-	})
+	q := p.canonicalOrder()
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/policyctl/policyctl/internal/gittest"
-	"github.com/policyctl/policyctl/internal/history"
 )
 
 // canaries are unique strings placed in every place of restricted content
@@ -122,23 +121,7 @@ func canaryRepo(t *testing.T) string {
 
 func buildSite(t *testing.T, dir string) string {
 	t.Helper()
-	h, err := history.OpenRepository(dir, "", history.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := h.Model()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(t.TempDir(), "site")
-	o := Options{Dir: out, Editions: full.Config.EditionList()}
-	if err := FromHistory(h, full, &o); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Build(full, o); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return buildWith(t, dir, nil)
 }
 
 // forms are the ways a string can appear in output: raw, lower-cased,
