@@ -106,6 +106,8 @@ type editionRefs struct {
 	own  struct {
 		once sync.Once
 		rs   *ref.Resolver
+		mu   sync.Mutex
+		docs map[*policy.Document][]*ref.Ref // resolved against the edition, once each
 	}
 }
 
@@ -127,8 +129,17 @@ func (e *editionRefs) Doc(d *policy.Document) []*ref.Ref {
 			return slices.Clone(rs)
 		}
 	}
-	e.own.once.Do(func() { e.own.rs = ref.New(ed) })
-	return e.own.rs.Doc(d)
+	e.own.once.Do(func() { e.own.rs, e.own.docs = ref.New(ed), map[*policy.Document][]*ref.Ref{} })
+	e.own.mu.Lock()
+	rs, ok := e.own.docs[d]
+	e.own.mu.Unlock()
+	if !ok {
+		rs = e.own.rs.Doc(d)
+		e.own.mu.Lock()
+		e.own.docs[d] = rs
+		e.own.mu.Unlock()
+	}
+	return slices.Clone(rs)
 }
 
 func (e *editionRefs) Terms() []*ref.Term { return ref.Terms(e.m.repo) }
