@@ -21,20 +21,7 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed
 	}
 	rs := slices.Clone(refs.Doc(d))
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
-	var texts []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindLink, ast.KindImage, ast.KindCodeSpan, ast.KindAutoLink, ast.KindHeading:
-			return ast.WalkSkipChildren, nil
-		}
-		if t, ok := n.(*ast.Text); ok {
-			texts = append(texts, t)
-		}
-		return ast.WalkContinue, nil
-	})
+	texts := plainTexts(doc)
 	i := 0
 	for _, r := range rs {
 		if r.External || r.Problem != nil || len(r.Targets) == 0 || r.Targets[0].Kind == policy.KindRoot {
@@ -59,26 +46,51 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed
 			}
 			url = links.Page(d, to) + "#" + target.ID
 		}
-		// Split the text node: before, the reference as a link, after.
-		parent := t.Parent()
-		seg := t.Segment
-		before := ast.NewTextSegment(text.NewSegment(seg.Start, r.Start))
-		inner := ast.NewTextSegment(text.NewSegment(r.Start, r.End))
-		after := ast.NewTextSegment(text.NewSegment(r.End, seg.Stop))
-		after.SetSoftLineBreak(t.SoftLineBreak())
-		after.SetHardLineBreak(t.HardLineBreak())
 		link := ast.NewLink()
 		link.Destination = []byte(url)
 		link.Title = []byte(target.Display())
 		link.SetAttributeString("class", []byte("ref"))
-		link.AppendChild(link, inner)
-		if before.Segment.Len() > 0 {
-			parent.InsertBefore(parent, t, before)
-		}
-		parent.InsertBefore(parent, t, link)
-		parent.ReplaceChild(parent, t, after)
-		texts[i] = after
+		texts[i] = wrapText(t, r.Start, r.End, link)
 	}
+}
+
+// plainTexts lists, in order, the text nodes a reader sees as running
+// text: not inside links, images, code or headings.
+func plainTexts(doc ast.Node) []*ast.Text {
+	var texts []*ast.Text
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindLink, ast.KindImage, ast.KindCodeSpan, ast.KindAutoLink, ast.KindHeading:
+			return ast.WalkSkipChildren, nil
+		}
+		if t, ok := n.(*ast.Text); ok {
+			texts = append(texts, t)
+		}
+		return ast.WalkContinue, nil
+	})
+	return texts
+}
+
+// wrapText splits t around the bytes [start, end) of its segment and puts
+// them into wrapper: the text before, the wrapper, the text after, which
+// is returned (it keeps t's line break).
+func wrapText(t *ast.Text, start, end int, wrapper ast.Node) *ast.Text {
+	parent := t.Parent()
+	seg := t.Segment
+	before := ast.NewTextSegment(text.NewSegment(seg.Start, start))
+	after := ast.NewTextSegment(text.NewSegment(end, seg.Stop))
+	after.SetSoftLineBreak(t.SoftLineBreak())
+	after.SetHardLineBreak(t.HardLineBreak())
+	wrapper.AppendChild(wrapper, ast.NewTextSegment(text.NewSegment(start, end)))
+	if before.Segment.Len() > 0 {
+		parent.InsertBefore(parent, t, before)
+	}
+	parent.InsertBefore(parent, t, wrapper)
+	parent.ReplaceChild(parent, t, after)
+	return after
 }
 
 // References are the resolved references and the defined terms of an

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/policyctl/policyctl/internal/policy"
@@ -77,20 +76,7 @@ func markTerms(doc ast.Node, d *policy.Document, refs References, ed *policy.Rep
 		return
 	}
 	sort.Slice(uses, func(i, j int) bool { return uses[i].start < uses[j].start })
-	var texts []*ast.Text
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindLink, ast.KindImage, ast.KindCodeSpan, ast.KindAutoLink, ast.KindHeading:
-			return ast.WalkSkipChildren, nil
-		}
-		if t, ok := n.(*ast.Text); ok {
-			texts = append(texts, t)
-		}
-		return ast.WalkContinue, nil
-	})
+	texts := plainTexts(doc)
 	i, last := 0, -1
 	for _, u := range uses {
 		if u.start < last {
@@ -106,21 +92,7 @@ func markTerms(doc ast.Node, d *policy.Document, refs References, ed *policy.Rep
 		if t.Segment.Start > u.start || t.Segment.Stop < u.end {
 			continue // the use spans markup: leave it as text
 		}
-		parent := t.Parent()
-		seg := t.Segment
-		before := ast.NewTextSegment(text.NewSegment(seg.Start, u.start))
-		inner := ast.NewTextSegment(text.NewSegment(u.start, u.end))
-		after := ast.NewTextSegment(text.NewSegment(u.end, seg.Stop))
-		after.SetSoftLineBreak(t.SoftLineBreak())
-		after.SetHardLineBreak(t.HardLineBreak())
-		span := &TermUse{Title: u.title}
-		span.AppendChild(span, inner)
-		if before.Segment.Len() > 0 {
-			parent.InsertBefore(parent, t, before)
-		}
-		parent.InsertBefore(parent, t, span)
-		parent.ReplaceChild(parent, t, after)
-		texts[i] = after
+		texts[i] = wrapText(t, u.start, u.end, &TermUse{Title: u.title})
 		last = u.end
 	}
 }
