@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/kaimebun"
@@ -62,7 +61,7 @@ func writeShinkyu(w *files, set pageSet, rv Revision, prev *render.EditionModel,
 			if t.OldFirst {
 				lt, rt = rt, lt
 			}
-			cells := []template.HTML{shinkyuCell(r.Left, lt), shinkyuCell(r.Right, rt)}
+			cells := []template.HTML{diff.HTMLCell(r.Left, lt), diff.HTMLCell(r.Right, rt)}
 			if d.Notes {
 				cells = append(cells, template.HTML(template.HTMLEscapeString(r.Note)))
 			}
@@ -92,49 +91,6 @@ func writeShinkyu(w *files, set pageSet, rv Revision, prev *render.EditionModel,
 	}
 	p := pageData{Site: set.info, Root: set.root(), NoIndex: set.noindex, Title: t.Title + "（" + t.Revision + "）", Shinkyu: v}
 	return w.page(set.prefix+shinkyuPage, "shinkyu.html", p)
-}
-
-// shinkyuCell writes a cell as the diff's own HTML does: lines broken with
-// <br>, runs of table rows as a table, changed text in tag — <ins> on the
-// new side, <del> on the old — both drawn as one underline (傍線).
-func shinkyuCell(ps []diff.Piece, tag string) template.HTML {
-	var b strings.Builder
-	inline := func(ps []diff.Piece) {
-		for _, p := range ps {
-			t := template.HTMLEscapeString(p.Text)
-			if p.Marked {
-				t = "<" + tag + ">" + t + "</" + tag + ">"
-			}
-			b.WriteString(t)
-		}
-	}
-	lines := diff.Lines(ps)
-	for i := 0; i < len(lines); i++ {
-		if _, ok := diff.Cells(lines[i]); ok {
-			b.WriteString(`<table class="inner"><tbody>`)
-			for ; i < len(lines); i++ {
-				cells, ok := diff.Cells(lines[i])
-				if !ok {
-					break
-				}
-				b.WriteString("<tr>")
-				for _, c := range cells {
-					b.WriteString("<td>")
-					inline(c)
-					b.WriteString("</td>")
-				}
-				b.WriteString("</tr>")
-			}
-			b.WriteString("</tbody></table>")
-			i--
-			continue
-		}
-		if i > 0 {
-			b.WriteString("<br>")
-		}
-		inline(lines[i])
-	}
-	return template.HTML(b.String())
 }
 
 // size writes a file size as Japanese pages state it beside a download.

@@ -38,7 +38,7 @@ func (r *Result) WriteHTML(w io.Writer, o HTMLOptions) error {
 			if t.OldFirst {
 				lt, rt = rt, lt
 			}
-			cells := []template.HTML{htmlCell(rw.Left, lt), htmlCell(rw.Right, rt)}
+			cells := []template.HTML{HTMLCell(rw.Left, lt), HTMLCell(rw.Right, rt)}
 			if d.Notes {
 				cells = append(cells, template.HTML(template.HTMLEscapeString(rw.Note)))
 			}
@@ -72,9 +72,10 @@ func (r *Result) WriteHTML(w io.Writer, o HTMLOptions) error {
 	})
 }
 
-// htmlCell writes a cell: lines broken with <br>, runs of table rows as a
-// table, marked text in tag.
-func htmlCell(ps []Piece, tag string) template.HTML {
+// HTMLCell writes a cell: lines broken with <br>, runs of table rows as a
+// table, marked text in tag. The site's 新旧対照表 pages write their cells
+// with it too.
+func HTMLCell(ps []Piece, tag string) template.HTML {
 	var b strings.Builder
 	lines := Lines(ps)
 	inline := func(ps []Piece) {

@@ -22,7 +22,7 @@ func (r *Result) WriteMarkdown(w io.Writer, o FormatOptions) error {
 		}
 		b.WriteString("</tr></thead>\n<tbody>\n")
 		for _, row := range d.Rows {
-			b.WriteString("<tr><td>" + string(htmlCell(row.Left, "ins")) + "</td><td>" + string(htmlCell(row.Right, "ins")) + "</td>")
+			b.WriteString("<tr><td>" + string(HTMLCell(row.Left, "ins")) + "</td><td>" + string(HTMLCell(row.Right, "ins")) + "</td>")
 			if d.Notes {
 				b.WriteString("<td>" + html.EscapeString(row.Note) + "</td>")
 			}
