@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"golang.org/x/crypto/ssh"
 
 	"github.com/policyctl/policyctl/internal/example"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 )
 
 const config = "organization: {id: t, name: テスト市}\ntitle: テスト\n"
@@ -30,16 +30,15 @@ var registry = func() string {
 func repo(t *testing.T, files map[string]string) *policy.Repo {
 	t.Helper()
 	reg, _ := policy.ParseRegistry([]byte(registry))
-	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}, "approvals/registry.yaml": {Data: []byte(registry)},
-		policy.AllowedSignersFile: {Data: reg.AllowedSigners("policyctl-approval")}}
+	// The test's own files win over the default registry.
+	all := policytest.With(config, map[string]string{
+		"approvals/registry.yaml": registry,
+		policy.AllowedSignersFile: string(reg.AllowedSigners("policyctl-approval")),
+	})
 	for p, s := range files {
-		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+		all[p] = s
 	}
-	r, err := policy.Load(fsys, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return policytest.Load(t, all)
 }
 
 func findings(res *Result) []string {

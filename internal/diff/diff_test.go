@@ -10,21 +10,14 @@ import (
 	"github.com/policyctl/policyctl/internal/example"
 	"github.com/policyctl/policyctl/internal/golden"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 )
 
 const config = "organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n"
 
 func model(t testing.TB, docs map[string]string) *policy.Repo {
 	t.Helper()
-	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}}
-	for p, s := range docs {
-		fsys[p] = &fstest.MapFile{Data: []byte(s)}
-	}
-	r, err := policy.Load(fsys, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return policytest.Load(t, policytest.With(config, docs))
 }
 
 func doc(body string) string {

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/golden"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 )
 
 // roundTrip writes the 改め文 of a 新旧対照表, applies it to the old
@@ -96,15 +96,7 @@ const config = "organization: {id: t, name: 試験市}\ntitle: 試験市情報�
 
 func model(t testing.TB, docs map[string]string) *policy.Repo {
 	t.Helper()
-	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}}
-	for p, s := range docs {
-		fsys[p] = &fstest.MapFile{Data: []byte(s)}
-	}
-	r, err := policy.Load(fsys, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return policytest.Load(t, policytest.With(config, docs))
 }
 
 func std(body string) string {

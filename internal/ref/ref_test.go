@@ -4,25 +4,17 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/policyctl/policyctl/internal/example"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 )
 
 const config = "organization: {id: t, name: テスト市}\ntitle: テスト\n"
 
 func load(t testing.TB, docs map[string]string) *policy.Repo {
 	t.Helper()
-	fsys := fstest.MapFS{"policyctl.yaml": {Data: []byte(config)}}
-	for p, s := range docs {
-		fsys[p] = &fstest.MapFile{Data: []byte(s)}
-	}
-	r, err := policy.Load(fsys, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return policytest.Load(t, policytest.With(config, docs))
 }
 
 func front(id, tier string) string {
