@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/progress"
@@ -130,13 +131,11 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	r.Docs = make([]*Document, len(paths))
 	errs := make([]error, len(paths))
 	// Parsing is independent per document: spread it over the cores.
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done(); opts.Progress.Add(1) }()
+		g.Go(func() error {
+			defer opts.Progress.Add(1)
 			key := ""
 			if h, ok := fsys.(Hasher); ok && opts.Cache != nil {
 				if hash, ok := h.FileHash(p); ok {
@@ -146,14 +145,14 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 					opts.Cache.mu.Unlock()
 					if d != nil {
 						r.Docs[i] = d
-						return
+						return nil
 					}
 				}
 			}
 			src, err := fs.ReadFile(fsys, p)
 			if err != nil {
 				errs[i] = fmt.Errorf("policy: %s: %w", p, err)
-				return
+				return nil
 			}
 			d := parseHead(p, src, cfg.Visibility)
 			if !opts.HeadOnly {
@@ -166,9 +165,10 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 				opts.Cache.docs[key] = d
 				opts.Cache.mu.Unlock()
 			}
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	_ = g.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -212,8 +212,8 @@ func (r *Repo) With(changed map[string][]byte) (*Repo, error) {
 	out := &Repo{FS: overlay{base: r.FS, files: changed}, Config: r.Config, Registry: r.Registry, Findings: r.Findings}
 	out.Docs = make([]*Document, len(r.Docs))
 	seen := 0
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, d := range r.Docs {
 		src, ok := changed[d.Path]
 		if !ok {
@@ -221,14 +221,12 @@ func (r *Repo) With(changed map[string][]byte) (*Repo, error) {
 			continue
 		}
 		seen++
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
+		g.Go(func() error {
 			out.Docs[i] = ParseDocument(d.Path, src, r.Config.Visibility)
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	_ = g.Wait()
 	if seen != len(changed) {
 		for p := range changed {
 			if r.DocByPath(p) == nil {

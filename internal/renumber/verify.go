@@ -5,9 +5,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -345,30 +345,25 @@ func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref 
 	return out
 }
 
-// Resolve resolves the references of some documents of r (all when docs
-// is nil), spread over the cores: each document resolves on its own.
+// Resolve resolves the references of some documents of r, spread over
+// the cores: each document resolves on its own. All of them (docs nil)
+// is the model's one resolution (ref.All), which the check of the same
+// model — the base's, for ref/renumbered — then shares.
 func Resolve(r *policy.Repo, docs []*policy.Document) map[*policy.Document][]*ref.Ref {
 	if docs == nil {
-		docs = r.Docs
+		return ref.All(r)
 	}
 	rs := ref.New(r)
 	found := make([][]*ref.Ref, len(docs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				found[i] = rs.Doc(docs[i])
-			}
-		}()
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, d := range docs {
+		g.Go(func() error {
+			found[i] = rs.Doc(d)
+			return nil
+		})
 	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	_ = g.Wait()
 	out := make(map[*policy.Document][]*ref.Ref, len(docs))
 	for i, d := range docs {
 		out[d] = found[i]
