@@ -14,7 +14,6 @@ import (
 )
 
 func main() {
-	tuneGC()
 	os.Exit(profiled(func() int { return Main(os.Args[1:], os.Stdout, os.Stderr) }))
 }
 
