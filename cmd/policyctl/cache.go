@@ -19,22 +19,25 @@ func addCacheFlags(c *cobra.Command, o *cacheOptions) {
 }
 
 // open opens the cache, nil with --no-cache. Without a folder to put it
-// in (no home), there is no cache rather than an error: it only saves time.
+// in (no home, or one that cannot be written), there is no cache rather
+// than an error: it only saves time. A folder named with --cache must work.
 func (o cacheOptions) open() (*cache.Cache, error) {
 	if o.Off {
 		return nil, nil
 	}
-	dir := o.Dir
-	if dir == "" {
+	if o.Dir == "" {
 		d, err := cache.Dir()
 		if err != nil {
 			return nil, nil
 		}
-		dir = d
+		// The default folder may not be writable (a read-only home): no
+		// cache then, rather than a failed command.
+		c, _ := cache.Open(d)
+		return c, nil
 	}
-	c, err := cache.Open(dir)
+	c, err := cache.Open(o.Dir)
 	if err != nil {
-		return nil, i18n.Errorf("--cache %s: %w", dir, err)
+		return nil, i18n.Errorf("--cache %s: %w", o.Dir, err)
 	}
 	return c, nil
 }

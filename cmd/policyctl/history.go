@@ -12,6 +12,7 @@ import (
 type historyOptions struct {
 	f      *factory
 	repo   repoOptions
+	cache  cacheOptions
 	Doc    string
 	Format string
 }
@@ -27,7 +28,12 @@ history.legacy) and the recorded revisions approved, oldest first, with their
 2026-03-31 falls in 令和7年度). A revision approved whose date has not come is
 marked 施行予定 (--at evaluates another day). Drafts — revisions whose approvals
 are not complete — are left out. With --doc, only the revisions that changed
-that document. The git history is required.`,
+that document. The git history is required.
+
+The history is walked and every revision verified; the result is kept in the
+cache for the next run on the same commit (--no-cache: not), sealed with a key
+of this machine's user, so that an entry written elsewhere is never believed.
+Commands that decide — verify, status, build — always walk the history.`,
 		Example: `  policyctl history
   policyctl history --doc basic-policy --format markdown
   policyctl history --format json`,
@@ -40,6 +46,7 @@ that document. The git history is required.`,
 		},
 	}
 	addRepoFlags(c, &opts.repo)
+	addCacheFlags(c, &opts.cache)
 	c.Flags().StringVar(&opts.Doc, "doc", "", "only the revisions that changed the document with this `ID`")
 	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, markdown or json")
 	return c
@@ -55,7 +62,12 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	recs, err := h.Revisions()
+	c, err := opts.cache.open()
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	sum, err := h.Summary(c)
 	if errors.Is(err, history.ErrNoGit) || errors.Is(err, history.ErrNoCommits) {
 		return i18n.Errorf("%w; the legacy revisions alone are in policyctl.yaml", err)
 	}
@@ -63,9 +75,9 @@ func historyRun(opts *historyOptions) error {
 		return err
 	}
 	if h.Revision != nil {
-		recs = upTo(recs, h.Revision.ID)
+		sum.Revisions = upTo(sum.Revisions, h.Revision.ID)
 	}
-	entries, err := history.Log(r.Config, recs)
+	entries, err := history.Log(r.Config, sum.Revisions)
 	if err != nil {
 		return err
 	}
@@ -75,7 +87,7 @@ func historyRun(opts *historyOptions) error {
 		if d == nil {
 			return i18n.Errorf("--doc %q: no document has that id", opts.Doc)
 		}
-		entries = history.ForDocument(entries, recs, opts.Doc)
+		entries = history.ForDocument(entries, sum, opts.Doc)
 		title = d.Meta.Title
 	}
 	w := opts.f.stdout

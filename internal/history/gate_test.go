@@ -186,10 +186,10 @@ func TestHistoryForDocument(t *testing.T) {
 	h, _ := OpenRepository(r.Dir, "", testOptions)
 	recs, _ := h.Revisions()
 	es, _ := Log(mustModel(t, h).Config, recs)
-	if got := describe(ForDocument(es, recs, "a")); got != "平成15年9月 策定 平成15年度版 | 平成31年4月1日 改訂 平成31年度改訂版 added:a | 令和6年4月1日 一部改正 令和6年度改訂版 modified:a" {
+	if got := describe(ForDocument(es, Summarize(recs), "a")); got != "平成15年9月 策定 平成15年度版 | 平成31年4月1日 改訂 平成31年度改訂版 added:a | 令和6年4月1日 一部改正 令和6年度改訂版 modified:a" {
 		t.Errorf("a: %s", got)
 	}
-	if got := describe(ForDocument(es, recs, "c")); got != "令和3年4月1日 一部改正 令和3年度改訂版 added:c" {
+	if got := describe(ForDocument(es, Summarize(recs), "c")); got != "令和3年4月1日 一部改正 令和3年度改訂版 added:c" {
 		t.Errorf("c: %s", got)
 	}
 }

@@ -101,17 +101,19 @@ func entry(rev, date, kind string) (Entry, error) {
 // whose changes name it, the first revision in the repository when the
 // document was part of it, and the legacy revisions only for a document
 // that existed before the repository (it was in that first revision).
-func ForDocument(entries []Entry, recs []*Recorded, id string) []Entry {
+func ForDocument(entries []Entry, s *Summary, id string) []Entry {
 	var first *Recorded
-	for _, r := range recs {
+	for _, r := range s.Revisions {
 		if r.Approved {
 			first = r
 			break
 		}
 	}
-	var firstDoc *policy.Document
-	if first != nil {
-		firstDoc = first.Model.Doc(id)
+	var firstDoc *Change
+	for i, d := range s.First {
+		if d.ID == id {
+			firstDoc = &s.First[i]
+		}
 	}
 	var out []Entry
 	for _, e := range entries {
@@ -122,7 +124,7 @@ func ForDocument(entries []Entry, recs []*Recorded, id string) []Entry {
 			}
 		case first != nil && e.Revision == first.ID:
 			if firstDoc != nil {
-				e.Documents = []Change{{ID: id, Path: firstDoc.Path, Title: firstDoc.Meta.Title, What: "added"}}
+				e.Documents = []Change{*firstDoc}
 				out = append(out, e)
 			}
 		default:
