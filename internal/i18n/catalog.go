@@ -577,6 +577,18 @@ var japanese = map[string]string{
 	"「%s」 is defined for %s only (%s), but is used here":                                                     "「%s」は %s（%s）でだけ定義されていますが、ここで使われています",
 	"「%s」 is used before its definition (%s: 以下「%s」という。)":                                                    "「%s」が定義（%s: 以下「%s」という。）より前で使われています",
 	"施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n": "施行予定: 版 %s は承認済みで、%s に施行されます。それまで in-force は前の版です。\n",
+	"a code block opened with ``` or ~~~ is never closed: everything after it to the end of its container — headings, ::: blocks, {visibility=…} — is published as code, restricted or not": "``` または ~~~ で始めたコードブロックが閉じられていません。その後ろは入れ物の終わりまで（見出し、::: ブロック、{visibility=…} を含めて）、非公開であってもコードとして公開されます",
+	"a line \"...\" in the front matter ends the YAML there: the keys after it would not count":                                                                                             "フロントマターの中の「...」の行で YAML が終わります。その後ろのキーは数えられません",
+	"a line of --- or === under a paragraph makes the paragraph a heading, and that heading ends the restricted section above it: the paragraph and what follows would be published":        "段落の直後の --- または === の行は、その段落を見出しにします。その見出しが上の非公開の節を終わらせるため、段落とそれに続く部分が公開されます",
+	"an indented line that looks like a visibility marker is a code block (four spaces or a tab): it is published as code, and what it meant to restrict is not restricted":                 "公開範囲の指定に見える行が字下げ（空白4個またはタブ）によりコードブロックになっています。コードとして公開され、制限しようとした部分は制限されません",
+	"close the code block with the same fence on a line of its own":                                                                                                                         "同じフェンスだけの行でコードブロックを閉じてください",
+	"end the front matter with a line \"---\" and remove the \"...\" line":                                                                                                                  "「...」の行を削除し、フロントマターを「---」の行で終えてください",
+	"for a horizontal rule, leave a blank line before ---; for a heading, write it with ## and mark it {visibility=LEVEL} if it is restricted too":                                          "区切り線にするには --- の前に空行を入れてください。見出しにするには ## で書き、非公開なら {visibility=LEVEL} を付けてください",
+	"start the marker at the beginning of its line; to show marker syntax as an example, use a fenced code block (```)":                                                                     "指定は行頭から書いてください。書き方の例として示すには、フェンスで囲んだコードブロック（```）を使ってください",
+	"the heading's %s %q names a visibility level, which restricts nothing: the section would be published":                                                                                 "見出しの %s %q は公開範囲の名前ですが、何も制限しません。この節は公開されます",
+	"the heading's attribute block names %q twice; only one value would count":                                                                                                              "見出しの属性ブロックに %q が二度書かれています。一方の値しか数えられません",
+	"to restrict the section, write {visibility=LEVEL}":                                                                                                                                     "節を制限するには {visibility=LEVEL} と書いてください",
+	"write each key once: {visibility=LEVEL}": "キーは一度だけ書いてください: {visibility=LEVEL}",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -294,7 +294,15 @@ func (d *Document) parseFrontMatter() {
 		if nl >= 0 {
 			lineEnd = off + nl
 		}
-		if l := bytes.TrimRight(src[off:lineEnd], "\r \t"); string(l) == "---" || string(l) == "..." {
+		l := bytes.TrimRight(src[off:lineEnd], "\r \t")
+		if string(l) == "..." {
+			// YAML's end of a document: what follows it would not be read
+			// as front matter, though it looks like it.
+			d.addFinding(RuleFrontMatterSyntax, Error, bom+off, i18n.T(`a line "..." in the front matter ends the YAML there: the keys after it would not count`),
+				i18n.T(`end the front matter with a line "---" and remove the "..." line`))
+			return
+		}
+		if string(l) == "---" {
 			end, next = off, lineEnd+1
 			if nl < 0 {
 				next = len(src)

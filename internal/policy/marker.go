@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
@@ -42,8 +44,36 @@ func hasColon(line []byte) bool {
 }
 
 // htmlLevelLike matches raw HTML that tries to mark visibility, which raw
-// HTML cannot do: it is dropped, and what it wraps is published.
+// HTML cannot do: it is dropped, and what it wraps is published. Besides
+// these words, raw HTML that names a configured level — a tag, a class, a
+// comment such as <!-- internal --> — is one (levelWords).
 var htmlLevelLike = regexp.MustCompile(`(?i)visibility|data-level|class\s*=\s*["']?[^"'>]*\blevel\b`)
+
+// levelWords matches a configured level's name as a word of its own,
+// in any case: what a heading's class or id must not be. In raw HTML
+// (htmlWords) a hyphen or underscore also separates words: class
+// "internal-only" names a level there.
+func levelWords(levels []string) *regexp.Regexp { return levelRE(levels, `\pL\pN_-`) }
+
+func htmlWords(levels []string) *regexp.Regexp { return levelRE(levels, `\pL\pN`) }
+
+func levelRE(levels []string, word string) *regexp.Regexp {
+	var alts []string
+	for _, l := range levels {
+		if l != "" {
+			alts = append(alts, regexp.QuoteMeta(l))
+		}
+	}
+	if len(alts) == 0 {
+		return nil
+	}
+	return regexp.MustCompile(`(?i)(?:^|[^` + word + `])(?:` + strings.Join(alts, "|") + `)(?:$|[^` + word + `])`)
+}
+
+// htmlNamesLevel reports whether raw HTML tries to mark visibility.
+func htmlNamesLevel(raw []byte, words *regexp.Regexp) bool {
+	return htmlLevelLike.Match(raw) || words != nil && words.Match(raw)
+}
 
 // headingAttrKeys are the attribute keys a heading may carry.
 var headingAttrKeys = map[string]bool{"id": true, "class": true, "visibility": true}
@@ -51,6 +81,7 @@ var headingAttrKeys = map[string]bool{"id": true, "class": true, "visibility": t
 // nearMisses reports what looks like a visibility marker but is not one.
 func nearMisses(d *Document, levels []string) {
 	body := d.Body()
+	words, html := levelWords(levels), htmlWords(levels)
 	recognised := map[int]bool{} // line starts of fences the parser took
 	code := map[int]bool{}       // line starts of code content
 	markLines := func(n ast.Node) {
@@ -69,11 +100,29 @@ func nearMisses(d *Document, levels []string) {
 			if n.Closed {
 				recognised[n.Close] = true
 			}
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
+		case *ast.FencedCodeBlock:
 			markLines(n)
+			if !fenceClosed(n, body) {
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+fenceStart(n, body),
+					i18n.T("a code block opened with ``` or ~~~ is never closed: everything after it to the end of its container — headings, ::: blocks, {visibility=…} — is published as code, restricted or not"),
+					i18n.T("close the code block with the same fence on a line of its own"))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock:
+			markLines(n)
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				line := seg.Value(body)
+				if hasColon(line) && fenceLike.Match(line) || findAttrLike(line) != nil {
+					d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, seg.Start),
+						i18n.T("an indented line that looks like a visibility marker is a code block (four spaces or a tab): it is published as code, and what it meant to restrict is not restricted"),
+						i18n.T("start the marker at the beginning of its line; to show marker syntax as an example, use a fenced code block (```)"))
+					break
+				}
+			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
-			headingMarker(d, n, body, levels)
+			headingMarker(d, n, body, levels, words)
 		case *ast.HTMLBlock:
 			var raw bytes.Buffer
 			for i := 0; i < n.Lines().Len(); i++ {
@@ -84,7 +133,7 @@ func nearMisses(d *Document, levels []string) {
 				cl := n.ClosureLine
 				raw.Write(cl.Value(body))
 			}
-			if htmlLevelLike.Match(raw.Bytes()) {
+			if htmlNamesLevel(raw.Bytes(), html) {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, n.Pos()),
 					i18n.T("raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published"),
 					i18n.T("mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading"))
@@ -95,7 +144,7 @@ func nearMisses(d *Document, levels []string) {
 				seg := n.Segments.At(i)
 				raw.Write(seg.Value(body))
 			}
-			if htmlLevelLike.Match(raw.Bytes()) && n.Segments.Len() > 0 {
+			if htmlNamesLevel(raw.Bytes(), html) && n.Segments.Len() > 0 {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+n.Segments.At(0).Start,
 					i18n.T("raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published"),
 					i18n.T("mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading"))
@@ -156,7 +205,7 @@ func headingOf(n ast.Node) (*ast.Heading, bool) {
 
 // headingMarker checks a heading's attribute block: goldmark parses one at
 // the end of the heading line, and leaves anything else as heading text.
-func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
+func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, words *regexp.Regexp) {
 	at := d.BodyStart + lineStart(body, h.Pos())
 	for _, a := range h.Attributes() {
 		name := string(a.Name)
@@ -165,6 +214,18 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
 				i18n.Sprintf("the heading's attribute block names %q, which is not an attribute policyctl knows (id, class, visibility)", name),
 				i18n.T("write {visibility=LEVEL}, {#id} or {.class}; a misspelt key would leave the part unrestricted"))
 		}
+		if (name == "class" || name == "id") && words != nil && words.MatchString(attrString(a.Value)) {
+			d.addFinding(RuleVisibilityMarker, Error, at,
+				i18n.Sprintf("the heading's %s %q names a visibility level, which restricts nothing: the section would be published", name, attrString(a.Value)),
+				i18n.T("to restrict the section, write {visibility=LEVEL}"))
+		}
+	}
+	// goldmark keeps the last of two values for one key: a block that
+	// names a key twice is read by nobody the way its writer meant.
+	if dup := duplicateAttr(headingAttrBlock(body, h)); dup != "" {
+		d.addFinding(RuleVisibilityMarker, Error, at,
+			i18n.Sprintf("the heading's attribute block names %q twice; only one value would count", dup),
+			i18n.T("write each key once: {visibility=LEVEL}"))
 	}
 	var text strings.Builder
 	var walk func(n ast.Node)
@@ -188,4 +249,95 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string) {
 				i18n.T("if they were meant as {visibility=…}, the part is not restricted"),
 			i18n.T("write the block last on the heading line in ASCII: ## 見出し {visibility=internal}; to show braces in a heading, put them in `code`"))
 	}
+}
+
+// headingAttrBlock is the {…} block at the end of an ATX heading's line,
+// as written, or nil.
+func headingAttrBlock(body []byte, h *ast.Heading) []byte {
+	if h.Lines().Len() == 0 {
+		return nil
+	}
+	seg := h.Lines().At(h.Lines().Len() - 1)
+	line := bytes.TrimRight(body[lineStart(body, seg.Start):eol(body, seg.Start)], " \t\r#")
+	if !bytes.HasSuffix(line, []byte("}")) {
+		return nil
+	}
+	open := bytes.LastIndexByte(line, '{')
+	if open < 0 {
+		return nil
+	}
+	return line[open:]
+}
+
+// duplicateAttr returns a key an attribute block names twice, or "".
+func duplicateAttr(block []byte) string {
+	if block == nil {
+		return ""
+	}
+	attrs, ok := parser.ParseAttributes(text.NewReader(block))
+	if !ok {
+		return ""
+	}
+	seen := map[string]bool{}
+	for _, a := range attrs {
+		if seen[string(a.Name)] {
+			return string(a.Name)
+		}
+		seen[string(a.Name)] = true
+	}
+	return ""
+}
+
+// fenceClosed reports whether a fenced code block ends with its closing
+// fence rather than at the end of its container.
+func fenceClosed(n *ast.FencedCodeBlock, body []byte) bool {
+	start := fenceStart(n, body)
+	opening := listMarker.ReplaceAll(bytes.TrimLeft(body[start:eol(body, start)], " \t>"), nil)
+	if len(opening) == 0 || opening[0] != '`' && opening[0] != '~' {
+		return true // not a fence goldmark would open: nothing to say
+	}
+	ch, width := opening[0], 0
+	for width < len(opening) && opening[width] == ch {
+		width++
+	}
+	// The line after the last content line (or after the opening line,
+	// for an empty block) must be the closing fence.
+	next := eol(body, start)
+	if l := n.Lines().Len(); l > 0 {
+		next = eol(body, n.Lines().At(l-1).Start)
+	}
+	if next >= len(body) {
+		return false
+	}
+	next++
+	// Container prefixes (quote markers, list indentation) come first.
+	line := bytes.TrimLeft(body[next:eol(body, next)], " \t>")
+	k := 0
+	for k < len(line) && line[k] == ch {
+		k++
+	}
+	return k >= width && len(bytes.TrimSpace(line[k:])) == 0
+}
+
+// eol is the offset of the end of the line that off is in (its "\n", or
+// the end of b).
+func eol(b []byte, off int) int {
+	if i := bytes.IndexByte(b[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(b)
+}
+
+// listMarker is a list item's marker at the start of a line.
+var listMarker = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+`)
+
+// fenceStart is the offset of a fenced code block's opening line.
+func fenceStart(n *ast.FencedCodeBlock, body []byte) int {
+	if n.Info != nil {
+		return lineStart(body, n.Info.Segment.Start)
+	}
+	if n.Lines().Len() > 0 {
+		return lineStart(body, max(lineStart(body, n.Lines().At(0).Start)-1, 0))
+	}
+	return lineStart(body, max(n.Pos(), 0))
 }

@@ -45,6 +45,22 @@ func TestNearMissMarkers(t *testing.T) {
 		{"raw HTML naming visibility", "<section data-visibility=\"internal\">\n\n秘密\n\n</section>\n"},
 		{"nested too deep", strings.Repeat("::: internal\n", 9) + "秘密\n" + strings.Repeat(":::\n", 9)},
 		{"shorter closer", ":::: internal\n秘密\n:::\n"},
+		{"indented code that looks like an opener", "    ::: internal\n    秘密\n    :::\n"},
+		{"indented heading attribute", "    ## 見出し {visibility=internal}\n"},
+		{"a key twice, the last public", "## 見出し {visibility=internal visibility=public}\n\n秘密\n"},
+		{"a key twice, the last restricted", "## 見出し {visibility=public visibility=internal}\n\n秘密\n"},
+		{"a class naming a level", "## 見出し {.internal}\n\n秘密\n"},
+		{"an id naming a level", "## 見出し {#Internal}\n\n秘密\n"},
+		{"an unclosed code fence swallowing a block", "設定例\n\n```\nset policy strict\n\n::: internal\n秘密\n:::\n"},
+		{"an unclosed tilde fence", "~~~~\n## 見出し {visibility=internal}\n\n秘密\n~~~\n"},
+		{"an unclosed fence in a list item", "- 例\n\n  ```\n  秘密\n"},
+		{"raw HTML with a level as its class", "<div class=\"internal\">\n\n秘密\n\n</div>\n"},
+		{"raw HTML tag named like a level", "<internal>\n\n秘密\n\n</internal>\n"},
+		{"an HTML comment naming a level", "<!-- internal -->\n\n秘密\n\n<!-- /internal -->\n"},
+		{"raw HTML with a class starting with a level", "<div class=\"internal-only\">\n\n秘密\n\n</div>\n"},
+		{"inline raw HTML naming a level", "本文 <span class=\"INTERNAL\">秘密</span> 本文\n"},
+		{"a setext heading ending a restricted section", "## 緊急連絡網 {visibility=internal}\n\n番号は秘密である。\n---\n\n## 附則\n"},
+		{"a setext === heading ending a restricted section", "### 連絡先 {visibility=internal}\n\n秘密\n===\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if fs := markerFindings(t, tt.body); len(fs) == 0 {
@@ -67,11 +83,18 @@ func TestExactMarkers(t *testing.T) {
 		{"quoted value", "## 見出し {visibility=\"internal\"}\n\n秘密\n"},
 		{"fence in code is text", "::: internal\n```\n:::\n```\n秘密\n:::\n"},
 		{"colons in code", "```\n::: internal 人事\n```\n"},
-		{"indented code", "    ::: internal 人事\n"},
 		{"braces in a code span", "## 見出し `{a}`\n\n本文 `{visibility=x}`\n"},
 		{"colons in running text", "時刻は 10:00 とする。比は 1:2:3 とする。\n"},
 		{"HTML comment", "<!-- policyctl:history -->\n"},
 		{"closer after HTML with a blank line", "::: internal\n<div>秘密</div>\n\n:::\n"},
+		{"a closed fence with a longer closer", "````\n::: internal\n```\n````\n"},
+		{"a closed fence in a list item", "- 例\n\n  ```\n  ::: internal\n  ```\n\n公開\n"},
+		{"a closed fence in a quote", "> ```\n> 例\n> ```\n"},
+		{"a fence at the end without a line end", "```\n例\n```"},
+		{"a class that is not a level", "## 見出し {.note #sec-internal-audit}\n\n本文\n"},
+		{"HTML naming no level", "<div class=\"note\">\n\n本文（内部監査）\n\n</div>\n"},
+		{"a setext heading in public text", "公開の見出し\n---\n\n本文\n"},
+		{"a rule after a blank line in a restricted section", "## 連絡網 {visibility=internal}\n\n秘密\n\n---\n\n秘密\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if fs := markerFindings(t, tt.body); len(fs) != 0 {

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 
@@ -50,6 +51,14 @@ func restrictedParts(d *Document, levels []string) []Part {
 				for _, i := range open {
 					if -parts[i].End >= h.Level {
 						parts[i].End = lineStart(body, h.Pos())
+						if isSetext(body, h) && parts[i].Level > d.Level {
+							// A paragraph with --- or === under it is a
+							// heading: it ends the restricted section,
+							// and is published — as a heading.
+							d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, h.Pos()),
+								i18n.T("a line of --- or === under a paragraph makes the paragraph a heading, and that heading ends the restricted section above it: the paragraph and what follows would be published"),
+								i18n.T("for a horizontal rule, leave a blank line before ---; for a heading, write it with ## and mark it {visibility=LEVEL} if it is restricted too"))
+						}
 					} else {
 						keep = append(keep, i)
 					}
@@ -213,4 +222,14 @@ func lineEnd(src []byte, off int) int {
 		off++
 	}
 	return off
+}
+
+// isSetext reports whether a heading is written as a paragraph underlined
+// with --- or ===, not with #.
+func isSetext(body []byte, h *ast.Heading) bool {
+	if h.Lines().Len() == 0 {
+		return false
+	}
+	line := bytes.TrimLeft(body[lineStart(body, h.Lines().At(0).Start):], " ")
+	return len(line) > 0 && line[0] != '#'
 }

@@ -95,6 +95,10 @@ func TestFrontMatterFindings(t *testing.T) {
 		{"unknown key", "---\nid: a\ncolour: red\n---\n", "frontmatter/unknown-key", "3:1"},
 		{"duplicate key", "---\nid: a\nid: b\n---\n", "frontmatter/syntax", "3:1"},
 		{"approvers not a list", "---\nid: a\napprovers: {a: b}\n---\n", "frontmatter/syntax", "3:12"},
+		// YAML's document end: a second visibility after it would look
+		// like the duplicate that counts the most restricted value.
+		{"ended with ...", "---\nid: a\nvisibility: public\n...\nvisibility: internal\n---\n本文\n", "frontmatter/syntax", "4:1"},
+		{"... alone", "---\nid: a\nvisibility: public\n...\n本文\n", "frontmatter/syntax", "4:1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
