@@ -86,6 +86,47 @@ func TestIdentityAcrossRevisions(t *testing.T) {
 	}
 }
 
+// TestCopiedText: a new document that continues a previous one's text
+// needs that document's approvers, even when the previous document lives
+// on under its own name — cut a section out and paste it into a document
+// another committee alone approves, or copy the whole document.
+func TestCopiedText(t *testing.T) {
+	f := newFixture(t)
+	f.approveAll("2025-04-01", nil)
+	prev := RulesOf(f.load(os.DirFS(f.dir)))
+	for _, tt := range []struct {
+		name   string
+		change func(g *fixture)
+	}{
+		{"copied, the original kept", func(g *fixture) {
+			g.write("policy/std-copy.md", strings.Replace(strings.Replace(stdDoc, "id: std", "id: std-copy", 1), "[mayor]", "[council]", 1))
+		}},
+		{"split, one part keeping the id", func(g *fixture) {
+			g.write("policy/std.md", stdDoc[:strings.Index(stdDoc, "---\n")+4]+strings.SplitN(stdDoc, "---\n", 3)[1]+"---\n")
+			g.write("policy/std-b.md", strings.Replace(strings.Replace(stdDoc, "id: std", "id: std-b", 1), "[mayor]", "[council]", 1))
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newFixture(t)
+			g.keys, g.priv = f.keys, f.priv
+			g.write("approvals/registry.yaml", f.registry(nil, true))
+			tt.change(g)
+			for _, q := range Requirements(g.load(os.DirFS(g.dir)), prev) {
+				if q.Committee != "mayor" {
+					continue
+				}
+				for _, d := range q.Documents {
+					if d.ID != "std" && strings.HasPrefix(d.ID, "std") {
+						return // the mayor signs the new document too
+					}
+				}
+				t.Fatalf("the mayor signs %+v, not the document that continues std", q.Documents)
+			}
+			t.Fatal("the mayor is not required at all")
+		})
+	}
+}
+
 // TestAbolish: abolishing a document is signed by its approvers, and a
 // committee whose last document is abolished is not needed afterwards.
 func TestAbolish(t *testing.T) {

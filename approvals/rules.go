@@ -113,12 +113,17 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 		}
 		l.Predecessors[d] = ps
 	}
-	// A previous document that nothing continues by id or path may live on
-	// in a new one under another name: moved and renamed, split or merged.
+	// A new document — neither id nor path known before — may continue a
+	// previous one under another name: moved and renamed, split, merged,
+	// or copied. It needs the approvers of every previous document whose
+	// text it mostly shares, whether or not that document also lives on
+	// under its own name: a section cut out of a document the mayor
+	// approves and pasted into a new one the council alone approves still
+	// needs the mayor.
 	freshLines := map[*policy.Document]map[string]bool{}
 	for i := range prev.Docs {
 		p := &prev.Docs[i]
-		if continued[p] || p.lines == nil || len(p.lines()) == 0 {
+		if p.lines == nil || len(p.lines()) == 0 {
 			continue
 		}
 		for _, d := range fresh {
@@ -130,7 +135,9 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 				continued[p] = true
 			}
 		}
-		if !continued[p] {
+	}
+	for i := range prev.Docs {
+		if p := &prev.Docs[i]; !continued[p] {
 			l.Removed = append(l.Removed, p)
 		}
 	}
