@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/policyctl/policyctl/internal/history"
+
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/term"
@@ -82,6 +84,11 @@ func run(f *factory, args []string) int {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, errProblems):
+		return exitProblems
+	case errors.Is(err, history.ErrReplaced):
+		// A history that is not the approved one's continuation is a
+		// failed verification, not a usage error.
+		fmt.Fprintf(f.stderr, "policyctl: %s\n", err)
 		return exitProblems
 	}
 	fmt.Fprintf(f.stderr, "policyctl: %s\n", translateUsage(err.Error()))

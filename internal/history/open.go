@@ -7,6 +7,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/policyctl/policyctl/approvals"
+	"github.com/policyctl/policyctl/internal/gitfs"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
@@ -200,4 +201,24 @@ func (r *Repository) Revisions() ([]*Recorded, error) {
 		return nil, err
 	}
 	return w.Revisions()
+}
+
+// Extends checks that the history read continues the one that ended at
+// rev: that rev is in its first-parent history. CI names the commit the
+// branch pointed at before a push (github.event.before): a force-push, or
+// a merge that put another history first and was pushed as a
+// fast-forward, is refused before anything is judged or published.
+func (r *Repository) Extends(rev string) error {
+	w, err := r.Walk()
+	if err != nil {
+		return err
+	}
+	c, err := gitfs.Resolve(w.Repo, rev)
+	if err != nil {
+		return i18n.Errorf("%w: --extends %s: the commit is not in this clone (%v); a force-push drops it — fetch every branch with fetch-depth: 0", ErrReplaced, rev, err)
+	}
+	if !w.Contains(c.Hash) {
+		return i18n.Errorf("%w: --extends %s: commit %s is not in the first-parent history that ends at %s; a force-push, or a merge that put another history first, replaced it", ErrReplaced, rev, c.Hash.String()[:7], w.Commits[len(w.Commits)-1].Hash.String()[:7])
+	}
+	return nil
 }

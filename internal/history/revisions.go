@@ -75,6 +75,14 @@ var ErrNoGit = i18n.NewError("the repository is not in git: revisions, the rules
 // ErrNoCommits is returned when the git repository has no commit yet.
 var ErrNoCommits = i18n.NewError("the git repository has no commit yet: revisions and the rules they are judged by come from the git history; commit the repository first")
 
+// ErrReplaced is returned when the history read is not the continuation
+// of one it must continue: it joins an unrelated history, or it does not
+// contain a commit named with --extends. Approvals are judged along the
+// first-parent history; a merge that puts another history first (git
+// merge -s ours, pushed as a fast-forward) or a force-push would otherwise
+// judge them along a history of someone else's making.
+var ErrReplaced = i18n.NewError("the git history is not the continuation of the approved history")
+
 // Options adjust a walk.
 type Options struct {
 	// Load reads every commit's repository: the command's --set and
@@ -146,6 +154,9 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 	for i, j := 0, len(commits)-1; i < j; i, j = i+1, j-1 {
 		commits[i], commits[j] = commits[j], commits[i]
 	}
+	if err := related(commits, isShallow); err != nil {
+		return nil, err
+	}
 	opts.Load.HeadOnly = true
 	// The walk reads a model at many commits: it shows its own progress,
 	// not a phase per model.
@@ -157,6 +168,48 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 		return nil, i18n.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
 	}
 	return &Walk{Repo: repo, Commits: commits, Sub: sub, opts: opts}, nil
+}
+
+// related checks that every merge along the first-parent history joins a
+// history that shares its root: a branch forked from it, not an unrelated
+// one (git merge --allow-unrelated-histories). Each other parent's own
+// first-parent history is followed until it meets the walk.
+func related(commits []*object.Commit, isShallow map[plumbing.Hash]bool) error {
+	on := make(map[plumbing.Hash]bool, len(commits))
+	for _, c := range commits {
+		on[c.Hash] = true
+	}
+	for _, m := range commits {
+		for i := 1; i < m.NumParents(); i++ {
+			p, err := m.Parent(i)
+			if err != nil {
+				return i18n.Errorf("%w (commit %s: %v)", ErrShallow, m.Hash.String()[:7], err)
+			}
+			for !on[p.Hash] {
+				if p.NumParents() == 0 {
+					return i18n.Errorf("%w: the merge %s joins a history with another first commit (%s): approvals are judged along one history, from its first commit; merge branches that were forked from this repository", ErrReplaced, m.Hash.String()[:7], p.Hash.String()[:7])
+				}
+				if isShallow[p.Hash] {
+					return ErrShallow
+				}
+				on[p.Hash] = true // each side commit is followed once
+				if p, err = p.Parent(0); err != nil {
+					return i18n.Errorf("%w (commit %s: %v)", ErrShallow, m.Hash.String()[:7], err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Contains reports whether a commit is in the walk's first-parent history.
+func (w *Walk) Contains(h plumbing.Hash) bool {
+	for _, c := range w.Commits {
+		if c.Hash == h {
+			return true
+		}
+	}
+	return false
 }
 
 // At is the day on which the walk judges what is in force.

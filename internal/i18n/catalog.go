@@ -589,6 +589,10 @@ var japanese = map[string]string{
 	"the heading's attribute block names %q twice; only one value would count":                                                                                                              "見出しの属性ブロックに %q が二度書かれています。一方の値しか数えられません",
 	"to restrict the section, write {visibility=LEVEL}":                                                                                                                                     "節を制限するには {visibility=LEVEL} と書いてください",
 	"write each key once: {visibility=LEVEL}": "キーは一度だけ書いてください: {visibility=LEVEL}",
+	"%w: --extends %s: commit %s is not in the first-parent history that ends at %s; a force-push, or a merge that put another history first, replaced it":                                 "%w: --extends %s: コミット %s は %s で終わる第一親の履歴にありません。強制プッシュ、または別の履歴を先にしたマージにより置き換えられています",
+	"%w: --extends %s: the commit is not in this clone (%v); a force-push drops it — fetch every branch with fetch-depth: 0":                                                               "%w: --extends %s: このクローンにそのコミットがありません（%v）。強制プッシュで失われます。fetch-depth: 0 ですべてのブランチを取得してください",
+	"%w: the merge %s joins a history with another first commit (%s): approvals are judged along one history, from its first commit; merge branches that were forked from this repository": "%w: マージ %s は最初のコミットが異なる履歴（%s）をつないでいます。承認は最初のコミットから続く一つの履歴に沿って判定します。このリポジトリから分岐したブランチをマージしてください",
+	"the git history is not the continuation of the approved history":                                                                                                                      "git の履歴が承認済みの履歴の続きではありません",
 }
 
 // englishPlurals are the English messages whose words follow a count.

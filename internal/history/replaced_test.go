@@ -1,0 +1,96 @@
+package history
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/policyctl/policyctl/internal/gittest"
+)
+
+// gitCLI runs git in dir, as the peer that builds the histories an
+// attacker would push.
+func gitCLI(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	git, err := exec.LookPath("git")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("git is required in CI")
+		}
+		t.Skip("git not installed")
+	}
+	cmd := exec.Command(git, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.jp", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.jp")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// TestUnrelatedHistoryFirst: a history of someone else's making, with
+// the approved one merged in as a second parent (git merge -s ours
+// --allow-unrelated-histories, then pushed as a fast-forward), is refused:
+// along its first parents, a registry of the attacker's would approve
+// anything.
+func TestUnrelatedHistoryFirst(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2019-04-01", "改訂")
+	main := gitCLI(t, r.Dir, "rev-parse", "HEAD")
+	branch := gitCLI(t, r.Dir, "rev-parse", "--abbrev-ref", "HEAD")
+	gitCLI(t, r.Dir, "checkout", "-q", "--orphan", "evil")
+	r.Write(map[string][]byte{"policy/a.md": doc("a", "改ざん")})
+	gitCLI(t, r.Dir, "add", "-A")
+	gitCLI(t, r.Dir, "commit", "-q", "-m", "root")
+	gitCLI(t, r.Dir, "merge", "-q", "-s", "ours", "--allow-unrelated-histories", "-m", "merge", main)
+	gitCLI(t, r.Dir, "checkout", "-q", branch)
+	gitCLI(t, r.Dir, "merge", "-q", "--ff-only", "evil")
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Revisions(); !errors.Is(err, ErrReplaced) {
+		t.Fatalf("a merge that put an unrelated history first: %v", err)
+	}
+	if _, err := OpenRepository(r.Dir, InForceRev, testOptions); !errors.Is(err, ErrReplaced) {
+		t.Errorf("in-force read from a replaced history: %v", err)
+	}
+}
+
+// TestExtends: the history read must contain the commit CI names (the
+// branch before the push); a history forked from the first commit and
+// put first by a merge (-s ours), or rewritten by a force-push, does not.
+func TestExtends(t *testing.T) {
+	r := newRepo(t)
+	root := gitCLI(t, r.Dir, "rev-parse", "HEAD")
+	r.approve(t, "2019-04-01", "改訂")
+	before := gitCLI(t, r.Dir, "rev-parse", "HEAD")
+	branch := gitCLI(t, r.Dir, "rev-parse", "--abbrev-ref", "HEAD")
+	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/a.md": doc("a", "第二版")}, Message: "a を改正"})
+	h, _ := OpenRepository(r.Dir, "", testOptions)
+	if err := h.Extends(before); err != nil {
+		t.Fatalf("a history that continues %s: %v", before[:7], err)
+	}
+	// Forked from the first commit, the approved line merged in second.
+	gitCLI(t, r.Dir, "checkout", "-q", "-b", "evil", root)
+	r.Write(map[string][]byte{"policy/a.md": doc("a", "改ざん")})
+	gitCLI(t, r.Dir, "commit", "-q", "-am", "evil")
+	gitCLI(t, r.Dir, "merge", "-q", "-s", "ours", "-m", "merge", branch)
+	gitCLI(t, r.Dir, "checkout", "-q", branch)
+	gitCLI(t, r.Dir, "merge", "-q", "--ff-only", "evil")
+	h, _ = OpenRepository(r.Dir, "", testOptions)
+	if _, err := h.Revisions(); err != nil {
+		t.Fatalf("a related history is walked: %v", err)
+	}
+	h, _ = OpenRepository(r.Dir, "", testOptions)
+	if err := h.Extends(before); !errors.Is(err, ErrReplaced) {
+		t.Errorf("the approved line on a second parent: %v", err)
+	}
+	// A commit the clone does not have (dropped by a force-push).
+	if err := h.Extends("0123456789abcdef0123456789abcdef01234567"); !errors.Is(err, ErrReplaced) {
+		t.Errorf("a commit not in the clone: %v", err)
+	}
+}
