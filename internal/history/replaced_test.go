@@ -7,7 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/gittest"
+	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/source"
 )
 
 // gitCLI runs git in dir, as the peer that builds the histories an
@@ -92,5 +95,44 @@ func TestExtends(t *testing.T) {
 	// A commit the clone does not have (dropped by a force-push).
 	if err := h.Extends("0123456789abcdef0123456789abcdef01234567"); !errors.Is(err, ErrReplaced) {
 		t.Errorf("a commit not in the clone: %v", err)
+	}
+}
+
+// TestRegistryCommittedAfterSignatures: signatures made under a registry
+// that is committed after them become complete at the registry's commit,
+// though that commit touches nothing but approvals/.
+func TestRegistryCommittedAfterSignatures(t *testing.T) {
+	r := newRepo(t)
+	reg, err := os.ReadFile(r.Dir + "/approvals/registry.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Write(map[string][]byte{"approvals/registry.yaml": append(reg, "# 令和元年度の名簿\n"...)})
+	tr, err := source.Open(r.Dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := policy.Load(tr.FS, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, isNew, err := approvals.Prepare(tr.FS, m, nil, approvals.Request{Revision: "2019-04-01", Kind: "改訂", Committee: "mayor", Member: "tanaka"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := approvals.Approve(r.Dir, m, p, isNew, r.signer); err != nil {
+		t.Fatal(err)
+	}
+	gitCLI(t, r.Dir, "add", "approvals/2019-04-01")
+	gitCLI(t, r.Dir, "commit", "-q", "-m", "署名")
+	gitCLI(t, r.Dir, "add", "-A")
+	gitCLI(t, r.Dir, "commit", "-q", "-m", "名簿")
+	h, _ := OpenRepository(r.Dir, "", testOptions)
+	recs, err := h.Revisions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := Find(recs, "2019-04-01"); rec == nil || !rec.Approved {
+		t.Fatalf("the revision never became approved: %+v", rec)
 	}
 }

@@ -456,15 +456,57 @@ func contentChanged(w *Walk, c *object.Commit) (bool, error) {
 		}
 	}
 	for _, e := range root2.Entries {
-		if e.Name == "approvals" {
+		o, err := root1.FindEntry(e.Name)
+		if err != nil {
+			return true, nil
+		}
+		if e.Name == "approvals" && o.Hash != e.Hash {
+			// Revision folders are what find looks at anyway; the rest of
+			// approvals/ (the registry, allowed signers) is what they are
+			// judged by: a registry committed after the signatures can
+			// complete them.
+			if changed, err := approvalsRulesChanged(w, o.Hash, e.Hash); err != nil || changed {
+				return true, err
+			}
 			continue
 		}
-		o, err := root1.FindEntry(e.Name)
-		if err != nil || o.Hash != e.Hash {
+		if o.Hash != e.Hash {
 			return true, nil
 		}
 	}
 	return len(root1.Entries) != len(root2.Entries), nil
+}
+
+// approvalsRulesChanged reports whether two approvals/ trees differ in
+// anything but revision folders.
+func approvalsRulesChanged(w *Walk, a, b plumbing.Hash) (bool, error) {
+	ta, err := w.Repo.TreeObject(a)
+	if err != nil {
+		return true, i18n.Errorf("history: approvals tree %s: %w", a.String()[:7], err)
+	}
+	tb, err := w.Repo.TreeObject(b)
+	if err != nil {
+		return true, i18n.Errorf("history: approvals tree %s: %w", b.String()[:7], err)
+	}
+	rules := func(t *object.Tree) map[string]plumbing.Hash {
+		out := map[string]plumbing.Hash{}
+		for _, e := range t.Entries {
+			if e.Mode.IsFile() || !approvals.ValidRevisionID(e.Name) {
+				out[e.Name] = e.Hash
+			}
+		}
+		return out
+	}
+	ra, rb := rules(ta), rules(tb)
+	if len(ra) != len(rb) {
+		return true, nil
+	}
+	for name, h := range ra {
+		if rb[name] != h {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // changes compares the documents of a revision's content with the
