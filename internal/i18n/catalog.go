@@ -311,6 +311,7 @@ var japanese = map[string]string{
 	"history: HEAD: %w":                             "history: HEAD: %w",
 	"history: commit %s: %s: %w":                    "history: コミット %s: %s: %w",
 	"history: commit %s: %w":                        "history: コミット %s: %w",
+	"history: approvals tree %s: %w":                "history: approvals ツリー %s: %w",
 	"history: cached commit %s: %v":                 "history: キャッシュにあるコミット %s: %v",
 	"history: policyctl.yaml history.legacy %s: %w": "history: policyctl.yaml の history.legacy %s: %w",
 	"history: revision %s: %w":                      "history: 版 %s: %w",
