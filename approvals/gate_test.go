@@ -47,6 +47,16 @@ func TestSignedConfigAndFiles(t *testing.T) {
 	}
 }
 
+// nextRevision is a fixture with f's keys and registry, its documents
+// changed by change: the working tree of the revision after f's.
+func (f *fixture) nextRevision(t *testing.T, change func(g *fixture)) *fixture {
+	g := newFixture(t)
+	g.keys, g.priv = f.keys, f.priv
+	g.write("approvals/registry.yaml", f.registry(nil, true))
+	change(g)
+	return g
+}
+
 // TestIdentityAcrossRevisions: a document keeps its identity when its id
 // changes, it moves, or both; the approvers of the old identity still sign.
 func TestIdentityAcrossRevisions(t *testing.T) {
@@ -71,10 +81,7 @@ func TestIdentityAcrossRevisions(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			g := newFixture(t)
-			g.keys, g.priv = f.keys, f.priv
-			g.write("approvals/registry.yaml", f.registry(nil, true))
-			tt.change(g)
+			g := f.nextRevision(t, tt.change)
 			// Only the council signs: it was never an approver of std.
 			g.approve("2026-04-01", "council", "sato", "", prev)
 			g.approve("2026-04-01", "council", "suzuki", "", prev)
@@ -107,10 +114,7 @@ func TestCopiedText(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			g := newFixture(t)
-			g.keys, g.priv = f.keys, f.priv
-			g.write("approvals/registry.yaml", f.registry(nil, true))
-			tt.change(g)
+			g := f.nextRevision(t, tt.change)
 			for _, q := range Requirements(g.load(os.DirFS(g.dir)), prev) {
 				if q.Committee != "mayor" {
 					continue

@@ -47,6 +47,14 @@ func newRepo(t *testing.T) *repo {
 // approve signs the working tree as it is for revision id and commits.
 func (r *repo) approve(t *testing.T, id, kind string) {
 	t.Helper()
+	r.sign(t, id, kind)
+	r.Commit(gittest.Commit{Message: "承認 " + id})
+}
+
+// sign signs the working tree as it is for revision id, judged by the
+// revision approved before it in the history committed so far.
+func (r *repo) sign(t *testing.T, id, kind string) {
+	t.Helper()
 	tr, err := source.Open(r.Dir, "")
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +82,6 @@ func (r *repo) approve(t *testing.T, id, kind string) {
 	if _, err := approvals.Approve(r.Dir, m, p, isNew, r.signer); err != nil {
 		t.Fatal(err)
 	}
-	r.Commit(gittest.Commit{Message: "承認 " + id})
 }
 
 // testOptions judge what is in force on a fixed day, so that the tests

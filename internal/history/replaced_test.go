@@ -7,10 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/gittest"
-	"github.com/policyctl/policyctl/internal/policy"
-	"github.com/policyctl/policyctl/internal/source"
 )
 
 // gitCLI runs git in dir, as the peer that builds the histories an
@@ -108,21 +105,7 @@ func TestRegistryCommittedAfterSignatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.Write(map[string][]byte{"approvals/registry.yaml": append(reg, "# 令和元年度の名簿\n"...)})
-	tr, err := source.Open(r.Dir, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := policy.Load(tr.FS, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, isNew, err := approvals.Prepare(tr.FS, m, nil, approvals.Request{Revision: "2019-04-01", Kind: "改訂", Committee: "mayor", Member: "tanaka"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := approvals.Approve(r.Dir, m, p, isNew, r.signer); err != nil {
-		t.Fatal(err)
-	}
+	r.sign(t, "2019-04-01", "改訂")
 	gitCLI(t, r.Dir, "add", "approvals/2019-04-01")
 	gitCLI(t, r.Dir, "commit", "-q", "-m", "署名")
 	gitCLI(t, r.Dir, "add", "-A")
