@@ -206,6 +206,31 @@ func TestForms(t *testing.T) {
 			"前条第2項第2号 -> 第1条第2項第2号#s.a1.2.g2",
 		},
 	}, {
+		name: "同条, 同項 and 同号 refer to what an earlier 項 or 号 of the same article named",
+		body: "第1条　甲\n\n2　乙\n\n3　丙\n\n第2条　管理者は、次に掲げる事務を行う。\n\n(1) 第1条第2項に規定する事務\n\n(2) 同条第3項に規定する事務\n\n(3) 同項の規定により定める事務\n\n2　第1条第3項の規定は、前項の場合に準用する。\n\n3　同条第2項の規定は、前項の場合に準用する。\n\n第3条　第2条の規定は、同条第2項に定める場合に限る。\n\n2　同項の規定による。\n",
+		want: []string{
+			"第1条第2項 -> 第1条第2項#s.a1.2", "同条第3項 -> 第1条第3項#s.a1.3", "同項 -> 第1条第3項#s.a1.3",
+			"第1条第3項 -> 第1条第3項#s.a1.3", "前項 -> 第2条第1項#s.a2.1",
+			"同条第2項 -> 第1条第2項#s.a1.2", "前項 -> 第2条第2項#s.a2.2",
+			"第2条 -> 第2条#s.a2", "同条第2項 -> 第2条第2項#s.a2.2", "同項 -> 第2条第2項#s.a2.2",
+		},
+	}, {
+		name: "同条 with nothing named before it in its article is unresolved, not the article it stands in",
+		body: "第1条　第2条による。\n\n第2条　同条の規定による。\n\n2　同項による。\n",
+		want: []string{"第2条 -> 第2条#s.a2", "同条 !ref/unresolved", "同項 !ref/unresolved"},
+	}, {
+		name: "同条 in a later 項 after another law's article is that law's",
+		body: "第1条　甲\n\n2　地方公務員法第34条第1項に規定する秘密とする。\n\n3　同条第2項の規定による許可を受けた場合はこの限りでない。\n",
+		want: []string{"第34条第1項 external", "同条第2項 external"},
+	}, {
+		name: "前2項 and 前２号 in digits",
+		body: "第1条　甲\n\n2　乙\n\n3　前2項及び前２項による。\n\n一　甲\n\n二　乙\n\n三　前2号に掲げるもののほか\n\n第2条　乙\n\n第3条　前2条による。\n",
+		want: []string{
+			"前2項 -> 第1条第1項#s.a1.1 第1条第2項#s.a1.2", "前２項 -> 第1条第1項#s.a1.1 第1条第2項#s.a1.2",
+			"前2号 -> 第1条第3項第1号#s.a1.3.g1 第1条第3項第2号#s.a1.3.g2",
+			"前2条 -> 第1条#s.a1 第2条#s.a2",
+		},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},

@@ -3,6 +3,7 @@ package ref
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,7 +146,9 @@ var relWords = func() []relWord {
 		add("本"+string(u), linkHere, 0)    // 本条, 本項, 本号, 本章
 		add("前各"+string(u), linkPrevN, -1) // 前各号, 前各項, 前各条
 		for n := 2; n <= 10; n++ {
-			add("前"+policy.KanjiNumeral(n)+string(u), linkPrevN, n) // 前二条, 前三項
+			add("前"+policy.KanjiNumeral(n)+string(u), linkPrevN, n)                         // 前二条, 前三項
+			add("前"+strconv.Itoa(n)+string(u), linkPrevN, n)                                // 前2項
+			add("前"+policy.FormatNumber(n, policy.DigitsFullWidth)+string(u), linkPrevN, n) // 前２項
 		}
 	}
 	add("各号", linkEach, 0)   // 各号

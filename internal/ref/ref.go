@@ -162,8 +162,18 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 		sc.laws[a] = true
 	}
 	var refs []*Ref
+	var prev *state
 	for _, b := range blocks(d) {
 		st := newState(rs, d, b.host, b.text, b.ps)
+		// 同条, 同項 and 同号 refer to what was named last, also in an
+		// earlier 項 or 号 of the same article (２ 第1条第3項の規定は…
+		// ３ 同条第2項…), never across articles or outside them.
+		if prev != nil {
+			if a := enclosingAt(b.host, levelArticle); a != nil && a == enclosingAt(prev.host, levelArticle) {
+				st.named, st.fallback = prev.named, prev.fallback
+			}
+		}
+		prev = st
 		for _, e := range sc.scan(b.text[b.from:]) {
 			shift(&e, b.from)
 			refs = append(refs, st.expr(e)...)

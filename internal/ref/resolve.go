@@ -758,6 +758,10 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		if m, ok := st.fallback[l.level]; ok && m.sec != nil {
 			return []*policy.Section{m.sec}, ""
 		}
+		// 同条 names what was named before it, never the provision it
+		// stands in (that is この条, 本条): with nothing before, it is
+		// unresolved, not a guess.
+		return nil, i18n.Sprintf("%s has nothing before it to refer to", word)
 	}
 	cur := enclosingAt(from, l.level)
 	if cur == nil && l.kind == linkHere {
