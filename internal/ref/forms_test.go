@@ -231,6 +231,13 @@ func TestForms(t *testing.T) {
 			"前2条 -> 第1条#s.a1 第2条#s.a2",
 		},
 	}, {
+		name: "another instrument's articles are external; this document's and one cited before are not",
+		body: "第1条　甲\n\n第2条　乙\n\n第3条　みどり野市文書管理規程第二条、同市職員服務規程第一条、情報セキュリティ対策推進要綱第三条、政府機関等の情報セキュリティ対策のための統一基準第三条、クラウドサービス利用ガイドライン第二条及び平成28年総務省告示第3号による。本規程第1条及び第2条による。\n",
+		want: []string{
+			"第二条 external", "第一条 external", "第三条 external", "第三条 external", "第二条 external", "第3号 external",
+			"本規程第1条 -> 第1条#s.a1", "第2条 -> 第2条#s.a2",
+		},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},

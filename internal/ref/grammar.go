@@ -194,6 +194,11 @@ var (
 	// 個人情報の保護に関する法律第2条, 同法第5条, 電気通信事業法附則第五条,
 	// 日本国憲法第73条.
 	lawNameRE = regexp.MustCompile(`(?:法|法律|政令|省令|府令|規則|条例|施行令|同令|憲法)(?:[(（][^()（）]*[)）])?\s*$`)
+	// The end of another instrument's name: 文書管理規程第二条, 推進要綱第三条,
+	// 統一基準第三条, 総務省告示第3号, ガイドライン第二条. Unlike a law's, the
+	// word alone (本規程, 同基準, この要綱) is not one: it names this
+	// document or one cited before.
+	instrumentRE = regexp.MustCompile(`(?:規程|要綱|要領|訓令|告示|通知|通達|指針|ガイドライン|基準|方針|規約|細則)(?:[(（][^()（）]*[)）])?\s*$`)
 	// 以下「職員等」という。 — a definition's name, in a parenthetical or a
 	// sentence.
 	abbrevRE = regexp.MustCompile(`以下(?:[^「」。]{0,30}?)「([^「」]{1,30})」という`)
@@ -695,18 +700,32 @@ func (s *scanner) lawBefore(text string, i int) string {
 		}
 	}
 	if m := lawNameRE.FindStringIndex(before); m != nil {
-		// The law's name as far back as a punctuation mark or particle.
-		k := m[0]
-		for k > 0 {
-			r, size := utf8.DecodeLastRuneInString(before[:k])
-			if !unicode.Is(unicode.Han, r) && !policy.IsKatakana(r) {
-				break
-			}
-			k -= size
+		return strings.TrimSpace(before[nameStart(before, m[0]):m[1]])
+	}
+	if m := instrumentRE.FindStringIndex(before); m != nil {
+		k := nameStart(before, m[0])
+		name := strings.TrimSpace(before[k:m[1]])
+		switch before[k:m[0]] {
+		case "", "同", "本", "当該", "前記", "上記":
+			// 本規程, 同基準: this document, or one cited before.
+		default:
+			return name
 		}
-		return strings.TrimSpace(before[k:m[1]])
 	}
 	return ""
+}
+
+// nameStart is where a name that ends at before[:k] begins: as far back
+// as a punctuation mark or a particle.
+func nameStart(before string, k int) int {
+	for k > 0 {
+		r, size := utf8.DecodeLastRuneInString(before[:k])
+		if !unicode.Is(unicode.Han, r) && !policy.IsKatakana(r) {
+			break
+		}
+		k -= size
+	}
+	return k
 }
 
 // list reads the connectives and chains that continue an expression, and
