@@ -73,6 +73,9 @@ func ReadMeta(fsys fs.FS, id string) (*Meta, error) {
 	if err := yaml.Unmarshal(b, &m); err != nil {
 		return nil, &MetaError{p, err}
 	}
+	if line := policy.SecondYAMLDocument(b); line > 0 {
+		return nil, &MetaError{p, i18n.Errorf("line %d starts a second YAML document, whose keys would not count; keep one", line)}
+	}
 	if m.ID != id {
 		return nil, &MetaError{p, i18n.Errorf("id %q does not match its folder", m.ID)}
 	}

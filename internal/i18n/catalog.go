@@ -594,6 +594,16 @@ var japanese = map[string]string{
 	"%w: --extends %s: the commit is not in this clone (%v); a force-push drops it — fetch every branch with fetch-depth: 0":                                                               "%w: --extends %s: このクローンにそのコミットがありません（%v）。強制プッシュで失われます。fetch-depth: 0 ですべてのブランチを取得してください",
 	"%w: the merge %s joins a history with another first commit (%s): approvals are judged along one history, from its first commit; merge branches that were forked from this repository": "%w: マージ %s は最初のコミットが異なる履歴（%s）をつないでいます。承認は最初のコミットから続く一つの履歴に沿って判定します。このリポジトリから分岐したブランチをマージしてください",
 	"the git history is not the continuation of the approved history":                                                                                                                      "git の履歴が承認済みの履歴の続きではありません",
+	"a heading written straight after a line of text, without a blank line, ends the restricted section above it: a reader may take it for text, and what follows would be published":      "空行を置かずに文の行の直後に書いた見出しが、上の非公開の節を終わらせています。読み手には本文に見えることがあり、その後ろは公開されます",
+	"a second YAML document starts here (a line \"---\" or \"...\"): policyctl would read only the first, and every key after it would not count":                                          "ここから二つ目の YAML 文書が始まっています（「---」または「...」の行）。policyctl は最初の文書しか読まず、その後ろのキーは数えられません",
+	"a second YAML document starts here (a line \"---\" or \"...\"): policyctl would read only the first, and every key after it would not count; keep one document":                       "ここから二つ目の YAML 文書が始まっています（「---」または「...」の行）。policyctl は最初の文書しか読まず、その後ろのキーは数えられません。文書は一つにしてください",
+	"a second YAML document starts here (a line starting \"---\"): the keys after it would not count":                                                                                      "ここから二つ目の YAML 文書が始まっています（「---」で始まる行）。その後ろのキーは数えられません",
+	"an empty heading (a lone #) ends the restricted section above it: what follows would be published":                                                                                    "空の見出し（# だけの行）が上の非公開の節を終わらせています。その後ろは公開されます",
+	"keep one YAML document in the registry":                                                                                               "名簿の YAML 文書は一つにしてください",
+	"leave a blank line before the heading, so that the end of the restricted section is plain to see":                                     "非公開の節の終わりが分かるよう、見出しの前に空行を入れてください",
+	"line %d starts a second YAML document, whose keys would not count; keep one":                                                          "%d 行目から二つ目の YAML 文書が始まっており、そのキーは数えられません。一つにしてください",
+	"the front matter ends only at a line \"---\" alone; remove the other \"---\" line":                                                    "フロントマターは「---」だけの行で終わります。もう一方の「---」の行を削除してください",
+	"write the heading's text, or remove the #; to end the section deliberately, write the next heading with its title after a blank line": "見出しの文字を書くか # を削除してください。節を終えるには、空行の後に題名のある次の見出しを書いてください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -39,6 +39,7 @@ func New(opts ...Option) goldmark.Markdown {
 		// East Asian characters must not become a space.
 		extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksSimple), extension.WithEscapedSpace()),
 		LevelBlocks,
+		Fences,
 	}
 	exts = append(exts, o.extensions...)
 	return goldmark.New(

@@ -248,6 +248,9 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	if len(root.Content) > 0 && root.Content[0].Kind != yaml.MappingNode {
 		return nil, &ConfigError{File: ConfigFile, Line: root.Content[0].Line, Msg: i18n.T("expected a mapping of keys such as organization, title and documents")}
 	}
+	if line := SecondYAMLDocument(data); line > 0 {
+		return nil, &ConfigError{File: ConfigFile, Line: line, Msg: i18n.T(`a second YAML document starts here (a line "---" or "..."): policyctl would read only the first, and every key after it would not count; keep one document`)}
+	}
 
 	v := viper.New()
 	v.SetConfigType("yaml")

@@ -95,6 +95,10 @@ func TestConfigErrors(t *testing.T) {
 		{"missing title", "organization: {id: sakuradai, name: さくら台市}\n", nil, "policyctl.yaml: title: missing"},
 		{"malformed", "organization: {id: sakuradai\n", nil, "policyctl.yaml:1: malformed YAML: did not find expected"},
 		{"not a mapping", "- a\n- b\n", nil, "policyctl.yaml:1: expected a mapping"},
+		// yaml.v3 reads the first document and drops the rest: the
+		// editions a reviewer sees last would not be the ones that count.
+		{"a second document", minimalConfig + "editions: {public: internal, internal: internal}\n--- # 公開版の設定\neditions: {public: public, internal: internal}\n", nil, "policyctl.yaml:4: a second YAML document starts here"},
+		{"a document end", minimalConfig + "...\ncolour: red\n", nil, "policyctl.yaml:3: a second YAML document starts here"},
 		{"unknown key", minimalConfig + "colour: red\n", nil, "policyctl.yaml:3: colour: unknown key"},
 		{"bad glob", minimalConfig + "documents: \"policy/[\"\n", nil, "policyctl.yaml:3: documents: \"policy/[\" is not a valid glob"},
 		{"empty visibility", minimalConfig + "visibility: []\n", nil, "policyctl.yaml:3: visibility: empty"},

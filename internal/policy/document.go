@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
@@ -87,7 +88,10 @@ type Document struct {
 
 	lines  []int  // offsets in Source where lines start
 	levels []span // Parts flattened: disjoint, sorted, above Level
-	digest struct {
+	// closedFences are the fenced code blocks that ended at their fence
+	// (markdown.ClosedFences); any other ran to the end of its container.
+	closedFences map[ast.Node]bool
+	digest       struct {
 		once sync.Once
 		hex  string
 	}
@@ -246,7 +250,9 @@ func (d *Document) parseBody(levels []string) {
 		d.byNode = map[ast.Node]*Section{}
 		return
 	}
-	d.AST = markdown.Parser().Parse(text.NewReader(d.Body()))
+	ctx := parser.NewContext()
+	d.AST = markdown.Parser().Parse(text.NewReader(d.Body()), parser.WithContext(ctx))
+	d.closedFences = markdown.ClosedFences(ctx)
 	d.Parts = restrictedParts(d, levels)
 	nearMisses(d, levels)
 	d.Root = buildTree(d)
@@ -331,6 +337,13 @@ func (d *Document) parseFrontMatter() {
 				Hint:    i18n.T("write a half-width colon and a space: key: value")})
 			return
 		}
+	}
+	if line := SecondYAMLDocument(src[first:end]); line > 0 {
+		d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
+			Pos:     Pos{File: d.Path, Line: bytes.Count(d.Source[:bom+first], []byte("\n")) + line, Col: 1},
+			Message: i18n.T(`a second YAML document starts here (a line starting "---"): the keys after it would not count`),
+			Hint:    i18n.T(`the front matter ends only at a line "---" alone; remove the other "---" line`)})
+		return
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src[first:end], &root); err != nil {

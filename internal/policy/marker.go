@@ -20,27 +20,34 @@ import (
 // the most restricted level. A near-miss is never plain text that a public
 // edition would publish.
 
-// fenceLike matches a line that starts, after container prefixes (quote
-// markers, list markers), with three colons, half- or full-width.
-var fenceLike = regexp.MustCompile(`^[ \t]*(?:(?:>|[-*+]|[0-9]{1,9}[.)])[ \t]*)*[:：]{3}`)
+// colons are the colon and the characters drawn like one: full-width,
+// small form, ratio, presentation form, modifier letters.
+const colons = ":：﹕∶︓꞉ː"
 
-// attrLike matches an attribute block written into text: {…} or ｛…｝ that
-// holds "=", "＝", or starts with "." or "#".
-var attrLike = regexp.MustCompile(`[{｛][ \t　]*(?:[.#．＃]|[^{}｛｝\n]*[=＝])[^{}｛｝\n]*[}｝]`)
+// fenceLike matches a line that starts, after container prefixes (quote
+// markers, list markers), with three colons or look-alikes.
+var fenceLike = regexp.MustCompile(`^[ \t]*(?:(?:>|[-*+]|[0-9]{1,9}[.)])[ \t]*)*[` + colons + `]{3}`)
+
+// openBraces and closeBraces are braces and their look-alikes.
+const openBraces, closeBraces = "{｛﹛", "}｝﹜"
+
+// attrLike matches an attribute block written into text: {…} or a
+// look-alike that holds "=", "＝", or starts with "." or "#".
+var attrLike = regexp.MustCompile(`[` + openBraces + `][ \t　]*(?:[.#．＃]|[^` + openBraces + closeBraces + `\n]*[=＝])[^` + openBraces + closeBraces + `\n]*[` + closeBraces + `]`)
 
 // findAttrLike is attrLike.FindIndex, skipping the regular expression on
 // text without a brace, which it cannot match: most text has none.
 func findAttrLike(b []byte) []int {
-	if bytes.IndexByte(b, '{') < 0 && !bytes.Contains(b, []byte("｛")) {
+	if !bytes.ContainsAny(b, openBraces) {
 		return nil
 	}
 	return attrLike.FindIndex(b)
 }
 
-// hasColon reports whether a line holds a colon, without which fenceLike
-// cannot match it.
+// hasColon reports whether a line holds a colon or a look-alike, without
+// which fenceLike cannot match it.
 func hasColon(line []byte) bool {
-	return bytes.IndexByte(line, ':') >= 0 || bytes.Contains(line, []byte("："))
+	return bytes.ContainsAny(line, colons)
 }
 
 // htmlLevelLike matches raw HTML that tries to mark visibility, which raw
@@ -102,7 +109,7 @@ func nearMisses(d *Document, levels []string) {
 			}
 		case *ast.FencedCodeBlock:
 			markLines(n)
-			if !fenceClosed(n, body) {
+			if !d.closedFences[n] {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+fenceStart(n, body),
 					i18n.T("a code block opened with ``` or ~~~ is never closed: everything after it to the end of its container — headings, ::: blocks, {visibility=…} — is published as code, restricted or not"),
 					i18n.T("close the code block with the same fence on a line of its own"))
@@ -243,7 +250,7 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, wo
 		}
 	}
 	walk(h)
-	if strings.ContainsAny(text.String(), "{}｛｝") {
+	if strings.ContainsAny(text.String(), openBraces+closeBraces) {
 		d.addFinding(RuleVisibilityMarker, Error, at,
 			i18n.T("the heading holds braces that are not an attribute block goldmark could read (full-width braces, quotes, a trailing ##, text after the block); ")+
 				i18n.T("if they were meant as {visibility=…}, the part is not restricted"),
@@ -288,37 +295,6 @@ func duplicateAttr(block []byte) string {
 	return ""
 }
 
-// fenceClosed reports whether a fenced code block ends with its closing
-// fence rather than at the end of its container.
-func fenceClosed(n *ast.FencedCodeBlock, body []byte) bool {
-	start := fenceStart(n, body)
-	opening := listMarker.ReplaceAll(bytes.TrimLeft(body[start:eol(body, start)], " \t>"), nil)
-	if len(opening) == 0 || opening[0] != '`' && opening[0] != '~' {
-		return true // not a fence goldmark would open: nothing to say
-	}
-	ch, width := opening[0], 0
-	for width < len(opening) && opening[width] == ch {
-		width++
-	}
-	// The line after the last content line (or after the opening line,
-	// for an empty block) must be the closing fence.
-	next := eol(body, start)
-	if l := n.Lines().Len(); l > 0 {
-		next = eol(body, n.Lines().At(l-1).Start)
-	}
-	if next >= len(body) {
-		return false
-	}
-	next++
-	// Container prefixes (quote markers, list indentation) come first.
-	line := bytes.TrimLeft(body[next:eol(body, next)], " \t>")
-	k := 0
-	for k < len(line) && line[k] == ch {
-		k++
-	}
-	return k >= width && len(bytes.TrimSpace(line[k:])) == 0
-}
-
 // eol is the offset of the end of the line that off is in (its "\n", or
 // the end of b).
 func eol(b []byte, off int) int {
@@ -327,9 +303,6 @@ func eol(b []byte, off int) int {
 	}
 	return len(b)
 }
-
-// listMarker is a list item's marker at the start of a line.
-var listMarker = regexp.MustCompile(`^(?:[-*+]|[0-9]{1,9}[.)])[ \t]+`)
 
 // fenceStart is the offset of a fenced code block's opening line.
 func fenceStart(n *ast.FencedCodeBlock, body []byte) int {

@@ -100,6 +100,10 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 		bad(yamlErrorLine(err), RuleRegistrySyntax, i18n.T("malformed YAML: ")+trimYAMLError(err), i18n.T("see the registry format in docs/formats.md"))
 		return nil, fs
 	}
+	if line := SecondYAMLDocument(src); line > 0 {
+		bad(line, RuleRegistrySyntax, i18n.T(`a second YAML document starts here (a line "---" or "..."): policyctl would read only the first, and every key after it would not count`), i18n.T("keep one YAML document in the registry"))
+		return nil, fs
+	}
 	r := &Registry{Source: src}
 	if err := root.Decode(r); err != nil {
 		bad(yamlErrorLine(err), RuleRegistrySyntax, i18n.T("cannot read the registry: ")+trimYAMLError(err),

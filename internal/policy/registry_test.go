@@ -62,6 +62,7 @@ func TestRegistryErrors(t *testing.T) {
 		{"garbage key", "members:\n  - {id: a, name: A, keys: [\"ssh-ed25519 AAAA\"]}\ncommittees: []\n", "registry/key", "does not parse"},
 		{"duplicate member", fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\n  - {id: a, name: A2, keys: []}\ncommittees: []\n", k), "registry/member", "listed twice"},
 		{"malformed", "members: [\n", "registry/syntax", "malformed YAML"},
+		{"a second document", fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\ncommittees: []\n---\ncommittees:\n  - {id: c, name: C, quorum: 1, members: [a]}\n", k), "registry/syntax", "a second YAML document"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

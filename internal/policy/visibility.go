@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"sort"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,13 +52,8 @@ func restrictedParts(d *Document, levels []string) []Part {
 				for _, i := range open {
 					if -parts[i].End >= h.Level {
 						parts[i].End = lineStart(body, h.Pos())
-						if isSetext(body, h) && parts[i].Level > d.Level {
-							// A paragraph with --- or === under it is a
-							// heading: it ends the restricted section,
-							// and is published — as a heading.
-							d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, h.Pos()),
-								i18n.T("a line of --- or === under a paragraph makes the paragraph a heading, and that heading ends the restricted section above it: the paragraph and what follows would be published"),
-								i18n.T("for a horizontal rule, leave a blank line before ---; for a heading, write it with ## and mark it {visibility=LEVEL} if it is restricted too"))
+						if parts[i].Level > d.Level {
+							endingHeading(d, body, h)
 						}
 					} else {
 						keep = append(keep, i)
@@ -224,12 +220,38 @@ func lineEnd(src []byte, off int) int {
 	return off
 }
 
-// isSetext reports whether a heading is written as a paragraph underlined
-// with --- or ===, not with #.
-func isSetext(body []byte, h *ast.Heading) bool {
+// atxOpener is the start of an ATX heading's line: 1–6 #, then a space or
+// the end of the line (#9110 is text).
+var atxOpener = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]|$)`)
+
+// endingHeading checks a heading that ends a restricted section: the end
+// of a restriction must be as deliberate as its start. A paragraph with
+// --- or === under it (a setext heading: "#9110 に連絡する\n---" is one),
+// an empty heading (a lone #) and a heading written straight after a
+// line of text, without a blank line, are headings to Markdown though a
+// reader may take them for text and a rule — and what follows them would
+// be published.
+func endingHeading(d *Document, body []byte, h *ast.Heading) {
+	at := d.BodyStart + lineStart(body, max(h.Pos(), 0))
 	if h.Lines().Len() == 0 {
-		return false
+		d.addFinding(RuleVisibilityMarker, Error, at,
+			i18n.T("an empty heading (a lone #) ends the restricted section above it: what follows would be published"),
+			i18n.T("write the heading's text, or remove the #; to end the section deliberately, write the next heading with its title after a blank line"))
+		return
 	}
-	line := bytes.TrimLeft(body[lineStart(body, h.Lines().At(0).Start):], " ")
-	return len(line) > 0 && line[0] != '#'
+	start := lineStart(body, h.Lines().At(0).Start)
+	if !atxOpener.Match(body[start:]) {
+		d.addFinding(RuleVisibilityMarker, Error, at,
+			i18n.T("a line of --- or === under a paragraph makes the paragraph a heading, and that heading ends the restricted section above it: the paragraph and what follows would be published"),
+			i18n.T("for a horizontal rule, leave a blank line before ---; for a heading, write it with ## and mark it {visibility=LEVEL} if it is restricted too"))
+		return
+	}
+	if start > 0 {
+		prev := body[lineStart(body, start-1) : start-1]
+		if len(bytes.TrimSpace(prev)) > 0 && !bytes.HasPrefix(bytes.TrimSpace(prev), []byte(":::")) {
+			d.addFinding(RuleVisibilityMarker, Error, at,
+				i18n.T("a heading written straight after a line of text, without a blank line, ends the restricted section above it: a reader may take it for text, and what follows would be published"),
+				i18n.T("leave a blank line before the heading, so that the end of the restricted section is plain to see"))
+		}
+	}
 }

@@ -98,6 +98,7 @@ func TestFrontMatterFindings(t *testing.T) {
 		// YAML's document end: a second visibility after it would look
 		// like the duplicate that counts the most restricted value.
 		{"ended with ...", "---\nid: a\nvisibility: public\n...\nvisibility: internal\n---\n本文\n", "frontmatter/syntax", "4:1"},
+		{"--- with a comment", "---\nid: a\nvisibility: public\n--- # 以下、非公開\nvisibility: internal\n---\n本文\n", "frontmatter/syntax", "4:1"},
 		{"... alone", "---\nid: a\nvisibility: public\n...\n本文\n", "frontmatter/syntax", "4:1"},
 	}
 	for _, tt := range tests {

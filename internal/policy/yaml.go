@@ -1,0 +1,42 @@
+package policy
+
+import (
+	"bytes"
+	"errors"
+	"io"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// SecondYAMLDocument returns the line (from 1) at which src starts a second
+// YAML document, or 0 when it holds one (or none, or does not read: the
+// caller's own parse reports that). yaml.v3 reads the first document of
+// a stream and drops the rest without a word: a "---" or "..." line in
+// policyctl.yaml, the registry or front matter would hide every key after
+// it from policyctl, though not from a person reading the file.
+func SecondYAMLDocument(src []byte) int {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var first yaml.Node
+	if err := dec.Decode(&first); err != nil {
+		return 0
+	}
+	var next yaml.Node
+	err := dec.Decode(&next)
+	if errors.Is(err, io.EOF) {
+		return 0
+	}
+	if err != nil {
+		// Text after "..." that does not start a document: still not one.
+		if line := yamlErrorLine(err); line > 0 {
+			return line
+		}
+		return 1
+	}
+	switch {
+	case next.Line > 0:
+		return next.Line
+	case len(next.Content) > 0 && next.Content[0].Line > 0:
+		return next.Content[0].Line
+	}
+	return 1
+}
