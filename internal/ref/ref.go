@@ -16,6 +16,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -94,6 +95,9 @@ type Resolver struct {
 	repo  *policy.Repo
 	scan  *scanner
 	names map[string][]*policy.Document
+	// runs maps each document whose articles are numbered on from another
+	// file's (a 対策基準 split by chapter) to all the files of its run.
+	runs func() map[*policy.Document][]*policy.Document
 }
 
 // Terms are the terms the repository defines, found once.
@@ -117,7 +121,48 @@ func New(r *policy.Repo) *Resolver {
 	}
 	sort.Strings(names)
 	rs.scan = newScanner(names)
+	rs.runs = sync.OnceValue(func() map[*policy.Document][]*policy.Document { return numberingRuns(r) })
 	return rs
+}
+
+// numberingRuns groups the files of each tier whose articles are numbered
+// as one: a file whose first article is not 第1条 goes on from the file
+// before it in the tier (as check's numbering rule and renumber read
+// them). Only runs of two files or more are listed.
+func numberingRuns(r *policy.Repo) map[*policy.Document][]*policy.Document {
+	out := map[*policy.Document][]*policy.Document{}
+	byTier := map[policy.Tier][]*policy.Document{}
+	flush := func(t policy.Tier) {
+		if run := byTier[t]; len(run) > 1 {
+			for _, d := range run {
+				out[d] = run
+			}
+		}
+		byTier[t] = nil
+	}
+	for _, d := range r.Docs {
+		if d.Meta.Tier == "" {
+			continue
+		}
+		var first *policy.Section
+		for _, s := range d.Sections() {
+			if s.Style == policy.StyleArticle && supplementOf(s) == nil {
+				first = s
+				break
+			}
+		}
+		if first == nil {
+			continue
+		}
+		if first.Number.N == 1 && len(first.Number.Sub) == 0 {
+			flush(d.Meta.Tier)
+		}
+		byTier[d.Meta.Tier] = append(byTier[d.Meta.Tier], d)
+	}
+	for t := range byTier {
+		flush(t)
+	}
+	return out
 }
 
 // All resolves the references of every document, once per repository

@@ -269,3 +269,23 @@ func TestAmbiguous(t *testing.T) {
 		t.Errorf("message %q", refs[0].Problem.Message)
 	}
 }
+
+// TestChapterFiles: a 対策基準 split into one file per chapter numbers its
+// articles through the files; a range whose ends stand in two files holds
+// every article between them, and 前条 at the top of a file that goes on
+// from the one before is that file's last article.
+func TestChapterFiles(t *testing.T) {
+	r := load(t, map[string]string{
+		"policy/std/01.md": front("std-1", "standard") + "# 第1章 総則\n\n第1条　甲\n\n第2条　乙\n\n2　丙\n",
+		"policy/std/02.md": front("std-2", "standard") + "# 第2章 管理\n\n第3条　前条第2項による。\n\n2　第1条から第4条まで及び第2条から第3条までによる。\n\n第4条　丁\n",
+	})
+	got := strings.Join(describeTargets(New(r).Doc(r.DocByPath("policy/std/02.md"))), "\n")
+	want := strings.Join([]string{
+		"前条第2項 -> std-1:第2条第2項#第1章-総則.a2.2",
+		"第1条から第4条まで -> std-1:第1条#第1章-総則.a1 std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3 std-1:第4条#第2章-管理.a4",
+		"第2条から第3条まで -> std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3",
+	}, "\n")
+	if got != want {
+		t.Errorf("references:\n%s\nwant:\n%s", got, want)
+	}
+}

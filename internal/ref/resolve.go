@@ -191,6 +191,9 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		return
 	}
 	r.Targets = targets
+	if d := targets[0].Doc; d != nil && d != st.d {
+		r.TargetDoc = d // 前条 at the top of a chapter file: the file before
+	}
 	st.remember(links, path)
 	st.checkSelf(r, e, links)
 	if r.Problem == nil {
@@ -222,6 +225,17 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 		}
 	}
 	r.TargetDoc = a.TargetDoc
+	if len(a.Targets) == 1 && len(b.Targets) == 1 && a.TargetDoc != b.TargetDoc && sameTier(a.TargetDoc, b.TargetDoc) {
+		// 第1条から第4条まで in a 対策基準 split by chapter: the articles
+		// run through the files of the tier, in order.
+		r.Targets = membersAcross(st.rs.repo, a.Targets[0], b.Targets[0])
+		if len(r.Targets) == 0 {
+			st.fail(r, policy.RuleRefUnresolved, policy.Error,
+				i18n.Sprintf("%s runs backwards: %s stands after %s", r.Text, a.Targets[0].Display(), b.Targets[0].Display()),
+				i18n.T("write the range from the lower number to the higher"))
+		}
+		return
+	}
 	if len(a.Targets) != 1 || len(b.Targets) != 1 || a.TargetDoc != b.TargetDoc {
 		r.Targets = append(append([]*policy.Section(nil), a.Targets...), b.Targets...)
 		return
@@ -233,6 +247,42 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 			i18n.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
 			i18n.T("write the range from the lower number to the higher"))
 	}
+}
+
+func sameTier(a, b *policy.Document) bool {
+	return a != nil && b != nil && a.Meta.Tier != "" && a.Meta.Tier == b.Meta.Tier
+}
+
+// membersAcross lists the articles (or chapters) of a range whose ends
+// stand in two files of one tier: every one of that style from one end to
+// the other, through the tier's files in order. Other provisions do not
+// run across files: the two ends alone.
+func membersAcross(r *policy.Repo, from, to *policy.Section) []*policy.Section {
+	if from.Style != to.Style || from.Style != policy.StyleArticle && !from.Style.Group() {
+		return []*policy.Section{from, to}
+	}
+	var out []*policy.Section
+	in := false
+	for _, d := range r.Docs {
+		if d.Meta.Tier != from.Doc.Meta.Tier {
+			continue
+		}
+		for _, s := range d.Sections() {
+			if s == from {
+				in = true
+			}
+			if in && s.Style == from.Style && supplementOf(s) == supplementOf(from) {
+				out = append(out, s)
+			}
+			if s == to {
+				if !in {
+					return nil
+				}
+				return out
+			}
+		}
+	}
+	return nil
 }
 
 // members lists the sections of a range: the siblings from one end to the
@@ -782,6 +832,14 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		return []*policy.Section{cur}, ""
 	}
 	sibs := siblings(d, cur, l.level)
+	if run := st.rs.runs()[d]; run != nil && (cur.Style == policy.StyleArticle || cur.Style == policy.StyleChapter) && supplementOf(cur) == nil {
+		// 前条 at the top of a chapter file is the last article of the
+		// file before it; 次章 at the end, the next file's chapter.
+		sibs = nil
+		for _, x := range run {
+			sibs = append(sibs, siblings(x, cur, l.level)...)
+		}
+	}
 	idx := -1
 	for i, s := range sibs {
 		if s == cur {
