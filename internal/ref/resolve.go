@@ -399,6 +399,7 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 		_, _ = st.chain(found[0], nil, links, true, path)
 		r.Cites = nil
 		st.cites(r, links, path)
+		st.remember(links, path)
 	default:
 		st.ambiguous(r, found)
 	}
@@ -427,6 +428,7 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 			i18n.T("check the number against the cited document; if it was renumbered, update the reference"))
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
+		st.remember(links, path) // 対策基準第4条第1項 … 同条第2項
 	default:
 		st.ambiguous(r, found)
 	}
