@@ -238,6 +238,14 @@ func TestForms(t *testing.T) {
 			"本規程第1条 -> 第1条#s.a1", "第2条 -> 第2条#s.a2",
 		},
 	}, {
+		name: "outline ranges of bare numbers with から…まで",
+		body: "## 1. 甲\n\n## 2. 乙\n\n## 3. 丙\n\n## 4. 丁\n\n上記1から3までを見直し、前記1から3までの規定は上記1から上記3までと同じとする。3か月ごとに行う。\n",
+		want: []string{
+			"上記1から3まで -> 1#1-甲 2#2-乙 3#3-丙",
+			"前記1から3まで -> 1#1-甲 2#2-乙 3#3-丙",
+			"上記1から上記3まで -> 1#1-甲 2#2-乙 3#3-丙",
+		},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},

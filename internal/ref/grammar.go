@@ -683,6 +683,9 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 // counted reports whether a bare number is followed by a counter: 3日,
 // 2024年, 5件.
 func counted(text string, i int) bool {
+	if strings.HasPrefix(text[i:], "から") {
+		return false // 上記1から3まで: a range, not 3か月
+	}
 	return strings.ContainsRune("日月年時分秒人名件回個か箇ヶ割倍円歳週期度台枚冊点つ万億%％", nextRune(text, i))
 }
 
@@ -757,6 +760,9 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		conn, k, ok := connective(text, j)
 		if !ok {
 			break
+		}
+		if isRange(conn) && e.direction != "" && strings.HasPrefix(text[k:], e.direction) {
+			k += len(e.direction) // 上記1から上記3まで: the direction said again
 		}
 		next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline)
 		if !ok && e.chains[0].links[0].kind == linkOutline && e.chains[0].links[0].style == policy.StyleKatakana {
