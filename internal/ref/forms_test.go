@@ -246,6 +246,10 @@ func TestForms(t *testing.T) {
 			"上記1から上記3まで -> 1#1-甲 2#2-乙 3#3-丙",
 		},
 	}, {
+		name: "ア及びイ after a 号 go on in that 号",
+		body: "第1条　甲\n\n一　乙\n\n二　丙\n\nア　丁\n\nイ　戊\n\n第2条　第1条第2号ア及びイによる。\n",
+		want: []string{"第1条第2号ア -> 第1条第2号ア#s.a1.1.g2.k1", "イ -> 第1条第2号イ#s.a1.1.g2.k2"},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},

@@ -765,12 +765,21 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 			k += len(e.direction) // 上記1から上記3まで: the direction said again
 		}
 		next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline)
-		if !ok && e.chains[0].links[0].kind == linkOutline && e.chains[0].links[0].style == policy.StyleKatakana {
+		prevLinks := e.chains[len(e.chains)-1].links
+		last := prevLinks[len(prevLinks)-1]
+		// 第1条第1項第2号ア及びイ: イ goes on from ア, in the same 号.
+		statuteKana := last.kind != linkOutline && last.level == levelSubitem1
+		kanaAfterKana := false
+		if !ok && (statuteKana || e.chains[0].links[0].kind == linkOutline && e.chains[0].links[0].style == policy.StyleKatakana) {
 			if kana, kok := readKana(text, k); kok {
+				if statuteKana {
+					kana.kind, kana.level, kana.style = last.kind, levelSubitem1, last.style
+					kanaAfterKana = true
+				}
 				next, ok = chain{links: []link{kana}, start: kana.start, end: kana.end}, true
 			}
 		}
-		if !ok || !s.continues(e, next) || e.external && next.links[0].kind != linkNamed {
+		if !ok || !kanaAfterKana && !s.continues(e, next) || e.external && next.links[0].kind != linkNamed {
 			break // 日本国憲法第73条及び前項: 前項 is this document's
 		}
 		if l := next.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && counted(text, next.end) {
