@@ -250,6 +250,10 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n一　乙\n\n二　丙\n\nア　丁\n\nイ　戊\n\n第2条　第1条第2号ア及びイによる。\n",
 		want: []string{"第1条第2号ア -> 第1条第2号ア#s.a1.1.g2.k1", "イ -> 第1条第2号イ#s.a1.1.g2.k2"},
 	}, {
+		name: "a 号 written (1) after its 項",
+		body: "第1条　甲\n\n第2条　乙\n\n2　丙\n\n(1) 丁\n\n(2) 戊\n\n第3条　第2条第2項（1）及び第２条第２項(2)による。\n",
+		want: []string{"第2条第2項（1） -> 第2条第2項第1号#s.a2.2.p1", "第２条第２項(2) -> 第2条第2項第2号#s.a2.2.p2"},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},

@@ -314,8 +314,13 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 	case policy.LabelParen:
 		// (1) （１）: an outline number, or the (1) of a 号の細分 after イ
 		l.kind, l.style = linkOutline, policy.StyleParen
-		if prev != nil && prev.level == levelSubitem1 {
+		switch {
+		case prev != nil && prev.level == levelSubitem1:
 			l.kind, l.level = linkNamed, levelSubitem2
+		case prev != nil && prev.kind == linkNamed && prev.level == levelClause:
+			// 第2条第2項（1）: the 号 of a 項, written (1) as many
+			// municipal rules write them.
+			l.kind, l.level = linkNamed, levelItem
 		}
 		return l, true
 	case policy.LabelParenRoman:
