@@ -334,9 +334,11 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 		s.Title = b.caption
 	}
 	b.caption = ""
-	if s.Style == StyleSupplement {
+	if s.Style == StyleSupplement || s.Style == StyleAppendix {
 		// A 附則 follows the main provisions, and every 附則 of an amendment
-		// the one before: it closes every numbered section.
+		// the one before: it closes every numbered section. So does a 別表
+		// written as a paragraph (別表第1（第2条関係）), which stands
+		// after the articles, not in their last 項.
 		for len(b.stack) > 1 && (b.top().Numbered() || b.top().Kind != KindHeading) {
 			b.stack = b.stack[:len(b.stack)-1]
 		}

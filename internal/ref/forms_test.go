@@ -254,6 +254,10 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n第2条　乙\n\n2　丙\n\n(1) 丁\n\n(2) 戊\n\n第3条　第2条第2項（1）及び第２条第２項(2)による。\n",
 		want: []string{"第2条第2項（1） -> 第2条第2項第1号#s.a2.2.p1", "第２条第２項(2) -> 第2条第2項第2号#s.a2.2.p2"},
 	}, {
+		name: "a 別表 written as a paragraph stands after the articles",
+		body: "第1条　甲\n\n第2条　管理。\n\n2　記録。\n\n3　保存。\n\n別表第1（第2条関係）\n\n| 台帳 | 前項の規定による |\n|---|---|\n| 保存 | 記録する |\n\n第3条の規定は別表第1による。\n",
+		want: []string{"第2条 -> 第2条#s.a2", "前項 !ref/unresolved", "第3条 !ref/unresolved", "別表第1 !ref/self"},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},
