@@ -235,6 +235,23 @@ func newScanner(names []string) *scanner {
 	return s
 }
 
+// sameDoc is the document name of 同基準, 同方針, 同手順: the document the
+// text cited last.
+const sameDoc = "同"
+
+// sameDocWord returns 同基準 or its like at text[i:], or "".
+func sameDocWord(text string, i int) string {
+	if !strings.HasPrefix(text[i:], sameDoc) {
+		return ""
+	}
+	for _, w := range []string{"対策基準", "実施手順", "基本方針", "基準", "方針", "手順", "規程", "要綱", "要領"} {
+		if strings.HasPrefix(text[i+len(sameDoc):], w) {
+			return text[i : i+len(sameDoc)+len(w)]
+		}
+	}
+	return ""
+}
+
 // docName returns the longest document name at text[i:], or "".
 func (s *scanner) docName(text string, i int) string {
 	for _, l := range s.lengths {
@@ -644,7 +661,13 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	}
 	allowNum := false
-	if name := s.docName(text, j); name != "" {
+	if name := sameDocWord(text, j); name != "" {
+		// 同基準第4条: the document cited last.
+		k := skipSpaces(text, j+len(name))
+		if _, ok := s.readLink(text, k, nil); ok {
+			e.doc, j, allowNum = sameDoc, k, true
+		}
+	} else if name := s.docName(text, j); name != "" {
 		k := skipSpaces(text, j+len(name))
 		if _, ok := s.readLink(text, k, nil); ok {
 			e.doc, j, allowNum = name, k, true

@@ -295,13 +295,15 @@ func TestChapterFiles(t *testing.T) {
 func TestSameAfterAnotherDocument(t *testing.T) {
 	r := load(t, map[string]string{
 		"policy/std.md":  front("std", "standard") + "第1条　甲\n\n第4条　乙\n\n2　丙\n\n一　丁\n\n二　戊\n",
-		"policy/proc.md": front("proc", "procedure") + "## 1. 事務\n\n対策基準第4条第1項に定める事務のうち、同条第2項に掲げるもの及び同項第2号による。\n",
+		"policy/proc.md": front("proc", "procedure") + "## 1. 事務\n\n対策基準第4条第1項に定める事務のうち、同条第2項に掲げるもの及び同項第2号による。同基準第1条による。\n\n## 2. 他\n\n同基準第1条による。\n",
 	})
 	got := strings.Join(describeTargets(New(r).Doc(r.DocByPath("policy/proc.md"))), "\n")
 	want := strings.Join([]string{
 		"対策基準第4条第1項 -> std:第4条第1項#s.a4.1",
 		"同条第2項 -> std:第4条第2項#s.a4.2",
 		"同項第2号 -> std:第4条第2項第2号#s.a4.2.g2",
+		"同基準第1条 -> std:第1条#s.a1",
+		"同基準第1条 !ref/unresolved", // another section: nothing cited before it there
 	}, "\n")
 	if got != want {
 		t.Errorf("references:\n%s\nwant:\n%s", got, want)

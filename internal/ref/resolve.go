@@ -23,6 +23,8 @@ type state struct {
 	// does not reset 同条.
 	named    map[level]mark
 	fallback map[level]mark
+	// cited is the document another document's name cited last, for 同基準.
+	cited *policy.Document
 }
 
 // mark is what a 同 can refer to: a section, or a provision of another law.
@@ -407,6 +409,15 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 
 func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	docs := st.rs.names[e.doc]
+	if e.doc == sameDoc {
+		if st.cited == nil {
+			st.fail(r, policy.RuleRefUnresolved, policy.Error,
+				i18n.Sprintf("%s does not resolve: no document was cited before it", r.Text),
+				i18n.T("name the document: 対策基準第4条"))
+			return
+		}
+		docs = []*policy.Document{st.cited}
+	}
 	var found []*policy.Document
 	var targets, path []*policy.Section
 	for _, d := range docs {
@@ -429,6 +440,7 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
 		st.remember(links, path) // 対策基準第4条第1項 … 同条第2項
+		st.cited = found[0]      // … 同基準第5条
 	default:
 		st.ambiguous(r, found)
 	}
