@@ -604,6 +604,8 @@ var japanese = map[string]string{
 	"line %d starts a second YAML document, whose keys would not count; keep one":                                                          "%d 行目から二つ目の YAML 文書が始まっており、そのキーは数えられません。一つにしてください",
 	"the front matter ends only at a line \"---\" alone; remove the other \"---\" line":                                                    "フロントマターは「---」だけの行で終わります。もう一方の「---」の行を削除してください",
 	"write the heading's text, or remove the #; to end the section deliberately, write the next heading with its title after a blank line": "見出しの文字を書くか # を削除してください。節を終えるには、空行の後に題名のある次の見出しを書いてください",
+	"%s does not resolve: no document was cited before it":                                                                                 "%s は参照先がありません。その前に文書が引用されていません",
+	"name the document: 対策基準第4条":                                                                                                           "文書名を書いてください（例: 対策基準第4条）",
 }
 
 // englishPlurals are the English messages whose words follow a count.
