@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -64,7 +65,21 @@ func levelWords(levels []string) *regexp.Regexp { return levelRE(levels, `\pL\pN
 
 func htmlWords(levels []string) *regexp.Regexp { return levelRE(levels, `\pL\pN`) }
 
+// levelREs holds the expressions made, by word class and levels: every
+// document of a repository asks for the same two.
+var levelREs sync.Map
+
 func levelRE(levels []string, word string) *regexp.Regexp {
+	key := word + "\x00" + strings.Join(levels, "\x00")
+	if re, ok := levelREs.Load(key); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := makeLevelRE(levels, word)
+	levelREs.Store(key, re)
+	return re
+}
+
+func makeLevelRE(levels []string, word string) *regexp.Regexp {
 	var alts []string
 	for _, l := range levels {
 		if l != "" {
