@@ -101,17 +101,24 @@ func TestCopiedText(t *testing.T) {
 	f := newFixture(t)
 	f.approveAll("2025-04-01", nil)
 	prev := RulesOf(f.load(os.DirFS(f.dir)))
+	council := func(doc, id string) string {
+		return strings.Replace(strings.Replace(doc, "id: std", "id: "+id, 1), "[mayor]", "[council]", 1)
+	}
 	for _, tt := range []struct {
 		name   string
 		change func(g *fixture)
+		doc    string // the document the mayor must sign too
 	}{
 		{"copied, the original kept", func(g *fixture) {
-			g.write("policy/std-copy.md", strings.Replace(strings.Replace(stdDoc, "id: std", "id: std-copy", 1), "[mayor]", "[council]", 1))
-		}},
+			g.write("policy/std-copy.md", council(stdDoc, "std-copy"))
+		}, "std-copy"},
 		{"split, one part keeping the id", func(g *fixture) {
 			g.write("policy/std.md", stdDoc[:strings.Index(stdDoc, "---\n")+4]+strings.SplitN(stdDoc, "---\n", 3)[1]+"---\n")
-			g.write("policy/std-b.md", strings.Replace(strings.Replace(stdDoc, "id: std", "id: std-b", 1), "[mayor]", "[council]", 1))
-		}},
+			g.write("policy/std-b.md", council(stdDoc, "std-b"))
+		}, "std-b"},
+		{"copied with characters written as references and lines reflowed", func(g *fixture) {
+			g.write("policy/std-copy.md", council(strings.Replace(stdDoc, "第1条　定める。", "第1条\n定&#x3081;る。", 1), "std-copy"))
+		}, "std-copy"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			g := f.nextRevision(t, tt.change)
@@ -120,14 +127,46 @@ func TestCopiedText(t *testing.T) {
 					continue
 				}
 				for _, d := range q.Documents {
-					if d.ID != "std" && strings.HasPrefix(d.ID, "std") {
-						return // the mayor signs the new document too
+					if d.ID == tt.doc {
+						return // the mayor signs it too
 					}
 				}
-				t.Fatalf("the mayor signs %+v, not the document that continues std", q.Documents)
+				t.Fatalf("the mayor signs %+v, not %s, which holds std's text", q.Documents, tt.doc)
 			}
 			t.Fatal("the mayor is not required at all")
 		})
+	}
+}
+
+// TestPastedIntoAnother: a document the council alone approves that takes
+// in the text of one the mayor approves needs the mayor too.
+func TestPastedIntoAnother(t *testing.T) {
+	f := newFixture(t)
+	own := "---\nid: rules\ntitle: 会議規程\ntier: procedure\nvisibility: internal\napprovers: [council]\n---\n会議の手順を定める。\n"
+	f.write("policy/rules.md", own)
+	f.approveAll("2025-04-01", nil)
+	prev := RulesOf(f.load(os.DirFS(f.dir)))
+	need := func(g *fixture) bool {
+		for _, q := range Requirements(g.load(os.DirFS(g.dir)), prev) {
+			for _, d := range q.Documents {
+				if q.Committee == "mayor" && d.ID == "rules" {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	g := f.nextRevision(t, func(g *fixture) {
+		g.write("policy/rules.md", own+"\n"+strings.SplitN(stdDoc, "---\n", 3)[2])
+	})
+	if !need(g) {
+		t.Error("the mayor does not sign a council document that took in the mayor's text")
+	}
+	g = f.nextRevision(t, func(g *fixture) {
+		g.write("policy/rules.md", own+"\n会議は毎月開く。\n")
+	})
+	if need(g) {
+		t.Error("the mayor must sign a council document that took in nothing of the mayor's")
 	}
 }
 

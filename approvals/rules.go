@@ -1,13 +1,17 @@
 package approvals
 
 import (
-	"bytes"
 	"fmt"
+	"html"
 	"io/fs"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -28,8 +32,12 @@ type Rules struct {
 type RuleDoc struct {
 	ID, Path, Title string
 	Approvers       []string
-	// lines are the non-blank lines of the body, for lineage; read only
-	// when neither id nor path relates a document to another, which is rare.
+	// digest is the SHA-256 of its bytes: a document that kept them
+	// cannot have taken in another's text.
+	digest string
+	// lines are the sentences of the body, for lineage (textUnits); read
+	// only when a document is new, or took in text that other committees
+	// approved, which is rare.
 	lines func() map[string]bool
 }
 
@@ -38,18 +46,45 @@ func RulesOf(r *policy.Repo) *Rules {
 	ru := &Rules{Registry: r.Registry}
 	for _, d := range r.Docs {
 		ru.Docs = append(ru.Docs, RuleDoc{ID: d.Meta.ID, Path: d.Path, Title: d.Meta.Title, Approvers: d.Meta.Approvers,
-			lines: sync.OnceValue(func() map[string]bool { return bodyLines(d) })})
+			digest: d.Digest(), lines: sync.OnceValue(func() map[string]bool { return textUnits(d) })})
 	}
 	return ru
 }
 
-func bodyLines(d *policy.Document) map[string]bool {
+// textUnits are a body's sentences as a reader reads them: character
+// references decoded, compatibility forms folded (NFKC), and everything
+// but letters and digits left out — markup, spaces, line breaks — so that
+// text copied with its lines reflowed, its list markers changed or its
+// characters written as &#x9806; is still the same text.
+func textUnits(d *policy.Document) map[string]bool {
+	text := norm.NFKC.String(html.UnescapeString(string(d.Body())))
 	out := map[string]bool{}
-	for _, l := range bytes.Split(d.Body(), []byte("\n")) {
-		if t := strings.TrimSpace(string(l)); len([]rune(t)) >= 4 {
+	var b strings.Builder
+	flush := func() {
+		if t := b.String(); utf8.RuneCountInString(t) >= 4 {
 			out[t] = true
 		}
+		b.Reset()
 	}
+	newlines := 0
+	for _, r := range text {
+		switch {
+		case r == '\n':
+			// A blank line ends a unit too: lists and headings have no 。.
+			if newlines++; newlines == 2 {
+				flush()
+			}
+			continue
+		case r == '。':
+			flush()
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			continue
+		}
+		newlines = 0
+	}
+	flush()
 	return out
 }
 
@@ -128,9 +163,42 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 		}
 		for _, d := range fresh {
 			if freshLines[d] == nil {
-				freshLines[d] = bodyLines(d)
+				freshLines[d] = textUnits(d)
 			}
 			if shared(p.lines(), freshLines[d]) >= minShared {
+				l.Predecessors[d] = append(l.Predecessors[d], p)
+				continued[p] = true
+			}
+		}
+	}
+	// A document that goes on under its own id or path may also have
+	// taken in another's text: a mayor-only document pasted into one the
+	// council alone approves. Only a changed document can have, and only
+	// another document's text whose approvers it would otherwise lack
+	// matters: most of a previous document inside it makes that one a
+	// predecessor too.
+	for _, d := range r.Docs {
+		ps := l.Predecessors[d]
+		if len(ps) == 0 || slices.ContainsFunc(ps, func(p *RuleDoc) bool { return p.digest == d.Digest() }) {
+			continue
+		}
+		has := slices.Clone(d.Meta.Approvers)
+		for _, p := range ps {
+			has = append(has, p.Approvers...)
+		}
+		var units map[string]bool
+		for i := range prev.Docs {
+			p := &prev.Docs[i]
+			if slices.Contains(ps, p) || p.lines == nil || !slices.ContainsFunc(p.Approvers, func(c string) bool { return !slices.Contains(has, c) }) {
+				continue
+			}
+			if len(p.lines()) == 0 {
+				continue
+			}
+			if units == nil {
+				units = textUnits(d)
+			}
+			if contained(p.lines(), units) >= minShared {
 				l.Predecessors[d] = append(l.Predecessors[d], p)
 				continued[p] = true
 			}
@@ -142,6 +210,20 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 		}
 	}
 	return l
+}
+
+// contained is the share of a's units that b holds.
+func contained(a, b map[string]bool) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for u := range a {
+		if b[u] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
 
 // shared is the larger of the shares of a's lines in b and of b's in a.
