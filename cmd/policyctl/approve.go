@@ -100,6 +100,13 @@ func approveRun(opts *approveOptions) error {
 		_ = chk.WriteText(f.stderr, len(r.Docs))
 		return i18n.Errorf("the content fails check with %d errors: fix them before approving", len(blocking))
 	}
+	day := h.Options().At
+	if day == "" {
+		day = history.Today()
+	}
+	if opts.Revision > history.RevisionHorizon(day) {
+		return i18n.Errorf("revision %s is more than ten years away: a revision id is the date it takes effect; the history would never count a revision after it", opts.Revision)
+	}
 	recs, err := h.Revisions()
 	if err != nil && !errors.Is(err, history.ErrNoCommits) {
 		return i18n.Errorf("approve needs the git history to know the rules of the revision approved before: %w", err)

@@ -119,3 +119,30 @@ func TestRegistryCommittedAfterSignatures(t *testing.T) {
 		t.Fatalf("the revision never became approved: %+v", rec)
 	}
 }
+
+// TestFarFutureFolder: a folder named like a date far ahead, or one without
+// revision.yaml, is no recorded revision: it does not make every revision
+// recorded after it backdated.
+func TestFarFutureFolder(t *testing.T) {
+	for _, tt := range []struct{ name, path string }{
+		{"no revision.yaml", "approvals/2027-12-31/README.md"},
+		{"more than ten years away", "approvals/9999-12-31/revision.yaml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newRepo(t)
+			r.Commit(gittest.Commit{Files: map[string][]byte{tt.path: []byte("id: " + strings.Split(tt.path, "/")[1] + "\nkind: 改訂\n")}, Message: "folder"})
+			// Removed afterwards: the walk saw where it first appeared.
+			gitCLI(t, r.Dir, "rm", "-q", "-r", strings.Join(strings.Split(tt.path, "/")[:2], "/"))
+			gitCLI(t, r.Dir, "commit", "-q", "-m", "remove")
+			r.approve(t, "2026-04-01", "改訂")
+			h, _ := OpenRepository(r.Dir, "", testOptions)
+			recs, err := h.Revisions()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || rec.Backdated {
+				t.Errorf("2026-04-01 after %s: %+v", tt.path, rec)
+			}
+		})
+	}
+}

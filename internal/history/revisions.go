@@ -306,6 +306,10 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	// commit at which each id first appears.
 	w.approvals = make([]map[string]string, len(w.Commits))
 	first := map[string]int{}
+	// A revision dated more than ten years after the day judged is no
+	// revision: recorded, it would make every real one after it
+	// backdated.
+	horizon := RevisionHorizon(w.opts.at())
 	lastHash := plumbing.ZeroHash
 	meter := w.opts.Progress
 	meter.Phase(i18n.T("reading the git history"), len(w.Commits))
@@ -332,11 +336,21 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 			continue
 		}
 		for _, e := range at.Entries {
-			if !e.Mode.IsFile() && approvals.ValidRevisionID(e.Name) {
-				w.approvals[i][e.Name] = e.Hash.String()
-				if _, ok := first[e.Name]; !ok {
-					first[e.Name] = i
-				}
+			if e.Mode.IsFile() || !approvals.ValidRevisionID(e.Name) || e.Name > horizon {
+				continue
+			}
+			w.approvals[i][e.Name] = e.Hash.String()
+			if _, ok := first[e.Name]; ok {
+				continue
+			}
+			// Only a recorded revision — a folder with its revision.yaml —
+			// can make a later-recorded one backdated: a folder named
+			// 9999-12-31 holding a README must not block every revision
+			// to come.
+			if recorded, err := w.hasRevisionFile(e.Hash); err != nil {
+				return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+			} else if recorded {
+				first[e.Name] = i
 			}
 		}
 	}
@@ -426,6 +440,30 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 		}
 	}
 	return rec, nil
+}
+
+// RevisionHorizon is the last revision id that can be real on day at:
+// ten years later.
+func RevisionHorizon(at string) string {
+	t, err := time.Parse(time.DateOnly, at)
+	if err != nil {
+		return at
+	}
+	return t.AddDate(10, 0, 0).Format(time.DateOnly)
+}
+
+// hasRevisionFile reports whether a revision folder holds revision.yaml.
+func (w *Walk) hasRevisionFile(h plumbing.Hash) (bool, error) {
+	t, err := w.Repo.TreeObject(h)
+	if err != nil {
+		return false, err
+	}
+	for _, e := range t.Entries {
+		if e.Name == "revision.yaml" && e.Mode.IsFile() {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // contentChanged reports whether the commit changed anything but
