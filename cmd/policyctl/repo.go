@@ -19,8 +19,8 @@ type repoOptions struct {
 	Rev  string
 	Sets []string
 	At   string
-	// Extends names a commit the history read must continue (--extends).
-	Extends string
+	// Extends name commits the history read must continue (--extends).
+	Extends []string
 	// meter shows progress while the repository and its history are read
 	// (nil: none).
 	meter *progress.Meter
@@ -32,7 +32,7 @@ func addRepoFlags(c *cobra.Command, o *repoOptions) {
 	c.Flags().StringVar(&o.Rev, "rev", "", "read the repository at `REV` instead of the working tree: a revision id, in-force, or a git commit, tag, branch or HEAD~1")
 	c.Flags().StringArrayVar(&o.Sets, "set", nil, "override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)")
 	c.Flags().StringVar(&o.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
-	c.Flags().StringVar(&o.Extends, "extends", "", "refuse a history whose first-parent line does not contain `COMMIT` (CI: the commit the branch pointed at before the push)")
+	c.Flags().StringArrayVar(&o.Extends, "extends", nil, "refuse a history whose first-parent line does not contain `COMMIT` (CI: the commit main pointed at before the push, the commit published last); may be given more than once")
 }
 
 // addDirFlag adds -C and --set, for commands that work on the working
@@ -72,11 +72,13 @@ func (o *repoOptions) open(rev string) (*history.Repository, error) {
 		return nil, err
 	}
 	h, err := history.OpenRepository(o.Dir, rev, ho)
-	if err != nil || o.Extends == "" {
-		return h, err
-	}
-	if err := h.Extends(o.Extends); err != nil {
+	if err != nil {
 		return nil, err
+	}
+	for _, c := range o.Extends {
+		if err := h.Extends(c); err != nil {
+			return nil, err
+		}
 	}
 	return h, nil
 }
