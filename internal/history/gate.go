@@ -76,6 +76,19 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 	if g.Verdict, err = approvals.Verify(r.Tree.FS, model, id, rules, prevID); err != nil {
 		return nil, err
 	}
+	// The record of an approved revision stays: a tree without it would
+	// lose the signatures the history rests on, and a rollback to older
+	// content would look like a tree that never had it.
+	for _, rec := range recs {
+		if !rec.Approved {
+			continue
+		}
+		if _, err := fs.Stat(r.Tree.FS, approvals.Dir(rec.ID)); err != nil {
+			g.Verdict.OK = false
+			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(rec.ID), Reason: approvals.ReasonSealed,
+				Detail: i18n.Sprintf("the approvals of revision %s, approved at commit %s, are missing from the tree: the record of an approved revision is kept; restore %s", rec.ID, ShortHash(rec.Commit), approvals.Dir(rec.ID))})
+		}
+	}
 	if rec := g.Record; rec != nil {
 		switch {
 		case rec.Backdated:

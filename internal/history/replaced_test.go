@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -144,5 +145,23 @@ func TestFarFutureFolder(t *testing.T) {
 				t.Errorf("2026-04-01 after %s: %+v", tt.path, rec)
 			}
 		})
+	}
+}
+
+// TestRemovedRecord: the gate refuses a tree that dropped the approvals of
+// an approved revision.
+func TestRemovedRecord(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2019-04-01", "改訂")
+	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/a.md": doc("a", "第二版")}, Message: "a を改正"})
+	r.approve(t, "2024-04-01", "一部改正")
+	gitCLI(t, r.Dir, "rm", "-q", "-r", "approvals/2019-04-01")
+	h, _ := OpenRepository(r.Dir, "", testOptions)
+	g, err := h.Verify("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Verdict.OK || !strings.Contains(fmt.Sprint(g.Verdict.Blockers), "approvals/2019-04-01") {
+		t.Errorf("a tree without an approved revision's record: %+v", g.Verdict.Blockers)
 	}
 }

@@ -599,14 +599,15 @@ var japanese = map[string]string{
 	"a second YAML document starts here (a line \"---\" or \"...\"): policyctl would read only the first, and every key after it would not count; keep one document":                       "ここから二つ目の YAML 文書が始まっています（「---」または「...」の行）。policyctl は最初の文書しか読まず、その後ろのキーは数えられません。文書は一つにしてください",
 	"a second YAML document starts here (a line starting \"---\"): the keys after it would not count":                                                                                      "ここから二つ目の YAML 文書が始まっています（「---」で始まる行）。その後ろのキーは数えられません",
 	"an empty heading (a lone #) ends the restricted section above it: what follows would be published":                                                                                    "空の見出し（# だけの行）が上の非公開の節を終わらせています。その後ろは公開されます",
-	"keep one YAML document in the registry":                                                                                                "名簿の YAML 文書は一つにしてください",
-	"leave a blank line before the heading, so that the end of the restricted section is plain to see":                                      "非公開の節の終わりが分かるよう、見出しの前に空行を入れてください",
-	"line %d starts a second YAML document, whose keys would not count; keep one":                                                           "%d 行目から二つ目の YAML 文書が始まっており、そのキーは数えられません。一つにしてください",
-	"the front matter ends only at a line \"---\" alone; remove the other \"---\" line":                                                     "フロントマターは「---」だけの行で終わります。もう一方の「---」の行を削除してください",
-	"write the heading's text, or remove the #; to end the section deliberately, write the next heading with its title after a blank line":  "見出しの文字を書くか # を削除してください。節を終えるには、空行の後に題名のある次の見出しを書いてください",
-	"%s does not resolve: no document was cited before it":                                                                                  "%s は参照先がありません。その前に文書が引用されていません",
-	"name the document: 対策基準第4条":                                                                                                            "文書名を書いてください（例: 対策基準第4条）",
-	"revision %s is more than ten years away: a revision id is the date it takes effect; the history would never count a revision after it": "版 %s は10年以上先の日付です。版の ID は施行日です。これより後の版は履歴で数えられなくなります",
+	"keep one YAML document in the registry":                                                                                                 "名簿の YAML 文書は一つにしてください",
+	"leave a blank line before the heading, so that the end of the restricted section is plain to see":                                       "非公開の節の終わりが分かるよう、見出しの前に空行を入れてください",
+	"line %d starts a second YAML document, whose keys would not count; keep one":                                                            "%d 行目から二つ目の YAML 文書が始まっており、そのキーは数えられません。一つにしてください",
+	"the front matter ends only at a line \"---\" alone; remove the other \"---\" line":                                                      "フロントマターは「---」だけの行で終わります。もう一方の「---」の行を削除してください",
+	"write the heading's text, or remove the #; to end the section deliberately, write the next heading with its title after a blank line":   "見出しの文字を書くか # を削除してください。節を終えるには、空行の後に題名のある次の見出しを書いてください",
+	"%s does not resolve: no document was cited before it":                                                                                   "%s は参照先がありません。その前に文書が引用されていません",
+	"name the document: 対策基準第4条":                                                                                                             "文書名を書いてください（例: 対策基準第4条）",
+	"revision %s is more than ten years away: a revision id is the date it takes effect; the history would never count a revision after it":  "版 %s は10年以上先の日付です。版の ID は施行日です。これより後の版は履歴で数えられなくなります",
+	"the approvals of revision %s, approved at commit %s, are missing from the tree: the record of an approved revision is kept; restore %s": "コミット %[2]s で承認された版 %[1]s の承認記録がツリーにありません。承認済みの版の記録は残します。%[3]s を戻してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.
