@@ -270,42 +270,51 @@ func TestAmbiguous(t *testing.T) {
 	}
 }
 
-// TestChapterFiles: a 対策基準 split into one file per chapter numbers its
-// articles through the files; a range whose ends stand in two files holds
-// every article between them, and 前条 at the top of a file that goes on
-// from the one before is that file's last article.
-func TestChapterFiles(t *testing.T) {
-	r := load(t, map[string]string{
-		"policy/std/01.md": front("std-1", "standard") + "# 第1章 総則\n\n第1条　甲\n\n第2条　乙\n\n2　丙\n",
-		"policy/std/02.md": front("std-2", "standard") + "# 第2章 管理\n\n第3条　前条第2項による。\n\n2　第1条から第4条まで及び第2条から第3条までによる。\n\n第4条　丁\n",
-	})
-	got := strings.Join(describeTargets(New(r).Doc(r.DocByPath("policy/std/02.md"))), "\n")
-	want := strings.Join([]string{
-		"前条第2項 -> std-1:第2条第2項#第1章-総則.a2.2",
-		"第1条から第4条まで -> std-1:第1条#第1章-総則.a1 std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3 std-1:第4条#第2章-管理.a4",
-		"第2条から第3条まで -> std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3",
-	}, "\n")
-	if got != want {
-		t.Errorf("references:\n%s\nwant:\n%s", got, want)
-	}
-}
-
-// TestSameAfterAnotherDocument: 同条 and 同項 after a citation of another
-// document are that document's.
-func TestSameAfterAnotherDocument(t *testing.T) {
-	r := load(t, map[string]string{
-		"policy/std.md":  front("std", "standard") + "第1条　甲\n\n第4条　乙\n\n2　丙\n\n一　丁\n\n二　戊\n",
-		"policy/proc.md": front("proc", "procedure") + "## 1. 事務\n\n対策基準第4条第1項に定める事務のうち、同条第2項に掲げるもの及び同項第2号による。同基準第1条による。\n\n## 2. 他\n\n同基準第1条による。\n",
-	})
-	got := strings.Join(describeTargets(New(r).Doc(r.DocByPath("policy/proc.md"))), "\n")
-	want := strings.Join([]string{
-		"対策基準第4条第1項 -> std:第4条第1項#s.a4.1",
-		"同条第2項 -> std:第4条第2項#s.a4.2",
-		"同項第2号 -> std:第4条第2項第2号#s.a4.2.g2",
-		"同基準第1条 -> std:第1条#s.a1",
-		"同基準第1条 !ref/unresolved", // another section: nothing cited before it there
-	}, "\n")
-	if got != want {
-		t.Errorf("references:\n%s\nwant:\n%s", got, want)
+// TestAcrossDocuments: references whose targets stand in other files. A
+// 対策基準 split into one file per chapter numbers its articles through the
+// files: a range whose ends stand in two files holds every article
+// between them, and 前条 at the top of a file that goes on from the one
+// before is that file's last article. 同条 and 同項 after a citation of
+// another document are that document's, and 同基準 is the document cited
+// last.
+func TestAcrossDocuments(t *testing.T) {
+	for _, tt := range []struct {
+		name, path string
+		docs       map[string]string
+		want       []string
+	}{{
+		name: "chapter files",
+		path: "policy/std/02.md",
+		docs: map[string]string{
+			"policy/std/01.md": front("std-1", "standard") + "# 第1章 総則\n\n第1条　甲\n\n第2条　乙\n\n2　丙\n",
+			"policy/std/02.md": front("std-2", "standard") + "# 第2章 管理\n\n第3条　前条第2項による。\n\n2　第1条から第4条まで及び第2条から第3条までによる。\n\n第4条　丁\n",
+		},
+		want: []string{
+			"前条第2項 -> std-1:第2条第2項#第1章-総則.a2.2",
+			"第1条から第4条まで -> std-1:第1条#第1章-総則.a1 std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3 std-1:第4条#第2章-管理.a4",
+			"第2条から第3条まで -> std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3",
+		},
+	}, {
+		name: "同 after another document",
+		path: "policy/proc.md",
+		docs: map[string]string{
+			"policy/std.md":  front("std", "standard") + "第1条　甲\n\n第4条　乙\n\n2　丙\n\n一　丁\n\n二　戊\n",
+			"policy/proc.md": front("proc", "procedure") + "## 1. 事務\n\n対策基準第4条第1項に定める事務のうち、同条第2項に掲げるもの及び同項第2号による。同基準第1条による。\n\n## 2. 他\n\n同基準第1条による。\n",
+		},
+		want: []string{
+			"対策基準第4条第1項 -> std:第4条第1項#s.a4.1",
+			"同条第2項 -> std:第4条第2項#s.a4.2",
+			"同項第2号 -> std:第4条第2項第2号#s.a4.2.g2",
+			"同基準第1条 -> std:第1条#s.a1",
+			"同基準第1条 !ref/unresolved", // another section: nothing cited before it there
+		},
+	}} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := load(t, tt.docs)
+			got := strings.Join(describeTargets(New(r).Doc(r.DocByPath(tt.path))), "\n")
+			if want := strings.Join(tt.want, "\n"); got != want {
+				t.Errorf("references:\n%s\nwant:\n%s", got, want)
+			}
+		})
 	}
 }

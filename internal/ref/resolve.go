@@ -263,28 +263,13 @@ func membersAcross(r *policy.Repo, from, to *policy.Section) []*policy.Section {
 	if from.Style != to.Style || from.Style != policy.StyleArticle && !from.Style.Group() {
 		return []*policy.Section{from, to}
 	}
-	var out []*policy.Section
-	in := false
+	var pool []*policy.Section
 	for _, d := range r.Docs {
-		if d.Meta.Tier != from.Doc.Meta.Tier {
-			continue
-		}
-		for _, s := range d.Sections() {
-			if s == from {
-				in = true
-			}
-			if in && s.Style == from.Style && supplementOf(s) == supplementOf(from) {
-				out = append(out, s)
-			}
-			if s == to {
-				if !in {
-					return nil
-				}
-				return out
-			}
+		if d.Meta.Tier == from.Doc.Meta.Tier {
+			pool = append(pool, d.Sections()...)
 		}
 	}
-	return nil
+	return between(pool, from, to)
 }
 
 // members lists the sections of a range: the siblings from one end to the
@@ -304,6 +289,12 @@ func members(from, to *policy.Section) []*policy.Section {
 	} else {
 		return []*policy.Section{from, to}
 	}
+	return between(pool, from, to)
+}
+
+// between lists the sections of pool of from's style from from to to, or
+// nil when to comes first.
+func between(pool []*policy.Section, from, to *policy.Section) []*policy.Section {
 	var out []*policy.Section
 	in := false
 	for _, s := range pool {
