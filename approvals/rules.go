@@ -1,17 +1,14 @@
 package approvals
 
 import (
+	"bytes"
 	"fmt"
 	"html"
 	"io/fs"
 	"slices"
 	"sort"
-	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -37,8 +34,9 @@ type RuleDoc struct {
 	digest string
 	// lines are the sentences of the body, for lineage (textUnits); read
 	// only when a document is new, or took in text that other committees
-	// approved, which is rare.
-	lines func() map[string]bool
+	// approved, which is rare. raw are its lines as written.
+	lines func() map[uint64]bool
+	raw   func() map[string]bool
 }
 
 // RulesOf reads the rules of a repository model.
@@ -46,28 +44,54 @@ func RulesOf(r *policy.Repo) *Rules {
 	ru := &Rules{Registry: r.Registry}
 	for _, d := range r.Docs {
 		ru.Docs = append(ru.Docs, RuleDoc{ID: d.Meta.ID, Path: d.Path, Title: d.Meta.Title, Approvers: d.Meta.Approvers,
-			digest: d.Digest(), lines: sync.OnceValue(func() map[string]bool { return textUnits(d) })})
+			digest: d.Digest(), lines: func() map[uint64]bool { return textUnits(d) }, raw: func() map[string]bool { return rawLines(d) }})
 	}
 	return ru
 }
 
+type unitsKey struct{}
+
 // textUnits are a body's sentences as a reader reads them: character
-// references decoded, compatibility forms folded (NFKC), and everything
+// references decoded, full-width letters and digits folded, and everything
 // but letters and digits left out — markup, spaces, line breaks — so that
 // text copied with its lines reflowed, its list markers changed or its
 // characters written as &#x9806; is still the same text.
-func textUnits(d *policy.Document) map[string]bool {
-	text := norm.NFKC.String(html.UnescapeString(string(d.Body())))
-	out := map[string]bool{}
-	var b strings.Builder
-	flush := func() {
-		if t := b.String(); utf8.RuneCountInString(t) >= 4 {
-			out[t] = true
+func textUnits(d *policy.Document) map[uint64]bool {
+	return d.Memo(unitsKey{}, func() any { return units(d.Body()) }).(map[uint64]bool)
+}
+
+type rawKey struct{}
+
+// rawLines are a body's lines as written.
+func rawLines(d *policy.Document) map[string]bool {
+	return d.Memo(rawKey{}, func() any {
+		out := map[string]bool{}
+		for _, l := range bytes.Split(d.Body(), []byte("\n")) {
+			out[string(l)] = true
 		}
-		b.Reset()
+		return out
+	}).(map[string]bool)
+}
+
+// units are kept as 64-bit FNV-1a hashes of the sentences: the text is
+// read once, without a string per sentence.
+func units(body []byte) map[uint64]bool {
+	text := html.UnescapeString(string(body))
+	out := map[uint64]bool{}
+	const offset, prime = 14695981039346656037, 1099511628211
+	h, n := uint64(offset), 0
+	flush := func() {
+		if n >= 4 {
+			out[h] = true
+		}
+		h, n = offset, 0
 	}
+	var buf [utf8.UTFMax]byte
 	newlines := 0
 	for _, r := range text {
+		if r >= '！' && r <= '～' {
+			r -= '！' - '!' // full-width ASCII: ２ is 2, Ａ is A
+		}
 		switch {
 		case r == '\n':
 			// A blank line ends a unit too: lists and headings have no 。.
@@ -78,7 +102,10 @@ func textUnits(d *policy.Document) map[string]bool {
 		case r == '。':
 			flush()
 		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			b.WriteRune(r)
+			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
+				h = (h ^ uint64(c)) * prime
+			}
+			n++
 		case unicode.IsSpace(r):
 			continue
 		}
@@ -155,7 +182,7 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 	// under its own name: a section cut out of a document the mayor
 	// approves and pasted into a new one the council alone approves still
 	// needs the mayor.
-	freshLines := map[*policy.Document]map[string]bool{}
+	freshLines := map[*policy.Document]map[uint64]bool{}
 	for i := range prev.Docs {
 		p := &prev.Docs[i]
 		if p.lines == nil || len(p.lines()) == 0 {
@@ -186,19 +213,44 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 		for _, p := range ps {
 			has = append(has, p.Approvers...)
 		}
-		var units map[string]bool
+		// Taken-in text is new to the document: only the lines its
+		// predecessors did not hold (an edit adds a few) are read as
+		// sentences and compared.
+		var candidates []*RuleDoc
 		for i := range prev.Docs {
 			p := &prev.Docs[i]
-			if slices.Contains(ps, p) || p.lines == nil || !slices.ContainsFunc(p.Approvers, func(c string) bool { return !slices.Contains(has, c) }) {
+			if !slices.Contains(ps, p) && p.lines != nil && slices.ContainsFunc(p.Approvers, func(c string) bool { return !slices.Contains(has, c) }) {
+				candidates = append(candidates, p)
+			}
+		}
+		if len(candidates) == 0 {
+			continue
+		}
+		var text []byte
+		for _, line := range bytes.Split(d.Body(), []byte("\n")) {
+			if !slices.ContainsFunc(ps, func(p *RuleDoc) bool { return p.raw != nil && p.raw()[string(line)] }) {
+				text = append(append(text, line...), '\n')
+			}
+		}
+		var added []uint64
+		for u := range units(text) {
+			if !slices.ContainsFunc(ps, func(p *RuleDoc) bool { return p.lines != nil && p.lines()[u] }) {
+				added = append(added, u)
+			}
+		}
+		for _, p := range candidates {
+			units := p.lines()
+			need := minShared * float64(len(units))
+			if len(units) == 0 || float64(len(added)) < need {
 				continue
 			}
-			if len(p.lines()) == 0 {
-				continue
+			n := 0
+			for _, u := range added {
+				if units[u] {
+					n++
+				}
 			}
-			if units == nil {
-				units = textUnits(d)
-			}
-			if contained(p.lines(), units) >= minShared {
+			if float64(n) >= need {
 				l.Predecessors[d] = append(l.Predecessors[d], p)
 				continued[p] = true
 			}
@@ -212,22 +264,8 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 	return l
 }
 
-// contained is the share of a's units that b holds.
-func contained(a, b map[string]bool) float64 {
-	if len(a) == 0 {
-		return 0
-	}
-	n := 0
-	for u := range a {
-		if b[u] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a))
-}
-
 // shared is the larger of the shares of a's lines in b and of b's in a.
-func shared(a, b map[string]bool) float64 {
+func shared(a, b map[uint64]bool) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}

@@ -95,6 +95,8 @@ type Document struct {
 		once sync.Once
 		hex  string
 	}
+	// memo holds what other packages derive from the document (Memo).
+	memo sync.Map
 	flat []*Section
 	// unreadable is set when the file is not UTF-8: nothing else about it
 	// is reported until its encoding is fixed.
@@ -115,6 +117,18 @@ type Part struct {
 
 // Digest is the hex SHA-256 of Source, computed once: approvals name
 // documents by it.
+// Memo returns what f derives from the document, computed once per
+// document and key: a document is never changed once read, and one read
+// from git is shared by every model of a history walk that holds the same
+// bytes. f must not depend on anything but the document.
+func (d *Document) Memo(key any, f func() any) any {
+	if v, ok := d.memo.Load(key); ok {
+		return v
+	}
+	v, _ := d.memo.LoadOrStore(key, f())
+	return v
+}
+
 func (d *Document) Digest() string {
 	d.digest.once.Do(func() {
 		h := sha256.Sum256(d.Source)

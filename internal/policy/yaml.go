@@ -15,6 +15,11 @@ import (
 // policyctl.yaml, the registry or front matter would hide every key after
 // it from policyctl, though not from a person reading the file.
 func SecondYAMLDocument(src []byte) int {
+	// A second document needs a line starting "---" or "...": without
+	// one, there is none, and the YAML need not be read twice.
+	if !markerLine(src) {
+		return 0
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var first yaml.Node
 	if err := dec.Decode(&first); err != nil {
@@ -39,4 +44,19 @@ func SecondYAMLDocument(src []byte) int {
 		return next.Content[0].Line
 	}
 	return 1
+}
+
+// markerLine reports whether a line of src starts with "---" or "...".
+func markerLine(src []byte) bool {
+	for len(src) > 0 {
+		if bytes.HasPrefix(src, []byte("---")) || bytes.HasPrefix(src, []byte("...")) {
+			return true
+		}
+		i := bytes.IndexByte(src, '\n')
+		if i < 0 {
+			return false
+		}
+		src = src[i+1:]
+	}
+	return false
 }
