@@ -9,12 +9,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"golang.org/x/crypto/ssh"
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 	"github.com/policyctl/policyctl/internal/ref"
 	"github.com/policyctl/policyctl/internal/renumber"
 )
@@ -32,12 +32,12 @@ func TestRenumberKeepsTargets(t *testing.T) {
 	for seed := int64(1); seed <= int64(*propertyRuns); seed++ {
 		g := &policyGen{rng: rand.New(rand.NewSource(seed))}
 		base := g.repo()
-		baseRepo := loadMap(t, base)
+		baseRepo := policytest.Load(t, base)
 		if res := check.Run(baseRepo); len(res.Findings) > 0 {
 			t.Fatalf("seed %d: the generated base is not clean: %+v\n%s", seed, res.Findings[0], base["policy/standard.md"])
 		}
 		cur, what := g.insert(base)
-		curRepo := loadMap(t, cur)
+		curRepo := policytest.Load(t, cur)
 		c, err := Renumber(curRepo, check.Options{Base: baseRepo, BaseName: "base"}, renumber.Options{Branch: g.rng.Intn(4) == 0})
 		if err != nil {
 			t.Fatalf("seed %d (%s): %v\n%s", seed, what, err, dump(cur))
@@ -96,19 +96,6 @@ func ident(s *policy.Section) string {
 		return s.Doc.Path + ":" + t
 	}
 	return s.Doc.Path + ":" + s.Title
-}
-
-func loadMap(t *testing.T, files map[string]string) *policy.Repo {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	for p, s := range files {
-		fsys[p] = &fstest.MapFile{Data: []byte(s)}
-	}
-	r, err := policy.Load(fsys, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
 }
 
 func filesOf(r *policy.Repo) map[string]string {
