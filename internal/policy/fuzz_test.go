@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"io/fs"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -71,6 +72,7 @@ func FuzzSectionTree(f *testing.F) {
 		src := append([]byte("---\nid: f\nvisibility: public\n---\n"), body...)
 		d := ParseDocument("f.md", src, levels)
 		checkInvariants(t, d)
+		samePrefilters(t, body)
 		_ = d.DumpTree()
 		for _, s := range d.Sections() {
 			_ = s.Outline()
@@ -121,4 +123,23 @@ func FuzzLex(f *testing.F) {
 			}
 		}
 	})
+}
+
+// samePrefilters holds the marker scan's cheap tests to the expressions
+// they stand in front of: a prefilter that said no where the expression
+// matches would let a near-miss marker through as text.
+func samePrefilters(t *testing.T, body []byte) {
+	t.Helper()
+	for _, line := range bytes.SplitAfter(body, []byte("\n")) {
+		if got, want := fenceLikeLine(line), fenceLike.Match(line); got != want {
+			t.Fatalf("fenceLikeLine(%q) = %v, fenceLike.Match = %v", line, got, want)
+		}
+		if got, want := findAttrLike(line), attrLike.FindIndex(line); !slices.Equal(got, want) {
+			t.Fatalf("findAttrLike(%q) = %v, attrLike.FindIndex = %v", line, got, want)
+		}
+	}
+}
+
+func TestMarkerPrefilters(t *testing.T) {
+	samePrefilters(t, []byte("::: internal\n> - 1. ：：：x\n  ﹕﹕﹕\n12) ꞉꞉꞉\n-x:::\n｛visibility＝internal｝\n﹛.a﹜\n{#id}\n本文：注意\n\t \t:::\n"))
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -39,16 +40,28 @@ var attrLike = regexp.MustCompile(`[` + openBraces + `][ \t　]*(?:[.#．＃]|[^
 // findAttrLike is attrLike.FindIndex, skipping the regular expression on
 // text without a brace, which it cannot match: most text has none.
 func findAttrLike(b []byte) []int {
-	if !bytes.ContainsAny(b, openBraces) {
+	// bytes.ContainsAny decodes every rune when the set is not ASCII;
+	// three byte searches are several times faster on Japanese text.
+	if bytes.IndexByte(b, '{') < 0 && !bytes.Contains(b, []byte("｛")) && !bytes.Contains(b, []byte("﹛")) {
 		return nil
 	}
 	return attrLike.FindIndex(b)
 }
 
-// hasColon reports whether a line holds a colon or a look-alike, without
-// which fenceLike cannot match it.
-func hasColon(line []byte) bool {
-	return bytes.ContainsAny(line, colons)
+// fenceLikeLine is fenceLike.Match with a cheap test first: fenceLike's
+// prefix is made of container characters only, and a colon (or a
+// look-alike) comes right after it, so a line whose first character after
+// every such character is not one cannot match.
+func fenceLikeLine(line []byte) bool {
+	i := 0
+	for i < len(line) && strings.IndexByte(" \t>-*+0123456789.)", line[i]) >= 0 {
+		i++
+	}
+	if i == len(line) {
+		return false
+	}
+	r, _ := utf8.DecodeRune(line[i:])
+	return strings.ContainsRune(colons, r) && fenceLike.Match(line)
 }
 
 // htmlLevelLike matches raw HTML that tries to mark visibility, which raw
@@ -135,7 +148,7 @@ func nearMisses(d *Document, levels []string) {
 			for i := 0; i < n.Lines().Len(); i++ {
 				seg := n.Lines().At(i)
 				line := seg.Value(body)
-				if hasColon(line) && fenceLike.Match(line) || findAttrLike(line) != nil {
+				if fenceLikeLine(line) || findAttrLike(line) != nil {
 					d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, seg.Start),
 						i18n.T("an indented line that looks like a visibility marker is a code block (four spaces or a tab): it is published as code, and what it meant to restrict is not restricted"),
 						i18n.T("start the marker at the beginning of its line; to show marker syntax as an example, use a fenced code block (```)"))
@@ -192,7 +205,7 @@ func nearMisses(d *Document, levels []string) {
 			next = off + end + 1
 		}
 		line := body[off:next]
-		if !code[off] && !recognised[off] && hasColon(line) && fenceLike.Match(line) {
+		if !code[off] && !recognised[off] && fenceLikeLine(line) {
 			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
 		}
 		off = next
