@@ -101,7 +101,7 @@ func units(body []byte) map[uint64]bool {
 			continue
 		case r == '。':
 			flush()
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
+		case wordRune(r):
 			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
 				h = (h ^ uint64(c)) * prime
 			}
@@ -113,6 +113,22 @@ func units(body []byte) map[uint64]bool {
 	}
 	flush()
 	return out
+}
+
+// wordRune is unicode.IsLetter(r) || unicode.IsNumber(r), answered
+// without a table search for the scripts a policy is written in:
+// unicode.IsLetter searches its tables for every kanji and kana, which was
+// half the time of reading sentences (TestWordRune holds the two equal).
+func wordRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	case 0x3041 <= r && r <= 0x3096, // hiragana
+		0x30A1 <= r && r <= 0x30FA, // katakana
+		0x4E00 <= r && r <= 0x9FFF: // CJK unified ideographs
+		return true
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
 // approvesAny reports whether committee c approved any document under rules.
