@@ -121,9 +121,56 @@ type Walk struct {
 	// most of a revision's signatures stand unchanged over many commits.
 	verified approvals.Cache
 
+	// ahead holds models read in advance, by commit index (prefetch).
+	ahead sync.Map // int -> *aheadModel
+
 	once sync.Once
 	recs []*Recorded
 	err  error
+}
+
+// aheadModel is a model being read in advance: done closes when it is.
+type aheadModel struct {
+	done  chan struct{}
+	fsys  fs.FS
+	model *policy.Repo
+	err   error
+}
+
+// prefetch starts reading the model at Commits[i] while the walk goes on:
+// a revision is verified (signatures, lineage) while the commit the next
+// one is first judged at is read. Reading a model is a pure function of
+// its commit, so reading it early changes nothing but the time.
+func (w *Walk) prefetch(i int) {
+	a := &aheadModel{done: make(chan struct{})}
+	if _, loaded := w.ahead.LoadOrStore(i, a); loaded {
+		return
+	}
+	go func() {
+		defer close(a.done)
+		a.fsys, a.model, a.err = w.Model(w.Commits[i])
+	}()
+}
+
+// modelAt is Model at Commits[i], taken from prefetch when it started one.
+func (w *Walk) modelAt(i int) (fs.FS, *policy.Repo, error) {
+	if v, ok := w.ahead.LoadAndDelete(i); ok {
+		a := v.(*aheadModel)
+		<-a.done
+		return a.fsys, a.model, a.err
+	}
+	return w.Model(w.Commits[i])
+}
+
+// firstCandidate is the first commit at which revision id's approvals
+// stand, or -1.
+func (w *Walk) firstCandidate(id string) int {
+	for i := range w.Commits {
+		if w.approvals[i][id] != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 // NewWalk reads the first-parent history that ends at head.
@@ -363,17 +410,31 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	var out []*Recorded
 	var prev *Recorded
 	meter.Phase(i18n.T("verifying revisions"), len(sorted))
+	// A revision recorded after a later-dated one would rewrite the
+	// history before it: it never counts.
+	backdated := make([]bool, len(sorted))
+	for k, id := range sorted {
+		for _, later := range sorted[k+1:] {
+			backdated[k] = backdated[k] || first[later] < first[id]
+		}
+	}
+	// Models read in advance are waited for before the walk returns: no
+	// read outlives it.
+	defer w.ahead.Range(func(_, v any) bool {
+		<-v.(*aheadModel).done
+		return true
+	})
 	for k, id := range sorted {
 		meter.Add(1)
-		// A revision recorded after a later-dated one would rewrite the
-		// history before it: it never counts.
-		backdated := false
-		for _, later := range sorted[k+1:] {
-			backdated = backdated || first[later] < first[id]
-		}
-		if backdated {
+		if backdated[k] {
 			out = append(out, &Recorded{ID: id, Backdated: true})
 			continue
+		}
+		for n := k + 1; n < len(sorted); n++ {
+			if i := w.firstCandidate(sorted[n]); i >= 0 && !backdated[n] {
+				w.prefetch(i)
+				break
+			}
 		}
 		rec, err := w.find(id, prev)
 		if err != nil {
@@ -415,7 +476,7 @@ func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
 			}
 		}
 		last = h
-		fsys, model, err := w.Model(c)
+		fsys, model, err := w.modelAt(i)
 		var ce *policy.ConfigError
 		if errors.As(err, &ce) {
 			continue // a commit with a broken configuration approves nothing

@@ -73,14 +73,23 @@ type LoadOptions struct {
 // Cache holds documents by git blob hash; it is safe for concurrent use.
 type Cache struct {
 	mu   sync.Mutex
-	docs map[string]*Document
+	docs map[string]cached
+	gen  uint64 // Keep calls so far
+}
+
+// cached is a document and the Keep generation it was last used in.
+type cached struct {
+	d   *Document
+	gen uint64
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{docs: map[string]*Document{}} }
+func NewCache() *Cache { return &Cache{docs: map[string]cached{}} }
 
-// Keep drops every document but those of r, so that walking a long history
-// holds the documents of one revision rather than of all.
+// Keep drops every document but those of r and those read or used since
+// the last Keep, so that walking a long history holds the documents of a
+// revision or two rather than of all, and a model read in advance keeps
+// what it read.
 func (c *Cache) Keep(r *Repo) {
 	keep := map[*Document]bool{}
 	for _, d := range r.Docs {
@@ -88,11 +97,31 @@ func (c *Cache) Keep(r *Repo) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for k, d := range c.docs {
-		if !keep[d] {
+	for k, e := range c.docs {
+		if !keep[e.d] && e.gen < c.gen {
 			delete(c.docs, k)
 		}
 	}
+	c.gen++
+}
+
+// get returns the document kept under key, marking it used.
+func (c *Cache) get(key string) *Document {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.docs[key]
+	if !ok {
+		return nil
+	}
+	e.gen = c.gen
+	c.docs[key] = e
+	return e.d
+}
+
+func (c *Cache) put(key string, d *Document) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.docs[key] = cached{d, c.gen}
 }
 
 // Hasher is implemented by file systems that know a content hash for each
@@ -140,10 +169,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 			if h, ok := fsys.(Hasher); ok && opts.Cache != nil {
 				if hash, ok := h.FileHash(p); ok {
 					key = fmt.Sprintf("%s\x00%s\x00%v\x00%v", hash, p, cfg.Visibility, opts.HeadOnly)
-					opts.Cache.mu.Lock()
-					d := opts.Cache.docs[key]
-					opts.Cache.mu.Unlock()
-					if d != nil {
+					if d := opts.Cache.get(key); d != nil {
 						r.Docs[i] = d
 						return nil
 					}
@@ -161,9 +187,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 			}
 			r.Docs[i] = d
 			if key != "" {
-				opts.Cache.mu.Lock()
-				opts.Cache.docs[key] = d
-				opts.Cache.mu.Unlock()
+				opts.Cache.put(key, d)
 			}
 			return nil
 		})
