@@ -2,10 +2,14 @@ package policy
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -22,13 +26,92 @@ import (
 // the most restricted level. A near-miss is never plain text that a public
 // edition would publish.
 
-// colons are the colon and the characters drawn like one: full-width,
-// small form, ratio, presentation form, modifier letters.
-const colons = ":：﹕∶︓꞉ː"
+// colonLike are the characters drawn like a colon that NFKC does not fold
+// to one: ratio, modifier letters, Armenian, Hebrew, Syriac, Runic,
+// Mongolian, Ethiopic, Lisu, Z notation, two-dot punctuation (Unicode's
+// confusables for ":"), and the Indic visargas.
+const colonLike = "∶꞉ː˸։׃܃܄᛬᠃᠄᠉⁚⦂ꓽ፡ःઃ︰"
 
-// fenceLike matches a line that starts, after container prefixes (quote
-// markers, list markers), with three colons or look-alikes.
-var fenceLike = regexp.MustCompile(`^[ \t]*(?:(?:>|[-*+]|[0-9]{1,9}[.)])[ \t]*)*[` + colons + `]{3}`)
+// isColon reports whether r is a colon or is drawn like one.
+func isColon(r rune) bool {
+	if r == ':' || strings.ContainsRune(colonLike, r) {
+		return true
+	}
+	if r < utf8.RuneSelf {
+		return false
+	}
+	return norm.NFKC.String(string(r)) == ":" // ： ﹕ ︓
+}
+
+// invisible reports whether r is drawn as nothing or as space: spaces of
+// every width (the full-width space that indents Japanese text), format
+// characters, combining marks, variation selectors and the other
+// default-ignorable characters (soft hyphen, Hangul fillers).
+func invisible(r rune) bool {
+	return unicode.IsSpace(r) || unicode.In(r, unicode.Zs, unicode.Cf, unicode.Mn, unicode.Me,
+		unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
+}
+
+// fenceLikeLine reports whether a line reads as a ::: fence: three colons
+// or look-alikes, written as characters, character references (&#58;,
+// &colon;) or escapes (\:), with nothing but invisible characters or
+// backslashes between them, and nothing before them but container marks,
+// list numbers, punctuation and invisible characters — no letter. A table
+// row is read cell by cell. It is deliberately wider than what the parser
+// takes for a fence: every line it matches that the parser did not open or
+// close is a visibility/marker error, never text.
+func fenceLikeLine(line []byte) bool {
+	if fenceLikeText(line) {
+		return true
+	}
+	if bytes.IndexByte(line, '|') < 0 {
+		return false
+	}
+	for _, cell := range bytes.Split(line, []byte("|")) {
+		if fenceLikeText(cell) {
+			return true
+		}
+	}
+	return false
+}
+
+func fenceLikeText(b []byte) bool {
+	n := 0 // colons in a row
+	for i := 0; i < len(b); {
+		r, w := utf8.DecodeRune(b[i:])
+		if r == '&' {
+			r, w = charRef(b[i:])
+		}
+		i += w
+		switch {
+		case isColon(r):
+			if n++; n == 3 {
+				return true
+			}
+		case r == '\\' || invisible(r):
+		case unicode.IsLetter(r):
+			return false
+		default: // digits, punctuation, symbols: list markers and such
+			n = 0
+		}
+	}
+	return false
+}
+
+// charRef decodes the character reference at the start of b (&#58;,
+// &#x3a;, &colon;, &nbsp;), as Markdown does; otherwise it is "&".
+func charRef(b []byte) (rune, int) {
+	end := bytes.IndexByte(b[:min(len(b), 40)], ';')
+	if end < 0 {
+		return '&', 1
+	}
+	s := html.UnescapeString(string(b[:end+1]))
+	r, w := utf8.DecodeRuneInString(s)
+	if w != len(s) || s == string(b[:end+1]) {
+		return '&', 1
+	}
+	return r, end + 1
+}
 
 // openBraces and closeBraces are braces and their look-alikes.
 const openBraces, closeBraces = "{｛﹛", "}｝﹜"
@@ -46,22 +129,6 @@ func findAttrLike(b []byte) []int {
 		return nil
 	}
 	return attrLike.FindIndex(b)
-}
-
-// fenceLikeLine is fenceLike.Match with a cheap test first: fenceLike's
-// prefix is made of container characters only, and a colon (or a
-// look-alike) comes right after it, so a line whose first character after
-// every such character is not one cannot match.
-func fenceLikeLine(line []byte) bool {
-	i := 0
-	for i < len(line) && strings.IndexByte(" \t>-*+0123456789.)", line[i]) >= 0 {
-		i++
-	}
-	if i == len(line) {
-		return false
-	}
-	r, _ := utf8.DecodeRune(line[i:])
-	return strings.ContainsRune(colons, r) && fenceLike.Match(line)
 }
 
 // htmlLevelLike matches raw HTML that tries to mark visibility, which raw

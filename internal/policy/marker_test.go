@@ -72,12 +72,46 @@ func TestNearMissMarkers(t *testing.T) {
 		{"a lone # ending a restricted section", "## 12. 緊急連絡 {visibility=internal}\n\n秘密\n#\n\n公開に見える\n"},
 		{"a heading straight after text ending a restricted section", "## 12. テスト {visibility=internal}\n\n電話は\n# 4120 です\n秘密\n"},
 		{"a setext === heading ending a restricted section", "### 連絡先 {visibility=internal}\n\n秘密\n===\n"},
+		{"a table cell opening a block", "| ::: internal | 秘密 |\n|---|---|\n| a | b |\n"},
+		{"a later table cell", "| 区分 | ::: internal |\n|---|---|\n"},
+		{"colons with spaces between", ": : : internal\n秘密\n: : :\n"},
+		{"colons as character references", "&#58;&#58;&#58; internal\n秘密\n&#x3a;&#x3A;&#58;\n"},
+		{"colons as named references", "&colon;&colon;&colon; internal\n秘密\n&colon;&colon;&colon;\n"},
+		{"escaped colons", "\\:\\:\\: internal\n秘密\n\\:\\:\\:\n"},
+		{"a space entity before the fence", "&nbsp;::: internal\n秘密\n&nbsp;:::\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if fs := markerFindings(t, tt.body); len(fs) == 0 {
 				t.Errorf("no visibility/marker error for\n%s", tt.body)
 			}
 		})
+	}
+}
+
+// TestInvisiblePrefixes puts every kind of character drawn as nothing or
+// as space — the full-width space Japanese text is indented with, a soft
+// hyphen pasted from Word — and look-alike colons in front of and into a
+// ::: fence: each line must be a marker error, never text.
+func TestInvisiblePrefixes(t *testing.T) {
+	prefixes := []string{"\u3000", "\u00a0", "\u2003", "\u202f", "\u00ad", "\u034f", "\u180e", "\u3164", "\u115f", "\uffa0",
+		"\ufe0f", "\u2061", "\U000e0020", "\U0001d173", "\u200b", "\u2060", "\ufeff", "\u200e", "\u3000\u3000", "- \u3000", "> \u00ad", "1.\u3000"}
+	for _, p := range prefixes {
+		body := p + "::: internal\n秘密\n" + p + ":::\n"
+		if fs := markerFindings(t, body); len(fs) == 0 {
+			t.Errorf("no visibility/marker error with %+q before the fences", p)
+		}
+	}
+	for _, c := range []string{"ꓽ", "։", "˸", "᠄", "⦂", "׃", "᛬", "⁚", "：", "﹕", "︓"} {
+		body := strings.Repeat(c, 3) + " internal\n秘密\n" + strings.Repeat(c, 3) + "\n"
+		if fs := markerFindings(t, body); len(fs) == 0 {
+			t.Errorf("no visibility/marker error for fences of %+q", c)
+		}
+	}
+	for _, sep := range []string{"\u00ad", "\u200b", "\u3000", "\ufe0f"} {
+		body := ":" + sep + ":" + sep + ": internal\n秘密\n:::\n"
+		if fs := markerFindings(t, body); len(fs) == 0 {
+			t.Errorf("no visibility/marker error with %+q between the colons", sep)
+		}
 	}
 }
 
@@ -96,6 +130,10 @@ func TestExactMarkers(t *testing.T) {
 		{"colons in code", "```\n::: internal 人事\n```\n"},
 		{"braces in a code span", "## 見出し `{a}`\n\n本文 `{visibility=x}`\n"},
 		{"colons in running text", "時刻は 10:00 とする。比は 1:2:3 とする。\n"},
+		{"times and ratios at the start of a line", "10:00:00 に開始する。\n1:2:3 の比とする。\n"},
+		{"a table with aligned columns", "| 区分 | 内容 | 備考 |\n|:---|:---:|---:|\n| 甲 | 乙 | 丙 |\n"},
+		{"a full-width indented paragraph", "\u3000職員は、規程を守る。\n"},
+		{"an entity that is not a colon", "&amp;&amp;&amp; 記号\n"},
 		{"HTML comment", "<!-- policyctl:history -->\n"},
 		{"closer after HTML with a blank line", "::: internal\n<div>秘密</div>\n\n:::\n"},
 		{"a closed fence with a longer closer", "````\n::: internal\n```\n````\n"},
