@@ -43,6 +43,9 @@ type EditionModel struct {
 type Excerpt struct {
 	Text string
 	Pos  policy.Pos
+	// Rev is the revision the text was cut from when it is not the
+	// current one (an archived revision of the site).
+	Rev string
 }
 
 // Edition returns edition e of r. An edition that does not see every level

@@ -83,6 +83,19 @@ func (t *Tripwire) Add(m *EditionModel) {
 	t.shown = append(t.shown, m.shown...)
 }
 
+// AddRevision is Add for the model of an archived revision: a hit in its
+// text names the revision, whose files may read differently today.
+func (t *Tripwire) AddRevision(m *EditionModel, rev string) {
+	if m == nil {
+		return
+	}
+	for _, c := range m.cut {
+		c.Rev = rev
+		t.cut = append(t.cut, c)
+	}
+	t.shown = append(t.shown, m.shown...)
+}
+
 // Allow adds text that the build generates itself (templates, labels) and
 // that therefore never counts as restricted.
 func (t *Tripwire) Allow(texts ...string) { t.extra = append(t.extra, texts...) }
@@ -96,6 +109,10 @@ type TripwireError struct {
 }
 
 func (e *TripwireError) Error() string {
+	if e.Source.Rev != "" {
+		return i18n.Sprintf("tripwire: %s holds restricted text 「%s」 from %s as revision %s has it; the edition was not published",
+			e.File, e.Text, e.Source.Pos, e.Source.Rev)
+	}
 	return i18n.Sprintf("tripwire: %s holds restricted text 「%s」 from %s; the edition was not published",
 		e.File, e.Text, e.Source.Pos)
 }

@@ -390,3 +390,41 @@ func TestExchangeKeepsTheFolder(t *testing.T) {
 		t.Errorf("left in the output folder: %v", ents)
 	}
 }
+
+// TestTripwireSiteTitleJoin: the site writes its own title next to template
+// text ("…ポリシーの改訂履歴"); a restricted sentence sharing a run of that
+// join must not stop the build, and must still not be published. A
+// restricted sentence that is not such a join still stops it.
+func TestTripwireSiteTitleJoin(t *testing.T) {
+	fsys := fstest.MapFS{
+		"policy/basic.md":  {Data: attackDoc("basic", "public", "## 1. 目的\n\n情報資産を守る。\n")},
+		"policy/secret.md": {Data: attackDoc("secret", "internal", "3　職員は、情報セキュリティポリシーの遵守状況を報告する。\n")},
+	}
+	files, err := publicBuild(t, fsys)
+	if err != nil {
+		t.Fatalf("the join of the site title and template text stopped the build: %v", err)
+	}
+	for name, b := range files {
+		if strings.Contains(string(b), "遵守状況") {
+			t.Fatalf("the public %s holds restricted text", name)
+		}
+	}
+	// The same restricted text copied into a public page by a renderer bug
+	// is what the tripwire is for: simulate it on the built files.
+	full, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := full.Config.Edition("public")
+	ed, err := render.Edition(full, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trip := render.NewTripwire(ed)
+	trip.Allow(generatedTexts()...)
+	trip.Allow(templateJoins(full.Config.Site.Title, full.Config.Organization.Name)...)
+	files["basic.html"] = append(files["basic.html"], "<p>職員は、情報セキュリティポリシーの遵守状況を報告する。</p>"...)
+	if err := trip.Scan(files); err == nil {
+		t.Fatal("the tripwire let the restricted sentence through")
+	}
+}

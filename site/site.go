@@ -17,6 +17,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -208,6 +209,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 	w := &files{m: map[string][]byte{}}
 	trip := render.NewTripwire(ed)
 	trip.Allow(generatedTexts()...)
+	trip.Allow(templateJoins(full.Config.Site.Title, full.Config.Organization.Name)...)
 	isPublic := public(e, full.Config)
 	info := siteInfo{
 		Title: full.Config.Site.Title, Organization: full.Config.Organization.Name,
@@ -246,7 +248,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 			return nil, i18n.Errorf("revision %s: %w", rv.ID, err)
 		}
 		models[rv.ID] = red
-		trip.Add(red)
+		trip.AddRevision(red, rv.ID)
 		ai := info
 		ai.Archived = archiveOf(o, i)
 		w.allow(ai.Archived.State.String())
@@ -349,12 +351,76 @@ func generatedTexts() []string {
 			return nil
 		})
 	}
-	out = append(out, HiddenChanges, "公開版", "庁内版（非公開）", "文書一覧", "改訂履歴", "検索", "承認状況",
-		timelineLegend, docxLabel, kaimebunLabel, staleNote, currentNote)
+	return append(out, generatedLabels()...)
+}
+
+// generatedLabels are the labels the site writes outside its templates.
+func generatedLabels() []string {
+	out := []string{HiddenChanges, "公開版", "庁内版（非公開）", "文書一覧", "改訂履歴", "検索", "承認状況",
+		timelineLegend, docxLabel, kaimebunLabel, staleNote, currentNote}
 	for _, s := range []ApprovalState{Approved, Missing, Stale, Scheduled, Unrequired} {
 		out = append(out, s.describe())
 	}
 	return out
+}
+
+// actionRE matches a template action; the text between actions is what
+// the templates write themselves.
+var actionRE = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+
+// templateJoins are the site's own values — its title, the organisation's
+// name — joined to each piece of text the templates write next to values
+// ("{{.Site.Title}}の改訂履歴"), and to the labels the site writes. Both
+// parts are public, so their joins are too; without them a restricted
+// sentence sharing a 12-character run with such a join ("…情報セキュリティ
+// ポリシーの遵守状況") stopped every build of the public edition.
+func templateJoins(values ...string) []string {
+	var pieces []string
+	_ = fs.WalkDir(templateFS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		b, _ := fs.ReadFile(templateFS, p)
+		for _, lit := range actionRE.Split(string(b), -1) {
+			// Tags end a piece: the tripwire's views read text with and
+			// without them, so both sides of a tag are pieces.
+			for _, piece := range strings.FieldsFunc(stripTagsForJoins(lit), func(r rune) bool { return r == '\n' }) {
+				if piece = strings.TrimSpace(piece); piece != "" {
+					pieces = append(pieces, piece)
+				}
+			}
+		}
+		return nil
+	})
+	pieces = append(pieces, generatedLabels()...)
+	var out []string
+	for _, v := range values {
+		if v == "" {
+			continue
+		}
+		for _, p := range pieces {
+			out = append(out, v+p, p+v)
+		}
+	}
+	return out
+}
+
+// stripTagsForJoins puts a line break where each tag was.
+func stripTagsForJoins(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+			b.WriteRune('\n')
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // warn writes a warning when the caller asked for them.
