@@ -190,7 +190,7 @@ type RefusedError struct {
 
 func (e *RefusedError) Error() string {
 	return i18n.Sprintf("render: refusing to build the %s edition: %d error(s) could make it show restricted content (first: %s: %s %s)",
-		e.Edition, len(e.Findings), e.Findings[0].Pos, e.Findings[0].Rule, e.Findings[0].Message)
+		e.Edition, len(e.Findings), e.Findings[0].Pos, e.Findings[0].Rule.ID, e.Findings[0].Message)
 }
 
 // linkedFiles resolves every link and image of an edition document with

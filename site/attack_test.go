@@ -428,3 +428,25 @@ func TestTripwireSiteTitleJoin(t *testing.T) {
 		t.Fatal("the tripwire let the restricted sentence through")
 	}
 }
+
+// TestEmptyEditionWarns: a document without visibility is the most
+// restricted level; an edition left empty says so. (A misspelt key is an
+// error that refuses the edition: TestFrontMatterFindings.)
+func TestEmptyEditionWarns(t *testing.T) {
+	fsys := fstest.MapFS{
+		policy.ConfigFile: {Data: []byte(attackConfig)},
+		"policy/basic.md": {Data: []byte("---\nid: basic\ntitle: 基本方針\ntier: basic\napprovers: [mayor]\n---\n\n本文\n")},
+	}
+	full, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := full.Config.Edition("public")
+	var warned strings.Builder
+	if _, err := buildEdition(full, e, Options{Warn: &warned}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(warned.String(), "holds no document") {
+		t.Fatalf("no warning for an empty edition: %q", warned.String())
+	}
+}

@@ -609,6 +609,9 @@ var japanese = map[string]string{
 	"revision %s is more than ten years away: a revision id is the date it takes effect; the history would never count a revision after it":  "版 %s は10年以上先の日付です。版の ID は施行日です。これより後の版は履歴で数えられなくなります",
 	"the approvals of revision %s, approved at commit %s, are missing from the tree: the record of an approved revision is kept; restore %s": "コミット %[2]s で承認された版 %[1]s の承認記録がツリーにありません。承認済みの版の記録は残します。%[3]s を戻してください",
 	"tripwire: %s holds restricted text 「%s」 from %s as revision %s has it; the edition was not published":                                   "tripwire: %[1]s に制限された文字列「%[2]s」（版 %[4]s の %[3]s）が含まれています。版を公開しませんでした",
+	"unknown key %q: did you mean %q? A misspelt key is ignored, as if it were not there":                                                    "%q は知らない項目です。%q の誤りではありませんか。綴りの誤った項目は、書かれていないものとして無視されます",
+	"write %s:": "%s: と書いてください",
+	"site: the %s edition holds no document: none of the %d documents has a visibility it shows (%s); check each document's visibility:\n": "site: %s 版に載る文書がありません。%d 件の文書のどれも、この版が示す公開範囲（%s）ではありません。各文書の visibility: を確かめてください\n",
 }
 
 // englishPlurals are the English messages whose words follow a count.

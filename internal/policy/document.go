@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/agnivade/levenshtein"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -406,9 +407,18 @@ func (d *Document) parseFrontMatter() {
 		case "approvers":
 			err = v.Decode(&d.Meta.Approvers)
 		default:
-			d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterUnknownKey, Severity: Warning,
+			f := Finding{Rule: RuleFrontMatterUnknownKey, Severity: Warning,
 				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: i18n.Sprintf("unknown key %q", k.Value),
-				Hint: i18n.T("known keys: ") + strings.Join(frontMatterKeys, ", ")})
+				Hint: i18n.T("known keys: ") + strings.Join(frontMatterKeys, ", ")}
+			// A misspelt key is a key missing: a document whose visibility
+			// is misspelt is published in no edition but the most
+			// restricted, silently. Near a known key, it is an error.
+			if near := nearKey(k.Value); near != "" {
+				f.Severity = Error
+				f.Message = i18n.Sprintf("unknown key %q: did you mean %q? A misspelt key is ignored, as if it were not there", k.Value, near)
+				f.Hint = i18n.Sprintf("write %s:", near)
+			}
+			d.Findings = append(d.Findings, f)
 		}
 		if err != nil {
 			expect := i18n.T("a string")
@@ -421,4 +431,20 @@ func (d *Document) parseFrontMatter() {
 			d.Meta.Present[k.Value] = false
 		}
 	}
+}
+
+// nearKey is the front matter key that key is probably a misspelling of
+// (an edit or two away, in any case), or "".
+func nearKey(key string) string {
+	k := strings.ToLower(key)
+	for _, known := range frontMatterKeys {
+		limit := 1
+		if len(known) >= 5 {
+			limit = 2
+		}
+		if k == known || len(known) > 2 && levenshtein.ComputeDistance(k, known) <= limit {
+			return known
+		}
+	}
+	return ""
 }

@@ -112,6 +112,26 @@ func TestFrontMatterFindings(t *testing.T) {
 			t.Errorf("findings %+v, want %s at %s", d.Findings, tt.rule, tt.pos)
 		})
 	}
+	// A misspelt key near a known one is an error naming the key: a
+	// misspelt visibility left the public site empty without a word.
+	for src, want := range map[string]string{"visiblity: public": "visibility", "Visibility: public": "visibility", "titel: 題": "title", "aprovers: [mayor]": "approvers", "ID: a": "id", "tiers: basic": "tier"} {
+		d := ParseDocument("d.md", []byte("---\n"+src+"\n---\n"), levels)
+		found := false
+		for _, f := range d.Findings {
+			found = found || f.Rule.ID == "frontmatter/unknown-key" && f.Severity == Error && strings.Contains(f.Message, `"`+want+`"`)
+		}
+		if !found {
+			t.Errorf("%s: findings %+v, want an error naming %s", src, d.Findings, want)
+		}
+	}
+	for _, src := range []string{"colour: red", "owner: 情報政策課", "note: x"} {
+		d := ParseDocument("d.md", []byte("---\n"+src+"\n---\n"), levels)
+		for _, f := range d.Findings {
+			if f.Rule.ID == "frontmatter/unknown-key" && f.Severity != Warning {
+				t.Errorf("%s: %+v is not a warning", src, f)
+			}
+		}
+	}
 	d := ParseDocument("d.md", []byte("---\nid: basic\ntitle: 基本方針\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n本文\n"), levels)
 	if len(d.Findings) != 0 || d.Meta.ID != "basic" || d.Meta.Tier != TierBasic || d.BodyLine != 7 || string(d.Body()) != "本文\n" {
 		t.Errorf("document %+v", d)
