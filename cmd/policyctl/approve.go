@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"sort"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -133,6 +135,16 @@ func approveRun(opts *approveOptions) error {
 		return err
 	}
 	writeApprovalPreview(f.stdout, r, p, isNew, prev)
+	// The gate judges what git holds: a signature over content that is
+	// not committed matches nothing until that content is committed with
+	// it, exactly as signed.
+	uncommitted := uncommittedFiles(h, r)
+	if len(uncommitted) > 0 {
+		i18n.Fprintf(f.stdout, "\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n")
+		for _, p := range uncommitted {
+			fmt.Fprintf(f.stdout, "  %s\n", p)
+		}
+	}
 	if !opts.Yes {
 		if !f.interactive() {
 			return i18n.Errorf("approve asks for confirmation on a terminal; there is none: pass --yes to sign what is shown above")
@@ -156,8 +168,47 @@ func approveRun(opts *approveOptions) error {
 	base := approvals.Dir(p.Revision) + "/" + approvals.FileName(p.Committee, p.Member)
 	i18n.Fprintf(w, "\nAnyone can check it with OpenSSH:\n  ssh-keygen -Y verify -f %s -I %s -n %s -s %s.sig < %s.json\n",
 		policy.AllowedSignersFile, p.Member, approvals.Namespace, base, base)
+	if len(uncommitted) > 0 {
+		i18n.Fprintf(w, "Commit these files and the changed ones listed above (%s) in one commit; policyctl status shows who else must approve.\n", strings.Join(uncommitted, i18n.T(", ")))
+		return nil
+	}
 	i18n.Fprintf(w, "Commit these files; policyctl status shows who else must approve.\n")
 	return nil
+}
+
+// uncommittedFiles are the files approvals are computed over — documents,
+// configuration, registry — that differ from the last commit or are not
+// in it. Outside git, or before the first commit, there is nothing to
+// compare with.
+func uncommittedFiles(h *history.Repository, r *policy.Repo) []string {
+	head, err := h.Open("HEAD")
+	if err != nil {
+		return nil
+	}
+	hm, err := head.HeadModel()
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, name := range []string{policy.ConfigFile, policy.RegistryFile} {
+		now, err1 := fs.ReadFile(r.FS, name)
+		then, err2 := fs.ReadFile(hm.FS, name)
+		if (err1 == nil) != (err2 == nil) || err1 == nil && string(now) != string(then) {
+			out = append(out, name)
+		}
+	}
+	for _, d := range r.Docs {
+		if old := hm.DocByPath(d.Path); old == nil || string(old.Source) != string(d.Source) {
+			out = append(out, d.Path)
+		}
+	}
+	for _, d := range hm.Docs {
+		if r.DocByPath(d.Path) == nil {
+			out = append(out, d.Path)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func suggestKind(kind string) string {

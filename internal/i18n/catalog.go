@@ -611,7 +611,9 @@ var japanese = map[string]string{
 	"tripwire: %s holds restricted text 「%s」 from %s as revision %s has it; the edition was not published":                                   "tripwire: %[1]s に制限された文字列「%[2]s」（版 %[4]s の %[3]s）が含まれています。版を公開しませんでした",
 	"unknown key %q: did you mean %q? A misspelt key is ignored, as if it were not there":                                                    "%q は知らない項目です。%q の誤りではありませんか。綴りの誤った項目は、書かれていないものとして無視されます",
 	"write %s:": "%s: と書いてください",
-	"site: the %s edition holds no document: none of the %d documents has a visibility it shows (%s); check each document's visibility:\n": "site: %s 版に載る文書がありません。%d 件の文書のどれも、この版が示す公開範囲（%s）ではありません。各文書の visibility: を確かめてください\n",
+	"site: the %s edition holds no document: none of the %d documents has a visibility it shows (%s); check each document's visibility:\n":           "site: %s 版に載る文書がありません。%d 件の文書のどれも、この版が示す公開範囲（%s）ではありません。各文書の visibility: を確かめてください\n",
+	"\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n": "\n次のファイルは最後のコミットと違います。署名は今の内容に対するものです。承認のファイルと一緒に、変えずにコミットしてください:\n",
+	"Commit these files and the changed ones listed above (%s) in one commit; policyctl status shows who else must approve.\n":                       "これらのファイルと、上に挙げた変更のあるファイル（%s）を一つのコミットにしてください。他に承認が必要な委員会は policyctl status で表示します。\n",
 }
 
 // englishPlurals are the English messages whose words follow a count.
