@@ -48,7 +48,7 @@ Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
 	}
 	addRepoFlags(c, &opts.repo)
 	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, json, github (workflow annotations) or sarif (code scanning)")
-	c.Flags().StringVar(&opts.Against, "against", "", "report references a renumbering moved since `REV` (default: the revision in force, when there is one; none: off)")
+	c.Flags().StringVar(&opts.Against, "against", "", "report references a renumbering moved since `REV` (default: the revision approved last, in force or scheduled, when there is one; none: off)")
 	return c
 }
 
@@ -99,17 +99,24 @@ func againstOptions(f *factory, ro *repoOptions, h *history.Repository, rev stri
 		return check.Options{}, nil
 	}
 	name := rev
+	var last *history.Recorded
 	if rev == "" {
-		name = history.InForceRev
 		recs, err := h.Revisions()
 		switch {
 		case errors.Is(err, history.ErrNoGit), errors.Is(err, history.ErrNoCommits):
 			return check.Options{}, nil
 		case err != nil:
 			return check.Options{}, i18n.Errorf("comparing with the revision in force (ref/renumbered): %w; --against none skips the comparison", err)
-		case history.InForce(recs) == nil:
+		}
+		// The working tree goes on from the revision approved last, in
+		// force or scheduled: a renumbering since then is what moves
+		// references. Comparing with an older one in force would take the
+		// scheduled revision's own renumbering for the editor's.
+		last = lastApproved(recs)
+		if last == nil {
 			return check.Options{}, nil
 		}
+		name = last.ID
 	}
 	base, err := h.Open(name)
 	if err != nil {
@@ -120,8 +127,21 @@ func againstOptions(f *factory, ro *repoOptions, h *history.Repository, rev stri
 		return check.Options{}, i18n.Errorf("--against %s: %w", name, err)
 	}
 	label := base.Tree.Label()
-	if rev == "" {
-		label = i18n.Sprintf("the revision in force (%s)", base.Revision.ID)
+	switch {
+	case last != nil && last.InForce:
+		label = i18n.Sprintf("the revision in force (%s)", last.ID)
+	case last != nil:
+		label = i18n.Sprintf("the revision approved last (%s, scheduled)", last.ID)
 	}
 	return check.Options{Base: m, BaseName: label}, nil
+}
+
+// lastApproved is the revision approved last, in force or scheduled.
+func lastApproved(recs []*history.Recorded) *history.Recorded {
+	for i := len(recs) - 1; i >= 0; i-- {
+		if recs[i].Approved {
+			return recs[i]
+		}
+	}
+	return nil
 }

@@ -56,7 +56,7 @@ changes are printed as a unified diff; --dry-run prints only that.`,
 	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, "override a configuration key, `KEY=VALUE`")
 	c.Flags().StringVar(&opts.repo.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
 	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the unified diff and write nothing")
-	c.Flags().StringVar(&opts.Against, "against", "", "compare with `REV` for ref/renumbered (default: the revision in force, when there is one; none: off)")
+	c.Flags().StringVar(&opts.Against, "against", "", "compare with `REV` for ref/renumbered (default: the revision approved last, in force or scheduled, when there is one; none: off)")
 	return c
 }
 

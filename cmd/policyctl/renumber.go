@@ -37,7 +37,7 @@ that article's number, and a range that would widen over an inserted article
 becomes a list.
 
 An inserted provision may carry any provisional number: 第?条, a repeated
-number, or 第3条の2. A reference that stood in the revision in force (or
+number, or 第3条の2. A reference that stood in the revision approved last (or
 --against REV) keeps the provision it pointed at there; one in new text keeps
 what it points at as written. --branch makes an inserted article a 枝番 of the
 one before it, so that nothing after it moves.
@@ -66,7 +66,7 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`,
 	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the unified diff and write nothing")
 	c.Flags().BoolVar(&opts.Branch, "branch", false, "make an inserted article a 枝番 (第3条の2) so that nothing after it moves")
 	c.Flags().BoolVar(&opts.Collapse, "collapse", false, "fold 枝番: 第3条の2 becomes 第4条")
-	c.Flags().StringVar(&opts.Against, "against", "", "take each reference's target from `REV` (default: the revision in force, when there is one; none: as written)")
+	c.Flags().StringVar(&opts.Against, "against", "", "take each reference's target from `REV` (default: the revision approved last, in force or scheduled, when there is one; none: as written)")
 	c.MarkFlagsMutuallyExclusive("branch", "collapse")
 	return c
 }

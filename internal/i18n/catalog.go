@@ -614,6 +614,7 @@ var japanese = map[string]string{
 	"site: the %s edition holds no document: none of the %d documents has a visibility it shows (%s); check each document's visibility:\n":           "site: %s 版に載る文書がありません。%d 件の文書のどれも、この版が示す公開範囲（%s）ではありません。各文書の visibility: を確かめてください\n",
 	"\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n": "\n次のファイルは最後のコミットと違います。署名は今の内容に対するものです。承認のファイルと一緒に、変えずにコミットしてください:\n",
 	"Commit these files and the changed ones listed above (%s) in one commit; policyctl status shows who else must approve.\n":                       "これらのファイルと、上に挙げた変更のあるファイル（%s）を一つのコミットにしてください。他に承認が必要な委員会は policyctl status で表示します。\n",
+	"the revision approved last (%s, scheduled)": "最後に承認された版（%s、施行予定）",
 }
 
 // englishPlurals are the English messages whose words follow a count.
