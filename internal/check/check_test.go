@@ -137,3 +137,22 @@ func TestFormats(t *testing.T) {
 		t.Errorf("github: %s", gh.String())
 	}
 }
+
+// TestChapterFileOrder: chapter files that sort out of chapter order give
+// a gap whose hint says the files are read by name.
+func TestChapterFileOrder(t *testing.T) {
+	head := func(id string) string {
+		return "---\nid: " + id + "\ntitle: 対策基準 " + id + "\ntier: standard\nvisibility: internal\napprovers: [mayor]\n---\n"
+	}
+	res := Run(repo(t, map[string]string{
+		"policy/std/human.md":        head("human") + "# 第2章 人的対策\n\n第2条　研修を受ける。\n",
+		"policy/std/organization.md": head("org") + "# 第1章 組織\n\n第1条　組織を置く。\n",
+	}))
+	found := false
+	for _, f := range res.Findings {
+		found = found || f.Rule == policy.RuleNumberingGap && strings.Contains(f.Hint, "file names")
+	}
+	if !found {
+		t.Fatalf("no numbering/gap naming the file order: %v", findings(res))
+	}
+}

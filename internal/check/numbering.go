@@ -14,6 +14,10 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 	// article is not 第1条 continues the previous file of its tier.
 	through := map[policy.Style]bool{policy.StyleArticle: true, policy.StyleChapter: true}
 	runs := map[policy.Tier]map[policy.Style][]*policy.Section{}
+	perTier := map[policy.Tier]int{}
+	for _, d := range r.Docs {
+		perTier[d.Meta.Tier]++
+	}
 	for _, d := range r.Docs {
 		if runs[d.Meta.Tier] == nil {
 			runs[d.Meta.Tier] = map[policy.Style][]*policy.Section{}
@@ -33,7 +37,7 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 			if own[0].Number.N == 1 && len(own[0].Number.Sub) == 0 {
 				prev = nil
 			}
-			checkRun(append(prev, own...), len(prev) == 0, len(prev), report)
+			checkRun(append(prev, own...), len(prev) == 0, len(prev), perTier[d.Meta.Tier] > 1, report)
 			runs[d.Meta.Tier][st] = append(prev, own...)
 		}
 		d.Root.Walk(func(s *policy.Section) bool {
@@ -44,7 +48,7 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 						arts = append(arts, c)
 					}
 				}
-				checkRun(arts, true, 0, report)
+				checkRun(arts, true, 0, false, report)
 			}
 			groups := map[policy.Style][]*policy.Section{}
 			var order []policy.Style
@@ -58,7 +62,7 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 				groups[c.Style] = append(groups[c.Style], c)
 			}
 			for _, st := range order {
-				checkRun(groups[st], true, 0, report)
+				checkRun(groups[st], true, 0, false, report)
 				checkLevels(groups[st], report)
 			}
 			return true
@@ -67,8 +71,9 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 }
 
 // checkRun checks a run of sections numbered one after another; the first
-// skip sections were checked with an earlier file.
-func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.Finding)) {
+// skip sections were checked with an earlier file. files says the run may
+// go on through other files of its tier.
+func checkRun(run []*policy.Section, fromOne bool, skip int, files bool, report func(policy.Finding)) {
 	// A provisional 第?条 counts as the number after the one before it,
 	// so that the article after it is judged by what it will follow.
 	eff := make([]policy.Number, len(run))
@@ -81,6 +86,11 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 			}
 		}
 	}
+	// A sequence that runs through several files (the chapters of a
+	// 対策基準) follows the files' names: a gap there is most often a file
+	// that sorts in the wrong place.
+	acrossFiles := files || len(run) > 0 && run[0].Doc != run[len(run)-1].Doc
+	fileOrder := i18n.T("the documents of a tier are read in the order of their file names: name the chapter files so that they sort as the chapters do (01-organization.md, 02-assets.md, …)")
 	for i, s := range run {
 		if i < skip {
 			continue
@@ -96,7 +106,7 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 			if fromOne && s.Number.N != 1 && len(s.Number.Sub) == 0 {
 				report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
 					Message: i18n.Sprintf("%s starts its sequence; expected %s", label(s), s.Style.Label(policy.Number{N: 1})),
-					Hint:    i18n.T("number the first section 1, or check whether sections before it were removed")})
+					Hint:    orHint(acrossFiles, fileOrder, i18n.T("number the first section 1, or check whether sections before it were removed"))})
 			}
 			continue
 		}
@@ -115,9 +125,18 @@ func checkRun(run []*policy.Section, fromOne bool, skip int, report func(policy.
 		default:
 			report(policy.Finding{Rule: policy.RuleNumberingGap, Severity: policy.Error, Pos: pos,
 				Message: i18n.Sprintf("%s follows %s (%s line %d); expected %s", label(s), label(prev), prev.Doc.Path, prev.Line, s.Style.Label(policy.Number{N: prev.Number.N + 1})),
-				Hint:    i18n.T("renumber so the sequence has no gap, and update the references to the renumbered sections")})
+				Hint:    orHint(prev.Doc != s.Doc, fileOrder, i18n.T("renumber so the sequence has no gap, and update the references to the renumbered sections"))})
 		}
 	}
+}
+
+// orHint is the file-order hint when the sequence crosses files there,
+// the usual one otherwise.
+func orHint(crossing bool, fileOrder, usual string) string {
+	if crossing {
+		return usual + i18n.T("; ") + fileOrder
+	}
+	return usual
 }
 
 // next reports whether b may follow a: 3 → 4, 25 → 25の2, 25の2 → 25の3 or 26.

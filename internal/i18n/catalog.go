@@ -615,6 +615,7 @@ var japanese = map[string]string{
 	"\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n": "\n次のファイルは最後のコミットと違います。署名は今の内容に対するものです。承認のファイルと一緒に、変えずにコミットしてください:\n",
 	"Commit these files and the changed ones listed above (%s) in one commit; policyctl status shows who else must approve.\n":                       "これらのファイルと、上に挙げた変更のあるファイル（%s）を一つのコミットにしてください。他に承認が必要な委員会は policyctl status で表示します。\n",
 	"the revision approved last (%s, scheduled)": "最後に承認された版（%s、施行予定）",
+	"the documents of a tier are read in the order of their file names: name the chapter files so that they sort as the chapters do (01-organization.md, 02-assets.md, …)": "同じ階層の文書はファイル名の順に読みます。章の順に並ぶようにファイル名を付けてください（01-organization.md、02-assets.md、…）",
 }
 
 // englishPlurals are the English messages whose words follow a count.
