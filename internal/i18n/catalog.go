@@ -128,7 +128,7 @@ var japanese = map[string]string{
 	"%s is one of several provisions written as one (２・３　（略）); renumber it by hand":                   "%s は一つにまとめて書かれた条項（２・３　（略））の一つです。手で振り直してください",
 	"%s is protected by a passphrase: add it to ssh-agent (ssh-add %s) and run approve without --key": "%s はパスフレーズで保護されています。ssh-agent に登録し（ssh-add %s）、--key を付けずに approve を実行してください",
 	"%s line %d": "%s %d 行目",
-	"%s names level %q, which is not one of %v; treated as the most restricted level":                                                 "%s が区分 %q を指定していますが、%v にありません。最も制限の強い区分として扱います",
+	"%s names level %q, which is not one of the levels of %s (%s); treated as the most restricted level":                              "%s が区分 %q を指定していますが、%s の区分（%s）にありません。最も制限の強い区分として扱います",
 	"%s no longer means %s and cannot be written as its number; rewrite it by hand":                                                   "%s は %s を指さなくなり、その番号でも書けません。手で書き直してください",
 	"%s now means %s, not %s; rewrite it by hand":                                                                                     "%s は %s ではなく %s を指すようになります。手で書き直してください",
 	"%s pointed at %s in %s, which is now %s; %s":                                                                                     "%s は %s（%s）を指していましたが、その規定は現在 %s です。%s",
@@ -502,7 +502,7 @@ var japanese = map[string]string{
 	"the front matter is not closed":                                                                             "フロントマターが閉じられていません",
 	"the git history is incomplete (a shallow clone): policyctl needs every commit to find when each revision was approved; run `git fetch --unshallow`, or in GitHub Actions set `fetch-depth: 0` on actions/checkout": "git の履歴が不完全です（浅いクローン）。各版がいつ承認されたかを知るには、すべてのコミットが必要です。`git fetch --unshallow` を実行するか、GitHub Actions では actions/checkout に `fetch-depth: 0` を指定してください",
 	"the git repository has no commit yet: revisions and the rules they are judged by come from the git history; commit the repository first":                                                                           "git リポジトリにまだコミットがありません。版と、版を判定する規則は git の履歴から読みます。先にリポジトリをコミットしてください",
-	"the heading holds braces that are not an attribute block goldmark could read (full-width braces, quotes, a trailing ##, text after the block); ":                                                                   "見出しに、goldmark が属性として読めなかった波かっこがあります（全角の波かっこ、引用符、末尾の ##、属性の後の文字）。",
+	"the heading holds braces that are not an attribute block policyctl could read (full-width braces, quotes, a trailing ##, text after the block); ":                                                                  "見出しに、属性として読めない波かっこがあります（全角の波かっこ、引用符、末尾の ##、属性の後の文字）。",
 	"the heading's attribute block names %q, which is not an attribute policyctl knows (id, class, visibility)":                                                                                                         "見出しの属性に %q がありますが、policyctl の知っている属性（id、class、visibility）ではありません",
 	"the key is not one SSH public key line (the contents of ~/.ssh/id_ed25519.pub): %v":                                                                                                                                "鍵が SSH 公開鍵1行（~/.ssh/id_ed25519.pub の内容）ではありません: %v",
 	"the link text %s names %s, which cannot be written as %s; rewrite it by hand":                                                                                                                                      "リンク文字列 %s は %s を指していますが、%s と書けません。手で書き直してください",
@@ -615,7 +615,11 @@ var japanese = map[string]string{
 	"\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n": "\n次のファイルは最後のコミットと違います。署名は今の内容に対するものです。承認のファイルと一緒に、変えずにコミットしてください:\n",
 	"Commit these files and the changed ones listed above (%s) in one commit; policyctl status shows who else must approve.\n":                       "これらのファイルと、上に挙げた変更のあるファイル（%s）を一つのコミットにしてください。他に承認が必要な委員会は policyctl status で表示します。\n",
 	"the revision approved last (%s, scheduled)": "最後に承認された版（%s、施行予定）",
-	"the documents of a tier are read in the order of their file names: name the chapter files so that they sort as the chapters do (01-organization.md, 02-assets.md, …)": "同じ階層の文書はファイル名の順に読みます。章の順に並ぶようにファイル名を付けてください（01-organization.md、02-assets.md、…）",
+	"the documents of a tier are read in the order of their file names: name the chapter files so that they sort as the chapters do (01-organization.md, 02-assets.md, …)":                                                                                                                     "同じ階層の文書はファイル名の順に読みます。章の順に並ぶようにファイル名を付けてください（01-organization.md、02-assets.md、…）",
+	"%q is not a visibility level of %s (levels: %s): the heading and what follows it are not restricted":                                                                                                                                                                                      "%q は %s の公開範囲の区分（%s）にありません。見出しとそれに続く部分は制限されません",
+	"%q opens a ::: block with %q, which is not a visibility level of %s (levels: %s): it would be published as text and its content not restricted":                                                                                                                                           "%q は ::: のブロックを %q で始めていますが、これは %s の公開範囲の区分（%s）にありません。文字のまま公開され、内容は制限されません",
+	"an opener is exactly \":::\" and one configured level at the start of its line, a closer exactly \":::\"; a \":::\" line directly after an HTML block is part of that block (leave a blank line before it); levels nest at most 8 deep; to write \":::\" as text, put it in a code block": "始まりは行頭の「:::」と設定された区分一つ、終わりは「:::」だけの行です。HTML ブロックの直後の「:::」の行はそのブロックの一部になります（前に空行を入れてください）。入れ子は8段までです。「:::」を文字として書くときはコードブロックに入れてください",
+	"write {visibility=LEVEL} with one of: %s": "{visibility=区分} の区分には次のいずれかを書いてください: %s",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -273,18 +274,21 @@ func nearMisses(d *Document, levels []string) {
 		}
 		line := body[off:next]
 		if !code[off] && !recognised[off] && fenceLikeLine(line) {
-			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint)
+			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint())
 		}
 		off = next
 	}
 }
 
-const fenceHint = `an opener is exactly ":::" and one configured level at the start of its line, a closer exactly ":::"; ` +
-	`a ":::" line directly after an HTML block is part of that block (leave a blank line before it); levels nest at most 8 deep; ` +
-	`to write ":::" as text, put it in a code block`
+func fenceHint() string {
+	return i18n.T(`an opener is exactly ":::" and one configured level at the start of its line, a closer exactly ":::"; a ":::" line directly after an HTML block is part of that block (leave a blank line before it); levels nest at most 8 deep; to write ":::" as text, put it in a code block`)
+}
 
 func fenceMessage(line []byte, levels []string) string {
 	l := strings.TrimSpace(string(line))
+	if f := strings.Fields(l); len(f) == 2 && strings.Trim(f[0], ":") == "" && len(f[0]) >= 3 && !slices.Contains(levels, f[1]) {
+		return i18n.Sprintf("%q opens a ::: block with %q, which is not a visibility level of %s (levels: %s): it would be published as text and its content not restricted", l, f[1], ConfigFile, strings.Join(levels, ", "))
+	}
 	if len(l) > 60 {
 		l = l[:60] + "…"
 	}
@@ -346,12 +350,22 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, wo
 	}
 	walk(h)
 	if strings.ContainsAny(text.String(), openBraces+closeBraces) {
+		if m := visibilityValue.FindStringSubmatch(text.String()); m != nil && !slices.Contains(levels, m[1]) {
+			d.addFinding(RuleVisibilityMarker, Error, at,
+				i18n.Sprintf("%q is not a visibility level of %s (levels: %s): the heading and what follows it are not restricted", m[1], ConfigFile, strings.Join(levels, ", ")),
+				i18n.Sprintf("write {visibility=LEVEL} with one of: %s", strings.Join(levels, ", ")))
+			return
+		}
 		d.addFinding(RuleVisibilityMarker, Error, at,
-			i18n.T("the heading holds braces that are not an attribute block goldmark could read (full-width braces, quotes, a trailing ##, text after the block); ")+
+			i18n.T("the heading holds braces that are not an attribute block policyctl could read (full-width braces, quotes, a trailing ##, text after the block); ")+
 				i18n.T("if they were meant as {visibility=…}, the part is not restricted"),
 			i18n.T("write the block last on the heading line in ASCII: ## 見出し {visibility=internal}; to show braces in a heading, put them in `code`"))
 	}
 }
+
+// visibilityValue finds the value of a visibility key in braces the
+// attribute parser did not take (a value in kanji: {visibility=非公開}).
+var visibilityValue = regexp.MustCompile(`(?i)visibility\s*[=＝]\s*["'“”]?([^\s"'“”}｝﹜]+)`)
 
 // headingAttrBlock is the {…} block at the end of an ATX heading's line,
 // as written, or nil.

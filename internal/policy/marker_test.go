@@ -208,3 +208,21 @@ func TestDeepNestingIsLinear(t *testing.T) {
 		t.Errorf("%d parts, %d findings", len(d.Parts), len(d.Findings))
 	}
 }
+
+// TestUnknownLevelMessages: a level that is not configured is named as such
+// in a ::: opener and in a heading's braces.
+func TestUnknownLevelMessages(t *testing.T) {
+	for body, want := range map[string]string{
+		"::: 非公開\n秘密\n:::\n":                 `"非公開", which is not a visibility level`,
+		"## 見出し {visibility=非公開}\n\n秘密\n":    `"非公開" is not a visibility level`,
+		"## 見出し {visibility=\"機密\"}\n\n秘密\n": `"機密", which is not one of the levels of policyctl.yaml (public, internal)`,
+	} {
+		found := false
+		for _, f := range markerFindings(t, body) {
+			found = found || strings.Contains(f.Message, want)
+		}
+		if !found {
+			t.Errorf("%q: no finding saying %s: %v", body, want, markerFindings(t, body))
+		}
+	}
+}
