@@ -806,6 +806,13 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 		if through > 0 && !spaced {
 			return numbered{}, false
 		}
+		if !spaced && structural(style) && !strings.HasPrefix(r, "(") && !strings.HasPrefix(r, "（") {
+			// 第1条第2項の規定にかかわらず…, 附則第2条第2項に規定するもの:
+			// a line that opens with a citation. A label is followed by a
+			// space, the end of the line or its caption, 第1条（目的）;
+			// anything else written right after it goes on citing.
+			return numbered{}, false
+		}
 		return numbered{Style: style, Num: n, Label: label, Rest: r, Kana: l.Kana, Tight: !spaced, Through: through}, true
 	}
 	switch l.Kind {
@@ -977,4 +984,15 @@ func parseProvisional(t string) (numbered, bool) {
 		return numbered{}, false
 	}
 	return numbered{Style: style, Label: label, Rest: strings.Trim(after, " \t　"), Provisional: true}, true
+}
+
+// structural reports whether a style numbers the provisions a document is
+// built of — 編 to 目, 条, 附則, 別表, 別記 — whose labels stand apart from
+// their text, unlike a 項's ２職員等は.
+func structural(s Style) bool {
+	switch s {
+	case StyleArticle, StyleSupplement, StyleAppendix, StyleForm:
+		return true
+	}
+	return s.Group()
 }

@@ -258,6 +258,10 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n第2条　管理。\n\n2　記録。\n\n3　保存。\n\n別表第1（第2条関係）\n\n| 台帳 | 前項の規定による |\n|---|---|\n| 保存 | 記録する |\n\n第3条の規定は別表第1による。\n",
 		want: []string{"第2条 -> 第2条#s.a2", "前項 !ref/unresolved", "第3条 !ref/unresolved", "別表第1 !ref/self"},
 	}, {
+		name: "a paragraph opening with a citation is text of its article: 前条 after it is the article before",
+		body: "第1条　甲\n\n2　乙\n\n第2条　丙\n\n第1条第2項の規定にかかわらず、丁\n\n第3条　前条の規定による。\n",
+		want: []string{"第1条第2項 -> 第1条第2項#s.a1.2", "前条 -> 第2条#s.a2"},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},
