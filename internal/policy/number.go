@@ -543,7 +543,7 @@ const (
 	LabelDigits                          // 2 ２ — a bare number
 	LabelKanji                           // 一 十二 — a bare kanji numeral
 	LabelAppendix                        // 別表 別表第1 別表第1の2
-	LabelForm                            // 別記 別記第1 別記様式第1号
+	LabelForm                            // 別記 別記第1 別記様式第1号 別記第1号様式
 	LabelSupplement                      // 附則 付則 附　則
 )
 
@@ -616,6 +616,9 @@ func Lex(s string, i int) (Label, bool) {
 			readOrdinal(s, &l)
 			if strings.HasPrefix(s[l.End:], "号") && l.NumEnd > 0 {
 				l.End += len("号")
+				if strings.HasPrefix(s[l.End:], "様式") {
+					l.End += len("様式") // 別記第1号様式
+				}
 			}
 			return l, true
 		}

@@ -262,6 +262,10 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n2　乙\n\n第2条　丙\n\n第1条第2項の規定にかかわらず、丁\n\n第3条　前条の規定による。\n",
 		want: []string{"第1条第2項 -> 第1条第2項#s.a1.2", "前条 -> 第2条#s.a2"},
 	}, {
+		name: "a form's name is not a 号: 様式第1号, 第2号様式; 別記様式第N号 is its 別記, or a form kept outside the text",
+		body: "第1条　様式第1号、第2号様式、別記様式第1号、別記第2号様式及び別記様式第3号により行う。\n\n## 別記様式第1号\n\n## 別記第2号様式\n",
+		want: []string{"別記様式第1号 -> 別記第1#別記様式第1号", "別記第2号様式 -> 別記第2#別記第2号様式", "別記様式第3号 external"},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},

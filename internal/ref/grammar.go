@@ -100,6 +100,10 @@ type link struct {
 	numStart, numEnd int
 	digits           policy.Digits
 	absurd           bool // 第0条, 上記99999999999999999999
+	// form is set for the name of a form, 別記様式第1号 or 別記第1号様式:
+	// a 別記 of the document when it has one, otherwise a form kept
+	// outside the text (cities publish their 様式 as separate files).
+	form bool
 }
 
 // chain is a sequence of links written without a break: 6(3)①,
@@ -312,8 +316,8 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		// 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 第1款 第1編
 		l.level = unitLevels[lx.Unit]
 		l.style = levelStyles[l.level]
-		if l.level == levelItem && prev == nil && strings.HasPrefix(text[l.end:], "様式") {
-			return link{}, false // 第3号様式 is a form's name
+		if l.level == levelItem && prev == nil && (strings.HasPrefix(text[l.end:], "様式") || strings.HasSuffix(text[:i], "様式")) {
+			return link{}, false // 第3号様式 and 様式第3号 are a form's name, not a 号
 		}
 		return l, true
 	case policy.LabelAppendix:
@@ -321,8 +325,9 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelTable, policy.StyleAppendix
 		return l, true
 	case policy.LabelForm:
-		// 別記 別記第2 別記様式第1号
+		// 別記 別記第2 別記様式第1号 別記第1号様式
 		l.level, l.style = levelForm, policy.StyleForm
+		l.form = strings.Contains(text[i:l.end], "様式")
 		return l, true
 	case policy.LabelSupplement:
 		// 附則, 附則第2項, 附則第3条

@@ -188,6 +188,12 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		st.resolveInTier(r, links)
 		return
 	}
+	if len(targets) == 0 && len(links) == 1 && links[0].form {
+		// 別記様式第1号 with no such 別記 in the text: a form published
+		// on its own, cited by name like another instrument.
+		r.External, r.Law = true, st.text[links[0].start:links[0].end]
+		return
+	}
 	if len(targets) == 0 {
 		st.unresolved(r, e, links, why)
 		return
