@@ -570,14 +570,16 @@ type Label struct {
 const units = "編章節款目条項号"
 
 // unitWords are the characters that make a unit the first half of a word:
-// 第2項目, 第1号様式, 第1号被保険者, 第1目標, 第5条件 are not labels.
+// 第2項目, 第1号様式, 第1号被保険者, 第1目標, 第5条件, 第2節目 (the second
+// time, not 第2節 and a 目) are not labels.
 var unitWords = map[rune]string{
 	'項': "目",
-	'号': "様機館被議線車室",
+	'号': "様機館被議線車室目",
 	'目': "標的次",
 	'編': "集成",
-	'節': "約電分句",
-	'条': "件例約文",
+	'章': "目",
+	'節': "約電分句目",
+	'条': "件例約文目",
 }
 
 // Lex reads the label at s[i:], if there is one. It reads forms, not

@@ -371,6 +371,11 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 	case policy.LabelDigits:
 		// 3 — only after 上記 or a document name; the caller decides.
 		l.kind, l.style = linkOutline, policy.StyleDot
+		// 上記3.(2), 上記1.及び9.: the period of the label "3." is part
+		// of the number, not of the sentence; 1.5 is not a label.
+		if r, size := utf8.DecodeRuneInString(text[l.end:]); (r == '.' || r == '．') && !policy.IsDigit(nextRune(text, l.end+size)) {
+			l.end += size
+		}
 		return l, true
 	}
 	return link{}, false
@@ -452,6 +457,17 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 		if prev != nil && partAt(text, j) != "" {
 			break // 前項各号列記以外の部分: a part, not 各号
 		}
+		if prev != nil && (prev.kind == linkOutline || isDocHere(*prev)) {
+			// 上記2の(2), 本方針の3(1): の between a number and the number
+			// below it, or between the document and its number.
+			if k, ok := afterNo(text, j); ok {
+				if l, ok := s.readLink(text, k, prev); ok && s.follows(prev, l, false) && !counted(text, l.end) {
+					c.links = append(c.links, l)
+					j = l.end
+					continue
+				}
+			}
+		}
 		l, ok := s.readLink(text, j, prev)
 		if !ok {
 			// 第149条（捜索調書）第1項: a caption between two links.
@@ -467,6 +483,9 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 		}
 		if !s.follows(prev, l, allowNum && len(c.links) == 0) {
 			break
+		}
+		if prev != nil && isDocHere(*prev) && counted(text, l.end) {
+			break // 本規程3年: a count
 		}
 		c.links = append(c.links, l)
 		j = l.end
@@ -526,10 +545,29 @@ func (s *scanner) follows(prev *link, l link, allowNum bool) bool {
 	case linkEach:
 		return prev.level == levelArticle || prev.level == levelClause || prev.level == levelSupplement
 	case linkOutline:
+		if isDocHere(*prev) {
+			// 本方針3(1), この基準2: the document's own numbers.
+			return true
+		}
 		// 6(3)①: outline numbers follow outline numbers.
 		return prev.kind == linkOutline && l.style != policy.StyleDot
 	}
 	return false
+}
+
+// isDocHere reports whether a link names the document it stands in:
+// この規程, 本方針.
+func isDocHere(l link) bool {
+	return l.kind == linkHere && l.level == levelDocument
+}
+
+// afterNo reads the の of 基本方針の3(2) or 上記2の(2) at text[i:] and
+// returns where what follows it starts.
+func afterNo(text string, i int) (int, bool) {
+	if strings.HasPrefix(text[i:], "の") {
+		return i + len("の"), true
+	}
+	return i, false
 }
 
 // captionAt reads a caption, （捜索調書）, at text[i:] and returns where it
@@ -674,6 +712,9 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	} else if name := s.docName(text, j); name != "" {
 		k := skipSpaces(text, j+len(name))
+		if k2, ok := afterNo(text, k); ok {
+			k = k2 // 基本方針の3(2), 対策基準の第2条
+		}
 		if _, ok := s.readLink(text, k, nil); ok {
 			e.doc, j, allowNum = name, k, true
 		}
@@ -699,8 +740,8 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 		return e, nil, false
 	}
-	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && e.direction != "" && counted(text, first.end) {
-		return e, nil, false // 上記2024年, 上記3日: a count, not a section
+	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && (e.direction != "" || e.doc != "") && counted(text, first.end) {
+		return e, nil, false // 上記2024年, 上記3日, 基本方針の3年: a count, not a section
 	}
 	if e.doc == "" && e.direction == "" {
 		if law := s.lawBefore(text, i); law != "" && first.links[0].kind == linkNamed {

@@ -308,6 +308,19 @@ func TestAcrossDocuments(t *testing.T) {
 			"同基準第1条 -> std:第1条#s.a1",
 			"同基準第1条 !ref/unresolved", // another section: nothing cited before it there
 		},
+	}, {
+		name: "の between a document's name and its number",
+		path: "policy/std.md",
+		docs: map[string]string{
+			"policy/basic.md": "---\nid: basic\ntitle: 〇〇市情報セキュリティ基本方針\ntier: basic\nvisibility: public\n---\n## 1. 甲\n\n## 2. 乙\n\n(1) a\n\n## 3. 丙\n\n(1) b\n\n(2) c\n",
+			"policy/proc.md":  front("proc", "procedure") + "## 1. 甲\n",
+			"policy/std.md":   front("std", "standard") + "第1条　基本方針の3(2)、〇〇市情報セキュリティ基本方針の2(1)及び実施手順の1による。基本方針の3年の計画。\n",
+		},
+		want: []string{
+			"基本方針の3(2) -> basic:3(2)#3-丙.p2",
+			"〇〇市情報セキュリティ基本方針の2(1) -> basic:2(1)#2-乙.p1",
+			"実施手順の1 -> proc:1#1-甲",
+		},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := load(t, tt.docs)

@@ -25,6 +25,9 @@ type state struct {
 	fallback map[level]mark
 	// cited is the document another document's name cited last, for 同基準.
 	cited *policy.Document
+	// up is set while a reference written with 上記 or 前記 resolves: its
+	// outline number is not the section it stands in when one above has it.
+	up bool
 }
 
 // mark is what a 同 can refer to: a section, or a provision of another law.
@@ -180,7 +183,9 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		return
 	}
 	path := make([]*policy.Section, len(links))
+	st.up = e.direction == "上記" || e.direction == "前記"
 	targets, why := st.chain(st.d, st.host, links, false, path)
+	st.up = false
 	st.cites(r, links, path)
 	if len(targets) == 0 && why == "" && links[0].kind == linkNamed && links[0].level == levelArticle {
 		// 対策基準 split into chapter files numbers its articles through all
@@ -458,6 +463,29 @@ func (st *state) ambiguous(r *Ref, found []*policy.Document) {
 // path, when not nil, receives the section each link resolved to. It
 // returns the targets, or a reason when the chain cannot be followed.
 func (st *state) chain(d *policy.Document, from *policy.Section, links []link, absolute bool, path []*policy.Section) ([]*policy.Section, string) {
+	if l := links[0]; l.kind == linkOutline && !absolute && from != nil && len(links) > 1 {
+		// 上記1(2): of the sections numbered 1 around the reference, the
+		// nearest one that has a (2), so that a list item 1. nearer
+		// than the heading 1. does not hide it.
+		var firstWhy string
+		for _, c := range st.outlineCandidates(from, l) {
+			p := make([]*policy.Section, len(links))
+			p[0] = c
+			ts, why := st.follow([]*policy.Section{c}, links, 1, p)
+			if len(ts) > 0 {
+				if path != nil {
+					copy(path, p)
+				}
+				return ts, ""
+			}
+			if firstWhy == "" {
+				firstWhy = why
+			}
+		}
+		if firstWhy != "" {
+			return nil, firstWhy
+		}
+	}
 	cur, why := st.first(d, from, links[0], absolute)
 	if len(cur) == 0 {
 		return nil, why
@@ -543,16 +571,45 @@ func (st *state) first(d *policy.Document, from *policy.Section, l link, absolut
 		if absolute || from == nil {
 			return one(shallowest(d.Root, match)), ""
 		}
-		for a := from; a != nil; a = a.Parent {
-			for _, c := range a.Children {
-				if match(c) {
-					return []*policy.Section{c}, ""
-				}
-			}
+		if cs := st.outlineCandidates(from, l); len(cs) > 0 {
+			return cs[:1], ""
 		}
 		return nil, ""
 	}
 	return st.relative(d, from, l)
+}
+
+// outlineCandidates lists the sections an outline number may name from
+// where a reference stands, nearest scope first: the children of the
+// sections around it that carry the number.
+func (st *state) outlineCandidates(from *policy.Section, l link) []*policy.Section {
+	var out, around []*policy.Section
+	for a := from; a != nil; a = a.Parent {
+		for _, c := range a.Children {
+			if !matches(c, l) {
+				continue
+			}
+			if st.up && contains(c, from) {
+				// 上記1 in item 1. under 2.: 上記 looks up, past the item
+				// it stands in, to the 1 above; the item itself only when
+				// there is none (ref/self).
+				around = append(around, c)
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	return append(out, around...)
+}
+
+// contains reports whether s is a or one of its ancestors.
+func contains(s, a *policy.Section) bool {
+	for ; a != nil; a = a.Parent {
+		if a == s {
+			return true
+		}
+	}
+	return false
 }
 
 func one(s *policy.Section) []*policy.Section {
