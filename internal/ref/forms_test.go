@@ -215,6 +215,13 @@ func TestForms(t *testing.T) {
 			"第2条 -> 第2条#s.a2", "同条第2項 -> 第2条第2項#s.a2.2", "同項 -> 第2条第2項#s.a2.2",
 		},
 	}, {
+		name: "同項 and 同条 after 前項 and 前条 are what those named, not what an earlier 項 cited",
+		body: "第1条　甲。ただし、第2条第2項の場合は、この限りでない。\n\n一　a\n\n二　b\n\n2　前項の規定は、同項第2号に準用する。\n\n第2条　丙\n\n2　丁\n\n3　戊\n\n第3条　第1条第1項の場合に限る。\n\n2　前条第1項の申請をした者は、同条第3項の規定の適用を受ける。\n",
+		want: []string{
+			"第2条第2項 -> 第2条第2項#s.a2.2", "前項 -> 第1条第1項#s.a1.1", "同項第2号 -> 第1条第2号#s.a1.1.g2",
+			"第1条第1項 -> 第1条第1項#s.a1.1", "前条第1項 -> 第2条第1項#s.a2.1", "同条第3項 -> 第2条第3項#s.a2.3",
+		},
+	}, {
 		name: "同条 with nothing named before it in its article is unresolved, not the article it stands in",
 		body: "第1条　第2条による。\n\n第2条　同条の規定による。\n\n2　同項による。\n",
 		want: []string{"第2条 -> 第2条#s.a2", "同条 !ref/unresolved", "同項 !ref/unresolved"},

@@ -17,12 +17,12 @@ type state struct {
 	text string
 	ps   []piece
 	// named remembers, for each level, the provision the text named last
-	// explicitly — 第5条, also inside a range or a list, or another law's
-	// article — for 同条, 同項 and 同号. fallback remembers what 前条 and
-	// its like resolved to, for a 同 when nothing was named: a 前項 between
-	// does not reset 同条.
-	named    map[level]mark
-	fallback map[level]mark
+	// — 第5条, also inside a range or a list, another law's article, or
+	// what 前条 and its like resolved to — for 同条, 同項 and 同号. The
+	// last one wins, as a reader reads: in 前項の規定は…同項第2号, 同項 is
+	// 前項 even after an earlier 項 cited 第2条第2項. Each level is its
+	// own: a 前項 between does not reset 同条.
+	named map[level]mark
 	// cited is the document another document's name cited last, for 同基準.
 	cited *policy.Document
 	// up is set while a reference written with 上記 or 前記 resolves: its
@@ -37,7 +37,7 @@ type mark struct {
 }
 
 func newState(rs *Resolver, d *policy.Document, host *policy.Section, text string, ps []piece) *state {
-	return &state{rs: rs, d: d, host: host, text: text, ps: ps, named: map[level]mark{}, fallback: map[level]mark{}}
+	return &state{rs: rs, d: d, host: host, text: text, ps: ps, named: map[level]mark{}}
 }
 
 func (st *state) newRef(e expr, start, end int) *Ref {
@@ -873,9 +873,6 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		if m, ok := st.named[l.level]; ok && m.sec != nil {
 			return []*policy.Section{m.sec}, ""
 		}
-		if m, ok := st.fallback[l.level]; ok && m.sec != nil {
-			return []*policy.Section{m.sec}, ""
-		}
 		// 同条 names what was named before it, never the provision it
 		// stands in (that is この条, 本条): with nothing before, it is
 		// unresolved, not a guess.
@@ -978,10 +975,8 @@ func (st *state) remember(links []link, path []*policy.Section) {
 			continue
 		}
 		switch l.kind {
-		case linkNamed:
+		case linkNamed, linkPrev, linkNext, linkSame, linkHere:
 			st.named[l.level] = mark{sec: path[i]}
-		case linkPrev, linkNext, linkSame, linkHere:
-			st.fallback[l.level] = mark{sec: path[i]}
 		}
 	}
 }
