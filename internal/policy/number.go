@@ -958,9 +958,16 @@ func parseCaption(text string) (string, bool) {
 	}
 	inner := t[size : len(t)-esize]
 	n := utf8.RuneCountInString(inner)
-	if n < 1 || n > 30 || strings.ContainsAny(inner, "()（）0123456789０１２３４５６７８９\n") {
+	if n < 1 || n > 30 || strings.ContainsAny(inner, "()（）\n") {
 		return "", false
 	}
+	if l, ok := Lex(t, 0); ok && l.End == len(t) {
+		return "", false // (1), (ア), (ii): a number, not a caption
+	}
+	if strings.Contains(inner, "年") && strings.HasSuffix(inner, "号") {
+		return "", false // （令和7年規則第5号）: a law's number
+	}
+	// A caption may cite: （前条第2項の特例）, （第1条の特例）.
 	return inner, true
 }
 

@@ -134,7 +134,9 @@ type treeBuilder struct {
 	doc     *Document
 	stack   []*Section
 	caption string // an article caption line seen just before
-	slugs   slugger
+	// captionNode is the paragraph the caption was written in.
+	captionNode ast.Node
+	slugs       slugger
 }
 
 func buildTree(d *Document) *Section {
@@ -307,7 +309,7 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	// a paragraph of its own, as if a blank line followed it.
 	if lines.Len() > 1 {
 		if c, ok := parseCaption(first); ok && b.opensArticle(lineText(body, lines.At(1))) && b.split(p, 1) != nil {
-			b.caption = c
+			b.caption, b.captionNode = c, p
 			return
 		}
 	}
@@ -322,7 +324,7 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	}
 	if !ok {
 		if c, isCap := parseCaption(first); isCap && lines.Len() == 1 {
-			b.caption = c
+			b.caption, b.captionNode = c, p
 		} else {
 			b.caption = ""
 		}
@@ -332,6 +334,10 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	s := b.newSection(KindParagraph, p, nb)
 	if s.Style == StyleArticle && b.caption != "" {
 		s.Title = b.caption
+		if b.doc.captions == nil {
+			b.doc.captions = map[ast.Node]*Section{}
+		}
+		b.doc.captions[b.captionNode] = s
 	}
 	b.caption = ""
 	if s.Style == StyleSupplement || s.Style == StyleAppendix {

@@ -287,6 +287,10 @@ func TestForms(t *testing.T) {
 			"上記1の(2) -> 1(2)#1-目的.p2", "上記1. -> 21#2-手順.1",
 		},
 	}, {
+		name: "a caption's references belong to the article it captions",
+		body: "（定義）\n\n第1条　甲\n\n（適用）\n\n第2条　乙\n\n2　丙\n\n（前条第2項の特例）\n\n第3条　丁\n\n（第3条の特例）\n第4条　戊\n",
+		want: []string{"前条第2項 -> 第2条第2項#s.a2.2", "第3条 -> 第3条#s.a3"},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},

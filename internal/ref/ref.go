@@ -267,6 +267,12 @@ func readBlock(d *policy.Document, n ast.Node, body []byte) (block, bool) {
 		return block{}, false
 	}
 	b := block{node: n, text: text, ps: ps, host: d.SectionOf(n)}
+	if a := d.CaptionOf(n); a != nil {
+		// A caption is its article's: 前条 in （前条第2項の特例）
+		// above 第3条 is 第2条. It carries no number of its own.
+		b.host = a
+		return b, true
+	}
 	if b.host == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem && n.PreviousSibling() == nil {
 		b.host = d.SectionOf(n.Parent())
 	}
