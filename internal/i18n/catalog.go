@@ -608,6 +608,7 @@ var japanese = map[string]string{
 	"name the document: 対策基準第4条":                                                                                                             "文書名を書いてください（例: 対策基準第4条）",
 	"revision %s is more than ten years away: a revision id is the date it takes effect; the history would never count a revision after it":  "版 %s は10年以上先の日付です。版の ID は施行日です。これより後の版は履歴で数えられなくなります",
 	"the approvals of revision %s, approved at commit %s, are missing from the tree: the record of an approved revision is kept; restore %s": "コミット %[2]s で承認された版 %[1]s の承認記録がツリーにありません。承認済みの版の記録は残します。%[3]s を戻してください",
+	"this document": "この文書",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -187,9 +187,10 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	targets, why := st.chain(st.d, st.host, links, false, path)
 	st.up = false
 	st.cites(r, links, path)
-	if len(targets) == 0 && why == "" && links[0].kind == linkNamed && links[0].level == levelArticle {
-		// 対策基準 split into chapter files numbers its articles through all
-		// of them: 第34条 may stand in another file of the same tier.
+	if len(targets) == 0 && tierWide(links[0]) && (why == "" || links[0].level == levelMain) && st.d.Meta.Tier != "" {
+		// 対策基準 split into chapter files numbers its articles, chapters
+		// and 別表 through all of them: 第34条, 第2章, 別表第1 and
+		// 本則第1条 may stand in another file of the same tier.
 		st.resolveInTier(r, links)
 		return
 	}
@@ -377,7 +378,28 @@ func describeSec(s *policy.Section) string {
 	if s == nil {
 		return i18n.T("the text")
 	}
+	if s.Kind == policy.KindRoot {
+		// The document itself has no number: name it by its title.
+		if s.Doc != nil && strings.TrimSpace(s.Doc.Meta.Title) != "" {
+			return strings.TrimSpace(s.Doc.Meta.Title)
+		}
+		return i18n.T("this document")
+	}
 	return s.Display()
+}
+
+// tierWide reports whether the first link of a chain names what a tier
+// split into files numbers through all of them: 第5条, 第2章, 第1編,
+// 別表第1, 別記第1, 本則.
+func tierWide(l link) bool {
+	if l.kind != linkNamed {
+		return false
+	}
+	switch l.level {
+	case levelArticle, levelPart, levelChapter, levelTable, levelForm, levelMain:
+		return true
+	}
+	return false
 }
 
 func (st *state) resolveInTier(r *Ref, links []link) {
@@ -394,6 +416,10 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 	}
 	switch len(found) {
 	case 0:
+		if len(links) == 1 && links[0].form {
+			r.External, r.Law = true, st.text[links[0].start:links[0].end] // as in resolve
+			return
+		}
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
 			i18n.Sprintf("%s does not resolve: no %s in this document or another %s document", r.Text, describe(links), st.d.Meta.Tier.Japanese()),
 			i18n.T("check the number; if the article was renumbered, update the reference"))
