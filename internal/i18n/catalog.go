@@ -608,7 +608,9 @@ var japanese = map[string]string{
 	"name the document: 対策基準第4条":                                                                                                             "文書名を書いてください（例: 対策基準第4条）",
 	"revision %s is more than ten years away: a revision id is the date it takes effect; the history would never count a revision after it":  "版 %s は10年以上先の日付です。版の ID は施行日です。これより後の版は履歴で数えられなくなります",
 	"the approvals of revision %s, approved at commit %s, are missing from the tree: the record of an approved revision is kept; restore %s": "コミット %[2]s で承認された版 %[1]s の承認記録がツリーにありません。承認済みの版の記録は残します。%[3]s を戻してください",
-	"this document": "この文書",
+	"this document":                      "この文書",
+	"%s points at %s, which was deleted": "%s は削除された %s を指しています",
+	"cite the provision that now holds what is meant, or rewrite the sentence": "意図する内容を今定めている規定を引用するか、文を書き直してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

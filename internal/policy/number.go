@@ -799,6 +799,13 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 			break
 		}
 	}
+	if l.Kind == LabelUnit && len(l.Num.Sub) == 0 {
+		// 第2条から第4条まで　削除, 第2条及び第3条　削除: deleted provisions
+		// whose placeholders stand in one line.
+		if m, end, ok := deletedRange(t, l); ok {
+			through, l.End = m, end
+		}
+	}
 	label := t[:l.End]
 	rest := t[l.End:]
 	spaced := rest == "" || strings.ContainsRune(" \t　\n", firstRune(rest))
@@ -1007,4 +1014,44 @@ func structural(s Style) bool {
 		return true
 	}
 	return s.Group()
+}
+
+// Deleted is the text of a provision that was deleted and keeps its number
+// so that the provisions after it keep theirs: 第2条　削除.
+const Deleted = "削除"
+
+// deletedRange reads the rest of 第2条から第4条まで　削除 or 第2条及び第3条
+// 削除 after the label l at t: the last number and where the label ends.
+// Only a line whose text is 削除 is read so; 第2条から第4条までの規定 is a
+// citation.
+func deletedRange(t string, l Label) (int, int, bool) {
+	k := l.End
+	var word string
+	for _, w := range []string{"から", "及び", "・", "、"} {
+		if strings.HasPrefix(t[k:], w) {
+			word, k = w, k+len(w)
+			break
+		}
+	}
+	if word == "" {
+		return 0, 0, false
+	}
+	m, ok := Lex(t, k)
+	if !ok || m.Kind != LabelUnit || m.Unit != l.Unit || m.Absurd || len(m.Num.Sub) > 0 || m.Num.N <= l.Num.N || m.Num.N-l.Num.N >= 100 {
+		return 0, 0, false
+	}
+	if word != "から" && m.Num.N != l.Num.N+1 {
+		return 0, 0, false
+	}
+	end := m.End
+	if word == "から" {
+		if !strings.HasPrefix(t[end:], "まで") {
+			return 0, 0, false
+		}
+		end += len("まで")
+	}
+	if strings.Trim(t[end:], " \t　\n") != Deleted || !strings.ContainsRune(" \t　", firstRune(t[end:])) {
+		return 0, 0, false
+	}
+	return m.Num.N, end, true
 }

@@ -44,6 +44,8 @@ type Section struct {
 	// Provisional is set for a provision numbered 第?条: inserted, its
 	// number left to policyctl renumber. Its Number is 0.
 	Provisional bool
+	// deleted is set for 第2条　削除: its text is 削除 alone.
+	deleted bool
 	// HeadingLevel is 1–6 for headings, 0 otherwise.
 	HeadingLevel int
 	// Offset is the byte offset of the section's block in the document body.
@@ -61,6 +63,10 @@ type Section struct {
 
 // Numbered reports whether the section carries a number.
 func (s *Section) Numbered() bool { return s.Style != StyleNone }
+
+// Deleted reports whether the section is the placeholder of a deleted
+// provision, 第2条　削除, kept so that the numbers after it stay.
+func (s *Section) Deleted() bool { return s.deleted }
 
 // Path returns the sections from the root's child down to s.
 func (s *Section) Path() []*Section {
@@ -206,6 +212,7 @@ func (b *treeBuilder) block(c ast.Node) {
 
 func (b *treeBuilder) newSection(kind SectionKind, n ast.Node, nb numbered) *Section {
 	s := &Section{Kind: kind, Style: nb.Style, Number: nb.Num, Label: nb.Label, Title: firstLine(nb.Rest), Node: n, Doc: b.doc, Provisional: nb.Provisional}
+	s.deleted = nb.Style != StyleNone && strings.TrimSpace(nb.Rest) == Deleted
 	s.Offset = n.Pos()
 	s.Line, s.Col = b.doc.bodyLineCol(s.Offset)
 	s.Level = b.doc.LevelAt(s.Offset)

@@ -213,6 +213,23 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	if r.Problem == nil {
 		st.checkDirection(r, e)
 	}
+	if r.Problem == nil {
+		st.checkDeleted(r)
+	}
+}
+
+// checkDeleted reports a reference to a deleted provision, 第2条　削除:
+// the words it cited are gone, and only the number was kept. A range
+// that runs over one (第1条から第3条まで) cites the others and is left
+// alone.
+func (st *state) checkDeleted(r *Ref) {
+	if len(r.Targets) != 1 || r.Range || !r.Targets[0].Deleted() {
+		return
+	}
+	t := r.Targets[0]
+	st.fail(r, policy.RuleRefDeleted, policy.Error,
+		i18n.Sprintf("%s points at %s, which was deleted", r.Text, t.Outline()),
+		i18n.T("cite the provision that now holds what is meant, or rewrite the sentence"))
 }
 
 // resolveRange resolves 第1号から第3号まで to every member, in order.
@@ -222,8 +239,11 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	st.resolve(a, e, c1, links1)
 	st.resolve(b, e, c2, links2)
 	for _, x := range []*Ref{a, b} {
-		if x.Problem != nil && x.Problem.Rule == policy.RuleRefSelf {
-			x.Problem = nil // a range may run up to the provision it stands in
+		if x.Problem != nil && (x.Problem.Rule == policy.RuleRefSelf || x.Problem.Rule == policy.RuleRefDeleted) {
+			// A range may run up to the provision it stands in, and over
+			// a deleted one; whether it cites only deleted ones is seen
+			// below.
+			x.Problem = nil
 		}
 	}
 	r.Cites = append(a.Cites, b.Cites...)
@@ -260,7 +280,17 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
 			i18n.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
 			i18n.T("write the range from the lower number to the higher"))
+		return
 	}
+	for _, t := range r.Targets {
+		if !t.Deleted() {
+			return
+		}
+	}
+	// 第3条から第5条まで when all three were deleted.
+	st.fail(r, policy.RuleRefDeleted, policy.Error,
+		i18n.Sprintf("%s points at %s, which was deleted", r.Text, from.Outline()+"–"+to.Outline()),
+		i18n.T("cite the provision that now holds what is meant, or rewrite the sentence"))
 }
 
 func sameTier(a, b *policy.Document) bool {
@@ -430,6 +460,7 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 		r.Cites = nil
 		st.cites(r, links, path)
 		st.remember(links, path)
+		st.checkDeleted(r)
 	default:
 		st.ambiguous(r, found)
 	}
@@ -469,6 +500,7 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		r.TargetDoc, r.Targets = found[0], targets
 		st.remember(links, path) // 対策基準第4条第1項 … 同条第2項
 		st.cited = found[0]      // … 同基準第5条
+		st.checkDeleted(r)
 	default:
 		st.ambiguous(r, found)
 	}
