@@ -203,6 +203,9 @@ var (
 	// word alone (本規程, 同基準, この要綱) is not one: it names this
 	// document or one cited before.
 	instrumentRE = regexp.MustCompile(`(?:規程|要綱|要領|訓令|告示|通知|通達|指針|ガイドライン|基準|方針|規約|細則)(?:[(（][^()（）]*[)）])?\s*$`)
+	// The end of a standard's name and number: 日本産業規格Q27001第6章,
+	// JIS Q 27002, ISO/IEC 27001:2022.
+	standardRE = regexp.MustCompile(`(?:規格|JIS|ISO|IEC|ＪＩＳ|ＩＳＯ)\s*[A-ZＡ-Ｚ]?\s*[0-9０-９]+(?:[-:：‐][0-9０-９]+)*\s*$`)
 	// 以下「職員等」という。 — a definition's name, in a parenthetical or a
 	// sentence.
 	abbrevRE = regexp.MustCompile(`以下(?:[^「」。]{0,30}?)「([^「」]{1,30})」という`)
@@ -779,17 +782,42 @@ func (s *scanner) lawBefore(text string, i int) string {
 	if m := lawNameRE.FindStringIndex(before); m != nil {
 		return strings.TrimSpace(before[nameStart(before, m[0]):m[1]])
 	}
+	if m := standardRE.FindStringIndex(before); m != nil {
+		return strings.TrimSpace(before[nameStart(before, m[0]):m[1]])
+	}
 	if m := instrumentRE.FindStringIndex(before); m != nil {
 		k := nameStart(before, m[0])
 		name := strings.TrimSpace(before[k:m[1]])
 		switch before[k:m[0]] {
-		case "", "同", "本", "当該", "前記", "上記":
+		case "同", "本", "当該", "前記", "上記":
 			// 本規程, 同基準: this document, or one cited before.
+		case "":
+			// The word alone: このガイドライン, 、基準第2条 are this
+			// document; …に関するガイドライン第2編 ends another's name.
+			if named(before[:k]) {
+				return name
+			}
 		default:
 			return name
 		}
 	}
 	return ""
+}
+
+// named reports whether the text before an instrument's word (規程,
+// ガイドライン) is the rest of its name written in kana, 情報セキュリティ
+// ポリシーに関するガイドライン, rather than この, その or a break.
+func named(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.Is(unicode.Hiragana, r) {
+		return false
+	}
+	for _, w := range []string{"この", "その", "あの"} {
+		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameStart is where a name that ends at before[:k] begins: as far back

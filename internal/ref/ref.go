@@ -215,7 +215,7 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 		// ３ 同条第2項…), never across articles or outside them.
 		if prev != nil {
 			if a := enclosingAt(b.host, levelArticle); a != nil && a == enclosingAt(prev.host, levelArticle) {
-				st.named, st.cited = prev.named, prev.cited
+				st.named, st.cited, st.citedLaw = prev.named, prev.cited, prev.citedLaw
 			}
 		}
 		prev = st

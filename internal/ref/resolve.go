@@ -23,8 +23,11 @@ type state struct {
 	// 前項 even after an earlier 項 cited 第2条第2項. Each level is its
 	// own: a 前項 between does not reset 同条.
 	named map[level]mark
-	// cited is the document another document's name cited last, for 同基準.
-	cited *policy.Document
+	// cited is the document another document's name cited last, for 同基準;
+	// citedLaw the instrument of another body cited after it, for 同規程
+	// after 文書取扱規程第10条.
+	cited    *policy.Document
+	citedLaw string
 	// up is set while a reference written with 上記 or 前記 resolves: its
 	// outline number is not the section it stands in when one above has it.
 	up bool
@@ -53,6 +56,9 @@ func (st *state) expr(e expr) []*Ref {
 		// articles are what a following 同条 refers to.
 		r := st.newRef(e, e.start, e.end)
 		r.External, r.Law = true, e.law
+		if e.law != "" {
+			st.citedLaw = e.law
+		}
 		for _, c := range e.chains {
 			for _, l := range c.links {
 				if l.kind == linkNamed {
@@ -468,6 +474,11 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 
 func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	docs := st.rs.names[e.doc]
+	if e.doc == sameDoc && st.citedLaw != "" {
+		// 文書取扱規程第10条及び同規程第11条: the same other instrument.
+		r.External, r.Law = true, st.citedLaw
+		return
+	}
 	if e.doc == sameDoc {
 		if st.cited == nil {
 			st.fail(r, policy.RuleRefUnresolved, policy.Error,
@@ -500,6 +511,7 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		r.TargetDoc, r.Targets = found[0], targets
 		st.remember(links, path) // 対策基準第4条第1項 … 同条第2項
 		st.cited = found[0]      // … 同基準第5条
+		st.citedLaw = ""
 		st.checkDeleted(r)
 	default:
 		st.ambiguous(r, found)
