@@ -353,8 +353,11 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelSubitem3, policy.StyleParenRoman
 		return l, true
 	case policy.LabelParenKana:
-		// (ア) (ｱ)
+		// (ア) (ｱ); after a 号の細分 (1), the 細分 below it: 第1号イ(1)(ア)
 		l.kind, l.style, l.kana = linkOutline, policy.StyleParenKatakana, lx.Kana
+		if prev != nil && prev.kind == linkNamed && prev.level == levelSubitem2 {
+			l.kind, l.level = linkNamed, levelSubitem3
+		}
 		return l, true
 	case policy.LabelCircled:
 		// ①
@@ -872,6 +875,14 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		// 第1条第1項第2号ア及びイ: イ goes on from ア, in the same 号.
 		statuteKana := last.kind != linkOutline && last.level == levelSubitem1
 		kanaAfterKana := false
+		// 第1号イ(1)(ア)及び(イ), 第1号イ(1)及び(2): a 細分 goes on from
+		// the one before, in the same 号.
+		if ok && last.kind == linkNamed && (last.level == levelSubitem2 || last.level == levelSubitem3) && len(next.links) > 0 {
+			if f := &next.links[0]; f.kind == linkOutline && f.style == last.style {
+				f.kind, f.level = linkNamed, last.level
+				kanaAfterKana = true
+			}
+		}
 		if !ok && (statuteKana || e.chains[0].links[0].kind == linkOutline && e.chains[0].links[0].style == policy.StyleKatakana) {
 			if kana, kok := readKana(text, k); kok {
 				if statuteKana {

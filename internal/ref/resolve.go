@@ -757,6 +757,12 @@ func below(s *policy.Section, l link) []*policy.Section {
 		case levelSubitem2:
 			return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleParen && c.Number.Equal(l.num) })
 		case levelSubitem3:
+			if l.style == policy.StyleParenKatakana {
+				// (ア) below (1), as municipal rules write it.
+				return childrenWhere(s, func(c *policy.Section) bool {
+					return c.Style == policy.StyleParenKatakana && kanaOf(c) == l.kana
+				})
+			}
 			return childrenWhere(s, func(c *policy.Section) bool {
 				return c.Style == policy.StyleParenRoman && c.Number.Equal(l.num)
 			})
