@@ -314,6 +314,10 @@ func TestForms(t *testing.T) {
 			"第3条から第5条まで !ref/deleted",
 		},
 	}, {
+		name: "読替え: the wording quoted before and after とあるのは is another provision's text",
+		body: "第1条　甲\n\n2　乙\n\n第2条　前条の規定の適用については、同条第2項中「前項」とあるのは「第3項又は前条」と、「第1条」とあるのは「別表第1」とする。\n",
+		want: []string{"前条 -> 第1条#s.a1", "同条第2項 -> 第1条第2項#s.a1.2"},
+	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
 		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},
