@@ -240,6 +240,10 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n2　地方公務員法第34条第1項に規定する秘密とする。\n\n3　同条第2項の規定による許可を受けた場合はこの限りでない。\n",
 		want: []string{"第34条第1項 external", "同条第2項 external"},
 	}, {
+		name: "前々条 and 前々項: the one two before",
+		body: "第1条　甲\n\n2　乙\n\n3　前々項による。\n\n第2条　丙\n\n第3条　前々条及び前前条による。\n\n2　前々項による。\n",
+		want: []string{"前々項 -> 第1条第1項#s.a1.1", "前々条 -> 第1条#s.a1", "前前条 -> 第1条#s.a1", "前々項 !ref/unresolved"},
+	}, {
 		name: "前2項 and 前２号 in digits",
 		body: "第1条　甲\n\n2　乙\n\n3　前2項及び前２項による。\n\n一　甲\n\n二　乙\n\n三　前2号に掲げるもののほか\n\n第2条　乙\n\n第3条　前2条による。\n",
 		want: []string{

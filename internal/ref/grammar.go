@@ -74,7 +74,7 @@ type linkKind int
 
 const (
 	linkNamed   linkKind = iota // 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 別表第1 別表 別記 附則 本則; イ (after a 号)
-	linkPrev                    // 前条 前項 前号 前章 前節 前款 前表
+	linkPrev                    // 前条 前項 前号 前章 前節 前款 前表; 前々条 (count 2)
 	linkNext                    // 次条 次項 次号 次章 次節
 	linkPrevN                   // 前二条 前三項 前各号 前各項 (count -1: 各)
 	linkSame                    // 同条 同項 同号 同表 同章
@@ -144,6 +144,8 @@ var relWords = func() []relWord {
 	}
 	for _, u := range "編章節款目条項号表" {
 		add("前"+string(u), linkPrev, 1)    // 前条, 前項, 前号, 前章, 前節, 前表
+		add("前々"+string(u), linkPrev, 2)   // 前々条, 前々項: the one two before
+		add("前前"+string(u), linkPrev, 2)   // 前前条, as some write it
 		add("次"+string(u), linkNext, 1)    // 次条, 次項, 次号, 次章
 		add("同"+string(u), linkSame, 0)    // 同条, 同項, 同号, 同表
 		add("この"+string(u), linkHere, 0)   // この条, この項, この号, この章

@@ -989,6 +989,11 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 	}
 	unit := unitOf(l.level)
 	switch {
+	case l.kind == linkPrev && l.count == 2: // 前々条
+		if idx < 2 {
+			return nil, i18n.Sprintf("%s: only %d %s before it", word, max(idx, 0), unit)
+		}
+		return sibs[idx-2 : idx-1], ""
 	case l.kind == linkPrev:
 		if idx <= 0 {
 			return nil, i18n.Sprintf("%s stands in the first %s: there is none before it", word, unit)
@@ -1217,6 +1222,9 @@ func relName(l link) string {
 	u := unitOf(l.level)
 	switch l.kind {
 	case linkPrev:
+		if l.count == 2 {
+			return "前々" + u
+		}
 		return "前" + u
 	case linkNext:
 		return "次" + u
