@@ -253,7 +253,7 @@ func sameDocWord(text string, i int) string {
 	if !strings.HasPrefix(text[i:], sameDoc) {
 		return ""
 	}
-	for _, w := range []string{"対策基準", "実施手順", "基本方針", "基準", "方針", "手順", "規程", "要綱", "要領"} {
+	for _, w := range []string{"対策基準", "実施手順", "基本方針", "ガイドライン", "基準", "方針", "手順", "規程", "要綱", "要領", "指針", "規格"} {
 		if strings.HasPrefix(text[i+len(sameDoc):], w) {
 			return text[i : i+len(sameDoc)+len(w)]
 		}
