@@ -620,6 +620,9 @@ var japanese = map[string]string{
 	"%q opens a ::: block with %q, which is not a visibility level of %s (levels: %s): it would be published as text and its content not restricted":                                                                                                                                           "%q は ::: のブロックを %q で始めていますが、これは %s の公開範囲の区分（%s）にありません。文字のまま公開され、内容は制限されません",
 	"an opener is exactly \":::\" and one configured level at the start of its line, a closer exactly \":::\"; a \":::\" line directly after an HTML block is part of that block (leave a blank line before it); levels nest at most 8 deep; to write \":::\" as text, put it in a code block": "始まりは行頭の「:::」と設定された区分一つ、終わりは「:::」だけの行です。HTML ブロックの直後の「:::」の行はそのブロックの一部になります（前に空行を入れてください）。入れ子は8段までです。「:::」を文字として書くときはコードブロックに入れてください",
 	"write {visibility=LEVEL} with one of: %s": "{visibility=区分} の区分には次のいずれかを書いてください: %s",
+	"this document":                      "この文書",
+	"%s points at %s, which was deleted": "%s は削除された %s を指しています",
+	"cite the provision that now holds what is meant, or rewrite the sentence": "意図する内容を今定めている規定を引用するか、文を書き直してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -106,6 +106,9 @@ type Document struct {
 	// splits are the body offsets of lines where the section tree split a
 	// paragraph, for SplitLines.
 	splits []int
+	// captions maps the paragraph of an article's caption, （目的）, to
+	// the article.
+	captions map[ast.Node]*Section
 }
 
 // A Part is a byte range of the body, whole lines, restricted to Level.
@@ -189,6 +192,11 @@ func (d *Document) SectionAt(off int) *Section {
 
 // SectionOf returns the section whose number the block n carries, or nil.
 func (d *Document) SectionOf(n ast.Node) *Section { return d.byNode[n] }
+
+// CaptionOf returns the article whose caption paragraph n is, or nil: the
+// caption （前条第2項の特例） above 第3条 belongs to 第3条, not to the
+// article before it, though it is written there.
+func (d *Document) CaptionOf(n ast.Node) *Section { return d.captions[n] }
 
 // SectionByID returns the section with the given ID, or nil.
 func (d *Document) SectionByID(id string) *Section {

@@ -543,7 +543,7 @@ const (
 	LabelDigits                          // 2 ２ — a bare number
 	LabelKanji                           // 一 十二 — a bare kanji numeral
 	LabelAppendix                        // 別表 別表第1 別表第1の2
-	LabelForm                            // 別記 別記第1 別記様式第1号
+	LabelForm                            // 別記 別記第1 別記様式第1号 別記第1号様式
 	LabelSupplement                      // 附則 付則 附　則
 )
 
@@ -570,14 +570,16 @@ type Label struct {
 const units = "編章節款目条項号"
 
 // unitWords are the characters that make a unit the first half of a word:
-// 第2項目, 第1号様式, 第1号被保険者, 第1目標, 第5条件 are not labels.
+// 第2項目, 第1号様式, 第1号被保険者, 第1目標, 第5条件, 第2節目 (the second
+// time, not 第2節 and a 目) are not labels.
 var unitWords = map[rune]string{
 	'項': "目",
-	'号': "様機館被議線車室",
+	'号': "様機館被議線車室目",
 	'目': "標的次",
 	'編': "集成",
-	'節': "約電分句",
-	'条': "件例約文",
+	'章': "目",
+	'節': "約電分句目",
+	'条': "件例約文目",
 }
 
 // Lex reads the label at s[i:], if there is one. It reads forms, not
@@ -616,6 +618,9 @@ func Lex(s string, i int) (Label, bool) {
 			readOrdinal(s, &l)
 			if strings.HasPrefix(s[l.End:], "号") && l.NumEnd > 0 {
 				l.End += len("号")
+				if strings.HasPrefix(s[l.End:], "様式") {
+					l.End += len("様式") // 別記第1号様式
+				}
 			}
 			return l, true
 		}
@@ -794,6 +799,13 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 			break
 		}
 	}
+	if l.Kind == LabelUnit && len(l.Num.Sub) == 0 {
+		// 第2条から第4条まで　削除, 第2条及び第3条　削除: deleted provisions
+		// whose placeholders stand in one line.
+		if m, end, ok := deletedRange(t, l); ok {
+			through, l.End = m, end
+		}
+	}
 	label := t[:l.End]
 	rest := t[l.End:]
 	spaced := rest == "" || strings.ContainsRune(" \t　\n", firstRune(rest))
@@ -804,6 +816,13 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 			return numbered{}, false
 		}
 		if through > 0 && !spaced {
+			return numbered{}, false
+		}
+		if !spaced && structural(style) && !strings.HasPrefix(r, "(") && !strings.HasPrefix(r, "（") {
+			// 第1条第2項の規定にかかわらず…, 附則第2条第2項に規定するもの:
+			// a line that opens with a citation. A label is followed by a
+			// space, the end of the line or its caption, 第1条（目的）;
+			// anything else written right after it goes on citing.
 			return numbered{}, false
 		}
 		return numbered{Style: style, Num: n, Label: label, Rest: r, Kana: l.Kana, Tight: !spaced, Through: through}, true
@@ -946,9 +965,16 @@ func parseCaption(text string) (string, bool) {
 	}
 	inner := t[size : len(t)-esize]
 	n := utf8.RuneCountInString(inner)
-	if n < 1 || n > 30 || strings.ContainsAny(inner, "()（）0123456789０１２３４５６７８９\n") {
+	if n < 1 || n > 30 || strings.ContainsAny(inner, "()（）\n") {
 		return "", false
 	}
+	if l, ok := Lex(t, 0); ok && l.End == len(t) {
+		return "", false // (1), (ア), (ii): a number, not a caption
+	}
+	if strings.Contains(inner, "年") && strings.HasSuffix(inner, "号") {
+		return "", false // （令和7年規則第5号）: a law's number
+	}
+	// A caption may cite: （前条第2項の特例）, （第1条の特例）.
 	return inner, true
 }
 
@@ -977,4 +1003,55 @@ func parseProvisional(t string) (numbered, bool) {
 		return numbered{}, false
 	}
 	return numbered{Style: style, Label: label, Rest: strings.Trim(after, " \t　"), Provisional: true}, true
+}
+
+// structural reports whether a style numbers the provisions a document is
+// built of — 編 to 目, 条, 附則, 別表, 別記 — whose labels stand apart from
+// their text, unlike a 項's ２職員等は.
+func structural(s Style) bool {
+	switch s {
+	case StyleArticle, StyleSupplement, StyleAppendix, StyleForm:
+		return true
+	}
+	return s.Group()
+}
+
+// Deleted is the text of a provision that was deleted and keeps its number
+// so that the provisions after it keep theirs: 第2条　削除.
+const Deleted = "削除"
+
+// deletedRange reads the rest of 第2条から第4条まで　削除 or 第2条及び第3条
+// 削除 after the label l at t: the last number and where the label ends.
+// Only a line whose text is 削除 is read so; 第2条から第4条までの規定 is a
+// citation.
+func deletedRange(t string, l Label) (int, int, bool) {
+	k := l.End
+	var word string
+	for _, w := range []string{"から", "及び", "・", "、"} {
+		if strings.HasPrefix(t[k:], w) {
+			word, k = w, k+len(w)
+			break
+		}
+	}
+	if word == "" {
+		return 0, 0, false
+	}
+	m, ok := Lex(t, k)
+	if !ok || m.Kind != LabelUnit || m.Unit != l.Unit || m.Absurd || len(m.Num.Sub) > 0 || m.Num.N <= l.Num.N || m.Num.N-l.Num.N >= 100 {
+		return 0, 0, false
+	}
+	if word != "から" && m.Num.N != l.Num.N+1 {
+		return 0, 0, false
+	}
+	end := m.End
+	if word == "から" {
+		if !strings.HasPrefix(t[end:], "まで") {
+			return 0, 0, false
+		}
+		end += len("まで")
+	}
+	if strings.Trim(t[end:], " \t　\n") != Deleted || !strings.ContainsRune(" \t　", firstRune(t[end:])) {
+		return 0, 0, false
+	}
+	return m.Num.N, end, true
 }

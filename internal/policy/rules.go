@@ -233,6 +233,11 @@ var (
 		"参照の番号が、どの規定にもあり得ない番号（第0条、上記99999999999999999999 など）。",
 		"Write the number of the provision you mean.",
 		"意図する規定の番号を書く。")
+	RuleRefDeleted = NewRule("ref/deleted", Error,
+		"A reference names a provision that was deleted (第2条　削除): it cites words that are no longer there.",
+		"参照が削除された規定（第2条　削除）を指している。もう存在しない文言を引用している。",
+		"Cite the provision that now holds what is meant, or rewrite the sentence; a 削除 placeholder only keeps the numbers of the provisions after it.",
+		"意図する内容を今定めている規定を引用するか、文を書き直す。「削除」は後の規定の番号を保つためだけにある。")
 	RuleNumberingAmbiguous = NewRule("numbering/ambiguous", Warning,
 		"A line inside a paragraph starts with a number that may open a provision (2, (1), 一, イ) or may continue the text; it is read as text.",
 		"段落の中の行が、規定の始まり（2、(1)、一、イ）とも本文の続きとも読める番号で始まる。本文として読む。",

@@ -44,6 +44,8 @@ type Section struct {
 	// Provisional is set for a provision numbered 第?条: inserted, its
 	// number left to policyctl renumber. Its Number is 0.
 	Provisional bool
+	// deleted is set for 第2条　削除: its text is 削除 alone.
+	deleted bool
 	// HeadingLevel is 1–6 for headings, 0 otherwise.
 	HeadingLevel int
 	// Offset is the byte offset of the section's block in the document body.
@@ -61,6 +63,10 @@ type Section struct {
 
 // Numbered reports whether the section carries a number.
 func (s *Section) Numbered() bool { return s.Style != StyleNone }
+
+// Deleted reports whether the section is the placeholder of a deleted
+// provision, 第2条　削除, kept so that the numbers after it stay.
+func (s *Section) Deleted() bool { return s.deleted }
 
 // Path returns the sections from the root's child down to s.
 func (s *Section) Path() []*Section {
@@ -134,7 +140,9 @@ type treeBuilder struct {
 	doc     *Document
 	stack   []*Section
 	caption string // an article caption line seen just before
-	slugs   slugger
+	// captionNode is the paragraph the caption was written in.
+	captionNode ast.Node
+	slugs       slugger
 }
 
 func buildTree(d *Document) *Section {
@@ -204,6 +212,7 @@ func (b *treeBuilder) block(c ast.Node) {
 
 func (b *treeBuilder) newSection(kind SectionKind, n ast.Node, nb numbered) *Section {
 	s := &Section{Kind: kind, Style: nb.Style, Number: nb.Num, Label: nb.Label, Title: firstLine(nb.Rest), Node: n, Doc: b.doc, Provisional: nb.Provisional}
+	s.deleted = nb.Style != StyleNone && strings.TrimSpace(nb.Rest) == Deleted
 	s.Offset = n.Pos()
 	s.Line, s.Col = b.doc.bodyLineCol(s.Offset)
 	s.Level = b.doc.LevelAt(s.Offset)
@@ -307,7 +316,7 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	// a paragraph of its own, as if a blank line followed it.
 	if lines.Len() > 1 {
 		if c, ok := parseCaption(first); ok && b.opensArticle(lineText(body, lines.At(1))) && b.split(p, 1) != nil {
-			b.caption = c
+			b.caption, b.captionNode = c, p
 			return
 		}
 	}
@@ -322,7 +331,7 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	}
 	if !ok {
 		if c, isCap := parseCaption(first); isCap && lines.Len() == 1 {
-			b.caption = c
+			b.caption, b.captionNode = c, p
 		} else {
 			b.caption = ""
 		}
@@ -332,6 +341,10 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	s := b.newSection(KindParagraph, p, nb)
 	if s.Style == StyleArticle && b.caption != "" {
 		s.Title = b.caption
+		if b.doc.captions == nil {
+			b.doc.captions = map[ast.Node]*Section{}
+		}
+		b.doc.captions[b.captionNode] = s
 	}
 	b.caption = ""
 	if s.Style == StyleSupplement || s.Style == StyleAppendix {

@@ -184,6 +184,14 @@ func TestLinesOpenProvisions(t *testing.T) {
 		name: "a number citing, not opening: (1)に示す, (2)の, 第5条の規定",
 		body: "## 1. 甲\n\n次のとおり\n(1)に示す者は、\n(2)の者と\n第5条の規定による。\n",
 		tree: "1. dot",
+	}, {
+		name: "a paragraph, a list item and a 別表 line opening with a citation: 第1条第2項の規定にかかわらず",
+		body: "### 第1条（目的）\n\n甲\n\n2　乙\n\n第1条第2項の規定にかかわらず、丙\n\n- 第1条第2項に掲げるもの\n\n第2条　丁\n\n附則\n\n第1条　戊\n\n別表第1（附則第1条関係）\n\n附則第1条に規定するもの\n\n第1条の2第1項に規定するもの\n",
+		tree: "第1条 article|(第1項) clause|2 clause|第2条 article|(第1項) clause|附則 supplement|第1条 article|(第1項) clause|別表第1 appendix",
+	}, {
+		name: "deleted articles in one line: 第2条から第4条まで　削除, 第5条及び第6条　削除",
+		body: "第1条　甲\n\n第2条から第4条まで　削除\n\n第5条及び第6条　削除\n\n第7条　乙\n\n第8条から第9条までの規定は、丙\n",
+		tree: "第1条 article|(第1項) clause|第2条から第4条まで article|(第1項) clause|第2条から第4条まで article|(第1項) clause|第2条から第4条まで article|(第1項) clause|第5条及び第6条 article|(第1項) clause|第5条及び第6条 article|(第1項) clause|第7条 article|(第1項) clause",
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

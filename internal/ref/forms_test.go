@@ -91,6 +91,16 @@ func TestForms(t *testing.T) {
 		body: "第26条　甲\n\n2　乙\n\n五　丙\n\nイ　丁\n\nロ　戊\n\n(1)　己\n\n(i)　庚\n\n第27条　第26条第2項第5号イ、第26条第2項第5号ロ(1)(i)による。\n",
 		want: []string{"第26条第2項第5号イ -> 第26条第2項第5号イ#s.a26.2.g5.i1", "第26条第2項第5号ロ(1)(i) -> 第26条第2項第5号ロ(1)(i)#s.a26.2.g5.i2.p1.pr1"},
 	}, {
+		name: "号の細分 written (ア) below (1): 第1条第1号イ(1)(イ), and lists of them",
+		body: "第1条　甲\n\n一　管理\n\nイ　鍵\n\n(1)　保管\n\n(ア)　施錠\n\n(イ)　記録\n\n(2)　廃棄\n\n第2条　第1条第1号イ(1)(イ)、第1条第1号イ(1)(ア)及び(イ)並びに第1条第1号イ(1)及び(2)による。\n",
+		want: []string{
+			"第1条第1号イ(1)(イ) -> 第1条第1号イ(1)(イ)#s.a1.1.g1.i1.p1.pk2",
+			"第1条第1号イ(1)(ア) -> 第1条第1号イ(1)(ア)#s.a1.1.g1.i1.p1.pk1",
+			"(イ) -> 第1条第1号イ(1)(イ)#s.a1.1.g1.i1.p1.pk2",
+			"第1条第1号イ(1) -> 第1条第1号イ(1)#s.a1.1.g1.i1.p1",
+			"(2) -> 第1条第1号イ(2)#s.a1.1.g1.i1.p2",
+		},
+	}, {
 		name: "イ又はロ, and a lone イに掲げる, inside the 号",
 		body: "第1条　甲\n\n一　乙\n\nイ　丙\n\nロ　丁\n\nハ　イ又はロに準ずるもの及びイに掲げるもの\n",
 		want: []string{"イ -> 第1条第1号イ#s.a1.1.g1.i1", "ロ -> 第1条第1号ロ#s.a1.1.g1.i2", "イ -> 第1条第1号イ#s.a1.1.g1.i1"},
@@ -215,6 +225,13 @@ func TestForms(t *testing.T) {
 			"第2条 -> 第2条#s.a2", "同条第2項 -> 第2条第2項#s.a2.2", "同項 -> 第2条第2項#s.a2.2",
 		},
 	}, {
+		name: "同項 and 同条 after 前項 and 前条 are what those named, not what an earlier 項 cited",
+		body: "第1条　甲。ただし、第2条第2項の場合は、この限りでない。\n\n一　a\n\n二　b\n\n2　前項の規定は、同項第2号に準用する。\n\n第2条　丙\n\n2　丁\n\n3　戊\n\n第3条　第1条第1項の場合に限る。\n\n2　前条第1項の申請をした者は、同条第3項の規定の適用を受ける。\n",
+		want: []string{
+			"第2条第2項 -> 第2条第2項#s.a2.2", "前項 -> 第1条第1項#s.a1.1", "同項第2号 -> 第1条第2号#s.a1.1.g2",
+			"第1条第1項 -> 第1条第1項#s.a1.1", "前条第1項 -> 第2条第1項#s.a2.1", "同条第3項 -> 第2条第3項#s.a2.3",
+		},
+	}, {
 		name: "同条 with nothing named before it in its article is unresolved, not the article it stands in",
 		body: "第1条　第2条による。\n\n第2条　同条の規定による。\n\n2　同項による。\n",
 		want: []string{"第2条 -> 第2条#s.a2", "同条 !ref/unresolved", "同項 !ref/unresolved"},
@@ -222,6 +239,10 @@ func TestForms(t *testing.T) {
 		name: "同条 in a later 項 after another law's article is that law's",
 		body: "第1条　甲\n\n2　地方公務員法第34条第1項に規定する秘密とする。\n\n3　同条第2項の規定による許可を受けた場合はこの限りでない。\n",
 		want: []string{"第34条第1項 external", "同条第2項 external"},
+	}, {
+		name: "前々条 and 前々項: the one two before",
+		body: "第1条　甲\n\n2　乙\n\n3　前々項による。\n\n第2条　丙\n\n第3条　前々条及び前前条による。\n\n2　前々項による。\n",
+		want: []string{"前々項 -> 第1条第1項#s.a1.1", "前々条 -> 第1条#s.a1", "前前条 -> 第1条#s.a1", "前々項 !ref/unresolved"},
 	}, {
 		name: "前2項 and 前２号 in digits",
 		body: "第1条　甲\n\n2　乙\n\n3　前2項及び前２項による。\n\n一　甲\n\n二　乙\n\n三　前2号に掲げるもののほか\n\n第2条　乙\n\n第3条　前2条による。\n",
@@ -237,6 +258,10 @@ func TestForms(t *testing.T) {
 			"第二条 external", "第一条 external", "第三条 external", "第三条 external", "第二条 external", "第3号 external",
 			"本規程第1条 -> 第1条#s.a1", "第2条 -> 第2条#s.a2",
 		},
+	}, {
+		name: "other instruments named in kana, 同規程 after one, and standards are external",
+		body: "第1条　甲\n\n第2条　地方公共団体における情報セキュリティポリシーに関するガイドライン第2編第2章及び同ガイドライン第3編第1章、〇〇市文書取扱規程第10条及び同規程第11条並びに日本産業規格Q27001第6章による。このガイドライン第1条による。\n",
+		want: []string{"第2編第2章 external", "同ガイドライン第3編第1章 external", "第10条 external", "同規程第11条 external", "第6章 external", "第1条 -> 第1条#s.a1"},
 	}, {
 		name: "outline ranges of bare numbers with から…まで",
 		body: "## 1. 甲\n\n## 2. 乙\n\n## 3. 丙\n\n## 4. 丁\n\n上記1から3までを見直し、前記1から3までの規定は上記1から上記3までと同じとする。3か月ごとに行う。\n",
@@ -257,6 +282,45 @@ func TestForms(t *testing.T) {
 		name: "a 別表 written as a paragraph stands after the articles",
 		body: "第1条　甲\n\n第2条　管理。\n\n2　記録。\n\n3　保存。\n\n別表第1（第2条関係）\n\n| 台帳 | 前項の規定による |\n|---|---|\n| 保存 | 記録する |\n\n第3条の規定は別表第1による。\n",
 		want: []string{"第2条 -> 第2条#s.a2", "前項 !ref/unresolved", "第3条 !ref/unresolved", "別表第1 !ref/self"},
+	}, {
+		name: "a paragraph opening with a citation is text of its article: 前条 after it is the article before",
+		body: "第1条　甲\n\n2　乙\n\n第2条　丙\n\n第1条第2項の規定にかかわらず、丁\n\n第3条　前条の規定による。\n",
+		want: []string{"第1条第2項 -> 第1条第2項#s.a1.2", "前条 -> 第2条#s.a2"},
+	}, {
+		name: "a form's name is not a 号: 様式第1号, 第2号様式; 別記様式第N号 is its 別記, or a form kept outside the text",
+		body: "第1条　様式第1号、第2号様式、別記様式第1号、別記第2号様式及び別記様式第3号により行う。\n\n## 別記様式第1号\n\n## 別記第2号様式\n",
+		want: []string{"別記様式第1号 -> 別記第1#別記様式第1号", "別記第2号様式 -> 別記第2#別記第2号様式", "別記様式第3号 external"},
+	}, {
+		name: "outline compounds: 本方針3(1), 上記2の(3), 上記3.(2), 上記1.及び2.",
+		body: "## 1. 甲\n\n本方針3(1)による。\n\n## 2. 乙\n\n(1) a\n\n(2) b\n\n(3) c\n\n## 3. 丙\n\n(1) d\n\n(2) e\n\n## 4. 丁\n\n上記2の(3)、上記3.(2)及び上記1.及び2.による。本方針3年の計画。\n",
+		want: []string{
+			"本方針3(1) -> 3(1)#3-丙.p1", "上記2の(3) -> 2(3)#2-乙.p3", "上記3.(2) -> 3(2)#3-丙.p2",
+			"上記1. -> 1#1-甲", "2. -> 2#2-乙", "本方針 -> (document)",
+		},
+	}, {
+		name: "上記 in an ordered list item looks past the item it stands in",
+		body: "## 1. 目的\n\n(1) a\n\n(2) b\n\n## 2. 手順\n\n1. 上記1の目的及び上記1(2)に沿って審査する。\n2. 上記1の(2)及び上記1.の審査による。第2節目の審査は省略する。\n",
+		want: []string{
+			"上記1 -> 1#1-目的", "上記1(2) -> 1(2)#1-目的.p2",
+			"上記1の(2) -> 1(2)#1-目的.p2", "上記1. -> 21#2-手順.1",
+		},
+	}, {
+		name: "a caption's references belong to the article it captions",
+		body: "（定義）\n\n第1条　甲\n\n（適用）\n\n第2条　乙\n\n2　丙\n\n（前条第2項の特例）\n\n第3条　丁\n\n（第3条の特例）\n第4条　戊\n",
+		want: []string{"前条第2項 -> 第2条第2項#s.a2.2", "第3条 -> 第3条#s.a3"},
+	}, {
+		name: "a deleted article is a placeholder: citing it is ref/deleted, a range over it is not",
+		body: "第1条　甲\n\n第2条　削除\n\n第3条から第5条まで　削除\n\n第6条　第2条、前条、第4条、第1条から第6条まで及び第2条から第4条までの規定による。第3条から第5条までの規定は適用しない。\n",
+		want: []string{
+			"第2条 !ref/deleted", "前条 !ref/deleted", "第4条 !ref/deleted",
+			"第1条から第6条まで -> 第1条#s.a1 第2条#s.a2 第3条#s.a3 第4条#s.a4 第5条#s.a5 第6条#s.a6",
+			"第2条から第4条まで !ref/deleted",
+			"第3条から第5条まで !ref/deleted",
+		},
+	}, {
+		name: "読替え: the wording quoted before and after とあるのは is another provision's text",
+		body: "第1条　甲\n\n2　乙\n\n第2条　前条の規定の適用については、同条第2項中「前項」とあるのは「第3項又は前条」と、「第1条」とあるのは「別表第1」とする。\n",
+		want: []string{"前条 -> 第1条#s.a1", "同条第2項 -> 第1条第2項#s.a1.2"},
 	}, {
 		name: "self-references and impossible numbers",
 		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",

@@ -74,7 +74,7 @@ type linkKind int
 
 const (
 	linkNamed   linkKind = iota // 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 別表第1 別表 別記 附則 本則; イ (after a 号)
-	linkPrev                    // 前条 前項 前号 前章 前節 前款 前表
+	linkPrev                    // 前条 前項 前号 前章 前節 前款 前表; 前々条 (count 2)
 	linkNext                    // 次条 次項 次号 次章 次節
 	linkPrevN                   // 前二条 前三項 前各号 前各項 (count -1: 各)
 	linkSame                    // 同条 同項 同号 同表 同章
@@ -100,6 +100,10 @@ type link struct {
 	numStart, numEnd int
 	digits           policy.Digits
 	absurd           bool // 第0条, 上記99999999999999999999
+	// form is set for the name of a form, 別記様式第1号 or 別記第1号様式:
+	// a 別記 of the document when it has one, otherwise a form kept
+	// outside the text (cities publish their 様式 as separate files).
+	form bool
 }
 
 // chain is a sequence of links written without a break: 6(3)①,
@@ -140,6 +144,8 @@ var relWords = func() []relWord {
 	}
 	for _, u := range "編章節款目条項号表" {
 		add("前"+string(u), linkPrev, 1)    // 前条, 前項, 前号, 前章, 前節, 前表
+		add("前々"+string(u), linkPrev, 2)   // 前々条, 前々項: the one two before
+		add("前前"+string(u), linkPrev, 2)   // 前前条, as some write it
 		add("次"+string(u), linkNext, 1)    // 次条, 次項, 次号, 次章
 		add("同"+string(u), linkSame, 0)    // 同条, 同項, 同号, 同表
 		add("この"+string(u), linkHere, 0)   // この条, この項, この号, この章
@@ -199,6 +205,9 @@ var (
 	// word alone (本規程, 同基準, この要綱) is not one: it names this
 	// document or one cited before.
 	instrumentRE = regexp.MustCompile(`(?:規程|要綱|要領|訓令|告示|通知|通達|指針|ガイドライン|基準|方針|規約|細則)(?:[(（][^()（）]*[)）])?\s*$`)
+	// The end of a standard's name and number: 日本産業規格Q27001第6章,
+	// JIS Q 27002, ISO/IEC 27001:2022.
+	standardRE = regexp.MustCompile(`(?:規格|JIS|ISO|IEC|ＪＩＳ|ＩＳＯ)\s*[A-ZＡ-Ｚ]?\s*[0-9０-９]+(?:[-:：‐][0-9０-９]+)*\s*$`)
 	// 以下「職員等」という。 — a definition's name, in a parenthetical or a
 	// sentence.
 	abbrevRE = regexp.MustCompile(`以下(?:[^「」。]{0,30}?)「([^「」]{1,30})」という`)
@@ -244,7 +253,7 @@ func sameDocWord(text string, i int) string {
 	if !strings.HasPrefix(text[i:], sameDoc) {
 		return ""
 	}
-	for _, w := range []string{"対策基準", "実施手順", "基本方針", "基準", "方針", "手順", "規程", "要綱", "要領"} {
+	for _, w := range []string{"対策基準", "実施手順", "基本方針", "ガイドライン", "基準", "方針", "手順", "規程", "要綱", "要領", "指針", "規格"} {
 		if strings.HasPrefix(text[i+len(sameDoc):], w) {
 			return text[i : i+len(sameDoc)+len(w)]
 		}
@@ -312,8 +321,8 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		// 第5条 第5条の2 第十二条 第2項 第3号 第1章の2 第1節 第1款 第1編
 		l.level = unitLevels[lx.Unit]
 		l.style = levelStyles[l.level]
-		if l.level == levelItem && prev == nil && strings.HasPrefix(text[l.end:], "様式") {
-			return link{}, false // 第3号様式 is a form's name
+		if l.level == levelItem && prev == nil && (strings.HasPrefix(text[l.end:], "様式") || strings.HasSuffix(text[:i], "様式")) {
+			return link{}, false // 第3号様式 and 様式第3号 are a form's name, not a 号
 		}
 		return l, true
 	case policy.LabelAppendix:
@@ -321,8 +330,9 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelTable, policy.StyleAppendix
 		return l, true
 	case policy.LabelForm:
-		// 別記 別記第2 別記様式第1号
+		// 別記 別記第2 別記様式第1号 別記第1号様式
 		l.level, l.style = levelForm, policy.StyleForm
+		l.form = strings.Contains(text[i:l.end], "様式")
 		return l, true
 	case policy.LabelSupplement:
 		// 附則, 附則第2項, 附則第3条
@@ -345,8 +355,11 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelSubitem3, policy.StyleParenRoman
 		return l, true
 	case policy.LabelParenKana:
-		// (ア) (ｱ)
+		// (ア) (ｱ); after a 号の細分 (1), the 細分 below it: 第1号イ(1)(ア)
 		l.kind, l.style, l.kana = linkOutline, policy.StyleParenKatakana, lx.Kana
+		if prev != nil && prev.kind == linkNamed && prev.level == levelSubitem2 {
+			l.kind, l.level = linkNamed, levelSubitem3
+		}
 		return l, true
 	case policy.LabelCircled:
 		// ①
@@ -366,6 +379,11 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 	case policy.LabelDigits:
 		// 3 — only after 上記 or a document name; the caller decides.
 		l.kind, l.style = linkOutline, policy.StyleDot
+		// 上記3.(2), 上記1.及び9.: the period of the label "3." is part
+		// of the number, not of the sentence; 1.5 is not a label.
+		if r, size := utf8.DecodeRuneInString(text[l.end:]); (r == '.' || r == '．') && !policy.IsDigit(nextRune(text, l.end+size)) {
+			l.end += size
+		}
 		return l, true
 	}
 	return link{}, false
@@ -447,6 +465,17 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 		if prev != nil && partAt(text, j) != "" {
 			break // 前項各号列記以外の部分: a part, not 各号
 		}
+		if prev != nil && (prev.kind == linkOutline || isDocHere(*prev)) {
+			// 上記2の(2), 本方針の3(1): の between a number and the number
+			// below it, or between the document and its number.
+			if k, ok := afterNo(text, j); ok {
+				if l, ok := s.readLink(text, k, prev); ok && s.follows(prev, l, false) && !counted(text, l.end) {
+					c.links = append(c.links, l)
+					j = l.end
+					continue
+				}
+			}
+		}
 		l, ok := s.readLink(text, j, prev)
 		if !ok {
 			// 第149条（捜索調書）第1項: a caption between two links.
@@ -462,6 +491,9 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 		}
 		if !s.follows(prev, l, allowNum && len(c.links) == 0) {
 			break
+		}
+		if prev != nil && isDocHere(*prev) && counted(text, l.end) {
+			break // 本規程3年: a count
 		}
 		c.links = append(c.links, l)
 		j = l.end
@@ -521,10 +553,29 @@ func (s *scanner) follows(prev *link, l link, allowNum bool) bool {
 	case linkEach:
 		return prev.level == levelArticle || prev.level == levelClause || prev.level == levelSupplement
 	case linkOutline:
+		if isDocHere(*prev) {
+			// 本方針3(1), この基準2: the document's own numbers.
+			return true
+		}
 		// 6(3)①: outline numbers follow outline numbers.
 		return prev.kind == linkOutline && l.style != policy.StyleDot
 	}
 	return false
+}
+
+// isDocHere reports whether a link names the document it stands in:
+// この規程, 本方針.
+func isDocHere(l link) bool {
+	return l.kind == linkHere && l.level == levelDocument
+}
+
+// afterNo reads the の of 基本方針の3(2) or 上記2の(2) at text[i:] and
+// returns where what follows it starts.
+func afterNo(text string, i int) (int, bool) {
+	if strings.HasPrefix(text[i:], "の") {
+		return i + len("の"), true
+	}
+	return i, false
 }
 
 // captionAt reads a caption, （捜索調書）, at text[i:] and returns where it
@@ -669,6 +720,9 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	} else if name := s.docName(text, j); name != "" {
 		k := skipSpaces(text, j+len(name))
+		if k2, ok := afterNo(text, k); ok {
+			k = k2 // 基本方針の3(2), 対策基準の第2条
+		}
 		if _, ok := s.readLink(text, k, nil); ok {
 			e.doc, j, allowNum = name, k, true
 		}
@@ -694,8 +748,8 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 		return e, nil, false
 	}
-	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && e.direction != "" && counted(text, first.end) {
-		return e, nil, false // 上記2024年, 上記3日: a count, not a section
+	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && (e.direction != "" || e.doc != "") && counted(text, first.end) {
+		return e, nil, false // 上記2024年, 上記3日, 基本方針の3年: a count, not a section
 	}
 	if e.doc == "" && e.direction == "" {
 		if law := s.lawBefore(text, i); law != "" && first.links[0].kind == linkNamed {
@@ -733,17 +787,42 @@ func (s *scanner) lawBefore(text string, i int) string {
 	if m := lawNameRE.FindStringIndex(before); m != nil {
 		return strings.TrimSpace(before[nameStart(before, m[0]):m[1]])
 	}
+	if m := standardRE.FindStringIndex(before); m != nil {
+		return strings.TrimSpace(before[nameStart(before, m[0]):m[1]])
+	}
 	if m := instrumentRE.FindStringIndex(before); m != nil {
 		k := nameStart(before, m[0])
 		name := strings.TrimSpace(before[k:m[1]])
 		switch before[k:m[0]] {
-		case "", "同", "本", "当該", "前記", "上記":
+		case "同", "本", "当該", "前記", "上記":
 			// 本規程, 同基準: this document, or one cited before.
+		case "":
+			// The word alone: このガイドライン, 、基準第2条 are this
+			// document; …に関するガイドライン第2編 ends another's name.
+			if named(before[:k]) {
+				return name
+			}
 		default:
 			return name
 		}
 	}
 	return ""
+}
+
+// named reports whether the text before an instrument's word (規程,
+// ガイドライン) is the rest of its name written in kana, 情報セキュリティ
+// ポリシーに関するガイドライン, rather than この, その or a break.
+func named(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.Is(unicode.Hiragana, r) {
+		return false
+	}
+	for _, w := range []string{"この", "その", "あの"} {
+		if strings.HasSuffix(before, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // nameStart is where a name that ends at before[:k] begins: as far back
@@ -798,6 +877,14 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		// 第1条第1項第2号ア及びイ: イ goes on from ア, in the same 号.
 		statuteKana := last.kind != linkOutline && last.level == levelSubitem1
 		kanaAfterKana := false
+		// 第1号イ(1)(ア)及び(イ), 第1号イ(1)及び(2): a 細分 goes on from
+		// the one before, in the same 号.
+		if ok && last.kind == linkNamed && (last.level == levelSubitem2 || last.level == levelSubitem3) && len(next.links) > 0 {
+			if f := &next.links[0]; f.kind == linkOutline && f.style == last.style {
+				f.kind, f.level = linkNamed, last.level
+				kanaAfterKana = true
+			}
+		}
 		if !ok && (statuteKana || e.chains[0].links[0].kind == linkOutline && e.chains[0].links[0].style == policy.StyleKatakana) {
 			if kana, kok := readKana(text, k); kok {
 				if statuteKana {

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -215,16 +216,97 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 		// ３ 同条第2項…), never across articles or outside them.
 		if prev != nil {
 			if a := enclosingAt(b.host, levelArticle); a != nil && a == enclosingAt(prev.host, levelArticle) {
-				st.named, st.fallback, st.cited = prev.named, prev.fallback, prev.cited
+				st.named, st.cited, st.citedLaw = prev.named, prev.cited, prev.citedLaw
 			}
 		}
 		prev = st
+		quoted := rewordings(b.text)
 		for _, e := range sc.scan(b.text[b.from:]) {
 			shift(&e, b.from)
+			if inside(quoted, e.start) {
+				continue
+			}
 			refs = append(refs, st.expr(e)...)
 		}
 	}
 	return refs
+}
+
+// rewordings finds the quoted wording of a 読替え, 同条第2項中「前項」とあるのは
+// 「第3項」とする: the words in 「」 before and after とあるのは are the text of
+// another provision, as it reads and as it is to read, not references of
+// this one. It returns their spans, brackets included.
+func rewordings(text string) [][2]int {
+	const marker = "とあるのは"
+	var out [][2]int
+	for from := 0; ; {
+		k := strings.Index(text[from:], marker)
+		if k < 0 {
+			return out
+		}
+		k += from
+		// 「前項」 before: back to its opening bracket.
+		if strings.HasSuffix(text[:k], "」") {
+			if open := openingQuote(text, k); open >= 0 {
+				out = append(out, [2]int{open, k})
+			}
+		}
+		// 「第3項」 after.
+		after := k + len(marker)
+		if strings.HasPrefix(text[after:], "「") {
+			if close := closingQuote(text, after); close > after {
+				out = append(out, [2]int{after, close})
+				after = close
+			}
+		}
+		from = after
+	}
+}
+
+// openingQuote is the 「 matching the 」 that ends text[:end], or -1.
+func openingQuote(text string, end int) int {
+	depth := 0
+	for i := end; i > 0; {
+		r, size := utf8.DecodeLastRuneInString(text[:i])
+		i -= size
+		switch r {
+		case '」':
+			depth++
+		case '「':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// closingQuote is the offset after the 」 matching the 「 at text[open:], or
+// -1.
+func closingQuote(text string, open int) int {
+	depth := 0
+	for i := open; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch r {
+		case '「':
+			depth++
+		case '」':
+			if depth--; depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func inside(spans [][2]int, off int) bool {
+	for _, s := range spans {
+		if off >= s[0] && off < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // A block is a paragraph, a list item's text or a table cell as a reader
@@ -267,6 +349,12 @@ func readBlock(d *policy.Document, n ast.Node, body []byte) (block, bool) {
 		return block{}, false
 	}
 	b := block{node: n, text: text, ps: ps, host: d.SectionOf(n)}
+	if a := d.CaptionOf(n); a != nil {
+		// A caption is its article's: 前条 in （前条第2項の特例）
+		// above 第3条 is 第2条. It carries no number of its own.
+		b.host = a
+		return b, true
+	}
 	if b.host == nil && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem && n.PreviousSibling() == nil {
 		b.host = d.SectionOf(n.Parent())
 	}

@@ -256,6 +256,29 @@ func TestProblems(t *testing.T) {
 	}
 }
 
+// TestDocumentNamed: a reference that goes through the document itself
+// (本則第9条) names the document by its title, or as this document when
+// it has none, never by an empty name.
+func TestDocumentNamed(t *testing.T) {
+	for _, tt := range []struct{ name, front, want string }{
+		{"titled", "---\nid: a\ntitle: テスト規程\nvisibility: public\n---\n", "本則第9条 does not resolve: テスト規程 has no 第9条"},
+		{"untitled", "---\nid: a\nvisibility: public\n---\n", "本則第9条 does not resolve: this document has no 第9条"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := load(t, map[string]string{"policy/a.md": tt.front + "第1条　本則第9条による。\n"})
+			refs := New(r).Doc(r.Docs[0])
+			if len(refs) != 1 || refs[0].Problem == nil || refs[0].Problem.Message != tt.want {
+				t.Errorf("got %v, want the problem %q", describeRefs(refs), tt.want)
+				for _, x := range refs {
+					if x.Problem != nil {
+						t.Logf("message: %s", x.Problem.Message)
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestAmbiguous(t *testing.T) {
 	a := front("a", "standard") + "第5条　甲\n"
 	b := front("b", "standard") + "第5条　乙\n"
@@ -295,6 +318,19 @@ func TestAcrossDocuments(t *testing.T) {
 			"第2条から第3条まで -> std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3",
 		},
 	}, {
+		name: "chapters, 別表 and 本則 across chapter files",
+		path: "policy/std/02.md",
+		docs: map[string]string{
+			"policy/std/01.md": front("std-1", "standard") + "# 第1章 総則\n\n第1条　甲\n",
+			"policy/std/02.md": front("std-2", "standard") + "# 第2章 措置\n\n第2条　第1章及び別表第1による。\n\n附則\n\n1　本則第1条の規定は、別に定める。\n",
+			"policy/std/03.md": front("std-3", "standard") + "## 別表第1 区分\n",
+		},
+		want: []string{
+			"第1章 -> std-1:第1章#第1章-総則",
+			"別表第1 -> std-3:別表第1#別表第1-区分",
+			"本則第1条 -> std-1:第1条#第1章-総則.a1",
+		},
+	}, {
 		name: "同 after another document",
 		path: "policy/proc.md",
 		docs: map[string]string{
@@ -307,6 +343,19 @@ func TestAcrossDocuments(t *testing.T) {
 			"同項第2号 -> std:第4条第2項第2号#s.a4.2.g2",
 			"同基準第1条 -> std:第1条#s.a1",
 			"同基準第1条 !ref/unresolved", // another section: nothing cited before it there
+		},
+	}, {
+		name: "の between a document's name and its number",
+		path: "policy/std.md",
+		docs: map[string]string{
+			"policy/basic.md": "---\nid: basic\ntitle: 〇〇市情報セキュリティ基本方針\ntier: basic\nvisibility: public\n---\n## 1. 甲\n\n## 2. 乙\n\n(1) a\n\n## 3. 丙\n\n(1) b\n\n(2) c\n",
+			"policy/proc.md":  front("proc", "procedure") + "## 1. 甲\n",
+			"policy/std.md":   front("std", "standard") + "第1条　基本方針の3(2)、〇〇市情報セキュリティ基本方針の2(1)及び実施手順の1による。基本方針の3年の計画。\n",
+		},
+		want: []string{
+			"基本方針の3(2) -> basic:3(2)#3-丙.p2",
+			"〇〇市情報セキュリティ基本方針の2(1) -> basic:2(1)#2-乙.p1",
+			"実施手順の1 -> proc:1#1-甲",
 		},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {

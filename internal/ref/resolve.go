@@ -17,14 +17,20 @@ type state struct {
 	text string
 	ps   []piece
 	// named remembers, for each level, the provision the text named last
-	// explicitly — 第5条, also inside a range or a list, or another law's
-	// article — for 同条, 同項 and 同号. fallback remembers what 前条 and
-	// its like resolved to, for a 同 when nothing was named: a 前項 between
-	// does not reset 同条.
-	named    map[level]mark
-	fallback map[level]mark
-	// cited is the document another document's name cited last, for 同基準.
-	cited *policy.Document
+	// — 第5条, also inside a range or a list, another law's article, or
+	// what 前条 and its like resolved to — for 同条, 同項 and 同号. The
+	// last one wins, as a reader reads: in 前項の規定は…同項第2号, 同項 is
+	// 前項 even after an earlier 項 cited 第2条第2項. Each level is its
+	// own: a 前項 between does not reset 同条.
+	named map[level]mark
+	// cited is the document another document's name cited last, for 同基準;
+	// citedLaw the instrument of another body cited after it, for 同規程
+	// after 文書取扱規程第10条.
+	cited    *policy.Document
+	citedLaw string
+	// up is set while a reference written with 上記 or 前記 resolves: its
+	// outline number is not the section it stands in when one above has it.
+	up bool
 }
 
 // mark is what a 同 can refer to: a section, or a provision of another law.
@@ -34,7 +40,7 @@ type mark struct {
 }
 
 func newState(rs *Resolver, d *policy.Document, host *policy.Section, text string, ps []piece) *state {
-	return &state{rs: rs, d: d, host: host, text: text, ps: ps, named: map[level]mark{}, fallback: map[level]mark{}}
+	return &state{rs: rs, d: d, host: host, text: text, ps: ps, named: map[level]mark{}}
 }
 
 func (st *state) newRef(e expr, start, end int) *Ref {
@@ -50,6 +56,9 @@ func (st *state) expr(e expr) []*Ref {
 		// articles are what a following 同条 refers to.
 		r := st.newRef(e, e.start, e.end)
 		r.External, r.Law = true, e.law
+		if e.law != "" {
+			st.citedLaw = e.law
+		}
 		for _, c := range e.chains {
 			for _, l := range c.links {
 				if l.kind == linkNamed {
@@ -180,12 +189,21 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		return
 	}
 	path := make([]*policy.Section, len(links))
+	st.up = e.direction == "上記" || e.direction == "前記"
 	targets, why := st.chain(st.d, st.host, links, false, path)
+	st.up = false
 	st.cites(r, links, path)
-	if len(targets) == 0 && why == "" && links[0].kind == linkNamed && links[0].level == levelArticle {
-		// 対策基準 split into chapter files numbers its articles through all
-		// of them: 第34条 may stand in another file of the same tier.
+	if len(targets) == 0 && tierWide(links[0]) && (why == "" || links[0].level == levelMain) && st.d.Meta.Tier != "" {
+		// 対策基準 split into chapter files numbers its articles, chapters
+		// and 別表 through all of them: 第34条, 第2章, 別表第1 and
+		// 本則第1条 may stand in another file of the same tier.
 		st.resolveInTier(r, links)
+		return
+	}
+	if len(targets) == 0 && len(links) == 1 && links[0].form {
+		// 別記様式第1号 with no such 別記 in the text: a form published
+		// on its own, cited by name like another instrument.
+		r.External, r.Law = true, st.text[links[0].start:links[0].end]
 		return
 	}
 	if len(targets) == 0 {
@@ -201,6 +219,23 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	if r.Problem == nil {
 		st.checkDirection(r, e)
 	}
+	if r.Problem == nil {
+		st.checkDeleted(r)
+	}
+}
+
+// checkDeleted reports a reference to a deleted provision, 第2条　削除:
+// the words it cited are gone, and only the number was kept. A range
+// that runs over one (第1条から第3条まで) cites the others and is left
+// alone.
+func (st *state) checkDeleted(r *Ref) {
+	if len(r.Targets) != 1 || r.Range || !r.Targets[0].Deleted() {
+		return
+	}
+	t := r.Targets[0]
+	st.fail(r, policy.RuleRefDeleted, policy.Error,
+		i18n.Sprintf("%s points at %s, which was deleted", r.Text, t.Outline()),
+		i18n.T("cite the provision that now holds what is meant, or rewrite the sentence"))
 }
 
 // resolveRange resolves 第1号から第3号まで to every member, in order.
@@ -210,8 +245,11 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 	st.resolve(a, e, c1, links1)
 	st.resolve(b, e, c2, links2)
 	for _, x := range []*Ref{a, b} {
-		if x.Problem != nil && x.Problem.Rule == policy.RuleRefSelf {
-			x.Problem = nil // a range may run up to the provision it stands in
+		if x.Problem != nil && (x.Problem.Rule == policy.RuleRefSelf || x.Problem.Rule == policy.RuleRefDeleted) {
+			// A range may run up to the provision it stands in, and over
+			// a deleted one; whether it cites only deleted ones is seen
+			// below.
+			x.Problem = nil
 		}
 	}
 	r.Cites = append(a.Cites, b.Cites...)
@@ -248,7 +286,17 @@ func (st *state) resolveRange(r *Ref, e expr, c1 chain, links1 []link, c2 chain,
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
 			i18n.Sprintf("%s runs backwards: %s stands after %s", r.Text, from.Display(), to.Display()),
 			i18n.T("write the range from the lower number to the higher"))
+		return
 	}
+	for _, t := range r.Targets {
+		if !t.Deleted() {
+			return
+		}
+	}
+	// 第3条から第5条まで when all three were deleted.
+	st.fail(r, policy.RuleRefDeleted, policy.Error,
+		i18n.Sprintf("%s points at %s, which was deleted", r.Text, from.Outline()+"–"+to.Outline()),
+		i18n.T("cite the provision that now holds what is meant, or rewrite the sentence"))
 }
 
 func sameTier(a, b *policy.Document) bool {
@@ -366,7 +414,28 @@ func describeSec(s *policy.Section) string {
 	if s == nil {
 		return i18n.T("the text")
 	}
+	if s.Kind == policy.KindRoot {
+		// The document itself has no number: name it by its title.
+		if s.Doc != nil && strings.TrimSpace(s.Doc.Meta.Title) != "" {
+			return strings.TrimSpace(s.Doc.Meta.Title)
+		}
+		return i18n.T("this document")
+	}
 	return s.Display()
+}
+
+// tierWide reports whether the first link of a chain names what a tier
+// split into files numbers through all of them: 第5条, 第2章, 第1編,
+// 別表第1, 別記第1, 本則.
+func tierWide(l link) bool {
+	if l.kind != linkNamed {
+		return false
+	}
+	switch l.level {
+	case levelArticle, levelPart, levelChapter, levelTable, levelForm, levelMain:
+		return true
+	}
+	return false
 }
 
 func (st *state) resolveInTier(r *Ref, links []link) {
@@ -383,6 +452,10 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 	}
 	switch len(found) {
 	case 0:
+		if len(links) == 1 && links[0].form {
+			r.External, r.Law = true, st.text[links[0].start:links[0].end] // as in resolve
+			return
+		}
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
 			i18n.Sprintf("%s does not resolve: no %s in this document or another %s document", r.Text, describe(links), st.d.Meta.Tier.Japanese()),
 			i18n.T("check the number; if the article was renumbered, update the reference"))
@@ -393,6 +466,7 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 		r.Cites = nil
 		st.cites(r, links, path)
 		st.remember(links, path)
+		st.checkDeleted(r)
 	default:
 		st.ambiguous(r, found)
 	}
@@ -400,6 +474,11 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 
 func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	docs := st.rs.names[e.doc]
+	if e.doc == sameDoc && st.citedLaw != "" {
+		// 文書取扱規程第10条及び同規程第11条: the same other instrument.
+		r.External, r.Law = true, st.citedLaw
+		return
+	}
 	if e.doc == sameDoc {
 		if st.cited == nil {
 			st.fail(r, policy.RuleRefUnresolved, policy.Error,
@@ -432,6 +511,8 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		r.TargetDoc, r.Targets = found[0], targets
 		st.remember(links, path) // 対策基準第4条第1項 … 同条第2項
 		st.cited = found[0]      // … 同基準第5条
+		st.citedLaw = ""
+		st.checkDeleted(r)
 	default:
 		st.ambiguous(r, found)
 	}
@@ -452,6 +533,29 @@ func (st *state) ambiguous(r *Ref, found []*policy.Document) {
 // path, when not nil, receives the section each link resolved to. It
 // returns the targets, or a reason when the chain cannot be followed.
 func (st *state) chain(d *policy.Document, from *policy.Section, links []link, absolute bool, path []*policy.Section) ([]*policy.Section, string) {
+	if l := links[0]; l.kind == linkOutline && !absolute && from != nil && len(links) > 1 {
+		// 上記1(2): of the sections numbered 1 around the reference, the
+		// nearest one that has a (2), so that a list item 1. nearer
+		// than the heading 1. does not hide it.
+		var firstWhy string
+		for _, c := range st.outlineCandidates(from, l) {
+			p := make([]*policy.Section, len(links))
+			p[0] = c
+			ts, why := st.follow([]*policy.Section{c}, links, 1, p)
+			if len(ts) > 0 {
+				if path != nil {
+					copy(path, p)
+				}
+				return ts, ""
+			}
+			if firstWhy == "" {
+				firstWhy = why
+			}
+		}
+		if firstWhy != "" {
+			return nil, firstWhy
+		}
+	}
 	cur, why := st.first(d, from, links[0], absolute)
 	if len(cur) == 0 {
 		return nil, why
@@ -537,16 +641,45 @@ func (st *state) first(d *policy.Document, from *policy.Section, l link, absolut
 		if absolute || from == nil {
 			return one(shallowest(d.Root, match)), ""
 		}
-		for a := from; a != nil; a = a.Parent {
-			for _, c := range a.Children {
-				if match(c) {
-					return []*policy.Section{c}, ""
-				}
-			}
+		if cs := st.outlineCandidates(from, l); len(cs) > 0 {
+			return cs[:1], ""
 		}
 		return nil, ""
 	}
 	return st.relative(d, from, l)
+}
+
+// outlineCandidates lists the sections an outline number may name from
+// where a reference stands, nearest scope first: the children of the
+// sections around it that carry the number.
+func (st *state) outlineCandidates(from *policy.Section, l link) []*policy.Section {
+	var out, around []*policy.Section
+	for a := from; a != nil; a = a.Parent {
+		for _, c := range a.Children {
+			if !matches(c, l) {
+				continue
+			}
+			if st.up && contains(c, from) {
+				// 上記1 in item 1. under 2.: 上記 looks up, past the item
+				// it stands in, to the 1 above; the item itself only when
+				// there is none (ref/self).
+				around = append(around, c)
+				continue
+			}
+			out = append(out, c)
+		}
+	}
+	return append(out, around...)
+}
+
+// contains reports whether s is a or one of its ancestors.
+func contains(s, a *policy.Section) bool {
+	for ; a != nil; a = a.Parent {
+		if a == s {
+			return true
+		}
+	}
+	return false
 }
 
 func one(s *policy.Section) []*policy.Section {
@@ -624,6 +757,12 @@ func below(s *policy.Section, l link) []*policy.Section {
 		case levelSubitem2:
 			return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleParen && c.Number.Equal(l.num) })
 		case levelSubitem3:
+			if l.style == policy.StyleParenKatakana {
+				// (ア) below (1), as municipal rules write it.
+				return childrenWhere(s, func(c *policy.Section) bool {
+					return c.Style == policy.StyleParenKatakana && kanaOf(c) == l.kana
+				})
+			}
 			return childrenWhere(s, func(c *policy.Section) bool {
 				return c.Style == policy.StyleParenRoman && c.Number.Equal(l.num)
 			})
@@ -810,9 +949,6 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		if m, ok := st.named[l.level]; ok && m.sec != nil {
 			return []*policy.Section{m.sec}, ""
 		}
-		if m, ok := st.fallback[l.level]; ok && m.sec != nil {
-			return []*policy.Section{m.sec}, ""
-		}
 		// 同条 names what was named before it, never the provision it
 		// stands in (that is この条, 本条): with nothing before, it is
 		// unresolved, not a guess.
@@ -853,6 +989,11 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 	}
 	unit := unitOf(l.level)
 	switch {
+	case l.kind == linkPrev && l.count == 2: // 前々条
+		if idx < 2 {
+			return nil, i18n.Sprintf("%s: only %d %s before it", word, max(idx, 0), unit)
+		}
+		return sibs[idx-2 : idx-1], ""
 	case l.kind == linkPrev:
 		if idx <= 0 {
 			return nil, i18n.Sprintf("%s stands in the first %s: there is none before it", word, unit)
@@ -915,10 +1056,8 @@ func (st *state) remember(links []link, path []*policy.Section) {
 			continue
 		}
 		switch l.kind {
-		case linkNamed:
+		case linkNamed, linkPrev, linkNext, linkSame, linkHere:
 			st.named[l.level] = mark{sec: path[i]}
-		case linkPrev, linkNext, linkSame, linkHere:
-			st.fallback[l.level] = mark{sec: path[i]}
 		}
 	}
 }
@@ -1083,6 +1222,9 @@ func relName(l link) string {
 	u := unitOf(l.level)
 	switch l.kind {
 	case linkPrev:
+		if l.count == 2 {
+			return "前々" + u
+		}
 		return "前" + u
 	case linkNext:
 		return "次" + u
