@@ -775,6 +775,17 @@ func ParseNumbered(text string, inArticle bool) (numbered, bool) {
 // followed directly by text (２職員等は), which the tree builder allows
 // only where the number is the next 項.
 func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
+	return parseNumberedIn(text, inArticle, tight, false)
+}
+
+// parseHeadingNumber is parseNumbered for a heading's text, which is never a
+// citation: a 章, 節, 附則 or 別表 label may run into its title there
+// (## 第1章総則), as some offices write it.
+func parseHeadingNumber(text string) (numbered, bool) {
+	return parseNumberedIn(text, false, false, true)
+}
+
+func parseNumberedIn(text string, inArticle, tight, heading bool) (numbered, bool) {
 	t := strings.TrimLeft(text, " \t　")
 	if !MayBeNumbered(t) {
 		return numbered{}, false
@@ -818,7 +829,7 @@ func parseNumbered(text string, inArticle, tight bool) (numbered, bool) {
 		if through > 0 && !spaced {
 			return numbered{}, false
 		}
-		if !spaced && structural(style) && !strings.HasPrefix(r, "(") && !strings.HasPrefix(r, "（") {
+		if !spaced && structural(style) && !strings.HasPrefix(r, "(") && !strings.HasPrefix(r, "（") && !(heading && style != StyleArticle) {
 			// 第1条第2項の規定にかかわらず…, 附則第2条第2項に規定するもの:
 			// a line that opens with a citation. A label is followed by a
 			// space, the end of the line or its caption, 第1条（目的）;

@@ -221,7 +221,7 @@ func (b *treeBuilder) newSection(kind SectionKind, n ast.Node, nb numbered) *Sec
 
 func (b *treeBuilder) heading(h *ast.Heading) {
 	text := markdown.PlainText(h, b.doc.Body())
-	nb, ok := ParseNumbered(text, false)
+	nb, ok := parseHeadingNumber(text)
 	if !ok {
 		nb = numbered{Rest: text}
 	} else {

@@ -189,6 +189,10 @@ func TestLinesOpenProvisions(t *testing.T) {
 		body: "### 第1条（目的）\n\n甲\n\n2　乙\n\n第1条第2項の規定にかかわらず、丙\n\n- 第1条第2項に掲げるもの\n\n第2条　丁\n\n附則\n\n第1条　戊\n\n別表第1（附則第1条関係）\n\n附則第1条に規定するもの\n\n第1条の2第1項に規定するもの\n",
 		tree: "第1条 article|(第1項) clause|2 clause|第2条 article|(第1項) clause|附則 supplement|第1条 article|(第1項) clause|別表第1 appendix",
 	}, {
+		name: "a heading's label may run into its title: ## 第1章総則 (a heading is never a citation)",
+		body: "## 第1章総則\n\n### 第1節通則\n\n第1条　甲\n\n## 第2章組織\n\n第2条　乙\n",
+		tree: "第1章 chapter|第1節 division|第1条 article|(第1項) clause|第2章 chapter|第2条 article|(第1項) clause",
+	}, {
 		name: "deleted articles in one line: 第2条から第4条まで　削除, 第5条及び第6条　削除",
 		body: "第1条　甲\n\n第2条から第4条まで　削除\n\n第5条及び第6条　削除\n\n第7条　乙\n\n第8条から第9条までの規定は、丙\n",
 		tree: "第1条 article|(第1項) clause|第2条から第4条まで article|(第1項) clause|第2条から第4条まで article|(第1項) clause|第2条から第4条まで article|(第1項) clause|第5条及び第6条 article|(第1項) clause|第5条及び第6条 article|(第1項) clause|第7条 article|(第1項) clause",
