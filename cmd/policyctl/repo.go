@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -67,6 +68,9 @@ func (o *repoOptions) historyOptions() (history.Options, error) {
 // open opens the repository at rev ("" for the working tree) with the
 // command's options.
 func (o *repoOptions) open(rev string) (*history.Repository, error) {
+	if o.Dir == "." {
+		o.Dir = findRoot(".")
+	}
 	ho, err := o.historyOptions()
 	if err != nil {
 		return nil, err
@@ -108,4 +112,28 @@ func (o *repoOptions) configError(h *history.Repository, err error) error {
 		}
 	}
 	return err
+}
+
+// findRoot is the policy repository that holds dir, as git finds its work
+// tree from a subfolder: dir or the nearest folder above it with a
+// policyctl.yaml, not above the top of its git work tree. Without one it is
+// dir, which then reports the configuration missing.
+func findRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d, up := abs, dir; ; up = filepath.Join(up, "..") {
+		if _, err := os.Stat(filepath.Join(d, policy.ConfigFile)); err == nil {
+			return filepath.Clean(up)
+		}
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return dir
+		}
+		d = parent
+	}
 }
