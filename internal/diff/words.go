@@ -301,6 +301,19 @@ var eraNames = []string{"明治", "大正", "昭和", "平成", "令和"}
 // its own.
 const particles = "のをはがにへとでやもか"
 
+// formalNouns end okurigana too: 携帯すること is 携帯する and こと, so a
+// change of 携帯 reads 「携帯する」を「着用する」に, not 「携帯するこ」.
+var formalNouns = []string{"こと", "もの", "ところ", "とき", "ため", "よう", "ほか", "うち"}
+
+func formalNoun(s string) bool {
+	for _, n := range formalNouns {
+		if strings.HasPrefix(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
 func isKanji(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r == '々' || r == '〆'
 }
@@ -415,7 +428,7 @@ func unitEnd(s string, i int) int {
 		k := j
 		for k < len(s) {
 			r, size := utf8.DecodeRuneInString(s[k:])
-			if !isHiragana(r) || strings.ContainsRune(particles, r) {
+			if !isHiragana(r) || strings.ContainsRune(particles, r) || k > j && formalNoun(s[k:]) {
 				break
 			}
 			k += size

@@ -34,6 +34,7 @@ func TestWordsUnits(t *testing.T) {
 		{"a true minimal change stays minimal", "宇宙線の観測", "宇宙線観測", "宇宙線[-の-]観測"},
 		{"a whole word", "情報資産を管理する。", "情報資産を適切に管理する。", "情報資産を{+適切に+}管理する。"},
 		{"a 読点 goes with its word", "変更し、報告する。", "修正し、報告する。", "[-変更し、-]{+修正し、+}報告する。"},
+		{"okurigana end before a formal noun", "身分証明書を携帯することとする。", "身分証明書を着用することとする。", "身分証明書を[-携帯する-]{+着用する+}こととする。"},
 		{"lines first", "一行目\n二行目は同じ\n三行目", "一行目\n二行目は同じ\n三行目を改める", "一行目\n二行目は同じ\n三行目{+を改める+}"},
 	}
 	for _, tt := range tests {

@@ -82,7 +82,7 @@ func Segments(s *policy.Section) []string {
 		kanji := func(n int) string { return policy.KanjiNumeral(n) }
 		switch {
 		case (x.Style == policy.StyleChapter || x.Style == policy.StyleDivision) && i < len(path)-1:
-		case x.Kind == policy.KindImplicit && (i < len(path)-1 || len(x.Parent.Children) == 1):
+		case x.SoleClause():
 		case x.Style == policy.StyleArticle:
 			seg := "第" + kanji(x.Number.N) + "条"
 			for _, sub := range x.Number.Sub {

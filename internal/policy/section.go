@@ -90,10 +90,10 @@ func (s *Section) Outline() string {
 		case x.Style.Group() && i < len(path)-1 && !s.Style.Group():
 			// Articles and 別表 are numbered through the whole document and
 			// cited without their chapter: 第5条, not 第2章第5条.
-		case x.Kind == KindImplicit && (i < len(path)-1 || len(x.Parent.Children) == 1):
-			// An article's first 項 is cited by number only when it is
-			// the target and the article has more than one: 第1条第1項;
-			// its items are 第1条第2号, not 第1条第1項第2号.
+		case x.SoleClause():
+			// An article's first 項 is cited by number only when the
+			// article has more than one: 第1条第1項, 第1条第1項第2号;
+			// in an article of one 項, its items are 第1条第2号.
 		case x.Style == StyleClause:
 			b.WriteString(x.Style.Label(x.Number))
 		case x.Parent != nil && x.Parent.Style == StyleClause && (x.Style == StyleParen || x.Style == StyleKanji):
@@ -105,6 +105,20 @@ func (s *Section) Outline() string {
 		}
 	}
 	return b.String()
+}
+
+// SoleClause reports whether s is the first 項 of an article that has no
+// other: it is then cited as the article (第1条第2号), never by number.
+func (s *Section) SoleClause() bool {
+	if s.Kind != KindImplicit || s.Parent == nil {
+		return false
+	}
+	for _, c := range s.Parent.Children {
+		if c != s && c.Style == StyleClause {
+			return false
+		}
+	}
+	return true
 }
 
 // Display is a short human description: "6(3) 情報システム全体の強靱性の向上".
