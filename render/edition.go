@@ -68,6 +68,11 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 		if fs := check.Blocking(r); len(fs) > 0 {
 			return nil, &RefusedError{Edition: e.Name, Findings: fs}
 		}
+	} else if fs := unknownLevels(r); len(fs) > 0 {
+		// Even the edition that cuts nothing is refused while a level is
+		// unknown: with a configuration of one level, it is the public
+		// one, and what the author restricted would be in it.
+		return nil, &RefusedError{Edition: e.Name, Findings: fs}
 	}
 	levels := r.Config.Visibility
 	sees := func(level int) bool { return level >= 0 && level < len(levels) && e.Sees(levels[level]) }
@@ -84,7 +89,12 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 	for i, d := range r.Docs {
 		g.Go(func() error {
 			res := &results[i]
-			if !sees(d.Level) {
+			// A document whose visibility is missing or not a level of
+			// this configuration is the most restricted level of it —
+			// which a draft with one level (visibility: [public]) makes
+			// public. An edition that cuts anything leaves it out.
+			undeclared := !d.Meta.Present["visibility"] || r.Config.LevelIndex(d.Meta.Visibility) < 0
+			if !sees(d.Level) || undeclared && !m.complete {
 				res.cut = wholeDocument(d)
 				return nil
 			}
@@ -438,4 +448,25 @@ func blockOffset(n ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// unknownLevels are the places that name a visibility level the
+// configuration does not have: a document's front matter, a ::: block, a
+// heading.
+func unknownLevels(r *policy.Repo) []policy.Finding {
+	var out []policy.Finding
+	for _, d := range r.Docs {
+		if d.Meta.Present["visibility"] && r.Config.LevelIndex(d.Meta.Visibility) < 0 {
+			out = append(out, policy.Finding{Rule: policy.RuleFrontMatterVisibility, Severity: policy.Error,
+				Pos:     policy.Pos{File: d.Path, Line: 1, Col: 1},
+				Message: i18n.Sprintf("visibility %q is not a configured level; the document is treated as %q", d.Meta.Visibility, r.Config.Visibility[len(r.Config.Visibility)-1]),
+				Hint:    i18n.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(r.Config.Visibility, ", "))})
+		}
+		for _, f := range d.Findings {
+			if f.Rule == policy.RuleVisibilityUnknownLevel {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }

@@ -450,3 +450,39 @@ func TestEmptyEditionWarns(t *testing.T) {
 		t.Fatalf("no warning for an empty edition: %q", warned.String())
 	}
 }
+
+// TestAttackDraftDropsALevel: a draft policyctl.yaml with one level
+// (visibility: [public]) made every internal document and block the most
+// restricted level of the draft — public — and the public edition complete,
+// so nothing was cut. Narrowed by the approved configuration, or without
+// one, the build is refused or leaves them out.
+func TestAttackDraftDropsALevel(t *testing.T) {
+	draft := "organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\nvisibility: [public]\neditions: {public: public}\n"
+	fsys := fstest.MapFS{
+		policy.ConfigFile:     {Data: []byte(draft)},
+		"policy/basic.md":     {Data: attackDoc("basic", "public", "## 1. 目的\n\n公開の本文。\n\n::: internal\nCanaryBlockMike\n:::\n")},
+		"policy/secret.md":    {Data: attackDoc("secret", "internal", "CanarySecretNovember\n")},
+		"policy/undecided.md": {Data: []byte("---\nid: undecided\ntitle: 未定\ntier: basic\napprovers: [mayor]\n---\n\nCanaryUndeclaredOscar\n")},
+	}
+	full, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	approved, err := policy.Load(fstest.MapFS{policy.ConfigFile: {Data: []byte(attackConfig)}, "policy/basic.md": fsys["policy/basic.md"]}, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := full.Config.Edition("public")
+	for name, ed := range map[string]policy.Edition{"narrowed by the approved configuration": e.Restrict(approved.Config), "the draft alone": e} {
+		files, err := buildEdition(full, ed, Options{})
+		if err == nil {
+			for f, b := range files {
+				for _, c := range []string{"CanaryBlockMike", "CanarySecretNovember", "CanaryUndeclaredOscar"} {
+					if strings.Contains(string(b), c) {
+						t.Errorf("%s: the public %s holds %s", name, f, c)
+					}
+				}
+			}
+		}
+	}
+}

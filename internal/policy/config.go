@@ -103,6 +103,9 @@ type Edition struct {
 	Level int
 	// Levels are the names of the levels it shows.
 	Levels []string
+	// Known are the levels of the other configurations it was narrowed
+	// by (Restrict): an edition is complete only when it shows those too.
+	Known []string
 }
 
 // Sees reports whether the edition shows content at the named level.
@@ -112,7 +115,7 @@ func (e Edition) Sees(level string) bool { return slices.Contains(e.Levels, leve
 // SeesAll reports whether the edition shows every level of c: the complete
 // edition, which cuts nothing.
 func (e Edition) SeesAll(c *Config) bool {
-	for _, l := range c.Visibility {
+	for _, l := range append(slices.Clone(c.Visibility), e.Known...) {
 		if !e.Sees(l) {
 			return false
 		}
@@ -126,7 +129,9 @@ func (e Edition) SeesAll(c *Config) bool {
 // define shows nothing under it.
 func (e Edition) Restrict(c *Config) Edition {
 	other, ok := c.Edition(e.Name)
-	out := Edition{Name: e.Name, Level: e.Level}
+	// A draft that drops a level (visibility: [public]) must not make the
+	// public edition look complete, which would cut nothing.
+	out := Edition{Name: e.Name, Level: e.Level, Known: append(slices.Clone(e.Known), c.Visibility...)}
 	if !ok {
 		return out
 	}
