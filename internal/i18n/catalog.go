@@ -622,7 +622,10 @@ var japanese = map[string]string{
 	"write {visibility=LEVEL} with one of: %s": "{visibility=区分} の区分には次のいずれかを書いてください: %s",
 	"this document":                      "この文書",
 	"%s points at %s, which was deleted": "%s は削除された %s を指しています",
-	"cite the provision that now holds what is meant, or rewrite the sentence": "意図する内容を今定めている規定を引用するか、文を書き直してください",
+	"cite the provision that now holds what is meant, or rewrite the sentence":                                                                             "意図する内容を今定めている規定を引用するか、文を書き直してください",
+	"the heading's text names visibility outside an attribute block policyctl reads: the section is not restricted":                                        "見出しの文字に、policyctl が読める属性の外で visibility が書かれています。この節は制限されていません",
+	"the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted":                            "見出しの属性の外で visibility を指定しています。文字のまま公開され、何も制限されません",
+	"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`": "部分を制限するには、見出し行の最後に {visibility=区分} を書くか、::: 区分 のブロックで囲んでください。文字として書くときは `code` に入れてください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
@@ -27,11 +28,12 @@ import (
 // the most restricted level. A near-miss is never plain text that a public
 // edition would publish.
 
-// colonLike are the characters drawn like a colon that NFKC does not fold
-// to one: ratio, modifier letters, Armenian, Hebrew, Syriac, Runic,
-// Mongolian, Ethiopic, Lisu, Z notation, two-dot punctuation (Unicode's
-// confusables for ":"), and the Indic visargas.
-const colonLike = "∶꞉ː˸։׃܃܄᛬᠃᠄᠉⁚⦂ꓽ፡ःઃ︰"
+// colonLike are the characters drawn like a colon (or a column of dots)
+// that NFKC does not fold to one: ratio and proportion, modifier letters,
+// Armenian, Hebrew, Syriac, Runic, Mongolian, Ethiopic, Bamum, Lisu, Z
+// notation, two- and three-dot punctuation (Unicode's confusables for
+// ":"), the visargas of the Indic scripts and Myanmar.
+const colonLike = "∶꞉ː˸ˑ։׃܃܄܅܆܇܈܉᛬᠃᠄᠉⁚⁝⦂⫶⸪ꓽ፡፥꛴ःঃਃઃଃఃಃഃඃးꢁꫵ︰∷"
 
 // isColon reports whether r is a colon or is drawn like one.
 func isColon(r rune) bool {
@@ -89,11 +91,17 @@ func fenceLikeText(b []byte) bool {
 			if n++; n == 3 {
 				return true
 			}
-		case r == '\\' || invisible(r):
-		case unicode.IsLetter(r):
+		case unicode.IsLetter(r) && !invisible(r):
 			return false
-		default: // digits, punctuation, symbols: list markers and such
+		case unicode.IsNumber(r) || r == '-' || r == '|':
+			// A time (10:00:00), a ratio (1:2:3), a table's alignment
+			// row (|:---|:---:|): the colons there are text.
 			n = 0
+		default:
+			// Spaces, format characters, marks, backslashes, symbols
+			// (a braille blank), markup characters (*, _, <, >): drawn
+			// as little or nothing between colons, or list and quote
+			// markers before them.
 		}
 	}
 	return false
@@ -184,8 +192,9 @@ var headingAttrKeys = map[string]bool{"id": true, "class": true, "visibility": t
 // nearMisses reports what looks like a visibility marker but is not one.
 func nearMisses(d *Document, levels []string) {
 	body := d.Body()
-	words, html := levelWords(levels), htmlWords(levels)
+	words, htmlRE := levelWords(levels), htmlWords(levels)
 	recognised := map[int]bool{} // line starts of fences the parser took
+	flagged := map[int]bool{}    // line starts already reported as fence-like
 	code := map[int]bool{}       // line starts of code content
 	markLines := func(n ast.Node) {
 		for i := 0; i < n.Lines().Len(); i++ {
@@ -225,7 +234,7 @@ func nearMisses(d *Document, levels []string) {
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Heading:
-			headingMarker(d, n, body, levels, words)
+			headingMarker(d, n, body, levels, words, htmlRE)
 		case *ast.HTMLBlock:
 			var raw bytes.Buffer
 			for i := 0; i < n.Lines().Len(); i++ {
@@ -236,7 +245,7 @@ func nearMisses(d *Document, levels []string) {
 				cl := n.ClosureLine
 				raw.Write(cl.Value(body))
 			}
-			if htmlNamesLevel(raw.Bytes(), html) {
+			if htmlNamesLevel(raw.Bytes(), htmlRE) {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, n.Pos()),
 					i18n.T("raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published"),
 					i18n.T("mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading"))
@@ -247,10 +256,29 @@ func nearMisses(d *Document, levels []string) {
 				seg := n.Segments.At(i)
 				raw.Write(seg.Value(body))
 			}
-			if htmlNamesLevel(raw.Bytes(), html) && n.Segments.Len() > 0 {
+			if htmlNamesLevel(raw.Bytes(), htmlRE) && n.Segments.Len() > 0 {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+n.Segments.At(0).Start,
 					i18n.T("raw HTML that names a visibility level or class does not restrict anything: what it wraps would be published"),
 					i18n.T("mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading"))
+			}
+		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
+			// The text as a reader sees it — emphasis, raw HTML and
+			// character references gone — may read as a fence where no
+			// source line does: *:*::, :<!-- -->::, <b>:::</b>.
+			visible := markdown.PlainText(n, body)
+			prose := proseText(n, body)
+			if v := strings.ToLower(norm.NFKC.String(html.UnescapeString(prose))); namesVisibility(prose) && visibilityAssign.MatchString(v) {
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, blockStart(n, body)),
+					i18n.T("the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted"),
+					i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`"))
+			}
+			for _, line := range strings.Split(visible, "\n") {
+				if fenceLikeText([]byte(line)) {
+					at := lineStart(body, blockStart(n, body))
+					flagged[at] = true
+					d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+at, fenceMessage([]byte(line), levels), fenceHint())
+					break
+				}
 			}
 		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
@@ -273,7 +301,7 @@ func nearMisses(d *Document, levels []string) {
 			next = off + end + 1
 		}
 		line := body[off:next]
-		if !code[off] && !recognised[off] && fenceLikeLine(line) {
+		if !code[off] && !recognised[off] && !flagged[off] && fenceLikeLine(line) {
 			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint())
 		}
 		off = next
@@ -311,7 +339,7 @@ func headingOf(n ast.Node) (*ast.Heading, bool) {
 
 // headingMarker checks a heading's attribute block: goldmark parses one at
 // the end of the heading line, and leaves anything else as heading text.
-func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, words *regexp.Regexp) {
+func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, words, classWords *regexp.Regexp) {
 	at := d.BodyStart + lineStart(body, h.Pos())
 	for _, a := range h.Attributes() {
 		name := string(a.Name)
@@ -320,7 +348,13 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, wo
 				i18n.Sprintf("the heading's attribute block names %q, which is not an attribute policyctl knows (id, class, visibility)", name),
 				i18n.T("write {visibility=LEVEL}, {#id} or {.class}; a misspelt key would leave the part unrestricted"))
 		}
-		if (name == "class" || name == "id") && words != nil && words.MatchString(attrString(a.Value)) {
+		// A class is read as raw HTML's is (internal-only names a level);
+		// an id is an anchor (sec-internal-audit is 内部監査's).
+		re := words
+		if name == "class" {
+			re = classWords
+		}
+		if (name == "class" || name == "id") && re != nil && re.MatchString(attrString(a.Value)) {
 			d.addFinding(RuleVisibilityMarker, Error, at,
 				i18n.Sprintf("the heading's %s %q names a visibility level, which restricts nothing: the section would be published", name, attrString(a.Value)),
 				i18n.T("to restrict the section, write {visibility=LEVEL}"))
@@ -349,6 +383,15 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, wo
 		}
 	}
 	walk(h)
+	// What the heading shows, character references decoded and folded:
+	// {visibility=…} written with &#123;, ornament braces ❴❵ or
+	// full-width letters restricts nothing.
+	if namesVisibility(text.String()) && !strings.ContainsAny(text.String(), openBraces+closeBraces) {
+		d.addFinding(RuleVisibilityMarker, Error, at,
+			i18n.T("the heading's text names visibility outside an attribute block policyctl reads: the section is not restricted"),
+			i18n.T("write the block last on the heading line in ASCII: ## 見出し {visibility=internal}; to show braces in a heading, put them in `code`"))
+		return
+	}
 	if strings.ContainsAny(text.String(), openBraces+closeBraces) {
 		if m := visibilityValue.FindStringSubmatch(text.String()); m != nil && !slices.Contains(levels, m[1]) {
 			d.addFinding(RuleVisibilityMarker, Error, at,
@@ -414,6 +457,63 @@ func eol(b []byte, off int) int {
 }
 
 // fenceStart is the offset of a fenced code block's opening line.
+// proseText is a block's text without its code spans, where marker syntax
+// is shown as an example.
+func proseText(n ast.Node, body []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.CodeSpan, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(t.Segment.Value(body))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte('\n')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// visibilityAssign matches visibility given a value, as folded text.
+var visibilityAssign = regexp.MustCompile(`visibility\s*[=:]`)
+
+// namesVisibility reports whether text, as a reader sees it (character
+// references decoded, full-width letters folded, any case), names the
+// visibility key.
+func namesVisibility(text string) bool {
+	if !strings.ContainsAny(text, "vVｖＶ&") {
+		return false
+	}
+	return strings.Contains(strings.ToLower(norm.NFKC.String(html.UnescapeString(text))), "visibility")
+}
+
+// blockStart is where a block's text starts in the body: its first line,
+// or its first text (a table cell has no lines of its own).
+func blockStart(n ast.Node, body []byte) int {
+	if n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	start := -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			start = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if start < 0 {
+		return 0
+	}
+	return start
+}
+
 func fenceStart(n *ast.FencedCodeBlock, body []byte) int {
 	if n.Info != nil {
 		return lineStart(body, n.Info.Segment.Start)
