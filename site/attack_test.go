@@ -486,3 +486,15 @@ func TestAttackDraftDropsALevel(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftWithoutRevisionInForce: before any revision is in force, every
+// page of the edition is a draft and says so.
+func TestDraftWithoutRevisionInForce(t *testing.T) {
+	files, err := publicBuild(t, fstest.MapFS{"policy/basic.md": {Data: attackDoc("basic", "public", "## 1. 目的\n\n本文。\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["basic.html"]), "施行中の版はまだありません。この文書は承認前の案") {
+		t.Fatalf("no 案 mark on a page with nothing in force:\n%s", files["basic.html"])
+	}
+}

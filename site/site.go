@@ -543,7 +543,8 @@ func writePages(w *files, s pageSet) error {
 	lk := links{ed: ed}
 	var drafts map[*policy.Document]bool
 	var draft phrase
-	if s.inForce != nil {
+	switch {
+	case s.inForce != nil:
 		drafts = map[*policy.Document]bool{}
 		draft = phrase{text("この文書は、施行中の版（"), date(dateOf(s.inForceID)), text("施行）と内容が異なります。承認前の案であり、施行中の規程ではありません。")}
 		w.allow(draft.String())
@@ -552,6 +553,15 @@ func writePages(w *files, s pageSet) error {
 			if f == nil || !bytes.Equal(f.Source, d.Source) {
 				drafts[d] = true
 			}
+		}
+	case s.current == nil:
+		// Nothing is in force yet (an archive is a revision that was): every
+		// page of the edition is a draft.
+		drafts = map[*policy.Document]bool{}
+		draft = phrase{text("施行中の版はまだありません。この文書は承認前の案であり、施行中の規程ではありません。")}
+		w.allow(draft.String())
+		for _, d := range docs {
+			drafts[d] = true
 		}
 	}
 	historyHTML := historyTable(s.entries)
