@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"io/fs"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -101,7 +102,7 @@ func (head *Repository) recorded(rev string) (*Repository, error) {
 	var r *Recorded
 	if rev == InForceRev {
 		if r = InForce(recs); r == nil {
-			return nil, i18n.Errorf("--rev in-force: no revision is in force on %s: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)%s", head.walk.At(), scheduledNote(recs))
+			return nil, i18n.Errorf("--rev in-force: no revision is in force on %s: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)%s%s", head.walk.At(), scheduledNote(recs), uncommittedNote(head, recs))
 		}
 	} else if r = Find(recs, rev); r == nil {
 		nt, err := t.At(rev) // a tag or branch that looks like a date
@@ -121,6 +122,24 @@ func (head *Repository) recorded(rev string) (*Repository, error) {
 	out := &Repository{Tree: nt, Revision: r, opts: opts}
 	out.once.Do(func() { out.walk, out.err = head.walk, head.err })
 	return out, nil
+}
+
+// uncommittedNote names revisions whose approvals are in the working tree
+// but in no commit: the history reads only what git holds.
+func uncommittedNote(head *Repository, recs []*Recorded) string {
+	if head.Tree == nil || head.Tree.Commit != nil {
+		return "" // a revision, not the working tree
+	}
+	entries, err := fs.ReadDir(head.Tree.FS, "approvals")
+	if err != nil {
+		return ""
+	}
+	for _, e := range entries {
+		if e.IsDir() && approvals.ValidRevisionID(e.Name()) && Find(recs, e.Name()) == nil {
+			return i18n.Sprintf("; the approvals of revision %s in the working tree are not committed, and the history reads only what git holds: commit approvals/%s", e.Name(), e.Name())
+		}
+	}
+	return ""
 }
 
 func scheduledNote(recs []*Recorded) string {

@@ -182,11 +182,11 @@ var japanese = map[string]string{
 	"--format %s writes a binary file: name it with -o FILE (or redirect standard output)": "--format %s はバイナリファイルを書き出します。-o FILE でファイル名を指定してください（または標準出力をリダイレクトしてください）",
 	"--rev %s: %s is not in a git repository":                                              "--rev %s: %s は git リポジトリの中にありません",
 	"--rev %s: %w": "--rev %s: %w",
-	"--rev %s: revision %s is a draft: its approvals are not complete (policyctl verify --revision %s says what is missing)":                                 "--rev %s: 版 %s は案です。承認がそろっていません（policyctl verify --revision %s で足りないものを表示します）",
-	"--rev in-force: no revision is in force on %s: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)%s": "--rev in-force: %s に施行中の版がありません。policyctl approve で版を記録し、承認をそろえてください（policyctl status で足りないものを表示します）%s",
-	"--revision %q: expected a revision id, a date YYYY-MM-DD":                                                                                               "--revision %q: 版の id（YYYY-MM-DD の日付）を指定してください",
-	"--revision %s: no such revision is recorded (approvals/%s/revision.yaml)":                                                                               "--revision %s: その版は記録されていません（approvals/%s/revision.yaml）",
-	"--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/":                                                                   "--set %q: KEY=VALUE の形で指定してください（例: --set site.base_url=https://example.jp/policy/）",
+	"--rev %s: revision %s is a draft: its approvals are not complete (policyctl verify --revision %s says what is missing)":                                   "--rev %s: 版 %s は案です。承認がそろっていません（policyctl verify --revision %s で足りないものを表示します）",
+	"--rev in-force: no revision is in force on %s: record one with policyctl approve and complete its approvals (policyctl status shows what is missing)%s%s": "--rev in-force: %s に施行中の版がありません。policyctl approve で版を記録し、承認をそろえてください（policyctl status で足りないものを表示します）%s%s",
+	"--revision %q: expected a revision id, a date YYYY-MM-DD":                                                                                                 "--revision %q: 版の id（YYYY-MM-DD の日付）を指定してください",
+	"--revision %s: no such revision is recorded (approvals/%s/revision.yaml)":                                                                                 "--revision %s: その版は記録されていません（approvals/%s/revision.yaml）",
+	"--set %q: expected KEY=VALUE, such as --set site.base_url=https://example.jp/policy/":                                                                     "--set %q: KEY=VALUE の形で指定してください（例: --set site.base_url=https://example.jp/policy/）",
 	": ":               ": ",
 	": approved by %s": ": 承認: %s",
 	"::: %s is never closed; everything to the end of its container is restricted": "::: %s が閉じられていません。容れ物の終わりまですべてが非公開になります",
@@ -626,6 +626,7 @@ var japanese = map[string]string{
 	"the heading's text names visibility outside an attribute block policyctl reads: the section is not restricted":                                        "見出しの文字に、policyctl が読める属性の外で visibility が書かれています。この節は制限されていません",
 	"the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted":                            "見出しの属性の外で visibility を指定しています。文字のまま公開され、何も制限されません",
 	"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`": "部分を制限するには、見出し行の最後に {visibility=区分} を書くか、::: 区分 のブロックで囲んでください。文字として書くときは `code` に入れてください",
+	"; the approvals of revision %s in the working tree are not committed, and the history reads only what git holds: commit approvals/%s":                 "。作業ツリーにある版 %s の承認はコミットされていません。履歴は git にあるものだけを読みます。approvals/%s をコミットしてください",
 }
 
 // englishPlurals are the English messages whose words follow a count.
