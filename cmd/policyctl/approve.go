@@ -100,7 +100,10 @@ func approveRun(opts *approveOptions) error {
 	if len(blocking) > 0 {
 		chk.Findings, chk.Errors, chk.Warnings = blocking, len(blocking), 0
 		_ = chk.WriteText(f.stderr, len(r.Docs))
-		return i18n.Errorf("the content fails check with %d errors: fix them before approving", len(blocking))
+		// The findings are the problem check reports (exit 1), not a
+		// usage error.
+		fmt.Fprintf(f.stderr, "policyctl: %s\n", i18n.Sprintf("the content fails check with %d errors: fix them before approving", len(blocking)))
+		return errProblems
 	}
 	day := h.Options().At
 	if day == "" {

@@ -79,7 +79,9 @@ var usageMessages = []struct {
 		return i18n.Sprintf("accepts between %s and %s arguments, received %s", m[1], m[2], m[3])
 	}},
 	{regexp.MustCompile(`^required flag\(s\) (.*) not set$`), func(m []string) string {
-		return i18n.Sprintf("required flag(s) %s not set", m[1])
+		// cobra writes "committee", "member": name them as typed.
+		flags := regexp.MustCompile(`"([^"]+)"`).ReplaceAllString(m[1], "--$1")
+		return i18n.Sprintf("required flag(s) %s not set", flags)
 	}},
 	{regexp.MustCompile(`^Did you mean this\?$`), func([]string) string { return i18n.T("Did you mean this?") }},
 }
