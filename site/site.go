@@ -18,6 +18,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -604,6 +605,9 @@ func writePages(w *files, s pageSet) error {
 	var groups []tierGroup
 	for _, d := range docs {
 		name := d.Meta.Tier.Japanese()
+		if !slices.Contains(policy.Tiers, d.Meta.Tier) {
+			name = "その他の文書"
+		}
 		if len(groups) == 0 || groups[len(groups)-1].Tier != d.Meta.Tier {
 			groups = append(groups, tierGroup{Tier: d.Meta.Tier, Name: name})
 		}

@@ -42,7 +42,9 @@ func (t Tier) Japanese() string {
 	case TierProcedure:
 		return "実施手順"
 	}
-	return string(t)
+	// An unknown or missing tier (frontmatter/tier reports it): a noun
+	// that reads in a sentence, never "" or the misspelt id.
+	return "同じ階層の文書"
 }
 
 // FrontMatter is the YAML header of a document.

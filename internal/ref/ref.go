@@ -14,6 +14,7 @@ package ref
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -109,10 +110,10 @@ func (rs *Resolver) Terms() []*Term { return Terms(rs.repo) }
 func New(r *policy.Repo) *Resolver {
 	rs := &Resolver{repo: r, names: map[string][]*policy.Document{}}
 	for _, d := range r.Docs {
-		if t := d.Meta.Tier.Japanese(); d.Meta.Tier != "" && t != string(d.Meta.Tier) {
+		if t := d.Meta.Tier.Japanese(); slices.Contains(policy.Tiers, d.Meta.Tier) {
 			rs.names[t] = append(rs.names[t], d)
 		}
-		if title := strings.TrimSpace(d.Meta.Title); title != "" && title != d.Meta.Tier.Japanese() {
+		if title := strings.TrimSpace(d.Meta.Title); title != "" && (title != d.Meta.Tier.Japanese() || !slices.Contains(policy.Tiers, d.Meta.Tier)) {
 			rs.names[title] = append(rs.names[title], d)
 		}
 	}

@@ -367,3 +367,24 @@ func TestAcrossDocuments(t *testing.T) {
 		})
 	}
 }
+
+// TestUnknownTierNoun: a document whose tier is misspelt or missing is
+// named in messages by a noun that reads, never by the misspelt id or by
+// nothing (「この文書にも他のstandardsにも」, 「他のにも」).
+func TestUnknownTierNoun(t *testing.T) {
+	for _, tier := range []string{"standards", ""} {
+		r := load(t, map[string]string{"policy/a.md": front("a", tier) + "第1条　甲は、第3条による。\n"})
+		var msgs []string
+		for _, refs := range All(r) {
+			for _, x := range refs {
+				if x.Problem != nil {
+					msgs = append(msgs, x.Problem.Message)
+				}
+			}
+		}
+		joined := strings.Join(msgs, "\n")
+		if strings.Contains(joined, "another  document") || tier != "" && (strings.Contains(joined, tier) || !strings.Contains(joined, "another 同じ階層の文書 document")) {
+			t.Errorf("tier %q: messages %q", tier, msgs)
+		}
+	}
+}
