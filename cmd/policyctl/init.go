@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/crypto/ssh"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/scaffold"
@@ -55,7 +56,10 @@ func initRun(opts *initOptions) error {
 	if opts.KeyFile != "" {
 		b, err := os.ReadFile(opts.KeyFile)
 		if err != nil {
-			return err
+			return i18n.Errorf("--key %s: the file cannot be read (%v)", opts.KeyFile, err)
+		}
+		if _, _, _, _, err := ssh.ParseAuthorizedKey(b); err != nil {
+			return i18n.Errorf("--key %s is not an SSH public key (one line such as ssh-ed25519 AAAA… name): give the .pub file, never the private key", opts.KeyFile)
 		}
 		opts.Key = string(b)
 	}
@@ -70,6 +74,11 @@ func initRun(opts *initOptions) error {
 	}
 	if opts.Version == "latest" {
 		i18n.Fprintf(opts.f.stderr, "policyctl: this policyctl has no version (built from a work tree): the workflow installs @latest; pin it to the release you use\n")
+	}
+	if opts.Key != "" {
+		// The key given is the secretariat's, as member "secretary" of
+		// the mayor's committee: say what to type to approve with it.
+		i18n.Fprintf(w, "\nThe key is member \"secretary\" of committee \"mayor\" in approvals/registry.yaml: approve with policyctl approve --committee mayor --member secretary --key <the private key>.\n")
 	}
 	i18n.Fprintf(w, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, run policyctl signers, commit, then run policyctl check -C %s\n", opts.Dir)
 	return nil

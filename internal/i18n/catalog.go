@@ -622,11 +622,14 @@ var japanese = map[string]string{
 	"write {visibility=LEVEL} with one of: %s": "{visibility=区分} の区分には次のいずれかを書いてください: %s",
 	"this document":                      "この文書",
 	"%s points at %s, which was deleted": "%s は削除された %s を指しています",
-	"cite the provision that now holds what is meant, or rewrite the sentence":                                                                             "意図する内容を今定めている規定を引用するか、文を書き直してください",
-	"the heading's text names visibility outside an attribute block policyctl reads: the section is not restricted":                                        "見出しの文字に、policyctl が読める属性の外で visibility が書かれています。この節は制限されていません",
-	"the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted":                            "見出しの属性の外で visibility を指定しています。文字のまま公開され、何も制限されません",
-	"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`": "部分を制限するには、見出し行の最後に {visibility=区分} を書くか、::: 区分 のブロックで囲んでください。文字として書くときは `code` に入れてください",
-	"; the approvals of revision %s in the working tree are not committed, and the history reads only what git holds: commit approvals/%s":                 "。作業ツリーにある版 %s の承認はコミットされていません。履歴は git にあるものだけを読みます。approvals/%s をコミットしてください",
+	"cite the provision that now holds what is meant, or rewrite the sentence":                                                                                                            "意図する内容を今定めている規定を引用するか、文を書き直してください",
+	"the heading's text names visibility outside an attribute block policyctl reads: the section is not restricted":                                                                       "見出しの文字に、policyctl が読める属性の外で visibility が書かれています。この節は制限されていません",
+	"the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted":                                                           "見出しの属性の外で visibility を指定しています。文字のまま公開され、何も制限されません",
+	"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`":                                "部分を制限するには、見出し行の最後に {visibility=区分} を書くか、::: 区分 のブロックで囲んでください。文字として書くときは `code` に入れてください",
+	"; the approvals of revision %s in the working tree are not committed, and the history reads only what git holds: commit approvals/%s":                                                "。作業ツリーにある版 %s の承認はコミットされていません。履歴は git にあるものだけを読みます。approvals/%s をコミットしてください",
+	"\nThe key is member \"secretary\" of committee \"mayor\" in approvals/registry.yaml: approve with policyctl approve --committee mayor --member secretary --key <the private key>.\n": "\nこの鍵は approvals/registry.yaml の委員会 \"mayor\" の構成員 \"secretary\" のものです。承認するときは policyctl approve --committee mayor --member secretary --key <秘密鍵のファイル> と指定します。\n",
+	"--key %s: the file cannot be read (%v)": "--key %s: ファイルを読めません（%v）",
+	"--key %s is not an SSH public key (one line such as ssh-ed25519 AAAA… name): give the .pub file, never the private key": "--key %s は SSH 公開鍵ではありません（ssh-ed25519 AAAA… 名前 のような1行）。秘密鍵ではなく .pub のファイルを指定してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.
