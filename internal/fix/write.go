@@ -5,10 +5,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"unicode/utf8"
 
 	"github.com/pmezard/go-difflib/difflib"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // WriteDiff writes the change as a unified diff, file by file, as git
@@ -16,11 +18,25 @@ import (
 // well used, and writes the unified format exactly.
 func (c *Change) WriteDiff(w io.Writer) error {
 	for _, p := range c.Paths() {
+		before := c.Before[p]
+		from, to := "a/"+p, "b/"+p
+		if !utf8.Valid(before) {
+			// A file converted to UTF-8 is shown as it read, not as
+			// bytes a terminal turns into mojibake; when that is all
+			// that changed, the two names say so and no line differs.
+			if text, enc, ok := policy.DecodeLegacy(before); ok {
+				before, from, to = text, from+" ("+enc+")", to+" (UTF-8)"
+				if string(text) == string(c.After[p]) {
+					fmt.Fprintf(w, "--- %s\n+++ %s\n", from, to)
+					continue
+				}
+			}
+		}
 		d := difflib.UnifiedDiff{
-			A:        difflib.SplitLines(string(c.Before[p])),
+			A:        difflib.SplitLines(string(before)),
 			B:        difflib.SplitLines(string(c.After[p])),
-			FromFile: "a/" + p,
-			ToFile:   "b/" + p,
+			FromFile: from,
+			ToFile:   to,
 			Context:  3,
 		}
 		// SplitLines ends the last line with "\n" whether or not the file

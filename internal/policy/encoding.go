@@ -151,6 +151,13 @@ func nfcEdits(path string, src []byte) (int, []Edit) {
 	return first, edits
 }
 
+// DecodeLegacy is decodeLegacy for display: the text of a file that is
+// not UTF-8 as it reads, and the encoding it was read as.
+func DecodeLegacy(src []byte) (text []byte, encoding string, ok bool) {
+	name, out, ok := decodeLegacy(src)
+	return out, name, ok
+}
+
 // decodeLegacy reads a file that is not UTF-8 as UTF-16 (with a byte
 // order mark, or ASCII-range text with every other byte 0) or as
 // Shift_JIS (CP932, as Windows saves it). It reports false unless every
