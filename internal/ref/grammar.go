@@ -355,10 +355,20 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelSubitem3, policy.StyleParenRoman
 		return l, true
 	case policy.LabelParenKana:
-		// (ア) (ｱ); after a 号の細分 (1), the 細分 below it: 第1号イ(1)(ア)
+		// (ア) (ｱ): an outline letter, or, after a 号 or one of its 細分,
+		// the 細分 below it, as municipal rules write them: 第2号(イ)
+		// (the 細分 of a 号), 第1号ア(ア) (of ア), 第1号イ(1)(ア) (of (1)).
+		// Which style the section is written in is below's to match.
 		l.kind, l.style, l.kana = linkOutline, policy.StyleParenKatakana, lx.Kana
-		if prev != nil && prev.kind == linkNamed && prev.level == levelSubitem2 {
-			l.kind, l.level = linkNamed, levelSubitem3
+		if prev != nil && prev.kind != linkOutline && prev.kind != linkEach && prev.kind != linkPrevN {
+			switch prev.level {
+			case levelItem:
+				l.kind, l.level = linkNamed, levelSubitem1
+			case levelSubitem1:
+				l.kind, l.level = linkNamed, levelSubitem2
+			case levelSubitem2:
+				l.kind, l.level = linkNamed, levelSubitem3
+			}
 		}
 		return l, true
 	case policy.LabelCircled:
@@ -477,6 +487,15 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 			}
 		}
 		l, ok := s.readLink(text, j, prev)
+		if !ok && prev != nil && prev.kind != linkOutline && prev.level >= levelItem && prev.level <= levelSubitem2 {
+			// 第2号 (イ), 第3号　（ア）: a space may stand before the
+			// bracketed 細分 of a 号; only a 細分 is read across it.
+			if k := skipSpaces(text, j); k > j {
+				if sub, sok := s.readLink(text, k, prev); sok && sub.kind == linkNamed && sub.level > prev.level && sub.style == policy.StyleParenKatakana {
+					l, ok = sub, true
+				}
+			}
+		}
 		if !ok {
 			// 第149条（捜索調書）第1項: a caption between two links.
 			if prev != nil && prev.level == levelArticle {
@@ -875,11 +894,12 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		prevLinks := e.chains[len(e.chains)-1].links
 		last := prevLinks[len(prevLinks)-1]
 		// 第1条第1項第2号ア及びイ: イ goes on from ア, in the same 号.
-		statuteKana := last.kind != linkOutline && last.level == levelSubitem1
+		// Not after 第2号(ア): a bare イ is not the (イ) beside it.
+		statuteKana := last.kind != linkOutline && last.level == levelSubitem1 && last.style != policy.StyleParenKatakana
 		kanaAfterKana := false
-		// 第1号イ(1)(ア)及び(イ), 第1号イ(1)及び(2): a 細分 goes on from
-		// the one before, in the same 号.
-		if ok && last.kind == linkNamed && (last.level == levelSubitem2 || last.level == levelSubitem3) && len(next.links) > 0 {
+		// 第1号イ(1)(ア)及び(イ), 第1号イ(1)及び(2), 第2号(ア)及び(イ): a
+		// 細分 goes on from the one before, in the same 号.
+		if ok && last.kind == linkNamed && last.level >= levelSubitem1 && last.level <= levelSubitem3 && len(next.links) > 0 {
 			if f := &next.links[0]; f.kind == linkOutline && f.style == last.style {
 				f.kind, f.level = linkNamed, last.level
 				kanaAfterKana = true

@@ -750,12 +750,20 @@ func below(s *policy.Section, l link) []*policy.Section {
 		case levelItem:
 			// 第16条第1号: the items of the article's first clause.
 			return childrenWhere(firstClause(s), func(c *policy.Section) bool { return isItem(c) && c.Number.Equal(l.num) })
-		case levelSubitem1:
+		case levelSubitem1, levelSubitem2:
+			if l.style == policy.StyleParenKatakana {
+				// 第2号(イ), 第1号ア(ア): a 細分 written in brackets is
+				// the bracketed letter, never the bare one.
+				return childrenWhere(s, func(c *policy.Section) bool {
+					return c.Style == policy.StyleParenKatakana && kanaOf(c) == l.kana
+				})
+			}
+			if l.level == levelSubitem2 {
+				return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleParen && c.Number.Equal(l.num) })
+			}
 			return childrenWhere(s, func(c *policy.Section) bool {
 				return (c.Style == policy.StyleIroha || c.Style == policy.StyleKatakana) && kanaOf(c) == l.kana
 			})
-		case levelSubitem2:
-			return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleParen && c.Number.Equal(l.num) })
 		case levelSubitem3:
 			if l.style == policy.StyleParenKatakana {
 				// (ア) below (1), as municipal rules write it.
