@@ -626,6 +626,8 @@ var japanese = map[string]string{
 	"the heading's text names visibility outside an attribute block policyctl reads: the section is not restricted":                                        "見出しの文字に、policyctl が読める属性の外で visibility が書かれています。この節は制限されていません",
 	"the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted":                            "見出しの属性の外で visibility を指定しています。文字のまま公開され、何も制限されません",
 	"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`": "部分を制限するには、見出し行の最後に {visibility=区分} を書くか、::: 区分 のブロックで囲んでください。文字として書くときは `code` に入れてください",
+	"%s does not resolve: no document is titled 「%s」":                                                                                                      "%s の参照先がありません: 「%s」という題名の文書はありません",
+	"quote a document's title exactly as its front matter gives it (title:)":                                                                               "文書の題名は、フロントマターの title: のとおりに引用してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -21,7 +21,7 @@ import (
 //	range      = chain [ から chain まで | ～ chain ]        第1号から第3号まで, 前条から第5条まで
 //	chain      = link { [caption] link } [part] [exclusion]  第5条第2項第3号イ, 第149条（捜索調書）第1項
 //	citation   = document | law                              基本方針6(3), 地方自治法第244条
-//	document   = a tier's name or a document title           対策基準第5条
+//	document   = a tier's name or a document title, maybe in 「」 or 『』   対策基準第5条, 「監視手順」2(1)
 //	law        = a law's name, number or abbreviation        地方自治法（昭和22年法律第67号）第244条の6第1項, 法第3条
 //	direction  = 上記 | 前記 | 下記                            上記3, 前記(2), 下記4
 //	connective = 、 | ， | ・ | 及び | 並びに | 又は | 若しくは
@@ -271,13 +271,39 @@ func (s *scanner) docName(text string, i int) string {
 	return ""
 }
 
+// quotedName reads a name in 「」 or 『』 at text[i:]: the name and where
+// the closing bracket ends. A name holds no bracket, line break or 。 and
+// is at most maxQuoted characters long.
+func quotedName(text string, i int) (string, int, bool) {
+	open, size := utf8.DecodeRuneInString(text[i:])
+	close := map[rune]rune{'「': '」', '『': '』'}[open]
+	if close == 0 {
+		return "", 0, false
+	}
+	for k, n := i+size, 0; k < len(text) && n <= maxQuoted; n++ {
+		r, rsize := utf8.DecodeRuneInString(text[k:])
+		switch r {
+		case close:
+			name := strings.Trim(text[i+size:k], " 　")
+			return name, k + rsize, name != ""
+		case '「', '」', '『', '』', '\n', '。':
+			return "", 0, false
+		}
+		k += rsize
+	}
+	return "", 0, false
+}
+
+// maxQuoted bounds the length of a quoted title, in characters.
+const maxQuoted = 60
+
 // mayStart tells the characters an expression can begin with: the words
 // of the grammar, numbers, circled numbers, katakana and the first
 // characters of document names. Checking it first keeps the scan cheap on
 // ordinary text.
 func (s *scanner) mayStart(r rune) bool {
 	switch r {
-	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（':
+	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（', '「', '『':
 		return true
 	}
 	if r < 0x2460 {
@@ -731,7 +757,32 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	}
 	allowNum := false
-	if name := sameDocWord(text, j); name != "" {
+	if name, k, ok := quotedName(text, j); ok {
+		// 「インシデント対応手順」第2条, 『監視手順』2(1): a title in
+		// brackets cites that document, as the bare title does. Once
+		// quoted, the name is the citation's whatever follows: a title
+		// of no document is not this document's, nor another's.
+		k = skipSpaces(text, k)
+		if k2, ok := afterNo(text, k); ok {
+			k = k2
+		}
+		l, ok := s.readLink(text, k, nil)
+		switch {
+		case !ok:
+		case s.names[name]:
+			e.doc, j, allowNum = name, k, true
+		case l.kind != linkNamed:
+			// 「報告」前条: no citation of a title.
+		case lawNameRE.MatchString(name) || instrumentRE.MatchString(name) || standardRE.MatchString(name):
+			// 「みどり野市文書管理規程」第3条: another body's, as unquoted.
+			e.external, e.law, j = true, name, k
+		default:
+			e.doc, j = name, k
+		}
+	}
+	if e.doc != "" || e.external {
+		// The quoted name was read.
+	} else if name := sameDocWord(text, j); name != "" {
 		// 同基準第4条: the document cited last.
 		k := skipSpaces(text, j+len(name))
 		if _, ok := s.readLink(text, k, nil); ok {
@@ -770,7 +821,7 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && (e.direction != "" || e.doc != "") && counted(text, first.end) {
 		return e, nil, false // 上記2024年, 上記3日, 基本方針の3年: a count, not a section
 	}
-	if e.doc == "" && e.direction == "" {
+	if e.doc == "" && e.direction == "" && !e.external {
 		if law := s.lawBefore(text, i); law != "" && first.links[0].kind == linkNamed {
 			e.external, e.law = true, law
 		}

@@ -488,6 +488,13 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		}
 		docs = []*policy.Document{st.cited}
 	}
+	if len(docs) == 0 {
+		// 「インシデント対応手順」第2条 where no document has that title:
+		// quoted, it is a title, so it resolves nowhere else.
+		st.cites(r, links, nil)
+		st.untitled(r, e.doc)
+		return
+	}
 	var found []*policy.Document
 	var targets, path []*policy.Section
 	for _, d := range docs {
@@ -516,6 +523,25 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	default:
 		st.ambiguous(r, found)
 	}
+}
+
+// untitled reports a reference that cites, in 「」, a title no document
+// has, and names the documents whose titles contain it or are contained
+// in it: the title is perhaps shortened, or the document renamed.
+func (st *state) untitled(r *Ref, name string) {
+	var near []string
+	for _, d := range st.rs.repo.Docs {
+		t := strings.TrimSpace(d.Meta.Title)
+		if t != "" && (strings.Contains(t, name) || strings.Contains(name, t)) {
+			near = append(near, "「"+t+"」")
+		}
+	}
+	hint := i18n.T("quote a document's title exactly as its front matter gives it (title:)")
+	if len(near) > 0 {
+		hint = i18n.Sprintf("did you mean %s?", strings.Join(near, i18n.T(", ")))
+	}
+	st.fail(r, policy.RuleRefUnresolved, policy.Error,
+		i18n.Sprintf("%s does not resolve: no document is titled 「%s」", r.Text, name), hint)
 }
 
 func (st *state) ambiguous(r *Ref, found []*policy.Document) {
