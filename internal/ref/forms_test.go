@@ -126,6 +126,18 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n一　乙\n\nイ　丙\n\nロ　丁\n\nハ　イ又はロに準ずるもの及びイに掲げるもの\n",
 		want: []string{"イ -> 第1条第1号イ#s.a1.1.g1.i1", "ロ -> 第1条第1号ロ#s.a1.1.g1.i2", "イ -> 第1条第1号イ#s.a1.1.g1.i1"},
 	}, {
+		name: "an outline's katakana item cited as アの研修 or 上記ア; katakana words and letters with no such item around are not",
+		body: "## 1. 対策\n\n(1) 人的\n\nア 研修は毎年度実施する。\n\nイ アの研修の受講状況を記録する。\n\nウ アに定める研修のほか、上記アの研修に準じた訓練を行う。\n\nエ 上記(1)アの研修、上記ア及びイの記録、並びにオの研修\n\n## 2. 技術\n\nアクセスの記録、イベントの記録、ア の字及びアの字形を含む。\n",
+		want: []string{
+			"ア -> 1(1)ア#1-対策.p1.k1",
+			"ア -> 1(1)ア#1-対策.p1.k1",
+			"上記ア -> 1(1)ア#1-対策.p1.k1",
+			"上記(1)ア -> 1(1)ア#1-対策.p1.k1",
+			"上記ア -> 1(1)ア#1-対策.p1.k1",
+			"イ -> 1(1)イ#1-対策.p1.k2",
+			"オ !ref/unresolved",
+		},
+	}, {
 		name: "katakana words are not 号の細分",
 		body: "第1条　インターネット、イメージ及びロック\n",
 		want: nil,

@@ -133,6 +133,9 @@ type expr struct {
 	law      string // the law cited, as written, when the text names it
 	// abbrev is the abbreviation a law number defines: （…号。以下「法」という。）
 	abbrev string
+	// weak is set for a katakana letter read only because の follows it,
+	// アの研修: a reference only where katakana items stand around it.
+	weak bool
 }
 
 // relWords are the relative words and what they name, longest first.
@@ -808,6 +811,13 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	}
 	first, ok := s.readChain(text, j, allowNum)
+	if !ok && e.direction != "" {
+		// 上記ア, 上記アの研修: after 上記, a letter that stands alone is
+		// an outline's katakana item (上記アクセス is a word).
+		if kana, kok := readKana(text, j); kok {
+			first, ok = chain{links: []link{kana}, start: kana.start, end: kana.end}, true
+		}
+	}
 	if ok && e.doc == "" && e.direction == "" && first.links[0].kind != linkNamed && first.links[0].kind != linkOutline &&
 		unicode.Is(unicode.Han, prevRune(text, i)) {
 		ok = false // 基本方針 holds 本方針, 共同条例 同条: words, not references
@@ -1056,7 +1066,14 @@ func (s *scanner) kanaList(text string, e expr, i int) (expr, [][2]int, bool) {
 		_, conn = readKana(text, k)
 	}
 	if !cites && !conn {
-		return e, nil, false
+		// アの研修: の alone is a weak sign — ア, イ are words and typos
+		// too (ヘの for への) — so after a kanji it is not read, and the
+		// resolver keeps the reference only where katakana items number
+		// the text around it.
+		if !strings.HasPrefix(text[kana.end:], "の") || unicode.Is(unicode.Han, prevRune(text, i)) {
+			return e, nil, false
+		}
+		e.weak = true
 	}
 	e.chains = []chain{{links: []link{kana}, start: kana.start, end: kana.end}}
 	j := kana.end

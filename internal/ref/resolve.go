@@ -68,6 +68,9 @@ func (st *state) expr(e expr) []*Ref {
 		}
 		return []*Ref{r}
 	}
+	if e.weak && !st.kanaAround() {
+		return nil // アの字形 in a part without ア, イ items: a word
+	}
 	var refs []*Ref
 	var prev []link
 	for i := 0; i < len(e.chains); i++ {
@@ -107,6 +110,20 @@ func (st *state) expr(e expr) []*Ref {
 		}
 	}
 	return refs
+}
+
+// kanaAround reports whether katakana items (ア, イ or イ, ロ) number the
+// sections around the reference: the children of the sections it stands
+// in, which is where a letter it cites would be found.
+func (st *state) kanaAround() bool {
+	for a := st.host; a != nil; a = a.Parent {
+		for _, c := range a.Children {
+			if c.Style == policy.StyleKatakana || c.Style == policy.StyleIroha {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func orLaw(law string) string {
