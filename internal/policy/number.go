@@ -562,6 +562,11 @@ type Label struct {
 	// NumStart and NumEnd are where the main number is written, for a
 	// fix that rewrites it.
 	NumStart, NumEnd int
+	// SubStart and SubEnd are where the branch numbers of a 第N…, 別表 or
+	// 別記 label are written (の2 of 第5条の2, of 別記様式第1号の2), or would
+	// be: a fix writes them anew there and keeps the words around them
+	// (the 号 of 別記様式第1号).
+	SubStart, SubEnd int
 	// Absurd is set when a number is 0 or above MaxNumber.
 	Absurd bool
 }
@@ -602,7 +607,9 @@ func Lex(s string, i int) (Label, bool) {
 			return Label{}, false
 		}
 		l := Label{Kind: LabelUnit, Unit: u, Num: Number{N: n.Value}, Digits: n.Digits, NumStart: j, NumEnd: n.End, Absurd: n.Absurd}
-		l.End = readBranches(s, n.End+usize, &l)
+		l.SubStart = n.End + usize
+		l.End = readBranches(s, l.SubStart, &l)
+		l.SubEnd = l.End
 		return l, true
 	case r == '別':
 		switch {
@@ -615,13 +622,7 @@ func Lex(s string, i int) (Label, bool) {
 			if strings.HasPrefix(s[l.End:], "様式") {
 				l.End += len("様式")
 			}
-			readOrdinal(s, &l)
-			if strings.HasPrefix(s[l.End:], "号") && l.NumEnd > 0 {
-				l.End += len("号")
-				if strings.HasPrefix(s[l.End:], "様式") {
-					l.End += len("様式") // 別記第1号様式
-				}
-			}
+			readForm(s, &l)
 			return l, true
 		}
 	case r == '附' || r == '付':
@@ -673,6 +674,7 @@ func readBranches(s string, k int, l *Label) int {
 
 // readOrdinal reads 第N(のM) after 別表 or 別記.
 func readOrdinal(s string, l *Label) {
+	l.SubStart, l.SubEnd = l.End, l.End
 	if !strings.HasPrefix(s[l.End:], "第") {
 		return
 	}
@@ -682,7 +684,28 @@ func readOrdinal(s string, l *Label) {
 		return
 	}
 	l.Num.N, l.Digits, l.NumStart, l.NumEnd, l.Absurd = n.Value, n.Digits, k, n.End, n.Absurd
+	l.SubStart = n.End
 	l.End = readBranches(s, n.End, l)
+	l.SubEnd = l.End
+}
+
+// readForm reads the number of a form's name after 別記 or 別記様式:
+// 第1, 第1号, 第1号の2, 第1号様式.
+func readForm(s string, l *Label) {
+	readOrdinal(s, l)
+	if !strings.HasPrefix(s[l.End:], "号") || l.NumEnd == 0 {
+		return
+	}
+	l.End += len("号")
+	if l.SubEnd == l.SubStart {
+		// 別記様式第1号の2: the branch stands after 号.
+		l.SubStart = l.End
+		l.End = readBranches(s, l.End, l)
+		l.SubEnd = l.End
+	}
+	if strings.HasPrefix(s[l.End:], "様式") {
+		l.End += len("様式") // 別記第1号様式
+	}
 }
 
 // lexParen reads (1) （１） （一） (ア) (ｱ) (i): a number or letter in
