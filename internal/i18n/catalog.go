@@ -628,6 +628,8 @@ var japanese = map[string]string{
 	"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`": "部分を制限するには、見出し行の最後に {visibility=区分} を書くか、::: 区分 のブロックで囲んでください。文字として書くときは `code` に入れてください",
 	"%s does not resolve: no document is titled 「%s」":                                                                                                      "%s の参照先がありません: 「%s」という題名の文書はありません",
 	"quote a document's title exactly as its front matter gives it (title:)":                                                                               "文書の題名は、フロントマターの title: のとおりに引用してください",
+	"%s does not resolve: the forms of the text are %s":                                                                                                    "%s の参照先がありません: 本文にある様式は %s です",
+	"check the number; if the form is published outside the text, this warning can stay":                                                                   "番号を確かめてください。様式を本文の外で公開しているなら、この警告はそのままで構いません",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -320,9 +320,27 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n2　乙\n\n第2条　丙\n\n第1条第2項の規定にかかわらず、丁\n\n第3条　前条の規定による。\n",
 		want: []string{"第1条第2項 -> 第1条第2項#s.a1.2", "前条 -> 第2条#s.a2"},
 	}, {
-		name: "a form's name is not a 号: 様式第1号, 第2号様式; 別記様式第N号 is its 別記, or a form kept outside the text",
-		body: "第1条　様式第1号、第2号様式、別記様式第1号、別記第2号様式及び別記様式第3号により行う。\n\n## 別記様式第1号\n\n## 別記第2号様式\n",
-		want: []string{"別記様式第1号 -> 別記第1#別記様式第1号", "別記第2号様式 -> 別記第2#別記第2号様式", "別記様式第3号 external"},
+		name: "a form's name is not a 号: 様式第1号, 第2号様式 and 別記様式第N号 are its 別記, or a form kept outside the text",
+		body: "第1条　様式第1号、第2号様式、別記様式第1号及び別記第2号様式により行う。\n\n## 別記様式第1号\n\n## 別記第2号様式\n",
+		want: []string{
+			"様式第1号 -> 別記第1#別記様式第1号", "第2号様式 -> 別記第2#別記第2号様式",
+			"別記様式第1号 -> 別記第1#別記様式第1号", "別記第2号様式 -> 別記第2#別記第2号様式",
+		},
+	}, {
+		name: "様式第N号 resolves to its heading 様式第N号（第1条関係）, never to a 別記 that is not a form; a form the text lacks is a warning when it has others",
+		body: "第1条　様式第1号による台帳、様式第1号の2、第2号様式、別記第1、様式第1号及び第2号並びに様式第1号から第2号までにより行う。\n\n2　前項の写しは、様式第9号及び別記様式第3号により報告する。\n\n## 別記第1 区分\n\n## 様式第1号（第1条関係）\n\n情報資産台帳\n\n## 様式第1号の2（第1条関係）\n\n## 記入例\n\n## 第2号様式（第1条関係）\n",
+		want: []string{
+			"様式第1号 -> #様式第1号第1条関係", "様式第1号の2 -> #様式第1号の2第1条関係", "第2号様式 -> #第2号様式第1条関係",
+			"別記第1 -> 別記第1#別記第1-区分",
+			"様式第1号 -> #様式第1号第1条関係", "第2号 -> #第2号様式第1条関係",
+			"様式第1号から第2号まで -> #様式第1号第1条関係 #様式第1号の2第1条関係 #第2号様式第1条関係",
+			"前項 -> 第1条第1項#s.a1.1",
+			"様式第9号 !ref/unresolved", "別記様式第3号 !ref/unresolved",
+		},
+	}, {
+		name: "様式第N号 with no form in the text is a form kept outside it",
+		body: "第1条　様式第1号及び別記様式第3号により行う。\n\n## 別記第1 区分\n",
+		want: []string{"様式第1号 external", "別記様式第3号 external"},
 	}, {
 		name: "outline compounds: 本方針3(1), 上記2の(3), 上記3.(2), 上記1.及び2.",
 		body: "## 1. 甲\n\n本方針3(1)による。\n\n## 2. 乙\n\n(1) a\n\n(2) b\n\n(3) c\n\n## 3. 丙\n\n(1) d\n\n(2) e\n\n## 4. 丁\n\n上記2の(3)、上記3.(2)及び上記1.及び2.による。本方針3年の計画。\n",
@@ -372,5 +390,19 @@ func TestForms(t *testing.T) {
 				t.Errorf("references:\n%s\nwant:\n%s\ntree:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"), d.DumpTree())
 			}
 		})
+	}
+}
+
+// TestFormNotInText: a form's name that the text, which holds its forms,
+// does not have is a warning naming the forms there are — not an error,
+// since a city may publish a form on its own.
+func TestFormNotInText(t *testing.T) {
+	r := load(t, map[string]string{"policy/x.md": front("x", "standard") + "第1条　様式第9号により報告する。\n\n## 様式第1号（第1条関係）\n\n## 別記様式第2号\n"})
+	refs := New(r).Doc(r.Docs[0])
+	if len(refs) != 1 || refs[0].Problem == nil || refs[0].Problem.Severity != policy.Warning {
+		t.Fatalf("refs %v, want one warning", describeTargets(refs))
+	}
+	if want := "様式第9号 does not resolve: the forms of the text are 様式第1号, 別記様式第2号"; refs[0].Problem.Message != want {
+		t.Errorf("message %q, want %q", refs[0].Problem.Message, want)
 	}
 }

@@ -100,10 +100,12 @@ type link struct {
 	numStart, numEnd int
 	digits           policy.Digits
 	absurd           bool // 第0条, 上記99999999999999999999
-	// form is set for the name of a form, 別記様式第1号 or 別記第1号様式:
-	// a 別記 of the document when it has one, otherwise a form kept
-	// outside the text (cities publish their 様式 as separate files).
-	form bool
+	// form is set for the name of a form, 別記様式第1号, 別記第1号様式,
+	// 様式第1号 or 第1号様式: a form of the document when it has one,
+	// otherwise a form kept outside the text (cities publish their 様式 as
+	// separate files). formOnly is set when it is written without 別記:
+	// then it names a form written 様式, never a 別記 that is not one.
+	form, formOnly bool
 }
 
 // chain is a sequence of links written without a break: 6(3)①,
@@ -306,7 +308,7 @@ const maxQuoted = 60
 // ordinary text.
 func (s *scanner) mayStart(r rune) bool {
 	switch r {
-	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（', '「', '『':
+	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（', '「', '『', '様':
 		return true
 	}
 	if r < 0x2460 {
@@ -359,9 +361,10 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelTable, policy.StyleAppendix
 		return l, true
 	case policy.LabelForm:
-		// 別記 別記第2 別記様式第1号 別記第1号様式
+		// 別記 別記第2 別記様式第1号 別記第1号様式 様式第1号 第1号様式
 		l.level, l.style = levelForm, policy.StyleForm
 		l.form = strings.Contains(text[i:l.end], "様式")
+		l.formOnly = l.form && !strings.HasPrefix(text[i:], "別記")
 		return l, true
 	case policy.LabelSupplement:
 		// 附則, 附則第2項, 附則第3条
@@ -954,6 +957,12 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline)
 		prevLinks := e.chains[len(e.chains)-1].links
 		last := prevLinks[len(prevLinks)-1]
+		if ok && last.form && len(prevLinks) == 1 && len(next.links) == 1 && next.links[0].kind == linkNamed && next.links[0].level == levelItem {
+			// 様式第1号及び第2号, 様式第1号から第3号まで: the 号 that
+			// follow a form's name number forms too.
+			f := &next.links[0]
+			f.level, f.style, f.form, f.formOnly = levelForm, policy.StyleForm, true, last.formOnly
+		}
 		// 第1条第1項第2号ア及びイ: イ goes on from ア, in the same 号.
 		// Not after 第2号(ア): a bare イ is not the (イ) beside it.
 		statuteKana := last.kind != linkOutline && last.level == levelSubitem1 && last.style != policy.StyleParenKatakana

@@ -172,6 +172,7 @@ func TestWriteLabel(t *testing.T) {
 		{"別記様式第1号", policy.StyleForm, policy.Number{N: 2}, "別記様式第2号"},
 		{"別記第1号様式", policy.StyleForm, policy.Number{N: 2}, "別記第2号様式"},
 		{"別記様式第１号の２", policy.StyleForm, policy.Number{N: 3, Sub: []int{1}}, "別記様式第３号の１"},
+		{"様式第1号", policy.StyleForm, policy.Number{N: 2}, "様式第2号"},
 	} {
 		if got, ok := writeLabel(tt.label, tt.style, tt.num, policy.DigitsASCII); !ok || got != tt.want {
 			t.Errorf("writeLabel(%q, %v) = %q, %v; want %q", tt.label, tt.num, got, ok, tt.want)
@@ -206,7 +207,7 @@ func TestRestyle(t *testing.T) {
 		{"別表第１の２", half, "別表第1の2"},
 		{"別記様式第１号", half, "別記様式第1号"},
 		{"別記第１号様式", half, "別記第1号様式"},
-		{"別記様式第１号の２", half, "別記様式第1号の2"},
+		{"様式第１号の２", half, "様式第1号の2"},
 		{"①", half, "①"},
 		{"ア", full, "ア"},
 		{"第５条", anyStyle, "第５条"},
