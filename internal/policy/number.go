@@ -543,7 +543,7 @@ const (
 	LabelDigits                          // 2 ２ — a bare number
 	LabelKanji                           // 一 十二 — a bare kanji numeral
 	LabelAppendix                        // 別表 別表第1 別表第1の2
-	LabelForm                            // 別記 別記第1 別記様式第1号 別記第1号様式
+	LabelForm                            // 別記 別記第1 別記様式第1号 別記第1号様式 様式第1号 第1号様式
 	LabelSupplement                      // 附則 付則 附　則
 )
 
@@ -562,6 +562,11 @@ type Label struct {
 	// NumStart and NumEnd are where the main number is written, for a
 	// fix that rewrites it.
 	NumStart, NumEnd int
+	// SubStart and SubEnd are where the branch numbers of a 第N…, 別表 or
+	// 別記 label are written (の2 of 第5条の2, of 様式第1号の2), or would
+	// be: a fix writes them anew there and keeps the words around them
+	// (the 号 of 別記様式第1号).
+	SubStart, SubEnd int
 	// Absurd is set when a number is 0 or above MaxNumber.
 	Absurd bool
 }
@@ -598,11 +603,20 @@ func Lex(s string, i int) (Label, bool) {
 			return Label{}, false
 		}
 		u, usize := utf8.DecodeRuneInString(s[n.End:])
+		if u == '号' && strings.HasPrefix(s[n.End+usize:], "様式") {
+			// 第1号様式: a form's name, not a 号.
+			l := Label{Kind: LabelForm, Num: Number{N: n.Value}, Digits: n.Digits, NumStart: j, NumEnd: n.End, Absurd: n.Absurd}
+			l.SubStart, l.SubEnd = n.End+usize, n.End+usize
+			l.End = l.SubEnd + len("様式")
+			return l, true
+		}
 		if !strings.ContainsRune(units, u) || strings.ContainsRune(unitWords[u], firstRune(s[n.End+usize:])) {
 			return Label{}, false
 		}
 		l := Label{Kind: LabelUnit, Unit: u, Num: Number{N: n.Value}, Digits: n.Digits, NumStart: j, NumEnd: n.End, Absurd: n.Absurd}
-		l.End = readBranches(s, n.End+usize, &l)
+		l.SubStart = n.End + usize
+		l.End = readBranches(s, l.SubStart, &l)
+		l.SubEnd = l.End
 		return l, true
 	case r == '別':
 		switch {
@@ -615,15 +629,20 @@ func Lex(s string, i int) (Label, bool) {
 			if strings.HasPrefix(s[l.End:], "様式") {
 				l.End += len("様式")
 			}
-			readOrdinal(s, &l)
-			if strings.HasPrefix(s[l.End:], "号") && l.NumEnd > 0 {
-				l.End += len("号")
-				if strings.HasPrefix(s[l.End:], "様式") {
-					l.End += len("様式") // 別記第1号様式
-				}
-			}
+			readForm(s, &l)
 			return l, true
 		}
+	case r == '様':
+		// 様式第1号, 様式第1号の2: a form's name, as 別記様式第1号 is.
+		if !strings.HasPrefix(s[i:], "様式第") {
+			return Label{}, false
+		}
+		l := Label{Kind: LabelForm, Num: Number{N: 1}, End: i + len("様式")}
+		readForm(s, &l)
+		if l.NumEnd == 0 {
+			return Label{}, false
+		}
+		return l, true
 	case r == '附' || r == '付':
 		k := j
 		for k < len(s) && (s[k] == ' ' || strings.HasPrefix(s[k:], "　")) {
@@ -673,6 +692,7 @@ func readBranches(s string, k int, l *Label) int {
 
 // readOrdinal reads 第N(のM) after 別表 or 別記.
 func readOrdinal(s string, l *Label) {
+	l.SubStart, l.SubEnd = l.End, l.End
 	if !strings.HasPrefix(s[l.End:], "第") {
 		return
 	}
@@ -682,7 +702,28 @@ func readOrdinal(s string, l *Label) {
 		return
 	}
 	l.Num.N, l.Digits, l.NumStart, l.NumEnd, l.Absurd = n.Value, n.Digits, k, n.End, n.Absurd
+	l.SubStart = n.End
 	l.End = readBranches(s, n.End, l)
+	l.SubEnd = l.End
+}
+
+// readForm reads the number of a form's name after 別記, 別記様式 or 様式:
+// 第1, 第1号, 第1号の2, 第1号様式.
+func readForm(s string, l *Label) {
+	readOrdinal(s, l)
+	if !strings.HasPrefix(s[l.End:], "号") || l.NumEnd == 0 {
+		return
+	}
+	l.End += len("号")
+	if l.SubEnd == l.SubStart {
+		// 様式第1号の2: the branch stands after 号.
+		l.SubStart = l.End
+		l.End = readBranches(s, l.End, l)
+		l.SubEnd = l.End
+	}
+	if strings.HasPrefix(s[l.End:], "様式") {
+		l.End += len("様式") // 別記第1号様式
+	}
 }
 
 // lexParen reads (1) （１） （一） (ア) (ｱ) (i): a number or letter in
@@ -848,6 +889,13 @@ func parseNumberedIn(text string, inArticle, tight, heading bool) (numbered, boo
 	case LabelAppendix:
 		return mk(StyleAppendix, l.Num)
 	case LabelForm:
+		if !strings.HasPrefix(label, "別記") {
+			// 様式第1号 and 第1号様式 number forms apart from the 別記
+			// (a 規程 has 別記第1 and 様式第1号 side by side), and a
+			// heading of theirs stays unnumbered: references find it by
+			// its title.
+			return numbered{}, false
+		}
 		return mk(StyleForm, l.Num)
 	case LabelDigits:
 		// 1. １． — the outline style; not 1.5 or 2.4GHz.

@@ -221,3 +221,18 @@ func TestLinesOpenProvisions(t *testing.T) {
 		})
 	}
 }
+
+// TestFormHeadings: 別記 headings are numbered, 様式 headings are not —
+// a 規程 has 別記第1 and 様式第1号 side by side, and numbering them as one
+// sequence would make them duplicates (and renumber one of them).
+func TestFormHeadings(t *testing.T) {
+	d := ParseDocument("x.md", []byte("---\nid: x\ntitle: x\ntier: standard\nvisibility: public\n---\n第1条　甲\n\n## 別記第1 区分\n\n## 別記様式第2号（第1条関係）\n\n## 様式第1号（第1条関係）\n\n## 第2号様式\n"), levels)
+	var got []string
+	for _, s := range d.Sections() {
+		got = append(got, s.Style.String()+":"+s.Label+":"+s.Title)
+	}
+	want := "article:第1条:甲 clause:: form:別記第1:区分 form:別記様式第2号:（第1条関係） none::様式第1号（第1条関係） none::第2号様式"
+	if strings.Join(got, " ") != want {
+		t.Errorf("sections %q\nwant %q", strings.Join(got, " "), want)
+	}
+}

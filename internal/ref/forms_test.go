@@ -101,9 +101,42 @@ func TestForms(t *testing.T) {
 			"(2) -> 第1条第1号イ(2)#s.a1.1.g1.i1.p2",
 		},
 	}, {
+		name: "号の細分 written (ア) right below a 号: 第2号(イ), （ア）, a space before it, lists of them",
+		body: "第1条　甲\n\n(1)　乙\n\n(2)　丙\n\n(ア)　丁\n\n(イ)　戊\n\n(3)　己\n\n(ア)　庚\n\n(イ)　辛\n\n2　前項第2号(イ)、第1項第2号（ア）、前項第2号及び第3号(イ)並びに第1条第1項第2号(ア)及び(イ)による。\n\n第2条　前条第1項第2号 (イ) 及び前条第1項第3号　（ア）による。\n",
+		want: []string{
+			"前項第2号(イ) -> 第1条第1項第2号(イ)#s.a1.1.p2.pk2",
+			"第1項第2号（ア） -> 第1条第1項第2号(ア)#s.a1.1.p2.pk1",
+			"前項第2号 -> 第1条第1項第2号#s.a1.1.p2",
+			"第3号(イ) -> 第1条第1項第3号(イ)#s.a1.1.p3.pk2",
+			"第1条第1項第2号(ア) -> 第1条第1項第2号(ア)#s.a1.1.p2.pk1",
+			"(イ) -> 第1条第1項第2号(イ)#s.a1.1.p2.pk2",
+			"前条第1項第2号 (イ) -> 第1条第1項第2号(イ)#s.a1.1.p2.pk2",
+			"前条第1項第3号　（ア） -> 第1条第1項第3号(ア)#s.a1.1.p3.pk1",
+		},
+	}, {
+		name: "(ア) below a 号 written 二, and below ア: 前項第二号(イ), 第1号ア(ア); a (ア) the 号 lacks is unresolved",
+		body: "第1条　甲\n\n一　乙\n\nア　丙\n\n(ア)　丁\n\n二　戊\n\n(ア)　己\n\n(イ)　庚\n\n2　前項第二号(イ)、前項第1号ア(ア)及び前項第二号(ウ)による。\n",
+		want: []string{
+			"前項第二号(イ) -> 第1条第1項第2号(イ)#s.a1.1.g2.pk2",
+			"前項第1号ア(ア) -> 第1条第1項第1号ア(ア)#s.a1.1.g1.k1.pk1",
+			"前項第二号(ウ) !ref/unresolved",
+		},
+	}, {
 		name: "イ又はロ, and a lone イに掲げる, inside the 号",
 		body: "第1条　甲\n\n一　乙\n\nイ　丙\n\nロ　丁\n\nハ　イ又はロに準ずるもの及びイに掲げるもの\n",
 		want: []string{"イ -> 第1条第1号イ#s.a1.1.g1.i1", "ロ -> 第1条第1号ロ#s.a1.1.g1.i2", "イ -> 第1条第1号イ#s.a1.1.g1.i1"},
+	}, {
+		name: "an outline's katakana item cited as アの研修 or 上記ア; katakana words and letters with no such item around are not",
+		body: "## 1. 対策\n\n(1) 人的\n\nア 研修は毎年度実施する。\n\nイ アの研修の受講状況を記録する。\n\nウ アに定める研修のほか、上記アの研修に準じた訓練を行う。\n\nエ 上記(1)アの研修、上記ア及びイの記録、並びにオの研修\n\n## 2. 技術\n\nアクセスの記録、イベントの記録、ア の字及びアの字形を含む。\n",
+		want: []string{
+			"ア -> 1(1)ア#1-対策.p1.k1",
+			"ア -> 1(1)ア#1-対策.p1.k1",
+			"上記ア -> 1(1)ア#1-対策.p1.k1",
+			"上記(1)ア -> 1(1)ア#1-対策.p1.k1",
+			"上記ア -> 1(1)ア#1-対策.p1.k1",
+			"イ -> 1(1)イ#1-対策.p1.k2",
+			"オ !ref/unresolved",
+		},
 	}, {
 		name: "katakana words are not 号の細分",
 		body: "第1条　インターネット、イメージ及びロック\n",
@@ -287,9 +320,27 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n2　乙\n\n第2条　丙\n\n第1条第2項の規定にかかわらず、丁\n\n第3条　前条の規定による。\n",
 		want: []string{"第1条第2項 -> 第1条第2項#s.a1.2", "前条 -> 第2条#s.a2"},
 	}, {
-		name: "a form's name is not a 号: 様式第1号, 第2号様式; 別記様式第N号 is its 別記, or a form kept outside the text",
-		body: "第1条　様式第1号、第2号様式、別記様式第1号、別記第2号様式及び別記様式第3号により行う。\n\n## 別記様式第1号\n\n## 別記第2号様式\n",
-		want: []string{"別記様式第1号 -> 別記第1#別記様式第1号", "別記第2号様式 -> 別記第2#別記第2号様式", "別記様式第3号 external"},
+		name: "a form's name is not a 号: 様式第1号, 第2号様式 and 別記様式第N号 are its 別記, or a form kept outside the text",
+		body: "第1条　様式第1号、第2号様式、別記様式第1号及び別記第2号様式により行う。\n\n## 別記様式第1号\n\n## 別記第2号様式\n",
+		want: []string{
+			"様式第1号 -> 別記第1#別記様式第1号", "第2号様式 -> 別記第2#別記第2号様式",
+			"別記様式第1号 -> 別記第1#別記様式第1号", "別記第2号様式 -> 別記第2#別記第2号様式",
+		},
+	}, {
+		name: "様式第N号 resolves to its heading 様式第N号（第1条関係）, never to a 別記 that is not a form; a form the text lacks is a warning when it has others",
+		body: "第1条　様式第1号による台帳、様式第1号の2、第2号様式、別記第1、様式第1号及び第2号並びに様式第1号から第2号までにより行う。\n\n2　前項の写しは、様式第9号及び別記様式第3号により報告する。\n\n## 別記第1 区分\n\n## 様式第1号（第1条関係）\n\n情報資産台帳\n\n## 様式第1号の2（第1条関係）\n\n## 記入例\n\n## 第2号様式（第1条関係）\n",
+		want: []string{
+			"様式第1号 -> #様式第1号第1条関係", "様式第1号の2 -> #様式第1号の2第1条関係", "第2号様式 -> #第2号様式第1条関係",
+			"別記第1 -> 別記第1#別記第1-区分",
+			"様式第1号 -> #様式第1号第1条関係", "第2号 -> #第2号様式第1条関係",
+			"様式第1号から第2号まで -> #様式第1号第1条関係 #様式第1号の2第1条関係 #第2号様式第1条関係",
+			"前項 -> 第1条第1項#s.a1.1",
+			"様式第9号 !ref/unresolved", "別記様式第3号 !ref/unresolved",
+		},
+	}, {
+		name: "様式第N号 with no form in the text is a form kept outside it",
+		body: "第1条　様式第1号及び別記様式第3号により行う。\n\n## 別記第1 区分\n",
+		want: []string{"様式第1号 external", "別記様式第3号 external"},
 	}, {
 		name: "outline compounds: 本方針3(1), 上記2の(3), 上記3.(2), 上記1.及び2.",
 		body: "## 1. 甲\n\n本方針3(1)による。\n\n## 2. 乙\n\n(1) a\n\n(2) b\n\n(3) c\n\n## 3. 丙\n\n(1) d\n\n(2) e\n\n## 4. 丁\n\n上記2の(3)、上記3.(2)及び上記1.及び2.による。本方針3年の計画。\n",
@@ -339,5 +390,19 @@ func TestForms(t *testing.T) {
 				t.Errorf("references:\n%s\nwant:\n%s\ntree:\n%s", strings.Join(got, "\n"), strings.Join(c.want, "\n"), d.DumpTree())
 			}
 		})
+	}
+}
+
+// TestFormNotInText: a form's name that the text, which holds its forms,
+// does not have is a warning naming the forms there are — not an error,
+// since a city may publish a form on its own.
+func TestFormNotInText(t *testing.T) {
+	r := load(t, map[string]string{"policy/x.md": front("x", "standard") + "第1条　様式第9号により報告する。\n\n## 様式第1号（第1条関係）\n\n## 別記様式第2号\n"})
+	refs := New(r).Doc(r.Docs[0])
+	if len(refs) != 1 || refs[0].Problem == nil || refs[0].Problem.Severity != policy.Warning {
+		t.Fatalf("refs %v, want one warning", describeTargets(refs))
+	}
+	if want := "様式第9号 does not resolve: the forms of the text are 様式第1号, 別記様式第2号"; refs[0].Problem.Message != want {
+		t.Errorf("message %q, want %q", refs[0].Problem.Message, want)
 	}
 }

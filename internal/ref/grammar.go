@@ -21,7 +21,7 @@ import (
 //	range      = chain [ から chain まで | ～ chain ]        第1号から第3号まで, 前条から第5条まで
 //	chain      = link { [caption] link } [part] [exclusion]  第5条第2項第3号イ, 第149条（捜索調書）第1項
 //	citation   = document | law                              基本方針6(3), 地方自治法第244条
-//	document   = a tier's name or a document title           対策基準第5条
+//	document   = a tier's name or a document title, maybe in 「」 or 『』   対策基準第5条, 「監視手順」2(1)
 //	law        = a law's name, number or abbreviation        地方自治法（昭和22年法律第67号）第244条の6第1項, 法第3条
 //	direction  = 上記 | 前記 | 下記                            上記3, 前記(2), 下記4
 //	connective = 、 | ， | ・ | 及び | 並びに | 又は | 若しくは
@@ -100,10 +100,12 @@ type link struct {
 	numStart, numEnd int
 	digits           policy.Digits
 	absurd           bool // 第0条, 上記99999999999999999999
-	// form is set for the name of a form, 別記様式第1号 or 別記第1号様式:
-	// a 別記 of the document when it has one, otherwise a form kept
-	// outside the text (cities publish their 様式 as separate files).
-	form bool
+	// form is set for the name of a form, 別記様式第1号, 別記第1号様式,
+	// 様式第1号 or 第1号様式: a form of the document when it has one,
+	// otherwise a form kept outside the text (cities publish their 様式 as
+	// separate files). formOnly is set when it is written without 別記:
+	// then it names a form written 様式, never a 別記 that is not one.
+	form, formOnly bool
 }
 
 // chain is a sequence of links written without a break: 6(3)①,
@@ -133,6 +135,9 @@ type expr struct {
 	law      string // the law cited, as written, when the text names it
 	// abbrev is the abbreviation a law number defines: （…号。以下「法」という。）
 	abbrev string
+	// weak is set for a katakana letter read only because の follows it,
+	// アの研修: a reference only where katakana items stand around it.
+	weak bool
 }
 
 // relWords are the relative words and what they name, longest first.
@@ -271,13 +276,39 @@ func (s *scanner) docName(text string, i int) string {
 	return ""
 }
 
+// quotedName reads a name in 「」 or 『』 at text[i:]: the name and where
+// the closing bracket ends. A name holds no bracket, line break or 。 and
+// is at most maxQuoted characters long.
+func quotedName(text string, i int) (string, int, bool) {
+	open, size := utf8.DecodeRuneInString(text[i:])
+	close := map[rune]rune{'「': '」', '『': '』'}[open]
+	if close == 0 {
+		return "", 0, false
+	}
+	for k, n := i+size, 0; k < len(text) && n <= maxQuoted; n++ {
+		r, rsize := utf8.DecodeRuneInString(text[k:])
+		switch r {
+		case close:
+			name := strings.Trim(text[i+size:k], " 　")
+			return name, k + rsize, name != ""
+		case '「', '」', '『', '』', '\n', '。':
+			return "", 0, false
+		}
+		k += rsize
+	}
+	return "", 0, false
+}
+
+// maxQuoted bounds the length of a quoted title, in characters.
+const maxQuoted = 60
+
 // mayStart tells the characters an expression can begin with: the words
 // of the grammar, numbers, circled numbers, katakana and the first
 // characters of document names. Checking it first keeps the scan cheap on
 // ordinary text.
 func (s *scanner) mayStart(r rune) bool {
 	switch r {
-	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（':
+	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（', '「', '『', '様':
 		return true
 	}
 	if r < 0x2460 {
@@ -330,9 +361,10 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelTable, policy.StyleAppendix
 		return l, true
 	case policy.LabelForm:
-		// 別記 別記第2 別記様式第1号 別記第1号様式
+		// 別記 別記第2 別記様式第1号 別記第1号様式 様式第1号 第1号様式
 		l.level, l.style = levelForm, policy.StyleForm
 		l.form = strings.Contains(text[i:l.end], "様式")
+		l.formOnly = l.form && !strings.HasPrefix(text[i:], "別記")
 		return l, true
 	case policy.LabelSupplement:
 		// 附則, 附則第2項, 附則第3条
@@ -355,10 +387,20 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		l.level, l.style = levelSubitem3, policy.StyleParenRoman
 		return l, true
 	case policy.LabelParenKana:
-		// (ア) (ｱ); after a 号の細分 (1), the 細分 below it: 第1号イ(1)(ア)
+		// (ア) (ｱ): an outline letter, or, after a 号 or one of its 細分,
+		// the 細分 below it, as municipal rules write them: 第2号(イ)
+		// (the 細分 of a 号), 第1号ア(ア) (of ア), 第1号イ(1)(ア) (of (1)).
+		// Which style the section is written in is below's to match.
 		l.kind, l.style, l.kana = linkOutline, policy.StyleParenKatakana, lx.Kana
-		if prev != nil && prev.kind == linkNamed && prev.level == levelSubitem2 {
-			l.kind, l.level = linkNamed, levelSubitem3
+		if prev != nil && prev.kind != linkOutline && prev.kind != linkEach && prev.kind != linkPrevN {
+			switch prev.level {
+			case levelItem:
+				l.kind, l.level = linkNamed, levelSubitem1
+			case levelSubitem1:
+				l.kind, l.level = linkNamed, levelSubitem2
+			case levelSubitem2:
+				l.kind, l.level = linkNamed, levelSubitem3
+			}
 		}
 		return l, true
 	case policy.LabelCircled:
@@ -477,6 +519,15 @@ func (s *scanner) readChain(text string, i int, allowNum bool) (chain, bool) {
 			}
 		}
 		l, ok := s.readLink(text, j, prev)
+		if !ok && prev != nil && prev.kind != linkOutline && prev.level >= levelItem && prev.level <= levelSubitem2 {
+			// 第2号 (イ), 第3号　（ア）: a space may stand before the
+			// bracketed 細分 of a 号; only a 細分 is read across it.
+			if k := skipSpaces(text, j); k > j {
+				if sub, sok := s.readLink(text, k, prev); sok && sub.kind == linkNamed && sub.level > prev.level && sub.style == policy.StyleParenKatakana {
+					l, ok = sub, true
+				}
+			}
+		}
 		if !ok {
 			// 第149条（捜索調書）第1項: a caption between two links.
 			if prev != nil && prev.level == levelArticle {
@@ -712,7 +763,32 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	}
 	allowNum := false
-	if name := sameDocWord(text, j); name != "" {
+	if name, k, ok := quotedName(text, j); ok {
+		// 「インシデント対応手順」第2条, 『監視手順』2(1): a title in
+		// brackets cites that document, as the bare title does. Once
+		// quoted, the name is the citation's whatever follows: a title
+		// of no document is not this document's, nor another's.
+		k = skipSpaces(text, k)
+		if k2, ok := afterNo(text, k); ok {
+			k = k2
+		}
+		l, ok := s.readLink(text, k, nil)
+		switch {
+		case !ok:
+		case s.names[name]:
+			e.doc, j, allowNum = name, k, true
+		case l.kind != linkNamed:
+			// 「報告」前条: no citation of a title.
+		case lawNameRE.MatchString(name) || instrumentRE.MatchString(name) || standardRE.MatchString(name):
+			// 「みどり野市文書管理規程」第3条: another body's, as unquoted.
+			e.external, e.law, j = true, name, k
+		default:
+			e.doc, j = name, k
+		}
+	}
+	if e.doc != "" || e.external {
+		// The quoted name was read.
+	} else if name := sameDocWord(text, j); name != "" {
 		// 同基準第4条: the document cited last.
 		k := skipSpaces(text, j+len(name))
 		if _, ok := s.readLink(text, k, nil); ok {
@@ -738,6 +814,13 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	}
 	first, ok := s.readChain(text, j, allowNum)
+	if !ok && e.direction != "" {
+		// 上記ア, 上記アの研修: after 上記, a letter that stands alone is
+		// an outline's katakana item (上記アクセス is a word).
+		if kana, kok := readKana(text, j); kok {
+			first, ok = chain{links: []link{kana}, start: kana.start, end: kana.end}, true
+		}
+	}
 	if ok && e.doc == "" && e.direction == "" && first.links[0].kind != linkNamed && first.links[0].kind != linkOutline &&
 		unicode.Is(unicode.Han, prevRune(text, i)) {
 		ok = false // 基本方針 holds 本方針, 共同条例 同条: words, not references
@@ -751,7 +834,7 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && (e.direction != "" || e.doc != "") && counted(text, first.end) {
 		return e, nil, false // 上記2024年, 上記3日, 基本方針の3年: a count, not a section
 	}
-	if e.doc == "" && e.direction == "" {
+	if e.doc == "" && e.direction == "" && !e.external {
 		if law := s.lawBefore(text, i); law != "" && first.links[0].kind == linkNamed {
 			e.external, e.law = true, law
 		}
@@ -874,12 +957,19 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline)
 		prevLinks := e.chains[len(e.chains)-1].links
 		last := prevLinks[len(prevLinks)-1]
+		if ok && last.form && len(prevLinks) == 1 && len(next.links) == 1 && next.links[0].kind == linkNamed && next.links[0].level == levelItem {
+			// 様式第1号及び第2号, 様式第1号から第3号まで: the 号 that
+			// follow a form's name number forms too.
+			f := &next.links[0]
+			f.level, f.style, f.form, f.formOnly = levelForm, policy.StyleForm, true, last.formOnly
+		}
 		// 第1条第1項第2号ア及びイ: イ goes on from ア, in the same 号.
-		statuteKana := last.kind != linkOutline && last.level == levelSubitem1
+		// Not after 第2号(ア): a bare イ is not the (イ) beside it.
+		statuteKana := last.kind != linkOutline && last.level == levelSubitem1 && last.style != policy.StyleParenKatakana
 		kanaAfterKana := false
-		// 第1号イ(1)(ア)及び(イ), 第1号イ(1)及び(2): a 細分 goes on from
-		// the one before, in the same 号.
-		if ok && last.kind == linkNamed && (last.level == levelSubitem2 || last.level == levelSubitem3) && len(next.links) > 0 {
+		// 第1号イ(1)(ア)及び(イ), 第1号イ(1)及び(2), 第2号(ア)及び(イ): a
+		// 細分 goes on from the one before, in the same 号.
+		if ok && last.kind == linkNamed && last.level >= levelSubitem1 && last.level <= levelSubitem3 && len(next.links) > 0 {
 			if f := &next.links[0]; f.kind == linkOutline && f.style == last.style {
 				f.kind, f.level = linkNamed, last.level
 				kanaAfterKana = true
@@ -985,7 +1075,14 @@ func (s *scanner) kanaList(text string, e expr, i int) (expr, [][2]int, bool) {
 		_, conn = readKana(text, k)
 	}
 	if !cites && !conn {
-		return e, nil, false
+		// アの研修: の alone is a weak sign — ア, イ are words and typos
+		// too (ヘの for への) — so after a kanji it is not read, and the
+		// resolver keeps the reference only where katakana items number
+		// the text around it.
+		if !strings.HasPrefix(text[kana.end:], "の") || unicode.Is(unicode.Han, prevRune(text, i)) {
+			return e, nil, false
+		}
+		e.weak = true
 	}
 	e.chains = []chain{{links: []link{kana}, start: kana.start, end: kana.end}}
 	j := kana.end

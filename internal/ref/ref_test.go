@@ -357,6 +357,34 @@ func TestAcrossDocuments(t *testing.T) {
 			"〇〇市情報セキュリティ基本方針の2(1) -> basic:2(1)#2-乙.p1",
 			"実施手順の1 -> proc:1#1-甲",
 		},
+	}, {
+		name: "a title quoted in 「」 or 『』 names its document, never another",
+		path: "policy/c.md",
+		docs: map[string]string{
+			"policy/a.md": "---\nid: a\ntitle: インシデント対応手順\ntier: procedure\nvisibility: public\n---\n第1条　甲\n\n第2条　乙\n\n2　丙\n",
+			"policy/b.md": "---\nid: b\ntitle: 監視手順\ntier: procedure\nvisibility: public\n---\n## 1. 監視\n\n## 2. 報告\n\n(1) 文書\n",
+			"policy/c.md": "---\nid: c\ntitle: バックアップ手順\ntier: procedure\nvisibility: public\n---\n## 1. 報告\n\n" +
+				"「インシデント対応手順」第2条第２項、『インシデント対応手順』第2条、「監視手順」2(1)、「監視手順」の2及び「監視手順」第2条による。\n",
+		},
+		want: []string{
+			"「インシデント対応手順」第2条第２項 -> a:第2条第2項#s.a2.2",
+			"『インシデント対応手順』第2条 -> a:第2条#s.a2",
+			"「監視手順」2(1) -> b:2(1)#2-報告.p1",
+			"「監視手順」の2 -> b:2#2-報告",
+			"「監視手順」第2条 !ref/unresolved", // 監視手順 has no 第2条; インシデント対応手順 has, and is not meant
+		},
+	}, {
+		name: "a quoted title of no document is unresolved; another body's quoted instrument is external",
+		path: "policy/c.md",
+		docs: map[string]string{
+			"policy/a.md": "---\nid: a\ntitle: 情報セキュリティインシデント対応手順\ntier: procedure\nvisibility: public\n---\n第1条　甲\n\n第2条　乙\n",
+			"policy/c.md": "---\nid: c\ntitle: バックアップ手順\ntier: procedure\nvisibility: public\n---\n第1条　甲\n\n第2条　乙\n\n第3条　「インシデント対応手順」第2条、「みどり野市文書管理規程」第3条、「個人情報の保護に関する法律」第2条及び「情報資産」の区分による。\n",
+		},
+		want: []string{
+			"「インシデント対応手順」第2条 !ref/unresolved",
+			"「みどり野市文書管理規程」第3条 external",
+			"「個人情報の保護に関する法律」第2条 external",
+		},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := load(t, tt.docs)

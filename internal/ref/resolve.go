@@ -68,6 +68,9 @@ func (st *state) expr(e expr) []*Ref {
 		}
 		return []*Ref{r}
 	}
+	if e.weak && !st.kanaAround() {
+		return nil // アの字形 in a part without ア, イ items: a word
+	}
 	var refs []*Ref
 	var prev []link
 	for i := 0; i < len(e.chains); i++ {
@@ -107,6 +110,20 @@ func (st *state) expr(e expr) []*Ref {
 		}
 	}
 	return refs
+}
+
+// kanaAround reports whether katakana items (ア, イ or イ, ロ) number the
+// sections around the reference: the children of the sections it stands
+// in, which is where a letter it cites would be found.
+func (st *state) kanaAround() bool {
+	for a := st.host; a != nil; a = a.Parent {
+		for _, c := range a.Children {
+			if c.Style == policy.StyleKatakana || c.Style == policy.StyleIroha {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func orLaw(law string) string {
@@ -201,9 +218,7 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		return
 	}
 	if len(targets) == 0 && len(links) == 1 && links[0].form {
-		// 別記様式第1号 with no such 別記 in the text: a form published
-		// on its own, cited by name like another instrument.
-		r.External, r.Law = true, st.text[links[0].start:links[0].end]
+		st.formElsewhere(r, links[0])
 		return
 	}
 	if len(targets) == 0 {
@@ -349,7 +364,9 @@ func between(pool []*policy.Section, from, to *policy.Section) []*policy.Section
 		if s == from {
 			in = true
 		}
-		if in && s.Style == from.Style && supplementOf(s) == supplementOf(from) {
+		if in && s.Style == from.Style && supplementOf(s) == supplementOf(from) && (s.Style != policy.StyleNone || isFormHeading(s)) {
+			// Unnumbered, only the headings of forms: 様式第1号から第3号まで
+			// holds 様式第1号の2, not a heading 記入例 between them.
 			out = append(out, s)
 		}
 		if s == to {
@@ -424,6 +441,76 @@ func describeSec(s *policy.Section) string {
 	return s.Display()
 }
 
+// isForm reports whether a section is the form a link names: a 別記 of
+// its number written as a form (## 別記様式第1号), or any 別記 of its
+// number when the link is written 別記様式; or a heading whose title opens
+// with the form's name, ## 様式第1号（第10条関係）, which the section tree
+// leaves unnumbered (様式 and 別記 are numbered apart).
+func isForm(s *policy.Section, l link) bool {
+	if s.Style == policy.StyleForm {
+		return s.Number.Equal(l.num) && (!l.formOnly || strings.Contains(s.Label, "様式"))
+	}
+	n, ok := formHeading(s)
+	return ok && n.Equal(l.num)
+}
+
+// formHeading reads the number of an unnumbered heading that names a form:
+// 様式第1号（第10条関係）, 第2号様式 申請書.
+func formHeading(s *policy.Section) (policy.Number, bool) {
+	if s.Kind != policy.KindHeading || s.Numbered() {
+		return policy.Number{}, false
+	}
+	t := strings.TrimSpace(s.Title)
+	lx, ok := policy.Lex(t, 0)
+	if !ok || lx.Kind != policy.LabelForm || lx.Absurd || !strings.Contains(t[:lx.End], "様式") {
+		return policy.Number{}, false
+	}
+	if r := nextRune(t, lx.End); lx.End < len(t) && !strings.ContainsRune(" 　(（", r) {
+		return policy.Number{}, false
+	}
+	return lx.Num, true
+}
+
+func isFormHeading(s *policy.Section) bool {
+	_, ok := formHeading(s)
+	return ok
+}
+
+// formElsewhere decides about a form's name that names no form of the
+// text: with no form in the document or its tier, the city publishes its
+// forms on their own, and the name is cited like another instrument's
+// (external); when the text does hold its forms, a number that is not
+// among them is more likely wrong than kept apart, so it is a warning
+// that names the forms there are.
+func (st *state) formElsewhere(r *Ref, l link) {
+	var there []string
+	for _, d := range st.rs.repo.Docs {
+		if d != st.d && (d.Meta.Tier == "" || d.Meta.Tier != st.d.Meta.Tier) {
+			continue
+		}
+		for _, s := range d.Sections() {
+			if isFormHeading(s) || s.Style == policy.StyleForm && strings.Contains(s.Label, "様式") {
+				name := s.Label
+				if name == "" {
+					lx, _ := policy.Lex(strings.TrimSpace(s.Title), 0)
+					name = strings.TrimSpace(s.Title)[:lx.End]
+				}
+				there = append(there, name)
+			}
+		}
+	}
+	if len(there) == 0 {
+		r.External, r.Law = true, st.text[l.start:l.end]
+		return
+	}
+	if len(there) > 5 {
+		there = append(there[:5], "…")
+	}
+	st.fail(r, policy.RuleRefUnresolved, policy.Warning,
+		i18n.Sprintf("%s does not resolve: the forms of the text are %s", r.Text, strings.Join(there, i18n.T(", "))),
+		i18n.T("check the number; if the form is published outside the text, this warning can stay"))
+}
+
 // tierWide reports whether the first link of a chain names what a tier
 // split into files numbers through all of them: 第5条, 第2章, 第1編,
 // 別表第1, 別記第1, 本則.
@@ -453,7 +540,7 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 	switch len(found) {
 	case 0:
 		if len(links) == 1 && links[0].form {
-			r.External, r.Law = true, st.text[links[0].start:links[0].end] // as in resolve
+			st.formElsewhere(r, links[0])
 			return
 		}
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
@@ -488,6 +575,13 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		}
 		docs = []*policy.Document{st.cited}
 	}
+	if len(docs) == 0 {
+		// 「インシデント対応手順」第2条 where no document has that title:
+		// quoted, it is a title, so it resolves nowhere else.
+		st.cites(r, links, nil)
+		st.untitled(r, e.doc)
+		return
+	}
 	var found []*policy.Document
 	var targets, path []*policy.Section
 	for _, d := range docs {
@@ -516,6 +610,25 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	default:
 		st.ambiguous(r, found)
 	}
+}
+
+// untitled reports a reference that cites, in 「」, a title no document
+// has, and names the documents whose titles contain it or are contained
+// in it: the title is perhaps shortened, or the document renamed.
+func (st *state) untitled(r *Ref, name string) {
+	var near []string
+	for _, d := range st.rs.repo.Docs {
+		t := strings.TrimSpace(d.Meta.Title)
+		if t != "" && (strings.Contains(t, name) || strings.Contains(name, t)) {
+			near = append(near, "「"+t+"」")
+		}
+	}
+	hint := i18n.T("quote a document's title exactly as its front matter gives it (title:)")
+	if len(near) > 0 {
+		hint = i18n.Sprintf("did you mean %s?", strings.Join(near, i18n.T(", ")))
+	}
+	st.fail(r, policy.RuleRefUnresolved, policy.Error,
+		i18n.Sprintf("%s does not resolve: no document is titled 「%s」", r.Text, name), hint)
 }
 
 func (st *state) ambiguous(r *Ref, found []*policy.Document) {
@@ -624,7 +737,12 @@ func (st *state) first(d *policy.Document, from *policy.Section, l link, absolut
 				return nil, "第N号 without an article stands outside any article"
 			}
 			return below(c, l), ""
-		case levelTable, levelForm:
+		case levelForm:
+			if l.form {
+				return one(find(d.Root, func(s *policy.Section) bool { return isForm(s, l) })), ""
+			}
+			return one(find(d.Root, func(s *policy.Section) bool { return s.Style == l.style && s.Number.Equal(l.num) })), ""
+		case levelTable:
 			return one(find(d.Root, func(s *policy.Section) bool { return s.Style == l.style && s.Number.Equal(l.num) })), ""
 		case levelSupplement:
 			if s := enclosing(from, policy.StyleSupplement); s != nil {
@@ -750,12 +868,20 @@ func below(s *policy.Section, l link) []*policy.Section {
 		case levelItem:
 			// 第16条第1号: the items of the article's first clause.
 			return childrenWhere(firstClause(s), func(c *policy.Section) bool { return isItem(c) && c.Number.Equal(l.num) })
-		case levelSubitem1:
+		case levelSubitem1, levelSubitem2:
+			if l.style == policy.StyleParenKatakana {
+				// 第2号(イ), 第1号ア(ア): a 細分 written in brackets is
+				// the bracketed letter, never the bare one.
+				return childrenWhere(s, func(c *policy.Section) bool {
+					return c.Style == policy.StyleParenKatakana && kanaOf(c) == l.kana
+				})
+			}
+			if l.level == levelSubitem2 {
+				return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleParen && c.Number.Equal(l.num) })
+			}
 			return childrenWhere(s, func(c *policy.Section) bool {
 				return (c.Style == policy.StyleIroha || c.Style == policy.StyleKatakana) && kanaOf(c) == l.kana
 			})
-		case levelSubitem2:
-			return childrenWhere(s, func(c *policy.Section) bool { return c.Style == policy.StyleParen && c.Number.Equal(l.num) })
 		case levelSubitem3:
 			if l.style == policy.StyleParenKatakana {
 				// (ア) below (1), as municipal rules write it.

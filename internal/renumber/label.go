@@ -148,12 +148,9 @@ func writeLabel(label string, style policy.Style, num policy.Number, digits poli
 		if l.NumEnd <= l.NumStart {
 			return label, len(num.Sub) == 0 && num.N == 1
 		}
-		mid := l.NumEnd
-		if l.Kind == policy.LabelUnit {
-			mid += utf8.RuneLen(l.Unit)
-		}
-		// The branches run from mid to l.End.
-		return label[:l.NumStart] + policy.FormatNumber(num.N, l.Digits) + label[l.NumEnd:mid] + branches(num, l.Digits) + label[l.End:], true
+		// The words between the number and its branches (条, 号) and
+		// after them (様式 of 第1号様式) stay.
+		return label[:l.NumStart] + policy.FormatNumber(num.N, l.Digits) + label[l.NumEnd:l.SubStart] + branches(num, l.Digits) + label[l.SubEnd:], true
 	case policy.LabelDigits, policy.LabelParen:
 		if len(num.Sub) > 0 {
 			return "", false

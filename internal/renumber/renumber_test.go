@@ -157,6 +157,29 @@ func run(t testing.TB, in Input, opts Options) ([]txtar.File, string) {
 	return out, probs.String()
 }
 
+// TestWriteLabel: a renumbered label keeps every word around its number,
+// the 号 of a form's name included (別記様式第1号 became 別記様式第2).
+func TestWriteLabel(t *testing.T) {
+	for _, tt := range []struct {
+		label string
+		style policy.Style
+		num   policy.Number
+		want  string
+	}{
+		{"第3条の2", policy.StyleArticle, policy.Number{N: 4, Sub: []int{2}}, "第4条の2"},
+		{"別表第1の2", policy.StyleAppendix, policy.Number{N: 2}, "別表第2"},
+		{"別記第1", policy.StyleForm, policy.Number{N: 2}, "別記第2"},
+		{"別記様式第1号", policy.StyleForm, policy.Number{N: 2}, "別記様式第2号"},
+		{"別記第1号様式", policy.StyleForm, policy.Number{N: 2}, "別記第2号様式"},
+		{"別記様式第１号の２", policy.StyleForm, policy.Number{N: 3, Sub: []int{1}}, "別記様式第３号の１"},
+		{"様式第1号", policy.StyleForm, policy.Number{N: 2}, "様式第2号"},
+	} {
+		if got, ok := writeLabel(tt.label, tt.style, tt.num, policy.DigitsASCII); !ok || got != tt.want {
+			t.Errorf("writeLabel(%q, %v) = %q, %v; want %q", tt.label, tt.num, got, ok, tt.want)
+		}
+	}
+}
+
 func TestRestyle(t *testing.T) {
 	half := policy.StyleConfig{Digits: "half-width", Articles: "arabic"}
 	full := policy.StyleConfig{Digits: "full-width", Articles: "arabic"}
@@ -181,6 +204,10 @@ func TestRestyle(t *testing.T) {
 		{"( 1 )", full, "（ １ ）"},
 		{"（一）", half, "（一）"},
 		{"別表第１", half, "別表第1"},
+		{"別表第１の２", half, "別表第1の2"},
+		{"別記様式第１号", half, "別記様式第1号"},
+		{"別記第１号様式", half, "別記第1号様式"},
+		{"様式第１号の２", half, "様式第1号の2"},
 		{"①", half, "①"},
 		{"ア", full, "ア"},
 		{"第５条", anyStyle, "第５条"},

@@ -58,11 +58,7 @@ func Restyle(text string, style policy.StyleConfig) (string, bool) {
 		case style.Articles == "arabic" || d != policy.DigitsKanji:
 			d = want(d)
 		}
-		mid := l.NumEnd
-		if l.Kind == policy.LabelUnit {
-			mid += utf8.RuneLen(l.Unit)
-		}
-		out = text[:l.NumStart] + policy.FormatNumber(l.Num.N, d) + text[l.NumEnd:mid] + branches(l.Num, d) + text[l.End:]
+		out = text[:l.NumStart] + policy.FormatNumber(l.Num.N, d) + text[l.NumEnd:l.SubStart] + branches(l.Num, d) + text[l.SubEnd:]
 	case policy.LabelDigits:
 		out = text[:l.NumStart] + policy.FormatNumber(l.Num.N, want(l.Digits)) + restyleDot(text[l.NumEnd:], style.Digits)
 	case policy.LabelParen:
