@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -56,18 +57,38 @@ git history it needs is missing.`,
 // gate opens the repository and judges a revision: the one walk of the
 // command.
 func gate(ro *repoOptions, revision string) (*history.Gate, error) {
+	g, _, err := gateAt(ro, revision)
+	return g, err
+}
+
+// gateAt is gate and the repository it judged.
+func gateAt(ro *repoOptions, revision string) (*history.Gate, *history.Repository, error) {
 	h, err := ro.open(ro.Rev)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return h.Verify(revision)
+	g, err := h.Verify(revision)
+	return g, h, err
+}
+
+// warnUncommitted says, when the working tree is judged, which files the
+// approvals cover differ from the last commit: the verdict here is on them
+// as they are, and CI's is on what git holds.
+func warnUncommitted(f *factory, ro *repoOptions, h *history.Repository, g *history.Gate) {
+	if ro.Rev != "" || g == nil || g.Model == nil {
+		return
+	}
+	if files := uncommittedFiles(h, g.Model); len(files) > 0 {
+		i18n.Fprintf(f.stderr, "policyctl: these files differ from the last commit, and CI judges what is committed (policyctl verify --rev HEAD): %s; commit them, unchanged, with the approvals\n", strings.Join(files, i18n.T(", ")))
+	}
 }
 
 func verifyRun(opts *verifyOptions) error {
-	g, err := gate(&opts.repo, opts.Revision)
+	g, h, err := gateAt(&opts.repo, opts.Revision)
 	if err != nil {
 		return err
 	}
+	defer warnUncommitted(opts.f, &opts.repo, h, g)
 	v, w := g.Verdict, opts.f.stdout
 	switch opts.Format {
 	case "text":
@@ -123,10 +144,11 @@ come); and what to do next.`,
 }
 
 func statusRun(opts *statusOptions) error {
-	g, err := gate(&opts.repo, "")
+	g, h, err := gateAt(&opts.repo, "")
 	if err != nil {
 		return err
 	}
+	defer warnUncommitted(opts.f, &opts.repo, h, g)
 	w := opts.f.stdout
 	switch opts.Format {
 	case "text":

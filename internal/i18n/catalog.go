@@ -629,11 +629,12 @@ var japanese = map[string]string{
 	"; the approvals of revision %s in the working tree are not committed, and the history reads only what git holds: commit approvals/%s":                                                "。作業ツリーにある版 %s の承認はコミットされていません。履歴は git にあるものだけを読みます。approvals/%s をコミットしてください",
 	"\nThe key is member \"secretary\" of committee \"mayor\" in approvals/registry.yaml: approve with policyctl approve --committee mayor --member secretary --key <the private key>.\n": "\nこの鍵は approvals/registry.yaml の委員会 \"mayor\" の構成員 \"secretary\" のものです。承認するときは policyctl approve --committee mayor --member secretary --key <秘密鍵のファイル> と指定します。\n",
 	"--key %s: the file cannot be read (%v)": "--key %s: ファイルを読めません（%v）",
-	"--key %s is not an SSH public key (one line such as ssh-ed25519 AAAA… name): give the .pub file, never the private key": "--key %s は SSH 公開鍵ではありません（ssh-ed25519 AAAA… 名前 のような1行）。秘密鍵ではなく .pub のファイルを指定してください",
-	"%s does not resolve: no document is titled 「%s」":                                                                        "%s の参照先がありません: 「%s」という題名の文書はありません",
-	"quote a document's title exactly as its front matter gives it (title:)":                                                 "文書の題名は、フロントマターの title: のとおりに引用してください",
-	"%s does not resolve: the forms of the text are %s":                                                                      "%s の参照先がありません: 本文にある様式は %s です",
-	"check the number; if the form is published outside the text, this warning can stay":                                     "番号を確かめてください。様式を本文の外で公開しているなら、この警告はそのままで構いません",
+	"--key %s is not an SSH public key (one line such as ssh-ed25519 AAAA… name): give the .pub file, never the private key":                                              "--key %s は SSH 公開鍵ではありません（ssh-ed25519 AAAA… 名前 のような1行）。秘密鍵ではなく .pub のファイルを指定してください",
+	"%s does not resolve: no document is titled 「%s」":                                                                                                                     "%s の参照先がありません: 「%s」という題名の文書はありません",
+	"quote a document's title exactly as its front matter gives it (title:)":                                                                                              "文書の題名は、フロントマターの title: のとおりに引用してください",
+	"%s does not resolve: the forms of the text are %s":                                                                                                                   "%s の参照先がありません: 本文にある様式は %s です",
+	"check the number; if the form is published outside the text, this warning can stay":                                                                                  "番号を確かめてください。様式を本文の外で公開しているなら、この警告はそのままで構いません",
+	"policyctl: these files differ from the last commit, and CI judges what is committed (policyctl verify --rev HEAD): %s; commit them, unchanged, with the approvals\n": "policyctl: 次のファイルは最後のコミットと違います。CI が判定するのはコミットされた内容です（policyctl verify --rev HEAD）: %s。承認のファイルと一緒に、変えずにコミットしてください\n",
 }
 
 // englishPlurals are the English messages whose words follow a count.
