@@ -179,6 +179,12 @@ func WriteAllowedSigners(dir string, r *policy.Repo) (string, error) {
 func CheckKey(r *policy.Repo, member string, k ssh.PublicKey) error {
 	m := r.Registry.Member(member)
 	if m == nil || !hasKey(m.PublicKeys, k) {
+		// Name whose key it is: most often the wrong file was given.
+		for _, o := range r.Registry.Members {
+			if o.ID != member && hasKey(o.PublicKeys, k) {
+				return i18n.Errorf("key %s is not a key of member %q in %s: it is member %q's; give %q's own key, or --member %s", ssh.FingerprintSHA256(k), member, policy.RegistryFile, o.ID, member, o.ID)
+			}
+		}
 		return i18n.Errorf("key %s is not a key of member %q in %s", ssh.FingerprintSHA256(k), member, policy.RegistryFile)
 	}
 	return nil
