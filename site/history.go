@@ -63,6 +63,16 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 	if prev != nil {
 		o.InForce, o.InForceID = models[prev.ID], prev.ID
 	}
+	// The newest approved configuration narrows every edition, whatever
+	// day is judged: before the first revision takes effect (--at a day
+	// before it, or a revision approved but scheduled), a draft must not
+	// widen an edition either.
+	for i := len(recs) - 1; i >= 0; i-- {
+		if recs[i].Approved && recs[i].Model != nil {
+			o.Approved = recs[i].Model.Config
+			break
+		}
+	}
 	o.Approvals = approvalTables(h, full, recs, o.Warn)
 	return nil
 }

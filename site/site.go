@@ -61,6 +61,9 @@ type Options struct {
 	// approved configuration does not give it.
 	InForce   *policy.Repo
 	InForceID string
+	// Approved is the configuration of the newest approved revision, in
+	// force or scheduled: it narrows every edition too. Nil when none.
+	Approved *policy.Config
 	// Archive holds the revisions in force, oldest first, each published
 	// under revisions/<id>/.
 	Archive []Revision
@@ -95,6 +98,9 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 	for _, e := range o.Editions {
 		if o.InForce != nil {
 			e = e.Restrict(o.InForce.Config)
+		}
+		if o.Approved != nil {
+			e = e.Restrict(o.Approved)
 		}
 		files, err := buildEdition(full, e, o)
 		if err != nil {

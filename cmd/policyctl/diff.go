@@ -181,24 +181,33 @@ func diffRun(opts *diffOptions, args []string) error {
 	return atomicfile.Write(opts.Output, buf.Bytes())
 }
 
-// approvedConfig is the configuration of the revision in force, or nil
-// when there is none (then the repository's own configuration stands).
-func approvedConfig(h *history.Repository) *policy.Config {
-	in, err := h.Open(history.InForceRev)
-	if err != nil {
-		return nil
+// approvedConfig is the configurations that narrow an edition: the
+// revision in force's and the newest approved revision's, whatever day
+// is judged (--at a day before the first took effect must not let a
+// draft widen an edition). None when nothing was approved: then the
+// repository's own configuration stands.
+func approvedConfig(h *history.Repository) []*policy.Config {
+	var out []*policy.Config
+	if in, err := h.Open(history.InForceRev); err == nil {
+		if m, err := in.Model(); err == nil {
+			out = append(out, m.Config)
+		}
 	}
-	m, err := in.Model()
-	if err != nil {
-		return nil
+	if recs, err := h.Revisions(); err == nil {
+		for i := len(recs) - 1; i >= 0; i-- {
+			if recs[i].Approved && recs[i].Model != nil {
+				out = append(out, recs[i].Model.Config)
+				break
+			}
+		}
 	}
-	return m.Config
+	return out
 }
 
-func editionOf(r *policy.Repo, name string, approved *policy.Config) (*policy.Repo, error) {
+func editionOf(r *policy.Repo, name string, approved []*policy.Config) (*policy.Repo, error) {
 	if e, ok := r.Config.Edition(name); ok {
-		if approved != nil {
-			e = e.Restrict(approved)
+		for _, c := range approved {
+			e = e.Restrict(c)
 		}
 		m, err := render.Edition(r, e)
 		if err != nil {
