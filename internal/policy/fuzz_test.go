@@ -6,7 +6,10 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/policyctl/policyctl/internal/example"
 )
@@ -148,4 +151,13 @@ func samePrefilters(t *testing.T, body []byte) {
 
 func TestMarkerPrefilters(t *testing.T) {
 	samePrefilters(t, []byte("::: internal\n> - 1. ：：：x\n  ﹕﹕﹕\n12) ꞉꞉꞉\n-x:::\n｛visibility＝internal｝\n﹛.a﹜\n{#id}\n本文：注意\n\t \t:::\n"))
+}
+
+// TestColonFolds: isColon's table holds every character NFKC folds to ':'.
+func TestColonFolds(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if norm.NFKC.String(string(r)) == ":" && !isColon(r) {
+			t.Errorf("NFKC folds %U to ':', isColon says no", r)
+		}
+	}
 }

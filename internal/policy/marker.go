@@ -35,16 +35,24 @@ import (
 // ":"), the visargas of the Indic scripts and Myanmar.
 const colonLike = "∶꞉ː˸ˑ։׃܃܄܅܆܇܈܉᛬᠃᠄᠉⁚⁝⦂⫶⸪ꓽ፡፥꛴ःঃਃઃଃఃಃഃඃးꢁꫵ︰∷"
 
-// isColon reports whether r is a colon or is drawn like one.
+// isColon reports whether r is a colon or is drawn like one: ':', the
+// look-alikes above, and what NFKC folds to ':' (：﹕︓, held equal to
+// norm.NFKC by TestColonFolds; a table, not a normalisation per rune, as
+// this runs for the first character of every line).
 func isColon(r rune) bool {
-	if r == ':' || strings.ContainsRune(colonLike, r) {
-		return true
-	}
 	if r < utf8.RuneSelf {
-		return false
+		return r == ':'
 	}
-	return norm.NFKC.String(string(r)) == ":" // ： ﹕ ︓
+	return colonSet[r]
 }
+
+var colonSet = func() map[rune]bool {
+	m := map[rune]bool{'：': true, '﹕': true, '︓': true}
+	for _, r := range colonLike {
+		m[r] = true
+	}
+	return m
+}()
 
 // invisible reports whether r is drawn as nothing or as space: spaces of
 // every width (the full-width space that indents Japanese text), format
@@ -266,8 +274,9 @@ func nearMisses(d *Document, levels []string) {
 			// character references gone — may read as a fence where no
 			// source line does: *:*::, :<!-- -->::, <b>:::</b>.
 			visible := markdown.PlainText(n, body)
-			prose := proseText(n, body)
-			if v := strings.ToLower(norm.NFKC.String(html.UnescapeString(prose))); namesVisibility(prose) && visibilityAssign.MatchString(v) {
+			if !namesVisibility(visible) {
+				// Most text: no v, no character reference.
+			} else if prose := proseText(n, body); namesVisibility(prose) && visibilityAssign.MatchString(strings.ToLower(norm.NFKC.String(html.UnescapeString(prose)))) {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, blockStart(n, body)),
 					i18n.T("the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted"),
 					i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`"))
@@ -488,7 +497,8 @@ var visibilityAssign = regexp.MustCompile(`visibility\s*[=:]`)
 // references decoded, full-width letters folded, any case), names the
 // visibility key.
 func namesVisibility(text string) bool {
-	if !strings.ContainsAny(text, "vVｖＶ&") {
+	// An ASCII set keeps strings.ContainsAny on its fast path.
+	if !strings.ContainsAny(text, "vV&") && !strings.Contains(text, "ｖ") && !strings.Contains(text, "Ｖ") {
 		return false
 	}
 	return strings.Contains(strings.ToLower(norm.NFKC.String(html.UnescapeString(text))), "visibility")
