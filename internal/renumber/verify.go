@@ -3,6 +3,7 @@ package renumber
 import (
 	"net/url"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -89,6 +90,10 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 			case want == nil:
 			case !found:
 				add(r.Pos, i18n.Sprintf("%s would no longer read as a reference to %s; rewrite it by hand", r.Text, describe(want)))
+			case !sameSet(got, want) && len(slices.DeleteFunc(slices.Clone(got), func(s *policy.Section) bool { return s == nil })) == 0:
+				// No target, or only provisions that are new: the reference
+				// would be ambiguous or point at what the change adds.
+				add(r.Pos, i18n.Sprintf("%s would no longer point at %s: after renumbering it would be ambiguous or point at a provision the change adds; rewrite it by hand", r.Text, describe(want)))
 			case !sameSet(got, want):
 				add(r.Pos, i18n.Sprintf("%s would point at %s instead of %s; rewrite it by hand", r.Text, describe(got), describe(want)))
 			}
@@ -303,17 +308,41 @@ func Edit(r *policy.Repo, edits []policy.Edit) (*policy.Repo, map[string][]byte,
 
 // resolveAgain resolves the references of after, the plan's Cur with its
 // edits made, where they can differ from Cur's: in the documents that
-// changed, and in those with a reference into a changed document, or into
-// a document of a changed one's tier (a tier's name cites all of its
-// documents), or that does not resolve (it may now). The others are
-// Cur's: the same documents, citing the same provisions.
+// changed, in those with a reference into a changed document, or that
+// does not resolve (it may now), and in those with a reference into
+// another document of a changed one's tier that the change could take
+// over (a tier's name cites all of its documents): one whose target's
+// number or title a changed document gained or lost. When a changed
+// document's name, tier or place in its tier's numbering changed, every
+// reference into its tier is resolved again. The others are Cur's: the
+// same documents, citing the same provisions.
 func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref {
 	changed := map[*policy.Document]bool{}
-	tiers := map[policy.Tier]bool{}
+	wholeTier := map[policy.Tier]bool{}
+	labels := map[policy.Tier]map[string]bool{} // gained or lost, per tier
 	for i, d := range p.cur.Docs {
-		if i < len(after.Docs) && after.Docs[i] != d {
-			changed[d] = true
-			tiers[d.Meta.Tier] = true
+		if i >= len(after.Docs) || after.Docs[i] == d {
+			continue
+		}
+		a := after.Docs[i]
+		changed[d] = true
+		if d.Meta.ID != a.Meta.ID || d.Meta.Title != a.Meta.Title || d.Meta.Tier != a.Meta.Tier || !sameFirstArticle(d, a) {
+			wholeTier[d.Meta.Tier], wholeTier[a.Meta.Tier] = true, true
+			continue
+		}
+		before, now := sectionLabels(d), sectionLabels(a)
+		if labels[d.Meta.Tier] == nil {
+			labels[d.Meta.Tier] = map[string]bool{}
+		}
+		for l := range before {
+			if !now[l] {
+				labels[d.Meta.Tier][l] = true
+			}
+		}
+		for l := range now {
+			if !before[l] {
+				labels[d.Meta.Tier][l] = true
+			}
 		}
 	}
 	out := map[*policy.Document][]*ref.Ref{}
@@ -329,8 +358,15 @@ func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref 
 			case r.External:
 			case len(r.Targets) == 0:
 				again = true
-			case r.TargetDoc != cd && (changed[r.TargetDoc] || tiers[r.TargetDoc.Meta.Tier]):
+			case r.TargetDoc == cd:
+			case changed[r.TargetDoc] || wholeTier[r.TargetDoc.Meta.Tier]:
 				again = true
+			case labels[r.TargetDoc.Meta.Tier] != nil:
+				for _, t := range r.Targets {
+					if l := labels[r.TargetDoc.Meta.Tier]; l[t.Outline()] || l["title\x00"+t.Title] {
+						again = true
+					}
+				}
 			}
 		}
 		if again {
@@ -343,6 +379,40 @@ func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref 
 		out[d] = refs
 	}
 	return out
+}
+
+// sectionLabels are what a reference from another document can find a
+// provision by: its number as cited and its title.
+func sectionLabels(d *policy.Document) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range d.Sections() {
+		if o := s.Outline(); o != "" {
+			out[o] = true
+		}
+		if s.Title != "" {
+			out["title\x00"+s.Title] = true
+		}
+	}
+	return out
+}
+
+// sameFirstArticle reports whether two versions of a document open with
+// the same article number (or both have none): a file whose first article
+// is not 第1条 continues the one before it in its tier.
+func sameFirstArticle(a, b *policy.Document) bool {
+	first := func(d *policy.Document) *policy.Number {
+		for _, s := range d.Sections() {
+			if s.Style == policy.StyleArticle {
+				return &s.Number
+			}
+		}
+		return nil
+	}
+	x, y := first(a), first(b)
+	if x == nil || y == nil {
+		return x == nil && y == nil
+	}
+	return x.Equal(*y)
 }
 
 // Resolve resolves the references of some documents of r, spread over
