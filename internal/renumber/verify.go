@@ -330,6 +330,9 @@ func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref 
 			wholeTier[d.Meta.Tier], wholeTier[a.Meta.Tier] = true, true
 			continue
 		}
+		if sameShape(d, a) {
+			continue // only text changed: no number or title to gain or lose
+		}
 		before, now := sectionLabels(d), sectionLabels(a)
 		if labels[d.Meta.Tier] == nil {
 			labels[d.Meta.Tier] = map[string]bool{}
@@ -394,6 +397,22 @@ func sectionLabels(d *policy.Document) map[string]bool {
 		}
 	}
 	return out
+}
+
+// sameShape reports whether two versions of a document hold the same
+// provisions — kind, style, number and title, in order — so that only
+// their text differs (a rewritten reference).
+func sameShape(a, b *policy.Document) bool {
+	x, y := a.Sections(), b.Sections()
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i].Kind != y[i].Kind || x[i].Style != y[i].Style || x[i].Title != y[i].Title || !x[i].Number.Equal(y[i].Number) || x[i].Parent == nil != (y[i].Parent == nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameFirstArticle reports whether two versions of a document open with
