@@ -63,6 +63,21 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 	if prev != nil {
 		o.InForce, o.InForceID = models[prev.ID], prev.ID
 	}
+	// The newest approved revision still to come: pages that are its
+	// content are 施行予定, not 案.
+	if last := len(recs) - 1; last >= 0 && recs[last].Approved && recs[last].Scheduled && recs[last].Commit != nil {
+		nt, err := h.Tree.AtCommit(recs[last].ID, recs[last].Commit)
+		if err != nil {
+			return err
+		}
+		opts := h.Options().Load
+		opts.HeadOnly = true
+		m, err := policy.Load(nt.FS, opts)
+		if err != nil {
+			return i18n.Errorf("revision %s: %w", recs[last].ID, err)
+		}
+		o.Scheduled, o.ScheduledID = m, recs[last].ID
+	}
 	// The newest approved configuration narrows every edition, whatever
 	// day is judged: before the first revision takes effect (--at a day
 	// before it, or a revision approved but scheduled), a draft must not

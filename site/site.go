@@ -61,6 +61,11 @@ type Options struct {
 	// approved configuration does not give it.
 	InForce   *policy.Repo
 	InForceID string
+	// Scheduled is the content of the newest approved revision whose day
+	// has not come, and its id: a page that differs from the revision in
+	// force but is that content says 施行予定, not 案. Nil when none.
+	Scheduled   *policy.Repo
+	ScheduledID string
 	// Approved is the configuration of the newest approved revision, in
 	// force or scheduled: it narrows every edition too. Nil when none.
 	Approved *policy.Config
@@ -241,7 +246,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		}
 		trip.Add(inForce)
 	}
-	current := pageSet{meter: o.Progress, cache: o.Cache, full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, noindex: !isPublic}
+	current := pageSet{meter: o.Progress, cache: o.Cache, full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, scheduled: o.Scheduled, scheduledID: o.ScheduledID, noindex: !isPublic}
 	if err := writePages(w, current); err != nil {
 		return nil, err
 	}
@@ -460,6 +465,9 @@ func PageName(d *policy.Document) string { return d.Meta.ID + ".html" }
 type docLink struct {
 	URL, Title string
 	Draft      bool
+	// Mark is the word of a draft's badge: 案, or 施行予定 for the content
+	// of an approved revision whose day has not come.
+	Mark string
 }
 
 type tierGroup struct {
@@ -483,8 +491,10 @@ type pageData struct {
 	HTML       template.HTML
 	TOC        []render.TOCEntry
 	Prev, Next *docLink
-	// Draft says that a page differs from the revision in force.
+	// Draft says that a page differs from the revision in force; Mark is
+	// its word (案, or 施行予定).
 	Draft phrase
+	Mark  string
 	// Latest is, on an archived page, the document's page in the current
 	// edition ("" when the document is no longer in it).
 	Latest string
@@ -532,6 +542,10 @@ type pageSet struct {
 	entries   []history.Entry
 	inForce   *render.EditionModel // pages that differ from it are 「案」
 	inForceID string
+	// scheduled is the full content of the approved revision to come:
+	// a page that is its content is 施行予定, not 案.
+	scheduled   *policy.Repo
+	scheduledID string
 	noindex   bool
 	// current is, for an archived set, the edition's current content: an
 	// archived page links to the newest version of its document.
@@ -550,6 +564,8 @@ func writePages(w *files, s pageSet) error {
 	lk := links{ed: ed}
 	var drafts map[*policy.Document]bool
 	var draft phrase
+	var marks map[*policy.Document]bool // drafts that are the scheduled revision's content
+	var scheduled phrase
 	switch {
 	case s.inForce != nil:
 		drafts = map[*policy.Document]bool{}
@@ -561,6 +577,9 @@ func writePages(w *files, s pageSet) error {
 				drafts[d] = true
 			}
 		}
+		if s.scheduled != nil {
+			scheduled = phrase{text("この文書は、承認済みで"), date(dateOf(s.scheduledID)), text("に施行される版の内容です。施行中の版（"), date(dateOf(s.inForceID)), text("施行）とは内容が異なります。")}
+		}
 	case s.current == nil:
 		// Nothing is in force yet (an archive is a revision that was): every
 		// page of the edition is a draft.
@@ -569,6 +588,18 @@ func writePages(w *files, s pageSet) error {
 		w.allow(draft.String())
 		for _, d := range docs {
 			drafts[d] = true
+		}
+		if s.scheduled != nil {
+			scheduled = phrase{text("この文書は、承認済みで"), date(dateOf(s.scheduledID)), text("に施行される版の内容です。施行中の版はまだありません。")}
+		}
+	}
+	if scheduled != nil {
+		w.allow(scheduled.String())
+		marks = map[*policy.Document]bool{}
+		for _, d := range docs {
+			if sd, fd := s.scheduled.Doc(d.Meta.ID), s.full.Doc(d.Meta.ID); drafts[d] && sd != nil && fd != nil && bytes.Equal(sd.Source, fd.Source) {
+				marks[d] = true
+			}
 		}
 	}
 	historyHTML := historyTable(s.entries)
@@ -590,8 +621,11 @@ func writePages(w *files, s pageSet) error {
 			sections[i] = searchSections(d)
 			p := base
 			p.Title, p.Doc, p.HTML, p.TOC = d.Meta.Title, d.Meta, page.HTML, page.TOC
-			if drafts[d] {
-				p.Draft = draft
+			switch {
+			case marks[d]:
+				p.Draft, p.Mark = scheduled, "施行予定"
+			case drafts[d]:
+				p.Draft, p.Mark = draft, "案"
 			}
 			if s.current != nil && s.current.Repo().Doc(d.Meta.ID) != nil {
 				p.Latest = root + PageName(d)
@@ -618,7 +652,11 @@ func writePages(w *files, s pageSet) error {
 			groups = append(groups, tierGroup{Tier: d.Meta.Tier, Name: name})
 		}
 		g := &groups[len(groups)-1]
-		g.Docs = append(g.Docs, docLink{URL: PageName(d), Title: d.Meta.Title, Draft: drafts[d]})
+		mark := "案"
+		if marks[d] {
+			mark = "施行予定"
+		}
+		g.Docs = append(g.Docs, docLink{URL: PageName(d), Title: d.Meta.Title, Draft: drafts[d], Mark: mark})
 	}
 	idx := base
 	idx.Title, idx.Groups = "文書一覧", groups
