@@ -85,6 +85,11 @@ func run(f *factory, args []string) int {
 		return exitOK
 	case errors.Is(err, errProblems):
 		return exitProblems
+	case errors.Is(err, history.ErrNoRevision):
+		// Nothing recorded is nothing approved: the gate fails (exit 1),
+		// it is not a usage error.
+		fmt.Fprintf(f.stderr, "policyctl: %s\n", err)
+		return exitProblems
 	case errors.Is(err, history.ErrReplaced):
 		// A history that is not the approved one's continuation is a
 		// failed verification, not a usage error.

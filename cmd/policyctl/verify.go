@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -145,6 +146,12 @@ come); and what to do next.`,
 
 func statusRun(opts *statusOptions) error {
 	g, h, err := gateAt(&opts.repo, "")
+	if errors.Is(err, history.ErrNoRevision) && opts.Format == "text" {
+		// Before the first approval there is nothing to tabulate: status
+		// says what to do first, and that is not an error.
+		_, err = fmt.Fprintf(opts.f.stdout, "%s\n", err)
+		return err
+	}
 	if err != nil {
 		return err
 	}
