@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -620,8 +621,19 @@ func changes(prev *Recorded, model *policy.Repo) []Change {
 }
 
 // Changes lists the documents added, modified and removed from old to new,
-// by id, sorted.
+// in the order a reader takes them: by tier (基本方針, 対策基準, 実施手順),
+// then by path — the chapters of a 対策基準 in their files' order.
 func Changes(prevModel, model *policy.Repo) []Change {
+	rank := map[string]int{}
+	for _, m := range []*policy.Repo{prevModel, model} {
+		for _, d := range m.Docs {
+			r := slices.Index(policy.Tiers, d.Meta.Tier)
+			if r < 0 {
+				r = len(policy.Tiers)
+			}
+			rank[d.Meta.ID] = r
+		}
+	}
 	old := map[string]*policy.Document{}
 	for _, d := range prevModel.Docs {
 		old[d.Meta.ID] = d
@@ -644,7 +656,16 @@ func Changes(prevModel, model *policy.Repo) []Change {
 			out = append(out, Change{ID: id, Path: d.Path, Title: d.Meta.Title, What: "removed"})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if rank[a.ID] != rank[b.ID] {
+			return rank[a.ID] < rank[b.ID]
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.ID < b.ID
+	})
 	return out
 }
 
