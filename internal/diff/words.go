@@ -423,7 +423,15 @@ func unitEnd(s string, i int) int {
 		}
 		return k
 	case isKanji(r):
-		j = run(j, isKanji)
+		// A citation inside a kanji run starts a unit of its own:
+		// 対策基準|第3条, so that 第3条 → 第4条 is marked whole.
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if !isKanji(r) || r == '第' && j+size < len(s) && isDigitOrKanjiNum(s, j+size) {
+				break
+			}
+			j += size
+		}
 		// Okurigana: the hiragana after the kanji, up to a particle.
 		k := j
 		for k < len(s) {
