@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"golang.org/x/text/encoding/japanese"
 
 	"github.com/policyctl/policyctl/internal/policy"
 )
@@ -143,5 +144,35 @@ func TestStatuteFixtures(t *testing.T) {
 		if got := run(t, fsys); len(got) != 0 {
 			t.Errorf("%s: findings:\n%s", name, strings.Join(got, "\n"))
 		}
+	}
+}
+
+// TestUnreadableTarget: a chapter file saved as Shift_JIS cannot be read,
+// and text/encoding says so; references into it from the other chapter
+// are not reported as pointing at provisions that were removed.
+func TestUnreadableTarget(t *testing.T) {
+	head := func(id string) string {
+		return "---\nid: " + id + "\ntitle: 対策基準 " + id + "\ntier: standard\nvisibility: internal\napprovers: [mayor]\n---\n"
+	}
+	files := map[string]string{
+		"policy/std/01.md": head("a") + "# 第1章 組織\n\n第1条　第3条に定める者を置く。\n\n第2条　乙\n",
+		"policy/std/02.md": head("b") + "# 第2章 運用\n\n第3条　責任者を置く。\n\n第4条　丁\n",
+	}
+	base := repo(t, files)
+	sjis, err := japanese.ShiftJIS.NewEncoder().String(files["policy/std/02.md"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	files["policy/std/02.md"] = sjis
+	r := repo(t, files)
+	encoding := false
+	for _, f := range RunWith(r, Options{Base: base, BaseName: "2024-04-01"}).Findings {
+		encoding = encoding || f.Rule == policy.RuleTextEncoding
+		if f.Rule == policy.RuleRefRenumbered {
+			t.Errorf("%s: %s", f.Pos, f.Message)
+		}
+	}
+	if !encoding {
+		t.Error("no text/encoding finding")
 	}
 }

@@ -20,6 +20,11 @@ func referencesAgainst(base *policy.Repo, name string, all map[*policy.Document]
 		}
 		reportRefs(r, all, report)
 		for _, s := range ref.RenumberedRefs(base, r, ref.All(base), all) {
+			if intoUnreadable(r, s) {
+				// The document it pointed into cannot be read now (text/
+				// encoding says so, once): its provisions are not gone.
+				continue
+			}
 			report(renumberedFinding(s, name))
 		}
 	}
@@ -77,4 +82,18 @@ func describe(ss []*policy.Section) string {
 		out = append(out[:3], "…")
 	}
 	return strings.Join(out, ", ")
+}
+
+// intoUnreadable reports whether a shifted reference pointed into a
+// document that is there but cannot be read now (Shift_JIS, UTF-16).
+func intoUnreadable(r *policy.Repo, s ref.Shift) bool {
+	for _, w := range s.Was {
+		if w == nil || w.Doc == nil {
+			continue
+		}
+		if d := r.DocByPath(w.Doc.Path); d != nil && d.Unreadable() {
+			return true
+		}
+	}
+	return false
 }
