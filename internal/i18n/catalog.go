@@ -156,7 +156,7 @@ var japanese = map[string]string{
 	"%s would be read as another kind of provision after the edits; renumber it by hand":         "%s は書き換えの後、別の種類の条項として読まれてしまいます。手で振り直してください",
 	"%s would come to cover a provision inserted between its ends; rewrite it as a list by hand": "%s は、両端の間に挿入された条項まで含むことになります。手で列挙に書き直してください",
 	"%s would no longer read as a reference to %s; rewrite it by hand":                           "%s は %s への参照として読めなくなります。手で書き直してください",
-	"%s would point at %s instead of %s; rewrite it by hand":                                     "%s は %s ではなく %s を指すことになります。手で書き直してください",
+	"%s would point at %s instead of %s; rewrite it by hand":                                     "%[1]s は %[3]s ではなく %[2]s を指すことになります。手で書き直してください",
 	"%s would read as %s, not %s, after the edits":                                               "%s は書き換えの後、%s ではなく %s と読まれてしまいます",
 	"%s: %s %s: %s (check would report this only after the change)":                              "%s: %s %s: %s（この変更をすると check が新たに報告します）",
 	"%s: %w; nothing was written":                                                                "%s: %w。何も書き込んでいません",
