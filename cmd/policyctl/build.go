@@ -107,7 +107,7 @@ func buildError(f *factory, err error) error {
 	var refused *render.RefusedError
 	if errors.As(err, &refused) {
 		res := &check.Result{Findings: refused.Findings, Errors: len(refused.Findings)}
-		_ = res.WriteText(f.stderr, 0)
+		_ = res.WriteText(f.stderr, -1)
 		i18n.Fprintf(f.stderr, "policyctl: refusing to build the %s edition: these errors could make it show restricted content; fix them (policyctl check lists every finding)\n", refused.Edition)
 		return errProblems
 	}

@@ -12,6 +12,8 @@ import (
 
 // WriteText writes one line per finding, FILE:LINE:COL: SEVERITY RULE:
 // message, the hint indented on the next line, and a summary.
+//
+// docs < 0 leaves the count of documents out.
 func (res *Result) WriteText(w io.Writer, docs int) error {
 	var b strings.Builder
 	for _, f := range res.Findings {
@@ -23,7 +25,13 @@ func (res *Result) WriteText(w io.Writer, docs int) error {
 			i18n.Fprintf(&b, "\tfix: %s\n", fixable())
 		}
 	}
-	i18n.Fprintf(&b, "%d errors, %d warnings in %d documents\n", res.Errors, res.Warnings, docs)
+	if docs < 0 {
+		// The caller lists findings that refused something, not a check
+		// of the documents: no count of them.
+		i18n.Fprintf(&b, "%d errors, %d warnings\n", res.Errors, res.Warnings)
+	} else {
+		i18n.Fprintf(&b, "%d errors, %d warnings in %d documents\n", res.Errors, res.Warnings, docs)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -637,6 +637,7 @@ var japanese = map[string]string{
 	"policyctl: these files differ from the last commit, and CI judges what is committed (policyctl verify --rev HEAD): %s; commit them, unchanged, with the approvals\n": "policyctl: 次のファイルは最後のコミットと違います。CI が判定するのはコミットされた内容です（policyctl verify --rev HEAD）: %s。承認のファイルと一緒に、変えずにコミットしてください\n",
 	"key %s is not a key of member %q in %s: it is member %q's; give %q's own key, or --member %s":                                                                        "鍵 %[1]s は %[3]s で構成員 %[2]q に与えられた鍵ではなく、構成員 %[4]q の鍵です。%[5]q 自身の鍵を指定するか、--member %[6]s としてください",
 	"%s would no longer point at %s: after renumbering it would be ambiguous or point at a provision the change adds; rewrite it by hand":                                 "%s は %s を指さなくなります。番号を付け直すと、参照先があいまいになるか、新しく加わる規定を指します。手で書き直してください",
+	"%d errors, %d warnings\n": "誤り %d 件、警告 %d 件\n",
 }
 
 // englishPlurals are the English messages whose words follow a count.
