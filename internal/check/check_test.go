@@ -156,3 +156,20 @@ func TestChapterFileOrder(t *testing.T) {
 		t.Fatalf("no numbering/gap naming the file order: %v", findings(res))
 	}
 }
+
+// TestDidYouMean: a misspelt tier or level is named with what it is
+// probably a misspelling of.
+func TestDidYouMean(t *testing.T) {
+	doc := "---\nid: a\ntitle: A\ntier: standards\nvisibility: pubilc\napprovers: [mayor]\n---\n本文\n"
+	res := Run(repo(t, map[string]string{"policy/x.md": doc}))
+	var msgs []string
+	for _, f := range res.Findings {
+		msgs = append(msgs, f.Message)
+	}
+	joined := strings.Join(msgs, "\n")
+	for _, want := range []string{`(did you mean "standard"?)`, `(did you mean "public"?)`} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no %s in %q", want, msgs)
+		}
+	}
+}

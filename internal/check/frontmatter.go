@@ -43,7 +43,7 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 		case !m.Present["tier"]:
 			bad(policy.RuleFrontMatterTier, "tier", policy.Error, i18n.T("the document has no tier"), i18n.T("add tier: basic (基本方針), standard (対策基準) or procedure (実施手順)"))
 		case !slices.Contains(policy.Tiers, m.Tier):
-			bad(policy.RuleFrontMatterTier, "tier", policy.Error, i18n.Sprintf("tier %q is unknown", m.Tier), i18n.T("use basic (基本方針), standard (対策基準) or procedure (実施手順)"))
+			bad(policy.RuleFrontMatterTier, "tier", policy.Error, i18n.Sprintf("tier %q is unknown", m.Tier)+didYouMean(string(m.Tier), tierNames()), i18n.T("use basic (基本方針), standard (対策基準) or procedure (実施手順)"))
 		}
 		levels := r.Config.Visibility
 		switch {
@@ -53,7 +53,7 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 				i18n.Sprintf("add visibility: one of %s", strings.Join(levels, ", ")))
 		case r.Config.LevelIndex(m.Visibility) < 0:
 			bad(policy.RuleFrontMatterVisibility, "visibility", policy.Error,
-				i18n.Sprintf("visibility %q is not a configured level; the document is treated as %q", m.Visibility, levels[len(levels)-1]),
+				i18n.Sprintf("visibility %q is not a configured level; the document is treated as %q", m.Visibility, levels[len(levels)-1])+didYouMean(m.Visibility, levels),
 				i18n.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(levels, ", ")))
 		}
 	}
@@ -180,4 +180,21 @@ func unreadableFrontMatter(d *policy.Document) bool {
 		}
 	}
 	return false
+}
+
+// didYouMean is " (did you mean X?)" when s is probably a misspelling of
+// one of options, "" otherwise.
+func didYouMean(s string, options []string) string {
+	if near := policy.Nearest(s, options); near != "" {
+		return i18n.Sprintf(" (did you mean %q?)", near)
+	}
+	return ""
+}
+
+func tierNames() []string {
+	var out []string
+	for _, t := range policy.Tiers {
+		out = append(out, string(t))
+	}
+	return out
 }

@@ -638,6 +638,7 @@ var japanese = map[string]string{
 	"key %s is not a key of member %q in %s: it is member %q's; give %q's own key, or --member %s":                                                                        "鍵 %[1]s は %[3]s で構成員 %[2]q に与えられた鍵ではなく、構成員 %[4]q の鍵です。%[5]q 自身の鍵を指定するか、--member %[6]s としてください",
 	"%s would no longer point at %s: after renumbering it would be ambiguous or point at a provision the change adds; rewrite it by hand":                                 "%s は %s を指さなくなります。番号を付け直すと、参照先があいまいになるか、新しく加わる規定を指します。手で書き直してください",
 	"%d errors, %d warnings\n": "誤り %d 件、警告 %d 件\n",
+	" (did you mean %q?)":      "（%q の誤りではありませんか）",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -443,6 +443,23 @@ func (d *Document) parseFrontMatter() {
 	}
 }
 
+// Nearest is the option that s is probably a misspelling of — an edit or
+// two away, in any case — or "": for "did you mean" in messages.
+func Nearest(s string, options []string) string {
+	best, bestD := "", 3
+	for _, o := range options {
+		d := levenshtein.ComputeDistance(strings.ToLower(s), strings.ToLower(o))
+		limit := 1
+		if len([]rune(o)) >= 5 {
+			limit = 2
+		}
+		if d <= limit && d < bestD && d < len([]rune(o)) {
+			best, bestD = o, d
+		}
+	}
+	return best
+}
+
 // nearKey is the front matter key that key is probably a misspelling of
 // (an edit or two away, in any case), or "".
 func nearKey(key string) string {

@@ -234,9 +234,11 @@ func TestDeepNestingIsLinear(t *testing.T) {
 // in a ::: opener and in a heading's braces.
 func TestUnknownLevelMessages(t *testing.T) {
 	for body, want := range map[string]string{
-		"::: 非公開\n秘密\n:::\n":                 `"非公開", which is not a visibility level`,
-		"## 見出し {visibility=非公開}\n\n秘密\n":    `"非公開" is not a visibility level`,
-		"## 見出し {visibility=\"機密\"}\n\n秘密\n": `"機密", which is not one of the levels of policyctl.yaml (public, internal)`,
+		"::: 非公開\n秘密\n:::\n":                   `"非公開", which is not a visibility level`,
+		"::: interal\n秘密\n:::\n":               `(did you mean "internal"?)`,
+		"## 見出し {visibility=intrenal}\n\n秘密\n": `(did you mean "internal"?)`,
+		"## 見出し {visibility=非公開}\n\n秘密\n":      `"非公開" is not a visibility level`,
+		"## 見出し {visibility=\"機密\"}\n\n秘密\n":   `"機密", which is not one of the levels of policyctl.yaml (public, internal)`,
 	} {
 		found := false
 		for _, f := range markerFindings(t, body) {

@@ -25,7 +25,7 @@ func restrictedParts(d *Document, levels []string) []Part {
 		i := indexOf(levels, name)
 		if i < 0 {
 			d.addFinding(RuleVisibilityUnknownLevel, Error, d.BodyStart+off,
-				i18n.Sprintf("%s names level %q, which is not one of the levels of %s (%s); treated as the most restricted level", what, name, ConfigFile, strings.Join(levels, ", ")),
+				i18n.Sprintf("%s names level %q, which is not one of the levels of %s (%s); treated as the most restricted level", what, name, ConfigFile, strings.Join(levels, ", "))+nearLevel(name, levels),
 				i18n.T("use a level listed under visibility in policyctl.yaml"))
 			return len(levels) - 1
 		}
@@ -255,4 +255,13 @@ func endingHeading(d *Document, body []byte, h *ast.Heading) {
 				i18n.T("leave a blank line before the heading, so that the end of the restricted section is plain to see"))
 		}
 	}
+}
+
+// nearLevel is " (did you mean X?)" for a level name that is probably a
+// misspelling of a configured one.
+func nearLevel(name string, levels []string) string {
+	if near := Nearest(name, levels); near != "" {
+		return i18n.Sprintf(" (did you mean %q?)", near)
+	}
+	return ""
 }
