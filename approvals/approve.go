@@ -47,10 +47,14 @@ func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bo
 	}
 	c := r.Registry.Committee(req.Committee)
 	if c == nil && (prev == nil || prev.Registry == nil || prev.Registry.Committee(req.Committee) == nil) {
-		return nil, false, i18n.Errorf("committee %q is not in %s", req.Committee, policy.RegistryFile)
+		var ids []string
+		for _, c := range r.Registry.Committees {
+			ids = append(ids, c.ID)
+		}
+		return nil, false, i18n.Errorf("committee %q is not in %s (committees: %s)%s", req.Committee, policy.RegistryFile, strings.Join(ids, ", "), suggest(req.Committee, ids))
 	}
 	if c != nil && (!c.HasMember(req.Member) || r.Registry.Member(req.Member) == nil) {
-		return nil, false, i18n.Errorf("member %q is not in committee %q (%s); members: %s", req.Member, c.ID, c.Name, strings.Join(c.Members, ", "))
+		return nil, false, i18n.Errorf("member %q is not in committee %q (%s); members: %s%s", req.Member, c.ID, c.Name, strings.Join(c.Members, ", "), suggest(req.Member, c.Members))
 	}
 	var q *Requirement
 	for _, x := range Requirements(r, prev) {
@@ -248,4 +252,13 @@ func AgentSigner(keys []ssh.PublicKey) (ssh.Signer, func() error, error) {
 	}
 	conn.Close()
 	return nil, nil, i18n.Errorf("ssh-agent holds %d keys, none of them the member's key in %s", len(signers), policy.RegistryFile)
+}
+
+// suggest is " (did you mean X?)" when s is probably a misspelling of one
+// of ids.
+func suggest(s string, ids []string) string {
+	if near := policy.Nearest(s, ids); near != "" {
+		return i18n.Sprintf(" (did you mean %q?)", near)
+	}
+	return ""
 }
