@@ -55,14 +55,9 @@ git history it needs is missing.`,
 	return c
 }
 
-// gate opens the repository and judges a revision: the one walk of the
-// command.
-func gate(ro *repoOptions, revision string) (*history.Gate, error) {
-	g, _, err := gateAt(ro, revision)
-	return g, err
-}
-
-// gateAt is gate and the repository it judged.
+// gateAt opens the repository and judges a revision (the newest recorded
+// one when ""): the one walk of the command. It returns the repository
+// too, for what is said about the working tree.
 func gateAt(ro *repoOptions, revision string) (*history.Gate, *history.Repository, error) {
 	h, err := ro.open(ro.Rev)
 	if err != nil {
