@@ -89,7 +89,9 @@ func verifyRun(opts *verifyOptions) error {
 	switch opts.Format {
 	case "text":
 		err = v.WriteText(w, g.Against)
-		if err == nil && g.Record != nil && g.Record.Scheduled {
+		// Only when the verdict here agrees: with a registry changed since,
+		// "approved" under it would contradict the lines above.
+		if err == nil && g.Record != nil && g.Record.Scheduled && v.OK {
 			_, err = i18n.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, v.Revision)
 		}
 	case "json":
