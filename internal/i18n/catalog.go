@@ -639,6 +639,7 @@ var japanese = map[string]string{
 	"%s would no longer point at %s: after renumbering it would be ambiguous or point at a provision the change adds; rewrite it by hand":                                 "%s は %s を指さなくなります。番号を付け直すと、参照先があいまいになるか、新しく加わる規定を指します。手で書き直してください",
 	"%d errors, %d warnings\n": "誤り %d 件、警告 %d 件\n",
 	" (did you mean %q?)":      "（%q の誤りではありませんか）",
+	"key %q repeats %q (line %d) in another case: keys are read without case, and only one of the two would count; keep one": "項目 %q は %q（%d 行目）を大文字・小文字だけ変えて繰り返しています。項目は大文字と小文字を区別せずに読むため、どちらか一方しか効きません。一つにしてください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

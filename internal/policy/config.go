@@ -256,6 +256,12 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	if line := SecondYAMLDocument(data); line > 0 {
 		return nil, &ConfigError{File: ConfigFile, Line: line, Msg: i18n.T(`a second YAML document starts here (a line "---" or "..."): policyctl would read only the first, and every key after it would not count; keep one document`)}
 	}
+	if len(root.Content) > 0 {
+		if k, first := caseTwin(root.Content[0]); k != nil {
+			return nil, &ConfigError{File: ConfigFile, Line: k.Line, Key: k.Value,
+				Msg: i18n.Sprintf("key %q repeats %q (line %d) in another case: keys are read without case, and only one of the two would count; keep one", k.Value, first.Value, first.Line)}
+		}
+	}
 
 	v := viper.New()
 	v.SetConfigType("yaml")
@@ -470,4 +476,33 @@ func yamlErrorLine(err error) int {
 func trimYAMLError(err error) string {
 	s := strings.TrimPrefix(err.Error(), "yaml: ")
 	return yamlLineRE.ReplaceAllString(strings.TrimPrefix(s, "unmarshal errors:\n  "), "")
+}
+
+// caseTwin finds, in a mapping and the mappings below it, a key that
+// differs from an earlier one of the same mapping only in case
+// (Visibility beside visibility, Public beside public): the configuration
+// is read without case, and one of the two would silently win.
+func caseTwin(n *yaml.Node) (key, first *yaml.Node) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			l := strings.ToLower(k.Value)
+			if f, ok := seen[l]; ok {
+				return k, f
+			}
+			seen[l] = k
+			if k, f := caseTwin(n.Content[i+1]); k != nil {
+				return k, f
+			}
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			if k, f := caseTwin(c); k != nil {
+				return k, f
+			}
+		}
+	}
+	return nil, nil
 }

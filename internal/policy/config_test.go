@@ -99,6 +99,8 @@ func TestConfigErrors(t *testing.T) {
 		// editions a reviewer sees last would not be the ones that count.
 		{"a second document", minimalConfig + "editions: {public: internal, internal: internal}\n--- # 公開版の設定\neditions: {public: public, internal: internal}\n", nil, "policyctl.yaml:4: a second YAML document starts here"},
 		{"a document end", minimalConfig + "...\ncolour: red\n", nil, "policyctl.yaml:3: a second YAML document starts here"},
+		{"a key in another case", minimalConfig + "visibility: [public, internal]\nVisibility: [internal, public]\n", nil, "policyctl.yaml:4: Visibility: key \"Visibility\" repeats \"visibility\" (line 3) in another case"},
+		{"an edition in another case", minimalConfig + "editions: {public: public, internal: internal, Public: internal}\n", nil, "key \"Public\" repeats \"public\""},
 		{"unknown key", minimalConfig + "colour: red\n", nil, "policyctl.yaml:3: colour: unknown key"},
 		{"bad glob", minimalConfig + "documents: \"policy/[\"\n", nil, "policyctl.yaml:3: documents: \"policy/[\" is not a valid glob"},
 		{"empty visibility", minimalConfig + "visibility: []\n", nil, "policyctl.yaml:3: visibility: empty"},
