@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -158,6 +159,16 @@ func TestColonFolds(t *testing.T) {
 	for r := rune(0x80); r <= unicode.MaxRune; r++ {
 		if norm.NFKC.String(string(r)) == ":" && !isColon(r) {
 			t.Errorf("NFKC folds %U to ':', isColon says no", r)
+		}
+	}
+}
+
+// TestFoldsToV: foldsToV holds every character NFKC folds to something
+// with a v, and mayHoldV finds each.
+func TestFoldsToV(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if strings.ContainsAny(norm.NFKC.String(string(r)), "vV") && (!strings.ContainsRune(foldsToV, r) || !mayHoldV("見出し"+string(r)+"isibility")) {
+			t.Errorf("NFKC folds %U to a v; foldsToV or mayHoldV misses it", r)
 		}
 	}
 }

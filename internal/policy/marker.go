@@ -276,7 +276,7 @@ func nearMisses(d *Document, levels []string) {
 			visible := markdown.PlainText(n, body)
 			if !namesVisibility(visible) {
 				// Most text: no v, no character reference.
-			} else if prose := proseText(n, body); namesVisibility(prose) && visibilityAssign.MatchString(strings.ToLower(norm.NFKC.String(html.UnescapeString(prose)))) {
+			} else if prose := proseText(n, body); namesVisibility(prose) && assignsVisibility(strings.ToLower(norm.NFKC.String(html.UnescapeString(prose)))) {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, blockStart(n, body)),
 					i18n.T("the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted"),
 					i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`"))
@@ -392,6 +392,10 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, wo
 		}
 	}
 	walk(h)
+	if line := markdown.PlainText(h, body); fenceLikeText([]byte(line)) {
+		d.addFinding(RuleVisibilityMarker, Error, at, fenceMessage([]byte(line), levels), fenceHint())
+		return
+	}
 	// What the heading shows, character references decoded and folded:
 	// {visibility=…} written with &#123;, ornament braces ❴❵ or
 	// full-width letters restricts nothing.
@@ -477,6 +481,8 @@ func proseText(n ast.Node, body []byte) string {
 		switch t := c.(type) {
 		case *ast.CodeSpan, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(t.Label(body)) // shown as its text: <visibility:internal>
 		case *ast.Text:
 			b.Write(t.Segment.Value(body))
 			if t.SoftLineBreak() || t.HardLineBreak() {
@@ -490,15 +496,59 @@ func proseText(n ast.Node, body []byte) string {
 	return b.String()
 }
 
-// visibilityAssign matches visibility given a value, as folded text.
-var visibilityAssign = regexp.MustCompile(`visibility\s*[=:]`)
+// foldsToV are the characters NFKC folds to something with a v in it
+// (ⅴ, ⓥ, 𝐯, ᵛ, ㎴ …; TestFoldsToV holds the list to norm.NFKC).
+const foldsToV = "ᵛᵥⅣⅤⅥⅦⅧⅳⅴⅵⅶⅷ⒱Ⓥⓥⱽ㋎㍵㎴㎵㎶㎷㎸㎹㏜㏞Ｖｖ𝐕𝐯𝑉𝑣𝑽𝒗𝒱𝓋𝓥𝓿𝔙𝔳𝕍𝕧𝖁𝖛𝖵𝗏𝗩𝘃𝘝𝘷𝙑𝙫𝚅𝚟🄥🅅🅊🅋🅎"
+
+var foldsToVSet = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range foldsToV {
+		m[r] = true
+	}
+	return m
+}()
+
+// mayHoldV reports whether text can name visibility once folded: it holds
+// a v, a character reference, or a character NFKC folds to a v. The
+// bytes are scanned once; only the lead bytes of those characters (E1,
+// E2, E3 8B–8F, EF, F0) are decoded, so Japanese text costs a byte test
+// per byte.
+func mayHoldV(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == 'v' || c == 'V' || c == '&':
+			return true
+		case c == 0xE3 && i+1 < len(text) && (text[i+1] < 0x8B || text[i+1] > 0x8F):
+		case c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF || c == 0xF0:
+			if r, _ := utf8.DecodeRuneInString(text[i:]); foldsToVSet[r] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignsVisibility reports whether folded text gives visibility a value:
+// the word, spaces, then '=' or a colon or look-alike (∶, ꞉).
+func assignsVisibility(folded string) bool {
+	for rest := folded; ; {
+		i := strings.Index(rest, "visibility")
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len("visibility"):]
+		after := strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if r, _ := utf8.DecodeRuneInString(after); r == '=' || isColon(r) {
+			return true
+		}
+	}
+}
 
 // namesVisibility reports whether text, as a reader sees it (character
 // references decoded, full-width letters folded, any case), names the
 // visibility key.
 func namesVisibility(text string) bool {
-	// An ASCII set keeps strings.ContainsAny on its fast path.
-	if !strings.ContainsAny(text, "vV&") && !strings.Contains(text, "ｖ") && !strings.Contains(text, "Ｖ") {
+	if !mayHoldV(text) {
 		return false
 	}
 	return strings.Contains(strings.ToLower(norm.NFKC.String(html.UnescapeString(text))), "visibility")

@@ -97,6 +97,14 @@ func TestNearMissMarkers(t *testing.T) {
 		{"a class with a level and a hyphen", "## 人事 {.internal-only}\n\n秘密\n"},
 		{"a class with a level and an underscore", "## 人事 {.visibility_internal}\n\n秘密\n"},
 		{"visibility assigned in text", "本文 ❴visibility=internal❵ 秘密\n"},
+		{"a heading naming visibility with a Roman numeral v", "## 2. 緊急連絡先 \u2174isibility=internal\n\n秘密\n"},
+		{"a heading naming visibility with a circled v", "## 2. 緊急連絡先 \u24e5isibility=internal\n\n秘密\n"},
+		{"a heading naming visibility with a mathematical v", "## 2. 緊急連絡先 \U0001d42fisibility=internal\n\n秘密\n"},
+		{"a list item naming visibility with a modifier v", "- \u1d5bisibility: internal\n"},
+		{"visibility assigned with a ratio sign", "visibility\u2236 internal\n"},
+		{"visibility assigned with a modifier colon", "visibility \ua789 internal\n"},
+		{"visibility in an autolink", "本文 <visibility:internal> 秘密\n"},
+		{"a heading that reads as a fence", "## 2. :<b></b>:: internal\n\n秘密\n"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if fs := markerFindings(t, tt.body); len(fs) == 0 {
