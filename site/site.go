@@ -69,6 +69,11 @@ type Options struct {
 	// Approved is the configuration of the newest approved revision, in
 	// force or scheduled: it narrows every edition too. Nil when none.
 	Approved *policy.Config
+	// Narrow are more configurations that narrow every edition: those
+	// approved on the history the command was run from, when it built
+	// another revision (--rev a branch or commit whose own history holds
+	// no approval must not be cut by its draft configuration alone).
+	Narrow []*policy.Config
 	// Archive holds the revisions in force, oldest first, each published
 	// under revisions/<id>/.
 	Archive []Revision
@@ -106,6 +111,9 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		}
 		if o.Approved != nil {
 			e = e.Restrict(o.Approved)
+		}
+		for _, c := range o.Narrow {
+			e = e.Restrict(c)
 		}
 		files, err := buildEdition(full, e, o)
 		if err != nil {

@@ -87,6 +87,13 @@ func buildRun(opts *buildOptions) error {
 	}
 	defer c.Close()
 	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr, Cache: c, Progress: opts.repo.meter}
+	if opts.repo.Rev != "" {
+		// Another revision is built: what was approved on the history
+		// the command runs from narrows it too.
+		if here, err := opts.repo.open(""); err == nil {
+			o.Narrow = approvedConfig(here)
+		}
+	}
 	if err := site.FromHistory(h, full, &o); err != nil {
 		return err
 	}
