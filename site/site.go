@@ -554,7 +554,7 @@ type pageSet struct {
 	// a page that is its content is 施行予定, not 案.
 	scheduled   *policy.Repo
 	scheduledID string
-	noindex   bool
+	noindex     bool
 	// current is, for an archived set, the edition's current content: an
 	// archived page links to the newest version of its document.
 	current  *render.EditionModel
