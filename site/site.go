@@ -393,6 +393,9 @@ func generatedLabels() []string {
 // the templates write themselves.
 var actionRE = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
 
+// tagOrLineRE splits template text into the pieces a reader sees apart.
+var tagOrLineRE = regexp.MustCompile(`<[^>]*>|\n`)
+
 // templateJoins are the site's own values — its title, the organisation's
 // name — joined to each piece of text the templates write next to values
 // ("{{.Site.Title}}の改訂履歴"), and to the labels the site writes. Both
@@ -409,7 +412,7 @@ func templateJoins(values ...string) []string {
 		for _, lit := range actionRE.Split(string(b), -1) {
 			// Tags end a piece: the tripwire's views read text with and
 			// without them, so both sides of a tag are pieces.
-			for _, piece := range strings.FieldsFunc(stripTagsForJoins(lit), func(r rune) bool { return r == '\n' }) {
+			for _, piece := range tagOrLineRE.Split(lit, -1) {
 				if piece = strings.TrimSpace(piece); piece != "" {
 					pieces = append(pieces, piece)
 				}
@@ -428,24 +431,6 @@ func templateJoins(values ...string) []string {
 		}
 	}
 	return out
-}
-
-// stripTagsForJoins puts a line break where each tag was.
-func stripTagsForJoins(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-			b.WriteRune('\n')
-		case r == '>' && in:
-			in = false
-		case !in:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // warn writes a warning when the caller asked for them.

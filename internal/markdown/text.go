@@ -11,11 +11,19 @@ import (
 // characters dropped.
 func PlainText(n ast.Node, source []byte) string {
 	var b strings.Builder
-	writeText(&b, n, source)
+	writeText(&b, n, source, true)
 	return b.String()
 }
 
-func writeText(b *strings.Builder, n ast.Node, source []byte) {
+// ProseText is PlainText without code spans: the prose of a block, where
+// `code` shows syntax as an example.
+func ProseText(n ast.Node, source []byte) string {
+	var b strings.Builder
+	writeText(&b, n, source, false)
+	return b.String()
+}
+
+func writeText(b *strings.Builder, n ast.Node, source []byte, code bool) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch t := c.(type) {
 		case *ast.Text:
@@ -26,13 +34,15 @@ func writeText(b *strings.Builder, n ast.Node, source []byte) {
 		case *ast.String:
 			b.Write(t.Value)
 		case *ast.CodeSpan:
-			writeText(b, t, source)
+			if code {
+				writeText(b, t, source, code)
+			}
 		case *ast.AutoLink:
 			b.Write(t.Label(source))
 		case *ast.RawHTML:
 			// raw HTML is not text
 		default:
-			writeText(b, c, source)
+			writeText(b, c, source, code)
 		}
 	}
 }

@@ -276,7 +276,7 @@ func nearMisses(d *Document, levels []string) {
 			visible := markdown.PlainText(n, body)
 			if !namesVisibility(visible) {
 				// Most text: no v, no character reference.
-			} else if prose := proseText(n, body); namesVisibility(prose) && assignsVisibility(strings.ToLower(norm.NFKC.String(html.UnescapeString(prose)))) {
+			} else if prose := markdown.ProseText(n, body); namesVisibility(prose) && assignsVisibility(strings.ToLower(norm.NFKC.String(html.UnescapeString(prose)))) {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, blockStart(n, body)),
 					i18n.T("the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted"),
 					i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`"))
@@ -470,31 +470,6 @@ func eol(b []byte, off int) int {
 }
 
 // fenceStart is the offset of a fenced code block's opening line.
-// proseText is a block's text without its code spans, where marker syntax
-// is shown as an example.
-func proseText(n ast.Node, body []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.CodeSpan, *ast.RawHTML:
-			return ast.WalkSkipChildren, nil
-		case *ast.AutoLink:
-			b.Write(t.Label(body)) // shown as its text: <visibility:internal>
-		case *ast.Text:
-			b.Write(t.Segment.Value(body))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte('\n')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
-}
 
 // foldsToV are the characters NFKC folds to something with a v in it
 // (ⅴ, ⓥ, 𝐯, ᵛ, ㎴ …; TestFoldsToV holds the list to norm.NFKC).
