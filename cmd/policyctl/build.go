@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/check"
+	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/render"
@@ -87,9 +88,11 @@ func buildRun(opts *buildOptions) error {
 	}
 	defer c.Close()
 	o := site.Options{Dir: opts.Output, Editions: eds, Warn: opts.f.stderr, Cache: c, Progress: opts.repo.meter}
-	if opts.repo.Rev != "" {
-		// Another revision is built: what was approved on the history
-		// the command runs from narrows it too.
+	if rev := opts.repo.Rev; rev != "" && rev != history.InForceRev {
+		// A revision id, branch, tag or commit is built: what was approved
+		// on the history the command runs from narrows it too (a tag named
+		// like a date is a tag when no revision has that id). in-force is
+		// read from that history already: no second walk for CI's build.
 		if here, err := opts.repo.open(""); err == nil {
 			o.Narrow = approvedConfig(here)
 		}
