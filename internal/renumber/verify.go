@@ -366,7 +366,7 @@ func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref 
 				again = true
 			case labels[r.TargetDoc.Meta.Tier] != nil:
 				for _, t := range r.Targets {
-					if l := labels[r.TargetDoc.Meta.Tier]; l[t.Outline()] || l["title\x00"+t.Title] {
+					if l := labels[r.TargetDoc.Meta.Tier]; l[t.Outline()] || citedTitle(t) != "" && l["title\x00"+citedTitle(t)] {
 						again = true
 					}
 				}
@@ -392,23 +392,34 @@ func sectionLabels(d *policy.Document) map[string]bool {
 		if o := s.Outline(); o != "" {
 			out[o] = true
 		}
-		if s.Title != "" {
-			out["title\x00"+s.Title] = true
+		if t := citedTitle(s); t != "" {
+			out["title\x00"+t] = true
 		}
 	}
 	return out
 }
 
+// citedTitle is the title a reference from another document can find s
+// by — a heading's, an article's caption — or "". The title of a numbered
+// paragraph or item is the first line of its text: a rewritten reference
+// there changes no provision another document can cite.
+func citedTitle(s *policy.Section) string {
+	if s.Kind == policy.KindHeading || s.Style == policy.StyleArticle {
+		return s.Title
+	}
+	return ""
+}
+
 // sameShape reports whether two versions of a document hold the same
-// provisions — kind, style, number and title, in order — so that only
-// their text differs (a rewritten reference).
+// provisions — kind, style, number and cited title, in order — so that
+// only their text differs (a rewritten reference).
 func sameShape(a, b *policy.Document) bool {
 	x, y := a.Sections(), b.Sections()
 	if len(x) != len(y) {
 		return false
 	}
 	for i := range x {
-		if x[i].Kind != y[i].Kind || x[i].Style != y[i].Style || x[i].Title != y[i].Title || !x[i].Number.Equal(y[i].Number) || x[i].Parent == nil != (y[i].Parent == nil) {
+		if x[i].Kind != y[i].Kind || x[i].Style != y[i].Style || citedTitle(x[i]) != citedTitle(y[i]) || !x[i].Number.Equal(y[i].Number) || x[i].Parent == nil != (y[i].Parent == nil) {
 			return false
 		}
 	}
