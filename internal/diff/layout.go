@@ -139,15 +139,32 @@ type Row struct {
 
 // Rows lays out a document: changed sections one per row, unchanged runs
 // folded into one （略） row named by their numbers — 「第２条　（略）」,
-// 「２及び３　（略）」, 「２から５まで　（略）」.
+// 「２及び３　（略）」, 「２から５まで　（略）」. A changed 項 or 号 is shown
+// under the provisions it belongs to, each as a row of its own —
+// 「第21条　（略）」 above 「２　パスワードの…」 — so the reader knows whose 項
+// it is, as a 新旧対照表 prints it.
 func (d *Document) Rows() []Row {
 	var out []Row
 	var run []*Section
-	flush := func() {
+	flush := func(next *Section) {
 		if len(run) == 0 {
 			return
 		}
-		out = append(out, Row{Elided: true, Run: run})
+		var group []*Section
+		for _, x := range run {
+			if next != nil && x.NewLabel != "" && encloses(x, next) {
+				if len(group) > 0 {
+					out = append(out, Row{Elided: true, Run: group})
+					group = nil
+				}
+				out = append(out, Row{Elided: true, Run: []*Section{x}})
+				continue
+			}
+			group = append(group, x)
+		}
+		if len(group) > 0 {
+			out = append(out, Row{Elided: true, Run: group})
+		}
 		run = nil
 	}
 	for _, s := range d.Sections {
@@ -155,11 +172,29 @@ func (d *Document) Rows() []Row {
 			run = append(run, s)
 			continue
 		}
-		flush()
+		flush(s)
 		out = append(out, Row{Section: s})
 	}
-	flush()
+	flush(nil)
 	return out
+}
+
+// encloses reports whether the unchanged provision x is one that s stands
+// in: its article, its 項, its chapter.
+func encloses(x, s *Section) bool {
+	in, outer := s.NewSec, x.NewSec
+	if in == nil {
+		in, outer = s.OldSec, x.OldSec
+	}
+	if in == nil || outer == nil {
+		return false
+	}
+	for p := in.Parent; p != nil; p = p.Parent {
+		if p == outer {
+			return true
+		}
+	}
+	return false
 }
 
 // Text names an elided run: 「第2条　（略）」.

@@ -101,3 +101,24 @@ func TestLabelsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestEnclosingRows: a changed 号 is shown under its article and 項, each
+// named as its own （略） row, the way a 新旧対照表 prints an amendment of
+// one item: 「第2条　（略）」「２　（略）」「一　（略）」 then the item.
+func TestEnclosingRows(t *testing.T) {
+	old := "## 第1条（目的）\n\n目的を定める。\n\n## 第2条（管理）\n\n管理者を置く。\n\n２　管理者は、次の事務を行う。\n\n一　台帳の整備\n\n二　点検の実施\n\n## 第3条（報告）\n\n報告する。\n"
+	new := strings.Replace(old, "点検の実施", "点検の毎年度の実施", 1)
+	r := Compare(model(t, map[string]string{"policy/d.md": doc(old)}), model(t, map[string]string{"policy/d.md": doc(new)}), Options{})
+	var rows []string
+	for _, row := range r.Layout(FormatOptions{}).Docs[0].Rows {
+		var b strings.Builder
+		for _, p := range row.Left {
+			b.WriteString(p.Text)
+		}
+		rows = append(rows, b.String())
+	}
+	want := []string{"第1条　（略）", "第2条　（略）", "２　（略）", "一　（略）", "二　点検の毎年度の実施", "第3条　（略）"}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("rows\n%q\nwant\n%q", rows, want)
+	}
+}
