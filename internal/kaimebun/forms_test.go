@@ -92,3 +92,18 @@ func TestForms(t *testing.T) {
 		})
 	}
 }
+
+// TestFirstArticleOfChapter: an article added first in its chapter is
+// placed before the article that follows it — never 「第二章の次に」
+// (after the whole chapter) nor after the last article of the chapter
+// before.
+func TestFirstArticleOfChapter(t *testing.T) {
+	const chaptered = "## 第1章　総則\n\n（目的）\n\n第1条　この基準は、情報資産を守ることを目的とする。\n\n（定義）\n\n第2条　用語は、基本方針の例による。\n\n## 第2章　管理\n\n（管理者）\n\n第3条　情報政策課長は、情報資産を管理する。\n\n（研修）\n\n第4条　職員等は、毎年度研修を受ける。\n"
+	added := strings.Replace(chaptered, "（管理者）\n\n第3条", "（台帳）\n\n第3条　情報政策課長は、台帳を備える。\n\n（管理者）\n\n第4条", 1)
+	added = strings.Replace(added, "第4条　職員等", "第5条　職員等", 1)
+	r := diff.Compare(model(t, map[string]string{"policy/std.md": std(chaptered)}), model(t, map[string]string{"policy/std.md": std(added)}), diff.Options{})
+	out := roundTrip(t, r, "2026-04-01")
+	if !strings.Contains(out, "第四条の前に次の一条を加える。") || strings.Contains(out, "第二章の次に") || strings.Contains(out, "第二条の次に") {
+		t.Errorf("the added article is not placed first in its chapter:\n%s", out)
+	}
+}

@@ -250,9 +250,19 @@ func (st *state) anchor(n *Provision, all []*Provision) (string, bool) {
 		return len(q.Path) == len(n.Path) && under(q.Path, parent) && st.find(q.Addr()) >= 0
 	}
 	named := func(q *Provision) bool { return st.list[st.find(q.Addr())].named }
+	// A chapter heading stands among the articles (both are cited without
+	// a parent) but holds them: an article first in its chapter does not
+	// come 「第九章の次に」 (after the whole chapter), nor after the last
+	// article of the chapter before. The search stops at the heading.
+	boundary := func(q *Provision) bool { return q.Style.Group() != n.Style.Group() }
+	var group *Provision
 	for i := at - 1; i >= 0; i-- {
 		if !sibling(all[i]) {
 			continue
+		}
+		if boundary(all[i]) {
+			group = all[i]
+			break
 		}
 		if !named(all[i]) {
 			return "", false
@@ -268,6 +278,9 @@ func (st *state) anchor(n *Provision, all []*Provision) (string, bool) {
 		return all[i].Addr() + "の次に", true
 	}
 	for i := at + 1; i < len(all); i++ {
+		if sibling(all[i]) && boundary(all[i]) {
+			break
+		}
 		if sibling(all[i]) {
 			if !named(all[i]) {
 				return "", false
@@ -277,6 +290,10 @@ func (st *state) anchor(n *Provision, all []*Provision) (string, bool) {
 	}
 	if p := st.find(strings.Join(parent, "")); len(parent) > 0 && p >= 0 && st.list[p].named {
 		return strings.Join(parent, "") + "に", true
+	}
+	if group != nil && named(group) {
+		// The only article of its chapter: 「第九章に次の一条を加える。」
+		return group.Addr() + "に", true
 	}
 	return "", false
 }
