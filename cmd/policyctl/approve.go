@@ -129,6 +129,13 @@ func approveRun(opts *approveOptions) error {
 	if err != nil {
 		return err
 	}
+	// A draft recorded before a later-dated revision was approved.
+	for _, rec := range recs {
+		if rec.Approved && rec.ID > opts.Revision {
+			return i18n.Errorf("revision %s is dated before revision %s, which was approved at commit %s: approved now, it would change what was in force before %s, so it never counts. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 … (a date after %s)",
+				opts.Revision, rec.ID, history.ShortHash(rec.Commit), rec.ID, latest(recs))
+		}
+	}
 	signer, closeSigner, err := signerFor(r, opts.Member, opts.Key)
 	if err != nil {
 		return err

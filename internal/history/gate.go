@@ -91,6 +91,10 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 	}
 	if rec := g.Record; rec != nil {
 		switch {
+		case rec.Late != nil:
+			g.Verdict.OK = false
+			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,
+				Detail: i18n.Sprintf("revision %s was not approved when the later-dated revision %s was (commit %s): approved now, it would change what was in force before %s, so it never counts; record a new revision dated after every approved one", id, rec.Late.ID, ShortHash(rec.Late.Commit), rec.Late.ID)})
 		case rec.Backdated:
 			g.Verdict.OK = false
 			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,

@@ -1,14 +1,20 @@
 package history
 
 import (
+	"crypto/ed25519"
+	"crypto/rand"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"golang.org/x/crypto/ssh"
+
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/gittest"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 func verifyAt(t *testing.T, dir string, opts Options) *Gate {
@@ -191,5 +197,83 @@ func TestHistoryForDocument(t *testing.T) {
 	}
 	if got := describe(ForDocument(es, Summarize(recs), "c")); got != "令和3年4月1日 一部改正 令和3年度改訂版 added:c" {
 		t.Errorf("c: %s", got)
+	}
+}
+
+// TestLateDraft: an approved revision stays approved. A draft recorded
+// early and completed only after a later-dated revision was approved —
+// here by a member that revision removed, with a registry of the draft's
+// own making — never counts: it would otherwise become the later
+// revision's previous rules, overturn it and take its place in force.
+func TestLateDraft(t *testing.T) {
+	r := newRepo(t)
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	carol, _ := ssh.NewSignerFromKey(priv)
+	registry := func(members ...string) []byte {
+		keys := map[string]ssh.Signer{"tanaka": r.signer, "carol": carol}
+		var b strings.Builder
+		b.WriteString("members:\n")
+		for _, m := range []string{"tanaka", "carol"} {
+			fmt.Fprintf(&b, "  - {id: %s, name: %s, keys: [%q]}\n", m, m, strings.TrimSpace(string(ssh.MarshalAuthorizedKey(keys[m].PublicKey()))))
+		}
+		fmt.Fprintf(&b, "committees:\n  - {id: mayor, name: 市長, quorum: 1, members: [%s]}\n", strings.Join(members, ", "))
+		return []byte(b.String())
+	}
+	r.Commit(gittest.Commit{Files: map[string][]byte{policy.RegistryFile: registry("tanaka", "carol")}, Message: "carol joins"})
+	r.approve(t, "2024-04-01", "策定")
+	// A draft, recorded and abandoned.
+	r.Commit(gittest.Commit{Files: map[string][]byte{"approvals/2025-04-01/revision.yaml": []byte("id: \"2025-04-01\"\nkind: 一部改正\n")}, Message: "draft"})
+	if err := os.RemoveAll(filepath.Join(r.Dir, "approvals/2025-04-01")); err != nil {
+		t.Fatal(err)
+	}
+	r.Commit(gittest.Commit{Message: "drop the draft"})
+	// The next revision removes carol from the committee.
+	r.Commit(gittest.Commit{Files: map[string][]byte{policy.RegistryFile: registry("tanaka"), "policy/a.md": doc("a", "第三版")}, Message: "R3"})
+	r.approve(t, "2026-01-01", "一部改正")
+	if g := verifyAt(t, r.Dir, testOptions); !g.Verdict.OK {
+		t.Fatalf("before the attack: %+v", g.Verdict.Blockers)
+	}
+	// carol restores the draft with a registry of her own and signs it
+	// (by hand: approve refuses), then drops the later revision's record.
+	r.Write(map[string][]byte{
+		policy.RegistryFile:                  registry("carol"),
+		"policy/a.md":                        doc("a", "偽の版"),
+		"approvals/2025-04-01/revision.yaml": []byte("id: \"2025-04-01\"\nkind: 一部改正\n"),
+	})
+	r.signer = carol
+	r.signAs(t, "2025-04-01", "一部改正", "carol")
+	if err := os.RemoveAll(filepath.Join(r.Dir, "approvals/2026-01-01")); err != nil {
+		t.Fatal(err)
+	}
+	r.Commit(gittest.Commit{Message: "an innocent-looking commit"})
+
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := h.Revisions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := Find(recs, "2026-01-01"); rec == nil || !rec.Approved || !rec.InForce {
+		t.Errorf("the later revision lost its approval: %+v", rec)
+	}
+	if rec := Find(recs, "2025-04-01"); rec == nil || rec.Approved || rec.Late == nil || rec.Late.ID != "2026-01-01" {
+		t.Errorf("the late draft: %+v", rec)
+	}
+	if in := InForce(recs); in == nil || in.ID != "2026-01-01" {
+		t.Errorf("in force: %+v", in)
+	}
+	g, err := h.Verify("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	late, missing := false, false
+	for _, b := range g.Verdict.Blockers {
+		late = late || strings.Contains(b.Detail, "was not approved when the later-dated revision 2026-01-01 was")
+		missing = missing || strings.Contains(b.Detail, "the approvals of revision 2026-01-01")
+	}
+	if g.Verdict.OK || !late || !missing {
+		t.Errorf("the gate: OK=%v %+v", g.Verdict.OK, g.Verdict.Blockers)
 	}
 }

@@ -55,6 +55,12 @@ func (r *repo) approve(t *testing.T, id, kind string) {
 // revision approved before it in the history committed so far.
 func (r *repo) sign(t *testing.T, id, kind string) {
 	t.Helper()
+	r.signAs(t, id, kind, "tanaka")
+}
+
+// signAs is sign by another member, with r.signer as that member's key.
+func (r *repo) signAs(t *testing.T, id, kind, member string) {
+	t.Helper()
 	tr, err := source.Open(r.Dir, "")
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +81,7 @@ func (r *repo) sign(t *testing.T, id, kind string) {
 	if p := PreviousApproved(recs, id); p != nil {
 		prev = approvals.RulesOf(p.Model)
 	}
-	p, isNew, err := approvals.Prepare(tr.FS, m, prev, approvals.Request{Revision: id, Kind: kind, Committee: "mayor", Member: "tanaka"})
+	p, isNew, err := approvals.Prepare(tr.FS, m, prev, approvals.Request{Revision: id, Kind: kind, Committee: "mayor", Member: member})
 	if err != nil {
 		t.Fatal(err)
 	}

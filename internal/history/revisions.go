@@ -57,6 +57,11 @@ type Recorded struct {
 	// Backdated is set for a revision recorded after a later-dated one:
 	// it would rewrite the history, so it never counts.
 	Backdated bool
+	// Late is the later-dated revision that was approved while this
+	// one's approvals were not complete: completed afterwards, it would
+	// change what was in force before that revision and judge it again by
+	// rules of its own making, so it never counts. Nil otherwise.
+	Late *Recorded
 }
 
 // Change is a document added, modified or removed by a revision.
@@ -116,8 +121,9 @@ type Walk struct {
 	Sub  string
 	opts Options
 	// approvals[i] maps revision ids to the tree hash of their folder at
-	// Commits[i].
-	approvals []map[string]string
+	// Commits[i]; approvalsHash[i] is the hash of approvals/ itself.
+	approvals     []map[string]string
+	approvalsHash []plumbing.Hash
 	// verified remembers the approvals checked at one commit for the next:
 	// most of a revision's signatures stand unchanged over many commits.
 	verified approvals.Cache
@@ -161,17 +167,6 @@ func (w *Walk) modelAt(i int) (fs.FS, *policy.Repo, error) {
 		return a.fsys, a.model, a.err
 	}
 	return w.Model(w.Commits[i])
-}
-
-// firstCandidate is the first commit at which revision id's approvals
-// stand, or -1.
-func (w *Walk) firstCandidate(id string) int {
-	for i := range w.Commits {
-		if w.approvals[i][id] != "" {
-			return i
-		}
-	}
-	return -1
 }
 
 // NewWalk reads the first-parent history that ends at head.
@@ -353,6 +348,7 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	// One pass over the commits records approvals/<id> at each, and the
 	// commit at which each id first appears.
 	w.approvals = make([]map[string]string, len(w.Commits))
+	w.approvalsHash = make([]plumbing.Hash, len(w.Commits))
 	first := map[string]int{}
 	// A revision dated more than ten years after the day judged is no
 	// revision: recorded, it would make every real one after it
@@ -374,6 +370,7 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 		if at != nil {
 			h = at.Hash
 		}
+		w.approvalsHash[i] = h
 		if i > 0 && h == lastHash {
 			w.approvals[i] = w.approvals[i-1]
 			continue
@@ -408,8 +405,6 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	}
 	sort.Strings(sorted)
 	at := w.opts.at()
-	var out []*Recorded
-	var prev *Recorded
 	meter.Phase(i18n.T("verifying revisions"), len(sorted))
 	// A revision recorded after a later-dated one would rewrite the
 	// history before it: it never counts.
@@ -425,83 +420,152 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 		<-v.(*aheadModel).done
 		return true
 	})
+	recs := make([]*Recorded, len(sorted))
+	var undecided []int
 	for k, id := range sorted {
-		meter.Add(1)
-		if backdated[k] {
-			out = append(out, &Recorded{ID: id, Backdated: true})
+		recs[k] = &Recorded{ID: id, Backdated: backdated[k]}
+		if !backdated[k] {
+			undecided = append(undecided, k)
+		} else {
+			meter.Add(1)
+		}
+	}
+	if err := w.judge(sorted, recs, undecided, meter); err != nil {
+		return nil, err
+	}
+	var prev *Recorded
+	for _, rec := range recs {
+		if rec.Backdated || rec.Late != nil {
 			continue
 		}
-		for n := k + 1; n < len(sorted); n++ {
-			if i := w.firstCandidate(sorted[n]); i >= 0 && !backdated[n] {
-				w.prefetch(i)
-				break
-			}
+		if !rec.Approved {
+			rec.Previous = prev // a draft is judged by the rules of the one before
+			continue
 		}
-		rec, err := w.find(id, prev)
-		if err != nil {
-			return nil, err
-		}
-		if rec.Approved {
-			rec.InForce, rec.Scheduled = rec.ID <= at, rec.ID > at
-			prev = rec
-		}
-		out = append(out, rec)
+		rec.InForce, rec.Scheduled = rec.ID <= at, rec.ID > at
+		prev = rec
 	}
-	return out, nil
+	return recs, nil
 }
 
-// find looks for the first commit at which revision id verifies.
-func (w *Walk) find(id string, prev *Recorded) (*Recorded, error) {
-	rec := &Recorded{ID: id, Previous: prev}
-	var prevRules *approvals.Rules
-	prevID := ""
-	if prev != nil {
-		prevRules, prevID = approvals.RulesOf(prev.Model), prev.ID
+// judge goes through the commits in order and finds the commit at which
+// each undecided revision's approvals first verify, under its own rules
+// and those of the revision approved last before that commit. History is
+// judged as it happened: once approved, a revision stays approved, and
+// nothing that comes later — an older draft completed afterwards, a
+// registry it writes — can take that back. A revision dated before one
+// already approved can no longer count: approved now, it would change
+// what was in force before a revision that rests on it (Late).
+func (w *Walk) judge(sorted []string, recs []*Recorded, undecided []int, meter *progress.Meter) error {
+	type state struct {
+		last     string    // the approvals' tree hash at the last verification
+		lastPrev *Recorded // the revision whose rules applied then
 	}
-	last := ""
+	states := make([]state, len(sorted))
+	var prev *Recorded
 	for i, c := range w.Commits {
-		h := w.approvals[i][id]
-		if h == "" {
-			last = ""
-			continue
+		if len(undecided) == 0 {
+			return nil
 		}
-		// Approvals can only have become complete where they changed, or
-		// where the content changed back to what they name.
-		if h == last && rec.Verdict != nil {
-			changed, err := contentChanged(w, c)
-			if err != nil {
-				return nil, err
-			}
-			if !changed {
+		var (
+			fsys                  fs.FS
+			model                 *policy.Repo
+			read, broken          bool
+			changedKnown, changed bool
+		)
+		// In date order: of two revisions approved by one commit, the
+		// earlier-dated one's rules judge the later one.
+		keep := undecided[:0]
+		for _, k := range undecided {
+			id, rec, st := sorted[k], recs[k], &states[k]
+			h := w.approvals[i][id]
+			if h == "" {
+				st.last = ""
+				keep = append(keep, k)
 				continue
 			}
-		}
-		last = h
-		fsys, model, err := w.modelAt(i)
-		var ce *policy.ConfigError
-		if errors.As(err, &ce) {
-			continue // a commit with a broken configuration approves nothing
-		}
-		if err != nil {
-			return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
-		}
-		w.opts.Load.Cache.Keep(model)
-		v, err := w.verified.Verify(fsys, model, id, prevRules, prevID)
-		var me *approvals.MetaError
-		if errors.As(err, &me) {
-			continue // a missing or malformed revision.yaml at this commit
-		}
-		if err != nil {
-			return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
-		}
-		rec.Kind, rec.Verdict = v.Kind, v
-		if v.OK {
-			rec.Approved, rec.Commit, rec.Model = true, c, model
+			if prev != nil && id < prev.ID {
+				rec.Late = prev
+				meter.Add(1)
+				continue
+			}
+			// Approvals can only have become complete where they changed,
+			// where the rules they are judged by changed, or where the
+			// content changed back to what they name.
+			if h == st.last && rec.Verdict != nil && st.lastPrev == prev {
+				if !changedKnown {
+					var err error
+					if changed, err = contentChanged(w, c); err != nil {
+						return err
+					}
+					changedKnown = true
+				}
+				if !changed {
+					keep = append(keep, k)
+					continue
+				}
+			}
+			st.last, st.lastPrev = h, prev
+			if !read {
+				read = true
+				var err error
+				fsys, model, err = w.modelAt(i)
+				var ce *policy.ConfigError
+				switch {
+				case errors.As(err, &ce):
+					broken = true // a commit with a broken configuration approves nothing
+				case err != nil:
+					return i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+				default:
+					w.opts.Load.Cache.Keep(model)
+				}
+				if j := w.nextChange(i); j > 0 {
+					w.prefetch(j)
+				}
+			}
+			if broken {
+				keep = append(keep, k)
+				continue
+			}
+			var prevRules *approvals.Rules
+			prevID := ""
+			if prev != nil {
+				prevRules, prevID = approvals.RulesOf(prev.Model), prev.ID
+			}
+			v, err := w.verified.Verify(fsys, model, id, prevRules, prevID)
+			var me *approvals.MetaError
+			if errors.As(err, &me) {
+				keep = append(keep, k) // a missing or malformed revision.yaml at this commit
+				continue
+			}
+			if err != nil {
+				return i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+			}
+			rec.Kind, rec.Verdict = v.Kind, v
+			if !v.OK {
+				keep = append(keep, k)
+				continue
+			}
+			rec.Approved, rec.Commit, rec.Model, rec.Previous = true, c, model, prev
 			rec.Changes = changes(prev, model)
-			return rec, nil
+			prev = rec
+			meter.Add(1)
+		}
+		undecided = keep
+	}
+	meter.Add(len(undecided))
+	return nil
+}
+
+// nextChange is the next commit after i at which approvals/ differs, or
+// -1: where the walk will most likely read a model next.
+func (w *Walk) nextChange(i int) int {
+	for j := i + 1; j < len(w.Commits); j++ {
+		if w.approvalsHash[j] != w.approvalsHash[i] {
+			return j
 		}
 	}
-	return rec, nil
+	return -1
 }
 
 // RevisionHorizon is the last revision id that can be real on day at:

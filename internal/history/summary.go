@@ -110,6 +110,7 @@ type cachedRevision struct {
 	Commit    string   `json:"commit,omitempty"`
 	Changes   []Change `json:"changes,omitempty"`
 	Backdated bool     `json:"backdated,omitempty"`
+	Late      string   `json:"late,omitempty"` // the id of Recorded.Late
 }
 
 type cachedSummary struct {
@@ -121,6 +122,9 @@ func encodeSummary(s *Summary) ([]byte, error) {
 	var cs cachedSummary
 	for _, r := range s.Revisions {
 		cr := cachedRevision{ID: r.ID, Kind: r.Kind, Approved: r.Approved, Changes: r.Changes, Backdated: r.Backdated}
+		if r.Late != nil {
+			cr.Late = r.Late.ID
+		}
 		if r.Commit != nil {
 			cr.Commit = r.Commit.Hash.String()
 		}
@@ -142,7 +146,10 @@ func (r *Repository) decodeSummary(v []byte) (*Summary, error) {
 	var prev *Recorded
 	for _, cr := range cs.Revisions {
 		rec := &Recorded{ID: cr.ID, Kind: cr.Kind, Approved: cr.Approved, Changes: cr.Changes, Backdated: cr.Backdated}
-		if !rec.Backdated {
+		if cr.Late != "" {
+			rec.Late = &Recorded{ID: cr.Late} // dated later: linked below
+		}
+		if !rec.Backdated && rec.Late == nil {
 			rec.Previous = prev
 		}
 		if cr.Approved {
@@ -155,6 +162,13 @@ func (r *Repository) decodeSummary(v []byte) (*Summary, error) {
 			prev = rec
 		}
 		s.Revisions = append(s.Revisions, rec)
+	}
+	for _, rec := range s.Revisions {
+		if rec.Late != nil {
+			if l := Find(s.Revisions, rec.Late.ID); l != nil {
+				rec.Late = l
+			}
+		}
 	}
 	return s, nil
 }
