@@ -145,7 +145,17 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 				return nil, fmt.Errorf("render: %s: %w", p, err)
 			}
 			m.assets[p] = b
-			m.shown = append(m.shown, string(b)) // a published file is shown content
+			// A committed file is content the committees approved with the
+			// page that links it (its digest is in the approval): its text
+			// counts as shown. A file git does not track — the internal
+			// edition's own output, linked from public text — is output
+			// like any page, and the tripwire looks for restricted text in
+			// it.
+			if shown, err := committed(r.FS, p); err != nil {
+				return nil, fmt.Errorf("render: %s: %w", p, err)
+			} else if shown {
+				m.shown = append(m.shown, string(b))
+			}
 			files[p] = &fstest.MapFile{Data: b, Mode: 0o644}
 		}
 	}
@@ -201,6 +211,15 @@ type RefusedError struct {
 func (e *RefusedError) Error() string {
 	return i18n.Sprintf("render: refusing to build the %s edition: %d error(s) could make it show restricted content (first: %s: %s %s)",
 		e.Edition, len(e.Findings), e.Findings[0].Pos, e.Findings[0].Rule.ID, e.Findings[0].Message)
+}
+
+// committed reports whether a linked file is committed: in a git
+// revision every file is; in a working tree, those git tracks.
+func committed(fsys fs.FS, p string) (bool, error) {
+	if t, ok := fsys.(policy.Tracker); ok {
+		return t.Tracked(p)
+	}
+	return true, nil
 }
 
 // linkedFiles resolves every link and image of an edition document with

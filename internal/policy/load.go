@@ -130,6 +130,13 @@ type Hasher interface {
 	FileHash(name string) (string, bool)
 }
 
+// Tracker is implemented by a working tree in git: whether git tracks a
+// file (it is in the index). A file git does not track is in no commit
+// and in no approval — a build's output, a download, a scratch copy.
+type Tracker interface {
+	Tracked(name string) (bool, error)
+}
+
 // Load reads the repository in fsys: configuration, registry and every
 // document the configuration's glob matches. Problems in documents and the
 // registry are findings; a configuration or I/O error is an error, because

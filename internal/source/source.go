@@ -65,6 +65,11 @@ func Open(dir, rev string) (*Tree, error) {
 	}
 	if rev == "" {
 		t.FS = os.DirFS(abs)
+		if t.Git != nil {
+			if sub, err := t.Sub(); err == nil {
+				t.FS = &workTree{FS: t.FS, git: t.Git, sub: sub}
+			}
+		}
 		return t, nil
 	}
 	if t.Git == nil {

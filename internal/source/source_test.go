@@ -92,3 +92,41 @@ func TestGitFS(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestTracked: the working tree says which files git tracks, in a policy
+// repository at the root of its work tree or in a folder of it; a git
+// revision needs no such answer (every file in it is committed).
+func TestTracked(t *testing.T) {
+	r := gittest.New(t)
+	r.Commit(gittest.Commit{Files: map[string][]byte{"p/policyctl.yaml": []byte(cfg), "p/policy/d.md": doc("第一版"), "p/files/a.txt": []byte("a")}})
+	r.Write(map[string][]byte{"p/files/b.txt": []byte("b")})
+	for _, dir := range []string{r.Dir, filepath.Join(r.Dir, "p")} {
+		tr, err := Open(dir, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk, ok := tr.FS.(policy.Tracker)
+		if !ok {
+			t.Fatalf("%s: the working tree in git is no Tracker", dir)
+		}
+		prefix := ""
+		if dir == r.Dir {
+			prefix = "p/"
+		}
+		for name, want := range map[string]bool{"files/a.txt": true, "files/b.txt": false, "policy/d.md": true} {
+			if got, err := tk.Tracked(prefix + name); err != nil || got != want {
+				t.Errorf("%s: Tracked(%s) = %v, %v; want %v", dir, prefix+name, got, err, want)
+			}
+		}
+		if b, err := fs.ReadFile(tr.FS, prefix+"files/b.txt"); err != nil || string(b) != "b" {
+			t.Errorf("%s: reading through the working tree: %q, %v", dir, b, err)
+		}
+	}
+	tr, err := Open(r.Dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := tr.FS.(policy.Tracker); ok {
+		t.Error("a git revision is a Tracker")
+	}
+}
