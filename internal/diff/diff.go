@@ -45,8 +45,13 @@ type Result struct {
 
 // Document is one document's rows.
 type Document struct {
-	ID       string
-	Title    string
+	ID    string
+	Title string
+	// Instrument is the name of the instrument (規程) the document is a
+	// file of — 情報セキュリティ対策基準 for its chapter files, whose
+	// articles are numbered on from one file to the next — and "" for a
+	// document that is one on its own.
+	Instrument string
 	OldPath  string
 	NewPath  string
 	Status   string
@@ -267,11 +272,44 @@ func Compare(old, new *policy.Repo, opts Options) *Result {
 		}
 	}
 	sort.SliceStable(pairs, func(i, j int) bool { return docKey(pairs[i]) < docKey(pairs[j]) })
+	oldRuns, newRuns := ref.NumberingRuns(old), ref.NumberingRuns(new)
 	for _, p := range pairs {
-		res.Documents = append(res.Documents, compareDoc(p[0], p[1], opts, secMap))
+		dd := compareDoc(p[0], p[1], opts, secMap)
+		if run := newRuns[p[1]]; p[1] != nil && len(run) > 1 {
+			dd.Instrument = instrument(run)
+		} else if run := oldRuns[p[0]]; p[1] == nil && len(run) > 1 {
+			dd.Instrument = instrument(run)
+		}
+		res.Documents = append(res.Documents, dd)
 	}
 	res.Broken = brokenRefs(old, new, secMap, opts.Doc)
 	return res
+}
+
+// instrument names the instrument a run of files makes: what their titles
+// share before the chapter (情報セキュリティ対策基準 of
+// 「情報セキュリティ対策基準 第1章 組織体制」), or the tier's name.
+func instrument(run []*policy.Document) string {
+	common := []rune(strings.TrimSpace(run[0].Meta.Title))
+	for _, d := range run[1:] {
+		t := []rune(strings.TrimSpace(d.Meta.Title))
+		n := 0
+		for n < len(common) && n < len(t) && common[n] == t[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	name := string(common)
+	for _, sep := range []string{" 第", "　第", "第"} {
+		if i := strings.LastIndex(name, sep); i >= 0 {
+			name = name[:i]
+			break
+		}
+	}
+	if name = strings.TrimRight(name, " 　（(「【・:：-－"); name == "" {
+		return run[0].Meta.Tier.Japanese()
+	}
+	return name
 }
 
 func docKey(p [2]*policy.Document) string {

@@ -57,37 +57,35 @@ func Write(w io.Writer, r *diff.Result, o Options) error {
 	if len(docs) == 0 {
 		b.WriteString("改正する規定はありません。\n")
 	}
-	for i, d := range docs {
+	parts := amendments(docs)
+	for i, a := range parts {
 		lead := ""
-		if len(docs) > 1 {
-			// A 一括改正: one article per document amended.
+		if len(parts) > 1 {
+			// A 一括改正: one article per instrument amended.
 			verb := "一部改正"
-			switch d.Status {
+			switch a.status {
 			case diff.Added:
 				verb = "制定"
 			case diff.Deleted:
 				verb = "廃止"
 			}
-			fmt.Fprintf(&b, "（%sの%s）\n", d.Title, verb)
+			fmt.Fprintf(&b, "（%sの%s）\n", a.title, verb)
 			lead = "第" + policy.KanjiNumeral(i+1) + "条　"
 		}
-		g := newGen(d)
-		switch d.Status {
-		case diff.Added:
-			b.WriteString(lead + d.Title + "を次のように定める。\n")
+		switch {
+		case a.status == diff.Added:
+			b.WriteString(lead + a.title + "を次のように定める。\n")
+			a.gen.block(&b, a.gen.newP)
+		case a.status == diff.Deleted:
+			b.WriteString(lead + a.title + "は、廃止する。\n")
+		case a.lines == nil:
+			g := a.gen
+			b.WriteString(noteMark + "　" + a.title + "は、" + g.why + "ため、全部を改める形で示す。\n")
+			b.WriteString(lead + a.title + "の全部を次のように改正する。\n")
 			g.block(&b, g.newP)
-		case diff.Deleted:
-			b.WriteString(lead + d.Title + "は、廃止する。\n")
 		default:
-			lines, ok := g.amend()
-			if !ok {
-				b.WriteString(noteMark + "　" + d.Title + "は、" + g.why + "ため、全部を改める形で示す。\n")
-				b.WriteString(lead + d.Title + "の全部を次のように改正する。\n")
-				g.block(&b, g.newP)
-				continue
-			}
-			b.WriteString(lead + d.Title + "の一部を次のように改正する。\n")
-			for _, l := range lines {
+			b.WriteString(lead + a.title + "の一部を次のように改正する。\n")
+			for _, l := range a.lines {
 				b.WriteString(l + "\n")
 			}
 		}
@@ -102,6 +100,86 @@ func Write(w io.Writer, r *diff.Result, o Options) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// amendment is one instrument amended, made or abolished: a document, or
+// the chapter files of one 規程 between them.
+type amendment struct {
+	title  string
+	status string
+	gen    *gen     // for a document on its own
+	lines  []string // the sentences of a partial amendment; nil for 全部改正
+}
+
+// amendments groups the changed documents into instruments. The chapter
+// files of one 規程 (diff.Document.Instrument) that are amended in part
+// are one amendment — 「情報セキュリティ対策基準の一部を次のように改正する。」
+// with the sentences of each file in order, their articles numbered
+// through the 規程 — for that is the instrument the bodies adopt. A file
+// that only a 全部改正 can say, or that is added or removed, stands on
+// its own, under its own title.
+func amendments(docs []*diff.Document) []amendment {
+	type item struct {
+		amendment
+		instrument string
+		addrs      map[string]bool
+	}
+	items := make([]item, len(docs))
+	for i, d := range docs {
+		g := newGen(d)
+		it := item{amendment: amendment{title: d.Title, status: d.Status, gen: g}}
+		if d.Status != diff.Added && d.Status != diff.Deleted {
+			if lines, ok := g.amend(); ok {
+				it.lines, it.instrument = lines, d.Instrument
+				it.addrs = map[string]bool{}
+				for _, p := range append(append([]*Provision(nil), g.oldP...), g.newP...) {
+					it.addrs[p.Addr()] = true
+				}
+			}
+		}
+		items[i] = it
+	}
+	var out []amendment
+	for i := 0; i < len(items); {
+		j := i + 1
+		if items[i].instrument != "" {
+			for j < len(items) && items[j].instrument == items[i].instrument {
+				j++
+			}
+		}
+		run := items[i:j]
+		// Two files that both hold a provision of one address (each its
+		// own 附則) cannot be told apart in one text: each keeps its own.
+		seen, apart := map[string]bool{}, true
+		for _, it := range run {
+			apart = apart && !overlaps(seen, it.addrs)
+			for a := range it.addrs {
+				seen[a] = true
+			}
+		}
+		if items[i].instrument == "" || !apart {
+			for _, it := range run {
+				out = append(out, it.amendment)
+			}
+		} else {
+			a := amendment{title: items[i].instrument, status: diff.Modified, gen: items[i].gen}
+			for _, it := range run {
+				a.lines = append(a.lines, it.lines...)
+			}
+			out = append(out, a)
+		}
+		i = j
+	}
+	return out
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for k := range b {
+		if a[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // effective writes a revision id as the 施行日 in 和暦 with kanji

@@ -127,6 +127,12 @@ func New(r *policy.Repo) *Resolver {
 	return rs
 }
 
+// NumberingRuns is numberingRuns: the files that make one instrument
+// (規程) between them, for the 改め文 that amends it as one.
+func NumberingRuns(r *policy.Repo) map[*policy.Document][]*policy.Document {
+	return numberingRuns(r)
+}
+
 // numberingRuns groups the files of each tier whose articles are numbered
 // as one: a file whose first article is not 第1条 goes on from the file
 // before it in the tier (as check's numbering rule and renumber read
