@@ -52,10 +52,10 @@ type Document struct {
 	// articles are numbered on from one file to the next — and "" for a
 	// document that is one on its own.
 	Instrument string
-	OldPath  string
-	NewPath  string
-	Status   string
-	Sections []*Section
+	OldPath    string
+	NewPath    string
+	Status     string
+	Sections   []*Section
 }
 
 // Section is one row of the 新旧対照表: a provision on both sides.
