@@ -128,6 +128,7 @@ const (
 	ReasonConfigChanged   Reason = "config-changed"   // policyctl.yaml changed since approval
 	ReasonFileChanged     Reason = "linked-file-changed"
 	ReasonDocChanged      Reason = "document-changed"
+	ReasonSigners         Reason = "allowed-signers" // approvals/allowed_signers is not the registry's
 )
 
 // Verdict is the result of verifying one revision.

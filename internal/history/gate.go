@@ -89,6 +89,17 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 				Detail: i18n.Sprintf("the approvals of revision %s, approved at commit %s, are missing from the tree: the record of an approved revision is kept; restore %s", rec.ID, ShortHash(rec.Commit), approvals.Dir(rec.ID))})
 		}
 	}
+	// Auditors check approvals with ssh-keygen -Y verify against
+	// approvals/allowed_signers: a key added there by hand would pass
+	// their check though no registry gives it. It is written from the
+	// registry, and must say what the registry says.
+	if model.Registry != nil {
+		if got, err := fs.ReadFile(r.Tree.FS, policy.AllowedSignersFile); err == nil && !bytes.Equal(got, model.Registry.AllowedSigners(approvals.Namespace)) {
+			g.Verdict.OK = false
+			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: policy.AllowedSignersFile, Reason: approvals.ReasonSigners,
+				Detail: i18n.T("approvals/allowed_signers does not match approvals/registry.yaml: ssh-keygen would check approvals against other keys; write it again from the registry with policyctl signers, never by hand")})
+		}
+	}
 	if rec := g.Record; rec != nil {
 		switch {
 		case rec.Late != nil:

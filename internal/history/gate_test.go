@@ -277,3 +277,27 @@ func TestLateDraft(t *testing.T) {
 		t.Errorf("the gate: OK=%v %+v", g.Verdict.OK, g.Verdict.Blockers)
 	}
 }
+
+// TestAllowedSignersGate: a key added to approvals/allowed_signers by hand
+// fails the gate: auditors' ssh-keygen would accept signatures the
+// registry does not.
+func TestAllowedSignersGate(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	if g := verifyAt(t, r.Dir, testOptions); !g.Verdict.OK {
+		t.Fatalf("before: %+v", g.Verdict.Blockers)
+	}
+	b, err := os.ReadFile(filepath.Join(r.Dir, "approvals/allowed_signers"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Commit(gittest.Commit{Files: map[string][]byte{"approvals/allowed_signers": append(b, "mallory namespaces=\"policyctl-approval\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n"...)}, Message: "a key by hand"})
+	g := verifyAt(t, r.Dir, testOptions)
+	found := false
+	for _, b := range g.Verdict.Blockers {
+		found = found || b.Reason == approvals.ReasonSigners
+	}
+	if g.Verdict.OK || !found {
+		t.Errorf("a hand-added key passed the gate: OK=%v %+v", g.Verdict.OK, g.Verdict.Blockers)
+	}
+}

@@ -639,7 +639,11 @@ var japanese = map[string]string{
 	"%s would no longer point at %s: after renumbering it would be ambiguous or point at a provision the change adds; rewrite it by hand":                                 "%s は %s を指さなくなります。番号を付け直すと、参照先があいまいになるか、新しく加わる規定を指します。手で書き直してください",
 	"%d errors, %d warnings\n": "誤り %d 件、警告 %d 件\n",
 	" (did you mean %q?)":      "（%q の誤りではありませんか）",
-	"key %q repeats %q (line %d) in another case: keys are read without case, and only one of the two would count; keep one": "項目 %q は %q（%d 行目）を大文字・小文字だけ変えて繰り返しています。項目は大文字と小文字を区別せずに読むため、どちらか一方しか効きません。一つにしてください",
+	"key %q repeats %q (line %d) in another case: keys are read without case, and only one of the two would count; keep one":                                                                        "項目 %q は %q（%d 行目）を大文字・小文字だけ変えて繰り返しています。項目は大文字と小文字を区別せずに読むため、どちらか一方しか効きません。一つにしてください",
+	"approvals/allowed_signers does not match approvals/registry.yaml: ssh-keygen would check approvals against other keys; write it again from the registry with policyctl signers, never by hand": "approvals/allowed_signers が approvals/registry.yaml と一致しません。ssh-keygen では別の鍵で承認を確かめることになります。手で編集せず、policyctl signers で登録簿から書き直してください",
+	"git index: %w": "git のインデックス: %w",
+	"revision %s is dated before revision %s, which was approved at commit %s: approved now, it would change what was in force before %s, so it never counts. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 … (a date after %s)": "版 %[1]s は、コミット %[3]s で承認された版 %[2]s より前の日付です。今から承認すると %[4]s より前に施行されていた内容を変えることになるため、この版は数えられません。新しい版を記録してください: policyctl approve --revision YYYY-MM-DD --kind 一部改正 …（%[5]s より後の日付）",
+	"revision %s was not approved when the later-dated revision %s was (commit %s): approved now, it would change what was in force before %s, so it never counts; record a new revision dated after every approved one":                                      "版 %s は、より後の日付の版 %s が承認されたとき（コミット %s）にまだ承認されていませんでした。今から承認すると %s より前に施行されていた内容を変えることになるため、この版は数えられません。承認済みのどの版よりも後の日付で新しい版を記録してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.
