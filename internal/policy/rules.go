@@ -169,8 +169,8 @@ var (
 		`Write the marker exactly: a line "::: LEVEL" … ":::", or {visibility=LEVEL} last on a heading line.`,
 		"指定を正確に書く: 「::: 区分」…「:::」の行、または見出し行の末尾の {visibility=区分}。")
 	RuleVisibilityLeak = NewRule("visibility/leak", Error,
-		"Less restricted text links to, cites or quotes the title of more restricted content.",
-		"公開範囲の広い文章が、より制限された内容にリンクし、それを参照し、またはその題名を引用している。",
+		"Less restricted text links to, cites or quotes the title of more restricted content (in prose, code, a link's or image's title or destination, or a reference definition).",
+		"公開範囲の広い文章が、より制限された内容にリンクし、それを参照し、またはその題名を引用している（本文、コード、リンクや画像の title・URL、参照定義のいずれでも）。",
 		"The less restricted edition would reveal what the restricted part is; remove the link or citation, or restrict the text.",
 		"広い版で非公開部分の存在や内容が分かってしまう。リンクや引用を削るか、その文章も制限する。")
 	RuleLinkUnsafe = NewRule("link/unsafe", Error,
