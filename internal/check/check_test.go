@@ -173,3 +173,29 @@ func TestDidYouMean(t *testing.T) {
 		}
 	}
 }
+
+// TestLeakOutsideProse: a restricted title quoted where the public site
+// carries it but a reader does not see it as prose is a leak — a link
+// whose definition stands in the restricted part, a table cell, a
+// destination encoded twice — and the restricted part itself is not.
+func TestLeakOutsideProse(t *testing.T) {
+	doc := "---\nid: a\ntitle: 文書\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n" +
+		"## 1. 目的\n\n[参考][r]を見る。\n\n" + // 10
+		"| 区分 | 内容 |\n|---|---|\n| 甲 | 夜間休日の緊急連絡網 |\n\n" + // 12-14
+		"[参考](https://example.jp/%25E5%25A4%259C%25E9%2596%2593%25E4%25BC%2591%25E6%2597%25A5%25E3%2581%25AE%25E7%25B7%258A%25E6%2580%25A5%25E9%2580%25A3%25E7%25B5%25A1%25E7%25B6%25B2)\n\n" + // 16
+		"## 2. 連絡 {visibility=internal}\n\n" +
+		"[r]: https://example.jp/ \"夜間休日の緊急連絡網\"\n\n" +
+		"| 区分 | 内容 |\n|---|---|\n| 乙 | 夜間休日の緊急連絡網 |\n\n" +
+		"### (1) 夜間休日の緊急連絡網\n\n当番が受ける。\n"
+	r := repo(t, map[string]string{"policy/a.md": doc})
+	var got []string
+	for _, f := range Run(r).Findings {
+		if f.Rule == policy.RuleVisibilityLeak {
+			got = append(got, f.Pos.String())
+		}
+	}
+	want := []string{"policy/a.md:10:1", "policy/a.md:14:6", "policy/a.md:16:1"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("leaks at %v, want %v", got, want)
+	}
+}

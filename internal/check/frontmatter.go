@@ -51,7 +51,8 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 			bad(policy.RuleFrontMatterVisibility, "visibility", policy.Warning,
 				i18n.Sprintf("no visibility: the document is treated as %q, the most restricted level", levels[len(levels)-1]),
 				i18n.Sprintf("add visibility: one of %s", strings.Join(levels, ", ")))
-		case r.Config.LevelIndex(m.Visibility) < 0:
+		case r.Config.LevelIndex(m.Visibility) < 0 && !hasFinding(d, policy.RuleFrontMatterVisibility):
+			// (A tag on the value is reported by the parse, once.)
 			bad(policy.RuleFrontMatterVisibility, "visibility", policy.Error,
 				i18n.Sprintf("visibility %q is not a configured level; the document is treated as %q", m.Visibility, levels[len(levels)-1])+didYouMean(m.Visibility, levels),
 				i18n.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(levels, ", ")))
@@ -176,6 +177,16 @@ func unreadableFrontMatter(d *policy.Document) bool {
 	}
 	for _, f := range d.Findings {
 		if f.Rule == policy.RuleFrontMatterMissing || f.Rule == policy.RuleFrontMatterSyntax && len(d.Meta.Present) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFinding reports whether reading the document found a problem of rule.
+func hasFinding(d *policy.Document, rule *policy.Rule) bool {
+	for _, f := range d.Findings {
+		if f.Rule == rule {
 			return true
 		}
 	}

@@ -1,12 +1,14 @@
 package check
 
 import (
+	"html"
 	"index/suffixarray"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
@@ -75,22 +77,26 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 				continue
 			}
 			body := d.Body()
+			defs := visibleDefinitions(d, lvl)
 			_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 				if !entering || n.Type() != ast.TypeBlock || n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
 					return ast.WalkContinue, nil
 				}
-				if d.LevelAt(n.Pos()) > lvl {
+				at := blockPos(n)
+				if at < 0 || d.LevelAt(at) > lvl {
 					return ast.WalkSkipChildren, nil
 				}
-				text := markdown.PlainText(n, body)
 				reported := map[string]bool{}
-				for i := range text {
-					for _, t := range buckets[firstRunes(text[i:], 2)] {
-						if !reported[t] && strings.HasPrefix(text[i:], t) {
-							reported[t] = true
-							report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: d.BodyPos(n.Pos()),
-								Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", levelName(r, lvl), t, titles[t]),
-								Hint:    i18n.T("describe the restricted part without its title, or restrict this text too")})
+				for _, p := range shownTexts(n, at, body, defs) {
+					text := p.text
+					for i := range text {
+						for _, t := range buckets[firstRunes(text[i:], 2)] {
+							if !reported[t] && strings.HasPrefix(text[i:], t) {
+								reported[t] = true
+								report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: d.BodyPos(p.at),
+									Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", levelName(r, lvl), t, titles[t]),
+									Hint:    i18n.T("describe the restricted part without its title, or restrict this text too")})
+							}
 						}
 					}
 				}
@@ -117,4 +123,145 @@ func addTitle(titles map[string]string, t, where string) {
 			titles[t] = where
 		}
 	}
+}
+
+// A shownText is text of a block that reaches an edition's output, and
+// the body offset to report it at.
+type shownText struct {
+	text string
+	at   int
+}
+
+// shownTexts is every text of a leaf block that an edition's output
+// holds, not only what a reader sees as prose: the text (PlainText), each
+// line of code, a fenced block's info string (its class), the titles and
+// destinations of links, images and reference definitions — destinations
+// with character references and percent-encoding decoded, as a browser
+// shows them — autolinks decoded alike, and a block's attribute values (a
+// heading's id). A link that takes its destination and title from a
+// definition the same edition shows is left to the definition, which is
+// reported at its own line; defs holds those definitions' labels.
+func shownTexts(n ast.Node, at int, body []byte, defs map[string]bool) []shownText {
+	out := []shownText{{markdown.PlainText(n, body), at}}
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			out = append(out, shownText{string(seg.Value(body)), seg.Start})
+		}
+		if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+			out = append(out, shownText{string(f.Info.Segment.Value(body)), f.Info.Segment.Start})
+		}
+	case *ast.LinkReferenceDefinition:
+		out = append(out, shownText{html.UnescapeString(string(n.Title)), at}, shownText{destination(n.Destination), at})
+	}
+	for _, a := range n.Attributes() {
+		switch v := a.Value.(type) {
+		case []byte:
+			out = append(out, shownText{string(v), at})
+		case string:
+			out = append(out, shownText{v, at})
+		}
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c == n {
+			return ast.WalkContinue, nil
+		}
+		var dest, title []byte
+		var ref *ast.ReferenceLink
+		switch c := c.(type) {
+		case *ast.Link:
+			dest, title, ref = c.Destination, c.Title, c.Reference
+		case *ast.Image:
+			dest, title, ref = c.Destination, c.Title, c.Reference
+		case *ast.AutoLink:
+			dest = c.URL(body)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if ref == nil || !defs[string(util.ToLinkReference(ref.Value))] {
+			out = append(out, shownText{html.UnescapeString(string(title)), at}, shownText{destination(dest), at})
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// visibleDefinitions are the labels of the link reference definitions of
+// d that an edition of level lvl shows.
+func visibleDefinitions(d *policy.Document, lvl int) map[string]bool {
+	defs := map[string]bool{}
+	for c := d.AST.FirstChild(); c != nil; c = c.NextSibling() {
+		_ = ast.Walk(c, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if def, ok := n.(*ast.LinkReferenceDefinition); ok && entering && d.LevelAt(def.Pos()) <= lvl {
+				defs[string(util.ToLinkReference(def.Label))] = true
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	return defs
+}
+
+// blockPos is where a leaf block's text starts in the body, or -1 when
+// it holds nothing: a fenced code block without content starts at its
+// info string; a block without lines of its own at its first text.
+func blockPos(n ast.Node) int {
+	at := n.Pos()
+	if f, ok := n.(*ast.FencedCodeBlock); ok && at < 0 && f.Info != nil {
+		at = f.Info.Segment.Start
+	}
+	if at < 0 {
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t, ok := c.(*ast.Text); ok && entering {
+				at = t.Segment.Start
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	return at
+}
+
+// destination is a link's destination as a browser shows it: character
+// references and percent-encoding decoded — repeatedly, so that %25E5…
+// is no way around it.
+func destination(b []byte) string {
+	s := html.UnescapeString(string(b))
+	for range 4 {
+		d := percentDecode(s)
+		if d == s {
+			break
+		}
+		s = d
+	}
+	return s
+}
+
+// percentDecode decodes every %XX of s and leaves any other % alone.
+func percentDecode(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c <= 'F':
+		return c - 'A' + 10
+	}
+	return c - 'a' + 10
 }

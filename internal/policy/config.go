@@ -261,6 +261,10 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 			return nil, &ConfigError{File: ConfigFile, Line: k.Line, Key: k.Value,
 				Msg: i18n.Sprintf("key %q repeats %q (line %d) in another case: keys are read without case, and only one of the two would count; keep one", k.Value, first.Value, first.Line)}
 		}
+		if n, key := taggedLevel(root.Content[0], data); n != nil {
+			return nil, &ConfigError{File: ConfigFile, Line: n.Line, Key: key,
+				Msg: i18n.Sprintf("a level carries the YAML tag %s: tags are not allowed on visibility or editions, as YAML readers do not agree on what a tagged value means; write the level alone", YAMLTag(n, data))}
+		}
 	}
 
 	v := viper.New()
@@ -476,6 +480,29 @@ func yamlErrorLine(err error) int {
 func trimYAMLError(err error) string {
 	s := strings.TrimPrefix(err.Error(), "yaml: ")
 	return yamlLineRE.ReplaceAllString(strings.TrimPrefix(s, "unmarshal errors:\n  "), "")
+}
+
+// taggedLevel finds a tag on the levels — the visibility list or an
+// edition's level, keys and values — and returns the tagged node and its
+// key.
+func taggedLevel(root *yaml.Node, data []byte) (*yaml.Node, string) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		key := strings.ToLower(k.Value)
+		if key != "visibility" && key != "editions" {
+			continue
+		}
+		nodes := []*yaml.Node{k, v}
+		if v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode {
+			nodes = append(nodes, v.Content...)
+		}
+		for _, n := range nodes {
+			if YAMLTag(n, data) != "" {
+				return n, key
+			}
+		}
+	}
+	return nil, ""
 }
 
 // caseTwin finds, in a mapping and the mappings below it, a key that

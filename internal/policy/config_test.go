@@ -133,3 +133,25 @@ func TestConfigErrors(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// TestConfigLevelTags: a YAML tag on a level, in the list of levels or in
+// an edition's mapping, is an error naming its line: YAML readers do not
+// agree on what a tagged value means.
+func TestConfigLevelTags(t *testing.T) {
+	for _, extra := range []string{
+		"visibility: [public, !x internal]\n",
+		"visibility:\n  - public\n  - !!str internal\n",
+		"visibility: !levels [public, internal]\n",
+		"editions: {public: !internal public, internal: internal}\n",
+		"editions:\n  web: ! public\n",
+	} {
+		_, err := LoadConfig(configFS(minimalConfig+extra), nil)
+		var ce *ConfigError
+		if !errors.As(err, &ce) || !strings.Contains(ce.Msg, "tag") || ce.Line < 3 {
+			t.Errorf("%q: %v, want an error naming the tag and its line", extra, err)
+		}
+	}
+	if _, err := LoadConfig(configFS(minimalConfig+"visibility: [\"public\", 'internal']\n"), nil); err != nil {
+		t.Errorf("quoted levels: %v", err)
+	}
+}

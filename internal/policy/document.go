@@ -411,9 +411,24 @@ func (d *Document) parseFrontMatter() {
 			err = v.Decode(&d.Meta.Tier)
 		case "visibility":
 			err = v.Decode(&d.Meta.Visibility)
-			if err == nil {
-				d.Meta.visibilities = append(d.Meta.visibilities, d.Meta.Visibility)
+			if err != nil {
+				break
 			}
+			if tag, n := YAMLTag(v, src[first:end]), v; tag != "" || YAMLTag(k, src[first:end]) != "" {
+				// What a tagged level means depends on the YAML reader:
+				// yaml.v3 drops !internal from "!internal public". The
+				// value as written is no level, so the document is the
+				// most restricted, and the tag is named.
+				if tag == "" {
+					tag, n = YAMLTag(k, src[first:end]), k
+				}
+				d.Meta.Visibility = strings.TrimSpace(tag + " " + d.Meta.Visibility)
+				d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterVisibility, Severity: Error,
+					Pos:     Pos{File: d.Path, Line: bytes.Count(d.Source[:bom+first], []byte("\n")) + n.Line, Col: n.Column},
+					Message: i18n.Sprintf("visibility carries the YAML tag %s: a tag on visibility is not allowed, as YAML readers do not agree on what a tagged value means; the document is treated as the most restricted level", tag),
+					Hint:    i18n.T("write the level alone, without a tag: visibility: internal")})
+			}
+			d.Meta.visibilities = append(d.Meta.visibilities, d.Meta.Visibility)
 		case "approvers":
 			err = v.Decode(&d.Meta.Approvers)
 		default:

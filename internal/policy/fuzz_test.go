@@ -73,6 +73,7 @@ func FuzzSectionTree(f *testing.F) {
 	seeds(f)
 	f.Add([]byte("## 1. a {visibility=internal}\n### (1) b\n(2) c\n#### (3) d\n1. x\n2. y\n## 2. e\n"))
 	f.Add([]byte("第1章　総則\n（目的）\n第1条　甲\n２職員等は\n一　乙\nイ　丙\n(1)　丁\n(i)　戊\n2日以内に\n3　*強調\nの*続き\n附則\n1　施行\n"))
+	f.Add([]byte("a\n{: .internal}\n\n[//]: # (visibility: internal)\n> [!INTERNAL]\n!!! internal\n    b\n{{< internal >}}\n```{only} internal\n```\n"))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		src := append([]byte("---\nid: f\nvisibility: public\n---\n"), body...)
 		d := ParseDocument("f.md", src, levels)
@@ -147,11 +148,14 @@ func samePrefilters(t *testing.T, body []byte) {
 		if got, want := findAttrLike(line), attrLike.FindIndex(line); !slices.Equal(got, want) {
 			t.Fatalf("findAttrLike(%q) = %v, attrLike.FindIndex = %v", line, got, want)
 		}
+		if dialectMarker(string(line), htmlWords(levels)) != "" && !mayHoldDialect(string(line)) {
+			t.Fatalf("mayHoldDialect(%q) = false for a line dialectMarker reads as a marker", line)
+		}
 	}
 }
 
 func TestMarkerPrefilters(t *testing.T) {
-	samePrefilters(t, []byte("::: internal\n> - 1. ：：：x\n  ﹕﹕﹕\n12) ꞉꞉꞉\n-x:::\n｛visibility＝internal｝\n﹛.a﹜\n{#id}\n本文：注意\n\t \t:::\n"))
+	samePrefilters(t, []byte("‼! internal\n［!internal］\n｛{< internal >}}\n::: internal\n> - 1. ：：：x\n  ﹕﹕﹕\n12) ꞉꞉꞉\n-x:::\n｛visibility＝internal｝\n﹛.a﹜\n{#id}\n本文：注意\n\t \t:::\n"))
 }
 
 // TestColonFolds: isColon's table holds every character NFKC folds to ':'.
@@ -159,6 +163,17 @@ func TestColonFolds(t *testing.T) {
 	for r := rune(0x80); r <= unicode.MaxRune; r++ {
 		if norm.NFKC.String(string(r)) == ":" && !isColon(r) {
 			t.Errorf("NFKC folds %U to ':', isColon says no", r)
+		}
+	}
+}
+
+// TestFoldsToDialect: foldsToDialect holds every character NFKC folds to
+// something holding the punctuation other dialects' markers start with,
+// and mayHoldDialect finds each.
+func TestFoldsToDialect(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if strings.ContainsAny(norm.NFKC.String(string(r)), "[!?/.%{") && (!strings.ContainsRune(foldsToDialect, r) || !mayHoldDialect("本文"+string(r))) {
+			t.Errorf("NFKC folds %U to a dialect's punctuation; foldsToDialect or mayHoldDialect misses it", r)
 		}
 	}
 }

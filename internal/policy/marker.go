@@ -134,8 +134,97 @@ func charRef(b []byte) (rune, int) {
 const openBraces, closeBraces = "{｛﹛", "}｝﹜"
 
 // attrLike matches an attribute block written into text: {…} or a
-// look-alike that holds "=", "＝", or starts with "." or "#".
-var attrLike = regexp.MustCompile(`[` + openBraces + `][ \t　]*(?:[.#．＃]|[^` + openBraces + closeBraces + `\n]*[=＝])[^` + openBraces + closeBraces + `\n]*[` + closeBraces + `]`)
+// look-alike that holds "=", "＝", or starts with "." or "#" — also after
+// a colon, as kramdown writes a block's attribute list ({: .internal},
+// {:.internal}).
+var attrLike = regexp.MustCompile(`[` + openBraces + `][ \t　]*(?:[:：][ \t　]*)?(?:[.#．＃]|[^` + openBraces + closeBraces + `\n]*[=＝])[^` + openBraces + closeBraces + `\n]*[` + closeBraces + `]`)
+
+// dialectBrace matches what other dialects write in braces to mark or
+// hide a part: kramdown's attribute list definitions and extensions
+// ({:name: .internal}, {::comment}), template tags and shortcodes ({% … %},
+// {{< … >}}, {{% … %}}) and CriticMarkup ({>> … <<}, {-- … --}). Such a
+// construct that names a level or visibility is a marker policyctl does
+// not read (dialectNames).
+var dialectBrace = regexp.MustCompile(`[` + openBraces + `][ \t　]*[{%:<>~+\-｛％：＜＞][^\n]*?[` + closeBraces + `]`)
+
+// dialectLine matches, at the start of a line folded by NFKC, what other
+// dialects read as a container, an admonition or a comment: a GitHub
+// alert or Obsidian callout ([!WORD]), an MkDocs admonition (!!! WORD,
+// ??? WORD, ???+ WORD), a pymdownx block (/// WORD), a Sphinx directive
+// (.. only:: WORD) and an Obsidian comment (%% … %%). Its first group is
+// what names the kind: the alert's word, the admonition's words before
+// its quoted title, the rest of the line otherwise.
+var dialectLine = regexp.MustCompile(`^(?:\[!([^\]\n]*)\]|(?:!!!|\?\?\?\+?|///)[ \t]*([^"'\n]*)|\.\.[ \t]+(\S[^\n]*::[^\n]*)|%%([^\n]*))`)
+
+// dialectNames reports whether the words of a construct of another
+// dialect name a configured level (hyphens and underscores separate words,
+// as in raw HTML: internal-only names a level) or visibility.
+func dialectNames(words string, htmlRE *regexp.Regexp) bool {
+	return namesVisibility(words) || htmlRE != nil && htmlRE.MatchString(words)
+}
+
+// dialectMarker returns the construct of another dialect on a line of
+// text as a reader sees it that names a level or visibility, or "". The
+// line is read folded by NFKC when it holds a character that folds to
+// the punctuation these constructs start with (！！！, ［！…］, ‼!).
+func dialectMarker(line string, htmlRE *regexp.Regexp) string {
+	if foldsToDialectChar(line) {
+		line = norm.NFKC.String(line)
+	}
+	trimmed := strings.TrimLeftFunc(line, invisible)
+	if trimmed != "" && strings.IndexByte("[!?/.%", trimmed[0]) >= 0 {
+		if m := dialectLine.FindStringSubmatch(trimmed); m != nil && dialectNames(m[1]+m[2]+m[3]+m[4], htmlRE) {
+			return m[0]
+		}
+	}
+	if !strings.ContainsAny(line, openBraces+"%") {
+		return ""
+	}
+	for _, loc := range dialectBrace.FindAllStringIndex(line, -1) {
+		// An attribute block ({: .internal}) is reported as one, where
+		// the text holds it.
+		if c := line[loc[0]:loc[1]]; dialectNames(c, htmlRE) && findAttrLike([]byte(c)) == nil {
+			return c
+		}
+	}
+	if i := strings.Index(line, "%%"); i >= 0 && dialectNames(line[i:], htmlRE) {
+		return line[i:]
+	}
+	return ""
+}
+
+// foldsToDialect are the characters NFKC folds to something holding
+// one of [ ! ? / . % { (TestFoldsToDialect holds the list to norm.NFKC).
+const foldsToDialect = "․‥…‼⁇⁈⁉℀℁℅℆⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛㏂㏇㏘︕︖︙︰︷﹇﹒﹖﹗﹛﹪！％．／？［｛🄀"
+
+var foldsToDialectSet = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range foldsToDialect {
+		m[r] = true
+	}
+	return m
+}()
+
+// foldsToDialectChar reports whether text holds a character of
+// foldsToDialect. Only the lead bytes of those characters (E2, E3 8F, EF,
+// F0) are decoded, so Japanese text costs a byte test per byte.
+func foldsToDialectChar(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == 0xE2 || c == 0xE3 && i+1 < len(text) && text[i+1] == 0x8F || c == 0xEF || c == 0xF0 {
+			if r, _ := utf8.DecodeRuneInString(text[i:]); foldsToDialectSet[r] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayHoldDialect reports whether text can hold a construct dialectMarker
+// looks for: it holds one of the characters they start with, or one that
+// folds to one.
+func mayHoldDialect(text string) bool {
+	return strings.ContainsAny(text, "[!?/.%{") || foldsToDialectChar(text)
+}
 
 // findAttrLike is attrLike.FindIndex, skipping the regular expression on
 // text without a brace, which it cannot match: most text has none.
@@ -194,6 +283,26 @@ func htmlNamesLevel(raw []byte, words *regexp.Regexp) bool {
 	return htmlLevelLike.Match(raw) || words != nil && words.Match(raw)
 }
 
+// refDefNames reports whether a link reference definition names
+// visibility or a level: in its label or title, as a word, or as its
+// whole destination ([//]: # (internal), [internal]: #, [c]: internal).
+// A destination that merely contains a level (…/internal/audit) is a
+// path, not a marker.
+func refDefNames(n *ast.LinkReferenceDefinition, words *regexp.Regexp, levels []string) bool {
+	for _, s := range []string{string(n.Label), string(n.Title)} {
+		s = html.UnescapeString(s)
+		if namesVisibility(s) || words != nil && words.MatchString(norm.NFKC.String(s)) {
+			return true
+		}
+	}
+	dest := html.UnescapeString(string(n.Destination))
+	if namesVisibility(dest) {
+		return true
+	}
+	dest = strings.Trim(norm.NFKC.String(dest), "#/.<> ")
+	return slices.ContainsFunc(levels, func(l string) bool { return l != "" && strings.EqualFold(l, dest) })
+}
+
 // headingAttrKeys are the attribute keys a heading may carry.
 var headingAttrKeys = map[string]bool{"id": true, "class": true, "visibility": true}
 
@@ -222,6 +331,13 @@ func nearMisses(d *Document, levels []string) {
 			}
 		case *ast.FencedCodeBlock:
 			markLines(n)
+			if n.Info != nil {
+				if info := n.Info.Segment.Value(body); dialectNames(string(info), htmlRE) {
+					d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+fenceStart(n, body),
+						i18n.Sprintf("the code block's info string %q names visibility or a visibility level: a code block restricts nothing (a directive such as ```{only} is not read), and its content would be published", string(bytes.TrimSpace(info))),
+						i18n.T("to restrict a part, wrap it in a ::: LEVEL block; to show code, name its language (```yaml) and no level"))
+				}
+			}
 			if !d.closedFences[n] {
 				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+fenceStart(n, body),
 					i18n.T("a code block opened with ``` or ~~~ is never closed: everything after it to the end of its container — headings, ::: blocks, {visibility=…} — is published as code, restricted or not"),
@@ -281,6 +397,25 @@ func nearMisses(d *Document, levels []string) {
 					i18n.T("the text assigns visibility outside a heading's attribute block: it would be published as text, and nothing is restricted"),
 					i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write it as text, put it in `code`"))
 			}
+			if mayHoldDialect(visible) {
+				// Written as code, the syntax is an example.
+				for i, line := range strings.Split(markdown.ProseText(n, body), "\n") {
+					if m := dialectMarker(line, htmlRE); m != "" {
+						at := lineStart(body, blockStart(n, body))
+						if i < n.Lines().Len() {
+							seg := n.Lines().At(i)
+							at = lineStart(body, seg.Start)
+							if j := bytes.Index(body[at:eol(body, seg.Start)], []byte(m)); j >= 0 {
+								at += j
+							}
+						}
+						d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+at,
+							i18n.Sprintf("%q is the syntax of another Markdown dialect (an attribute list, an alert, an admonition, a template tag or a comment) naming visibility or a visibility level: policyctl does not read it, and what it meant to restrict or hide would be published as text", m),
+							i18n.T("to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; for a note, use a word that is not a level (> [!NOTE], !!! note); to write the syntax as text, put it in `code`"))
+						break
+					}
+				}
+			}
 			for _, line := range strings.Split(visible, "\n") {
 				if fenceLikeText([]byte(line)) {
 					at := lineStart(body, blockStart(n, body))
@@ -289,6 +424,15 @@ func nearMisses(d *Document, levels []string) {
 					break
 				}
 			}
+		case *ast.LinkReferenceDefinition:
+			// A definition is not shown; [//]: # (…) is a comment in
+			// other tools, and nothing in policyctl.
+			if refDefNames(n, words, levels) {
+				d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, n.Pos()),
+					i18n.Sprintf("the link reference definition [%s] names visibility or a visibility level: a definition is neither a marker nor a comment policyctl reads, and what it meant to restrict would be published", string(n.Label)),
+					i18n.T("remove it; to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block"))
+			}
+			return ast.WalkSkipChildren, nil
 		case *ast.CodeSpan:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:

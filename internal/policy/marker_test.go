@@ -114,6 +114,121 @@ func TestNearMissMarkers(t *testing.T) {
 	}
 }
 
+// TestOtherDialectMarkers tries what other Markdown dialects read as a
+// class, a hidden comment, a container or an admonition, naming a level
+// or visibility: policyctl reads none of them, so each must be an error,
+// never text that a public edition publishes.
+func TestOtherDialectMarkers(t *testing.T) {
+	for _, tt := range []struct{ name, body string }{
+		{"a kramdown attribute list after a paragraph", "秘密の段落\n{: .internal}\n"},
+		{"a kramdown attribute list without a space", "{:.internal}\n秘密の段落\n"},
+		{"a kramdown attribute list with an id", "{: #internal}\n秘密\n"},
+		{"a kramdown attribute list with spaces", "{ : .internal }\n秘密\n"},
+		{"a kramdown attribute list in full-width", "｛：．ｉｎｔｅｒｎａｌ｝\n秘密\n"},
+		{"a kramdown attribute list definition", "{:secret: .internal}\n秘密\n"},
+		{"a kramdown extension naming a level", "{::internal}\n秘密\n{:/internal}\n"},
+		{"a Hugo shortcode naming a level", "{{< internal >}}\n秘密\n{{< /internal >}}\n"},
+		{"a Hugo shortcode with a hyphenated level", "{{% internal-only %}}\n秘密\n{{% /internal-only %}}\n"},
+		{"a Liquid tag naming visibility", "{% if visibility == \"internal\" %}\n秘密\n{% endif %}\n"},
+		{"a comment-style link reference definition", "[//]: # (visibility: internal)\n秘密\n"},
+		{"a comment-style reference definition naming a level", "[//]: # \"internal\"\n\n秘密\n"},
+		{"a comment-style reference definition with an empty destination", "[comment]: <> (INTERNAL)\n\n秘密\n"},
+		{"a link reference definition labelled with a level", "[internal]: #\n\n秘密\n"},
+		{"a link reference definition labelled with visibility", "[visibility]: internal\n\n秘密\n"},
+		{"a link reference definition with visibility in the destination", "[c]: visibility:internal\n\n秘密\n"},
+		{"a link reference definition with a level as the destination", "[c]: internal\n\n秘密\n"},
+		{"a GitHub alert naming a level", "> [!INTERNAL]\n> 秘密\n"},
+		{"an Obsidian callout naming a level", "> [!internal]- 詳細\n> 秘密\n"},
+		{"an alert naming visibility", "> [!visibility]\n> 秘密\n"},
+		{"a full-width alert", "> ［！ＩＮＴＥＲＮＡＬ］\n> 秘密\n"},
+		{"an admonition naming a level", "!!! internal\n    秘密\n"},
+		{"an admonition after a blank line", "!!! internal\n\n    秘密\n"},
+		{"a collapsible admonition naming a level", "???+ internal \"人事\"\n    秘密\n"},
+		{"a collapsed admonition naming a level", "??? Internal\n    秘密\n"},
+		{"an admonition with a hyphenated level", "!!! note internal-only\n    秘密\n"},
+		{"a full-width admonition", "！！！ internal\n    秘密\n"},
+		{"an admonition with a double exclamation mark", "‼! internal\n    秘密\n"},
+		{"an alert in small forms", "> ﹇!internal﹈\n> 秘密\n"},
+		{"a pymdownx block naming a level", "/// internal\n秘密\n///\n"},
+		{"a Sphinx only directive", ".. only:: internal\n\n   秘密\n"},
+		{"an Obsidian comment naming a level", "%% internal %%\n秘密\n%% /internal %%\n"},
+		{"a MyST directive naming a level", "```{only} internal\n秘密\n```\n"},
+		{"a fenced code block whose language is a level", "~~~internal\n秘密\n~~~\n"},
+		{"an alert in a list item", "- > [!INTERNAL]\n  > 秘密\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := markerFindings(t, tt.body)
+			if len(fs) == 0 {
+				t.Fatalf("no visibility/marker error for\n%s", tt.body)
+			}
+			for _, f := range fs {
+				if f.Pos.Line < 8 || f.Pos.Col < 1 || f.Message == "" || f.Hint == "" {
+					t.Errorf("finding without a place in the body, a message or a hint: %+v", f)
+				}
+			}
+		})
+	}
+}
+
+// TestOtherDialectLookalikesStayText: the same syntax naming no level is
+// text, and so is Japanese prose with the characters it uses.
+func TestOtherDialectLookalikesStayText(t *testing.T) {
+	for _, tt := range []struct{ name, body string }{
+		{"a GitHub alert", "> [!NOTE]\n> 注意\n"},
+		{"a GitHub warning", "> [!WARNING]\n> 公開の注意\n"},
+		{"an admonition", "!!! note\n    注意\n"},
+		{"an admonition with a title", "!!! warning \"注意\"\n    本文\n"},
+		{"a collapsible admonition", "???+ tip\n    本文\n"},
+		{"a reference definition", "[参考]: https://example.jp/ \"参考資料\"\n\n[参考]を見る。\n"},
+		{"a comment-style reference definition naming no level", "[//]: # (メモ)\n\n本文\n"},
+		{"a reference definition to a path naming a level", "[監査]: https://example.jp/internal/audit\n\n[監査]を見る。\n"},
+		{"a reference definition labelled like an audit", "[internal-audit]: https://example.jp/audit\n\n[内部監査][internal-audit]\n"},
+		{"Japanese exclamation and question marks", "！！！注意！！！\n？？？とは何か。\n「［注］」を見る。\n"},
+		{"braces in prose", "集合 {1, 2, 3} とする。\n"},
+		{"a kramdown table of contents", "* 目次\n{:toc}\n"},
+		{"a kramdown attribute list in code", "例: `{: .internal}` は使わない。\n"},
+		{"an alert in code", "例: `> [!INTERNAL]` は使わない。\n"},
+		{"a fenced code block", "```yaml\nvisibility: public\n```\n"},
+		{"a percent sign", "達成率は 100% とする。\n"},
+		{"a line starting with two dots", "…その他.. 以上\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if fs := markerFindings(t, tt.body); len(fs) != 0 {
+				t.Errorf("unexpected marker errors %v for\n%s", fs, tt.body)
+			}
+		})
+	}
+}
+
+// TestVisibilityTag: a YAML tag on visibility is an error, and the
+// document is read as the most restricted level, whatever the value.
+func TestVisibilityTag(t *testing.T) {
+	for _, fm := range []string{"visibility: !internal public", "visibility: !!str public", "visibility: ! public",
+		"visibility: &v !x public", "!x visibility: public", "visibility: !<tag:yaml.org,2002:str> public"} {
+		src := "---\nid: d\ntitle: 文書\ntier: basic\n" + fm + "\napprovers: [mayor]\n---\n本文\n"
+		d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
+		found := false
+		for _, f := range d.Findings {
+			if f.Severity == Error && strings.Contains(f.Message, "tag") {
+				found = true
+				if f.Pos.Line != 5 || f.Pos.Col < 1 {
+					t.Errorf("%q: finding at %s, want line 5", fm, f.Pos)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no error naming the tag: %v", fm, d.Findings)
+		}
+		if d.Level != 1 {
+			t.Errorf("%q: level %d, want 1 (the most restricted)", fm, d.Level)
+		}
+	}
+	src := "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: \"public\"\n---\n本文\n"
+	if d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"}); d.Level != 0 || len(d.Findings) != 0 {
+		t.Errorf("a quoted value: level %d, findings %v", d.Level, d.Findings)
+	}
+}
+
 // TestInvisiblePrefixes puts every kind of character drawn as nothing or
 // as space — the full-width space Japanese text is indented with, a soft
 // hyphen pasted from Word — and look-alike colons in front of and into a

@@ -94,8 +94,8 @@ var (
 		"Use basic (基本方針), standard (対策基準) or procedure (実施手順).",
 		"basic（基本方針）、standard（対策基準）、procedure（実施手順）のいずれかを書く。")
 	RuleFrontMatterVisibility = NewRule("frontmatter/visibility", Warning,
-		"A document's visibility is missing (it is then the most restricted level) or not a configured level.",
-		"文書の公開範囲（visibility）がない（最も制限の強い区分になる）、または設定にない区分。",
+		"A document's visibility is missing (it is then the most restricted level), not a configured level, or carries a YAML tag.",
+		"文書の公開範囲（visibility）がない（最も制限の強い区分になる）、設定にない区分、または YAML のタグが付いている。",
 		"Add visibility: with a level from policyctl.yaml, such as public or internal.",
 		"policyctl.yaml の区分（public、internal など）を visibility: に書く。")
 	RuleFrontMatterApprovers = NewRule("frontmatter/approvers", Warning,
@@ -164,13 +164,13 @@ var (
 		"Put the heading at the top level, or wrap the part in a ::: block.",
 		"見出しを最上位に置くか、部分を ::: の区画で囲む。")
 	RuleVisibilityMarker = NewRule("visibility/marker", Error,
-		"Something looks like a visibility marker (a ::: fence, a heading attribute block, raw HTML naming a level) but is not exactly one; it would be published as text and the part left unrestricted.",
-		"公開範囲の指定（::: の線、見出しの属性、区分名を含む HTML）に似ているが、正確な指定ではない。文字として公開され、その部分は制限されない。",
+		"Something looks like a visibility marker (a ::: fence, a heading attribute block, raw HTML naming a level, another dialect's attribute list, alert, admonition or comment naming a level) but is not exactly one; it would be published as text and the part left unrestricted.",
+		"公開範囲の指定（::: の線、見出しの属性、区分名を含む HTML、区分名を含む別の方言の属性リスト・アラート・注記ブロック・コメント）に似ているが、正確な指定ではない。文字として公開され、その部分は制限されない。",
 		`Write the marker exactly: a line "::: LEVEL" … ":::", or {visibility=LEVEL} last on a heading line.`,
 		"指定を正確に書く: 「::: 区分」…「:::」の行、または見出し行の末尾の {visibility=区分}。")
 	RuleVisibilityLeak = NewRule("visibility/leak", Error,
-		"Less restricted text links to, cites or quotes the title of more restricted content.",
-		"公開範囲の広い文章が、より制限された内容にリンクし、それを参照し、またはその題名を引用している。",
+		"Less restricted text links to, cites or quotes the title of more restricted content (in prose, code, a link's or image's title or destination, or a reference definition).",
+		"公開範囲の広い文章が、より制限された内容にリンクし、それを参照し、またはその題名を引用している（本文、コード、リンクや画像の title・URL、参照定義のいずれでも）。",
 		"The less restricted edition would reveal what the restricted part is; remove the link or citation, or restrict the text.",
 		"広い版で非公開部分の存在や内容が分かってしまう。リンクや引用を削るか、その文章も制限する。")
 	RuleLinkUnsafe = NewRule("link/unsafe", Error,

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"regexp"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -60,3 +62,31 @@ func markerLine(src []byte) bool {
 	}
 	return false
 }
+
+// YAMLTag returns the tag written on a node — !internal, !!str, or a
+// bare "!" — or "". src is the YAML the node was read from: yaml.v3
+// resolves a bare "!" to !!str and keeps no trace of it but the text.
+// Visibility levels allow no tag: YAML readers do not agree on what a
+// tagged value means (yaml.v3 drops an unknown tag, others refuse it or
+// make it something else), and a level must read the same to all.
+func YAMLTag(n *yaml.Node, src []byte) string {
+	if n.Style&yaml.TaggedStyle != 0 {
+		return n.Tag
+	}
+	lines := bytes.Split(src, []byte("\n"))
+	if n.Line < 1 || n.Line > len(lines) || n.Column < 1 {
+		return ""
+	}
+	line := []rune(string(lines[n.Line-1]))
+	if n.Column > len(line) {
+		return ""
+	}
+	at := anchorPrefix.ReplaceAllString(string(line[n.Column-1:]), "")
+	if strings.HasPrefix(at, "!") {
+		return "!"
+	}
+	return ""
+}
+
+// anchorPrefix is an anchor (&name) and the spaces after it.
+var anchorPrefix = regexp.MustCompile(`^&\S+\s+`)
