@@ -18,6 +18,15 @@ type Rule struct {
 	Help, HelpJa       string
 }
 
+// String is the rule's id: a rule formatted with %s or %v, alone or in a
+// finding, reads as check prints it, never as a dump of its fields.
+func (r *Rule) String() string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}
+
 var (
 	rulesMu sync.Mutex
 	rules   = map[string]*Rule{}
