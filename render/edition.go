@@ -232,7 +232,7 @@ func linkedFiles(r *policy.Repo, d *policy.Document, complete bool, e policy.Edi
 		l, lerr := r.ResolveLink(d, dest)
 		if lerr != nil {
 			if !complete {
-				errs = append(errs, fmt.Errorf("render: %s: %s: %s", d.Path, lerr.Rule, lerr.Message))
+				errs = append(errs, fmt.Errorf("render: %s: %s: %s", d.Path, lerr.Rule.ID, lerr.Message))
 			}
 			return // a complete edition leaves a broken link broken, and copies nothing
 		}

@@ -9,12 +9,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/progress"
 )
 
@@ -106,6 +108,9 @@ func writeFiles(dir, prev string, files map[string][]byte, meter *progress.Meter
 		}
 	}
 	sort.Strings(paths)
+	if err := pathCollisions(paths); err != nil {
+		return err
+	}
 	for d := range dirs {
 		full := filepath.Join(dir, filepath.FromSlash(d))
 		if err := os.MkdirAll(full, 0o755); err != nil {
@@ -174,4 +179,59 @@ func renameAside(tmp, dst string) (string, error) {
 		return "", err
 	}
 	return old, nil
+}
+
+// pathCollisions refuses output paths that are one file, or a file where
+// another path needs a folder, on a case-insensitive or normalising file
+// system (macOS, Windows) or web server: written there, one would replace
+// the other or land in the other's folder, and a link that works on one
+// machine breaks on the next. Folders count as well as files; a collision
+// is reported once, at the shortest path where it happens.
+func pathCollisions(files []string) error {
+	isFile := map[string]bool{}
+	isDir := map[string]bool{}
+	for _, p := range files {
+		isFile[p] = true
+		for d := path.Dir(p); d != "." && d != "/" && !isDir[d]; d = path.Dir(d) {
+			isDir[d] = true
+		}
+	}
+	byKey := map[string][]string{}
+	for _, set := range []map[string]bool{isFile, isDir} {
+		for p := range set {
+			k := policy.FoldPath(p)
+			if !slices.Contains(byKey[k], p) {
+				byKey[k] = append(byKey[k], p)
+			}
+		}
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var errs []error
+	reported := map[string]bool{}
+	for _, k := range keys {
+		names := byKey[k]
+		sort.Strings(names)
+		under := false
+		for d := path.Dir(k); d != "." && d != "/"; d = path.Dir(d) {
+			under = under || reported[d]
+		}
+		switch {
+		case under:
+			continue
+		case len(names) > 1 && isDir[names[0]] != isDir[names[1]]:
+			errs = append(errs, i18n.Errorf("site: %s and %s differ only in case or Unicode normalisation, and one is a file, the other a folder: on a case-insensitive file system or web server they are one name", names[0], names[1]))
+		case len(names) > 1:
+			errs = append(errs, i18n.Errorf("site: %s and %s differ only in case or Unicode normalisation: on a case-insensitive file system or web server they are one, and one would replace the other", names[0], names[1]))
+		case isFile[names[0]] && isDir[names[0]]:
+			errs = append(errs, i18n.Errorf("site: %s would be both a file and a folder", names[0]))
+		default:
+			continue
+		}
+		reported[k] = true
+	}
+	return errors.Join(errs...)
 }

@@ -17,6 +17,7 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -99,6 +100,15 @@ type Options struct {
 // exchanged with it, so a failed build leaves the previous output as it
 // was and a web server never sees the folder missing.
 func Build(full *policy.Repo, o Options) ([]string, error) {
+	// A document whose page would be one of the site's own stops the
+	// build before any edition is written (each edition's writer refuses
+	// it too, but editions are published one by one). An archived
+	// revision that holds one is left out (buildEdition), as an edition
+	// that cuts leaves out one that check refuses: its content is sealed,
+	// and a new revision that renames the document must be publishable.
+	if err := reservedPages(full); err != nil {
+		return nil, err
+	}
 	out, err := openOutput(o.Dir)
 	if err != nil {
 		return nil, err
@@ -126,6 +136,28 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		written = append(written, dst)
 	}
 	return written, nil
+}
+
+// reservedPages refuses a build whose content has a document with an id
+// that names one of the site's own pages (policy.ReservedIDs).
+func reservedPages(full *policy.Repo) error {
+	var errs []error
+	for _, d := range reservedDocs(full) {
+		errs = append(errs, i18n.Errorf("site: %s: the document's id %q names the site's own page %s.html, which its page would replace or be replaced by; choose another id (policyctl check reports it as frontmatter/id)", d.Path, d.Meta.ID, d.Meta.ID))
+	}
+	return errors.Join(errs...)
+}
+
+// reservedDocs are the documents of r whose id names one of the site's
+// own pages.
+func reservedDocs(r *policy.Repo) []*policy.Document {
+	var out []*policy.Document
+	for _, d := range r.Docs {
+		if slices.Contains(policy.ReservedIDs, d.Meta.ID) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // siteInfo is what every page of an edition shows.
@@ -159,6 +191,9 @@ type files struct {
 	mu        sync.Mutex
 	m         map[string][]byte
 	generated []string
+	// twice are the paths put more than once: one output replaced
+	// another, which check refuses (see check).
+	twice []string
 }
 
 func (w *files) allow(texts ...string) {
@@ -169,8 +204,35 @@ func (w *files) allow(texts ...string) {
 
 func (w *files) put(p string, b []byte) {
 	w.mu.Lock()
+	if _, ok := w.m[p]; ok {
+		w.twice = append(w.twice, p)
+	}
 	w.m[p] = b
 	w.mu.Unlock()
+}
+
+// check refuses an edition in which one output would replace another:
+// a path put twice (a document whose page, <id>.html, is one of the
+// site's own pages; anything else), or two paths that are one file on a
+// case-insensitive or normalising file system or web server.
+func (w *files) check() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var errs []error
+	twice := slices.Clone(w.twice)
+	slices.Sort(twice)
+	for _, p := range slices.Compact(twice) {
+		if stem, ok := strings.CutSuffix(path.Base(p), ".html"); ok && slices.Contains(policy.ReservedIDs, stem) {
+			errs = append(errs, i18n.Errorf("site: %s would be written twice: the page of the document with id %q and the site's own page of that name; choose another id for the document (policyctl check reports it)", p, stem))
+			continue
+		}
+		errs = append(errs, i18n.Errorf("site: %s would be written twice: one output of the site would replace another", p))
+	}
+	paths := make([]string, 0, len(w.m))
+	for p := range w.m {
+		paths = append(paths, p)
+	}
+	return errors.Join(append(errs, pathCollisions(paths))...)
 }
 
 // page renders a page template into p, with its canonical URL where the
@@ -263,6 +325,10 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 	models := map[string]*render.EditionModel{}
 	archived := map[string]bool{}
 	for i, rv := range o.Archive {
+		if ds := reservedDocs(rv.Model); len(ds) > 0 {
+			warn(o.Warn, i18n.Sprintf("site: the %s edition leaves out revision %s: the id %q of %s names the site's own page %s.html\n", e.Name, rv.ID, ds[0].Meta.ID, ds[0].Path, ds[0].Meta.ID))
+			continue
+		}
 		red, err := render.Edition(rv.Model, e.Restrict(rv.Model.Config))
 		var refused *render.RefusedError
 		if errors.As(err, &refused) {
@@ -325,6 +391,9 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		w.put("robots.txt", []byte("User-agent: *\nAllow: /\n"))
 	default:
 		w.put("robots.txt", []byte("User-agent: *\nDisallow: /\n"))
+	}
+	if err := w.check(); err != nil {
+		return nil, err
 	}
 	if !o.noTripwire {
 		trip.Allow(w.generated...)

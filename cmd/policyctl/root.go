@@ -79,7 +79,16 @@ func run(f *factory, args []string) int {
 	root.SetArgs(args)
 	root.SetOut(f.stdout)
 	root.SetErr(f.stderr)
-	err := root.Execute()
+	c, err := root.ExecuteC()
+	if err != nil && c != nil {
+		// A git object missing wherever it was read: say whether the clone
+		// is partial, and how to fetch the history.
+		dir := "."
+		if fl := c.Flags().Lookup("dir"); fl != nil {
+			dir = fl.Value.String()
+		}
+		err = history.ExplainMissingAt(dir, err)
+	}
 	switch {
 	case err == nil:
 		return exitOK

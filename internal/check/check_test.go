@@ -199,3 +199,34 @@ func TestLeakOutsideProse(t *testing.T) {
 		t.Errorf("leaks at %v, want %v", got, want)
 	}
 }
+
+// TestReservedIDs: a document's page is <id>.html beside the site's own
+// pages, so an id that names one of them (index, history, search,
+// approvals, shinkyu, 404) is an error at the id, found before anyone
+// approves it; an id that merely starts with one is not.
+func TestReservedIDs(t *testing.T) {
+	doc := func(id string) string {
+		return "---\nid: " + id + "\ntitle: A\ntier: procedure\nvisibility: public\napprovers: [mayor]\n---\n本文\n"
+	}
+	for _, id := range policy.ReservedIDs {
+		res := Run(repo(t, map[string]string{"policy/x.md": doc(id)}))
+		if got := strings.Join(findings(res), "\n"); got != "policy/x.md:2:1 error frontmatter/id" {
+			t.Errorf("id %s: findings %q", id, got)
+			continue
+		}
+		f := res.Findings[0]
+		if !strings.Contains(f.Message, id+".html") || !strings.Contains(f.Hint, "another id") {
+			t.Errorf("id %s: message %q, hint %q: they do not say what is wrong and what to do", id, f.Message, f.Hint)
+		}
+	}
+	for _, id := range policy.ReservedIDs {
+		if !strings.Contains(policy.RuleFrontMatterID.Summary, id) || !strings.Contains(policy.RuleFrontMatterID.SummaryJa, id) {
+			t.Errorf("the summary of frontmatter/id does not name %s", id)
+		}
+	}
+	for _, id := range []string{"history-procedure", "search-policy", "indexes"} {
+		if got := findings(Run(repo(t, map[string]string{"policy/x.md": doc(id)}))); len(got) != 0 {
+			t.Errorf("id %s: findings %q", id, got)
+		}
+	}
+}

@@ -35,6 +35,12 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 			bad(policy.RuleFrontMatterID, "id", policy.Error, i18n.T("the document has no id"), i18n.T(`add "id: " and a stable id such as "basic-policy"`))
 		case !docIDPattern.MatchString(m.ID):
 			bad(policy.RuleFrontMatterID, "id", policy.Error, i18n.Sprintf("id %q is not valid", m.ID), i18n.T(`use lower-case letters, digits and single "-", such as "basic-policy"`))
+		case slices.Contains(policy.ReservedIDs, m.ID):
+			// The document's page, <id>.html, would be one of the site's
+			// own pages: one of the two would go missing.
+			bad(policy.RuleFrontMatterID, "id", policy.Error,
+				i18n.Sprintf("id %q is the name of a page the site writes itself: the document's page, %s.html, would replace it or be replaced by it", m.ID, m.ID),
+				i18n.Sprintf("choose another id; the site keeps %s for its own pages", strings.Join(policy.ReservedIDs, ", ")))
 		}
 		if !m.Present["title"] || strings.TrimSpace(m.Title) == "" {
 			bad(policy.RuleFrontMatterTitle, "title", policy.Error, i18n.T("the document has no title"), i18n.T(`add "title: " and the document's title, such as 情報セキュリティ基本方針`))

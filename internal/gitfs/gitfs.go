@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -105,16 +106,54 @@ func (f *FS) lookup(name string) (*object.TreeEntry, *object.Tree, error) {
 	}
 	e, err := f.tree.FindEntry(name)
 	if err != nil {
-		return nil, nil, fs.ErrNotExist
+		return nil, nil, f.notFound(name)
 	}
 	if e.Mode == filemode.Dir {
 		t, err := f.tree.Tree(name)
 		if err != nil {
-			return nil, nil, fs.ErrNotExist
+			// The entry is a folder, so its tree is missing (go-git says
+			// ErrDirectoryNotFound for a missing object here).
+			return nil, nil, &MissingError{Path: name, Hash: e.Hash}
 		}
 		return e, t, nil
 	}
 	return e, nil, nil
+}
+
+// MissingError is a folder or file whose git object is not in the
+// repository: a partial clone (git clone --filter) leaves objects on the
+// server, which go-git does not fetch, and a damaged one loses them. It is
+// plumbing.ErrObjectNotFound, never fs.ErrNotExist: read as absent, a
+// missing folder would silently change what a commit holds.
+type MissingError struct {
+	Path string
+	Hash plumbing.Hash
+}
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("%s: git object %s is not in this clone", e.Path, e.Hash)
+}
+
+func (e *MissingError) Unwrap() error { return plumbing.ErrObjectNotFound }
+
+// notFound says why FindEntry did not find name: go-git reports a missing
+// tree object on the way, and a path that goes below a file, both as
+// ErrObjectNotFound (it asks the storage for a tree under a blob's hash),
+// so the path is followed one folder at a time. A folder whose tree is
+// missing is a MissingError; anything else does not exist.
+func (f *FS) notFound(name string) error {
+	parts := strings.Split(name, "/")
+	for i := 1; i < len(parts); i++ {
+		dir := strings.Join(parts[:i], "/")
+		e, err := f.tree.FindEntry(dir)
+		if err != nil || e.Mode != filemode.Dir {
+			return fs.ErrNotExist
+		}
+		if _, err := f.tree.Tree(dir); err != nil {
+			return &MissingError{Path: dir, Hash: e.Hash}
+		}
+	}
+	return fs.ErrNotExist
 }
 
 // FileHash returns the git blob hash of a file, for caches keyed by

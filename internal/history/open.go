@@ -160,6 +160,7 @@ func (r *Repository) Model() (*policy.Repo, error) {
 		opts := r.opts.Load
 		opts.HeadOnly = false
 		r.model, r.mErr = policy.Load(r.Tree.FS, opts)
+		r.mErr = ExplainMissing(r.Tree.Git, r.mErr)
 	})
 	return r.model, r.mErr
 }
@@ -176,6 +177,7 @@ func (r *Repository) HeadModel() (*policy.Repo, error) {
 		opts := r.opts.Load
 		opts.HeadOnly = true
 		r.head, r.headErr = policy.Load(r.Tree.FS, opts)
+		r.headErr = ExplainMissing(r.Tree.Git, r.headErr)
 	})
 	return r.head, r.headErr
 }
@@ -184,7 +186,10 @@ func (r *Repository) HeadModel() (*policy.Repo, error) {
 // working tree). Without git, without a commit or in a shallow clone it
 // says so: there is no silent fallback.
 func (r *Repository) Walk() (*Walk, error) {
-	r.once.Do(func() { r.walk, r.err = r.newWalk() })
+	r.once.Do(func() {
+		r.walk, r.err = r.newWalk()
+		r.err = ExplainMissing(r.Tree.Git, r.err)
+	})
 	return r.walk, r.err
 }
 

@@ -337,7 +337,10 @@ func (w *Walk) Model(c *object.Commit) (fs.FS, *policy.Repo, error) {
 // under its own rules and those of the approved revision before it. The
 // walk is done once; later calls return the same result.
 func (w *Walk) Revisions() ([]*Recorded, error) {
-	w.once.Do(func() { w.recs, w.err = w.revisions() })
+	w.once.Do(func() {
+		w.recs, w.err = w.revisions()
+		w.err = ExplainMissing(w.Repo, w.err)
+	})
 	return w.recs, w.err
 }
 

@@ -220,7 +220,7 @@ func (r *Repo) Collisions() []Finding {
 			}
 			return nil
 		}
-		key := strings.ToLower(norm.NFC.String(p))
+		key := FoldPath(p)
 		if other, ok := seen[key]; ok && other != p {
 			out = append(out, Finding{Rule: RuleFilesCollision, Severity: Error, Pos: Pos{File: p},
 				Message: i18n.Sprintf("%s and %s differ only in case or Unicode normalisation: on a case-insensitive file system they are one file", other, p),

@@ -154,7 +154,9 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("policy: %s: %w", RegistryFile, err)
 	}
-	paths, err := doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly())
+	// A folder that cannot be read (a git tree a partial clone lacks) is an
+	// error, never a folder without documents.
+	paths, err := doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors())
 	if err != nil {
 		return nil, i18n.Errorf("policy: documents %q: %w", cfg.Documents, err)
 	}

@@ -18,6 +18,15 @@ type Rule struct {
 	Help, HelpJa       string
 }
 
+// String is the rule's id: a rule formatted with %s or %v, alone or in a
+// finding, reads as check prints it, never as a dump of its fields.
+func (r *Rule) String() string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}
+
 var (
 	rulesMu sync.Mutex
 	rules   = map[string]*Rule{}
@@ -74,10 +83,10 @@ var (
 		"Use only id, title, tier, visibility and approvers; a misspelt key is ignored.",
 		"id・title・tier・visibility・approvers だけを使う。綴りの誤った項目は無視される。")
 	RuleFrontMatterID = NewRule("frontmatter/id", Error,
-		"A document's id is missing or not of the form [a-z0-9]+(-[a-z0-9]+)*.",
-		"文書の id がない、または [a-z0-9]+(-[a-z0-9]+)* の形でない。",
-		"Give every document a stable id such as basic-policy; ids are never reused.",
-		"すべての文書に basic-policy のような変わらない id を付ける。id は再利用しない。")
+		"A document's id is missing, not of the form [a-z0-9]+(-[a-z0-9]+)*, or the name of one of the site's own pages (404, approvals, history, index, search, shinkyu): the document's page <id>.html would replace that page or be replaced by it.",
+		"文書の id がない、[a-z0-9]+(-[a-z0-9]+)* の形でない、またはサイト自身のページの名前（404, approvals, history, index, search, shinkyu）である。最後の場合、文書のページ <id>.html がサイトのページを置き換えるか、置き換えられる。",
+		"Give every document a stable id such as basic-policy, other than the names of the site's own pages; ids are never reused.",
+		"すべての文書に basic-policy のような変わらない id を付ける。サイト自身のページの名前は使わない。id は再利用しない。")
 	RuleFrontMatterDuplicateID = NewRule("frontmatter/duplicate-id", Error,
 		"Two documents have the same id.",
 		"二つの文書が同じ id を持つ。",
