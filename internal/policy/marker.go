@@ -193,17 +193,20 @@ func dialectMarker(line string, htmlRE *regexp.Regexp) string {
 	return ""
 }
 
+// runeSet is the set of the characters of s.
+func runeSet(s string) map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
 // foldsToDialect are the characters NFKC folds to something holding
 // one of [ ! ? / . % { (TestFoldsToDialect holds the list to norm.NFKC).
 const foldsToDialect = "․‥…‼⁇⁈⁉℀℁℅℆⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛㏂㏇㏘︕︖︙︰︷﹇﹒﹖﹗﹛﹪！％．／？［｛🄀"
 
-var foldsToDialectSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range foldsToDialect {
-		m[r] = true
-	}
-	return m
-}()
+var foldsToDialectSet = runeSet(foldsToDialect)
 
 // foldsToDialectChar reports whether text holds a character of
 // foldsToDialect. Only the lead bytes of those characters (E2, E3 8F, EF,
@@ -619,13 +622,7 @@ func eol(b []byte, off int) int {
 // (ⅴ, ⓥ, 𝐯, ᵛ, ㎴ …; TestFoldsToV holds the list to norm.NFKC).
 const foldsToV = "ᵛᵥⅣⅤⅥⅦⅧⅳⅴⅵⅶⅷ⒱Ⓥⓥⱽ㋎㍵㎴㎵㎶㎷㎸㎹㏜㏞Ｖｖ𝐕𝐯𝑉𝑣𝑽𝒗𝒱𝓋𝓥𝓿𝔙𝔳𝕍𝕧𝖁𝖛𝖵𝗏𝗩𝘃𝘝𝘷𝙑𝙫𝚅𝚟🄥🅅🅊🅋🅎"
 
-var foldsToVSet = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range foldsToV {
-		m[r] = true
-	}
-	return m
-}()
+var foldsToVSet = runeSet(foldsToV)
 
 // mayHoldV reports whether text can name visibility once folded: it holds
 // a v, a character reference, or a character NFKC folds to a v. The
