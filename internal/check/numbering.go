@@ -11,7 +11,8 @@ import (
 func numbering(r *policy.Repo, report func(policy.Finding)) {
 	// Articles and chapters are numbered through a document, and through the
 	// files of a tier when a 対策基準 is split by chapter: a file whose first
-	// article is not 第1条 continues the previous file of its tier.
+	// article (not counting 第?条) is not 第1条 continues the previous file
+	// of its tier (policy.StartsAtOne).
 	through := map[policy.Style]bool{policy.StyleArticle: true, policy.StyleChapter: true}
 	runs := map[policy.Tier]map[policy.Style][]*policy.Section{}
 	perTier := map[policy.Tier]int{}
@@ -34,7 +35,7 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 				continue
 			}
 			prev := runs[d.Meta.Tier][st]
-			if own[0].Number.N == 1 && len(own[0].Number.Sub) == 0 {
+			if policy.StartsAtOne(own) {
 				prev = nil
 			}
 			checkRun(append(prev, own...), len(prev) == 0, len(prev), perTier[d.Meta.Tier] > 1, report)

@@ -25,7 +25,7 @@ import (
 var benchCases = []struct {
 	name, file, at, insert string
 }{
-	{"article", corpus.DocPath(500), "（", "（新設）\n\n第?条　新たに定める。\n\n"},
+	{"article", corpus.DocPath(500), "\n（", "\n（新設）\n\n第?条　新たに定める。\n"},
 	{"basic", "policy/basic-policy.md", "## 4. ", "## 4. 新設\n\n新たに定める。\n\n(1) 一\n\n(2) 二\n\n(3) 三\n\n"},
 }
 

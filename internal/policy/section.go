@@ -64,6 +64,22 @@ type Section struct {
 // Numbered reports whether the section carries a number.
 func (s *Section) Numbered() bool { return s.Style != StyleNone }
 
+// StartsAtOne reports whether a file's run of articles (or chapters)
+// begins its own numbering rather than going on from the file before it
+// in its tier: its first provision with a number of its own is 第1条.
+// Provisions typed 第?条 are passed over, so that an article inserted
+// before 第1条 does not make the file look like a continuation; a run of
+// nothing but 第?条 goes on from the file before it.
+func StartsAtOne(run []*Section) bool {
+	for _, s := range run {
+		if s.Provisional {
+			continue
+		}
+		return s.Number.N == 1 && len(s.Number.Sub) == 0
+	}
+	return false
+}
+
 // Deleted reports whether the section is the placeholder of a deleted
 // provision, 第2条　削除, kept so that the numbers after it stay.
 func (s *Section) Deleted() bool { return s.deleted }

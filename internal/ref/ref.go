@@ -134,7 +134,7 @@ func NumberingRuns(r *policy.Repo) map[*policy.Document][]*policy.Document {
 }
 
 // numberingRuns groups the files of each tier whose articles are numbered
-// as one: a file whose first article is not 第1条 goes on from the file
+// as one: a file whose first article (not counting 第?条) is not 第1条 goes on from the file
 // before it in the tier (as check's numbering rule and renumber read
 // them). Only runs of two files or more are listed.
 func numberingRuns(r *policy.Repo) map[*policy.Document][]*policy.Document {
@@ -152,17 +152,16 @@ func numberingRuns(r *policy.Repo) map[*policy.Document][]*policy.Document {
 		if d.Meta.Tier == "" {
 			continue
 		}
-		var first *policy.Section
+		var arts []*policy.Section
 		for _, s := range d.Sections() {
 			if s.Style == policy.StyleArticle && supplementOf(s) == nil {
-				first = s
-				break
+				arts = append(arts, s)
 			}
 		}
-		if first == nil {
+		if len(arts) == 0 {
 			continue
 		}
-		if first.Number.N == 1 && len(first.Number.Sub) == 0 {
+		if policy.StartsAtOne(arts) {
 			flush(d.Meta.Tier)
 		}
 		byTier[d.Meta.Tier] = append(byTier[d.Meta.Tier], d)

@@ -264,7 +264,7 @@ func (pl *planner) renumber() {
 			if len(own) == 0 {
 				continue
 			}
-			if first := own[0]; first.Number.N == 1 && len(first.Number.Sub) == 0 || d.Meta.Tier == "" {
+			if policy.StartsAtOne(own) || d.Meta.Tier == "" {
 				flush(runs[d.Meta.Tier])
 				runs[d.Meta.Tier] = nil
 			}
