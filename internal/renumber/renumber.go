@@ -104,7 +104,12 @@ func Make(in Input, opts Options) (*Plan, error) {
 	if in.Base != nil && in.BaseRefs == nil {
 		in.BaseRefs = ref.All(in.Base)
 	}
-	pl := &planner{in: in, opts: opts, p: &Plan{cur: in.Cur, refs: in.CurRefs, identity: map[*ref.Ref][]*policy.Section{}, num: map[*policy.Section]policy.Number{}}}
+	n := 0
+	for _, rs := range in.CurRefs {
+		n += len(rs)
+	}
+	pl := &planner{in: in, opts: opts, p: &Plan{cur: in.Cur, refs: in.CurRefs, identity: make(map[*ref.Ref][]*policy.Section, n), num: map[*policy.Section]policy.Number{}}}
+	pl.cites = make(map[*ref.Ref][]*policy.Section, n)
 	pl.identify()
 	if !opts.RefsOnly {
 		pl.renumber()
@@ -155,7 +160,6 @@ func (pl *planner) problem(pos policy.Pos, msg string) {
 // those it points at as written.
 func (pl *planner) identify() {
 	cur := pl.in.Cur
-	pl.cites = map[*ref.Ref][]*policy.Section{}
 	pl.matched = map[*policy.Section]bool{}
 	var pairs map[*ref.Ref]*ref.Ref
 	if pl.in.Base != nil {
@@ -364,7 +368,9 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 		if seen != nil {
 			seen[s.Number.Key()] = true
 		}
-		pl.p.num[s] = num
+		if !num.Equal(s.Number) || s.Provisional {
+			pl.p.num[s] = num // a provision not listed keeps its number
+		}
 		if !num.Equal(s.Number) || s.Provisional || pl.markerDiffers(s, num) {
 			pl.relabel(s, num)
 		}

@@ -34,11 +34,18 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 		return probs
 	}
 	// Provisions are the same provisions in the same order: only labels
-	// and references change.
+	// and references change. A document the edits left alone is the same
+	// model in both, its sections their own counterparts; it must not hold
+	// a provision the plan renumbers.
+	for c, n := range p.num {
+		if !c.Number.Equal(n) && after.DocByPath(c.Doc.Path) == c.Doc {
+			add(c.Doc.BodyPos(c.Offset), i18n.Sprintf("%s would read as %s, not %s, after the edits", c.Label, c.Style.Label(c.Number), c.Style.Label(n)))
+		}
+	}
 	back := map[*policy.Section]*policy.Section{}
 	for i, cd := range p.cur.Docs {
 		ad := after.Docs[i]
-		if cd.Root == nil || ad.Root == nil {
+		if cd.Root == nil || ad.Root == nil || ad == cd {
 			continue
 		}
 		back[ad.Root] = cd.Root
@@ -54,7 +61,7 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 				add(cd.BodyPos(c.Offset), i18n.Sprintf("%s would be read as another kind of provision after the edits; renumber it by hand", c.Label))
 				continue
 			}
-			if n, ok := p.num[c]; ok && !a.Number.Equal(n) {
+			if n := p.number(c); !a.Number.Equal(n) {
 				add(cd.BodyPos(c.Offset), i18n.Sprintf("%s would read as %s, not %s, after the edits", c.Label, a.Style.Label(a.Number), c.Style.Label(n)))
 			}
 		}
@@ -80,7 +87,12 @@ func (p *Plan) Verify(after *policy.Repo, edits []policy.Edit, afterRefs map[*po
 				if a.Start >= start && a.End <= end && !a.External {
 					found = true
 					for _, t := range a.Targets {
-						got = append(got, back[t])
+						if b, ok := back[t]; ok {
+							t = b
+						} else if after.DocByPath(t.Doc.Path) != t.Doc {
+							t = nil // a provision of neither model
+						}
+						got = append(got, t)
 					}
 				}
 			}
@@ -426,23 +438,25 @@ func sameShape(a, b *policy.Document) bool {
 	return true
 }
 
-// sameFirstArticle reports whether two versions of a document open with
-// the same article number (or both have none): a file whose first article
-// is not 第1条 continues the one before it in its tier.
+// sameFirstArticle reports whether two versions of a document take the
+// same place in their tier's numbering: both have articles or neither,
+// and both begin their own numbering (policy.StartsAtOne) or both go on
+// from the file before them.
 func sameFirstArticle(a, b *policy.Document) bool {
-	first := func(d *policy.Document) *policy.Number {
+	arts := func(d *policy.Document) []*policy.Section {
+		var out []*policy.Section
 		for _, s := range d.Sections() {
-			if s.Style == policy.StyleArticle {
-				return &s.Number
+			if s.Style == policy.StyleArticle && !inSupplement(s) {
+				out = append(out, s)
 			}
 		}
-		return nil
+		return out
 	}
-	x, y := first(a), first(b)
-	if x == nil || y == nil {
-		return x == nil && y == nil
+	x, y := arts(a), arts(b)
+	if len(x) == 0 || len(y) == 0 {
+		return len(x) == 0 && len(y) == 0
 	}
-	return x.Equal(*y)
+	return policy.StartsAtOne(x) == policy.StartsAtOne(y)
 }
 
 // Resolve resolves the references of some documents of r, spread over
