@@ -121,8 +121,6 @@ type Part struct {
 	Line int
 }
 
-// Digest is the hex SHA-256 of Source, computed once: approvals name
-// documents by it.
 // Memo returns what f derives from the document, computed once per
 // document and key: a document is never changed once read, and one read
 // from git is shared by every model of a history walk that holds the same
@@ -135,6 +133,8 @@ func (d *Document) Memo(key any, f func() any) any {
 	return v
 }
 
+// Digest is the hex SHA-256 of Source, computed once: approvals name
+// documents by it.
 func (d *Document) Digest() string {
 	d.digest.once.Do(func() {
 		h := sha256.Sum256(d.Source)

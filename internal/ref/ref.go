@@ -327,8 +327,17 @@ type block struct {
 }
 
 // blocks lists the blocks of a document that references and terms are
-// read from, in order: not headings, code or raw HTML.
+// read from, in order: not headings, code or raw HTML. They are read once
+// per document (resolution and the defined terms both need them, and a
+// document is shared by the models that hold the same bytes); the slice
+// is shared and never modified.
 func blocks(d *policy.Document) []block {
+	return d.Memo(blocksKey{}, func() any { return readBlocks(d) }).([]block)
+}
+
+type blocksKey struct{}
+
+func readBlocks(d *policy.Document) []block {
 	var out []block
 	body := d.Body()
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
