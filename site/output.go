@@ -58,33 +58,87 @@ func openOutput(dir string) (*output, error) {
 
 func (o *output) close() { o.unlock() }
 
-// publish writes an edition's files into a temporary folder and exchanges
-// it with Dir/<name>, then removes the old content. Folders are 0755 and
-// files 0644 whatever the umask, so a web server's user can read them.
+// publish writes one edition and swaps it in (publishAll of one).
 func (o *output) publish(name string, files map[string][]byte, meter *progress.Meter) (string, error) {
-	tmp, err := os.MkdirTemp(o.dir, tempPrefix+name+"-")
+	dsts, err := o.publishAll([]string{name}, func(int) (map[string][]byte, error) { return files, nil }, meter)
 	if err != nil {
 		return "", err
 	}
-	cleanup := func() { _ = os.RemoveAll(tmp) }
-	dst := filepath.Join(o.dir, name)
-	meter.Phase(i18n.Sprintf("writing the %s edition", name), len(files))
-	defer meter.Done()
-	if err := writeFiles(tmp, dst, files, meter); err != nil {
-		cleanup()
-		return "", err
-	}
-	old, err := exchange(tmp, dst)
-	if err != nil {
-		cleanup()
-		return "", err
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return dst, i18n.Errorf("removing the previous output: %w", err)
+	return dsts[0], nil
+}
+
+// publishAll makes each edition's files (produce(i) for names[i]) and writes
+// them into a temporary folder of its own; only when every edition is
+// written are they exchanged with Dir/<name>, one after the other, and
+// the old contents removed. An edition that fails leaves every edition as
+// it was: a build of all editions never publishes some of them. Folders
+// are 0755 and files 0644 whatever the umask, so a web server's user can
+// read them.
+func (o *output) publishAll(names []string, produce func(i int) (map[string][]byte, error), meter *progress.Meter) ([]string, error) {
+	type staged struct{ tmp, dst, old string }
+	var st []*staged
+	defer func() {
+		for _, s := range st {
+			if s.tmp != "" {
+				_ = os.RemoveAll(s.tmp)
+			}
+		}
+	}()
+	for i, name := range names {
+		files, err := produce(i)
+		if err != nil {
+			return nil, i18n.Errorf("site: edition %s: %w", name, err)
+		}
+		tmp, err := os.MkdirTemp(o.dir, tempPrefix+name+"-")
+		if err != nil {
+			return nil, err
+		}
+		s := &staged{tmp: tmp, dst: filepath.Join(o.dir, name)}
+		st = append(st, s)
+		meter.Phase(i18n.Sprintf("writing the %s edition", name), len(files))
+		err = writeFiles(tmp, s.dst, files, meter)
+		meter.Done()
+		if err != nil {
+			return nil, i18n.Errorf("site: edition %s: %w", name, err)
 		}
 	}
-	return dst, nil
+	for i, s := range st {
+		old, err := exchange(s.tmp, s.dst)
+		if err == nil {
+			s.tmp, s.old = "", old
+			continue
+		}
+		// Put back the editions exchanged already.
+		for _, d := range slices.Backward(st[:i]) {
+			_ = undoExchange(d.dst, d.old)
+		}
+		return nil, i18n.Errorf("site: edition %s: %w", names[i], err)
+	}
+	var dsts []string
+	var errs []error
+	for _, s := range st {
+		dsts = append(dsts, s.dst)
+		if s.old != "" {
+			if err := os.RemoveAll(s.old); err != nil {
+				errs = append(errs, i18n.Errorf("removing the previous output: %w", err))
+			}
+		}
+	}
+	return dsts, errors.Join(errs...)
+}
+
+// undoExchange puts the previous content of dst back, which exchange
+// left at old ("" when dst did not exist), and removes what was put in
+// its place.
+func undoExchange(dst, old string) error {
+	if old == "" {
+		return os.RemoveAll(dst)
+	}
+	back, err := exchange(old, dst)
+	if err != nil {
+		return err
+	}
+	return os.RemoveAll(back)
 }
 
 // writeFiles puts the files on disk: folders first, then the files from a

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -61,5 +63,86 @@ func TestRebuildLinks(t *testing.T) {
 		if inode(p) == before[p] {
 			t.Errorf("%s was linked from a previous file that differs", p)
 		}
+	}
+}
+
+// TestPublishAllOrNothing: when one edition cannot be written (here two
+// paths that are one file on a case-folding file system, which only that
+// edition has), no edition is swapped in — the one written before it
+// neither — and nothing is left beside them.
+func TestPublishAllOrNothing(t *testing.T) {
+	root := t.TempDir()
+	out, err := openOutput(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.close()
+	first := []map[string][]byte{{"index.html": []byte("public 1")}, {"index.html": []byte("internal 1")}}
+	produce := func(eds []map[string][]byte) func(int) (map[string][]byte, error) {
+		return func(i int) (map[string][]byte, error) { return eds[i], nil }
+	}
+	if _, err := out.publishAll([]string{"public", "internal"}, produce(first), nil); err != nil {
+		t.Fatal(err)
+	}
+	second := []map[string][]byte{{"index.html": []byte("public 2")}, {"index.html": []byte("internal 2"), "A.html": nil, "a.html": nil}}
+	if _, err := out.publishAll([]string{"public", "internal"}, produce(second), nil); err == nil || !strings.Contains(err.Error(), "internal") {
+		t.Fatalf("the second build: %v", err)
+	}
+	for name, want := range map[string]string{"public": "public 1", "internal": "internal 1"} {
+		got, err := os.ReadFile(filepath.Join(root, name, "index.html"))
+		if err != nil || string(got) != want {
+			t.Errorf("%s: %q, %v; want the previous output %q", name, got, err, want)
+		}
+	}
+	// An edition whose pages fail to render stops the build the same way.
+	third := func(i int) (map[string][]byte, error) {
+		if i == 1 {
+			return nil, errors.New("refused")
+		}
+		return map[string][]byte{"index.html": []byte("public 3")}, nil
+	}
+	if _, err := out.publishAll([]string{"public", "internal"}, third, nil); err == nil {
+		t.Fatal("the third build succeeded")
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "public", "index.html")); string(got) != "public 1" {
+		t.Errorf("public: %q after a build whose internal edition failed", got)
+	}
+	ents, _ := os.ReadDir(root)
+	for _, e := range ents {
+		if e.Name() != "public" && e.Name() != "internal" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestUndoExchange: an edition swapped in is put back as it was, and one
+// that did not exist before is removed.
+func TestUndoExchange(t *testing.T) {
+	root := t.TempDir()
+	dst, tmp := filepath.Join(root, "public"), filepath.Join(root, "tmp")
+	for dir, text := range map[string]string{dst: "old", tmp: "new"} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old, err := exchange(tmp, dst)
+	if err != nil || old == "" {
+		t.Fatalf("exchange: %q, %v", old, err)
+	}
+	if err := undoExchange(dst, old); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dst, "index.html")); string(got) != "old" {
+		t.Errorf("after undo: %q", got)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("the new content is still at %s: %v", old, err)
+	}
+	fresh := filepath.Join(root, "internal")
+	if err := undoExchange(fresh, ""); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -96,13 +96,14 @@ type Options struct {
 }
 
 // Build writes every edition. Each is rendered in memory, checked by the
-// tripwire, written to a temporary folder beside its destination and
-// exchanged with it, so a failed build leaves the previous output as it
-// was and a web server never sees the folder missing.
+// tripwire and written to a temporary folder beside its destination; when
+// all are written, they are exchanged with their destinations. A failed
+// build leaves the previous output of every edition as it was, and a web
+// server never sees a folder missing.
 func Build(full *policy.Repo, o Options) ([]string, error) {
 	// A document whose page would be one of the site's own stops the
-	// build before any edition is written (each edition's writer refuses
-	// it too, but editions are published one by one). An archived
+	// build before any edition is rendered (each edition's writer refuses
+	// it too). An archived
 	// revision that holds one is left out (buildEdition), as an edition
 	// that cuts leaves out one that check refuses: its content is sealed,
 	// and a new revision that renames the document must be publishable.
@@ -114,8 +115,15 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		return nil, err
 	}
 	defer out.close()
-	var written []string
-	for _, e := range o.Editions {
+	names := make([]string, len(o.Editions))
+	for i, e := range o.Editions {
+		names[i] = e.Name
+	}
+	// Every edition is built and written aside before any is swapped in:
+	// one that fails (a refusal, the tripwire, a path only it has twice)
+	// leaves the others as they were too.
+	return out.publishAll(names, func(i int) (map[string][]byte, error) {
+		e := o.Editions[i]
 		if o.InForce != nil {
 			e = e.Restrict(o.InForce.Config)
 		}
@@ -125,17 +133,8 @@ func Build(full *policy.Repo, o Options) ([]string, error) {
 		for _, c := range o.Narrow {
 			e = e.Restrict(c)
 		}
-		files, err := buildEdition(full, e, o)
-		if err != nil {
-			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
-		}
-		dst, err := out.publish(e.Name, files, o.Progress)
-		if err != nil {
-			return written, i18n.Errorf("site: edition %s: %w", e.Name, err)
-		}
-		written = append(written, dst)
-	}
-	return written, nil
+		return buildEdition(full, e, o)
+	}, o.Progress)
 }
 
 // reservedPages refuses a build whose content has a document with an id
