@@ -26,11 +26,11 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 	levels := len(r.Config.Visibility)
 	for lvl := 0; lvl < levels-1; lvl++ {
 		// Titles visible only above lvl, minus those also visible at lvl.
-		titles := map[string]string{} // title -> where
+		titles := map[string]titleAt{}
 		visible := map[string]bool{}
 		for _, d := range r.Docs {
 			if d.Level > lvl {
-				addTitle(titles, d.Meta.Title, d.Path)
+				addTitle(titles, d.Meta.Title, titleAt{path: d.Path})
 			}
 			for _, s := range d.Sections() {
 				if s.Level <= lvl {
@@ -38,7 +38,7 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 					continue
 				}
 				if s.Kind == policy.KindHeading {
-					addTitle(titles, s.Title, i18n.Sprintf("%s line %d", d.Path, s.Line))
+					addTitle(titles, s.Title, titleAt{d.Path, s.Line})
 				}
 			}
 			if d.Level <= lvl {
@@ -116,7 +116,21 @@ func firstRunes(s string, n int) string {
 	return s[:i]
 }
 
-func addTitle(titles map[string]string, t, where string) {
+// titleAt is where a restricted title stands: a document's (line 0) or a
+// heading's. It is written out only for a finding.
+type titleAt struct {
+	path string
+	line int
+}
+
+func (w titleAt) String() string {
+	if w.line == 0 {
+		return w.path
+	}
+	return i18n.Sprintf("%s line %d", w.path, w.line)
+}
+
+func addTitle(titles map[string]titleAt, t string, where titleAt) {
 	t = strings.TrimSpace(t)
 	if utf8.RuneCountInString(t) >= minTitle {
 		if _, ok := titles[t]; !ok {
