@@ -130,7 +130,7 @@ func diffRun(opts *diffOptions, args []string) error {
 		}
 	}
 	if opts.Doc != "" && nm.Doc(opts.Doc) == nil && om.Doc(opts.Doc) == nil {
-		return i18n.Errorf("--doc %q: no document has that id in either revision", opts.Doc)
+		return i18n.Errorf("--doc %q: no document has that id in either revision (ids: %s)", opts.Doc, policy.KnownIDs(20, om, nm))
 	}
 	res := diff.Compare(om, nm, diff.Options{Doc: opts.Doc})
 	res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)

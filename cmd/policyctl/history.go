@@ -7,6 +7,7 @@ import (
 
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 type historyOptions struct {
@@ -85,7 +86,7 @@ func historyRun(opts *historyOptions) error {
 	if opts.Doc != "" {
 		d := r.Doc(opts.Doc)
 		if d == nil {
-			return i18n.Errorf("--doc %q: no document has that id", opts.Doc)
+			return i18n.Errorf("--doc %q: no document has that id (ids: %s)", opts.Doc, policy.KnownIDs(20, r))
 		}
 		entries = history.ForDocument(entries, sum, opts.Doc)
 		title = d.Meta.Title

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -206,6 +207,30 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// KnownIDs lists the document ids of the given models, sorted and each
+// once, for an error that names an unknown one: at most max of them,
+// then how many more there are.
+func KnownIDs(max int, rs ...*Repo) string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, r := range rs {
+		if r == nil {
+			continue
+		}
+		for _, d := range r.Docs {
+			if id := d.Meta.ID; id != "" && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	sort.Strings(ids)
+	if len(ids) > max {
+		return i18n.Sprintf("%s and %d more", strings.Join(ids[:max], i18n.T(", ")), len(ids)-max)
+	}
+	return strings.Join(ids, i18n.T(", "))
 }
 
 // Doc returns the first document with the given id, or nil.

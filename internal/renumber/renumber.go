@@ -96,7 +96,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 		return nil, i18n.Errorf("renumber: --branch and --collapse contradict each other: --branch makes 枝番, --collapse folds them")
 	}
 	if opts.Doc != "" && in.Cur.Doc(opts.Doc) == nil {
-		return nil, i18n.Errorf("renumber: --doc %s: no document has that id", opts.Doc)
+		return nil, i18n.Errorf("renumber: --doc %s: no document has that id (ids: %s)", opts.Doc, policy.KnownIDs(20, in.Cur))
 	}
 	if in.CurRefs == nil {
 		in.CurRefs = ref.All(in.Cur)
