@@ -666,6 +666,7 @@ var japanese = map[string]string{
 	"to restrict a part, wrap it in a ::: LEVEL block; to show code, name its language (```yaml) and no level":                                                                                                                                                     "一部を制限するには、その部分を ::: 区分 の区画で囲んでください。コードを示すには、区分ではなく言語の名前を書いてください（```yaml）",
 	"visibility carries the YAML tag %s: a tag on visibility is not allowed, as YAML readers do not agree on what a tagged value means; the document is treated as the most restricted level":                                                                      "visibility に YAML のタグ %s が付いています。タグ付きの値の意味は YAML の読み手によって異なるため、visibility にはタグを付けられません。文書は最も制限の強い区分として扱います",
 	"write the level alone, without a tag: visibility: internal": "タグを付けずに区分の名前だけを書いてください: visibility: internal",
+	"%s sorts before %s, but its articles (from 第%d条) follow that file's (from 第%d条): the files of a tier are numbered through in the order of their names; rename the files so that they sort as the chapters do (01-…, 02-…, 10-…), then renumber": "%[1]s は %[2]s より前に並びますが、その条（第%[3]d条から）は後者の条（第%[4]d条から）の後に続きます。同じ階層のファイルは名前の順に通し番号が付けられます。章の順に並ぶようファイル名を改め（01-…、02-…、10-…）、それから renumber を実行してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

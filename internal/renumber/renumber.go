@@ -13,6 +13,7 @@
 package renumber
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -112,6 +113,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 	pl.cites = make(map[*ref.Ref][]*policy.Section, n)
 	pl.identify()
 	if !opts.RefsOnly {
+		pl.fileOrder()
 		pl.renumber()
 	}
 	pl.rewrite()
@@ -227,6 +229,78 @@ func display(s *policy.Section) string {
 		return s.Doc.Path
 	}
 	return s.Display()
+}
+
+// fileOrder refuses to renumber a tier whose files sort by name in
+// another order than their articles do, where sorting the names by the
+// value of their digits (ch2 before ch10) would put the articles in
+// order: the files of a tier are numbered through in the order of their
+// names, and renumbering them as they sort would move every article of
+// the misplaced chapter, keeping the references right but the 例規 wrong.
+func (pl *planner) fileOrder() {
+	byTier := map[policy.Tier][]*policy.Document{}
+	first := map[*policy.Document]int{}
+	for _, d := range pl.in.Cur.Docs {
+		if d.Meta.Tier == "" {
+			continue
+		}
+		for _, s := range d.Sections() {
+			if s.Style == policy.StyleArticle && !s.Provisional && !inSupplement(s) {
+				first[d] = s.Number.N
+				byTier[d.Meta.Tier] = append(byTier[d.Meta.Tier], d)
+				break
+			}
+		}
+	}
+	for _, t := range slices.Sorted(mapsKeys(byTier)) {
+		docs := byTier[t]
+		natural := slices.Clone(docs)
+		slices.SortStableFunc(natural, func(a, b *policy.Document) int { return naturalCompare(a.Path, b.Path) })
+		ascending := func(ds []*policy.Document) bool {
+			return slices.IsSortedFunc(ds, func(a, b *policy.Document) int { return first[a] - first[b] })
+		}
+		if slices.Equal(docs, natural) || ascending(docs) || !ascending(natural) {
+			continue
+		}
+		for i := 1; i < len(docs); i++ {
+			if a, b := docs[i-1], docs[i]; first[b] < first[a] {
+				pl.problem(policy.Pos{File: a.Path, Line: 1, Col: 1}, i18n.Sprintf("%s sorts before %s, but its articles (from 第%d条) follow that file's (from 第%d条): the files of a tier are numbered through in the order of their names; rename the files so that they sort as the chapters do (01-…, 02-…, 10-…), then renumber", a.Path, b.Path, first[a], first[b]))
+				break
+			}
+		}
+	}
+}
+
+// naturalCompare orders paths with runs of digits compared by value:
+// ch2.md before ch10.md.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			x, y := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Compare(len(x), len(y)); c != 0 {
+				return c
+			}
+			if c := strings.Compare(x, y); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // renumber gives every numbered provision its place in its sequence.
