@@ -12,6 +12,7 @@ import (
 
 	"github.com/policyctl/policyctl/internal/example"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 	"github.com/policyctl/policyctl/internal/ref"
 )
 
@@ -105,7 +106,7 @@ func TestEveryReferenceLands(t *testing.T) {
 
 // TestTermsOnHover: a use of a defined term carries its definition.
 func TestTermsOnHover(t *testing.T) {
-	r, err := policy.Load(example.Files(), policy.LoadOptions{})
+	r, err := policy.Load(policytest.Committed{FS: example.Files()}, policy.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -147,13 +147,19 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 			m.assets[p] = b
 			// A committed file is content the committees approved with the
 			// page that links it (its digest is in the approval): its text
-			// counts as shown. A file git does not track — the internal
-			// edition's own output, linked from public text — is output
-			// like any page, and the tripwire looks for restricted text in
-			// it.
-			if shown, err := committed(r.FS, p); err != nil {
+			// counts as shown. Any other file — never committed, changed on
+			// disk since, the internal edition's own output — is content
+			// nobody approved, in a format the tripwire may not read
+			// (Shift_JIS, UTF-16, gzip, base64): an edition that cuts
+			// publishes no such file.
+			shown, err := committed(r.FS, p, b)
+			if err != nil {
 				return nil, fmt.Errorf("render: %s: %w", p, err)
-			} else if shown {
+			}
+			if !shown && !m.complete {
+				return nil, i18n.Errorf("render: %s links %s, which is not committed as it is on disk: the %s edition publishes only files committed as they are, approved with the page that links them; commit the file (or restore it with git checkout), or remove the link", res.doc.Path, p, e.Name)
+			}
+			if shown {
 				m.shown = append(m.shown, string(b))
 			}
 			files[p] = &fstest.MapFile{Data: b, Mode: 0o644}
@@ -213,13 +219,13 @@ func (e *RefusedError) Error() string {
 		e.Edition, len(e.Findings), e.Findings[0].Pos, e.Findings[0].Rule.ID, e.Findings[0].Message)
 }
 
-// committed reports whether a linked file is committed: in a git
-// revision every file is; in a working tree, those git tracks.
-func committed(fsys fs.FS, p string) (bool, error) {
-	if t, ok := fsys.(policy.Tracker); ok {
-		return t.Tracked(p)
+// committed reports whether a linked file's bytes are committed
+// (policy.Committer); a file system that cannot say commits nothing.
+func committed(fsys fs.FS, p string, b []byte) (bool, error) {
+	if c, ok := fsys.(policy.Committer); ok {
+		return c.Committed(p, b)
 	}
-	return true, nil
+	return false, nil
 }
 
 // linkedFiles resolves every link and image of an edition document with

@@ -16,6 +16,7 @@ import (
 
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 )
 
 // The pages a city publishes ([ja] 4 and 5, [circulate]): tests over
@@ -68,7 +69,7 @@ func jaRepo(t *testing.T, v, extraConfig string) *policy.Repo {
 		"policy/secret.md":    {Data: []byte("---\nid: secret\ntitle: 非公開の手順書カナリア\ntier: procedure\nvisibility: internal\napprovers: [mayor]\n---\n\n1. 手順書の本文である" + v + "。\n")},
 		"policy/images/a.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"></svg>`)},
 	}
-	r, err := policy.Load(fsys, policy.LoadOptions{})
+	r, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +380,7 @@ func TestSearchIndexPlainText(t *testing.T) {
 		"policy/basic.md":     {Data: []byte("---\nid: basic\ntitle: 基本方針\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n\n# 基本方針\n\n前文の**強調**と`符号`と[リンク](https://example.jp/)。\n\n## 1. 対象\n\n- (1) 一つ目の項目\n- (2) 二つ目の項目\n\n![構成図](images/a.svg)\n\n| 区分 | 内容 |\n|---|---|\n| 甲 | 表の内容 |\n\n> 引用の文\n")},
 		"policy/images/a.svg": {Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"></svg>`)},
 	}
-	full, err := policy.Load(fsys, policy.LoadOptions{})
+	full, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 	"github.com/policyctl/policyctl/render"
 )
 
@@ -225,7 +226,7 @@ func TestPropertyNoLeak(t *testing.T) {
 	for c := 0; c < cases; c++ {
 		g := &gen{rng: rng}
 		fsys := g.repo()
-		full, err := policy.Load(fsys, policy.LoadOptions{})
+		full, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -168,6 +168,13 @@ func (f *FS) FileHash(name string) (string, bool) {
 	return e.Hash.String(), true
 }
 
+// Committed reports whether data are the bytes of the file at name in
+// the revision (policy.Committer).
+func (f *FS) Committed(name string, data []byte) (bool, error) {
+	h, ok := f.FileHash(name)
+	return ok && h == plumbing.ComputeHash(plumbing.BlobObject, data).String(), nil
+}
+
 // Open implements fs.FS.
 func (f *FS) Open(name string) (fs.File, error) {
 	f.mu.Lock()

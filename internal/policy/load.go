@@ -131,11 +131,14 @@ type Hasher interface {
 	FileHash(name string) (string, bool)
 }
 
-// Tracker is implemented by a working tree in git: whether git tracks a
-// file (it is in the index). A file git does not track is in no commit
-// and in no approval — a build's output, a download, a scratch copy.
-type Tracker interface {
-	Tracked(name string) (bool, error)
+// Committer is implemented by the file systems a build reads: whether a
+// file's bytes are those of a commit. In a git revision every file is; in
+// a working tree, a file whose bytes HEAD holds at its path. Any other
+// file — never committed, changed or staged since, a build's output, a
+// download — is in no approval. A file system that does not implement it
+// (a folder outside git) commits nothing.
+type Committer interface {
+	Committed(name string, data []byte) (bool, error)
 }
 
 // Load reads the repository in fsys: configuration, registry and every

@@ -3,6 +3,7 @@ package source
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -93,40 +94,76 @@ func TestGitFS(t *testing.T) {
 	}
 }
 
-// TestTracked: the working tree says which files git tracks, in a policy
-// repository at the root of its work tree or in a folder of it; a git
-// revision needs no such answer (every file in it is committed).
-func TestTracked(t *testing.T) {
+// TestCommitted: the working tree says which files are committed as they
+// are on disk, in a policy repository at the root of its work tree or in
+// a folder of it: not one never committed, not one changed since, not one
+// only staged. A git revision says so of its own files' bytes.
+func TestCommitted(t *testing.T) {
 	r := gittest.New(t)
-	r.Commit(gittest.Commit{Files: map[string][]byte{"p/policyctl.yaml": []byte(cfg), "p/policy/d.md": doc("第一版"), "p/files/a.txt": []byte("a")}})
-	r.Write(map[string][]byte{"p/files/b.txt": []byte("b")})
+	r.Commit(gittest.Commit{Files: map[string][]byte{"p/policyctl.yaml": []byte(cfg), "p/policy/d.md": doc("第一版"), "p/files/a.txt": []byte("a"), "p/files/c.txt": []byte("c")}})
+	r.Write(map[string][]byte{"p/files/b.txt": []byte("b"), "p/files/c.txt": []byte("changed")})
 	for _, dir := range []string{r.Dir, filepath.Join(r.Dir, "p")} {
 		tr, err := Open(dir, "")
 		if err != nil {
 			t.Fatal(err)
 		}
-		tk, ok := tr.FS.(policy.Tracker)
+		c, ok := tr.FS.(policy.Committer)
 		if !ok {
-			t.Fatalf("%s: the working tree in git is no Tracker", dir)
+			t.Fatalf("%s: the working tree in git is no Committer", dir)
 		}
 		prefix := ""
 		if dir == r.Dir {
 			prefix = "p/"
 		}
-		for name, want := range map[string]bool{"files/a.txt": true, "files/b.txt": false, "policy/d.md": true} {
-			if got, err := tk.Tracked(prefix + name); err != nil || got != want {
-				t.Errorf("%s: Tracked(%s) = %v, %v; want %v", dir, prefix+name, got, err, want)
+		for name, want := range map[string]bool{"files/a.txt": true, "files/b.txt": false, "files/c.txt": false, "policy/d.md": true} {
+			b, err := fs.ReadFile(tr.FS, prefix+name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := c.Committed(prefix+name, b); err != nil || got != want {
+				t.Errorf("%s: Committed(%s) = %v, %v; want %v", dir, prefix+name, got, err, want)
 			}
 		}
-		if b, err := fs.ReadFile(tr.FS, prefix+"files/b.txt"); err != nil || string(b) != "b" {
-			t.Errorf("%s: reading through the working tree: %q, %v", dir, b, err)
+		if got, _ := c.Committed(prefix+"files/a.txt", []byte("other")); got {
+			t.Errorf("%s: other bytes at a committed path count as committed", dir)
 		}
 	}
-	tr, err := Open(r.Dir, "HEAD")
+	// Staged is not committed.
+	if out, err := exec.Command("git", "-C", r.Dir, "add", "p/files/c.txt", "p/files/b.txt").CombinedOutput(); err != nil {
+		t.Fatalf("git add: %v\n%s", err, out)
+	}
+	tr, err := Open(r.Dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := tr.FS.(policy.Tracker); ok {
-		t.Error("a git revision is a Tracker")
+	for _, name := range []string{"p/files/b.txt", "p/files/c.txt"} {
+		b, _ := fs.ReadFile(tr.FS, name)
+		if got, _ := tr.FS.(policy.Committer).Committed(name, b); got {
+			t.Errorf("staged %s counts as committed", name)
+		}
+	}
+	tr, err = Open(r.Dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := tr.FS.(policy.Committer)
+	if !ok {
+		t.Fatal("a git revision is no Committer")
+	}
+	if got, _ := c.Committed("p/files/c.txt", []byte("c")); !got {
+		t.Error("a revision's own file is not committed")
+	}
+	if got, _ := c.Committed("p/files/c.txt", []byte("changed")); got {
+		t.Error("other bytes count as the revision's file")
+	}
+	// A folder outside git commits nothing.
+	plain := t.TempDir()
+	if err := os.WriteFile(filepath.Join(plain, "policyctl.yaml"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if tr, err := Open(plain, ""); err == nil {
+		if _, ok := tr.FS.(policy.Committer); ok {
+			t.Error("a folder outside git is a Committer")
+		}
 	}
 }
