@@ -32,8 +32,8 @@ func newCmdApprove(f *factory, runF func(*approveOptions) error) *cobra.Command 
 	opts := &approveOptions{f: f}
 	c := &cobra.Command{
 		Use:   "approve",
-		Short: "sign the current content for a revision, as a member of a committee",
-		Long: `approve records one member's approval of the current content for a revision:
+		Short: i18n.T("sign the current content for a revision, as a member of a committee"),
+		Long: i18n.T(`approve records one member's approval of the current content for a revision:
 it shows what is approved (the revision and its kind, each document's title and
 SHA-256 digest with the files it links to, the documents it abolishes, and
 what changed since the revision in force), asks for confirmation on a terminal
@@ -48,9 +48,9 @@ approved its content is sealed: new content needs a new revision.
 
 It refuses a member who is not in the committee, a key the registry does not
 give the member, and content that fails policyctl check (compared with the
-revision in force, so a reference a renumbering moved blocks it too).`,
-		Example: `  policyctl approve --revision 2026-04-01 --kind 一部改正 --committee mayor --member yamamoto --key ~/.ssh/id_ed25519
-  policyctl approve --revision 2026-04-01 --committee council --member saito   # key from ssh-agent`,
+revision in force, so a reference a renumbering moved blocks it too).`),
+		Example: i18n.T(`  policyctl approve --revision 2026-04-01 --kind 一部改正 --committee mayor --member yamamoto --key ~/.ssh/id_ed25519
+  policyctl approve --revision 2026-04-01 --committee council --member saito   # key from ssh-agent`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -60,12 +60,12 @@ revision in force, so a reference a renumbering moved blocks it too).`,
 		},
 	}
 	addDirFlag(c, &opts.repo)
-	c.Flags().StringVar(&opts.Revision, "revision", "", "the revision `ID`: its effective date, YYYY-MM-DD (required)")
-	c.Flags().StringVar(&opts.Kind, "kind", "", "the revision's `KIND` (策定, 改訂, 一部改正, 全部改正, 廃止): required when the revision is new")
-	c.Flags().StringVar(&opts.Committee, "committee", "", "the committee `ID` (required)")
-	c.Flags().StringVar(&opts.Member, "member", "", "the member `ID` (required)")
-	c.Flags().StringVar(&opts.Key, "key", "", "sign with this private key `FILE` instead of ssh-agent")
-	c.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "sign without asking (for scripts)")
+	c.Flags().StringVar(&opts.Revision, "revision", "", i18n.T("the revision `ID`: its effective date, YYYY-MM-DD (required)"))
+	c.Flags().StringVar(&opts.Kind, "kind", "", i18n.T("the revision's `KIND` (策定, 改訂, 一部改正, 全部改正, 廃止): required when the revision is new"))
+	c.Flags().StringVar(&opts.Committee, "committee", "", i18n.T("the committee `ID` (required)"))
+	c.Flags().StringVar(&opts.Member, "member", "", i18n.T("the member `ID` (required)"))
+	c.Flags().StringVar(&opts.Key, "key", "", i18n.T("sign with this private key `FILE` instead of ssh-agent"))
+	c.Flags().BoolVarP(&opts.Yes, "yes", "y", false, i18n.T("sign without asking (for scripts)"))
 	for _, name := range []string{"revision", "committee", "member"} {
 		_ = c.MarkFlagRequired(name)
 	}

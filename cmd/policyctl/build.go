@@ -27,14 +27,14 @@ func newCmdBuild(f *factory, runF func(*buildOptions) error) *cobra.Command {
 	opts := &buildOptions{f: f}
 	c := &cobra.Command{
 		Use:   "build",
-		Short: "render the editions into a static site",
-		Long: `build renders editions of the policy into DIR/<edition>/: an index, a page per
+		Short: i18n.T("render the editions into a static site"),
+		Long: i18n.T(`build renders editions of the policy into DIR/<edition>/: an index, a page per
 document (table of contents, permalinks, previous/next), the 改訂履歴 with every
 revision in force readable and its 新旧対照表, search for Japanese text and
 print CSS. The public edition holds no byte of restricted content; other
 editions carry noindex. Pages that differ from the revision in force are
-marked 「案」. Output is deterministic, and each edition's folder is swapped in
-only when its build succeeds.
+marked 「案」. Output is deterministic, and the editions' folders are swapped
+in only when every edition is built: a failed build changes none of them.
 
 build refuses an edition that does not see every level while check reports an
 error that could make restricted content reach it, and stops when the
@@ -45,9 +45,9 @@ Rendered pages are kept in a cache (--cache DIR, by default policyctl in the
 user's cache folder; --no-cache for none), keyed by digests of everything a
 page depends on: a build after a small change renders only what it touched,
 and an archived revision is rendered once. CI keeps the folder between runs
-with actions/cache. The tripwire reads every page, cached or not.`,
-		Example: `  policyctl build
-  policyctl build --edition public --rev in-force -o public-site`,
+with actions/cache. The tripwire reads every page, cached or not.`),
+		Example: i18n.T(`  policyctl build
+  policyctl build --edition public --rev in-force -o public-site`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -58,8 +58,8 @@ with actions/cache. The tripwire reads every page, cached or not.`,
 	}
 	addRepoFlags(c, &opts.repo)
 	addCacheFlags(c, &opts.cache)
-	c.Flags().StringVar(&opts.Edition, "edition", "all", "the edition `NAME` to build, or all")
-	c.Flags().StringVarP(&opts.Output, "output", "o", "_site", "write the site into `DIR`/<edition>/")
+	c.Flags().StringVar(&opts.Edition, "edition", "all", i18n.T("the edition `NAME` to build, or all"))
+	c.Flags().StringVarP(&opts.Output, "output", "o", "_site", i18n.T("write the site into `DIR`/<edition>/"))
 	return c
 }
 

@@ -14,8 +14,8 @@ type cacheOptions struct {
 }
 
 func addCacheFlags(c *cobra.Command, o *cacheOptions) {
-	c.Flags().StringVar(&o.Dir, "cache", "", "keep results for the next run in `DIR` (default: policyctl in the user's cache folder)")
-	c.Flags().BoolVar(&o.Off, "no-cache", false, "neither read nor write the cache")
+	c.Flags().StringVar(&o.Dir, "cache", "", i18n.T("keep results for the next run in `DIR` (default: policyctl in the user's cache folder)"))
+	c.Flags().BoolVar(&o.Off, "no-cache", false, i18n.T("neither read nor write the cache"))
 }
 
 // open opens the cache, nil with --no-cache. Without a folder to put it

@@ -21,8 +21,8 @@ func newCmdCheck(f *factory, runF func(*checkOptions) error) *cobra.Command {
 	opts := &checkOptions{f: f}
 	c := &cobra.Command{
 		Use:   "check",
-		Short: "validate front matter, encoding, numbering, links and references",
-		Long: `check validates every document of the repository and reports all findings in one run:
+		Short: i18n.T("validate front matter, encoding, numbering, links and references"),
+		Long: i18n.T(`check validates every document of the repository and reports all findings in one run:
 front matter, text encoding, the approvals registry, numbering, Markdown links,
 Japanese textual references (上記3, 前項, 第5条第2項) and visibility leaks.
 
@@ -32,12 +32,12 @@ renumbering made point at another provision is an error (ref/renumbered),
 with the number to write. --against none turns the comparison off.
 
 Each finding is FILE:LINE:COL: SEVERITY RULE: message, with a hint.
-Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
-		Example: `  policyctl check
+Exit 0 when there is no error (warnings allowed), 1 when there is one.`),
+		Example: i18n.T(`  policyctl check
   policyctl check -C policy-repo --format json
   policyctl check --rev HEAD~1
   policyctl check --against 2024-04-01
-  policyctl check --format sarif > policyctl.sarif`,
+  policyctl check --format sarif > policyctl.sarif`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -47,8 +47,8 @@ Exit 0 when there is no error (warnings allowed), 1 when there is one.`,
 		},
 	}
 	addRepoFlags(c, &opts.repo)
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, json, github (workflow annotations) or sarif (code scanning)")
-	c.Flags().StringVar(&opts.Against, "against", "", "report references a renumbering moved since `REV` (default: the revision approved last, in force or scheduled, when there is one; none: off)")
+	c.Flags().StringVar(&opts.Format, "format", "text", i18n.T("output `FORMAT`: text, json, github (workflow annotations) or sarif (code scanning)"))
+	c.Flags().StringVar(&opts.Against, "against", "", i18n.T("report references a renumbering moved since `REV` (default: the revision approved last, in force or scheduled, when there is one; none: off)"))
 	return c
 }
 

@@ -23,13 +23,13 @@ func newCmdDemo(f *factory, runF func(*demoOptions) error) *cobra.Command {
 	opts := &demoOptions{f: f}
 	c := &cobra.Command{
 		Use:   "demo",
-		Short: "build the embedded example repository and run policyctl on it",
-		Long: `demo writes the embedded example — the policy of みどり野市, a fictional city — as a
+		Short: i18n.T("build the embedded example repository and run policyctl on it"),
+		Long: i18n.T(`demo writes the embedded example — the policy of みどり野市, a fictional city — as a
 git repository with its history, then runs policyctl's own commands on it
 (check, verify, status, history, diff, build) and says what it made.
-The demo keys it generates are derived from fixed seeds: never use them for real.`,
-		Example: `  policyctl demo -o /tmp/policyctl-demo
-  policyctl demo -o /tmp/policyctl-demo --force`,
+The demo keys it generates are derived from fixed seeds: never use them for real.`),
+		Example: i18n.T(`  policyctl demo -o /tmp/policyctl-demo
+  policyctl demo -o /tmp/policyctl-demo --force`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -38,8 +38,8 @@ The demo keys it generates are derived from fixed seeds: never use them for real
 			return demoRun(opts)
 		},
 	}
-	c.Flags().StringVarP(&opts.Output, "output", "o", "policyctl-demo", "write the example repository to `DIR`")
-	c.Flags().BoolVar(&opts.Force, "force", false, "replace DIR even if it is not empty")
+	c.Flags().StringVarP(&opts.Output, "output", "o", "policyctl-demo", i18n.T("write the example repository to `DIR`"))
+	c.Flags().BoolVar(&opts.Force, "force", false, i18n.T("replace DIR even if it is not empty"))
 	return c
 }
 

@@ -37,8 +37,8 @@ func newCmdDiff(f *factory, runF func(*diffOptions, []string) error) *cobra.Comm
 	opts := &diffOptions{f: f}
 	c := &cobra.Command{
 		Use:   "diff [OLD [NEW]]",
-		Short: "the 新旧対照表 between two revisions",
-		Long: `diff prints the 新旧対照表 between two revisions: 改正後 on the left and 改正前 on the
+		Short: i18n.T("the 新旧対照表 between two revisions"),
+		Long: i18n.T(`diff prints the 新旧対照表 between two revisions: 改正後 on the left and 改正前 on the
 right (diff.order in policyctl.yaml reverses them), sections aligned even when
 renumbered, retitled or moved, changed wording marked in a reader's units,
 unchanged provisions elided as （略）, added ones against （新設）, removed ones
@@ -50,12 +50,12 @@ tree. --edition public compares only what the public edition shows.
 
 For a 決裁: --format docx and --format xlsx write the table as Word and Excel
 files (A4 landscape, -o FILE), --format kaimebun the 改め文 in the standard
-forms of 法制執務 (with --doc for one document), --notes a 備考 column.`,
-		Example: `  policyctl diff
+forms of 法制執務 (with --doc for one document), --notes a 備考 column.`),
+		Example: i18n.T(`  policyctl diff
   policyctl diff 2024-04-01 2026-03-31 --format html -o 新旧対照表.html
   policyctl diff in-force HEAD --edition public --format markdown
   policyctl diff 2024-04-01 2026-03-31 --format docx --notes -o 新旧対照表.docx
-  policyctl diff 2024-04-01 2026-03-31 --format kaimebun`,
+  policyctl diff 2024-04-01 2026-03-31 --format kaimebun`),
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if runF != nil {
@@ -65,13 +65,13 @@ forms of 法制執務 (with --doc for one document), --notes a 備考 column.`,
 		},
 	}
 	addDirFlag(c, &opts.repo)
-	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, "override a configuration key, `KEY=VALUE`")
-	c.Flags().StringVar(&opts.repo.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
-	c.Flags().StringVar(&opts.Edition, "edition", "", "compare only what edition `NAME` shows (public: safe to publish)")
-	c.Flags().StringVar(&opts.Doc, "doc", "", "only the document with this `ID`")
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, html, markdown, json, docx (Word), xlsx (Excel) or kaimebun (改め文)")
-	c.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` instead of standard output")
-	c.Flags().BoolVar(&opts.Notes, "notes", false, "add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row")
+	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, i18n.T("override a configuration key, `KEY=VALUE`"))
+	c.Flags().StringVar(&opts.repo.At, "at", "", i18n.T("judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan"))
+	c.Flags().StringVar(&opts.Edition, "edition", "", i18n.T("compare only what edition `NAME` shows (public: safe to publish)"))
+	c.Flags().StringVar(&opts.Doc, "doc", "", i18n.T("only the document with this `ID`"))
+	c.Flags().StringVar(&opts.Format, "format", "text", i18n.T("output `FORMAT`: text, html, markdown, json, docx (Word), xlsx (Excel) or kaimebun (改め文)"))
+	c.Flags().StringVarP(&opts.Output, "output", "o", "", i18n.T("write to `FILE` instead of standard output"))
+	c.Flags().BoolVar(&opts.Notes, "notes", false, i18n.T("add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row"))
 	return c
 }
 

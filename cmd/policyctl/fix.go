@@ -22,8 +22,8 @@ func newCmdFix(f *factory, runF func(*fixOptions, []string) error) *cobra.Comman
 	opts := &fixOptions{f: f}
 	c := &cobra.Command{
 		Use:   "fix [RULE…]",
-		Short: "apply every certain fix that check's findings carry",
-		Long: `fix applies every fix that is certain, for every rule or only the RULEs named
+		Short: i18n.T("apply every certain fix that check's findings carry"),
+		Long: i18n.T(`fix applies every fix that is certain, for every rule or only the RULEs named
 (ids such as ref/renumbered, or families such as text/):
 
   text/encoding        Shift_JIS and UTF-16 converted to UTF-8; BOM, CRLF, bidi
@@ -40,11 +40,11 @@ they are errors. The result is checked before anything is written: every
 reference must keep its target and check must report nothing new. Every
 changed file is written at once, or none, and none that changed since it was
 read; each file keeps its line ends unless text/encoding changes them. The
-changes are printed as a unified diff; --dry-run prints only that.`,
-		Example: `  policyctl fix --dry-run
+changes are printed as a unified diff; --dry-run prints only that.`),
+		Example: i18n.T(`  policyctl fix --dry-run
   policyctl fix
   policyctl fix text/encoding
-  policyctl fix ref/renumbered numbering/`,
+  policyctl fix ref/renumbered numbering/`),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts, args)
@@ -53,10 +53,10 @@ changes are printed as a unified diff; --dry-run prints only that.`,
 		},
 	}
 	addDirFlag(c, &opts.repo)
-	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, "override a configuration key, `KEY=VALUE`")
-	c.Flags().StringVar(&opts.repo.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
-	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the unified diff and write nothing")
-	c.Flags().StringVar(&opts.Against, "against", "", "compare with `REV` for ref/renumbered (default: the revision approved last, in force or scheduled, when there is one; none: off)")
+	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, i18n.T("override a configuration key, `KEY=VALUE`"))
+	c.Flags().StringVar(&opts.repo.At, "at", "", i18n.T("judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan"))
+	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, i18n.T("print the unified diff and write nothing"))
+	c.Flags().StringVar(&opts.Against, "against", "", i18n.T("compare with `REV` for ref/renumbered (default: the revision approved last, in force or scheduled, when there is one; none: off)"))
 	return c
 }
 

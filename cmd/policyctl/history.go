@@ -22,8 +22,8 @@ func newCmdHistory(f *factory, runF func(*historyOptions) error) *cobra.Command 
 	opts := &historyOptions{f: f}
 	c := &cobra.Command{
 		Use:   "history",
-		Short: "the 改訂履歴: legacy revisions and approved revisions, in 和暦, with edition names",
-		Long: `history writes the 改訂履歴: the revisions older than the repository (policyctl.yaml
+		Short: i18n.T("the 改訂履歴: legacy revisions and approved revisions, in 和暦, with edition names"),
+		Long: i18n.T(`history writes the 改訂履歴: the revisions older than the repository (policyctl.yaml
 history.legacy) and the recorded revisions approved, oldest first, with their
 和暦 dates, kinds and the edition each made (令和7年度改訂版: a revision on
 2026-03-31 falls in 令和7年度). A revision approved whose date has not come is
@@ -34,10 +34,10 @@ that document. The git history is required.
 The history is walked and every revision verified; the result is kept in the
 cache for the next run on the same commit (--no-cache: not), sealed with a key
 of this machine's user, so that an entry written elsewhere is never believed.
-Commands that decide — verify, status, build — always walk the history.`,
-		Example: `  policyctl history
+Commands that decide — verify, status, build — always walk the history.`),
+		Example: i18n.T(`  policyctl history
   policyctl history --doc basic-policy --format markdown
-  policyctl history --format json`,
+  policyctl history --format json`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -48,8 +48,8 @@ Commands that decide — verify, status, build — always walk the history.`,
 	}
 	addRepoFlags(c, &opts.repo)
 	addCacheFlags(c, &opts.cache)
-	c.Flags().StringVar(&opts.Doc, "doc", "", "only the revisions that changed the document with this `ID`")
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, markdown or json")
+	c.Flags().StringVar(&opts.Doc, "doc", "", i18n.T("only the revisions that changed the document with this `ID`"))
+	c.Flags().StringVar(&opts.Format, "format", "text", i18n.T("output `FORMAT`: text, markdown or json"))
 	return c
 }
 

@@ -22,8 +22,8 @@ func newCmdInit(f *factory, runF func(*initOptions) error) *cobra.Command {
 	opts := &initOptions{f: f}
 	c := &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "create a new policy repository",
-		Long: `init writes a new, minimal policy repository into DIR (default: the current
+		Short: i18n.T("create a new policy repository"),
+		Long: i18n.T(`init writes a new, minimal policy repository into DIR (default: the current
 directory): policyctl.yaml, approvals/registry.yaml, one document per tier,
 .gitattributes, and the CI workflow .github/workflows/policy.yml — at the root
 of the git repository when DIR is a folder inside one, with DIR as its working
@@ -31,8 +31,8 @@ directory — and runs git init unless DIR is already in a git repository.
 
 The workflow installs the policyctl version that wrote it, checks every pull
 request, and publishes the public edition on every push and once a day, so the
-site switches to a revision on its effective date without anyone pushing.`,
-		Example: `  policyctl init --org-id sakuradai --org-name さくら台市 sakuradai-policy`,
+site switches to a revision on its effective date without anyone pushing.`),
+		Example: i18n.T(`  policyctl init --org-id sakuradai --org-name さくら台市 sakuradai-policy`),
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = "."
@@ -45,9 +45,9 @@ site switches to a revision on its effective date without anyone pushing.`,
 			return initRun(opts)
 		},
 	}
-	c.Flags().StringVar(&opts.OrgID, "org-id", "city", "the organisation's `ID` ([a-z0-9-]+)")
-	c.Flags().StringVar(&opts.OrgName, "org-name", "〇〇市", "the organisation's `NAME`, such as さくら台市")
-	c.Flags().StringVar(&opts.KeyFile, "key", "", "the secretary's SSH public key `FILE` (such as ~/.ssh/id_ed25519.pub), so approvals can start at once")
+	c.Flags().StringVar(&opts.OrgID, "org-id", "city", i18n.T("the organisation's `ID` ([a-z0-9-]+)"))
+	c.Flags().StringVar(&opts.OrgName, "org-name", "〇〇市", i18n.T("the organisation's `NAME`, such as さくら台市"))
+	c.Flags().StringVar(&opts.KeyFile, "key", "", i18n.T("the secretary's SSH public key `FILE` (such as ~/.ssh/id_ed25519.pub), so approvals can start at once"))
 	return c
 }
 

@@ -18,17 +18,18 @@ func newCmdMan(f *factory, root *cobra.Command) *cobra.Command {
 	var out, md string
 	c := &cobra.Command{
 		Use:   "man",
-		Short: "write man pages for every command",
-		Long: `man writes a man page for policyctl and each of its commands into DIR, for
-packagers. The project keeps them in docs/man.`,
-		Example: `  policyctl man -o docs/man --markdown docs/commands
-  man docs/man/policyctl-diff.1`,
+		Short: i18n.T("write man pages for every command"),
+		Long: i18n.T(`man writes a man page for policyctl and each of its commands into DIR, for
+packagers. The project keeps them in docs/man.`),
+		Example: i18n.T(`  policyctl man -o docs/man --markdown docs/commands
+  man docs/man/policyctl-diff.1`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return err
 			}
 			root.DisableAutoGenTag = true
+			localizeTree(root)
 			h := &doc.GenManHeader{Title: "POLICYCTL", Section: "1", Source: "policyctl", Manual: "policyctl manual", Date: &manDate}
 			if err := doc.GenManTree(root, h, out); err != nil {
 				return err
@@ -45,7 +46,7 @@ packagers. The project keeps them in docs/man.`,
 			return nil
 		},
 	}
-	c.Flags().StringVarP(&out, "output", "o", "man", "write the pages into `DIR`")
-	c.Flags().StringVar(&md, "markdown", "", "also write a Markdown reference page per command into `DIR`")
+	c.Flags().StringVarP(&out, "output", "o", "man", i18n.T("write the pages into `DIR`"))
+	c.Flags().StringVar(&md, "markdown", "", i18n.T("also write a Markdown reference page per command into `DIR`"))
 	return c
 }

@@ -26,8 +26,8 @@ func newCmdRenumber(f *factory, runF func(*renumberOptions) error) *cobra.Comman
 	opts := &renumberOptions{f: f}
 	c := &cobra.Command{
 		Use:   "renumber",
-		Short: "make numbering contiguous again and keep every reference's target",
-		Long: `renumber makes every numbering sequence contiguous again after an insertion, a
+		Short: i18n.T("make numbering contiguous again and keep every reference's target"),
+		Long: i18n.T(`renumber makes every numbering sequence contiguous again after an insertion, a
 deletion or a move — 章, 節, 条 (枝番 such as 第3条の2 are kept; --collapse folds
 them), 項, 号, (1), ①, ア, (ア) and the 基本方針's 1. — and rewrites every
 reference in every document that pointed at a renumbered provision so that it
@@ -46,11 +46,11 @@ The result is checked before anything is written: every reference must
 resolve to the same provision as before and check must report nothing new;
 otherwise renumber writes nothing and names what it could not keep. Every
 changed file is written at once, or none, and none that changed since it was
-read. The changes are printed as a unified diff; --dry-run prints only that.`,
-		Example: `  policyctl renumber --dry-run
+read. The changes are printed as a unified diff; --dry-run prints only that.`),
+		Example: i18n.T(`  policyctl renumber --dry-run
   policyctl renumber
   policyctl renumber --doc std-technical --branch
-  policyctl renumber --against 2024-04-01`,
+  policyctl renumber --against 2024-04-01`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -60,13 +60,13 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`,
 		},
 	}
 	addDirFlag(c, &opts.repo)
-	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, "override a configuration key, `KEY=VALUE`")
-	c.Flags().StringVar(&opts.repo.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
-	c.Flags().StringVar(&opts.Doc, "doc", "", "renumber only the document with this `ID` (references everywhere follow)")
-	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, "print the unified diff and write nothing")
-	c.Flags().BoolVar(&opts.Branch, "branch", false, "make an inserted article a 枝番 (第3条の2) so that nothing after it moves")
-	c.Flags().BoolVar(&opts.Collapse, "collapse", false, "fold 枝番: 第3条の2 becomes 第4条")
-	c.Flags().StringVar(&opts.Against, "against", "", "take each reference's target from `REV` (default: the revision approved last, in force or scheduled, when there is one; none: as written)")
+	c.Flags().StringArrayVar(&opts.repo.Sets, "set", nil, i18n.T("override a configuration key, `KEY=VALUE`"))
+	c.Flags().StringVar(&opts.repo.At, "at", "", i18n.T("judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan"))
+	c.Flags().StringVar(&opts.Doc, "doc", "", i18n.T("renumber only the document with this `ID` (references everywhere follow)"))
+	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, i18n.T("print the unified diff and write nothing"))
+	c.Flags().BoolVar(&opts.Branch, "branch", false, i18n.T("make an inserted article a 枝番 (第3条の2) so that nothing after it moves"))
+	c.Flags().BoolVar(&opts.Collapse, "collapse", false, i18n.T("fold 枝番: 第3条の2 becomes 第4条"))
+	c.Flags().StringVar(&opts.Against, "against", "", i18n.T("take each reference's target from `REV` (default: the revision approved last, in force or scheduled, when there is one; none: as written)"))
 	c.MarkFlagsMutuallyExclusive("branch", "collapse")
 	return c
 }

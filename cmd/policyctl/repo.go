@@ -30,16 +30,16 @@ type repoOptions struct {
 // addRepoFlags adds -C, --rev, --set and --at to a command.
 func addRepoFlags(c *cobra.Command, o *repoOptions) {
 	addDirFlag(c, o)
-	c.Flags().StringVar(&o.Rev, "rev", "", "read the repository at `REV` instead of the working tree: a revision id, in-force, or a git commit, tag, branch or HEAD~1")
-	c.Flags().StringArrayVar(&o.Sets, "set", nil, "override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)")
-	c.Flags().StringVar(&o.At, "at", "", "judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan")
-	c.Flags().StringArrayVar(&o.Extends, "extends", nil, "refuse a history whose first-parent line does not contain `COMMIT` (CI: the commit main pointed at before the push, the commit published last); may be given more than once")
+	c.Flags().StringVar(&o.Rev, "rev", "", i18n.T("read the repository at `REV` instead of the working tree: a revision id, in-force, or a git commit, tag, branch or HEAD~1"))
+	c.Flags().StringArrayVar(&o.Sets, "set", nil, i18n.T("override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)"))
+	c.Flags().StringVar(&o.At, "at", "", i18n.T("judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan"))
+	c.Flags().StringArrayVar(&o.Extends, "extends", nil, i18n.T("refuse a history whose first-parent line does not contain `COMMIT` (CI: the commit main pointed at before the push, the commit published last); may be given more than once"))
 }
 
 // addDirFlag adds -C and --set, for commands that work on the working
 // tree only.
 func addDirFlag(c *cobra.Command, o *repoOptions) {
-	c.Flags().StringVarP(&o.Dir, "dir", "C", ".", "the policy repository `DIR`")
+	c.Flags().StringVarP(&o.Dir, "dir", "C", ".", i18n.T("the policy repository `DIR`"))
 }
 
 // overrides reads the --set flags.

@@ -137,20 +137,20 @@ func readLang(file string) string {
 func newRootCmd(f *factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "policyctl",
-		Short: "情報セキュリティポリシーを git で管理する — keep an information security policy in git",
-		Long: `policyctl keeps a municipality's 情報セキュリティポリシー — the public 基本方針 and
+		Short: i18n.T("情報セキュリティポリシーを git で管理する — keep an information security policy in git"),
+		Long: i18n.T(`policyctl keeps a municipality's 情報セキュリティポリシー — the public 基本方針 and
 the non-public 対策基準 and 実施手順 — as Markdown in a git repository. It checks
 the documents, records each committee's approval as an SSH signature, renders
 the public and internal editions, writes the 改訂履歴 and prints the 新旧対照表.
 
-Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`,
+Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
 	}
 	var lang string
-	root.PersistentFlags().BoolVarP(&f.quiet, "quiet", "q", false, "show no progress, even on a terminal")
-	root.PersistentFlags().StringVar(&lang, "lang", "", "the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)")
+	root.PersistentFlags().BoolVarP(&f.quiet, "quiet", "q", false, i18n.T("show no progress, even on a terminal"))
+	root.PersistentFlags().StringVar(&lang, "lang", "", i18n.T("the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)"))
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
 		l, err := i18n.Resolve(lang, configLang(c))
 		if err != nil {
@@ -178,5 +178,8 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 		newCmdVersion(f),
 	)
 	root.AddCommand(newCmdMan(f, root))
+	root.SetOut(f.stdout)
+	root.SetErr(f.stderr)
+	localizeHelp(root)
 	return root
 }

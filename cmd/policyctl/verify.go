@@ -23,8 +23,8 @@ func newCmdVerify(f *factory, runF func(*verifyOptions) error) *cobra.Command {
 	opts := &verifyOptions{f: f}
 	c := &cobra.Command{
 		Use:   "verify",
-		Short: "check every approval the revision needs",
-		Long: `verify checks the approvals of a revision. Without --revision it checks the newest
+		Short: i18n.T("check every approval the revision needs"),
+		Long: i18n.T(`verify checks the approvals of a revision. Without --revision it checks the newest
 recorded revision against the working tree (or --rev): the CI gate, which fails
 as soon as a document, a file it links to or policyctl.yaml changes after its
 approval. With --revision ID it checks that revision against the content it was
@@ -37,10 +37,10 @@ link to, and of policyctl.yaml. The rules of the revision approved before are
 applied too, so do documents that were renamed, moved, split, merged or
 abolished. A revision already approved is sealed: new content needs a new
 revision. Exit 1 when anything is missing, invalid or stale; exit 2 when the
-git history it needs is missing.`,
-		Example: `  policyctl verify
+git history it needs is missing.`),
+		Example: i18n.T(`  policyctl verify
   policyctl verify --revision 2024-04-01
-  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -50,8 +50,8 @@ git history it needs is missing.`,
 		},
 	}
 	addRepoFlags(c, &opts.repo)
-	c.Flags().StringVar(&opts.Revision, "revision", "", "check this revision `ID` against the content it was approved with")
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, json or markdown")
+	c.Flags().StringVar(&opts.Revision, "revision", "", i18n.T("check this revision `ID` against the content it was approved with"))
+	c.Flags().StringVar(&opts.Format, "format", "text", i18n.T("output `FORMAT`: text, json or markdown"))
 	return c
 }
 
@@ -120,14 +120,14 @@ func newCmdStatus(f *factory, runF func(*statusOptions) error) *cobra.Command {
 	opts := &statusOptions{f: f}
 	c := &cobra.Command{
 		Use:   "status",
-		Short: "committees × documents: approved, missing, stale; what to do next",
-		Long: `status shows, for the newest recorded revision, which committee has approved which
+		Short: i18n.T("committees × documents: approved, missing, stale; what to do next"),
+		Long: i18n.T(`status shows, for the newest recorded revision, which committee has approved which
 document: 済 approved (by whom), 未 missing, 変 stale (the document, a file it
 links to or policyctl.yaml changed since the approval), － not an approver of
 that document; whether the revision is 施行予定 (approved, its date still to
-come); and what to do next.`,
-		Example: `  policyctl status
-  policyctl status --format json`,
+come); and what to do next.`),
+		Example: i18n.T(`  policyctl status
+  policyctl status --format json`),
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
@@ -137,7 +137,7 @@ come); and what to do next.`,
 		},
 	}
 	addRepoFlags(c, &opts.repo)
-	c.Flags().StringVar(&opts.Format, "format", "text", "output `FORMAT`: text, json or markdown")
+	c.Flags().StringVar(&opts.Format, "format", "text", i18n.T("output `FORMAT`: text, json or markdown"))
 	return c
 }
 
@@ -194,11 +194,11 @@ func newCmdSigners(f *factory, runF func(*signersOptions) error) *cobra.Command 
 	opts := &signersOptions{f: f}
 	c := &cobra.Command{
 		Use:   "signers",
-		Short: "regenerate approvals/allowed_signers from the registry",
-		Long: `signers writes approvals/allowed_signers, the registry in OpenSSH's allowed_signers
+		Short: i18n.T("regenerate approvals/allowed_signers from the registry"),
+		Long: i18n.T(`signers writes approvals/allowed_signers, the registry in OpenSSH's allowed_signers
 form, so that a change to the registry (a member added, a key replaced) passes
-check before anyone signs, and auditors can run ssh-keygen -Y verify.`,
-		Example: `  policyctl signers && git add approvals/allowed_signers`,
+check before anyone signs, and auditors can run ssh-keygen -Y verify.`),
+		Example: i18n.T(`  policyctl signers && git add approvals/allowed_signers`),
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {

@@ -25,7 +25,7 @@ func version() string {
 func newCmdVersion(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "print the version",
+		Short: i18n.T("print the version"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			rev := ""

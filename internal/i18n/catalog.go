@@ -668,6 +668,437 @@ var japanese = map[string]string{
 	"%s sorts before %s, but its articles (from 第%d条) follow that file's (from 第%d条): the files of a tier are numbered through in the order of their names; rename the files so that they sort as the chapters do (01-…, 02-…, 10-…), then renumber": "%[1]s は %[2]s より前に並びますが、その条（第%[3]d条から）は後者の条（第%[4]d条から）の後に続きます。同じ階層のファイルは名前の順に通し番号が付けられます。章の順に並ぶようファイル名を改め（01-…、02-…、10-…）、それから renumber を実行してください",
 	"git HEAD: %w": "git の HEAD: %w",
 	"render: %s links %s, which is not committed as it is on disk: the %s edition publishes only files committed as they are, approved with the page that links them; commit the file (or restore it with git checkout), or remove the link": "render: %[1]s がリンクする %[2]s は、ディスク上の内容のままではコミットされていません。%[3]s 版が公開するのは、リンクする文書とともに承認された、コミットされたままのファイルだけです。ファイルをコミットする（又は git checkout で元に戻す）か、リンクを削除してください",
+	// The command-line help: cobra's headings and the commands' texts.
+	`  policyctl approve --revision 2026-04-01 --kind 一部改正 --committee mayor --member yamamoto --key ~/.ssh/id_ed25519
+  policyctl approve --revision 2026-04-01 --committee council --member saito   # key from ssh-agent`: `  policyctl approve --revision 2026-04-01 --kind 一部改正 --committee mayor --member yamamoto --key ~/.ssh/id_ed25519
+  policyctl approve --revision 2026-04-01 --committee council --member saito   # 鍵は ssh-agent から`,
+	`  policyctl build
+  policyctl build --edition public --rev in-force -o public-site`: `  policyctl build
+  policyctl build --edition public --rev in-force -o public-site`,
+	`  policyctl check
+  policyctl check -C policy-repo --format json
+  policyctl check --rev HEAD~1
+  policyctl check --against 2024-04-01
+  policyctl check --format sarif > policyctl.sarif`: `  policyctl check
+  policyctl check -C policy-repo --format json
+  policyctl check --rev HEAD~1
+  policyctl check --against 2024-04-01
+  policyctl check --format sarif > policyctl.sarif`,
+	`  policyctl demo -o /tmp/policyctl-demo
+  policyctl demo -o /tmp/policyctl-demo --force`: `  policyctl demo -o /tmp/policyctl-demo
+  policyctl demo -o /tmp/policyctl-demo --force`,
+	`  policyctl diff
+  policyctl diff 2024-04-01 2026-03-31 --format html -o 新旧対照表.html
+  policyctl diff in-force HEAD --edition public --format markdown
+  policyctl diff 2024-04-01 2026-03-31 --format docx --notes -o 新旧対照表.docx
+  policyctl diff 2024-04-01 2026-03-31 --format kaimebun`: `  policyctl diff
+  policyctl diff 2024-04-01 2026-03-31 --format html -o 新旧対照表.html
+  policyctl diff in-force HEAD --edition public --format markdown
+  policyctl diff 2024-04-01 2026-03-31 --format docx --notes -o 新旧対照表.docx
+  policyctl diff 2024-04-01 2026-03-31 --format kaimebun`,
+	`  policyctl fix --dry-run
+  policyctl fix
+  policyctl fix text/encoding
+  policyctl fix ref/renumbered numbering/`: `  policyctl fix --dry-run
+  policyctl fix
+  policyctl fix text/encoding
+  policyctl fix ref/renumbered numbering/`,
+	`  policyctl history
+  policyctl history --doc basic-policy --format markdown
+  policyctl history --format json`: `  policyctl history
+  policyctl history --doc basic-policy --format markdown
+  policyctl history --format json`,
+	"  policyctl init --org-id sakuradai --org-name さくら台市 sakuradai-policy": "  policyctl init --org-id sakuradai --org-name さくら台市 sakuradai-policy",
+	`  policyctl man -o docs/man --markdown docs/commands
+  man docs/man/policyctl-diff.1`: `  policyctl man -o docs/man --markdown docs/commands
+  man docs/man/policyctl-diff.1`,
+	`  policyctl renumber --dry-run
+  policyctl renumber
+  policyctl renumber --doc std-technical --branch
+  policyctl renumber --against 2024-04-01`: `  policyctl renumber --dry-run
+  policyctl renumber
+  policyctl renumber --doc std-technical --branch
+  policyctl renumber --against 2024-04-01`,
+	"  policyctl signers && git add approvals/allowed_signers": "  policyctl signers && git add approvals/allowed_signers",
+	`  policyctl status
+  policyctl status --format json`: `  policyctl status
+  policyctl status --format json`,
+	`  policyctl verify
+  policyctl verify --revision 2024-04-01
+  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`: `  policyctl verify
+  policyctl verify --revision 2024-04-01
+  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+	" (default %s)":           "（既定値: %s）",
+	"Additional Commands:":    "その他のコマンド:",
+	"Additional help topics:": "その他のヘルプ項目:",
+	"Aliases:":                "別名:",
+	"Available Commands:":     "使用できるコマンド:",
+	"Examples:":               "例:",
+	"Flags:":                  "オプション:",
+	"Generate the autocompletion script for %s": "%s 用の補完スクリプトを生成する",
+	`Generate the autocompletion script for %s for the specified shell.
+See each sub-command's help for details on how to use the generated script.
+`: `指定したシェル用の %s の補完スクリプトを生成する。
+生成したスクリプトの使い方は、各サブコマンドのヘルプを参照すること。
+`,
+	"Generate the autocompletion script for the specified shell": "指定したシェル用の補完スクリプトを生成する",
+	"Global Flags:":          "共通オプション:",
+	"Help about any command": "コマンドのヘルプを表示する",
+	`Help provides help for any command in the application.
+Simply type %s help [path to command] for full details.`: `任意のコマンドのヘルプを表示する。
+詳細は「%s help [path to command]」で表示する。`,
+	"Usage:": "使い方:",
+	"Use \"%s [command] --help\" for more information about a command.": "各コマンドの詳細は「%s [command] --help」で表示する。",
+	"add a 備考 column: 追加, 変更, 削除, 新設 or 移動 per row":                     "備考欄を加え、行ごとに追加、変更、削除、新設又は移動を記す",
+	"also write a Markdown reference page per command into `DIR`":       "コマンドごとの Markdown のリファレンスページも `DIR` に書き出す",
+	"apply every certain fix that check's findings carry":               "check の指摘に付いた確実な修正をすべて適用する",
+	`approve records one member's approval of the current content for a revision:
+it shows what is approved (the revision and its kind, each document's title and
+SHA-256 digest with the files it links to, the documents it abolishes, and
+what changed since the revision in force), asks for confirmation on a terminal
+(--yes for scripts), signs the canonical payload with the member's SSH key
+(the --key file, or ssh-agent) and writes approvals/ID/COMMITTEE.MEMBER.json
+and .sig. The first approval of a revision also writes
+approvals/ID/revision.yaml, with the kind --kind gives.
+
+A revision id is its effective date (施行日), YYYY-MM-DD as it is in the
+calendar, later than every revision already recorded. Once a revision is
+approved its content is sealed: new content needs a new revision.
+
+It refuses a member who is not in the committee, a key the registry does not
+give the member, and content that fails policyctl check (compared with the
+revision in force, so a reference a renumbering moved blocks it too).`: `approve は、版の現在の内容に対する構成員一人の承認を記録する。承認の対象（版
+とその改訂の種類、各文書の題名、SHA-256 のハッシュ値及びリンク先のファイル、
+廃止する文書並びに施行中の版からの変更点）を表示し、端末では確認を求め（スク
+リプトでは --yes）、構成員の SSH 鍵（--key のファイル又は ssh-agent）で正規
+化した payload に署名し、approvals/ID/COMMITTEE.MEMBER.json 及び .sig を書き
+出す。版の最初の承認では、--kind で指定した改訂の種類を記した
+approvals/ID/revision.yaml も書き出す。
+
+版の id は施行日であり、暦にある日付を YYYY-MM-DD で書き、記録済みのすべての
+版より後の日付とする。版が承認されると、その内容は確定する。新しい内容には新
+しい版が必要である。
+
+委員会に属さない構成員、名簿がその構成員に与えていない鍵及び policyctl check
+で誤りとなる内容は、承認を拒否する。check は施行中の版と比較するため、番号の
+振り直しで参照先が動いた参照があっても拒否する。`,
+	`build renders editions of the policy into DIR/<edition>/: an index, a page per
+document (table of contents, permalinks, previous/next), the 改訂履歴 with every
+revision in force readable and its 新旧対照表, search for Japanese text and
+print CSS. The public edition holds no byte of restricted content; other
+editions carry noindex. Pages that differ from the revision in force are
+marked 「案」. Output is deterministic, and the editions' folders are swapped
+in only when every edition is built: a failed build changes none of them.
+
+build refuses an edition that does not see every level while check reports an
+error that could make restricted content reach it, and stops when the
+tripwire finds restricted text in the output. CI publishes the public edition
+with --rev in-force: the content of the newest revision whose date has come.
+
+Rendered pages are kept in a cache (--cache DIR, by default policyctl in the
+user's cache folder; --no-cache for none), keyed by digests of everything a
+page depends on: a build after a small change renders only what it touched,
+and an archived revision is rendered once. CI keeps the folder between runs
+with actions/cache. The tripwire reads every page, cached or not.`: `build は、ポリシーの各版を DIR/<edition>/ に作成する。一覧のページ、文書ごと
+のページ（目次、パーマリンク及び前後の文書へのリンク付き）、施行されたすべて
+の版とその新旧対照表を読める改訂履歴、日本語の全文検索並びに印刷用の CSS を
+作成する。公開版には制限された内容を1バイトも含めず、その他の版には noindex
+を付ける。施行中の版と異なるページには「案」と表示する。出力は決定的であり、
+各版のフォルダは、すべての版の作成に成功したときに限り入れ替える。作成に失敗
+したときは、どの版も変わらない。
+
+check が、制限された内容が載るおそれのある誤りを報告している間は、すべての区
+分を見ることのできない版は作成しない。また、tripwire が出力に制限された文字
+列を見つけたときは中止する。CI は --rev in-force で公開版を公開する。これ
+は、施行日が来た最新の版の内容である。
+
+作成したページは、キャッシュに保存する（--cache DIR。既定はユーザーのキャッ
+シュフォルダの policyctl。--no-cache で使わない）。キーは、ページが依存する
+すべてのもののハッシュ値であるため、小さな変更の後には変更が及ぶページだけを
+作成し、過去の版は一度だけ作成する。CI は actions/cache で実行の間フォルダを
+保持する。tripwire は、キャッシュにあったかどうかにかかわらず、すべてのペー
+ジを読む。`,
+	"build the embedded example repository and run policyctl on it":     "組み込みの例のリポジトリを作成し、それに対して policyctl を実行する",
+	"check every approval the revision needs":                           "版に必要なすべての承認を検証する",
+	"check this revision `ID` against the content it was approved with": "版 `ID` を承認時の内容に対して検証する",
+	`check validates every document of the repository and reports all findings in one run:
+front matter, text encoding, the approvals registry, numbering, Markdown links,
+Japanese textual references (上記3, 前項, 第5条第2項) and visibility leaks.
+
+It also compares the repository with the revision in force, when there is
+one, or with --against REV: a reference that reads as it did there but that a
+renumbering made point at another provision is an error (ref/renumbered),
+with the number to write. --against none turns the comparison off.
+
+Each finding is FILE:LINE:COL: SEVERITY RULE: message, with a hint.
+Exit 0 when there is no error (warnings allowed), 1 when there is one.`: `check は、リポジトリのすべての文書を検査し、すべての指摘を一度に報告する。対
+象は、フロントマター、文字コード、承認の名簿、番号、Markdown のリンク、日本
+語の文中の参照（上記3、前項、第5条第2項）及び公開範囲からの漏えいである。
+
+施行中の版があればその版と、--against REV を指定すればその版と、リポジトリを
+比較する。参照の文言はその版のときと同じでも、番号の振り直しによって別の規定
+を指すようになった参照は誤り（ref/renumbered）とし、書くべき番号を示す。
+--against none で比較をしない。
+
+各指摘は FILE:LINE:COL: SEVERITY RULE: message の形で、対処とともに表示す
+る。誤りがなければ（警告は可）終了コード 0、誤りがあれば 1 で終了する。`,
+	"committees × documents: approved, missing, stale; what to do next":                                                                "委員会ごと・文書ごとの承認の状況（済・未・変）と、次に行うことを表示する",
+	"compare only what edition `NAME` shows (public: safe to publish)":                                                                 "版 `NAME` に載る部分だけを比較する（public は公開してよい部分）",
+	"compare with `REV` for ref/renumbered (default: the revision approved last, in force or scheduled, when there is one; none: off)": "ref/renumbered の判定で `REV` と比較する（既定は、最後に承認された施行中又は施行予定の版があれば、その版。none で比較しない）",
+	"create a new policy repository": "新しいポリシーのリポジトリを作成する",
+	`demo writes the embedded example — the policy of みどり野市, a fictional city — as a
+git repository with its history, then runs policyctl's own commands on it
+(check, verify, status, history, diff, build) and says what it made.
+The demo keys it generates are derived from fixed seeds: never use them for real.`: `demo は、組み込みの例（架空の市であるみどり野市のポリシー）を履歴付きの git
+リポジトリとして書き出し、それに対して policyctl 自身のコマンド（check、
+verify、status、history、diff、build）を実行し、作成したものを示す。生成する
+デモ用の鍵は固定のシードから導いたものであり、決して実際に使ってはならない。`,
+	`diff prints the 新旧対照表 between two revisions: 改正後 on the left and 改正前 on the
+right (diff.order in policyctl.yaml reverses them), sections aligned even when
+renumbered, retitled or moved, changed wording marked in a reader's units,
+unchanged provisions elided as （略）, added ones against （新設）, removed ones
+against （削る）. References that a renumbering broke are listed below it.
+
+OLD and NEW are revision ids (2024-04-01), in-force, git commits, tags,
+branches or expressions like HEAD~1. Default: in-force against the working
+tree. --edition public compares only what the public edition shows.
+
+For a 決裁: --format docx and --format xlsx write the table as Word and Excel
+files (A4 landscape, -o FILE), --format kaimebun the 改め文 in the standard
+forms of 法制執務 (with --doc for one document), --notes a 備考 column.`: `diff は、二つの版の新旧対照表を表示する。左に改正後、右に改正前を置き
+（policyctl.yaml の diff.order で逆にできる）、番号の振り直し、題名の変更又
+は移動があっても節をそろえ、変更した文言を読み手の単位で示し、変更のない規定
+は（略）として省き、追加した規定は（新設）と、削った規定は（削る）と対照す
+る。番号の振り直しで壊れた参照は、表の下に列挙する。
+
+OLD 及び NEW には、版の id（2024-04-01）、in-force、git のコミット、タグ、ブ
+ランチ又は HEAD~1 のような式を指定する。既定では、施行中の版と作業ツリーを比
+較する。--edition public は、公開版に載る部分だけを比較する。
+
+決裁のために、--format docx 及び --format xlsx は対照表を Word 及び Excel の
+ファイル（A4 横、-o FILE）として書き出し、--format kaimebun は法制執務の標準
+的な形式で改め文を書き出し（--doc で一つの文書に限る）、--notes は備考欄を加
+える。`,
+	"disable completion descriptions": "補完候補の説明を表示しない",
+	`fix applies every fix that is certain, for every rule or only the RULEs named
+(ids such as ref/renumbered, or families such as text/):
+
+  text/encoding        Shift_JIS and UTF-16 converted to UTF-8; BOM, CRLF, bidi
+                       and zero-width controls removed; text normalised to NFC
+  numbering/gap,       the numbering made contiguous and the references kept
+  numbering/duplicate  (as policyctl renumber does)
+  ref/renumbered       references a renumbering moved, written to point at
+                       what they pointed at in the revision in force
+  numbering/style      numbers written as style.digits and style.articles in
+                       policyctl.yaml ask
+
+Findings that need a person are listed, not guessed, and make fix exit 1 when
+they are errors. The result is checked before anything is written: every
+reference must keep its target and check must report nothing new. Every
+changed file is written at once, or none, and none that changed since it was
+read; each file keeps its line ends unless text/encoding changes them. The
+changes are printed as a unified diff; --dry-run prints only that.`: `fix は、確実な修正を、すべての規則について、又は指定した RULE
+（ref/renumbered のような規則の id 又は text/ のような規則の種類）についてだ
+け適用する。
+
+  text/encoding        Shift_JIS 及び UTF-16 を UTF-8 に変換し、BOM、CRLF、
+                       bidi 制御文字及びゼロ幅文字を取り除き、NFC に正規化する
+  numbering/gap,       番号を連続させ、参照先を保つ
+  numbering/duplicate  （policyctl renumber と同じ）
+  ref/renumbered       番号の振り直しで参照先が動いた参照を、施行中の版で
+                       指していたものを指すように書き換える
+  numbering/style      数字を policyctl.yaml の style.digits 及び
+                       style.articles のとおりに書く
+
+人の判断が必要な指摘は、推測せずに列挙し、それが誤りであれば fix は終了コー
+ド 1 で終了する。書き込む前に結果を検査し、すべての参照が参照先を保ち、check
+が新たな指摘を報告しないことを確かめる。変更したファイルはすべてを一度に書き
+込むか、一つも書き込まないかのいずれかであり、読んだ後に変更されたファイルに
+は書き込まない。各ファイルの改行は、text/encoding が変える場合を除き、そのま
+ま保つ。変更は unified diff 形式で表示し、--dry-run ではその表示だけを行う。`,
+	"fold 枝番: 第3条の2 becomes 第4条": "枝番をなくす（第3条の2 は第4条になる）",
+	"help for %s": "%s のヘルプを表示する",
+	`history writes the 改訂履歴: the revisions older than the repository (policyctl.yaml
+history.legacy) and the recorded revisions approved, oldest first, with their
+和暦 dates, kinds and the edition each made (令和7年度改訂版: a revision on
+2026-03-31 falls in 令和7年度). A revision approved whose date has not come is
+marked 施行予定 (--at evaluates another day). Drafts — revisions whose approvals
+are not complete — are left out. With --doc, only the revisions that changed
+that document. The git history is required.
+
+The history is walked and every revision verified; the result is kept in the
+cache for the next run on the same commit (--no-cache: not), sealed with a key
+of this machine's user, so that an entry written elsewhere is never believed.
+Commands that decide — verify, status, build — always walk the history.`: `history は改訂履歴を表示する。リポジトリ以前の改訂（policyctl.yaml の
+history.legacy）と、記録された版のうち承認されたものを、古い順に、和暦の日
+付、改訂の種類及びそれぞれの版名（令和7年度改訂版。2026-03-31 の版は令和7年
+度に属する）とともに示す。承認されたが施行日が来ていない版には、施行予定と表
+示する（--at で別の日について判定する）。案（承認がそろっていない版）は含め
+ない。--doc を指定すると、その文書を変更した版だけを示す。git の履歴が必要で
+ある。
+
+履歴をたどってすべての版を検証し、その結果を、同じコミットでの次回の実行のた
+めにキャッシュに保存する（--no-cache で保存しない）。結果はこのマシンのユー
+ザーの鍵で封印するため、他の場所で書かれた記録を信用することはない。判定を行
+うコマンド（verify、status、build）は、常に履歴をたどる。`,
+	`init writes a new, minimal policy repository into DIR (default: the current
+directory): policyctl.yaml, approvals/registry.yaml, one document per tier,
+.gitattributes, and the CI workflow .github/workflows/policy.yml — at the root
+of the git repository when DIR is a folder inside one, with DIR as its working
+directory — and runs git init unless DIR is already in a git repository.
+
+The workflow installs the policyctl version that wrote it, checks every pull
+request, and publishes the public edition on every push and once a day, so the
+site switches to a revision on its effective date without anyone pushing.`: `init は、新しい最小限のポリシーのリポジトリを DIR（既定はカレントディレクト
+リ）に書き出す。書き出すのは、policyctl.yaml、approvals/registry.yaml、階層
+ごとに一つの文書、.gitattributes 及び CI のワークフロー
+.github/workflows/policy.yml である。DIR が git リポジトリの中のフォルダであ
+るときは、ワークフローはそのリポジトリのルートに、DIR を作業ディレクトリとし
+て書き出す。DIR が git リポジトリの中になければ、git init を実行する。
+
+ワークフローは、それを書き出したバージョンの policyctl をインストールし、す
+べての pull request を検査し、push のたび及び毎日一回、公開版を公開する。こ
+のため、誰も push しなくても、施行日にサイトが新しい版に切り替わる。`,
+	"judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan":                "日本の今日ではなく、`DATE`（YYYY-MM-DD）に施行されている内容で判定する",
+	"keep results for the next run in `DIR` (default: policyctl in the user's cache folder)": "次回の実行のために結果を `DIR` に保存する（既定は、ユーザーのキャッシュフォルダの policyctl）",
+	"make an inserted article a 枝番 (第3条の2) so that nothing after it moves":                   "挿入した条を枝番（第3条の2）とし、後の条の番号を動かさない",
+	"make numbering contiguous again and keep every reference's target":                      "番号を振り直して連続させ、すべての参照の参照先を保つ",
+	`man writes a man page for policyctl and each of its commands into DIR, for
+packagers. The project keeps them in docs/man.`: `man は、パッケージ作成者のために、policyctl 及び各コマンドの man ページを
+DIR に書き出す。このプロジェクトでは docs/man に置く。`,
+	"neither read nor write the cache":                                                         "キャッシュを読まず、書き込みもしない",
+	"only the document with this `ID`":                                                         "id が `ID` の文書だけを対象とする",
+	"only the revisions that changed the document with this `ID`":                              "id が `ID` の文書を変更した版だけを表示する",
+	"output `FORMAT`: text, html, markdown, json, docx (Word), xlsx (Excel) or kaimebun (改め文)": "出力形式 `FORMAT`。text、html、markdown、json、docx（Word）、xlsx（Excel）又は kaimebun（改め文）",
+	"output `FORMAT`: text, json or markdown":                                                  "出力形式 `FORMAT`。text、json 又は markdown",
+	"output `FORMAT`: text, json, github (workflow annotations) or sarif (code scanning)":      "出力形式 `FORMAT`。text、json、github（ワークフローの注釈）又は sarif（コードスキャン）",
+	"output `FORMAT`: text, markdown or json":                                                  "出力形式 `FORMAT`。text、markdown 又は json",
+	"override a configuration key, `KEY=VALUE`":                                                "設定項目を `KEY=VALUE` で上書きする",
+	"override a configuration key, `KEY=VALUE` (also POLICYCTL_KEY env vars)":                  "設定項目を `KEY=VALUE` で上書きする（環境変数 POLICYCTL_KEY でも指定できる）",
+	`policyctl keeps a municipality's 情報セキュリティポリシー — the public 基本方針 and
+the non-public 対策基準 and 実施手順 — as Markdown in a git repository. It checks
+the documents, records each committee's approval as an SSH signature, renders
+the public and internal editions, writes the 改訂履歴 and prints the 新旧対照表.
+
+Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`: `policyctl は、地方公共団体の情報セキュリティポリシー（公開する基本方針並びに
+公開しない対策基準及び実施手順）を、Markdown として git リポジトリで管理す
+る。文書を検査し、各委員会の承認を SSH 署名として記録し、公開版及び庁内版を
+作成し、改訂履歴を書き出し、新旧対照表を表示する。
+
+終了コード: 0 成功、1 問題あり、2 使い方、設定又は入力の誤り。`,
+	"print the unified diff and write nothing": "unified diff 形式で変更を表示し、何も書き込まない",
+	"print the version":                        "バージョンを表示する",
+	"read the repository at `REV` instead of the working tree: a revision id, in-force, or a git commit, tag, branch or HEAD~1":                                                   "作業ツリーではなく `REV` の時点のリポジトリを読む。REV には版の id、in-force、git のコミット、タグ、ブランチ、HEAD~1 などを指定する",
+	"refuse a history whose first-parent line does not contain `COMMIT` (CI: the commit main pointed at before the push, the commit published last); may be given more than once": "first-parent の系列に `COMMIT` を含まない履歴を拒否する（CI では、push の前に main が指していたコミットや、最後に公開したコミットを指定する）。複数回指定できる",
+	"regenerate approvals/allowed_signers from the registry": "名簿から approvals/allowed_signers を作り直す",
+	"render the editions into a static site":                 "各版を静的サイトとして作成する",
+	`renumber makes every numbering sequence contiguous again after an insertion, a
+deletion or a move — 章, 節, 条 (枝番 such as 第3条の2 are kept; --collapse folds
+them), 項, 号, (1), ①, ア, (ア) and the 基本方針's 1. — and rewrites every
+reference in every document that pointed at a renumbered provision so that it
+keeps its target, in its own style: 上記6、7及び8 becomes 上記7、8及び9, 第十二条
+becomes 第十三条, a 前条 whose target is no longer the article before it becomes
+that article's number, and a range that would widen over an inserted article
+becomes a list.
+
+An inserted provision may carry any provisional number: 第?条, a repeated
+number, or 第3条の2. A reference that stood in the revision approved last (or
+--against REV) keeps the provision it pointed at there; one in new text keeps
+what it points at as written. --branch makes an inserted article a 枝番 of the
+one before it, so that nothing after it moves.
+
+The result is checked before anything is written: every reference must
+resolve to the same provision as before and check must report nothing new;
+otherwise renumber writes nothing and names what it could not keep. Every
+changed file is written at once, or none, and none that changed since it was
+read. The changes are printed as a unified diff; --dry-run prints only that.`: `renumber は、挿入、削除又は移動の後に、すべての番号の並びを連続させ直す。対
+象は、章、節、条、項、号、(1)、①、ア、(ア) 及び基本方針の 1. であり、第3条
+の2 のような枝番は保つ（--collapse で枝番をなくす）。また、番号を振り直した
+規定を指していたすべての文書のすべての参照を、参照先を保つように、その参照自
+身の書き方で書き換える。上記6、7及び8 は上記7、8及び9 に、第十二条は第十三条
+になり、参照先が直前の条でなくなった前条はその条の番号になり、挿入した条をま
+たいで広がることになる範囲は列挙になる。
+
+挿入した規定には、第?条、重複した番号、第3条の2 など、どのような仮の番号を付
+けてもよい。最後に承認された版（又は --against REV）にあった参照は、その版で
+指していた規定を保ち、新しい文章の参照は、書かれたとおりの参照先を保つ。
+--branch を指定すると、挿入した条を直前の条の枝番とし、後の条の番号を動かさ
+ない。
+
+書き込む前に結果を検査し、すべての参照が前と同じ規定を指し、check が新たな指
+摘を報告しないことを確かめる。そうでなければ renumber は何も書き込まず、保て
+なかったものを示す。変更したファイルはすべてを一度に書き込むか、一つも書き込
+まないかのいずれかであり、読んだ後に変更されたファイルには書き込まない。変更
+は unified diff 形式で表示し、--dry-run ではその表示だけを行う。`,
+	"renumber only the document with this `ID` (references everywhere follow)": "id が `ID` の文書だけ番号を振り直す（参照は、どの文書にあっても追従する）",
+	"replace DIR even if it is not empty":                                      "DIR が空でなくても置き換える",
+	"report references a renumbering moved since `REV` (default: the revision approved last, in force or scheduled, when there is one; none: off)": "`REV` より後の番号の振り直しで参照先が動いた参照を報告する（既定は、最後に承認された施行中又は施行予定の版があれば、その版。none で比較しない）",
+	"show no progress, even on a terminal":                                "端末でも進行状況を表示しない",
+	"sign the current content for a revision, as a member of a committee": "委員会の構成員として、版の現在の内容に署名する",
+	"sign with this private key `FILE` instead of ssh-agent":              "ssh-agent ではなく秘密鍵のファイル `FILE` で署名する",
+	"sign without asking (for scripts)":                                   "確認を求めずに署名する（スクリプト用）",
+	`signers writes approvals/allowed_signers, the registry in OpenSSH's allowed_signers
+form, so that a change to the registry (a member added, a key replaced) passes
+check before anyone signs, and auditors can run ssh-keygen -Y verify.`: `signers は、名簿を OpenSSH の allowed_signers の形式にした
+approvals/allowed_signers を書き出す。これにより、名簿の変更（構成員の追加、
+鍵の交換）が、誰かが署名する前に check を通るようになり、監査人は ssh-keygen
+-Y verify を実行できる。`,
+	`status shows, for the newest recorded revision, which committee has approved which
+document: 済 approved (by whom), 未 missing, 変 stale (the document, a file it
+links to or policyctl.yaml changed since the approval), － not an approver of
+that document; whether the revision is 施行予定 (approved, its date still to
+come); and what to do next.`: `status は、記録された最新の版について、どの委員会がどの文書を承認したかを表
+示する。済は承認済み（承認した構成員を示す）、未は未承認、変は承認の後に変更
+あり（文書、そのリンク先のファイル又は policyctl.yaml が承認の後に変わっ
+た）、－はその文書の承認者でないことを示す。併せて、版が施行予定（承認済み
+で、施行日が未到来）であるかどうか及び次に行うことを表示する。`,
+	"take each reference's target from `REV` (default: the revision approved last, in force or scheduled, when there is one; none: as written)": "各参照の参照先を `REV` から取る（既定は、最後に承認された施行中又は施行予定の版があれば、その版。none なら書かれたとおり）",
+	"the committee `ID` (required)":       "委員会の `ID`（必須）",
+	"the edition `NAME` to build, or all": "作成する版の名前 `NAME` 又は all",
+	"the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)": "メッセージの言語。`ja` 又は en（既定は POLICYCTL_LANG、policyctl.yaml の lang、ロケールの順に決める）",
+	"the member `ID` (required)":                                   "構成員の `ID`（必須）",
+	"the organisation's `ID` ([a-z0-9-]+)":                         "団体の `ID`（[a-z0-9-]+）",
+	"the organisation's `NAME`, such as さくら台市":                     "団体の名称 `NAME`（さくら台市など）",
+	"the policy repository `DIR`":                                  "ポリシーのリポジトリ `DIR`",
+	"the revision `ID`: its effective date, YYYY-MM-DD (required)": "版の `ID`。施行日を YYYY-MM-DD で書く（必須）",
+	"the revision's `KIND` (策定, 改訂, 一部改正, 全部改正, 廃止): required when the revision is new":                     "版の改訂の種類 `KIND`（策定、改訂、一部改正、全部改正又は廃止）。新しい版では必須",
+	"the secretary's SSH public key `FILE` (such as ~/.ssh/id_ed25519.pub), so approvals can start at once": "事務局の SSH 公開鍵のファイル `FILE`（~/.ssh/id_ed25519.pub など）。指定すると、すぐに承認を始められる",
+	"the 改訂履歴: legacy revisions and approved revisions, in 和暦, with edition names":                          "改訂履歴（リポジトリ以前の版及び承認された版）を、和暦の日付と版名を付けて表示する",
+	"the 新旧対照表 between two revisions":                                                                       "二つの版の新旧対照表を表示する",
+	"validate front matter, encoding, numbering, links and references":                                      "フロントマター、文字コード、番号、リンク及び参照を検査する",
+	`verify checks the approvals of a revision. Without --revision it checks the newest
+recorded revision against the working tree (or --rev): the CI gate, which fails
+as soon as a document, a file it links to or policyctl.yaml changes after its
+approval. With --revision ID it checks that revision against the content it was
+approved with.
+
+Each approval counts when its signature verifies with a key the registry gives
+the member, the member is in the committee, and the payload names the exact
+current bytes of every document the committee approves, of the files they
+link to, and of policyctl.yaml. The rules of the revision approved before are
+applied too, so do documents that were renamed, moved, split, merged or
+abolished. A revision already approved is sealed: new content needs a new
+revision. Exit 1 when anything is missing, invalid or stale; exit 2 when the
+git history it needs is missing.`: `verify は、版の承認を検証する。--revision を指定しないときは、記録された最新
+の版を作業ツリー（又は --rev）に対して検証する。これは CI のゲートであり、承
+認の後に文書、そのリンク先のファイル又は policyctl.yaml が変わると、直ちに不
+合格となる。--revision ID を指定すると、その版を承認時の内容に対して検証す
+る。
+
+各承認は、署名が、名簿でその構成員に与えられた鍵で検証でき、構成員がその委員
+会に属し、かつ、payload が、委員会が承認するすべての文書、それらのリンク先の
+ファイル及び policyctl.yaml の現在のバイト列を正確に指しているときに数える。
+前に承認された版の規則も適用し、名前の変更、移動、分割、統合又は廃止をした文
+書も考慮する。承認済みの版の内容は確定しており、新しい内容には新しい版が必要
+である。足りないもの、無効なもの又は古くなったものがあれば終了コード 1、必要
+な git の履歴がなければ 2 で終了する。`,
+	"version for %s":                             "%s のバージョンを表示する",
+	"write man pages for every command":          "すべてのコマンドの man ページを書き出す",
+	"write the example repository to `DIR`":      "例のリポジトリを `DIR` に書き出す",
+	"write the pages into `DIR`":                 "ページを `DIR` に書き出す",
+	"write the site into `DIR`/<edition>/":       "サイトを `DIR`/<edition>/ に書き出す",
+	"write to `FILE` instead of standard output": "標準出力ではなく `FILE` に書き出す",
+	"情報セキュリティポリシーを git で管理する — keep an information security policy in git": "情報セキュリティポリシーを git で管理する",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -98,6 +98,35 @@ func constString(e ast.Expr) (string, bool) {
 	return "", false
 }
 
+// TestConstString: the messages are read from every form a constant
+// string takes in the source, raw strings of several lines (the help's
+// Long texts) as well as quoted ones; anything else is not a message.
+func TestConstString(t *testing.T) {
+	for src, want := range map[string]string{
+		`"a\tb\n"`:                   "a\tb\n",
+		"`first line\n  second: %s`": "first line\n  second: %s",
+		"`raw \\n stays`":            `raw \n stays`,
+		"\"a \" + `b\nc` + (\"d\")":  "a b\ncd",
+	} {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := constString(e); !ok || got != want {
+			t.Errorf("%s: %q, %v; want %q", src, got, ok, want)
+		}
+	}
+	for _, src := range []string{"x", `"a" + x`, "fmt.Sprint(`a`)"} {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := constString(e); ok {
+			t.Errorf("%s read as the message %q", src, got)
+		}
+	}
+}
+
 var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 func verbs(s string) []string {
