@@ -1098,7 +1098,8 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"write the pages into `DIR`":                 "ページを `DIR` に書き出す",
 	"write the site into `DIR`/<edition>/":       "サイトを `DIR`/<edition>/ に書き出す",
 	"write to `FILE` instead of standard output": "標準出力ではなく `FILE` に書き出す",
-	"情報セキュリティポリシーを git で管理する — keep an information security policy in git": "情報セキュリティポリシーを git で管理する",
+	"情報セキュリティポリシーを git で管理する — keep an information security policy in git":                                                                                                                              "情報セキュリティポリシーを git で管理する",
+	"the file is not UTF-8 text, so its numbers and references cannot be read and renumbering could move what it cites or what cites it; convert it first (policyctl fix text/encoding), then renumber": "ファイルが UTF-8 のテキストでないため、その番号と参照を読めず、番号を振り直すとこのファイルが引用する規定やこのファイルを引用する参照を動かしてしまうおそれがあります。先に変換し（policyctl fix text/encoding）、それから renumber を実行してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -99,6 +99,18 @@ func Make(in Input, opts Options) (*Plan, error) {
 	if opts.Doc != "" && in.Cur.Doc(opts.Doc) == nil {
 		return nil, i18n.Errorf("renumber: --doc %s: no document has that id (ids: %s)", opts.Doc, policy.KnownIDs(20, in.Cur))
 	}
+	// A document that cannot be read has numbers and references nobody
+	// knows: a sequence running through it, or a reference into it or
+	// out of it, would be renumbered as if it were not there.
+	var unread []Problem
+	for _, d := range in.Cur.Docs {
+		if d.Unreadable() {
+			unread = append(unread, Problem{Pos: policy.Pos{File: d.Path, Line: 1, Col: 1}, Message: i18n.T("the file is not UTF-8 text, so its numbers and references cannot be read and renumbering could move what it cites or what cites it; convert it first (policyctl fix text/encoding), then renumber")})
+		}
+	}
+	if len(unread) > 0 {
+		return &Plan{cur: in.Cur, refs: in.CurRefs, Problems: unread}, nil
+	}
 	if in.CurRefs == nil {
 		in.CurRefs = ref.All(in.Cur)
 	}
