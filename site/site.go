@@ -27,6 +27,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/cache"
+	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -794,7 +795,7 @@ func editionChanges(e history.Entry, cur, prev *render.EditionModel) []string {
 		switch {
 		case nd != nil && od == nil:
 			out = append(out, nd.Meta.Title+"（新設）")
-		case nd != nil && !bytes.Equal(nd.Source, od.Source):
+		case nd != nil && diff.Differs(od, nd):
 			out = append(out, nd.Meta.Title+"（改正）")
 		case nd == nil && od != nil && c.What == "removed":
 			out = append(out, od.Meta.Title+"（廃止）")

@@ -9,6 +9,7 @@
 package diff
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -377,14 +378,69 @@ func compareDoc(od, nd *policy.Document, opts Options, secMap map[*policy.Sectio
 		dd.Status = Added
 	case nd == nil:
 		dd.Status = Deleted
-	case string(od.Source) == string(nd.Source) && od.Path == nd.Path:
+	case od.Path == nd.Path && !differs(od, nd, dd.Sections):
 		dd.Status = Unchanged
-	case od.Path != nd.Path && string(od.Source) == string(nd.Source):
+	case od.Path != nd.Path && !differs(od, nd, dd.Sections):
 		dd.Status = Moved
 	default:
 		dd.Status = Modified
 	}
 	return dd
+}
+
+// Differs reports whether a reader sees a change between two versions of
+// a document (see differs).
+func Differs(od, nd *policy.Document) bool {
+	if string(od.Source) == string(nd.Source) {
+		return false
+	}
+	return differs(od, nd, compareDoc(od, nd, Options{}, map[*policy.Section]*policy.Section{}).Sections)
+}
+
+// differs reports whether two versions of a document differ in what a
+// reader sees: their bytes differ other than by lines holding nothing but
+// an HTML comment — never shown, and what an edition leaves where it cut a
+// restricted part — and the blank lines around them, or a row of their
+// comparison changed (a code block's blank lines are shown). A restricted
+// part added to a public document therefore changes nothing in the public
+// edition's history or 新旧対照表.
+func differs(od, nd *policy.Document, rows []*Section) bool {
+	if string(od.Source) == string(nd.Source) {
+		return false
+	}
+	if od.Meta.Title != nd.Meta.Title || string(shownLines(od.Source)) != string(shownLines(nd.Source)) {
+		return true
+	}
+	for _, r := range rows {
+		if r.Status != Unchanged {
+			return true
+		}
+	}
+	return false
+}
+
+// shownLines is src without the lines that hold only an HTML comment
+// (after a container's quote markers and indentation), and with each run
+// of blank lines made one.
+func shownLines(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	blank := false
+	for line := range bytes.Lines(src) {
+		t := bytes.TrimSpace(bytes.TrimLeft(line, " \t>"))
+		if bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->")) && bytes.Count(t, []byte("-->")) == 1 {
+			continue
+		}
+		if len(t) == 0 {
+			if blank {
+				continue
+			}
+			blank = true
+		} else {
+			blank = false
+		}
+		out = append(out, line...)
+	}
+	return out
 }
 
 func row(o, n *unit, opts Options, moved bool) *Section {

@@ -241,3 +241,41 @@ func TestBoundFallsBackToCoarse(t *testing.T) {
 		t.Fatal("coarse ops do not turn old into new")
 	}
 }
+
+// TestDiffersShown: two versions differ for a reader only when what the
+// reader sees differs. An edition leaves <!-- --> where it cut a
+// restricted part: a part added to a public document must not make the
+// public edition's 新旧対照表 and 改訂履歴 name the document as amended
+// (that would tell where restricted text was added). A change in a code
+// block's blank lines, or in the title, is seen.
+func TestDiffersShown(t *testing.T) {
+	base := "\n## 1. 目的\n\nこの手順は目的を定める。\n\n## 2. 適用\n\n```\na\n\nb\n```\n"
+	for _, tc := range []struct {
+		name, new string
+		want      bool
+	}{
+		{"a cut part", strings.Replace(base, "定める。\n", "定める。\n\n<!-- -->\n", 1), false},
+		{"a cut part in a quote", strings.Replace(base, "この手順は目的を定める。\n", "> この手順は目的を定める。\n>\n> <!-- -->\n", 1), true},
+		{"a comment added", strings.Replace(base, "## 2.", "<!-- 注 -->\n\n## 2.", 1), false},
+		{"a word", strings.Replace(base, "目的を", "目標を", 1), true},
+		{"blank lines in code", strings.Replace(base, "a\n\nb", "a\n\n\nb", 1), true},
+		{"the title", base, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			newSrc := doc(tc.new)
+			if tc.name == "the title" {
+				newSrc = strings.Replace(doc(base), "title: 手順", "title: 新手順", 1)
+			}
+			old := model(t, map[string]string{"policy/d.md": doc(base)})
+			cur := model(t, map[string]string{"policy/d.md": newSrc})
+			od, nd := old.Doc("d"), cur.Doc("d")
+			if got := Differs(od, nd); got != tc.want {
+				t.Errorf("Differs = %v, want %v", got, tc.want)
+			}
+			res := Compare(old, cur, Options{})
+			if got := res.Documents[0].Status != Unchanged; got != tc.want {
+				t.Errorf("the document's status is %s", res.Documents[0].Status)
+			}
+		})
+	}
+}

@@ -54,10 +54,10 @@ func Write(w io.Writer, r *diff.Result, o Options) error {
 		}
 	}
 	var b strings.Builder
-	if len(docs) == 0 {
+	parts := amendments(docs)
+	if len(parts) == 0 {
 		b.WriteString("改正する規定はありません。\n")
 	}
-	parts := amendments(docs)
 	for i, a := range parts {
 		lead := ""
 		if len(parts) > 1 {
@@ -90,7 +90,7 @@ func Write(w io.Writer, r *diff.Result, o Options) error {
 			}
 		}
 	}
-	if len(docs) > 0 {
+	if len(parts) > 0 {
 		// A draft has no 施行日 yet: the blanks are filled in at the 決裁.
 		date, ok := effective(o.Revision)
 		if !ok {
@@ -124,12 +124,18 @@ func amendments(docs []*diff.Document) []amendment {
 		instrument string
 		addrs      map[string]bool
 	}
-	items := make([]item, len(docs))
-	for i, d := range docs {
+	items := make([]item, 0, len(docs))
+	for _, d := range docs {
 		g := newGen(d)
 		it := item{amendment: amendment{title: d.Title, status: d.Status, gen: g}}
 		if d.Status != diff.Added && d.Status != diff.Deleted {
-			if lines, ok := g.amend(); ok {
+			lines, ok := g.amend()
+			if ok && len(lines) == 0 {
+				// Only what the text does not hold changed (front
+				// matter, a comment): there is nothing to amend.
+				continue
+			}
+			if ok {
 				it.lines, it.instrument = lines, d.Instrument
 				it.addrs = map[string]bool{}
 				for _, p := range append(append([]*Provision(nil), g.oldP...), g.newP...) {
@@ -137,7 +143,7 @@ func amendments(docs []*diff.Document) []amendment {
 				}
 			}
 		}
-		items[i] = it
+		items = append(items, it)
 	}
 	var out []amendment
 	for i := 0; i < len(items); {

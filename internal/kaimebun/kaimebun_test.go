@@ -200,3 +200,19 @@ func TestInstrument(t *testing.T) {
 		})
 	}
 }
+
+// TestNothingInTheText: a document whose text is the same — only its
+// front matter changed — has nothing to amend: no 全部改正 with an empty
+// reason, and no 附則.
+func TestNothingInTheText(t *testing.T) {
+	body := "## 第1章　総則\n\n（目的）\n\n第1条　この基準は、情報資産を守る。\n"
+	old := model(t, map[string]string{"policy/std.md": std(body)})
+	new := model(t, map[string]string{"policy/std.md": strings.Replace(std(body), "visibility: public\n", "visibility: public\napprovers: [mayor]\n", 1)})
+	var b strings.Builder
+	if err := Write(&b, diff.Compare(old, new, diff.Options{}), Options{Revision: "2026-04-01"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != "改正する規定はありません。\n" {
+		t.Errorf("got:\n%s", got)
+	}
+}
