@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/policytest"
 )
 
 // archivePrefix is the folder of an archived revision.
@@ -217,6 +218,60 @@ func TestArchivedPageCollision(t *testing.T) {
 	for p, b := range got {
 		if bytes.Contains(b, []byte("PAGE-OF-DOCUMENT")) {
 			t.Errorf("%s holds the left-out document", p)
+		}
+	}
+}
+
+// TestReclassifiedDocument: a document public in one revision and made
+// internal by the next has left the public edition, but it was not
+// abolished: the next revision's public 新旧対照表 does not print its text
+// again as 削る, and no 改め文 says 廃止する. (The archive of the revision
+// that published it keeps it: that was published.)
+func TestReclassifiedDocument(t *testing.T) {
+	full, o := jaOptions(t, "")
+	withExtra := func(r *policy.Repo, visibility string) *policy.Repo {
+		out := collidingRepo(t, r, "reclassified")
+		if visibility == "public" {
+			return out
+		}
+		fsys := fstest.MapFS{}
+		for _, p := range []string{policy.ConfigFile, "policy/basic.md", "policy/secret.md", "policy/images/a.svg", "policy/extra.md"} {
+			b, err := fs.ReadFile(out.FS, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p == "policy/extra.md" {
+				b = bytes.Replace(b, []byte("visibility: public"), []byte("visibility: "+visibility), 1)
+			}
+			fsys[p] = &fstest.MapFile{Data: b}
+		}
+		m, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	o.Archive[0].Model = withExtra(o.Archive[0].Model, "public")
+	o.Archive[1].Model = withExtra(o.Archive[1].Model, "internal")
+	o.Archive[1].Previous = o.Archive[0].Model
+	o.InForce = o.Archive[1].Model
+	full = withExtra(full, "internal")
+	var pub policy.Edition
+	for _, e := range o.Editions {
+		if e.Name == "public" {
+			pub = e.Restrict(o.InForce.Config)
+		}
+	}
+	files, err := buildEdition(full, pub, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(files["revisions/2024-04-01/reclassified.html"], []byte("PAGE-OF-DOCUMENT")) {
+		t.Error("the archive of the revision that published the document lost it")
+	}
+	for p, b := range files {
+		if strings.HasPrefix(p, "revisions/2026-03-31/") && (bytes.Contains(b, []byte("PAGE-OF-DOCUMENT")) || bytes.Contains(b, []byte("廃止"))) {
+			t.Errorf("%s prints the document made internal again, or says it was abolished", p)
 		}
 	}
 }

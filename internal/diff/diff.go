@@ -33,6 +33,11 @@ const (
 type Options struct {
 	// Doc limits the comparison to one document id.
 	Doc string
+	// Leave are document ids left out of the comparison: in an edition's
+	// table, a document that left the edition because it was made
+	// non-public (it was not abolished, and its text is not to be printed
+	// again).
+	Leave map[string]bool
 }
 
 // Result is a 新旧対照表 of a whole repository.
@@ -261,14 +266,14 @@ func Compare(old, new *policy.Repo, opts Options) *Result {
 	secMap := map[*policy.Section]*policy.Section{} // old section -> new
 	var pairs [][2]*policy.Document
 	for _, d := range new.Docs {
-		if opts.Doc != "" && d.Meta.ID != opts.Doc {
+		if opts.Doc != "" && d.Meta.ID != opts.Doc || opts.Leave[d.Meta.ID] {
 			continue
 		}
 		seen[d.Meta.ID] = true
 		pairs = append(pairs, [2]*policy.Document{oldDocs[d.Meta.ID], d})
 	}
 	for _, d := range old.Docs {
-		if !seen[d.Meta.ID] && (opts.Doc == "" || d.Meta.ID == opts.Doc) {
+		if !seen[d.Meta.ID] && !opts.Leave[d.Meta.ID] && (opts.Doc == "" || d.Meta.ID == opts.Doc) {
 			pairs = append(pairs, [2]*policy.Document{d, nil})
 		}
 	}
