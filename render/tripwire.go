@@ -74,11 +74,15 @@ func NewTripwire(m *EditionModel) *Tripwire {
 	return t
 }
 
-// Add adds what another model of the same edition cut and showed.
+// Add adds what another model of the same edition cut and showed. The
+// tripwire is off only while every model it holds cuts nothing: an
+// archived revision read with a configuration that cut may be published
+// beside a current one that does not.
 func (t *Tripwire) Add(m *EditionModel) {
 	if m == nil {
 		return
 	}
+	t.off = t.off && m.complete
 	t.cut = append(t.cut, m.cut...)
 	t.shown = append(t.shown, m.shown...)
 }
@@ -89,6 +93,7 @@ func (t *Tripwire) AddRevision(m *EditionModel, rev string) {
 	if m == nil {
 		return
 	}
+	t.off = t.off && m.complete
 	for _, c := range m.cut {
 		c.Rev = rev
 		t.cut = append(t.cut, c)

@@ -148,3 +148,32 @@ func TestTripwireDocx(t *testing.T) {
 		t.Errorf("a truncated archive: %v", err)
 	}
 }
+
+// TestTripwireOnForArchives: a current model that cuts nothing (the
+// approved configuration has one level) does not turn the tripwire off
+// for an archived revision built beside it that cuts.
+func TestTripwireOnForArchives(t *testing.T) {
+	fsys := fstest.MapFS{
+		policy.ConfigFile: {Data: []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\nvisibility: [public]\neditions: {public: public}\n")},
+		"policy/basic.md": {Data: []byte("---\nid: basic\ntitle: 基本方針\ntier: basic\nvisibility: public\n---\n\n情報資産を適切に管理する。\n")},
+	}
+	full, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := full.Config.Edition("public")
+	cur, err := Edition(full, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cur.Complete() {
+		t.Fatal("the one-level model cuts")
+	}
+	trip := NewTripwire(cur)
+	trip.AddRevision(tripwireModel(t), "2024-04-01")
+	err = trip.Scan(map[string][]byte{"revisions/2024-04-01/basic.html": []byte("<p>管理者用の緊急連絡先は内線四四四四番とする。</p>")})
+	var te *TripwireError
+	if !errors.As(err, &te) || te.Source.Rev != "2024-04-01" {
+		t.Errorf("the archived revision's cut text was not looked for: %v", err)
+	}
+}
