@@ -93,8 +93,12 @@ func buildRun(opts *buildOptions) error {
 		// on the history the command runs from narrows it too (a tag named
 		// like a date is a tag when no revision has that id). in-force is
 		// read from that history already: no second walk for CI's build.
-		if here, err := opts.repo.open(""); err == nil {
-			o.Narrow = approvedConfig(here)
+		here, err := opts.repo.open("")
+		if err != nil {
+			return err
+		}
+		if o.Narrow, err = approvedConfig(here); err != nil {
+			return err
 		}
 	}
 	if err := site.FromHistory(h, full, &o); err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -102,6 +103,7 @@ func diffRun(opts *diffOptions, args []string) error {
 		}
 	}
 	var om, nm *policy.Repo
+	var trip *render.Tripwire
 	var oerr error
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -121,13 +123,23 @@ func diffRun(opts *diffOptions, args []string) error {
 	if opts.Edition != "" {
 		// The edition is narrowed by the approved configuration, as the
 		// site's is: a draft cannot widen what a public diff shows.
-		approved := approvedConfig(h)
-		if om, err = editionOf(om, opts.Edition, approved); err != nil {
+		approved, err := approvedConfig(h)
+		if err != nil {
 			return err
 		}
-		if nm, err = editionOf(nm, opts.Edition, approved); err != nil {
+		oe, err := editionOf(om, opts.Edition, approved)
+		if err != nil {
 			return err
 		}
+		ne, err := editionOf(nm, opts.Edition, approved)
+		if err != nil {
+			return err
+		}
+		om, nm = oe.Repo(), ne.Repo()
+		// What the diff writes is looked through as the site's pages are:
+		// the tripwire does not trust the cut either.
+		trip = render.NewTripwire(oe)
+		trip.Add(ne)
 	}
 	if opts.Doc != "" && nm.Doc(opts.Doc) == nil && om.Doc(opts.Doc) == nil {
 		return i18n.Errorf("--doc %q: no document has that id in either revision (ids: %s)", opts.Doc, policy.KnownIDs(20, om, nm))
@@ -171,6 +183,12 @@ func diffRun(opts *diffOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if trip != nil {
+		if err := trip.Scan(map[string][]byte{"diff." + opts.Format: buf.Bytes()}); err != nil {
+			fmt.Fprintf(f.stderr, "policyctl: %v\n", err)
+			return errProblems
+		}
+	}
 	if opts.Output == "" {
 		if binary && isTerminal(f.stdout) {
 			return i18n.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", opts.Format)
@@ -186,34 +204,43 @@ func diffRun(opts *diffOptions, args []string) error {
 // is judged (--at a day before the first took effect must not let a
 // draft widen an edition). None when nothing was approved: then the
 // repository's own configuration stands.
-func approvedConfig(h *history.Repository) []*policy.Config {
+func approvedConfig(h *history.Repository) ([]*policy.Config, error) {
+	recs, err := h.Revisions()
+	switch {
+	case errors.Is(err, history.ErrNoGit), errors.Is(err, history.ErrNoCommits):
+		return nil, nil // nothing can have been approved
+	case err != nil:
+		// Never the repository's own configuration instead: a draft
+		// could widen the edition.
+		return nil, err
+	}
 	var out []*policy.Config
-	if in, err := h.Open(history.InForceRev); err == nil {
-		if m, err := in.Model(); err == nil {
-			out = append(out, m.Config)
+	if history.InForce(recs) != nil {
+		in, err := h.Open(history.InForceRev)
+		if err != nil {
+			return nil, err
+		}
+		m, err := in.Model()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m.Config)
+	}
+	for i := len(recs) - 1; i >= 0; i-- {
+		if recs[i].Approved && recs[i].Model != nil {
+			out = append(out, recs[i].Model.Config)
+			break
 		}
 	}
-	if recs, err := h.Revisions(); err == nil {
-		for i := len(recs) - 1; i >= 0; i-- {
-			if recs[i].Approved && recs[i].Model != nil {
-				out = append(out, recs[i].Model.Config)
-				break
-			}
-		}
-	}
-	return out
+	return out, nil
 }
 
-func editionOf(r *policy.Repo, name string, approved []*policy.Config) (*policy.Repo, error) {
+func editionOf(r *policy.Repo, name string, approved []*policy.Config) (*render.EditionModel, error) {
 	if e, ok := r.Config.Edition(name); ok {
 		for _, c := range approved {
 			e = e.Restrict(c)
 		}
-		m, err := render.Edition(r, e)
-		if err != nil {
-			return nil, err
-		}
-		return m.Repo(), nil
+		return render.Edition(r, e)
 	}
 	return nil, i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %s)", name, strings.Join(r.Config.EditionNames(), i18n.T(", ")))
 }
