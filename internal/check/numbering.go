@@ -16,14 +16,23 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 	through := map[policy.Style]bool{policy.StyleArticle: true, policy.StyleChapter: true}
 	runs := map[policy.Tier]map[policy.Style][]*policy.Section{}
 	perTier := map[policy.Tier]int{}
+	// A file that cannot be read (text/encoding) holds numbers nobody
+	// knows, and its tier too (its front matter is unread): the sequences
+	// through files are not judged until it is converted, rather than
+	// reported as gaps it only seems to leave.
+	unread := false
 	for _, d := range r.Docs {
 		perTier[d.Meta.Tier]++
+		unread = unread || d.Unreadable()
 	}
 	for _, d := range r.Docs {
 		if runs[d.Meta.Tier] == nil {
 			runs[d.Meta.Tier] = map[policy.Style][]*policy.Section{}
 		}
 		for _, st := range []policy.Style{policy.StyleArticle, policy.StyleChapter} {
+			if unread {
+				break
+			}
 			var own []*policy.Section
 			for _, s := range d.Sections() {
 				// A 附則's articles are numbered on their own, from 第1条.
