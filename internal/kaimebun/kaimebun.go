@@ -513,6 +513,18 @@ func clauses(old, new string, scope []string, at int) (string, string) {
 	if why != "" {
 		return "", why
 	}
+	// Changes a word or two apart are one change of one expression:
+	// 「上記6、7及び8」を「上記7、8及び9」に, not 「6、7」 and 「8」 apart.
+	for k := 0; k+1 < len(hunks); {
+		h, nx := hunks[k], hunks[k+1]
+		gap := old[h.pos+len(h.del) : nx.pos]
+		if utf8.RuneCountInString(gap) > 2 || strings.ContainsAny(gap, "。\n") {
+			k++
+			continue
+		}
+		hunks[k] = hunk{pos: h.pos, del: old[h.pos : nx.pos+len(nx.del)], ins: h.ins + gap + nx.ins}
+		hunks = append(hunks[:k+1], hunks[k+2:]...)
+	}
 	cur := old
 	shift := 0
 	type clause struct{ kind, a, b string }
@@ -525,7 +537,19 @@ func clauses(old, new string, scope []string, at int) (string, string) {
 			limit = hunks[k+1].pos + shift
 		}
 		found := false
-		for _, c := range contexts(cur, p, p+len(h.del), limit, h.del == "") {
+		cands := contexts(cur, p, p+len(h.del), limit, h.del == "")
+		// A phrase that cuts a word or a number in two (「び8」 of 及び8,
+		// 「6」 of 上記6, 「第7」 of 第7条) is taken only when no whole one
+		// is of a kind.
+		var whole, cut [][2]int
+		for _, c := range cands {
+			if fragment(cur, p-c[0], p+len(h.del)+c[1]) {
+				cut = append(cut, c)
+			} else {
+				whole = append(whole, c)
+			}
+		}
+		for _, c := range append(whole, cut...) {
 			l, r := c[0], c[1]
 			end := p + len(h.del) + r
 			a := cur[p-l : end]
@@ -692,6 +716,48 @@ func contexts(cur string, p, q, limit int, insertion bool) [][2]int {
 		}
 	}
 	return out
+}
+
+// fragment reports whether the phrase cur[i:j] cuts a word or a number
+// expression in two: it is digits and punctuation only; it starts with
+// okurigana whose kanji is left outside (び of 及び); it starts with a
+// digit that continues what stands before it (上記6, 第7, 6(3) of 基本方針6(3));
+// or it ends where a number goes on (第7 of 第7条, 第 of 第2項).
+func fragment(cur string, i, j int) bool {
+	if i >= j {
+		return false
+	}
+	a := cur[i:j]
+	letters := false
+	for _, r := range a {
+		if c := class(r); c != 0 && c != 4 {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(a)
+	last, _ := utf8.DecodeLastRuneInString(a)
+	prev, next := rune(-1), rune(-1)
+	if i > 0 {
+		prev, _ = utf8.DecodeLastRuneInString(cur[:i])
+	}
+	if j < len(cur) {
+		next, _ = utf8.DecodeRuneInString(cur[j:])
+	}
+	switch {
+	case class(first) == 2 && class(prev) == 1:
+		return true
+	case class(first) == 4 && prev >= 0 && class(prev) != 0:
+		return true
+	case class(last) == 4 && (class(next) == 4 || strings.ContainsRune("条項号章節款目", next)):
+		return true
+	case last == '第' && class(next) == 4:
+		return true
+	}
+	return false
 }
 
 // class sorts characters into the runs a phrase is widened by.
