@@ -154,6 +154,31 @@ func amendments(docs []*diff.Document) []amendment {
 			}
 		}
 		run := items[i:j]
+		// The files of one 規程 are amended as the one text they make:
+		// their rows in file order, so that a renumbering running from
+		// one chapter into the next is said once, from the end.
+		if len(run) > 1 {
+			whole := &diff.Document{Title: items[i].instrument, Instrument: items[i].instrument, Status: diff.Modified}
+			offset := 0 // a row's place in the old text is counted through the files
+			for _, it := range run {
+				next := offset
+				for _, sec := range it.gen.d.Sections {
+					c := *sec
+					if c.OldIndex >= 0 {
+						c.OldIndex += offset
+						next = max(next, c.OldIndex+1)
+					}
+					whole.Sections = append(whole.Sections, &c)
+				}
+				offset = next
+			}
+			g := newGen(whole)
+			if lines, ok := g.amend(); ok && len(lines) > 0 {
+				out = append(out, amendment{title: whole.Title, status: diff.Modified, gen: g, lines: lines})
+				i = j
+				continue
+			}
+		}
 		// Two files that both hold a provision of one address (each its
 		// own 附則) cannot be told apart in one text: each keeps its own.
 		seen, apart := map[string]bool{}, true
