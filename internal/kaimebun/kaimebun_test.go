@@ -216,3 +216,29 @@ func TestNothingInTheText(t *testing.T) {
 		t.Errorf("got:\n%s", got)
 	}
 }
+
+// TestRenumberingAcrossChapters: an article added in the first chapter
+// file moves the articles of the next file too; the 規程 is amended as
+// one text, its articles moved once from the end, and the 改め文 applied
+// to the old text gives the new.
+func TestRenumberingAcrossChapters(t *testing.T) {
+	file := func(id, title, body string) string {
+		return "---\nid: " + id + "\ntitle: " + title + "\ntier: standard\nvisibility: public\n---\n" + body
+	}
+	old := map[string]string{
+		"policy/standards/01.md": file("s1", "試験市情報セキュリティ対策基準 第1章 総則", "## 第1章　総則\n\n（目的）\n\n第1条　この基準は、情報資産を守る。\n\n（定義）\n\n第2条　用語は、基本方針の例による。\n"),
+		"policy/standards/02.md": file("s2", "試験市情報セキュリティ対策基準 第2章 管理", "## 第2章　管理\n\n（管理者）\n\n第3条　情報政策課長は、情報資産を管理する。\n\n（記録）\n\n第4条　前条の管理は、記録する。\n"),
+	}
+	new := map[string]string{
+		"policy/standards/01.md": strings.Replace(old["policy/standards/01.md"], "（定義）\n\n第2条", "（適用）\n\n第2条　この基準は、全職員に適用する。\n\n（定義）\n\n第3条", 1),
+		"policy/standards/02.md": strings.NewReplacer("第3条", "第4条", "第4条", "第5条").Replace(old["policy/standards/02.md"]),
+	}
+	r := diff.Compare(model(t, old), model(t, new), diff.Options{})
+	out := roundTrip(t, r, "2026-04-01")
+	if strings.Count(out, "の一部を次のように改正する。") != 1 || !strings.Contains(out, "試験市情報セキュリティ対策基準の一部を次のように改正する。") {
+		t.Errorf("not one amendment of the 規程:\n%s", out)
+	}
+	if !strings.Contains(out, "第二条から第四条までを一条ずつ繰り下げる。") {
+		t.Errorf("the articles are not moved once, through the files:\n%s", out)
+	}
+}
