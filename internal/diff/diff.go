@@ -589,6 +589,48 @@ func align(old, new []*unit) map[int]int {
 		match[c.o] = c.n
 		usedNew[c.n] = true
 	}
+	// A provision deleted in the 例規 way, its number kept (第25条　削除),
+	// stands where the provision it deleted stood, whatever number the
+	// renumbering around it gave: the one unmatched old provision of its
+	// style between the same neighbours.
+	oldOf := map[int]int{}
+	for i, j := range match {
+		oldOf[j] = i
+	}
+	for j, nu := range new {
+		if usedNew[j] || nu.sec == nil || !nu.sec.Deleted() {
+			continue
+		}
+		lo, hi := -1, len(old)
+		for k := j - 1; k >= 0; k-- {
+			if i, ok := oldOf[k]; ok {
+				lo = i
+				break
+			}
+		}
+		for k := j + 1; k < len(new); k++ {
+			if i, ok := oldOf[k]; ok {
+				hi = i
+				break
+			}
+		}
+		only := -1
+		for i := lo + 1; i < hi; i++ {
+			if _, ok := match[i]; ok || old[i].style() != nu.style() {
+				continue
+			}
+			if only >= 0 {
+				only = -2
+				break
+			}
+			only = i
+		}
+		if only >= 0 {
+			match[only] = j
+			usedNew[j] = true
+			oldOf[j] = only
+		}
+	}
 	// Last, what is left at the same number: rewritten in place.
 	try(func(u *unit) string {
 		if u.sec == nil || u.outline == "" {

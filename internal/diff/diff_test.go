@@ -279,3 +279,21 @@ func TestDiffersShown(t *testing.T) {
 		})
 	}
 }
+
+// TestDeletedInPlace: an article deleted in the 例規 way, its number kept
+// (第3条　削除), is one row with the article it deleted, also when an
+// article inserted before it moved its number.
+func TestDeletedInPlace(t *testing.T) {
+	old := doc("\n（目的）\n\n第1条　目的を定める。\n\n（暗号化）\n\n第2条　機密性の高い情報は暗号化する。\n\n（記録）\n\n第3条　記録を保存する。\n")
+	new := doc("\n（目的）\n\n第1条　目的を定める。\n\n（適用）\n\n第2条　全職員に適用する。\n\n第3条　削除\n\n（記録）\n\n第4条　記録を保存する。\n")
+	res := Compare(model(t, map[string]string{"policy/d.md": old}), model(t, map[string]string{"policy/d.md": new}), Options{})
+	var deleted *Section
+	for _, s := range res.Documents[0].Sections {
+		if strings.Contains(s.NewText, "削除") {
+			deleted = s
+		}
+	}
+	if deleted == nil || !strings.Contains(deleted.OldText, "暗号化する") {
+		t.Errorf("第3条　削除 is not the row of the article it deleted:\n%s", rows(res.Documents[0]))
+	}
+}
