@@ -106,10 +106,6 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 			g.Verdict.OK = false
 			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,
 				Detail: i18n.Sprintf("revision %s was not approved when the later-dated revision %s was (commit %s): approved now, it would change what was in force before %s, so it never counts; record a new revision dated after every approved one", id, rec.Late.ID, ShortHash(rec.Late.Commit), rec.Late.ID)})
-		case rec.Backdated:
-			g.Verdict.OK = false
-			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(id), Reason: approvals.ReasonSealed,
-				Detail: i18n.Sprintf("revision %s was recorded after a later-dated revision: it would rewrite the history, and never counts; record a new revision dated after every recorded one", id)})
 		case rec.Approved && (!sameContent(rec.Model, model) || !maps.Equal(rec.Verdict.Files, g.Verdict.Files) && g.Verdict.OK):
 			// The re-approval trap: new signatures for a revision that is
 			// already approved would publish nothing and record nothing.

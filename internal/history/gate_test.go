@@ -59,7 +59,8 @@ func TestReapprovalTrap(t *testing.T) {
 	}
 }
 
-// TestBackdated: a revision recorded after a later-dated one never counts.
+// TestBackdated: a revision recorded after a later-dated approved one
+// never counts (it is late: approved, it would change what was in force).
 func TestBackdated(t *testing.T) {
 	r := newRepo(t)
 	r.approve(t, "2026-04-01", "改訂")
@@ -76,7 +77,7 @@ func TestBackdated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec := Find(recs, "2025-04-01"); rec == nil || !rec.Backdated || rec.Approved {
+	if rec := Find(recs, "2025-04-01"); rec == nil || rec.Late == nil || rec.Late.ID != "2026-04-01" || rec.Approved {
 		t.Errorf("the backdated revision: %+v", rec)
 	}
 	es, _ := Log(mustModel(t, h).Config, recs)

@@ -121,13 +121,14 @@ func TestRegistryCommittedAfterSignatures(t *testing.T) {
 	}
 }
 
-// TestFarFutureFolder: a folder named like a date far ahead, or one without
-// revision.yaml, is no recorded revision: it does not make every revision
-// recorded after it backdated.
+// TestFarFutureFolder: a revision folder nobody approved — without
+// revision.yaml, dated years ahead (also when the day judged reaches its
+// date), a draft — holds back no revision recorded and approved after it.
 func TestFarFutureFolder(t *testing.T) {
 	for _, tt := range []struct{ name, path string }{
 		{"no revision.yaml", "approvals/2027-12-31/README.md"},
 		{"more than ten years away", "approvals/9999-12-31/revision.yaml"},
+		{"a draft dated later", "approvals/2030-04-01/revision.yaml"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := newRepo(t)
@@ -141,8 +142,22 @@ func TestFarFutureFolder(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || rec.Backdated {
+			if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || rec.Late != nil {
 				t.Errorf("2026-04-01 after %s: %+v", tt.path, rec)
+			}
+			// Judged on a day past the folder's date, the history is the
+			// same: what was approved stays approved.
+			for _, at := range []string{"2031-01-01", "2040-01-01"} {
+				o := testOptions
+				o.At = at
+				h, _ := OpenRepository(r.Dir, "", o)
+				recs, err := h.Revisions()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || rec.Late != nil {
+					t.Errorf("at %s, 2026-04-01 after %s: %+v", at, tt.path, rec)
+				}
 			}
 		})
 	}
@@ -163,5 +178,30 @@ func TestRemovedRecord(t *testing.T) {
 	}
 	if g.Verdict.OK || !strings.Contains(fmt.Sprint(g.Verdict.Blockers), "approvals/2019-04-01") {
 		t.Errorf("a tree without an approved revision's record: %+v", g.Verdict.Blockers)
+	}
+}
+
+// TestSubmoduleFolder: a submodule (gitlink) named like a revision under
+// approvals/ is no revision folder: the walk passes over it, where it used
+// to read the commit it names as a tree and stop every later gate.
+func TestSubmoduleFolder(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	head := strings.TrimSpace(gitCLI(t, r.Dir, "rev-parse", "HEAD"))
+	gitCLI(t, r.Dir, "update-index", "--add", "--cacheinfo", "160000,"+head+",approvals/2026-05-01")
+	gitCLI(t, r.Dir, "commit", "-q", "-m", "gitlink")
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := h.Revisions()
+	if err != nil {
+		t.Fatalf("the walk stops at a gitlink: %v", err)
+	}
+	if Find(recs, "2026-05-01") != nil {
+		t.Error("a gitlink is a recorded revision")
+	}
+	if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved {
+		t.Errorf("2026-04-01: %+v", rec)
 	}
 }

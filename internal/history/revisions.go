@@ -19,6 +19,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/policyctl/policyctl/approvals"
@@ -54,9 +55,6 @@ type Recorded struct {
 	Previous *Recorded
 	// Changes are the documents that differ from Previous's content.
 	Changes []Change
-	// Backdated is set for a revision recorded after a later-dated one:
-	// it would rewrite the history, so it never counts.
-	Backdated bool
 	// Late is the later-dated revision that was approved while this
 	// one's approvals were not complete: completed afterwards, it would
 	// change what was in force before that revision and judge it again by
@@ -353,10 +351,6 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	w.approvals = make([]map[string]string, len(w.Commits))
 	w.approvalsHash = make([]plumbing.Hash, len(w.Commits))
 	first := map[string]int{}
-	// A revision dated more than ten years after the day judged is no
-	// revision: recorded, it would make every real one after it
-	// backdated.
-	horizon := RevisionHorizon(w.opts.at())
 	lastHash := plumbing.ZeroHash
 	meter := w.opts.Progress
 	meter.Phase(i18n.T("reading the git history"), len(w.Commits))
@@ -384,17 +378,16 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 			continue
 		}
 		for _, e := range at.Entries {
-			if e.Mode.IsFile() || !approvals.ValidRevisionID(e.Name) || e.Name > horizon {
+			// A revision is a folder (not a file, a symbolic link or a
+			// submodule) named like a date.
+			if e.Mode != filemode.Dir || !approvals.ValidRevisionID(e.Name) {
 				continue
 			}
 			w.approvals[i][e.Name] = e.Hash.String()
 			if _, ok := first[e.Name]; ok {
 				continue
 			}
-			// Only a recorded revision — a folder with its revision.yaml —
-			// can make a later-recorded one backdated: a folder named
-			// 9999-12-31 holding a README must not block every revision
-			// to come.
+			// Only a folder with its revision.yaml is a recorded revision.
 			if recorded, err := w.hasRevisionFile(e.Hash); err != nil {
 				return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 			} else if recorded {
@@ -409,14 +402,11 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	sort.Strings(sorted)
 	at := w.opts.at()
 	meter.Phase(i18n.T("verifying revisions"), len(sorted))
-	// A revision recorded after a later-dated one would rewrite the
-	// history before it: it never counts.
-	backdated := make([]bool, len(sorted))
-	for k, id := range sorted {
-		for _, later := range sorted[k+1:] {
-			backdated[k] = backdated[k] || first[later] < first[id]
-		}
-	}
+	// Only an approved revision orders the history: one dated before it
+	// and not approved when it was never counts (judge, Recorded.Late). A
+	// draft — dated ten years ahead, never signed, removed again — holds
+	// back nothing: neither the revisions recorded after it nor, when the
+	// day judged reaches its date, those approved since.
 	// Models read in advance are waited for before the walk returns: no
 	// read outlives it.
 	defer w.ahead.Range(func(_, v any) bool {
@@ -424,21 +414,17 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 		return true
 	})
 	recs := make([]*Recorded, len(sorted))
-	var undecided []int
+	undecided := make([]int, len(sorted))
 	for k, id := range sorted {
-		recs[k] = &Recorded{ID: id, Backdated: backdated[k]}
-		if !backdated[k] {
-			undecided = append(undecided, k)
-		} else {
-			meter.Add(1)
-		}
+		recs[k] = &Recorded{ID: id}
+		undecided[k] = k
 	}
 	if err := w.judge(sorted, recs, undecided, meter); err != nil {
 		return nil, err
 	}
 	var prev *Recorded
 	for _, rec := range recs {
-		if rec.Backdated || rec.Late != nil {
+		if rec.Late != nil {
 			continue
 		}
 		if !rec.Approved {
@@ -588,7 +574,9 @@ func (w *Walk) hasRevisionFile(h plumbing.Hash) (bool, error) {
 		return false, err
 	}
 	for _, e := range t.Entries {
-		if e.Name == "revision.yaml" && e.Mode.IsFile() {
+		// A symbolic link is no revision.yaml: the working tree follows
+		// it (or skips it when it leads nowhere), the history would not.
+		if e.Name == "revision.yaml" && (e.Mode == filemode.Regular || e.Mode == filemode.Executable) {
 			return true, nil
 		}
 	}

@@ -109,7 +109,6 @@ type cachedRevision struct {
 	Approved  bool     `json:"approved,omitempty"`
 	Commit    string   `json:"commit,omitempty"`
 	Changes   []Change `json:"changes,omitempty"`
-	Backdated bool     `json:"backdated,omitempty"`
 	Late      string   `json:"late,omitempty"` // the id of Recorded.Late
 }
 
@@ -121,7 +120,7 @@ type cachedSummary struct {
 func encodeSummary(s *Summary) ([]byte, error) {
 	var cs cachedSummary
 	for _, r := range s.Revisions {
-		cr := cachedRevision{ID: r.ID, Kind: r.Kind, Approved: r.Approved, Changes: r.Changes, Backdated: r.Backdated}
+		cr := cachedRevision{ID: r.ID, Kind: r.Kind, Approved: r.Approved, Changes: r.Changes}
 		if r.Late != nil {
 			cr.Late = r.Late.ID
 		}
@@ -145,11 +144,11 @@ func (r *Repository) decodeSummary(v []byte) (*Summary, error) {
 	s := &Summary{First: cs.First}
 	var prev *Recorded
 	for _, cr := range cs.Revisions {
-		rec := &Recorded{ID: cr.ID, Kind: cr.Kind, Approved: cr.Approved, Changes: cr.Changes, Backdated: cr.Backdated}
+		rec := &Recorded{ID: cr.ID, Kind: cr.Kind, Approved: cr.Approved, Changes: cr.Changes}
 		if cr.Late != "" {
 			rec.Late = &Recorded{ID: cr.Late} // dated later: linked below
 		}
-		if !rec.Backdated && rec.Late == nil {
+		if rec.Late == nil {
 			rec.Previous = prev
 		}
 		if cr.Approved {
