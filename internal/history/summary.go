@@ -104,12 +104,12 @@ func (r *Repository) summaryKey() (cache.Key, bool) {
 // cachedRevision is a recorded revision as the cache keeps it. InForce and
 // Scheduled are not kept: they depend on the day (--at).
 type cachedRevision struct {
-	ID        string   `json:"id"`
-	Kind      string   `json:"kind,omitempty"`
-	Approved  bool     `json:"approved,omitempty"`
-	Commit    string   `json:"commit,omitempty"`
-	Changes   []Change `json:"changes,omitempty"`
-	Late      string   `json:"late,omitempty"` // the id of Recorded.Late
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind,omitempty"`
+	Approved bool     `json:"approved,omitempty"`
+	Commit   string   `json:"commit,omitempty"`
+	Changes  []Change `json:"changes,omitempty"`
+	Late     string   `json:"late,omitempty"` // the id of Recorded.Late
 }
 
 type cachedSummary struct {
