@@ -61,6 +61,11 @@ type Ref struct {
 	// end, the others those of its second.
 	Range    bool
 	FirstEnd int
+	// Each is set for a reference that names every provision of one kind
+	// under one (前項各号, 第5条各項, 次の各号): what it means is them all,
+	// whatever they are, so a 号 added among them or removed changes
+	// nothing it points at.
+	Each bool
 	// member is the reference's place in its expression: 8 is member 2 of
 	// 上記6、7及び8. References of an exclusion count from 100.
 	member int

@@ -416,3 +416,24 @@ func TestUnknownTierNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestEachKeepsMeaning: 前項各号 means every 号 of that 項: a 号 appended
+// to it is no renumbering the reference must follow, and it is marked
+// Each; a plain list of the 号 is not.
+func TestEachKeepsMeaning(t *testing.T) {
+	art := "\n第1条　職員は、次に掲げる事項を報告する。\n\n一　事故の内容\n\n二　講じた措置\n%s\n2　前項各号の報告は、書面で行う。\n"
+	base := load(t, map[string]string{"policy/std.md": front("std", "standard") + strings.Replace(art, "%s", "", 1)})
+	cur := load(t, map[string]string{"policy/std.md": front("std", "standard") + strings.Replace(art, "%s", "\n三　再発防止策\n", 1)})
+	if shifts := Renumbered(base, cur); len(shifts) != 0 {
+		t.Errorf("a 号 appended moved 前項各号: %+v", shifts[0])
+	}
+	var each *Ref
+	for _, r := range All(cur)[cur.Doc("std")] {
+		if r.Text == "前項各号" {
+			each = r
+		}
+	}
+	if each == nil || !each.Each || len(each.Targets) != 3 {
+		t.Errorf("前項各号: %+v", each)
+	}
+}

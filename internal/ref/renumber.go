@@ -145,6 +145,13 @@ func shifted(old, r *Ref, same map[*policy.Section]*policy.Section) (Shift, bool
 	if old.Targets[0].Kind == policy.KindRoot {
 		return Shift{}, false
 	}
+	if old.Each && r.Each && len(r.Targets) > 0 {
+		// 前項各号 means the 号 of that 項, whichever they are now: one
+		// added or removed among them moves nothing.
+		if p := same[old.Targets[0].Parent]; p != nil && r.Targets[0].Parent == p {
+			return Shift{}, false
+		}
+	}
 	s := Shift{Ref: r, Was: old.Targets}
 	moved := len(old.Targets) != len(r.Targets)
 	for i, t := range old.Targets {

@@ -185,6 +185,7 @@ func (st *state) cites(r *Ref, links []link, path []*policy.Section) {
 // resolve finds the targets of one chain.
 func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	r.Part = c.part
+	r.Each = len(links) > 0 && links[len(links)-1].kind == linkEach
 	for _, l := range links {
 		if l.absurd {
 			st.cites(r, links, nil)

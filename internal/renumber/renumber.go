@@ -212,6 +212,30 @@ func (pl *planner) identify() {
 
 // fromBase takes a reference's identity from the base revision.
 func (pl *planner) fromBase(r, old *ref.Ref) {
+	if old.Each && r.Each {
+		// 前項各号 keeps meaning every 号 of that 項, as many as it has now.
+		if p := pl.same[old.Targets[0].Parent]; p != nil {
+			var want []*policy.Section
+			for _, c := range p.Children {
+				if c.Style == old.Targets[0].Style {
+					want = append(want, c)
+				}
+			}
+			if len(want) > 0 {
+				pl.p.identity[r] = want
+				cs := make([]*policy.Section, len(r.Cites))
+				if len(old.Cites) == len(r.Cites) {
+					for i, c := range old.Cites {
+						if c.Sec != nil {
+							cs[i] = pl.same[c.Sec]
+						}
+					}
+				}
+				pl.cites[r] = cs
+				return
+			}
+		}
+	}
 	var want []*policy.Section
 	for i, t := range old.Targets {
 		n := pl.same[t]

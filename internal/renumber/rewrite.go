@@ -61,6 +61,9 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 			if w == nil {
 				// 前各号, 各号: several provisions in one word; it keeps
 				// them when the reference still resolves to them.
+				if r.Each && i > 0 && len(want) > 0 && parentIs(want[0], cites[i-1]) {
+					continue // 各号 of the provision the link before it names
+				}
 				if i == len(r.Cites)-1 && !sameSections(r.Targets, want) {
 					if list, ok := pl.list(want, r.Doc, r.Host); ok {
 						edits = append(edits, textEdit{c.Start, c.End, list})
@@ -104,6 +107,15 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 		}
 	}
 	pl.emit(r, edits)
+}
+
+// parentIs reports whether p holds s: as its parent, or as the article
+// whose first 項 (unnumbered) holds it.
+func parentIs(s, p *policy.Section) bool {
+	if p == nil || s.Parent == nil {
+		return false
+	}
+	return s.Parent == p || s.Parent.Kind == policy.KindImplicit && s.Parent.Parent == p
 }
 
 // emit records the edits of one reference.
