@@ -95,7 +95,11 @@ func (s *Section) Path() []*Section {
 
 // Outline writes the numbers from the outermost numbered ancestor down to s
 // the way Japanese documents cite them: "6(3)①", "第5条第2項第3号".
-func (s *Section) Outline() string {
+func (s *Section) Outline() string { return s.outline(false) }
+
+// outline writes the path of numbers; shown, a provision typed 第?条
+// reads as written, not as the number 0 it holds until renumbered.
+func (s *Section) outline(shown bool) string {
 	var b strings.Builder
 	path := s.Path()
 	for i, x := range path {
@@ -103,6 +107,8 @@ func (s *Section) Outline() string {
 			continue
 		}
 		switch {
+		case shown && x.Provisional && !(x.Style.Group() && i < len(path)-1 && !s.Style.Group()):
+			b.WriteString(x.Label)
 		case x.Style.Group() && i < len(path)-1 && !s.Style.Group():
 			// Articles and 別表 are numbered through the whole document and
 			// cited without their chapter: 第5条, not 第2章第5条.
@@ -143,7 +149,7 @@ func (s *Section) Display() string {
 	if r := []rune(t); len(r) > 30 {
 		t = string(r[:30]) + "…"
 	}
-	o := s.Outline()
+	o := s.outline(true)
 	switch {
 	case o == "":
 		return t

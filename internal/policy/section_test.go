@@ -236,3 +236,31 @@ func TestFormHeadings(t *testing.T) {
 		t.Errorf("sections %q\nwant %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestProvisionalDisplay: a provision typed 第?条 reads as written in
+// messages (never 第0条), in its own outline and its 項's; the outline
+// that references are matched by keeps its number.
+func TestProvisionalDisplay(t *testing.T) {
+	d := parse(t, "\n第1条　目的を定める。\n\n（新設）\n\n第?条　新たに定める。\n\n2　その細目は別に定める。\n")
+	var art, clause *Section
+	for _, s := range d.Sections() {
+		switch {
+		case s.Provisional:
+			art = s
+		case art != nil && s.Style == StyleClause:
+			clause = s
+		}
+	}
+	if art == nil || clause == nil {
+		t.Fatalf("sections: %v", d.Sections())
+	}
+	if got := art.Display(); !strings.HasPrefix(got, "第?条") {
+		t.Errorf("Display = %q", got)
+	}
+	if got := clause.Display(); !strings.HasPrefix(got, "第?条第2項") {
+		t.Errorf("the 項's Display = %q", got)
+	}
+	if got := art.Outline(); got != "第0条" {
+		t.Errorf("Outline = %q", got)
+	}
+}
