@@ -66,7 +66,8 @@ func renumberedFinding(s ref.Shift, base string) policy.Finding {
 	return f
 }
 
-// describe names sections briefly: 3 対象とする脅威, 第5条 目的, 第1条第2項.
+// describe names sections briefly: 3 対象とする脅威, 第5条 目的,
+// 第1条第2項「前項の記録は、…」.
 func describe(ss []*policy.Section) string {
 	var out []string
 	for _, s := range ss {
@@ -74,6 +75,14 @@ func describe(ss []*policy.Section) string {
 		case s == nil:
 		case s.Kind == policy.KindHeading || s.Style == policy.StyleArticle:
 			out = append(out, s.Display())
+		case s.Title != "":
+			// A 項 or 号 by its number and its first words: the number
+			// alone may be what the reference says now of another one.
+			t := []rune(s.Title)
+			if len(t) > 16 {
+				t = append(t[:16], '…')
+			}
+			out = append(out, s.Outline()+"「"+string(t)+"」")
 		default:
 			out = append(out, s.Outline())
 		}
