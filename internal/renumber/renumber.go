@@ -222,16 +222,7 @@ func (pl *planner) fromBase(r, old *ref.Ref) {
 				}
 			}
 			if len(want) > 0 {
-				pl.p.identity[r] = want
-				cs := make([]*policy.Section, len(r.Cites))
-				if len(old.Cites) == len(r.Cites) {
-					for i, c := range old.Cites {
-						if c.Sec != nil {
-							cs[i] = pl.same[c.Sec]
-						}
-					}
-				}
-				pl.cites[r] = cs
+				pl.keep(r, old, want)
 				return
 			}
 		}
@@ -248,6 +239,12 @@ func (pl *planner) fromBase(r, old *ref.Ref) {
 		}
 		want = append(want, n)
 	}
+	pl.keep(r, old, want)
+}
+
+// keep gives a reference the identity want, and each of its links the
+// provision its counterpart's named in the base.
+func (pl *planner) keep(r, old *ref.Ref, want []*policy.Section) {
 	pl.p.identity[r] = want
 	cs := make([]*policy.Section, len(r.Cites))
 	if len(old.Cites) == len(r.Cites) {
