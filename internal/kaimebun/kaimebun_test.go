@@ -43,7 +43,7 @@ func roundTrip(t *testing.T, r *diff.Result, revision string) string {
 	}
 	changed := false
 	for _, d := range r.Documents {
-		changed = changed || d.Status != diff.Unchanged
+		changed = changed || textChanged(d)
 	}
 	if revision != "" && changed {
 		want, _ := effective(revision)
@@ -66,7 +66,7 @@ func roundTrip(t *testing.T, r *diff.Result, revision string) string {
 			all[n] = in
 			order = append(order, n)
 		}
-		in.changed = in.changed || d.Status != diff.Unchanged
+		in.changed = in.changed || textChanged(d)
 		news, _ := Provisions(d, false)
 		in.news = append(in.news, news...)
 		if d.Status == diff.Deleted {
@@ -123,6 +123,28 @@ func compareProvisions(t *testing.T, title, got string, news []*Provision, want,
 }
 
 const config = "organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n"
+
+// textChanged reports whether a document's provisions read otherwise:
+// bytes that no reader sees (an extra table cell GFM drops) amend nothing.
+func textChanged(d *diff.Document) bool {
+	switch d.Status {
+	case diff.Added, diff.Deleted:
+		return true
+	case diff.Unchanged:
+		return false
+	}
+	olds, _ := Provisions(d, true)
+	news, _ := Provisions(d, false)
+	if len(olds) != len(news) {
+		return true
+	}
+	for i := range olds {
+		if olds[i].Text() != news[i].Text() || olds[i].Addr() != news[i].Addr() {
+			return true
+		}
+	}
+	return false
+}
 
 func model(t testing.TB, docs map[string]string) *policy.Repo {
 	t.Helper()
