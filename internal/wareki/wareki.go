@@ -120,6 +120,11 @@ func (d Date) Gregorian() (y, m, day int, err error) {
 	if d.Day == 0 {
 		c.d = 1
 	}
+	if c.before(civil{1873, 1, 1}) {
+		// A date of 明治 before 明治6年 is a date of the old calendar: it
+		// has no Gregorian date of the same numbers (Of refuses them too).
+		return 0, 0, 0, fmt.Errorf("wareki: %s is before 1873, when Japan adopted the Gregorian calendar", d)
+	}
 	if i+1 < len(Eras) && !c.before(Eras[i+1].Start) {
 		return 0, 0, 0, fmt.Errorf("wareki: %s is after %s ended: it is %s", d, d.Era, mustOf(y, d.Month, d.Day))
 	}
