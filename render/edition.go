@@ -366,7 +366,9 @@ func wholeDocument(d *policy.Document) []Excerpt {
 // and those it shows. Raw HTML and comments are never shown, wherever they
 // stand, so they count as cut.
 func excerpts(d *policy.Document, sees func(int) bool) (cut []Excerpt, shown []string) {
-	shown = append(shown, d.Meta.Title)
+	// The title and path of a document the edition shows are shown (a
+	// diff's data names both).
+	shown = append(shown, d.Meta.Title, d.Path)
 	leafTexts(d, func(off int, text string) {
 		if sees(d.LevelAt(off)) {
 			shown = append(shown, text)

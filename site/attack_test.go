@@ -168,15 +168,15 @@ func TestAttackHistoryNamesRestricted(t *testing.T) {
 		{ID: "basic", Title: "文書basic", What: "modified"},
 		{ID: "password", Title: "CanaryPasswordTitle", What: "modified"},
 	}}
-	got := strings.Join(editionChanges(entry, newPub, oldPub), "、")
+	got := strings.Join(editionChanges(entry, newPub, oldPub, nil), "、")
 	if got != HiddenChanges {
 		t.Errorf("public 改訂履歴: %q, want only %q", got, HiddenChanges)
 	}
-	if got := strings.Join(editionChanges(entry, newIn, oldIn), "、"); !strings.Contains(got, "CanaryPasswordTitle（改正）") || !strings.Contains(got, "文書basic（改正）") {
+	if got := strings.Join(editionChanges(entry, newIn, oldIn, nil), "、"); !strings.Contains(got, "CanaryPasswordTitle（改正）") || !strings.Contains(got, "文書basic（改正）") {
 		t.Errorf("internal 改訂履歴: %q", got)
 	}
 	changedPub, _ := model("新", "変更")
-	if got := strings.Join(editionChanges(entry, changedPub, oldPub), "、"); got != "文書basic（改正）、"+HiddenChanges {
+	if got := strings.Join(editionChanges(entry, changedPub, oldPub, nil), "、"); got != "文書basic（改正）、"+HiddenChanges {
 		t.Errorf("public 改訂履歴 of a visible change: %q", got)
 	}
 }

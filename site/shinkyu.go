@@ -51,13 +51,7 @@ func writeShinkyu(w *files, set pageSet, rv Revision, prev *render.EditionModel,
 	// text again as 削る, nor the 改め文 say 廃止する (the history says
 	// 非公開部分の改正). Its text stays in the archive of the revisions
 	// that published it.
-	leave := map[string]bool{}
-	for _, d := range prev.Repo().Docs {
-		if set.ed.Repo().Doc(d.Meta.ID) == nil && rv.Model != nil && rv.Model.Doc(d.Meta.ID) != nil {
-			leave[d.Meta.ID] = true
-		}
-	}
-	res := diff.Compare(prev.Repo(), set.ed.Repo(), diff.Options{Leave: leave})
+	res := diff.Compare(prev.Repo(), set.ed.Repo(), diff.Options{Leave: diff.Left(prev.Repo(), set.ed.Repo(), rv.Model)})
 	res.Old, res.New = rv.PrevID, rv.ID
 	fo := diff.FormatOptions{OldFirst: oldFirst, Kind: rv.Kind}
 	t := res.Layout(fo)

@@ -777,7 +777,7 @@ const HiddenChanges = "非公開部分の改正"
 // editionChanges lists what a revision changed, as the edition sees it: the
 // documents whose edition content was added, changed or removed, and the
 // generic HiddenChanges when anything else changed.
-func editionChanges(e history.Entry, cur, prev *render.EditionModel) []string {
+func editionChanges(e history.Entry, cur, prev *render.EditionModel, full *policy.Repo) []string {
 	if len(e.Documents) == 0 {
 		return nil
 	}
@@ -786,6 +786,10 @@ func editionChanges(e history.Entry, cur, prev *render.EditionModel) []string {
 	}
 	var out []string
 	hidden := false
+	var left map[string]bool
+	if prev != nil {
+		left = diff.Left(prev.Repo(), cur.Repo(), full)
+	}
 	for _, c := range e.Documents {
 		nd := cur.Repo().Doc(c.ID)
 		var od *policy.Document
@@ -797,7 +801,7 @@ func editionChanges(e history.Entry, cur, prev *render.EditionModel) []string {
 			out = append(out, nd.Meta.Title+"（新設）")
 		case nd != nil && diff.Differs(od, nd):
 			out = append(out, nd.Meta.Title+"（改正）")
-		case nd == nil && od != nil && c.What == "removed":
+		case nd == nil && od != nil && c.What == "removed" && !left[c.ID]:
 			out = append(out, od.Meta.Title+"（廃止）")
 		default:
 			// Only what the edition does not see changed, or a document
@@ -814,13 +818,15 @@ func editionChanges(e history.Entry, cur, prev *render.EditionModel) []string {
 func writeHistory(w *files, info siteInfo, o Options, models map[string]*render.EditionModel, archived map[string]bool, noindex bool) error {
 	var rows []historyRow
 	prevOf := map[string]string{}
+	fullOf := map[string]*policy.Repo{}
 	for _, a := range o.Archive {
 		prevOf[a.ID] = a.PrevID
+		fullOf[a.ID] = a.Model
 	}
 	for _, e := range o.Entries {
 		r := historyRow{Date: monthOfDate(e.Date), Kind: e.Kind, Edition: e.Edition, Legacy: e.Legacy}
 		if !e.Legacy {
-			r.Changes = editionChanges(e, models[e.Revision], models[prevOf[e.Revision]])
+			r.Changes = editionChanges(e, models[e.Revision], models[prevOf[e.Revision]], fullOf[e.Revision])
 			r.InForce = e.Revision == o.InForceID
 			r.Scheduled = e.Scheduled
 		}

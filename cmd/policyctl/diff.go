@@ -104,6 +104,7 @@ func diffRun(opts *diffOptions, args []string) error {
 	}
 	var om, nm *policy.Repo
 	var trip *render.Tripwire
+	var leave map[string]bool
 	var oerr error
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -135,6 +136,8 @@ func diffRun(opts *diffOptions, args []string) error {
 		if err != nil {
 			return err
 		}
+		// A document made non-public is left out, never said 廃止.
+		leave = diff.Left(oe.Repo(), ne.Repo(), nm)
 		om, nm = oe.Repo(), ne.Repo()
 		// What the diff writes is looked through as the site's pages are:
 		// the tripwire does not trust the cut either.
@@ -144,7 +147,7 @@ func diffRun(opts *diffOptions, args []string) error {
 	if opts.Doc != "" && nm.Doc(opts.Doc) == nil && om.Doc(opts.Doc) == nil {
 		return i18n.Errorf("--doc %q: no document has that id in either revision (ids: %s)", opts.Doc, policy.KnownIDs(20, om, nm))
 	}
-	res := diff.Compare(om, nm, diff.Options{Doc: opts.Doc})
+	res := diff.Compare(om, nm, diff.Options{Doc: opts.Doc, Leave: leave})
 	res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
 	if reversed(ot, nt) {
 		fmt.Fprintln(f.stderr, fmt.Sprintf(diff.LabelsFor(string(i18n.Current())).WrongOrder, oldRev, newRev))

@@ -425,27 +425,77 @@ func differs(od, nd *policy.Document, rows []*Section) bool {
 }
 
 // shownLines is src without the lines that hold only an HTML comment
-// (after a container's quote markers and indentation), and with each run
-// of blank lines made one.
+// (after a container's quote markers and indentation) and without blank
+// lines: where the cut left a comment, the blank lines around it differ
+// from the old text's (at the end of a document, before a heading). A
+// blank line that changes what is shown — a paragraph split, a code
+// block's — changes a row, which differs checks too.
 func shownLines(src []byte) []byte {
 	out := make([]byte, 0, len(src))
-	blank := false
 	for line := range bytes.Lines(src) {
 		t := bytes.TrimSpace(bytes.TrimLeft(line, " \t>"))
-		if bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->")) && bytes.Count(t, []byte("-->")) == 1 {
+		if len(t) == 0 || bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->")) && bytes.Count(t, []byte("-->")) == 1 {
 			continue
-		}
-		if len(t) == 0 {
-			if blank {
-				continue
-			}
-			blank = true
-		} else {
-			blank = false
 		}
 		out = append(out, line...)
 	}
 	return out
+}
+
+// Left lists the documents of an edition's old model that its new model
+// does not hold but that go on in the new full model, not shown (made
+// non-public, perhaps renamed too): Options.Leave for the edition's table,
+// and never 廃止 in its history.
+func Left(old, new, full *policy.Repo) map[string]bool {
+	out := map[string]bool{}
+	if old == nil || new == nil || full == nil {
+		return out
+	}
+	var hidden []*policy.Document
+	for _, d := range full.Docs {
+		if new.Doc(d.Meta.ID) == nil {
+			hidden = append(hidden, d)
+		}
+	}
+	for _, d := range old.Docs {
+		if new.Doc(d.Meta.ID) == nil && Continued(d, hidden) {
+			out[d.Meta.ID] = true
+		}
+	}
+	return out
+}
+
+// Continued reports whether document d goes on as one of docs, under
+// another visibility, id or path: one of them has its id or its path, or
+// holds at least half of its lines (as the approvals follow a document
+// that was renamed and moved). Given the documents an edition does not
+// show, a document that left the edition but goes on among them was made
+// non-public, not abolished.
+func Continued(d *policy.Document, docs []*policy.Document) bool {
+	lines := map[string]bool{}
+	for l := range bytes.Lines(d.Body()) {
+		if t := string(bytes.TrimSpace(l)); t != "" {
+			lines[t] = true
+		}
+	}
+	for _, o := range docs {
+		if o.Meta.ID == d.Meta.ID || o.Path == d.Path {
+			return true
+		}
+		if len(lines) == 0 {
+			continue
+		}
+		shared := 0
+		for l := range bytes.Lines(o.Body()) {
+			if lines[string(bytes.TrimSpace(l))] {
+				shared++
+			}
+		}
+		if 2*shared >= len(lines) {
+			return true
+		}
+	}
+	return false
 }
 
 func row(o, n *unit, opts Options, moved bool) *Section {

@@ -255,6 +255,8 @@ func TestDiffersShown(t *testing.T) {
 		want      bool
 	}{
 		{"a cut part", strings.Replace(base, "定める。\n", "定める。\n\n<!-- -->\n", 1), false},
+		{"a cut part at the end", base + "\n<!-- -->\n", false},
+		{"a cut part before a heading, no blank line before", strings.Replace(base, "\n## 2.", "<!-- -->\n## 2.", 1), false},
 		{"a cut part in a quote", strings.Replace(base, "この手順は目的を定める。\n", "> この手順は目的を定める。\n>\n> <!-- -->\n", 1), true},
 		{"a comment added", strings.Replace(base, "## 2.", "<!-- 注 -->\n\n## 2.", 1), false},
 		{"a word", strings.Replace(base, "目的を", "目標を", 1), true},
@@ -295,5 +297,33 @@ func TestDeletedInPlace(t *testing.T) {
 	}
 	if deleted == nil || !strings.Contains(deleted.OldText, "暗号化する") {
 		t.Errorf("第3条　削除 is not the row of the article it deleted:\n%s", rows(res.Documents[0]))
+	}
+}
+
+// TestLeft: a document that left an edition but goes on in the full model
+// not shown — made internal, also renamed and moved — is left out of the
+// edition's table; one abolished, or merged into a shown document, is not.
+func TestLeft(t *testing.T) {
+	body := "\n## 1. 目的\n\nこの指針は外部委託の管理を定める。\n\n## 2. 契約\n\n契約には秘密保持を定める。\n"
+	pub := func(id, vis, b string) string {
+		return "---\nid: " + id + "\ntitle: 外部委託指針\ntier: procedure\nvisibility: " + vis + "\n---\n" + b
+	}
+	old := model(t, map[string]string{"policy/other.md": pub("other", "public", body)})
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		want  bool
+	}{
+		{"made internal", map[string]string{"policy/other.md": pub("other", "internal", body)}, true},
+		{"renamed, moved and made internal", map[string]string{"policy/x/other2.md": pub("other2", "internal", body)}, true},
+		{"abolished", map[string]string{"policy/b.md": pub("b", "internal", "\n## 1. 別\n\n別の内容。\n")}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			full := model(t, tc.files)
+			edition := model(t, map[string]string{"policy/keep.md": pub("keep", "public", "\n## 1. 残る\n\n残る文書。\n")})
+			if got := Left(old, edition, full)["other"]; got != tc.want {
+				t.Errorf("Left = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
