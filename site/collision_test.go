@@ -275,3 +275,39 @@ func TestReclassifiedDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDraftMarkForACut: a page whose public text is the revision in
+// force's, while the working tree added a restricted part to it, carries
+// no 「案」 mark in the public edition: the mark would say where
+// restricted text was added.
+func TestNoDraftMarkForACut(t *testing.T) {
+	_, o := jaOptions(t, "")
+	fsys := fstest.MapFS{}
+	for _, p := range []string{policy.ConfigFile, "policy/basic.md", "policy/secret.md", "policy/images/a.svg"} {
+		b, err := fs.ReadFile(o.InForce.FS, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == "policy/basic.md" {
+			b = append(b, "\n::: internal\n\n追記した非公開の手順。\n\n:::\n"...)
+		}
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	full, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pub policy.Edition
+	for _, e := range o.Editions {
+		if e.Name == "public" {
+			pub = e.Restrict(o.InForce.Config)
+		}
+	}
+	files, err := buildEdition(full, pub, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := files["basic.html"]; page == nil || bytes.Contains(page, []byte("承認前の案")) {
+		t.Errorf("basic.html is marked as a draft (or missing): %d bytes", len(page))
+	}
+}

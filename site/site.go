@@ -634,8 +634,9 @@ func writePages(w *files, s pageSet) error {
 		draft = phrase{text("この文書は、施行中の版（"), date(dateOf(s.inForceID)), text("施行）と内容が異なります。承認前の案であり、施行中の規程ではありません。")}
 		w.allow(draft.String())
 		for _, d := range docs {
-			f := s.inForce.Repo().Doc(d.Meta.ID)
-			if f == nil || !bytes.Equal(f.Source, d.Source) {
+			// What a reader sees differs (a restricted part added leaves
+			// only a comment in the cut, and no mark).
+			if f := s.inForce.Repo().Doc(d.Meta.ID); f == nil || diff.Differs(f, d) {
 				drafts[d] = true
 			}
 		}
