@@ -95,9 +95,9 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		}
 		if len(res.Problems) > 0 {
 			// Left to a person: the other fixes go on without it.
-			what := i18n.T("numbering/gap and numbering/duplicate: the renumbering would not keep every reference's target:")
+			what := i18n.T("numbering/gap and numbering/duplicate: the renumbering was refused:")
 			if !numbering {
-				what = i18n.T("ref/renumbered: the rewriting would not keep every reference's target:")
+				what = i18n.T("ref/renumbered: the rewriting was refused:")
 			}
 			c.Skipped = append(c.Skipped, what)
 			for _, l := range problemLines(res.Problems) {
