@@ -24,6 +24,9 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 	if err != nil {
 		return err
 	}
+	if err := history.ReplacedError(recs); err != nil {
+		return err
+	}
 	if h.Revision != nil {
 		// The content of a recorded revision: its history is what was
 		// approved up to it.

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"maps"
 
@@ -100,6 +101,13 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 				Detail: i18n.T("approvals/allowed_signers does not match approvals/registry.yaml: ssh-keygen would check approvals against other keys; write it again from the registry with policyctl signers, never by hand")})
 		}
 	}
+	for _, rec := range recs {
+		if rec.Approved && rec.Replaced {
+			g.Verdict.OK = false
+			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(rec.ID), Reason: approvals.ReasonSealed,
+				Detail: replacedMessage(rec)})
+		}
+	}
 	if rec := g.Record; rec != nil {
 		switch {
 		case rec.Late != nil:
@@ -149,4 +157,21 @@ func (r *Repository) Sealed(id string) (*Recorded, error) {
 		return rec, nil
 	}
 	return nil, nil
+}
+
+// replacedMessage says why a revision whose approvals were replaced after
+// it was approved stops the gate and the publishing.
+func replacedMessage(rec *Recorded) string {
+	return i18n.Sprintf("revision %[1]s was approved at commit %[2]s, and approvals/%[1]s has changed since: the history seals what that commit's approvals signed, not what the approvals in the repository sign now (a branch merged by rebase or as a fast-forward can bring approvals the committees withdrew); nothing is published while it stands: restore the approvals it was approved with (git checkout %[2]s -- approvals/%[1]s), record the content meant as a new revision, and merge pull requests with merge commits", rec.ID, ShortHash(rec.Commit))
+}
+
+// ReplacedError is returned for publishing from a history in which an
+// approved revision's approvals were replaced after it was approved.
+func ReplacedError(recs []*Recorded) error {
+	for _, rec := range recs {
+		if rec.Approved && rec.Replaced {
+			return errors.New(replacedMessage(rec))
+		}
+	}
+	return nil
 }

@@ -35,6 +35,7 @@ func verifyAt(t *testing.T, dir string, opts Options) *Gate {
 func TestReapprovalTrap(t *testing.T) {
 	r := newRepo(t)
 	r.approve(t, "2026-04-01", "改訂")
+	approvedAt := strings.TrimSpace(gitCLI(t, r.Dir, "rev-parse", "HEAD"))
 	r.Commit(gittest.Commit{Files: map[string][]byte{"policy/a.md": doc("a", "第二版")}, Message: "a を改正"})
 	if g := verifyAt(t, r.Dir, testOptions); g.Verdict.OK {
 		t.Fatal("an edit after the approvals passed the gate")
@@ -52,7 +53,11 @@ func TestReapprovalTrap(t *testing.T) {
 	if g.Verdict.OK || !sealed {
 		t.Fatalf("re-approving a sealed revision passed: OK=%v %+v", g.Verdict.OK, g.Verdict.Blockers)
 	}
-	// The way forward: a new revision.
+	// The way forward: the approvals it was approved with back, and a new
+	// revision.
+	gitCLI(t, r.Dir, "rm", "-q", "-r", "approvals/2026-04-01")
+	gitCLI(t, r.Dir, "checkout", "-q", approvedAt, "--", "approvals/2026-04-01")
+	gitCLI(t, r.Dir, "commit", "-q", "-m", "restore")
 	r.approve(t, "2026-10-01", "一部改正")
 	if g := verifyAt(t, r.Dir, testOptions); !g.Verdict.OK {
 		t.Fatalf("a new revision: %+v", g.Verdict.Blockers)
@@ -300,5 +305,55 @@ func TestAllowedSignersGate(t *testing.T) {
 	}
 	if g.Verdict.OK || !found {
 		t.Errorf("a hand-added key passed the gate: OK=%v %+v", g.Verdict.OK, g.Verdict.Blockers)
+	}
+}
+
+// TestReplacedApprovals: an approved revision's approvals never change
+// after the commit that approved it; when a history brings other
+// approvals under its id (a branch merged by rebase carrying approvals
+// the committees withdrew, then their replacement), the revision is
+// marked replaced: the gate fails and nothing may be published, until the
+// approvals it was approved with are restored.
+func TestReplacedApprovals(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	sealed := strings.TrimSpace(gitCLI(t, r.Dir, "rev-parse", "HEAD"))
+	ents, err := os.ReadDir(filepath.Join(r.Dir, "approvals", "2026-04-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sig string
+	for _, e := range ents {
+		if e.Name() != "revision.yaml" {
+			sig = filepath.Join(r.Dir, "approvals", "2026-04-01", e.Name())
+			break
+		}
+	}
+	if err := os.WriteFile(sig, []byte("replaced\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitCLI(t, r.Dir, "commit", "-q", "-am", "other approvals")
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := h.Revisions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || !rec.Replaced {
+		t.Fatalf("2026-04-01: %+v", rec)
+	}
+	if err := ReplacedError(recs); err == nil || !strings.Contains(err.Error(), "git checkout "+sealed[:7]) {
+		t.Errorf("publishing is not refused with the way back: %v", err)
+	}
+	if g := verifyAt(t, r.Dir, testOptions); g.Verdict.OK {
+		t.Error("the gate passed")
+	}
+	gitCLI(t, r.Dir, "checkout", "-q", sealed, "--", "approvals/2026-04-01")
+	gitCLI(t, r.Dir, "commit", "-q", "-m", "restore")
+	h, _ = OpenRepository(r.Dir, "", testOptions)
+	if recs, _ := h.Revisions(); ReplacedError(recs) != nil {
+		t.Errorf("restored, still refused: %v", ReplacedError(recs))
 	}
 }

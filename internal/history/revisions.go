@@ -55,6 +55,13 @@ type Recorded struct {
 	Previous *Recorded
 	// Changes are the documents that differ from Previous's content.
 	Changes []Change
+	// Replaced is set for an approved revision whose approvals/<id>
+	// differ at the end of the history from those it was approved with:
+	// the history seals what the earlier commit's approvals signed, which
+	// is not what the repository's approvals sign now (a branch merged by
+	// rebase brought approvals the committees withdrew). Nothing is
+	// published while it stands.
+	Replaced bool
 	// Late is the later-dated revision that was approved while this
 	// one's approvals were not complete: completed afterwards, it would
 	// change what was in force before that revision and judge it again by
@@ -422,8 +429,18 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	if err := w.judge(sorted, recs, undecided, meter); err != nil {
 		return nil, err
 	}
+	last := len(w.Commits) - 1
+	index := make(map[plumbing.Hash]int, len(w.Commits))
+	for i, c := range w.Commits {
+		index[c.Hash] = i
+	}
 	var prev *Recorded
 	for _, rec := range recs {
+		if rec.Approved && rec.Commit != nil {
+			if i, ok := index[rec.Commit.Hash]; ok && w.approvals[i][rec.ID] != w.approvals[last][rec.ID] {
+				rec.Replaced = true
+			}
+		}
 		if rec.Late != nil {
 			continue
 		}

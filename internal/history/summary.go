@@ -110,6 +110,7 @@ type cachedRevision struct {
 	Commit   string   `json:"commit,omitempty"`
 	Changes  []Change `json:"changes,omitempty"`
 	Late     string   `json:"late,omitempty"` // the id of Recorded.Late
+	Replaced bool     `json:"replaced,omitempty"`
 }
 
 type cachedSummary struct {
@@ -120,7 +121,7 @@ type cachedSummary struct {
 func encodeSummary(s *Summary) ([]byte, error) {
 	var cs cachedSummary
 	for _, r := range s.Revisions {
-		cr := cachedRevision{ID: r.ID, Kind: r.Kind, Approved: r.Approved, Changes: r.Changes}
+		cr := cachedRevision{ID: r.ID, Kind: r.Kind, Approved: r.Approved, Changes: r.Changes, Replaced: r.Replaced}
 		if r.Late != nil {
 			cr.Late = r.Late.ID
 		}
@@ -144,7 +145,7 @@ func (r *Repository) decodeSummary(v []byte) (*Summary, error) {
 	s := &Summary{First: cs.First}
 	var prev *Recorded
 	for _, cr := range cs.Revisions {
-		rec := &Recorded{ID: cr.ID, Kind: cr.Kind, Approved: cr.Approved, Changes: cr.Changes}
+		rec := &Recorded{ID: cr.ID, Kind: cr.Kind, Approved: cr.Approved, Changes: cr.Changes, Replaced: cr.Replaced}
 		if cr.Late != "" {
 			rec.Late = &Recorded{ID: cr.Late} // dated later: linked below
 		}

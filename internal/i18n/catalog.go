@@ -1099,6 +1099,7 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"write to `FILE` instead of standard output": "標準出力ではなく `FILE` に書き出す",
 	"情報セキュリティポリシーを git で管理する — keep an information security policy in git":                                                                                                                              "情報セキュリティポリシーを git で管理する",
 	"the file is not UTF-8 text, so its numbers and references cannot be read and renumbering could move what it cites or what cites it; convert it first (policyctl fix text/encoding), then renumber": "ファイルが UTF-8 のテキストでないため、その番号と参照を読めず、番号を振り直すとこのファイルが引用する規定やこのファイルを引用する参照を動かしてしまうおそれがあります。先に変換し（policyctl fix text/encoding）、それから renumber を実行してください",
+	"revision %[1]s was approved at commit %[2]s, and approvals/%[1]s has changed since: the history seals what that commit's approvals signed, not what the approvals in the repository sign now (a branch merged by rebase or as a fast-forward can bring approvals the committees withdrew); nothing is published while it stands: restore the approvals it was approved with (git checkout %[2]s -- approvals/%[1]s), record the content meant as a new revision, and merge pull requests with merge commits": "版 %[1]s はコミット %[2]s で承認されましたが、その後 approvals/%[1]s が変わっています。履歴が確定させるのはそのコミットの承認が署名した内容であり、いまリポジトリにある承認が署名した内容ではありません（リベース又は早送りでマージしたブランチは、委員会が取り下げた承認を持ち込むことがあります）。このままでは何も公開しません。承認されたときの承認を元に戻し（git checkout %[2]s -- approvals/%[1]s）、意図した内容を新しい版として記録し、プルリクエストはマージコミットでマージしてください",
 }
 
 // englishPlurals are the English messages whose words follow a count.
