@@ -353,11 +353,11 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	if len(w.Commits) == 0 {
 		return nil, nil
 	}
-	// One pass over the commits records approvals/<id> at each, and the
-	// commit at which each id first appears.
+	// One pass over the commits records approvals/<id> at each, and which
+	// ids were ever recorded revisions.
 	w.approvals = make([]map[string]string, len(w.Commits))
 	w.approvalsHash = make([]plumbing.Hash, len(w.Commits))
-	first := map[string]int{}
+	recorded := map[string]bool{}
 	lastHash := plumbing.ZeroHash
 	meter := w.opts.Progress
 	meter.Phase(i18n.T("reading the git history"), len(w.Commits))
@@ -391,19 +391,19 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 				continue
 			}
 			w.approvals[i][e.Name] = e.Hash.String()
-			if _, ok := first[e.Name]; ok {
+			if recorded[e.Name] {
 				continue
 			}
 			// Only a folder with its revision.yaml is a recorded revision.
-			if recorded, err := w.hasRevisionFile(e.Hash); err != nil {
+			if has, err := w.hasRevisionFile(e.Hash); err != nil {
 				return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
-			} else if recorded {
-				first[e.Name] = i
+			} else if has {
+				recorded[e.Name] = true
 			}
 		}
 	}
-	sorted := make([]string, 0, len(first))
-	for id := range first {
+	sorted := make([]string, 0, len(recorded))
+	for id := range recorded {
 		sorted = append(sorted, id)
 	}
 	sort.Strings(sorted)
