@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -234,38 +235,16 @@ func TestReclassifiedDocument(t *testing.T) {
 		if visibility == "public" {
 			return out
 		}
-		fsys := fstest.MapFS{}
-		for _, p := range []string{policy.ConfigFile, "policy/basic.md", "policy/secret.md", "policy/images/a.svg", "policy/extra.md"} {
-			b, err := fs.ReadFile(out.FS, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if p == "policy/extra.md" {
-				b = bytes.Replace(b, []byte("visibility: public"), []byte("visibility: "+visibility), 1)
-			}
-			fsys[p] = &fstest.MapFile{Data: b}
-		}
-		m, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return m
+		return editedRepo(t, out, "policy/extra.md", func(b []byte) []byte {
+			return bytes.Replace(b, []byte("visibility: public"), []byte("visibility: "+visibility), 1)
+		})
 	}
 	o.Archive[0].Model = withExtra(o.Archive[0].Model, "public")
 	o.Archive[1].Model = withExtra(o.Archive[1].Model, "internal")
 	o.Archive[1].Previous = o.Archive[0].Model
 	o.InForce = o.Archive[1].Model
 	full = withExtra(full, "internal")
-	var pub policy.Edition
-	for _, e := range o.Editions {
-		if e.Name == "public" {
-			pub = e.Restrict(o.InForce.Config)
-		}
-	}
-	files, err := buildEdition(full, pub, o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := publicFiles(t, full, o)
 	if !bytes.Contains(files["revisions/2024-04-01/reclassified.html"], []byte("PAGE-OF-DOCUMENT")) {
 		t.Error("the archive of the revision that published the document lost it")
 	}
@@ -282,32 +261,53 @@ func TestReclassifiedDocument(t *testing.T) {
 // restricted text was added.
 func TestNoDraftMarkForACut(t *testing.T) {
 	_, o := jaOptions(t, "")
-	fsys := fstest.MapFS{}
-	for _, p := range []string{policy.ConfigFile, "policy/basic.md", "policy/secret.md", "policy/images/a.svg"} {
-		b, err := fs.ReadFile(o.InForce.FS, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if p == "policy/basic.md" {
-			b = append(b, "\n::: internal\n\n追記した非公開の手順。\n\n:::\n"...)
-		}
-		fsys[p] = &fstest.MapFile{Data: b}
-	}
-	full, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pub policy.Edition
-	for _, e := range o.Editions {
-		if e.Name == "public" {
-			pub = e.Restrict(o.InForce.Config)
-		}
-	}
-	files, err := buildEdition(full, pub, o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	full := editedRepo(t, o.InForce, "policy/basic.md", func(b []byte) []byte {
+		return append(b, "\n::: internal\n\n追記した非公開の手順。\n\n:::\n"...)
+	})
+	files := publicFiles(t, full, o)
 	if page := files["basic.html"]; page == nil || bytes.Contains(page, []byte("承認前の案")) {
 		t.Errorf("basic.html is marked as a draft (or missing): %d bytes", len(page))
 	}
+}
+
+// editedRepo is r's files (the ja test repository's, with policy/extra.md
+// when it has one) with one of them edited, read as a revision's.
+func editedRepo(t *testing.T, r *policy.Repo, path string, edit func([]byte) []byte) *policy.Repo {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, p := range []string{policy.ConfigFile, "policy/basic.md", "policy/secret.md", "policy/images/a.svg", "policy/extra.md"} {
+		b, err := fs.ReadFile(r.FS, p)
+		if errors.Is(err, fs.ErrNotExist) && p == "policy/extra.md" {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p == path {
+			b = edit(b)
+		}
+		fsys[p] = &fstest.MapFile{Data: b}
+	}
+	m, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// publicFiles builds the public edition of full under o, narrowed by the
+// revision in force's configuration as Build narrows it.
+func publicFiles(t *testing.T, full *policy.Repo, o Options) map[string][]byte {
+	t.Helper()
+	for _, e := range o.Editions {
+		if e.Name == "public" {
+			files, err := buildEdition(full, e.Restrict(o.InForce.Config), o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return files
+		}
+	}
+	t.Fatal("no public edition")
+	return nil
 }

@@ -30,6 +30,21 @@ func verifyAt(t *testing.T, dir string, opts Options) *Gate {
 	return g
 }
 
+// revisionsAt reads the revisions of the repository in dir as opts judge
+// them; an error fails the test.
+func revisionsAt(t *testing.T, dir string, opts Options) []*Recorded {
+	t.Helper()
+	h, err := OpenRepository(dir, "", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := h.Revisions()
+	if err != nil {
+		t.Fatalf("revisions: %v", err)
+	}
+	return recs
+}
+
 // TestReapprovalTrap: approving an approved revision again for other
 // content does not pass the gate; a new revision does.
 func TestReapprovalTrap(t *testing.T) {
@@ -333,14 +348,7 @@ func TestReplacedApprovals(t *testing.T) {
 		t.Fatal(err)
 	}
 	gitCLI(t, r.Dir, "commit", "-q", "-am", "other approvals")
-	h, err := OpenRepository(r.Dir, "", testOptions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := h.Revisions()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := revisionsAt(t, r.Dir, testOptions)
 	if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || !rec.Replaced {
 		t.Fatalf("2026-04-01: %+v", rec)
 	}
@@ -352,8 +360,7 @@ func TestReplacedApprovals(t *testing.T) {
 	}
 	gitCLI(t, r.Dir, "checkout", "-q", sealed, "--", "approvals/2026-04-01")
 	gitCLI(t, r.Dir, "commit", "-q", "-m", "restore")
-	h, _ = OpenRepository(r.Dir, "", testOptions)
-	if recs, _ := h.Revisions(); ReplacedError(recs) != nil {
-		t.Errorf("restored, still refused: %v", ReplacedError(recs))
+	if err := ReplacedError(revisionsAt(t, r.Dir, testOptions)); err != nil {
+		t.Errorf("restored, still refused: %v", err)
 	}
 }

@@ -137,12 +137,7 @@ func TestFarFutureFolder(t *testing.T) {
 			gitCLI(t, r.Dir, "rm", "-q", "-r", strings.Join(strings.Split(tt.path, "/")[:2], "/"))
 			gitCLI(t, r.Dir, "commit", "-q", "-m", "remove")
 			r.approve(t, "2026-04-01", "改訂")
-			h, _ := OpenRepository(r.Dir, "", testOptions)
-			recs, err := h.Revisions()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || rec.Late != nil {
+			if rec := Find(revisionsAt(t, r.Dir, testOptions), "2026-04-01"); rec == nil || !rec.Approved || rec.Late != nil {
 				t.Errorf("2026-04-01 after %s: %+v", tt.path, rec)
 			}
 			// Judged on a day past the folder's date, the history is the
@@ -150,12 +145,7 @@ func TestFarFutureFolder(t *testing.T) {
 			for _, at := range []string{"2031-01-01", "2040-01-01"} {
 				o := testOptions
 				o.At = at
-				h, _ := OpenRepository(r.Dir, "", o)
-				recs, err := h.Revisions()
-				if err != nil {
-					t.Fatal(err)
-				}
-				if rec := Find(recs, "2026-04-01"); rec == nil || !rec.Approved || rec.Late != nil {
+				if rec := Find(revisionsAt(t, r.Dir, o), "2026-04-01"); rec == nil || !rec.Approved || rec.Late != nil {
 					t.Errorf("at %s, 2026-04-01 after %s: %+v", at, tt.path, rec)
 				}
 			}
@@ -190,14 +180,7 @@ func TestSubmoduleFolder(t *testing.T) {
 	head := strings.TrimSpace(gitCLI(t, r.Dir, "rev-parse", "HEAD"))
 	gitCLI(t, r.Dir, "update-index", "--add", "--cacheinfo", "160000,"+head+",approvals/2026-05-01")
 	gitCLI(t, r.Dir, "commit", "-q", "-m", "gitlink")
-	h, err := OpenRepository(r.Dir, "", testOptions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := h.Revisions()
-	if err != nil {
-		t.Fatalf("the walk stops at a gitlink: %v", err)
-	}
+	recs := revisionsAt(t, r.Dir, testOptions) // the walk used to stop at the gitlink
 	if Find(recs, "2026-05-01") != nil {
 		t.Error("a gitlink is a recorded revision")
 	}
