@@ -59,7 +59,17 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	r, err := opts.repo.headModel(h)
+	// The documents are read only for --doc: the whole history needs the
+	// configuration alone.
+	var r *policy.Repo
+	if opts.Doc != "" {
+		r, err = opts.repo.headModel(h)
+	} else {
+		var cfg *policy.Config
+		cfg, err = h.HeadConfig()
+		r = &policy.Repo{Config: cfg}
+		err = opts.repo.configError(h, err)
+	}
 	if err != nil {
 		return err
 	}

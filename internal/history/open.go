@@ -165,6 +165,15 @@ func (r *Repository) Model() (*policy.Repo, error) {
 	return r.model, r.mErr
 }
 
+// HeadConfig reads the tree's configuration alone, with the options'
+// overrides: all that the history of the whole policy needs from the tree
+// (its title and the legacy revisions); reading every document's front
+// matter too took most of a run that found its history in the cache.
+func (r *Repository) HeadConfig() (*policy.Config, error) {
+	cfg, err := policy.LoadConfig(r.Tree.FS, r.opts.Load.Overrides)
+	return cfg, ExplainMissing(r.Tree.Git, err)
+}
+
 // HeadModel reads the tree's configuration, registry and documents'
 // front matter and bytes, but not their Markdown: what history and
 // approvals need. It is the full model when that was read already.
