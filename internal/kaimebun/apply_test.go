@@ -168,6 +168,25 @@ func applyAll(text string, olds map[string]*adoc) (map[string]string, string, er
 }
 
 func (d *adoc) sentence(s, block string) error {
+	// 「…とし、Xの次に次の一条を加える。」, 「…ずつ繰り下げ、X…」: a
+	// renumbering and the addition that takes the number it freed.
+	if (strings.HasSuffix(s, "を加える。") || strings.HasSuffix(s, "次のように加える。")) && !strings.Contains(s, "中「") {
+		for _, sep := range []struct{ join, end string }{{"ずつ繰り下げ、", "ずつ繰り下げる。"}, {"とし、", "とする。"}} {
+			k := strings.LastIndex(s, sep.join)
+			if k < 0 {
+				continue
+			}
+			first, second := s[:k]+sep.end, s[k+len(sep.join):]
+			if strings.HasPrefix(second, "同条") {
+				a := strings.Index(first, "条")
+				second = first[:a+len("条")] + strings.TrimPrefix(second, "同条")
+			}
+			if err := d.sentence(first, ""); err != nil {
+				return err
+			}
+			return d.sentence(second, block)
+		}
+	}
 	at, rest := d.longest(s)
 	if at < 0 {
 		return fmt.Errorf("no provision has the address it begins with")

@@ -6,8 +6,12 @@
 // this order: the changes of wording (字句の改正, 見出しの改正), whole
 // provisions replaced (全部改正, always for a 別表) and removed (削る), in
 // the old numbering; then the renumbering (…とする, 繰り上げる, 繰り下げる);
-// then the provisions added (…の次に次の一条を加える) in the new numbering;
-// and last the 附則 with the 施行日. A change that no standard form can
+// then the provisions added (…の次に次の一条を加える) in the new numbering,
+// the first of them joined to the renumbering that freed its number
+// (「第五条を第六条とし、第四条の次に次の一条を加える。」); then the changes
+// to the provisions after all of those (the 附則's text, as a rule), so
+// that the sentences follow the text; and last the 附則 of the amendment
+// with the 施行日. A change that no standard form can
 // say exactly is written as the whole provision replaced, and the text
 // says so. It never reads or changes files; the round trip that proves a
 // 改め文 (applying it to the old text gives the new) is in the tests.
@@ -392,28 +396,32 @@ func (g *gen) amend() (lines []string, ok bool) {
 	}
 	note := func(s string) { flush(); lines = append(lines, noteMark+"　"+s) }
 
-	// 1. Wording, whole provisions and removals, in the old numbering.
-	for _, s := range g.oldRow {
+	// 1. Wording, whole provisions and removals, in the old numbering —
+	// up to the tail: the provisions after the last one renumbered, added
+	// or removed (the 附則, as a rule) are amended after those, where
+	// they stand in the text.
+	tail := g.tail()
+	one := func(s *diff.Section) {
 		o := g.oldOf[s]
 		if coveredOld[s] || st.gone(o) {
-			continue
+			return
 		}
 		switch g.fate[s] {
 		case remove, move:
 			if pr := g.parentRow(o, true); pr != nil && g.fate[pr] != keep {
-				continue // it goes with its parent
+				return // it goes with its parent
 			}
 			if g.fate[s] == move {
 				note(o.Addr() + "の移動は、削る形と加える形で示す。")
 			}
 			say(o.Addr() + "を削る。")
 			st.remove(o)
-			continue
+			return
 		}
 		n := g.newOf[s]
 		oldText, newText := o.Text(), relabel(n.Text(), n.Label, o.Label)
 		if oldText == newText {
-			continue
+			return
 		}
 		whole := func(reason string) {
 			if reason != "" {
@@ -441,17 +449,17 @@ func (g *gen) amend() (lines []string, ok bool) {
 		}
 		if o.Style == policy.StyleAppendix {
 			whole("") // 別表は、全部を改める。
-			continue
+			return
 		}
 		caption := relabel(n.Caption, n.Label, o.Label)
 		if (o.Caption == "") != (caption == "") {
 			whole("見出しを付け、又は削る")
-			continue
+			return
 		}
 		var bodyCl, addr string
 		if o.Caption != caption && !quotable(caption) {
 			whole("見出しを一つの字句で示せない")
-			continue
+			return
 		}
 		body := relabel(n.Body, n.Label, o.Label)
 		if o.Body != body {
@@ -459,7 +467,7 @@ func (g *gen) amend() (lines []string, ok bool) {
 			cl, why := clauses(o.Body, body, scope, at)
 			if why != "" {
 				whole(why)
-				continue
+				return
 			}
 			addr, bodyCl = a, cl
 		}
@@ -472,17 +480,48 @@ func (g *gen) amend() (lines []string, ok bool) {
 		}
 		st.set(o, oldText, newText)
 	}
+	for _, s := range g.oldRow[:tail] {
+		one(s)
+	}
 	flush()
 
 	// 2. Renumbering, children before parents, in an order that never
 	// gives two provisions one number.
 	renames, why := g.renames(st, coveredOld)
+	var joined *renaming
 	if why != "" {
 		g.why = why
 		return nil, false
 	}
+	// The last renumbering waits for the first addition: when that takes
+	// the number it freed, the two are one sentence.
+	var last *renaming
+	if n := len(renames); n > 0 {
+		last = &renames[n-1]
+		renames = renames[:n-1]
+	}
 	for _, x := range renames {
-		say(x)
+		say(x.text)
+	}
+	if last != nil {
+		first := true
+		for i, s := range g.newRow {
+			if coveredNew[s] || g.fate[s] == keep {
+				continue
+			}
+			if pr := g.parentRow(g.newP[i], false); pr != nil && g.fate[pr] != keep && !coveredNew[pr] {
+				continue
+			}
+			n := g.newP[i]
+			if !first || last.freed == 0 || last.parent != strings.Join(n.Path[:len(n.Path)-1], "") || n.Number.N != last.freed || !plain(n) {
+				break
+			}
+			joined = last
+			break
+		}
+		if joined == nil {
+			say(last.text)
+		}
 	}
 
 	// 3. Additions, in the new numbering and order.
@@ -506,16 +545,53 @@ func (g *gen) amend() (lines []string, ok bool) {
 			g.why = "追加する「" + n.Addr() + "」の位置を示せない"
 			return nil, false
 		}
-		counter := Counter(n)
-		if counter == "" {
-			say(where + "次のように加える。")
+		rest := "次のように加える。"
+		if counter := Counter(n); counter != "" {
+			rest = "次の一" + counter + "を加える。"
+		}
+		if joined != nil {
+			say(joined.join(where, rest))
+			joined = nil
 		} else {
-			say(where + "次の一" + counter + "を加える。")
+			say(where + rest)
 		}
 		text(strings.Join(parts, "\n"))
 		st.insert(n, where)
 	}
+
+	// 4. The tail, in the text's order.
+	for _, s := range g.oldRow[tail:] {
+		one(s)
+	}
+	flush()
 	return lines, true
+}
+
+// tail is where, in the old rows, the provisions begin that stand after
+// every provision renumbered, added, removed or moved, keep their address
+// and have nothing added after them: amending them after the renumbering
+// and the additions keeps the 改め文 in the order of the text, and their
+// addresses read the same before and after.
+func (g *gen) tail() int {
+	newAt := map[*diff.Section]int{}
+	last := -1 // the last new row added or moved
+	for i, s := range g.newRow {
+		newAt[s] = i
+		if g.fate[s] != keep {
+			last = i
+		}
+	}
+	t := len(g.oldRow)
+	for t > 0 {
+		s := g.oldRow[t-1]
+		o, n := g.oldOf[s], g.newOf[s]
+		at, ok := newAt[s]
+		if g.fate[s] != keep || n == nil || !ok || at <= last || o.Addr() != n.Addr() {
+			break
+		}
+		t--
+	}
+	return t
 }
 
 // relabel writes text with its number as the old side had it, so that

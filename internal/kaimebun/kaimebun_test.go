@@ -260,7 +260,7 @@ func TestRenumberingAcrossChapters(t *testing.T) {
 	if strings.Count(out, "の一部を次のように改正する。") != 1 || !strings.Contains(out, "試験市情報セキュリティ対策基準の一部を次のように改正する。") {
 		t.Errorf("not one amendment of the 規程:\n%s", out)
 	}
-	if !strings.Contains(out, "第二条から第四条までを一条ずつ繰り下げる。") {
+	if !strings.Contains(out, "第二条から第四条までを一条ずつ繰り下げ、第一条の次に次の一条を加える。") {
 		t.Errorf("the articles are not moved once, through the files:\n%s", out)
 	}
 }

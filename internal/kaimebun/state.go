@@ -107,10 +107,39 @@ func (st *state) scope(o *Provision) (addr string, scope []string, at int) {
 	return addr, scope, 0
 }
 
+// renaming is one sentence of a renumbering, with what joining it to the
+// addition it makes room for needs: the parent of the provisions it
+// renumbers, and the first number it frees (0 when it frees none).
+type renaming struct {
+	text   string
+	parent string
+	freed  int
+}
+
+// join writes a renumbering and the addition that takes the number it
+// freed as one sentence, the standard form: 「第五条を第六条とし、第四条の
+// 次に次の一条を加える。」, 「第二条から第六条までを一条ずつ繰り下げ、第一条
+// の次に次の一条を加える。」. where is the addition's place and rest the
+// words after it; where becomes 同条… when it is in the article the
+// renumbering begins with.
+func (r renaming) join(where, rest string) string {
+	head := strings.TrimSuffix(r.text, "。")
+	switch {
+	case strings.HasSuffix(head, "とする"):
+		head = strings.TrimSuffix(head, "とする") + "とし"
+	case strings.HasSuffix(head, "繰り下げる"):
+		head = strings.TrimSuffix(head, "る")
+	}
+	if k := strings.Index(head, "条"); k > 0 && strings.HasPrefix(where, head[:k+len("条")]+"第") {
+		where = "同条" + strings.TrimPrefix(where, head[:k+len("条")])
+	}
+	return head + "、" + where + rest
+}
+
 // renames writes the renumbering: each provision whose own number
 // changed, deepest first, so that every address is the one in force
 // when it is read.
-func (g *gen) renames(st *state, covered map[*diff.Section]bool) ([]string, string) {
+func (g *gen) renames(st *state, covered map[*diff.Section]bool) ([]renaming, string) {
 	type rename struct {
 		o, n     *Provision
 		from, to int // numbers, for ordering and runs
@@ -134,7 +163,7 @@ func (g *gen) renames(st *state, covered map[*diff.Section]bool) ([]string, stri
 		groups[key] = append(groups[key], rename{o, n, o.Number.N, n.Number.N})
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return depth[keys[i]] > depth[keys[j]] })
-	var out []string
+	var out []renaming
 	for _, key := range keys {
 		rs := groups[key]
 		// Moves down (to smaller numbers) first, front to back; then
@@ -150,10 +179,11 @@ func (g *gen) renames(st *state, covered map[*diff.Section]bool) ([]string, stri
 			return rs[i].from > rs[j].from
 		})
 		var chain []string
+		freed := 0 // the first number the chain frees; -1 when it also moves one down
 		flush := func() {
 			if len(chain) > 0 {
-				out = append(out, strings.Join(chain, "とし、")+"とする。")
-				chain = nil
+				out = append(out, renaming{strings.Join(chain, "とし、") + "とする。", key, max(freed, 0)})
+				chain, freed = nil, 0
 			}
 		}
 		for i := 0; i < len(rs); {
@@ -173,7 +203,11 @@ func (g *gen) renames(st *state, covered map[*diff.Section]bool) ([]string, stri
 				if d < 0 {
 					dir = "繰り上げる"
 				}
-				out = append(out, first.o.Addr()+"から"+last.o.Path[len(last.o.Path)-1]+"までを一"+Counter(first.o)+"ずつ"+dir+"。")
+				gap := 0
+				if d > 0 {
+					gap = first.from
+				}
+				out = append(out, renaming{first.o.Addr() + "から" + last.o.Path[len(last.o.Path)-1] + "までを一" + Counter(first.o) + "ずつ" + dir + "。", key, gap})
 				for k := i; k < j; k++ {
 					if why := st.rename(rs[k].o, rs[k].n); why != "" {
 						return nil, why
@@ -190,6 +224,12 @@ func (g *gen) renames(st *state, covered map[*diff.Section]bool) ([]string, stri
 				to = strings.Join(r.o.Path[:len(r.o.Path)-1], "") + to
 			}
 			chain = append(chain, r.o.Addr()+"を"+to)
+			switch {
+			case r.to < r.from || !plain(r.o):
+				freed = -1
+			case freed == 0 || freed > 0 && r.from < freed:
+				freed = r.from
+			}
 			if why := st.rename(r.o, r.n); why != "" {
 				return nil, why
 			}
