@@ -64,7 +64,7 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`),
 	c.Flags().StringVar(&opts.repo.At, "at", "", i18n.T("judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan"))
 	c.Flags().StringVar(&opts.Doc, "doc", "", i18n.T("renumber only the document with this `ID` (references everywhere follow)"))
 	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, i18n.T("print the unified diff and write nothing"))
-	c.Flags().BoolVar(&opts.Branch, "branch", false, i18n.T("make an inserted article a 枝番 (第3条の2) so that nothing after it moves"))
+	c.Flags().BoolVar(&opts.Branch, "branch", false, i18n.T("make an inserted article a 枝番 (第3条の2) and leave a deleted one's number free, so that nothing after them moves"))
 	c.Flags().BoolVar(&opts.Collapse, "collapse", false, i18n.T("fold 枝番: 第3条の2 becomes 第4条"))
 	c.Flags().StringVar(&opts.Against, "against", "", i18n.T("take each reference's target from `REV` (default: the revision approved last, in force or scheduled, when there is one; none: as written)"))
 	c.MarkFlagsMutuallyExclusive("branch", "collapse")
@@ -89,8 +89,11 @@ func renumberRun(opts *renumberOptions) error {
 	if err != nil {
 		return refused(opts.f, "renumber", err)
 	}
+	for _, l := range c.Skipped {
+		i18n.Fprintf(opts.f.stderr, "policyctl renumber: %s\n", l)
+	}
 	if c.Empty() {
-		if !opts.DryRun {
+		if !opts.DryRun && len(c.Skipped) == 0 {
 			i18n.Fprintf(opts.f.stdout, "nothing to renumber: every sequence is contiguous and every reference keeps its target\n")
 		}
 		return nil

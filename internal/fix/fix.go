@@ -77,6 +77,9 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 	c := newChange(r)
 	c.add(r, res.Files)
 	c.Result = res.After
+	for _, k := range p.Kept {
+		c.Skipped = append(c.Skipped, k.String())
+	}
 	if len(p.Numbers) > 0 {
 		c.Applied = append(c.Applied, i18n.Sprintf("%d provisions renumbered", len(p.Numbers)))
 	}

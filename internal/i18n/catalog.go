@@ -958,10 +958,10 @@ site switches to a revision on its effective date without anyone pushing.`: `ini
 ワークフローは、それを書き出したバージョンの policyctl をインストールし、す
 べての pull request を検査し、push のたび及び毎日一回、公開版を公開する。こ
 のため、誰も push しなくても、施行日にサイトが新しい版に切り替わる。`,
-	"judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan":                "日本の今日ではなく、`DATE`（YYYY-MM-DD）に施行されている内容で判定する",
-	"keep results for the next run in `DIR` (default: policyctl in the user's cache folder)": "次回の実行のために結果を `DIR` に保存する（既定は、ユーザーのキャッシュフォルダの policyctl）",
-	"make an inserted article a 枝番 (第3条の2) so that nothing after it moves":                   "挿入した条を枝番（第3条の2）とし、後の条の番号を動かさない",
-	"make numbering contiguous again and keep every reference's target":                      "番号を振り直して連続させ、すべての参照の参照先を保つ",
+	"judge what is in force on `DATE` (YYYY-MM-DD) instead of today in Japan":                                       "日本の今日ではなく、`DATE`（YYYY-MM-DD）に施行されている内容で判定する",
+	"keep results for the next run in `DIR` (default: policyctl in the user's cache folder)":                        "次回の実行のために結果を `DIR` に保存する（既定は、ユーザーのキャッシュフォルダの policyctl）",
+	"make an inserted article a 枝番 (第3条の2) and leave a deleted one's number free, so that nothing after them moves": "挿入した条を枝番（第3条の2）とし、削除した条の番号は空けたままにして、後の条の番号を動かさない",
+	"make numbering contiguous again and keep every reference's target":                                             "番号を振り直して連続させ、すべての参照の参照先を保つ",
 	`man writes a man page for policyctl and each of its commands into DIR, for
 packagers. The project keeps them in docs/man.`: `man は、パッケージ作成者のために、policyctl 及び各コマンドの man ページを
 DIR に書き出す。このプロジェクトでは docs/man に置く。`,
@@ -1100,6 +1100,9 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"情報セキュリティポリシーを git で管理する — keep an information security policy in git":                                                                                                                              "情報セキュリティポリシーを git で管理する",
 	"the file is not UTF-8 text, so its numbers and references cannot be read and renumbering could move what it cites or what cites it; convert it first (policyctl fix text/encoding), then renumber": "ファイルが UTF-8 のテキストでないため、その番号と参照を読めず、番号を振り直すとこのファイルが引用する規定やこのファイルを引用する参照を動かしてしまうおそれがあります。先に変換し（policyctl fix text/encoding）、それから renumber を実行してください",
 	"revision %[1]s was approved at commit %[2]s, and approvals/%[1]s has changed since: the history seals what that commit's approvals signed, not what the approvals in the repository sign now (a branch merged by rebase or as a fast-forward can bring approvals the committees withdrew); nothing is published while it stands: restore the approvals it was approved with (git checkout %[2]s -- approvals/%[1]s), record the content meant as a new revision, and merge pull requests with merge commits": "版 %[1]s はコミット %[2]s で承認されましたが、その後 approvals/%[1]s が変わっています。履歴が確定させるのはそのコミットの承認が署名した内容であり、いまリポジトリにある承認が署名した内容ではありません（リベース又は早送りでマージしたブランチは、委員会が取り下げた承認を持ち込むことがあります）。このままでは何も公開しません。承認されたときの承認を元に戻し（git checkout %[2]s -- approvals/%[1]s）、意図した内容を新しい版として記録し、プルリクエストはマージコミットでマージしてください",
+	"from %s to %s": "%sから%sまで",
+	"--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)": "--branch では削除した条の後ろの番号を変えません。%[1]sはそのままで、%[2]sが欠けています。その位置に「%[3]s　削除」と書いてください（それまで check は番号の欠けを報告します）",
+	"policyctl renumber: %s\n": "policyctl renumber: %s\n",
 }
 
 // englishPlurals are the English messages whose words follow a count.

@@ -64,6 +64,9 @@ type Plan struct {
 	// Problems are what cannot be done; a plan with problems must not be
 	// applied.
 	Problems []Problem
+	// Kept are the gaps --branch leaves: articles after a deleted one keep
+	// their numbers, and the person is told to write 「第N条　削除」.
+	Kept []Problem
 
 	cur      *policy.Repo
 	refs     map[*policy.Document][]*ref.Ref
@@ -468,6 +471,13 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 				b++
 			}
 			num = policy.Number{N: n, Sub: append([]int{b}, s.Number.Sub[1:]...)}
+		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(s.Number.Sub) == 0 && s.Number.N > n+1:
+			// Nothing after a deleted article moves either: the gap is
+			// kept for a 「第N条　削除」 (written by a person, as the
+			// deletion was).
+			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)", s.Label, gapLabels(s.Style, n+1, s.Number.N-1), s.Style.Label(policy.Number{N: n + 1}))})
+			n, b = s.Number.N, 1
+			num = s.Number
 		default:
 			n, b = n+1, 1
 			num = policy.Number{N: n}
@@ -482,6 +492,14 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 			pl.relabel(s, num)
 		}
 	}
+}
+
+// gapLabels names the missing numbers from to to: 第5条, or 第5条から第7条まで.
+func gapLabels(st policy.Style, from, to int) string {
+	if from == to {
+		return st.Label(policy.Number{N: from})
+	}
+	return i18n.Sprintf("from %s to %s", st.Label(policy.Number{N: from}), st.Label(policy.Number{N: to}))
 }
 
 // inserted reports whether an article was inserted since the base: it has

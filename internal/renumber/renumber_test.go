@@ -145,6 +145,9 @@ func run(t testing.TB, in Input, opts Options) ([]txtar.File, string) {
 	for _, pr := range res.Problems {
 		probs.WriteString(pr.String() + "\n")
 	}
+	for _, k := range p.Kept {
+		probs.WriteString("kept: " + k.String() + "\n")
+	}
 	var paths []string
 	for f := range res.Files {
 		paths = append(paths, f)
