@@ -376,9 +376,9 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 		switch {
 		case prev != nil && prev.level == levelSubitem1:
 			l.kind, l.level = linkNamed, levelSubitem2
-		case prev != nil && prev.kind == linkNamed && prev.level == levelClause:
-			// 第2条第2項（1）: the 号 of a 項, written (1) as many
-			// municipal rules write them.
+		case prev != nil && prev.level == levelClause && (prev.kind == linkNamed || prev.kind == linkPrev || prev.kind == linkNext || prev.kind == linkSame || prev.kind == linkHere):
+			// 第2条第2項（1）, 前項(3), 同項(2): the 号 of a 項, written
+			// (1) as many municipal rules write them.
 			l.kind, l.level = linkNamed, levelItem
 		}
 		return l, true
@@ -842,7 +842,44 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 	e.chains = append(e.chains, first)
 	e.end = first.end
 	inner := s.list(text, &e)
+	if e.doc == "" && e.direction == "" && !e.external && bareOutline(e) && wordAfter(text, e.end) {
+		// (1)暗号化、(2)パスワードの設定: an enumeration in a sentence, not
+		// a citation. A bare (1) or ① cites only as 「(1)に示す」,
+		// 「①に準じ」, 「(1)及び(2)の」 do: a particle follows it.
+		return expr{}, nil, false
+	}
 	return e, inner, true
+}
+
+// bareOutline reports whether an expression is outline numbers with
+// nothing before them: (1), ①, (ア), written alone.
+func bareOutline(e expr) bool {
+	for _, c := range e.chains {
+		if c.links[0].kind != linkOutline {
+			return false
+		}
+	}
+	return true
+}
+
+// citingKanji may follow a bare number that is cited: (1)及び(2), ①又は②,
+// (1)記載の, (1)参照, (1)中, (1)等, (1)以外, (1)所定の, (1)各号.
+const citingKanji = "及又並若記参中等以所各"
+
+// wordAfter reports whether a word begins at text[i:] — a kanji, katakana,
+// letter or digit that no citation is followed by: the number before it
+// numbers the word (①日時、②内容).
+func wordAfter(text string, i int) bool {
+	r := nextRune(text, i)
+	switch {
+	case unicode.Is(unicode.Han, r):
+		return !strings.ContainsRune(citingKanji, r)
+	case policy.IsKatakana(r):
+		return true
+	case r < utf8.RuneSelf:
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
+	return unicode.IsLetter(r) && !unicode.In(r, unicode.Hiragana) || unicode.IsDigit(r)
 }
 
 // counted reports whether a bare number is followed by a counter: 3日,
@@ -969,7 +1006,10 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		kanaAfterKana := false
 		// 第1号イ(1)(ア)及び(イ), 第1号イ(1)及び(2), 第2号(ア)及び(イ): a
 		// 細分 goes on from the one before, in the same 号.
-		if ok && last.kind == linkNamed && last.level >= levelSubitem1 && last.level <= levelSubitem3 && len(next.links) > 0 {
+		// 前項(1)及び(3), 第2項(1)から(3)まで: a 号 written (1) goes on
+		// the same way.
+		parenItem := last.level == levelItem && last.style == policy.StyleParen
+		if ok && last.kind == linkNamed && (parenItem || last.level >= levelSubitem1 && last.level <= levelSubitem3) && len(next.links) > 0 {
 			if f := &next.links[0]; f.kind == linkOutline && f.style == last.style {
 				f.kind, f.level = linkNamed, last.level
 				kanaAfterKana = true

@@ -106,7 +106,7 @@ func (st *state) expr(e expr) []*Ref {
 		st.resolve(r, e, c, links)
 		refs = append(refs, st.exclusions(r, e, c)...)
 		if r.Problem == nil && len(r.Targets) == 1 && i == len(e.chains)-1 {
-			st.mismatch(r, e, c.end)
+			st.mismatch(r, e, c.end, refs)
 		}
 	}
 	return refs
@@ -1268,12 +1268,23 @@ func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
 
 // mismatch catches a reference that resolves but to the wrong section, as
 // after a renumbering: 「上記3の脅威」 where 3 is now 適用範囲 and the
-// section about 脅威 is 4.
-func (st *state) mismatch(r *Ref, e expr, end int) {
+// section about 脅威 is 4. The word after a list speaks of the whole list
+// (「上記2及び3の手順」): when one of its members is about it, or the
+// section that would be is a member already, nothing is wrong.
+func (st *state) mismatch(r *Ref, e expr, end int, list []*Ref) {
 	t := r.Targets[0]
 	word := nounAfter(st.text[end:])
 	if word == "" || t.Title == "" || strings.Contains(t.Title, word) || t.Kind != policy.KindHeading {
 		return
+	}
+	inList := map[*policy.Section]bool{}
+	for _, m := range list {
+		for _, x := range m.Targets {
+			if m != r && strings.Contains(x.Title, word) {
+				return
+			}
+			inList[x] = true
+		}
 	}
 	var better []*policy.Section
 	if t.Parent != nil {
@@ -1283,7 +1294,7 @@ func (st *state) mismatch(r *Ref, e expr, end int) {
 			}
 		}
 	}
-	if len(better) != 1 {
+	if len(better) != 1 || inList[better[0]] {
 		return
 	}
 	b := better[0]
