@@ -73,9 +73,9 @@ func FromHistory(h *history.Repository, full *policy.Repo, o *Options) error {
 		if err != nil {
 			return err
 		}
-		opts := h.Options().Load
-		opts.HeadOnly = true
-		m, err := policy.Load(nt.FS, opts)
+		// Read whole: it is cut as each edition is, to compare what the
+		// edition shows.
+		m, err := policy.Load(nt.FS, h.Options().Load)
 		if err != nil {
 			return i18n.Errorf("revision %s: %w", recs[last].ID, err)
 		}

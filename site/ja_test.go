@@ -457,3 +457,34 @@ func TestBigramsLowerCase(t *testing.T) {
 		t.Errorf("bigrams(%q) = %x, want %x", s, got, want)
 	}
 }
+
+// TestScheduledMarkShowsWhatTheEditionShows: a page whose visible content
+// is that of the approved revision to come says 施行予定 in an edition that
+// cuts the part changed since; the internal edition, which shows that part,
+// says 案. (The mark compared whole files, so a public page told readers
+// that a part they cannot see had changed: leak red team round 10.)
+func TestScheduledMarkShowsWhatTheEditionShows(t *testing.T) {
+	inForce, scheduled := jaRepo(t, "改めて定める。", ""), jaRepo(t, "さらに改める。", "")
+	src := string(jaBasic("さらに改める。"))
+	edited := strings.Replace(src, "内線四四四四番", "内線五五五五番", 1)
+	if edited == src {
+		t.Fatal("the internal part was not edited")
+	}
+	draft, err := inForce.With(map[string][]byte{"policy/basic.md": []byte(edited)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	draft.FS = policytest.Committed{FS: draft.FS}
+	o := Options{Editions: draft.Config.EditionList(), InForce: inForce, InForceID: "2026-03-31", Scheduled: scheduled, ScheduledID: "2026-10-01"}
+	for _, tt := range []struct{ edition, mark string }{{"public", "施行予定"}, {"internal", "案"}} {
+		e, _ := draft.Config.Edition(tt.edition)
+		files, err := buildEdition(draft, e, o)
+		if err != nil {
+			t.Fatalf("edition %s: %v", tt.edition, err)
+		}
+		page := string(files[PageName(draft.Doc("basic"))])
+		if !strings.Contains(page, `draft-mark">`+tt.mark) {
+			t.Errorf("the %s page of basic is not marked %s", tt.edition, tt.mark)
+		}
+	}
+}

@@ -316,7 +316,16 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 		}
 		trip.Add(inForce)
 	}
-	current := pageSet{meter: o.Progress, cache: o.Cache, full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, scheduled: o.Scheduled, scheduledID: o.ScheduledID, noindex: !isPublic}
+	var scheduled *render.EditionModel
+	if o.Scheduled != nil {
+		// Cut as this edition is: whether a page is the scheduled content
+		// must not tell a reader that a part they cannot see changed.
+		if scheduled, err = render.Edition(o.Scheduled, e.Restrict(o.Scheduled.Config)); err != nil {
+			return nil, i18n.Errorf("the scheduled revision (%s): %w", o.ScheduledID, err)
+		}
+		trip.Add(scheduled)
+	}
+	current := pageSet{meter: o.Progress, cache: o.Cache, full: full, ed: ed, info: info, entries: o.Entries, inForce: inForce, inForceID: o.InForceID, scheduled: scheduled, scheduledID: o.ScheduledID, noindex: !isPublic}
 	if err := writePages(w, current); err != nil {
 		return nil, err
 	}
@@ -604,9 +613,9 @@ type pageSet struct {
 	entries   []history.Entry
 	inForce   *render.EditionModel // pages that differ from it are 「案」
 	inForceID string
-	// scheduled is the full content of the approved revision to come:
-	// a page that is its content is 施行予定, not 案.
-	scheduled   *policy.Repo
+	// scheduled is the approved revision to come, cut as this edition:
+	// a page that shows its content is 施行予定, not 案.
+	scheduled   *render.EditionModel
 	scheduledID string
 	noindex     bool
 	// current is, for an archived set, the edition's current content: an
@@ -660,7 +669,7 @@ func writePages(w *files, s pageSet) error {
 		w.allow(scheduled.String())
 		marks = map[*policy.Document]bool{}
 		for _, d := range docs {
-			if sd, fd := s.scheduled.Doc(d.Meta.ID), s.full.Doc(d.Meta.ID); drafts[d] && sd != nil && fd != nil && bytes.Equal(sd.Source, fd.Source) {
+			if sd := s.scheduled.Repo().Doc(d.Meta.ID); drafts[d] && sd != nil && !diff.Differs(sd, d) {
 				marks[d] = true
 			}
 		}

@@ -5,7 +5,10 @@ import (
 	"index/suffixarray"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -34,15 +37,15 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 			}
 			for _, s := range d.Sections() {
 				if s.Level <= lvl {
-					visible[s.Title] = true
+					visible[fold(s.Title)] = true
 					continue
 				}
 				if s.Kind == policy.KindHeading {
-					addTitle(titles, s.Title, titleAt{d.Path, s.Line})
+					addTitle(titles, s.Title, titleAt{path: d.Path, line: s.Line})
 				}
 			}
 			if d.Level <= lvl {
-				visible[d.Meta.Title] = true
+				visible[fold(d.Meta.Title)] = true
 			}
 		}
 		// A restricted title that a visible title contains tells nothing new:
@@ -88,13 +91,13 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 				}
 				reported := map[string]bool{}
 				for _, p := range shownTexts(n, at, body, defs) {
-					text := p.text
+					text := fold(p.text)
 					for i := range text {
 						for _, t := range buckets[firstRunes(text[i:], 2)] {
 							if !reported[t] && strings.HasPrefix(text[i:], t) {
 								reported[t] = true
 								report(policy.Finding{Rule: policy.RuleVisibilityLeak, Severity: policy.Error, Pos: d.BodyPos(p.at),
-									Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", levelName(r, lvl), t, titles[t]),
+									Message: i18n.Sprintf("%s text quotes 「%s」, the title of %s, which is more restricted", levelName(r, lvl), titles[t].title, titles[t]),
 									Hint:    i18n.T("describe the restricted part without its title, or restrict this text too")})
 							}
 						}
@@ -119,8 +122,9 @@ func firstRunes(s string, n int) string {
 // titleAt is where a restricted title stands: a document's (line 0) or a
 // heading's. It is written out only for a finding.
 type titleAt struct {
-	path string
-	line int
+	path  string
+	line  int
+	title string // as written; the map's key is folded
 }
 
 func (w titleAt) String() string {
@@ -133,10 +137,30 @@ func (w titleAt) String() string {
 func addTitle(titles map[string]titleAt, t string, where titleAt) {
 	t = strings.TrimSpace(t)
 	if utf8.RuneCountInString(t) >= minTitle {
-		if _, ok := titles[t]; !ok {
-			titles[t] = where
+		k := fold(t)
+		if _, ok := titles[k]; !ok && k != "" {
+			where.title = t
+			titles[k] = where
 		}
 	}
+}
+
+// fold is the form in which titles and text are compared: what a reader
+// reads as the same words is the same — full-width and half-width forms
+// (NFKC: ＵＳＢ is USB, ﾒﾓﾘ is メモリ), upper and lower case, and text
+// wrapped over lines or spaced out (a soft line break between Japanese
+// characters is no space on the page), or split by invisible characters.
+func fold(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // A shownText is text of a block that reaches an edition's output, and

@@ -6,9 +6,10 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// PlainText returns the text a reader sees in n: the text of its inline
-// children with markup removed, soft line breaks between East Asian
-// characters dropped.
+// PlainText returns the text of n's inline children with markup removed
+// and every line break written as a newline — also a soft break between
+// Japanese characters, which the page joins: a caller comparing with what
+// a reader reads removes them (check's leak rule folds the text).
 func PlainText(n ast.Node, source []byte) string {
 	var b strings.Builder
 	writeText(&b, n, source, true)
