@@ -7,7 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/fix"
+	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/renumber"
 )
@@ -37,8 +39,9 @@ that article's number, and a range that would widen over an inserted article
 becomes a list.
 
 An inserted provision may carry any provisional number: 第?条, a repeated
-number, or 第3条の2. A reference that stood in the revision approved last (or
---against REV) keeps the provision it pointed at there; one in new text keeps
+number, or 第3条の2. A reference that stood in the revision approved last (before
+any is approved, the last commit; or --against REV) keeps the provision it
+pointed at there; one in new text keeps
 what it points at as written. --branch makes an inserted article a 枝番 of the
 one before it, so that nothing after it moves.
 
@@ -66,7 +69,7 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`),
 	c.Flags().BoolVar(&opts.DryRun, "dry-run", false, i18n.T("print the unified diff and write nothing"))
 	c.Flags().BoolVar(&opts.Branch, "branch", false, i18n.T("make an inserted article a 枝番 (第3条の2) and leave a deleted one's number free, so that nothing after them moves"))
 	c.Flags().BoolVar(&opts.Collapse, "collapse", false, i18n.T("fold 枝番: 第3条の2 becomes 第4条"))
-	c.Flags().StringVar(&opts.Against, "against", "", i18n.T("take each reference's target from `REV` (default: the revision approved last, in force or scheduled, when there is one; none: as written)"))
+	c.Flags().StringVar(&opts.Against, "against", "", i18n.T("take each reference's target from `REV` (default: the revision approved last, in force or scheduled, else the last commit; none: as written)"))
 	c.MarkFlagsMutuallyExclusive("branch", "collapse")
 	return c
 }
@@ -85,6 +88,14 @@ func renumberRun(opts *renumberOptions) error {
 	if err != nil {
 		return err
 	}
+	if co.Base == nil && opts.Against == "" {
+		// Nothing approved yet: the references of the last commit say what
+		// each meant before the edit (a new article typed as a second 第3条
+		// leaves 第3条第2項 in older text ambiguous as written).
+		if co, err = lastCommit(&opts.repo, h); err != nil {
+			return err
+		}
+	}
 	c, err := fix.Renumber(r, co, renumber.Options{Doc: opts.Doc, Branch: opts.Branch, Collapse: opts.Collapse})
 	if err != nil {
 		return refused(opts.f, "renumber", err)
@@ -99,6 +110,26 @@ func renumberRun(opts *renumberOptions) error {
 		return nil
 	}
 	return writeChange(opts.f, h.Tree.Dir, c, opts.DryRun)
+}
+
+// lastCommit is the base of a working tree that has no approved revision:
+// HEAD, or none without git or a commit.
+func lastCommit(ro *repoOptions, h *history.Repository) (check.Options, error) {
+	if h.Tree.Git == nil || h.Tree.Commit != nil {
+		return check.Options{}, nil
+	}
+	if _, err := h.Tree.Git.Head(); err != nil {
+		return check.Options{}, nil // no commit yet
+	}
+	base, err := h.Open("HEAD")
+	if err != nil {
+		return check.Options{}, nil
+	}
+	m, err := ro.model(base)
+	if err != nil {
+		return check.Options{}, i18n.Errorf("the last commit (HEAD): %w", err)
+	}
+	return check.Options{Base: m, BaseName: i18n.T("the last commit (HEAD)")}, nil
 }
 
 // refused prints the problems of a change that was refused and returns

@@ -1001,8 +1001,9 @@ that article's number, and a range that would widen over an inserted article
 becomes a list.
 
 An inserted provision may carry any provisional number: 第?条, a repeated
-number, or 第3条の2. A reference that stood in the revision approved last (or
---against REV) keeps the provision it pointed at there; one in new text keeps
+number, or 第3条の2. A reference that stood in the revision approved last (before
+any is approved, the last commit; or --against REV) keeps the provision it
+pointed at there; one in new text keeps
 what it points at as written. --branch makes an inserted article a 枝番 of the
 one before it, so that nothing after it moves.
 
@@ -1019,7 +1020,8 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`: `
 たいで広がることになる範囲は列挙になる。
 
 挿入した規定には、第?条、重複した番号、第3条の2 など、どのような仮の番号を付
-けてもよい。最後に承認された版（又は --against REV）にあった参照は、その版で
+けてもよい。最後に承認された版（承認された版がまだなければ最後のコミット。又
+は --against REV）にあった参照は、その版で
 指していた規定を保ち、新しい文章の参照は、書かれたとおりの参照先を保つ。
 --branch を指定すると、挿入した条を直前の条の枝番とし、後の条の番号を動かさ
 ない。
@@ -1051,7 +1053,7 @@ come); and what to do next.`: `status は、記録された最新の版につい
 あり（文書、そのリンク先のファイル又は policyctl.yaml が承認の後に変わっ
 た）、－はその文書の承認者でないことを示す。併せて、版が施行予定（承認済み
 で、施行日が未到来）であるかどうか及び次に行うことを表示する。`,
-	"take each reference's target from `REV` (default: the revision approved last, in force or scheduled, when there is one; none: as written)": "各参照の参照先を `REV` から取る（既定は、最後に承認された施行中又は施行予定の版があれば、その版。none なら書かれたとおり）",
+	"take each reference's target from `REV` (default: the revision approved last, in force or scheduled, else the last commit; none: as written)": "各参照の参照先を `REV` から取る（既定は、最後に承認された施行中又は施行予定の版。なければ最後のコミット。none なら書かれたとおり）",
 	"the committee `ID` (required)":       "委員会の `ID`（必須）",
 	"the edition `NAME` to build, or all": "作成する版の名前 `NAME` 又は all",
 	"the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)": "メッセージの言語。`ja` 又は en（既定は POLICYCTL_LANG、policyctl.yaml の lang、ロケールの順に決める）",
@@ -1102,7 +1104,10 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"revision %[1]s was approved at commit %[2]s, and approvals/%[1]s has changed since: the history seals what that commit's approvals signed, not what the approvals in the repository sign now (a branch merged by rebase or as a fast-forward can bring approvals the committees withdrew); nothing is published while it stands: restore the approvals it was approved with (git checkout %[2]s -- approvals/%[1]s), record the content meant as a new revision, and merge pull requests with merge commits": "版 %[1]s はコミット %[2]s で承認されましたが、その後 approvals/%[1]s が変わっています。履歴が確定させるのはそのコミットの承認が署名した内容であり、いまリポジトリにある承認が署名した内容ではありません（リベース又は早送りでマージしたブランチは、委員会が取り下げた承認を持ち込むことがあります）。このままでは何も公開しません。承認されたときの承認を元に戻し（git checkout %[2]s -- approvals/%[1]s）、意図した内容を新しい版として記録し、プルリクエストはマージコミットでマージしてください",
 	"from %s to %s": "%sから%sまで",
 	"--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)": "--branch では削除した条の後ろの番号を変えません。%[1]sはそのままで、%[2]sが欠けています。その位置に「%[3]s　削除」と書いてください（それまで check は番号の欠けを報告します）",
-	"policyctl renumber: %s\n": "policyctl renumber: %s\n",
+	"policyctl renumber: %s\n":        "policyctl renumber: %s\n",
+	"the last commit (HEAD)":          "最後のコミット（HEAD）",
+	"the last commit (HEAD): %w":      "最後のコミット（HEAD）: %w",
+	"the scheduled revision (%s): %w": "施行予定の版（%s）: %w",
 }
 
 // englishPlurals are the English messages whose words follow a count.
