@@ -140,7 +140,10 @@ func definitions(d *policy.Document, b block) []*Term {
 }
 
 // meaningBefore is the phrase a 以下「X」という。 parenthetical follows: 最高
-// 情報セキュリティ責任者 of 最高情報セキュリティ責任者（以下「CISO」という。）.
+// 情報セキュリティ責任者 of 本市に、最高情報セキュリティ責任者（以下「CISO」
+// という。）, はなみずき市 of この基本方針は、はなみずき市（以下「本市」という。）.
+// The phrase begins after the last 、 that ends a clause (after a particle
+// or a verb's ending, a kana): 市長、教育委員会及び選挙管理委員会 stays whole.
 func meaningBefore(text string, from, at int) string {
 	open := strings.LastIndexAny(text[:at], "(（")
 	if open < from {
@@ -149,6 +152,17 @@ func meaningBefore(text string, from, at int) string {
 	s := strings.TrimLeft(text[from:open], " 　")
 	if i := strings.LastIndexAny(s, "。\x00"); i >= 0 {
 		s = s[i+1:]
+	}
+	for i := len(s); ; {
+		k := strings.LastIndex(s[:i], "、")
+		if k < 0 {
+			break
+		}
+		if r := prevRune(s, k); unicode.In(r, unicode.Hiragana) && k+len("、") < len(s) {
+			s = s[k+len("、"):]
+			break
+		}
+		i = k
 	}
 	if utf8.RuneCountInString(s) > 60 {
 		r := []rune(s)
@@ -179,7 +193,8 @@ func definesItems(s *policy.Section) bool {
 		c = c.Parent // the article's text is its first 項's
 	}
 	lead := textOf(c)
-	return strings.Contains(lead, "用語の意義") || strings.Contains(lead, "用語の意味") || strings.Contains(lead, "用語の定義")
+	// (1) 情報資産　…をいう。 under 2. 定義 (the 基本方針's outline) too.
+	return strings.Contains(lead, "用語の意義") || strings.Contains(lead, "用語の意味") || strings.Contains(lead, "用語の定義") || underDefinitions(s)
 }
 
 func underDefinitions(s *policy.Section) bool {

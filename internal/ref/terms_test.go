@@ -55,6 +55,21 @@ func TestTerms(t *testing.T) {
 		name: "a definition never used; a term inside a longer word is not a use",
 		body: "第1条　最高情報セキュリティ責任者（以下「CISO」という。）を置く。\n\n2　法律（以下「法」という。）に従い、方法を定め、法第3条による。CISOsは別。\n",
 		want: []string{"CISO [document] = 最高情報セキュリティ責任者:", "法 [document] = 法律: 9:26"},
+	}, {
+		name: "the meaning begins after the clause before it; an enumeration with 、 stays whole",
+		body: "第1条　この規程は、試験市（以下「本市」という。）の情報を守る。\n\n2　本市に、最高情報セキュリティ責任者（以下「CISO」という。）を置く。\n\n3　市長、教育委員会及び選挙管理委員会（以下「実施機関」という。）は、本市の情報を守り、CISO及び実施機関に従う。\n",
+		want: []string{
+			"本市 [document] = 試験市: 9:3 11:36",
+			"CISO [document] = 最高情報セキュリティ責任者: 11:45",
+			"実施機関 [document] = 市長、教育委員会及び選挙管理委員会: 11:51",
+		},
+	}, {
+		name: "(1) 情報資産　…をいう。 under 2. 定義 in an outline",
+		body: "## 1. 目的\n\n情報資産を守る。\n\n## 2. 定義\n\n(1) 情報資産　業務で扱う情報をいう。\n\n(2) 職員等　職員及び委託先をいう。\n\n## 3. 対策\n\n職員等は、情報資産を守る。\n",
+		want: []string{
+			"情報資産 [document] = 業務で扱う情報: 9:1 19:6",
+			"職員等 [document] = 職員及び委託先: 19:1",
+		},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
