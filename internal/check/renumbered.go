@@ -54,14 +54,22 @@ func renumberedFinding(s ref.Shift, base string) policy.Finding {
 		return f
 	case renumbered:
 		f.Message = i18n.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
+	case s.Write == s.Ref.Text:
+		f.Message = i18n.Sprintf("%s pointed at %s in %s; a provision inserted with the same number comes first, and %s", s.Ref.Text, describe(s.Was), base, points)
 	default:
 		// The target kept its number; the reference is relative (前条) and
 		// the provision it stands in moved.
 		f.Message = i18n.Sprintf("%s pointed at %s in %s; the provisions around it were renumbered and %s", s.Ref.Text, describe(s.Was), base, points)
 	}
 	f.Hint = i18n.Sprintf("write %s to keep pointing at it", s.Write)
-	if s.Write == "" {
+	switch {
+	case s.Write == "":
 		f.Hint = i18n.T("rewrite the reference to cite what it cited before")
+	case s.Write == s.Ref.Text:
+		// The provision still carries the number the reference says: an
+		// inserted one carries it too (a repeated (2)), and numbering them
+		// is what keeps the reference.
+		f.Hint = i18n.T("another provision now carries the same number: run policyctl renumber, which numbers them and rewrites this reference to keep its target")
 	}
 	return f
 }
