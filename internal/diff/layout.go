@@ -197,16 +197,35 @@ func encloses(x, s *Section) bool {
 	return false
 }
 
-// Text names an elided run: 「第2条　（略）」.
+// Text names an elided run: 「第2条　（略）」, 「第2条から第5条まで　（略）」.
+// A run across kinds — the last 項 of one article and the next article —
+// is named kind by kind, a line each (「３　（略）」 and 「第３条　（略）」),
+// a provision inside one named before it going with it; a run with an
+// unnumbered member is just （略）.
 func (row Row) Text(l *Labels) string {
-	run := row.Run
-	// A run is named by its numbers only when they are of one kind
-	// (第2条から第5条まで); a run across kinds is just （略）.
-	for _, s := range run {
-		if s.NewLabel == "" || s.style != run[0].style {
+	var run []*Section
+	for _, s := range row.Run {
+		if s.NewLabel == "" {
 			return l.Omitted
 		}
+		if !coveredBy(s, run) {
+			run = append(run, s)
+		}
 	}
+	var lines []string
+	for i := 0; i < len(run); {
+		j := i + 1
+		for j < len(run) && run[j].style == run[i].style {
+			j++
+		}
+		lines = append(lines, runName(run[i:j], l))
+		i = j
+	}
+	return strings.Join(lines, "\n")
+}
+
+// runName names provisions of one kind: 第2条, 第2条及び第3条, 第2条から第5条まで.
+func runName(run []*Section, l *Labels) string {
 	first, last := number(run[0].NewLabel), number(run[len(run)-1].NewLabel)
 	switch {
 	case len(run) == 1:
@@ -215,6 +234,21 @@ func (row Row) Text(l *Labels) string {
 		return first + l.And + last + l.OmittedSep + l.Omitted
 	}
 	return first + l.From + last + l.To + l.OmittedSep + l.Omitted
+}
+
+// coveredBy reports whether s stands inside one of the provisions named.
+func coveredBy(s *Section, named []*Section) bool {
+	if s.NewSec == nil {
+		return false
+	}
+	for p := s.NewSec.Parent; p != nil; p = p.Parent {
+		for _, n := range named {
+			if n.NewSec == p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // number is a label as a 新旧対照表 names it: 「4.」 is 「4」.
