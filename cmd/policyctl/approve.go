@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"sort"
 	"strings"
 
@@ -148,7 +149,7 @@ func approveRun(opts *approveOptions) error {
 	// The gate judges what git holds: a signature over content that is
 	// not committed matches nothing until that content is committed with
 	// it, exactly as signed.
-	uncommitted := uncommittedFiles(h, r)
+	uncommitted := uncommittedFiles(h, r, false)
 	if len(uncommitted) > 0 {
 		i18n.Fprintf(f.stdout, "\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n")
 		for _, p := range uncommitted {
@@ -182,6 +183,14 @@ func approveRun(opts *approveOptions) error {
 		i18n.Fprintf(w, "Commit these files and the changed ones listed above (%s) in one commit; policyctl status shows who else must approve.\n", strings.Join(uncommitted, i18n.T(", ")))
 		return nil
 	}
+	if h.Tree.Git != nil {
+		if _, err := h.Tree.Git.Head(); err != nil {
+			// Before the first commit the documents are not in git either,
+			// and the gate reads only what git holds.
+			i18n.Fprintf(w, "Nothing is committed yet: commit the documents, policyctl.yaml and the registry with these files; policyctl status shows who else must approve.\n")
+			return nil
+		}
+	}
 	i18n.Fprintf(w, "Commit these files; policyctl status shows who else must approve.\n")
 	return nil
 }
@@ -190,7 +199,7 @@ func approveRun(opts *approveOptions) error {
 // configuration, registry — that differ from the last commit or are not
 // in it. Outside git, or before the first commit, there is nothing to
 // compare with.
-func uncommittedFiles(h *history.Repository, r *policy.Repo) []string {
+func uncommittedFiles(h *history.Repository, r *policy.Repo, approvalsToo bool) []string {
 	head, err := h.Open("HEAD")
 	if err != nil {
 		return nil
@@ -215,6 +224,46 @@ func uncommittedFiles(h *history.Repository, r *policy.Repo) []string {
 	for _, d := range hm.Docs {
 		if r.DocByPath(d.Path) == nil {
 			out = append(out, d.Path)
+		}
+	}
+	if !approvalsToo {
+		sort.Strings(out)
+		return out
+	}
+	// The approvals themselves: signed in the working tree, they count
+	// only once committed.
+	files := func(fsys fs.FS) map[string]string {
+		m := map[string]string{}
+		_ = fs.WalkDir(fsys, "approvals", func(p string, e fs.DirEntry, err error) error {
+			if err == nil && e.Type().IsRegular() && p != policy.RegistryFile {
+				if b, err := fs.ReadFile(fsys, p); err == nil {
+					m[p] = string(b)
+				}
+			}
+			return nil
+		})
+		return m
+	}
+	now, then := files(r.FS), files(hm.FS)
+	folders := map[string]bool{} // approvals/ID/, named once
+	changed := func(p string) {
+		if dir := path.Dir(p); dir != "approvals" {
+			if !folders[dir] {
+				folders[dir] = true
+				out = append(out, dir+"/")
+			}
+			return
+		}
+		out = append(out, p)
+	}
+	for p, b := range now {
+		if t, ok := then[p]; !ok || t != b {
+			changed(p)
+		}
+	}
+	for p := range then {
+		if _, ok := now[p]; !ok {
+			changed(p)
 		}
 	}
 	sort.Strings(out)

@@ -74,7 +74,7 @@ func warnUncommitted(f *factory, ro *repoOptions, h *history.Repository, g *hist
 	if ro.Rev != "" || g == nil || g.Model == nil {
 		return
 	}
-	if files := uncommittedFiles(h, g.Model); len(files) > 0 {
+	if files := uncommittedFiles(h, g.Model, true); len(files) > 0 {
 		i18n.Fprintf(f.stderr, "policyctl: these files differ from the last commit, and CI judges what is committed (policyctl verify --rev HEAD): %s; commit them, unchanged, with the approvals\n", strings.Join(files, i18n.T(", ")))
 	}
 }

@@ -1108,8 +1108,9 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"the last commit (HEAD)":          "最後のコミット（HEAD）",
 	"the last commit (HEAD): %w":      "最後のコミット（HEAD）: %w",
 	"the scheduled revision (%s): %w": "施行予定の版（%s）: %w",
-	"another provision now carries the same number: run policyctl renumber, which numbers them and rewrites this reference to keep its target": "同じ番号の規定がほかにもあります。policyctl renumber を実行すると、番号を振り直し、この参照を同じ規定を指すように書き換えます",
-	"%s pointed at %s in %s; a provision inserted with the same number comes first, and %s":                                                    "%[1]s は %[2]s（%[3]s）を指していましたが、同じ番号で挿入した規定が先にあるため、%[4]s",
+	"another provision now carries the same number: run policyctl renumber, which numbers them and rewrites this reference to keep its target":          "同じ番号の規定がほかにもあります。policyctl renumber を実行すると、番号を振り直し、この参照を同じ規定を指すように書き換えます",
+	"%s pointed at %s in %s; a provision inserted with the same number comes first, and %s":                                                             "%[1]s は %[2]s（%[3]s）を指していましたが、同じ番号で挿入した規定が先にあるため、%[4]s",
+	"Nothing is committed yet: commit the documents, policyctl.yaml and the registry with these files; policyctl status shows who else must approve.\n": "まだ何もコミットされていません。文書、policyctl.yaml 及び名簿を、これらのファイルと一緒にコミットしてください。ほかに誰の承認が要るかは policyctl status で確かめられます。\n",
 }
 
 // englishPlurals are the English messages whose words follow a count.
