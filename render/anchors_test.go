@@ -125,3 +125,33 @@ func TestTermsOnHover(t *testing.T) {
 		t.Errorf("no use of 職員等 shows its definition: want %s", want)
 	}
 }
+
+// TestReferenceTitles: a reference to several provisions (前項各号, a range)
+// names each of them on hover, not the first alone.
+func TestReferenceTitles(t *testing.T) {
+	fsys := fstest.MapFS{
+		policy.ConfigFile: {Data: []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n")},
+		"policy/std.md":   {Data: []byte("---\nid: std\ntitle: 試験市情報セキュリティ対策基準\ntier: standard\nvisibility: public\n---\n\n（管理）\n\n第1条　課長は、次に掲げる事務を行う。\n\n一　記録\n\n二　点検\n\n三　報告\n\n2　前項各号の事務は、第1条第1項第1号から第3号までのほか、第1条第1項第1号による。\n")},
+	}
+	r, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := r.Config.Edition("public")
+	m, err := Edition(r, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Document(m, ref.New(m.Repo()), m.Repo().Doc("std"), pages{}, Extras{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`title="第1条第1項第1号 記録、第1条第1項第2号 点検、第1条第1項第3号 報告" class="ref">前項各号</a>`,
+		`title="第1条第1項第1号 記録" class="ref">第1条第1項第1号</a>`,
+	} {
+		if !strings.Contains(string(p.HTML), want) {
+			t.Errorf("no %s in\n%s", want, p.HTML)
+		}
+	}
+}

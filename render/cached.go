@@ -133,7 +133,7 @@ func pageKey(m *EditionModel, refs References, d *policy.Document, links Links, 
 				continue
 			}
 			t := r.Targets[0]
-			k.Int(int(t.Kind)).String(t.ID).String(t.Display())
+			k.Int(int(t.Kind)).String(t.ID).String(refTitle(r))
 			if r.TargetDoc != d && r.TargetDoc != nil {
 				to := ed.DocByPath(r.TargetDoc.Path)
 				if to == nil {

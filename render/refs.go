@@ -1,8 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -48,10 +50,26 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed
 		}
 		link := ast.NewLink()
 		link.Destination = []byte(url)
-		link.Title = []byte(target.Display())
+		link.Title = []byte(refTitle(r))
 		link.SetAttributeString("class", []byte("ref"))
 		texts[i] = wrapText(t, r.Start, r.End, link)
 	}
+}
+
+// refTitle is a reference link's tooltip: the provision it points at, or
+// for 前項各号, 第1号から第3号まで and other references to several, each of
+// them — up to four, then how many more.
+func refTitle(r *ref.Ref) string {
+	const most = 4
+	var parts []string
+	for i, t := range r.Targets {
+		if i == most {
+			parts = append(parts, fmt.Sprintf("ほか%d", len(r.Targets)-most))
+			break
+		}
+		parts = append(parts, t.Display())
+	}
+	return strings.Join(parts, "、")
 }
 
 // plainTexts lists, in order, the text nodes a reader sees as running
