@@ -488,3 +488,16 @@ func TestScheduledMarkShowsWhatTheEditionShows(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineLabel: one month is named once, not as a span from itself
+// to itself.
+func TestTimelineLabel(t *testing.T) {
+	one := []historyRow{{Date: jdate{Text: "令和8年4月"}}}
+	if got, want := timelineLabel(one), "改訂の年表（令和8年4月の1回。内容は次の表のとおり）"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	two := append(one, historyRow{Date: jdate{Text: "令和8年12月"}})
+	if got, want := timelineLabel(two), "改訂の年表（令和8年4月から令和8年12月までの2回。内容は次の表のとおり）"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}

@@ -125,7 +125,7 @@ func timeline(rows []historyRow) template.HTML {
 }
 
 // timelineLegend says what the marks mean, under the picture.
-const timelineLegend = "●は本文を掲載している版、○は本文を掲載していない過去の版、二重丸は施行中の版です。"
+const timelineLegend = "●は本文を掲載している版、○は本文を掲載していない過去の版、◎は施行中の版です。"
 
 // timelineLabel is the picture's accessible name: what it covers, and
 // where the details are.
@@ -133,7 +133,11 @@ func timelineLabel(rows []historyRow) string {
 	if len(rows) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("改訂の年表（%sから%sまでの%d回。内容は次の表のとおり）", rows[0].Date.Text, rows[len(rows)-1].Date.Text, len(rows))
+	first, last := rows[0].Date.Text, rows[len(rows)-1].Date.Text
+	if first == last {
+		return fmt.Sprintf("改訂の年表（%sの%d回。内容は次の表のとおり）", first, len(rows))
+	}
+	return fmt.Sprintf("改訂の年表（%sから%sまでの%d回。内容は次の表のとおり）", first, last, len(rows))
 }
 
 // textWidth estimates a label's width in the viewBox: a full-width

@@ -98,7 +98,7 @@ func describe(ss []*policy.Section) string {
 	if len(out) > 3 {
 		out = append(out[:3], "…")
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, i18n.T(", "))
 }
 
 // intoUnreadable reports whether a shifted reference pointed into a

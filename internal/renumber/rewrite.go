@@ -378,5 +378,5 @@ func describe(ss []*policy.Section) string {
 	if len(out) > 3 {
 		out = append(out[:3], "…")
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, i18n.T(", "))
 }
