@@ -11,6 +11,9 @@ import (
 
 func init() {
 	cobra.AddTemplateFunc("flagDefaults", flagDefaults)
+	cobra.AddTemplateFunc("useLine", func(s string) string {
+		return strings.Replace(s, " [flags]", " "+i18n.T("[flags]"), 1)
+	})
 }
 
 // localizeHelp puts the words cobra writes itself into the current
@@ -84,6 +87,11 @@ func setByCobra(annotations map[string][]string) bool {
 // too.
 func usageTemplate() string {
 	t := new(cobra.Command).UsageTemplate()
+	// [flags] is in the use line cobra writes itself.
+	useLine := "{{.UseLine}}"
+	if i18n.Current() != i18n.En {
+		useLine = "{{.UseLine | useLine}}"
+	}
 	return strings.NewReplacer(
 		"Usage:", i18n.T("Usage:"),
 		"Aliases:", i18n.T("Aliases:"),
@@ -95,6 +103,8 @@ func usageTemplate() string {
 		"Additional help topics:", i18n.T("Additional help topics:"),
 		`Use "{{.CommandPath}} [command] --help" for more information about a command.`,
 		i18n.Sprintf(`Use "%s [command] --help" for more information about a command.`, "{{.CommandPath}}"),
+		"{{.CommandPath}} [command]{{end}}", "{{.CommandPath}} "+i18n.T("[command]")+"{{end}}",
+		"{{.UseLine}}", useLine,
 		".FlagUsages | ", ".FlagUsages | flagDefaults | ",
 	).Replace(t)
 }

@@ -150,7 +150,7 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 	}
 	var lang string
 	root.PersistentFlags().BoolVarP(&f.quiet, "quiet", "q", false, i18n.T("show no progress, even on a terminal"))
-	root.PersistentFlags().StringVar(&lang, "lang", "", i18n.T("the language of messages, `ja` or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)"))
+	root.PersistentFlags().StringVar(&lang, "lang", "", i18n.T("the language of messages, `LANG`: ja or en (default: POLICYCTL_LANG, lang in policyctl.yaml, then the locale)"))
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
 		l, err := i18n.Resolve(lang, configLang(c))
 		if err != nil {
