@@ -121,6 +121,13 @@ func diffRun(opts *diffOptions, args []string) error {
 		return err
 	}
 	ot, nt := oh.Tree, nh.Tree
+	// The new side may be an approved revision's content exactly (the
+	// revision approved and still to come, read from the working tree or
+	// HEAD): the table then names that revision, not a draft.
+	approvedNew := ""
+	if newRev == "" || !approvals.ValidRevisionID(newRev) {
+		approvedNew = approvedAs(h, nm)
+	}
 	if opts.Edition != "" {
 		// The edition is narrowed by the approved configuration, as the
 		// site's is: a draft cannot widen what a public diff shows.
@@ -149,6 +156,9 @@ func diffRun(opts *diffOptions, args []string) error {
 	}
 	res := diff.Compare(om, nm, diff.Options{Doc: opts.Doc, Leave: leave})
 	res.Old, res.New = revLabel(oldRev, ot), revLabel(newRev, nt)
+	if approvedNew != "" {
+		res.New = approvedNew + " (" + res.New + ")"
+	}
 	if reversed(ot, nt) {
 		fmt.Fprintln(f.stderr, fmt.Sprintf(diff.LabelsFor(string(i18n.Current())).WrongOrder, oldRev, newRev))
 	}
@@ -264,6 +274,34 @@ func revLabel(rev string, t *source.Tree) string {
 		}
 	}
 	return fmt.Sprintf("%s (%s)", rev, hash)
+}
+
+// approvedAs is the newest approved revision whose documents are the
+// model's, byte for byte, or "".
+func approvedAs(h *history.Repository, m *policy.Repo) string {
+	recs, err := h.Revisions()
+	if err != nil {
+		return ""
+	}
+	for i := len(recs) - 1; i >= 0; i-- {
+		r := recs[i]
+		if r.Approved && r.Model != nil && sameDocuments(r.Model, m) {
+			return r.ID
+		}
+	}
+	return ""
+}
+
+func sameDocuments(a, b *policy.Repo) bool {
+	if len(a.Docs) != len(b.Docs) {
+		return false
+	}
+	for _, d := range a.Docs {
+		if e := b.DocByPath(d.Path); e == nil || !bytes.Equal(e.Source, d.Source) {
+			return false
+		}
+	}
+	return true
 }
 
 // revisionKind reads the kind (一部改正, 改訂 …) of the revision a label
