@@ -223,3 +223,14 @@ func mustModel(t *testing.T, h *Repository) *policy.Repo {
 	}
 	return m
 }
+// TestCurrentIsInForce: an approved revision still to come is not the
+// current edition.
+func TestCurrentIsInForce(t *testing.T) {
+	entries := []Entry{{Edition: "令和8年度版"}, {Edition: "令和8年度改訂版", Scheduled: true}}
+	if got := Current(entries); got != "令和8年度版" {
+		t.Errorf("Current = %q, want the edition in force", got)
+	}
+	if got := Current(entries[1:]); got != "" {
+		t.Errorf("Current = %q with nothing in force", got)
+	}
+}

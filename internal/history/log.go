@@ -140,12 +140,15 @@ func ForDocument(entries []Entry, s *Summary, id string) []Entry {
 	return out
 }
 
-// Current is the edition name of the newest entry, or "".
+// Current is the edition name of the newest entry in force — an approved
+// revision still to come (施行予定) is not the current edition yet — or "".
 func Current(entries []Entry) string {
-	if len(entries) == 0 {
-		return ""
+	for i := len(entries) - 1; i >= 0; i-- {
+		if !entries[i].Scheduled {
+			return entries[i].Edition
+		}
 	}
-	return entries[len(entries)-1].Edition
+	return ""
 }
 
 // monthly writes a date the way 改訂履歴 tables do: 平成15年9月.
