@@ -3,6 +3,7 @@ package check
 import (
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -32,9 +33,78 @@ func links(r *policy.Repo, report func(policy.Finding)) {
 			}
 			off := inlineOffset(n, body)
 			checkLink(r, d, dest, image, off, report)
+			if l, ok := n.(*ast.Link); ok {
+				linkText(r, d, l, body, off, report)
+			}
 			return ast.WalkContinue, nil
 		})
 	}
+}
+
+// linkText reports a link whose text names an article — [対策基準第28条](…),
+// with the 第M項 and 第K号 after it — that the document it links to does
+// not have: package ref leaves link texts to their destination, renumber
+// rewrites their numbers, and a number there that names nothing is a
+// reference gone stale. An article the tier's other files hold (the
+// chapters of one 規程 numbered through) is not reported.
+func linkText(r *policy.Repo, d *policy.Document, l *ast.Link, body []byte, off int, report func(policy.Finding)) {
+	t, ok := l.FirstChild().(*ast.Text)
+	if !ok || t.NextSibling() != nil {
+		return // only plain link texts
+	}
+	text := string(t.Segment.Value(body))
+	if !strings.Contains(text, "条") {
+		return
+	}
+	to, lerr := r.ResolveLink(d, string(l.Destination))
+	if lerr != nil || to.Doc == nil || to.Kind != policy.LinkDocument && to.Kind != policy.LinkFragment {
+		return
+	}
+	for i := 0; i < len(text); {
+		lx, ok := policy.Lex(text, i)
+		if !ok || lx.Kind != policy.LabelUnit || lx.Unit != '条' || lx.Absurd {
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			continue
+		}
+		missing, end := "", lx.End
+		if sec := articleIn(r, to.Doc, lx.Num); sec == nil {
+			missing = text[i:lx.End]
+		} else {
+			for sec != nil {
+				m, ok := policy.Lex(text, end)
+				if !ok || m.Kind != policy.LabelUnit || m.Absurd || m.Unit != '項' && m.Unit != '号' {
+					break
+				}
+				if sec = sec.Child(m.Unit, m.Num); sec == nil {
+					missing = text[i:m.End]
+				}
+				end = m.End
+			}
+		}
+		if missing != "" {
+			report(policy.Finding{Rule: policy.RuleRefUnresolved, Severity: policy.Error, Pos: d.BodyPos(off),
+				Message: i18n.Sprintf("the link text %s names %s, which %s does not have", text, missing, to.Doc.Meta.Title),
+				Hint:    i18n.T("correct the number in the link text, or where the link leads")})
+		}
+		i = end
+	}
+}
+
+// articleIn finds a main-provision article in a document, or in another
+// file of its tier (chapters numbered through the files).
+func articleIn(r *policy.Repo, d *policy.Document, n policy.Number) *policy.Section {
+	if s := d.Article(n); s != nil {
+		return s
+	}
+	for _, o := range r.Docs {
+		if o != d && o.Meta.Tier == d.Meta.Tier {
+			if s := o.Article(n); s != nil {
+				return s
+			}
+		}
+	}
+	return nil
 }
 
 // collisions reports repository paths that a case-insensitive or

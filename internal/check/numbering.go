@@ -36,7 +36,7 @@ func numbering(r *policy.Repo, report func(policy.Finding)) {
 			var own []*policy.Section
 			for _, s := range d.Sections() {
 				// A 附則's articles are numbered on their own, from 第1条.
-				if s.Style == st && !inSupplement(s) {
+				if s.Style == st && !s.InSupplement() {
 					own = append(own, s)
 				}
 			}
@@ -189,14 +189,4 @@ func checkLevels(run []*policy.Section, report func(policy.Finding)) {
 				Hint:    i18n.T("use the same number of # for sections of one numbering style")})
 		}
 	}
-}
-
-// inSupplement reports whether a section stands in a 附則.
-func inSupplement(s *policy.Section) bool {
-	for p := s.Parent; p != nil; p = p.Parent {
-		if p.Style == policy.StyleSupplement {
-			return true
-		}
-	}
-	return false
 }

@@ -1113,6 +1113,8 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"Nothing is committed yet: commit the documents, policyctl.yaml and the registry with these files; policyctl status shows who else must approve.\n": "まだ何もコミットされていません。文書、policyctl.yaml 及び名簿を、これらのファイルと一緒にコミットしてください。ほかに誰の承認が要るかは policyctl status で確かめられます。\n",
 	"[flags]":   "[オプション]",
 	"[command]": "[コマンド]",
+	"the link text %s names %s, which %s does not have":            "リンクの文字列 %[1]s は %[2]s を指していますが、%[3]s にその規定はありません",
+	"correct the number in the link text, or where the link leads": "リンクの文字列の番号か、リンク先を直してください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

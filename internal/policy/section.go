@@ -828,3 +828,41 @@ func (d *Document) DumpTree() string {
 	walk(d.Root, -1)
 	return b.String()
 }
+
+// Article finds the article numbered n in the document's main provisions
+// (not its 附則's), or nil.
+func (d *Document) Article(n Number) *Section {
+	for _, s := range d.Sections() {
+		if s.Style == StyleArticle && s.Number.Equal(n) && !s.InSupplement() {
+			return s
+		}
+	}
+	return nil
+}
+
+// InSupplement reports whether the section stands in a 附則.
+func (s *Section) InSupplement() bool {
+	for p := s.Parent; p != nil; p = p.Parent {
+		if p.Style == StyleSupplement {
+			return true
+		}
+	}
+	return false
+}
+
+// Child finds the 項 (unit 項) or 号 (unit 号) numbered n of a provision:
+// an article's 号 are those of its first 項.
+func (s *Section) Child(unit rune, n Number) *Section {
+	if unit == '号' && s.Style == StyleArticle && len(s.Children) > 0 && s.Children[0].Kind == KindImplicit {
+		s = s.Children[0]
+	}
+	for _, c := range s.Children {
+		switch {
+		case unit == '項' && c.Style == StyleClause && c.Number.Equal(n):
+			return c
+		case unit == '号' && (c.Style == StyleParen || c.Style == StyleKanji) && c.Number.Equal(n):
+			return c
+		}
+	}
+	return nil
+}

@@ -65,7 +65,7 @@ func (pl *planner) linkText(d, target *policy.Document, at int, text string) {
 			}
 			continue
 		}
-		sec := findArticle(lookup, l.Num)
+		sec := lookup.Article(l.Num)
 		j := l.End
 		type found struct {
 			start, end int
@@ -78,7 +78,7 @@ func (pl *planner) linkText(d, target *policy.Document, at int, text string) {
 			if !ok || m.Kind != policy.LabelUnit || m.Absurd || m.Unit != '項' && m.Unit != '号' {
 				break
 			}
-			sec = childNumbered(sec, m.Unit, m.Num)
+			sec = sec.Child(m.Unit, m.Num)
 			chain = append(chain, found{j, m.End, sec, m.Num})
 			j = m.End
 		}
@@ -109,33 +109,6 @@ func (pl *planner) linkText(d, target *policy.Document, at int, text string) {
 		}
 		i = j
 	}
-}
-
-// findArticle is a document's article (of its main provisions) with a
-// number.
-func findArticle(d *policy.Document, n policy.Number) *policy.Section {
-	for _, s := range d.Sections() {
-		if s.Style == policy.StyleArticle && s.Number.Equal(n) && !inSupplement(s) {
-			return s
-		}
-	}
-	return nil
-}
-
-// childNumbered is the 項 (unit 項) or 号 (unit 号) of a provision.
-func childNumbered(s *policy.Section, unit rune, n policy.Number) *policy.Section {
-	if unit == '号' && s.Style == policy.StyleArticle && len(s.Children) > 0 && s.Children[0].Kind == policy.KindImplicit {
-		s = s.Children[0]
-	}
-	for _, c := range s.Children {
-		switch {
-		case unit == '項' && c.Style == policy.StyleClause && c.Number.Equal(n):
-			return c
-		case unit == '号' && (c.Style == policy.StyleParen || c.Style == policy.StyleKanji) && c.Number.Equal(n):
-			return c
-		}
-	}
-	return nil
 }
 
 // namesArticle reports whether a text holds a 第N条.

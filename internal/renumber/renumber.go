@@ -281,7 +281,7 @@ func (pl *planner) fileOrder() {
 			continue
 		}
 		for _, s := range d.Sections() {
-			if s.Style == policy.StyleArticle && !s.Provisional && !inSupplement(s) {
+			if s.Style == policy.StyleArticle && !s.Provisional && !s.InSupplement() {
 				first[d] = s.Number.N
 				byTier[d.Meta.Tier] = append(byTier[d.Meta.Tier], d)
 				break
@@ -371,7 +371,7 @@ func (pl *planner) renumber() {
 		for _, d := range pl.in.Cur.Docs {
 			var own []*policy.Section
 			for _, s := range d.Sections() {
-				if s.Style == style && !inSupplement(s) {
+				if s.Style == style && !s.InSupplement() {
 					own = append(own, s)
 				}
 			}
@@ -403,7 +403,7 @@ func (pl *planner) renumber() {
 			// The children of one style, in order, for each style.
 			var groups [][]*policy.Section
 			for _, c := range s.Children {
-				if !c.Numbered() || c.Style == policy.StyleSupplement || (c.Style == policy.StyleArticle || c.Style == policy.StyleChapter) && !inSupplement(c) {
+				if !c.Numbered() || c.Style == policy.StyleSupplement || (c.Style == policy.StyleArticle || c.Style == policy.StyleChapter) && !c.InSupplement() {
 					continue
 				}
 				k := 0
@@ -515,14 +515,6 @@ func (pl *planner) inserted(s *policy.Section, seen map[string]bool) bool {
 	return seen[s.Number.Key()]
 }
 
-func inSupplement(s *policy.Section) bool {
-	for p := s.Parent; p != nil; p = p.Parent {
-		if p.Style == policy.StyleSupplement {
-			return true
-		}
-	}
-	return false
-}
 
 // num is the number a section has after the renumbering.
 func (p *Plan) number(s *policy.Section) policy.Number {

@@ -446,7 +446,7 @@ func sameFirstArticle(a, b *policy.Document) bool {
 	arts := func(d *policy.Document) []*policy.Section {
 		var out []*policy.Section
 		for _, s := range d.Sections() {
-			if s.Style == policy.StyleArticle && !inSupplement(s) {
+			if s.Style == policy.StyleArticle && !s.InSupplement() {
 				out = append(out, s)
 			}
 		}
