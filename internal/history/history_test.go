@@ -223,6 +223,7 @@ func mustModel(t *testing.T, h *Repository) *policy.Repo {
 	}
 	return m
 }
+
 // TestCurrentIsInForce: an approved revision still to come is not the
 // current edition.
 func TestCurrentIsInForce(t *testing.T) {

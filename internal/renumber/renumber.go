@@ -515,7 +515,6 @@ func (pl *planner) inserted(s *policy.Section, seen map[string]bool) bool {
 	return seen[s.Number.Key()]
 }
 
-
 // num is the number a section has after the renumbering.
 func (p *Plan) number(s *policy.Section) policy.Number {
 	if n, ok := p.num[s]; ok {
