@@ -1082,6 +1082,15 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		return nil, i18n.Sprintf("%s has nothing before it to refer to", word)
 	}
 	cur := enclosingAt(from, l.level)
+	if cur == nil && l.level == levelClause && (l.kind == linkPrev || l.kind == linkNext || l.kind == linkPrevN) && !hasArticles(d) {
+		// 前項, 次項 in an outline without articles (a 要綱 or 手順
+		// written 1., 2., 3.): its numbered sections are its 項.
+		for a := from; a != nil && cur == nil; a = a.Parent {
+			if a.Style == policy.StyleDot {
+				cur = a
+			}
+		}
+	}
 	if cur == nil && l.kind == linkHere {
 		// この節, この項 in an outline document: the section it stands in.
 		for a := from; a != nil && cur == nil; a = a.Parent {
@@ -1156,6 +1165,20 @@ func unitOf(lv level) string {
 // siblings lists the articles of the document (or of one 附則), the
 // groups of a level, the clauses of an article, or the items beside an
 // item, in order.
+// hasArticles reports whether a document is written in articles (第N条).
+func hasArticles(d *policy.Document) bool {
+	return d.Memo(articlesKey{}, func() any {
+		for _, s := range d.Sections() {
+			if s.Style == policy.StyleArticle {
+				return true
+			}
+		}
+		return false
+	}).(bool)
+}
+
+type articlesKey struct{}
+
 func siblings(d *policy.Document, cur *policy.Section, lv level) []*policy.Section {
 	if lv == levelArticle || cur.Style.Group() && cur.Style != policy.StyleDivision && cur.Style != policy.StyleSubsection {
 		var out []*policy.Section
