@@ -1115,6 +1115,17 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"[command]": "[コマンド]",
 	"the link text %s names %s, which %s does not have":            "リンクの文字列 %[1]s は %[2]s を指していますが、%[3]s にその規定はありません",
 	"correct the number in the link text, or where the link leads": "リンクの文字列の番号か、リンク先を直してください",
+	"did not find expected ',' or ']'":                             "[ ] の中で「,」か「]」があるはずの所にありません（行番号は [ の行です）",
+	"did not find expected ',' or '}'":                             "{ } の中で「,」か「}」があるはずの所にありません（行番号は { の行です）",
+	"did not find expected node content":                           "値があるはずの所にありません",
+	"did not find expected key":                                    "キーがあるはずの所にありません（字下げを確かめてください）",
+	"did not find expected '-' indicator":                          "「-」で始まる項目があるはずの所にありません（字下げを確かめてください）",
+	"could not find expected ':'":                                  "「:」がありません",
+	"mapping values are not allowed in this context":               "この位置では「キー: 値」を書けません（字下げか、値の中の「: 」を確かめてください）",
+	"found character that cannot start any token":                  "値の始めに使えない文字があります（タブ、「@」、「`」など）",
+	"found unexpected end of stream":                               "ファイルが途中で終わっています（引用符や括弧が閉じていません）",
+	"found a tab character that violates indentation":              "字下げにタブがあります。空白で字下げしてください",
+	"block sequence entries are not allowed in this context":       "この位置では「-」の項目を書けません（字下げを確かめてください）",
 }
 
 // englishPlurals are the English messages whose words follow a count.

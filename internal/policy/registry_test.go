@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/crypto/ssh"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 func pubKey(t *testing.T, k any) string {
@@ -74,5 +76,20 @@ func TestRegistryErrors(t *testing.T) {
 			}
 			t.Errorf("findings %+v, want %s %q", fs, tt.rule, tt.want)
 		})
+	}
+}
+
+// TestYAMLMessagesInJapanese: the parser's messages an editor meets most
+// are said in Japanese, and a list's message says which line it names.
+func TestYAMLMessagesInJapanese(t *testing.T) {
+	defer i18n.Set(i18n.Current())
+	i18n.Set(i18n.Ja)
+	src := "members:\n  - {id: a, name: 甲, keys: [\"ssh-ed25519 AAAA\"\n  - {id: b, name: 乙, keys: []}\ncommittees: []\n"
+	_, fs := ParseRegistry([]byte(src))
+	if len(fs) == 0 || !strings.Contains(fs[0].Message, "行番号は { の行です") && !strings.Contains(fs[0].Message, "行番号は [ の行です") {
+		t.Fatalf("findings %+v, want the list's message in Japanese", fs)
+	}
+	if strings.Contains(fs[0].Message, "did not find") {
+		t.Errorf("the parser's English is left: %s", fs[0].Message)
 	}
 }
