@@ -121,12 +121,12 @@ func diffRun(opts *diffOptions, args []string) error {
 		return err
 	}
 	ot, nt := oh.Tree, nh.Tree
-	// The new side may be an approved revision's content exactly (the
-	// revision approved and still to come, read from the working tree or
-	// HEAD): the table then names that revision, not a draft.
+	// The new side may be the content of the revision approved and still
+	// to come (read from the working tree or a commit): the table then
+	// names that revision, not a draft.
 	approvedNew := ""
 	if newRev == "" || !approvals.ValidRevisionID(newRev) {
-		approvedNew = approvedAs(h, nm)
+		approvedNew = approvedAs(nh)
 	}
 	if opts.Edition != "" {
 		// The edition is narrowed by the approved configuration, as the
@@ -276,32 +276,17 @@ func revLabel(rev string, t *source.Tree) string {
 	return fmt.Sprintf("%s (%s)", rev, hash)
 }
 
-// approvedAs is the newest approved revision whose documents are the
-// model's, byte for byte, or "".
-func approvedAs(h *history.Repository, m *policy.Repo) string {
-	recs, err := h.Revisions()
-	if err != nil {
+// approvedAs names the approved revision still to come (施行予定) whose
+// content a tree is: the gate judges the tree's content against it, as
+// verify and status do (documents, the files they link to, the
+// configuration), and every committee's approval must hold. "" otherwise —
+// a draft, content reverted to an older revision, a linked file changed.
+func approvedAs(h *history.Repository) string {
+	g, err := h.Verify("")
+	if err != nil || g.Record == nil || !g.Record.Scheduled || g.Verdict == nil || !g.Verdict.OK {
 		return ""
 	}
-	for i := len(recs) - 1; i >= 0; i-- {
-		r := recs[i]
-		if r.Approved && r.Model != nil && sameDocuments(r.Model, m) {
-			return r.ID
-		}
-	}
-	return ""
-}
-
-func sameDocuments(a, b *policy.Repo) bool {
-	if len(a.Docs) != len(b.Docs) {
-		return false
-	}
-	for _, d := range a.Docs {
-		if e := b.DocByPath(d.Path); e == nil || !bytes.Equal(e.Source, d.Source) {
-			return false
-		}
-	}
-	return true
+	return g.Record.ID
 }
 
 // revisionKind reads the kind (一部改正, 改訂 …) of the revision a label
