@@ -146,21 +146,34 @@ func addTitle(titles map[string]titleAt, t string, where titleAt) {
 }
 
 // fold is the form in which titles and text are compared: what a reader
-// reads as the same words is the same — full-width and half-width forms
-// (NFKC: ＵＳＢ is USB, ﾒﾓﾘ is メモリ), upper and lower case, and text
-// wrapped over lines or spaced out (a soft line break between Japanese
-// characters is no space on the page), or split by invisible characters.
+// reads as the same words is the same — character references as the page
+// shows them (&#36899; is 連), full-width and half-width forms (NFKC: ＵＳＢ
+// is USB, ﾒﾓﾘ is メモリ), upper and lower case, text wrapped over lines or
+// spaced out (a soft line break between Japanese characters is no space on
+// the page), split by characters nobody sees (zero-width and joining
+// marks, variation selectors, fillers) or by a middle dot or a dash.
 func fold(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		s = html.UnescapeString(s)
+	}
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) {
+		if unseen(r) || unicode.In(r, unicode.Pd, unicode.Pc) || r == '・' || r == '･' {
 			continue
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// unseen reports whether a character takes no place on the page of its
+// own: spaces, format characters, combining marks left after NFKC,
+// default-ignorable code points (variation selectors, Hangul fillers) and
+// the blank Braille pattern.
+func unseen(r rune) bool {
+	return unicode.IsSpace(r) || unicode.In(r, unicode.Cf, unicode.Mn, unicode.Me, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector) || r == '\u2800'
 }
 
 // A shownText is text of a block that reaches an edition's output, and
