@@ -327,6 +327,10 @@ func TestForms(t *testing.T) {
 		body: "## 1. 対策\n\n(1) 技術\n\n① 鍵\n\n② 記録\n\n(2) 人\n\n## 2. 運用\n\n運用では、(1)暗号化、(2)パスワードの設定のいずれかを行い、①日時、②内容、③対応を記録する。(ア)端末、(イ)媒体を対象とし、上記1(1)に示す対策及び上記1(1)①に準じた記録を含む。\n",
 		want: []string{"上記1(1) -> 1(1)#1-対策.p1", "上記1(1)① -> 1(1)①#1-対策.p1.m1"},
 	}, {
+		name: "a bare number followed by a word still cites when it is no run: (2)同様, (2)乃至(3), ②記録",
+		body: "## 1. 対策\n\n(1) 技術\n\n(2) 人\n\n(3) 物\n\n監視は、(2)同様に行い、(1)乃至(3)を見直す。②記録を残す。\n",
+		want: []string{"(2) -> 1(2)#1-対策.p2", "(1) -> 1(1)#1-対策.p1", "(3) -> 1(3)#1-対策.p3", "② !ref/unresolved"},
+	}, {
 		name: "前項 and 次項 in an outline without articles: its numbered sections are its 項",
 		body: "## 1. 目的\n\n監視する。\n\n## 2. 判定\n\n(1) 重大\n\n(2) 軽微\n\n## 3. 対応\n\n前項(1)の判定に応じ、次項の報告を行う。\n\n## 4. 報告\n\n前項の対応を報告する。\n",
 		want: []string{"前項(1) -> 2(1)#2-判定.p1", "次項 -> 4#4-報告", "前項 -> 3#3-対応"},

@@ -842,10 +842,11 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 	e.chains = append(e.chains, first)
 	e.end = first.end
 	inner := s.list(text, &e)
-	if e.doc == "" && e.direction == "" && !e.external && bareOutline(e) && wordAfter(text, e.end) {
+	if e.doc == "" && e.direction == "" && !e.external && bareOutline(e) && len(e.chains) == 1 && wordAfter(text, e.end) && enumerates(text, first.links[0]) {
 		// (1)暗号化、(2)パスワードの設定: an enumeration in a sentence, not
-		// a citation. A bare (1) or ① cites only as 「(1)に示す」,
-		// 「①に準じ」, 「(1)及び(2)の」 do: a particle follows it.
+		// a citation — a word follows the number, and the number before or
+		// after it stands in the same sentence. (2)同様の監視, alone, still
+		// cites.
 		return expr{}, nil, false
 	}
 	return e, inner, true
@@ -863,8 +864,44 @@ func bareOutline(e expr) bool {
 }
 
 // citingKanji may follow a bare number that is cited: (1)及び(2), ①又は②,
-// (1)記載の, (1)参照, (1)中, (1)等, (1)以外, (1)所定の, (1)各号.
-const citingKanji = "及又並若記参中等以所各"
+// (1)乃至(3), (1)記載の, (1)参照, (1)中, (1)等, (1)以外, (1)所定の, (1)各号,
+// (1)同様, (1)規定の, (1)掲記の, (1)該当, (1)準用, (1)前段, (1)後段.
+const citingKanji = "及又並若乃記参中等以所各同規掲該準前後"
+
+// enumerates reports whether a bare number l is one of a run written in
+// its sentence: the number before it or the number after it, in the same
+// style, stands between the sentence's 。 on either side.
+func enumerates(text string, l link) bool {
+	from := strings.LastIndex(text[:l.start], "。") + 1
+	to := len(text)
+	if k := strings.Index(text[l.end:], "。"); k >= 0 {
+		to = l.end + k
+	}
+	for i := from; i < to; {
+		if i != l.start {
+			if m, ok := policy.Lex(text, i); ok && (m.Kind == policy.LabelParen || m.Kind == policy.LabelCircled || m.Kind == policy.LabelParenKana) && m.End <= to {
+				if n := m.Num.N; len(m.Num.Sub) == 0 && (n == l.num.N+1 || n == l.num.N-1) && sameLabelKind(m.Kind, l.style) {
+					return true
+				}
+			}
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return false
+}
+
+func sameLabelKind(k policy.LabelKind, st policy.Style) bool {
+	switch k {
+	case policy.LabelParen:
+		return st == policy.StyleParen
+	case policy.LabelCircled:
+		return st == policy.StyleCircled
+	case policy.LabelParenKana:
+		return st == policy.StyleParenKatakana
+	}
+	return false
+}
 
 // wordAfter reports whether a word begins at text[i:] — a kanji, katakana,
 // letter or digit that no citation is followed by: the number before it
