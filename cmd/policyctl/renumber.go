@@ -11,6 +11,7 @@ import (
 	"github.com/policyctl/policyctl/internal/fix"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/renumber"
 )
 
@@ -92,9 +93,7 @@ func renumberRun(opts *renumberOptions) error {
 		// Nothing approved yet: the references of the last commit say what
 		// each meant before the edit (a new article typed as a second 第3条
 		// leaves 第3条第2項 in older text ambiguous as written).
-		if co, err = lastCommit(&opts.repo, h); err != nil {
-			return err
-		}
+		co = lastCommit(opts.f, &opts.repo, h)
 	}
 	c, err := fix.Renumber(r, co, renumber.Options{Doc: opts.Doc, Branch: opts.Branch, Collapse: opts.Collapse})
 	if err != nil {
@@ -113,23 +112,24 @@ func renumberRun(opts *renumberOptions) error {
 }
 
 // lastCommit is the base of a working tree that has no approved revision:
-// HEAD, or none without git or a commit.
-func lastCommit(ro *repoOptions, h *history.Repository) (check.Options, error) {
+// HEAD, or none — references as written — without git or a commit, or
+// when HEAD cannot be read (its configuration broken, say), which is said.
+func lastCommit(f *factory, ro *repoOptions, h *history.Repository) check.Options {
 	if h.Tree.Git == nil || h.Tree.Commit != nil {
-		return check.Options{}, nil
+		return check.Options{}
 	}
 	if _, err := h.Tree.Git.Head(); err != nil {
-		return check.Options{}, nil // no commit yet
+		return check.Options{} // no commit yet
 	}
 	base, err := h.Open("HEAD")
-	if err != nil {
-		return check.Options{}, nil
+	if err == nil {
+		var m *policy.Repo
+		if m, err = ro.model(base); err == nil {
+			return check.Options{Base: m, BaseName: i18n.T("the last commit (HEAD)")}
+		}
 	}
-	m, err := ro.model(base)
-	if err != nil {
-		return check.Options{}, i18n.Errorf("the last commit (HEAD): %w", err)
-	}
-	return check.Options{Base: m, BaseName: i18n.T("the last commit (HEAD)")}, nil
+	i18n.Fprintf(f.stderr, "policyctl renumber: the last commit cannot be read (%v); each reference keeps what it points at as written\n", err)
+	return check.Options{}
 }
 
 // refused prints the problems of a change that was refused and returns

@@ -1106,7 +1106,6 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)": "--branch では削除した条の後ろの番号を変えません。%[1]sはそのままで、%[2]sが欠けています。その位置に「%[3]s　削除」と書いてください（それまで check は番号の欠けを報告します）",
 	"policyctl renumber: %s\n":        "policyctl renumber: %s\n",
 	"the last commit (HEAD)":          "最後のコミット（HEAD）",
-	"the last commit (HEAD): %w":      "最後のコミット（HEAD）: %w",
 	"the scheduled revision (%s): %w": "施行予定の版（%s）: %w",
 	"another provision now carries the same number: run policyctl renumber, which numbers them and rewrites this reference to keep its target":          "同じ番号の規定がほかにもあります。policyctl renumber を実行すると、番号を振り直し、この参照を同じ規定を指すように書き換えます",
 	"%s pointed at %s in %s; a provision inserted with the same number comes first, and %s":                                                             "%[1]s は %[2]s（%[3]s）を指していましたが、同じ番号で挿入した規定が先にあるため、%[4]s",
@@ -1126,6 +1125,7 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"found unexpected end of stream":                               "ファイルが途中で終わっています（引用符や括弧が閉じていません）",
 	"found a tab character that violates indentation":              "字下げにタブがあります。空白で字下げしてください",
 	"block sequence entries are not allowed in this context":       "この位置では「-」の項目を書けません（字下げを確かめてください）",
+	"policyctl renumber: the last commit cannot be read (%v); each reference keeps what it points at as written\n": "policyctl renumber: 最後のコミットを読めません（%v）。各参照は、書かれたとおりの参照先を保ちます\n",
 }
 
 // englishPlurals are the English messages whose words follow a count.

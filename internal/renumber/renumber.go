@@ -199,7 +199,11 @@ func (pl *planner) identify() {
 				pl.p.identity[r] = nil // resolves to nothing: it must stay so
 				continue
 			}
-			if dup := duplicates(r); dup != nil && !pl.opts.RefsOnly {
+			dup := duplicates(r)
+			if dup == nil {
+				dup = sharedCite(r)
+			}
+			if dup != nil && !pl.opts.RefsOnly {
 				pl.problem(r.Pos, i18n.Sprintf("%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup)))
 				continue
 			}
@@ -540,6 +544,65 @@ func duplicates(r *ref.Ref) []*policy.Section {
 		}
 	}
 	return r.Targets
+}
+
+// sharedCite returns the provisions that carry the number a reference
+// names on its way (the 第3条 of 第3条第2項) when several siblings carry
+// it — a new article typed as a second 第3条 — or nil. The reference
+// resolved through the first of them, which only its writer can confirm.
+func sharedCite(r *ref.Ref) []*policy.Section {
+	for _, c := range r.Cites {
+		s := c.Sec
+		if c.Relative || s == nil || s.Parent == nil || s.Provisional || !s.Numbered() {
+			continue
+		}
+		// The siblings that carry its number and hold what the reference
+		// names below it (第2項 of 第3条第2項): one is as written; more is
+		// a guess.
+		var rel []*policy.Section
+		if len(r.Targets) > 0 {
+			for t := r.Targets[0]; t != nil && t != s; t = t.Parent {
+				rel = append([]*policy.Section{t}, rel...)
+			}
+		}
+		// 上記, 前記 look up and 下記, 後記 down: a sibling on the other
+		// side is not meant.
+		before := strings.HasPrefix(r.Text, "上記") || strings.HasPrefix(r.Text, "前記")
+		after := strings.HasPrefix(r.Text, "下記") || strings.HasPrefix(r.Text, "後記")
+		var same []*policy.Section
+		for _, x := range s.Parent.Children {
+			if x.Style != s.Style || !x.Number.Equal(s.Number) || x.Provisional || !holds(x, rel) {
+				continue
+			}
+			if x.Doc == r.Doc && (before && x.Offset > r.Start || after && x.Offset < r.Start) {
+				continue
+			}
+			same = append(same, x)
+		}
+		if len(same) > 1 {
+			return same
+		}
+	}
+	return nil
+}
+
+// holds reports whether x has, below it, provisions shaped as path: the
+// same kinds, styles and numbers, level by level.
+func holds(x *policy.Section, path []*policy.Section) bool {
+	for _, p := range path {
+		var next *policy.Section
+		for _, c := range x.Children {
+			if c.Kind == p.Kind && c.Style == p.Style && c.Number.Equal(p.Number) {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			return false
+		}
+		x = next
+	}
+	return true
 }
 
 // Keep is a plan that changes no number and no reference. A caller that
