@@ -470,6 +470,12 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 		case pl.opts.Branch && s.Style == policy.StyleArticle && n > 0 && pl.inserted(s, seen):
 			b++
 			num = policy.Number{N: n, Sub: []int{b}}
+		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(s.Number.Sub) == 1 && s.Number.N == n && s.Number.Sub[0] > b+1:
+			// A deleted 枝番 leaves its gap under --branch too.
+			missing := policy.Number{N: n, Sub: []int{b + 1}}
+			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)", s.Label, s.Style.Label(missing), s.Style.Label(missing))})
+			b = s.Number.Sub[0]
+			num = s.Number
 		case len(s.Number.Sub) > 0 && !s.Provisional && !pl.opts.Collapse && n > 0:
 			if len(s.Number.Sub) == 1 {
 				b++
