@@ -181,6 +181,11 @@ func (d *adoc) sentence(s, block string) error {
 				a := strings.Index(first, "条")
 				second = first[:a+len("条")] + strings.TrimPrefix(second, "同条")
 			}
+			if strings.HasPrefix(second, "同項") {
+				a := strings.Index(first, "条") + len("条")
+				c := strings.Index(first[a:], "項")
+				second = first[:a+c+len("項")] + strings.TrimPrefix(second, "同項")
+			}
 			if err := d.sentence(first, ""); err != nil {
 				return err
 			}
@@ -399,6 +404,18 @@ func (d *adoc) renames(s string) error {
 		}
 		u := d.units[at]
 		target := strings.TrimPrefix(rest, "を")
+		if strings.HasPrefix(target, "同項") {
+			k := -1
+			for i, seg := range u.path {
+				if strings.HasSuffix(seg, "項") {
+					k = i
+				}
+			}
+			if k < 0 {
+				return fmt.Errorf("同項 without a 項 in %q", part)
+			}
+			target = strings.Join(u.path[:k+1], "") + strings.TrimPrefix(target, "同項")
+		}
 		if strings.HasPrefix(target, "同条") {
 			k := -1
 			for i, seg := range u.path {

@@ -107,3 +107,16 @@ func TestFirstArticleOfChapter(t *testing.T) {
 		t.Errorf("the added article is not placed first in its chapter:\n%s", out)
 	}
 }
+
+// TestItemRenumberedInAClause: a 号 renumbered inside a 項 is written
+// 「第三条第二項第一号を同項第二号とし」 — 同項, the 項 just named — and the
+// 改め文 applies back.
+func TestItemRenumberedInAClause(t *testing.T) {
+	old := strings.Replace(base, "2　情報政策課長は、前項の管理の状況を市長に報告する。", "2　情報政策課長は、次に掲げる事項を市長に報告する。\n\n(1) 管理の状況\n\n(2) 点検の結果", 1)
+	added := strings.Replace(old, "(1) 管理の状況\n\n(2) 点検の結果", "(1) 事故の有無\n\n(2) 管理の状況\n\n(3) 点検の結果", 1)
+	r := diff.Compare(model(t, map[string]string{"policy/std.md": std(old)}), model(t, map[string]string{"policy/std.md": std(added)}), diff.Options{})
+	out := roundTrip(t, r, "2026-04-01")
+	if !strings.Contains(out, "同項第") || strings.Contains(out, "同条第二項第") {
+		t.Errorf("a 号 in a 項 is not renumbered 同項…:\n%s", out)
+	}
+}

@@ -120,8 +120,8 @@ type renaming struct {
 // freed as one sentence, the standard form: 「第五条を第六条とし、第四条の
 // 次に次の一条を加える。」, 「第二条から第六条までを一条ずつ繰り下げ、第一条
 // の次に次の一条を加える。」. where is the addition's place and rest the
-// words after it; where becomes 同条… when it is in the article the
-// renumbering begins with.
+// words after it; where becomes 同項… or 同条… when it is in the 項 or the
+// article the renumbering begins with.
 func (r renaming) join(where, rest string) string {
 	head := strings.TrimSuffix(r.text, "。")
 	switch {
@@ -130,8 +130,18 @@ func (r renaming) join(where, rest string) string {
 	case strings.HasSuffix(head, "繰り下げる"):
 		head = strings.TrimSuffix(head, "る")
 	}
-	if k := strings.Index(head, "条"); k > 0 && strings.HasPrefix(where, head[:k+len("条")]+"第") {
-		where = "同条" + strings.TrimPrefix(where, head[:k+len("条")])
+	if k := strings.Index(head, "条"); k > 0 {
+		article := head[:k+len("条")]
+		clause := ""
+		if c := strings.Index(head[len(article):], "項"); c >= 0 && strings.HasPrefix(head[len(article):], "第") {
+			clause = head[:len(article)+c+len("項")]
+		}
+		switch {
+		case clause != "" && strings.HasPrefix(where, clause+"第"):
+			where = "同項" + strings.TrimPrefix(where, clause)
+		case strings.HasPrefix(where, article+"第"):
+			where = "同条" + strings.TrimPrefix(where, article)
+		}
 	}
 	return head + "、" + where + rest
 }
@@ -219,7 +229,14 @@ func (g *gen) renames(st *state, covered map[*diff.Section]bool) ([]renaming, st
 			r := rs[i]
 			to := r.n.Path[len(r.n.Path)-1]
 			if article := articleOf(r.o.Path); article >= 0 && article < len(r.o.Path)-1 {
-				to = "同条" + strings.Join(r.o.Path[article+1:len(r.o.Path)-1], "") + to
+				// 第二条第二項第三号を同項第四号, 第二条第三項を同条第四項: the
+				// nearest provision named before stands for itself.
+				below := r.o.Path[article+1 : len(r.o.Path)-1]
+				if n := len(below); n > 0 && strings.HasSuffix(below[0], "項") {
+					to = "同項" + strings.Join(below[1:], "") + to
+				} else {
+					to = "同条" + strings.Join(below, "") + to
+				}
 			} else {
 				to = strings.Join(r.o.Path[:len(r.o.Path)-1], "") + to
 			}
