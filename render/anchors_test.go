@@ -106,20 +106,7 @@ func TestEveryReferenceLands(t *testing.T) {
 
 // TestTermsOnHover: a use of a defined term carries its definition.
 func TestTermsOnHover(t *testing.T) {
-	r, err := policy.Load(policytest.Committed{FS: example.Files()}, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, _ := r.Config.Edition("public")
-	m, err := Edition(r, e)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := m.Repo().DocByPath("policy/basic-policy.md")
-	p, err := Document(m, ref.New(m.Repo()), d, pages{}, Extras{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := publicPage(t, example.Files(), func(r *policy.Repo) *policy.Document { return r.DocByPath("policy/basic-policy.md") })
 	want := `<span class="term" title="「職員等」: この基本方針を守るべき者（みどり野市情報セキュリティ基本方針）">職員等</span>`
 	if !strings.Contains(string(p.HTML), want) {
 		t.Errorf("no use of 職員等 shows its definition: want %s", want)
@@ -133,6 +120,20 @@ func TestReferenceTitles(t *testing.T) {
 		policy.ConfigFile: {Data: []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n")},
 		"policy/std.md":   {Data: []byte("---\nid: std\ntitle: 試験市情報セキュリティ対策基準\ntier: standard\nvisibility: public\n---\n\n（管理）\n\n第1条　課長は、次に掲げる事務を行う。\n\n一　記録\n\n二　点検\n\n三　報告\n\n2　前項各号の事務は、第1条第1項第1号から第3号までのほか、第1条第1項第1号による。\n")},
 	}
+	p := publicPage(t, fsys, func(r *policy.Repo) *policy.Document { return r.Doc("std") })
+	for _, want := range []string{
+		`title="第1条第1項第1号 記録、第1条第1項第2号 点検、第1条第1項第3号 報告" class="ref">前項各号</a>`,
+		`title="第1条第1項第1号 記録" class="ref">第1条第1項第1号</a>`,
+	} {
+		if !strings.Contains(string(p.HTML), want) {
+			t.Errorf("no %s in\n%s", want, p.HTML)
+		}
+	}
+}
+
+// publicPage renders one document of a repository's public edition.
+func publicPage(t *testing.T, fsys fs.FS, doc func(*policy.Repo) *policy.Document) *Page {
+	t.Helper()
 	r, err := policy.Load(policytest.Committed{FS: fsys}, policy.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -142,16 +143,9 @@ func TestReferenceTitles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := Document(m, ref.New(m.Repo()), m.Repo().Doc("std"), pages{}, Extras{})
+	p, err := Document(m, ref.New(m.Repo()), doc(m.Repo()), pages{}, Extras{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
-		`title="第1条第1項第1号 記録、第1条第1項第2号 点検、第1条第1項第3号 報告" class="ref">前項各号</a>`,
-		`title="第1条第1項第1号 記録" class="ref">第1条第1項第1号</a>`,
-	} {
-		if !strings.Contains(string(p.HTML), want) {
-			t.Errorf("no %s in\n%s", want, p.HTML)
-		}
-	}
+	return p
 }

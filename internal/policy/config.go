@@ -479,58 +479,31 @@ func yamlErrorLine(err error) int {
 
 func trimYAMLError(err error) string {
 	s := strings.TrimPrefix(err.Error(), "yaml: ")
-	s = yamlLineRE.ReplaceAllString(strings.TrimPrefix(s, "unmarshal errors:\n  "), "")
-	for _, m := range yamlMessages {
-		if strings.HasPrefix(s, m) {
-			return yamlMessage(m) + s[len(m):]
+	return yamlMessage(yamlLineRE.ReplaceAllString(strings.TrimPrefix(s, "unmarshal errors:\n  "), ""))
+}
+
+// yamlMessage says the parser's messages an editor meets most in the
+// language of the messages. In a [ ] or { } list the line the parser names
+// is where the list begins, and the messages say so.
+func yamlMessage(s string) string {
+	for _, m := range []struct{ parser, said string }{
+		{"did not find expected ',' or ']'", i18n.T("did not find expected ',' or ']'")},
+		{"did not find expected ',' or '}'", i18n.T("did not find expected ',' or '}'")},
+		{"did not find expected node content", i18n.T("did not find expected node content")},
+		{"did not find expected key", i18n.T("did not find expected key")},
+		{"did not find expected '-' indicator", i18n.T("did not find expected '-' indicator")},
+		{"could not find expected ':'", i18n.T("could not find expected ':'")},
+		{"mapping values are not allowed in this context", i18n.T("mapping values are not allowed in this context")},
+		{"found character that cannot start any token", i18n.T("found character that cannot start any token")},
+		{"found unexpected end of stream", i18n.T("found unexpected end of stream")},
+		{"found a tab character that violates indentation", i18n.T("found a tab character that violates indentation")},
+		{"block sequence entries are not allowed in this context", i18n.T("block sequence entries are not allowed in this context")},
+	} {
+		if strings.HasPrefix(s, m.parser) {
+			return m.said + s[len(m.parser):]
 		}
 	}
 	return s
-}
-
-// yamlMessages are the parser's messages an editor meets most; yamlMessage
-// says them in the language of the messages. In a [ ] or { } list the line
-// the parser names is where the list begins, and the messages say so.
-var yamlMessages = []string{
-	"did not find expected ',' or ']'",
-	"did not find expected ',' or '}'",
-	"did not find expected node content",
-	"did not find expected key",
-	"did not find expected '-' indicator",
-	"could not find expected ':'",
-	"mapping values are not allowed in this context",
-	"found character that cannot start any token",
-	"found unexpected end of stream",
-	"found a tab character that violates indentation",
-	"block sequence entries are not allowed in this context",
-}
-
-func yamlMessage(m string) string {
-	switch m {
-	case "did not find expected ',' or ']'":
-		return i18n.T("did not find expected ',' or ']'")
-	case "did not find expected ',' or '}'":
-		return i18n.T("did not find expected ',' or '}'")
-	case "did not find expected node content":
-		return i18n.T("did not find expected node content")
-	case "did not find expected key":
-		return i18n.T("did not find expected key")
-	case "did not find expected '-' indicator":
-		return i18n.T("did not find expected '-' indicator")
-	case "could not find expected ':'":
-		return i18n.T("could not find expected ':'")
-	case "mapping values are not allowed in this context":
-		return i18n.T("mapping values are not allowed in this context")
-	case "found character that cannot start any token":
-		return i18n.T("found character that cannot start any token")
-	case "found unexpected end of stream":
-		return i18n.T("found unexpected end of stream")
-	case "found a tab character that violates indentation":
-		return i18n.T("found a tab character that violates indentation")
-	case "block sequence entries are not allowed in this context":
-		return i18n.T("block sequence entries are not allowed in this context")
-	}
-	return m
 }
 
 // taggedLevel finds a tag on the levels — the visibility list or an
