@@ -331,6 +331,10 @@ func TestForms(t *testing.T) {
 		body: "## 1. 対策\n\n(1) 技術\n\n(2) 人\n\n(3) 物\n\n監視は、(2)同様に行い、(1)乃至(3)を見直す。②記録を残す。\n",
 		want: []string{"(2) -> 1(2)#1-対策.p2", "(1) -> 1(1)#1-対策.p1", "(3) -> 1(3)#1-対策.p3", "② !ref/unresolved"},
 	}, {
+		name: "enumerations whose items begin with a kanji a citation may begin with, or that run over sentences, are no references",
+		body: "## 1. 対策\n\n(1) 技術\n\n(2) 人\n\n(3) 物\n\n守るため、(1)規程の整備、(2)前年度の実績、(3)同報系無線の点検を行う。次の順に行う。(1)暗号化を行う。(2)記録媒体を確かめる。監視は、(1)括弧書の場合及び(2)に該当する場合に行う。\n",
+		want: []string{"(1) -> 1(1)#1-対策.p1", "(2) -> 1(2)#1-対策.p2"},
+	}, {
 		name: "前項 and 次項 in an outline without articles: its numbered sections are its 項",
 		body: "## 1. 目的\n\n監視する。\n\n## 2. 判定\n\n(1) 重大\n\n(2) 軽微\n\n## 3. 対応\n\n前項(1)の判定に応じ、次項の報告を行う。\n\n## 4. 報告\n\n前項の対応を報告する。\n",
 		want: []string{"前項(1) -> 2(1)#2-判定.p1", "次項 -> 4#4-報告", "前項 -> 3#3-対応"},

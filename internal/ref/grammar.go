@@ -863,20 +863,20 @@ func bareOutline(e expr) bool {
 	return true
 }
 
-// citingKanji may follow a bare number that is cited: (1)及び(2), ①又は②,
-// (1)乃至(3), (1)記載の, (1)参照, (1)中, (1)等, (1)以外, (1)所定の, (1)各号,
-// (1)同様, (1)規定の, (1)掲記の, (1)該当, (1)準用, (1)前段, (1)後段.
-const citingKanji = "及又並若乃記参中等以所各同規掲該準前後"
+// citing are the words that may follow a bare number that is cited:
+// (1)及び(2), ①又は②, (1)乃至(3), (1)記載の, (1)参照, (1)中「…」, (1)等,
+// (1)以外, (1)所定の, (1)各号, (1)同様, (1)規定の, (1)掲記の, (1)該当,
+// (1)準用, (1)前段, (1)後段, (1)本文, (1)括弧書, (1)表中, (1)列記, (1)欄.
+// A number followed by another word may be an item of an enumeration:
+// (1)規程の整備、(2)研修の実施.
+var citing = []string{"及び", "及", "又は", "並びに", "若しくは", "乃至", "記載", "参照", "中「", "等", "以外", "以下", "所定", "各号", "各項", "同様", "規定", "掲記", "掲げ", "該当", "準用", "準じ", "前段", "後段", "本文", "括弧書", "表中", "列記", "欄"}
 
 // enumerates reports whether a bare number l is one of a run written in
-// its sentence: the number before it or the number after it, in the same
-// style, stands between the sentence's 。 on either side.
+// its text — a sentence (1)暗号化、(2)…, or sentences (1)暗号化を行う。
+// (2)…: the number before it or the number after it, in the same style,
+// stands in the same block.
 func enumerates(text string, l link) bool {
-	from := strings.LastIndex(text[:l.start], "。") + 1
-	to := len(text)
-	if k := strings.Index(text[l.end:], "。"); k >= 0 {
-		to = l.end + k
-	}
+	from, to := 0, len(text)
 	for i := from; i < to; {
 		if i != l.start {
 			if m, ok := policy.Lex(text, i); ok && (m.Kind == policy.LabelParen || m.Kind == policy.LabelCircled || m.Kind == policy.LabelParenKana) && m.End <= to {
@@ -910,7 +910,12 @@ func wordAfter(text string, i int) bool {
 	r := nextRune(text, i)
 	switch {
 	case unicode.Is(unicode.Han, r):
-		return !strings.ContainsRune(citingKanji, r)
+		for _, w := range citing {
+			if strings.HasPrefix(text[i:], w) {
+				return false
+			}
+		}
+		return true
 	case policy.IsKatakana(r):
 		return true
 	case r < utf8.RuneSelf:
