@@ -136,8 +136,7 @@ func (w titleAt) String() string {
 
 func addTitle(titles map[string]titleAt, t string, where titleAt) {
 	t = strings.TrimSpace(t)
-	if utf8.RuneCountInString(t) >= minTitle {
-		k := fold(t)
+	if k := fold(t); utf8.RuneCountInString(k) >= minTitle {
 		if _, ok := titles[k]; !ok && k != "" {
 			where.title = t
 			titles[k] = where
@@ -153,6 +152,9 @@ func addTitle(titles map[string]titleAt, t string, where titleAt) {
 // the page), split by characters nobody sees (zero-width and joining
 // marks, variation selectors, fillers) or by a middle dot or a dash.
 func fold(s string) string {
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = unescapeMarkdown(s)
+	}
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
@@ -160,10 +162,24 @@ func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		if unseen(r) || unicode.In(r, unicode.Pd, unicode.Pc) || r == '・' || r == '･' {
+		if unseen(r) || unicode.In(r, unicode.Pd, unicode.Pc) || strings.ContainsRune("・･ー−─", r) {
 			continue
 		}
 		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// unescapeMarkdown drops the backslash of a Markdown escape as the page
+// does: \- shows -, and a backslash before a space between Japanese
+// characters shows nothing.
+func unescapeMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == ' ' || s[i+1] < 0x80 && unicode.IsPunct(rune(s[i+1])) || s[i+1] < 0x80 && unicode.IsSymbol(rune(s[i+1]))) {
+			continue
+		}
+		b.WriteByte(s[i])
 	}
 	return b.String()
 }
