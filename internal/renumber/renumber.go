@@ -552,14 +552,16 @@ func duplicates(r *ref.Ref) []*policy.Section {
 	return r.Targets
 }
 
-// sharedCite returns the provisions that carry the number a reference
-// names on its way (the 第3条 of 第3条第2項) when several siblings carry
-// it — a new article typed as a second 第3条 — or nil. The reference
+// sharedCite returns the articles that carry the number a reference names
+// on its way (the 第3条 of 第3条第2項) when several articles of the
+// document carry it — a new article typed as a second 第3条 — or nil. The reference
 // resolved through the first of them, which only its writer can confirm.
 func sharedCite(r *ref.Ref) []*policy.Section {
 	for _, c := range r.Cites {
 		s := c.Sec
-		if c.Relative || s == nil || s.Parent == nil || s.Provisional || !s.Numbered() {
+		// Articles only: a repeated outline number (a second 4.) is read
+		// as written, the first of them, as the styles case shows.
+		if c.Relative || s == nil || s.Parent == nil || s.Provisional || s.Style != policy.StyleArticle {
 			continue
 		}
 		// The siblings that carry its number and hold what the reference
@@ -575,9 +577,11 @@ func sharedCite(r *ref.Ref) []*policy.Section {
 		// side is not meant.
 		before := strings.HasPrefix(r.Text, "上記") || strings.HasPrefix(r.Text, "前記")
 		after := strings.HasPrefix(r.Text, "下記") || strings.HasPrefix(r.Text, "後記")
+		// Articles are numbered through the document, across its chapters
+		// (a 附則's on their own).
 		var same []*policy.Section
-		for _, x := range s.Parent.Children {
-			if x.Style != s.Style || !x.Number.Equal(s.Number) || x.Provisional || !holds(x, rel) {
+		for _, x := range s.Doc.Sections() {
+			if x.Style != s.Style || supplementOf(x) != supplementOf(s) || !x.Number.Equal(s.Number) || x.Provisional || !holds(x, rel) {
 				continue
 			}
 			if x.Doc == r.Doc && (before && x.Offset > r.Start || after && x.Offset < r.Start) {
@@ -587,6 +591,16 @@ func sharedCite(r *ref.Ref) []*policy.Section {
 		}
 		if len(same) > 1 {
 			return same
+		}
+	}
+	return nil
+}
+
+// supplementOf is the 附則 a section stands in, or nil.
+func supplementOf(s *policy.Section) *policy.Section {
+	for p := s.Parent; p != nil; p = p.Parent {
+		if p.Style == policy.StyleSupplement {
+			return p
 		}
 	}
 	return nil
