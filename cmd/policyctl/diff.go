@@ -123,9 +123,10 @@ func diffRun(opts *diffOptions, args []string) error {
 	ot, nt := oh.Tree, nh.Tree
 	// The new side may be the content of the revision approved and still
 	// to come (read from the working tree or a commit): the table then
-	// names that revision, not a draft.
+	// names that revision, not a draft. Asked only against in-force, whose
+	// history is read anyway: two named commits are compared as commits.
 	approvedNew := ""
-	if newRev == "" || !approvals.ValidRevisionID(newRev) {
+	if oldRev == history.InForceRev && (newRev == "" || !approvals.ValidRevisionID(newRev)) {
 		approvedNew = approvedAs(nh)
 	}
 	if opts.Edition != "" {
