@@ -32,7 +32,7 @@ func rulesFor(opts Options) []rule {
 		if name == "" {
 			name = i18n.T("the base revision")
 		}
-		refs = referencesAgainst(opts.Base, name, opts.Refs)
+		refs = referencesAgainst(opts.Base, name, opts.Refs, opts.Match)
 	}
 	return []rule{
 		readFindings,
@@ -122,6 +122,11 @@ type Options struct {
 	// already (by ref.All): the references rules use them rather than
 	// resolving again.
 	Refs map[*policy.Document][]*ref.Ref
+	// Match, when set, maps the sections of Base to the repository's: the
+	// caller knows them (renumber edits numbers and references only, and
+	// follows every provision) better than matching by text, which
+	// repetitive provisions whose references were rewritten can mislead.
+	Match map[*policy.Section]*policy.Section
 }
 
 // Run applies every rule to the repository.

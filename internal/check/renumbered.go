@@ -13,13 +13,16 @@ import (
 // elsewhere since the base (ref/renumbered) — the wording and the
 // provision they stand in are the same, the target is not. The
 // repository's references are resolved once for both.
-func referencesAgainst(base *policy.Repo, name string, all map[*policy.Document][]*ref.Ref) rule {
+func referencesAgainst(base *policy.Repo, name string, all map[*policy.Document][]*ref.Ref, match map[*policy.Section]*policy.Section) rule {
 	return func(r *policy.Repo, report func(policy.Finding)) {
 		if all == nil {
 			all = ref.All(r)
 		}
 		reportRefs(r, all, report)
-		for _, s := range ref.RenumberedRefs(base, r, ref.All(base), all) {
+		if match == nil {
+			match = ref.Match(base, r)
+		}
+		for _, s := range ref.RenumberedRefsMatched(base, r, ref.All(base), all, match) {
 			if intoUnreadable(r, s) {
 				// The document it pointed into cannot be read now (text/
 				// encoding says so, once): its provisions are not gone.

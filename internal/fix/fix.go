@@ -91,7 +91,7 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 	}
 	before := func() *check.Result { co := co; co.Refs = refs; return check.RunWith(r, co) }
 	after := co
-	after.Refs = res.Refs
+	after.Refs, after.Match = res.Refs, res.BaseMatch
 	if err := c.judge("renumber", before, check.RunWith(res.After, after), nil); err != nil {
 		return nil, err
 	}

@@ -40,7 +40,12 @@ func Renumbered(base, cur *policy.Repo) []Shift {
 
 // RenumberedRefs is Renumbered for references already resolved (by All).
 func RenumberedRefs(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document][]*Ref) []Shift {
-	same := Match(base, cur)
+	return RenumberedRefsMatched(base, cur, oldRefs, newRefs, Match(base, cur))
+}
+
+// RenumberedRefsMatched is RenumberedRefs with the sections of base already
+// matched to cur's (Match, or a caller that knows them).
+func RenumberedRefsMatched(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document][]*Ref, same map[*policy.Section]*policy.Section) []Shift {
 	pairs := Counterparts(base, cur, oldRefs, newRefs, same)
 	var out []Shift
 	for _, d := range cur.Docs {

@@ -72,6 +72,9 @@ type Plan struct {
 	refs     map[*policy.Document][]*ref.Ref
 	identity map[*ref.Ref][]*policy.Section
 	num      map[*policy.Section]policy.Number
+	// same maps the base's sections to the working tree's (nil without a
+	// base).
+	same map[*policy.Section]*policy.Section
 }
 
 // Number is a provision whose number changes.
@@ -181,6 +184,7 @@ func (pl *planner) identify() {
 	var pairs map[*ref.Ref]*ref.Ref
 	if pl.in.Base != nil {
 		pl.same = ref.Match(pl.in.Base, cur)
+		pl.p.same = pl.same
 		for _, n := range pl.same {
 			pl.matched[n] = true
 		}

@@ -272,6 +272,9 @@ type Result struct {
 	// Problems are what Verify found: a result with problems must not be
 	// written.
 	Problems []Problem
+	// BaseMatch maps the sections of the base (Input.Base) to After's —
+	// the provisions renumber followed — or is nil without a base.
+	BaseMatch map[*policy.Section]*policy.Section
 }
 
 // Apply makes the plan's edits in memory, adds the edits that keep Markdown
@@ -294,7 +297,42 @@ func (p *Plan) Apply() (*Result, error) {
 	res.Refs = p.resolveAgain(after)
 	res.Problems = append(res.Problems, p.Verify(after, res.Edits, res.Refs)...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return lessPos(res.Problems[i].Pos, res.Problems[j].Pos) })
+	res.BaseMatch = p.baseMatch(after)
 	return res, nil
+}
+
+// baseMatch composes the plan's match of the base to the working tree
+// with the working tree's sections to after's: a document the edits
+// changed has the same provisions in the same order (Verify refuses
+// otherwise), one they left alone is the same model.
+func (p *Plan) baseMatch(after *policy.Repo) map[*policy.Section]*policy.Section {
+	if p.same == nil || len(after.Docs) != len(p.cur.Docs) {
+		return nil
+	}
+	fwd := map[*policy.Section]*policy.Section{}
+	for i, cd := range p.cur.Docs {
+		ad := after.Docs[i]
+		if cd.Root == nil || ad.Root == nil || ad == cd {
+			continue
+		}
+		fwd[cd.Root] = ad.Root
+		cs, as := cd.Sections(), ad.Sections()
+		if len(cs) != len(as) {
+			return nil
+		}
+		for k, c := range cs {
+			fwd[c] = as[k]
+		}
+	}
+	out := make(map[*policy.Section]*policy.Section, len(p.same))
+	for o, c := range p.same {
+		if a, ok := fwd[c]; ok {
+			out[o] = a
+		} else {
+			out[o] = c
+		}
+	}
+	return out
 }
 
 // Edit makes edits to the documents of r in memory: the repository as it
