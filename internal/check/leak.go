@@ -27,6 +27,17 @@ const minTitle = 6
 // restricted part is about.
 func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 	levels := len(r.Config.Visibility)
+	// Titles repeat (目的, 定義 in every document) and are read once per
+	// level: each is folded once.
+	folded := map[string]string{}
+	foldTitle := func(t string) string {
+		f, ok := folded[t]
+		if !ok {
+			f = fold(t)
+			folded[t] = f
+		}
+		return f
+	}
 	for lvl := 0; lvl < levels-1; lvl++ {
 		// Titles visible only above lvl, minus those also visible at lvl.
 		titles := map[string]titleAt{}
@@ -37,7 +48,7 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 			}
 			for _, s := range d.Sections() {
 				if s.Level <= lvl {
-					visible[fold(s.Title)] = true
+					visible[foldTitle(s.Title)] = true
 					continue
 				}
 				if s.Kind == policy.KindHeading {
@@ -45,7 +56,7 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 				}
 			}
 			if d.Level <= lvl {
-				visible[fold(d.Meta.Title)] = true
+				visible[foldTitle(d.Meta.Title)] = true
 			}
 		}
 		// A restricted title that a visible title contains tells nothing new:
@@ -152,6 +163,13 @@ func addTitle(titles map[string]titleAt, t string, where titleAt) {
 // the page), split by characters nobody sees (zero-width and joining
 // marks, variation selectors, fillers) or by a middle dot or a dash.
 func fold(s string) string {
+	// Most of a policy's text is kana, kanji and lower-case ASCII that
+	// fold keeps as they are (and NFKC too): such text is returned as it
+	// is, and other text passes over its first such characters without
+	// the Unicode table lookups.
+	if keptUpTo(s) == len(s) {
+		return s
+	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = unescapeMarkdown(s)
 	}
@@ -159,15 +177,51 @@ func fold(s string) string {
 		s = html.UnescapeString(s)
 	}
 	s = norm.NFKC.String(s)
+	i := keptUpTo(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if foldKeeps(r) {
+			b.WriteRune(r)
+			continue
+		}
 		if unseen(r) || unicode.In(r, unicode.Pd, unicode.Pc) || strings.ContainsRune("・･ー−─", r) {
 			continue
 		}
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// keptUpTo is the length of the longest prefix of s that fold keeps as
+// it is, character by character.
+func keptUpTo(s string) int {
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !foldKeeps(r) {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+// foldKeeps reports whether fold keeps r as it is, without asking the
+// Unicode tables: ASCII other than upper case, spaces, controls, - and _;
+// hiragana, katakana other than ・ and ー, the CJK unified ideographs, 々,
+// 、 and 。. None of them is changed by NFKC or by lower-casing, combines
+// with another of them, or is unseen, a dash or a connector. & and \ are
+// not among them: they may begin a character reference or an escape.
+func foldKeeps(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r > ' ' && r < 0x7f && r != '-' && r != '_' && r != '&' && r != '\\' && (r < 'A' || r > 'Z')
+	case r >= 0x4e00 && r <= 0x9fff, r >= 0x3041 && r <= 0x3096, r >= 0x30a1 && r <= 0x30fa:
+		return true
+	}
+	return r == '々' || r == '、' || r == '。'
 }
 
 // unescapeMarkdown drops the backslash of a Markdown escape as the page
