@@ -946,13 +946,17 @@ func (s *scanner) lawBefore(text string, i int) string {
 			return abbr
 		}
 	}
-	if m := lawNameRE.FindStringIndex(before); m != nil {
+	// The expressions end at the end of the text, which Go's regexp cannot
+	// start from: each is tried only when the text ends as it must.
+	trimmed := strings.TrimRight(before, " \t\n\f\r")
+	last := prevRune(trimmed, len(trimmed))
+	if m := lawNameRE.FindStringIndex(endsIn(before, last, "法律令則例)）")); m != nil {
 		return strings.TrimSpace(before[nameStart(before, m[0]):m[1]])
 	}
-	if m := standardRE.FindStringIndex(before); m != nil {
+	if m := standardRE.FindStringIndex(endsIn(before, last, "0123456789０１２３４５６７８９")); m != nil {
 		return strings.TrimSpace(before[nameStart(before, m[0]):m[1]])
 	}
-	if m := instrumentRE.FindStringIndex(before); m != nil {
+	if m := instrumentRE.FindStringIndex(endsIn(before, last, "程綱領令示知達針ン準約則)）")); m != nil {
 		k := nameStart(before, m[0])
 		name := strings.TrimSpace(before[k:m[1]])
 		switch before[k:m[0]] {
@@ -967,6 +971,15 @@ func (s *scanner) lawBefore(text string, i int) string {
 		default:
 			return name
 		}
+	}
+	return ""
+}
+
+// endsIn is text when its last character (last) is one of set, and ""
+// otherwise: an expression anchored at the end of text cannot match then.
+func endsIn(text string, last rune, set string) string {
+	if strings.ContainsRune(set, last) {
+		return text
 	}
 	return ""
 }

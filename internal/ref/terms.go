@@ -112,13 +112,22 @@ func definitions(d *policy.Document, b block) []*Term {
 		t.Pos = d.BodyPos(t.Start)
 		return t
 	}
-	for _, m := range hereafterRE.FindAllStringSubmatchIndex(b.text, -1) {
+	// Most blocks define nothing: the expressions run only on text with
+	// the words they need.
+	var here, means [][]int
+	if strings.Contains(b.text, "という") {
+		here = hereafterRE.FindAllStringSubmatchIndex(b.text, -1)
+	}
+	if strings.Contains(b.text, "」とは") {
+		means = meansRE.FindAllStringSubmatchIndex(b.text, -1)
+	}
+	for _, m := range here {
 		t := mk(m[4], m[5], meaningBefore(b.text, b.from, m[0]))
 		t.Hereafter = true
 		t.Scope = scopeOf(b.text[m[2]:m[3]], b.host)
 		out = append(out, t)
 	}
-	for _, m := range meansRE.FindAllStringSubmatchIndex(b.text, -1) {
+	for _, m := range means {
 		t := mk(m[2], m[3], b.text[m[4]:m[5]])
 		t.Scope = scopeOf(b.text[max(0, m[0]-40):m[0]], b.host)
 		out = append(out, t)
