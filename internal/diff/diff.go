@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -328,14 +329,18 @@ func docKey(p [2]*policy.Document) string {
 func compareDoc(od, nd *policy.Document, opts Options, secMap map[*policy.Section]*policy.Section) *Document {
 	dd := &Document{}
 	var ou, nu []*unit
+	// The two sides are read at the same time: on a large document that
+	// is a third of the comparison.
+	var wg sync.WaitGroup
 	if od != nil {
 		dd.ID, dd.Title, dd.OldPath = od.Meta.ID, od.Meta.Title, od.Path
-		ou = units(od)
+		wg.Go(func() { ou = units(od) })
 	}
 	if nd != nil {
 		dd.ID, dd.Title, dd.NewPath = nd.Meta.ID, nd.Meta.Title, nd.Path
 		nu = units(nd)
 	}
+	wg.Wait()
 	if od != nil && nd != nil {
 		// A reference to a whole document keeps its target while the
 		// document stays.
@@ -539,18 +544,25 @@ func row(o, n *unit, opts Options, moved bool) *Section {
 func align(old, new []*unit) map[int]int {
 	match := map[int]int{}
 	usedNew := map[int]bool{}
-	try := func(key func(u *unit) string, unique bool) {
-		oldBy, newBy := map[string][]int{}, map[string][]int{}
+	// A key is the style, outline number and title a unit is matched by,
+	// as far as a pass uses them; the zero key matches nothing.
+	type key struct {
+		style          policy.Style
+		outline, title string
+		id             string
+	}
+	try := func(keyOf func(u *unit) key, unique bool) {
+		oldBy, newBy := map[key][]int{}, map[key][]int{}
 		for i, u := range old {
 			if _, ok := match[i]; !ok {
-				if k := key(u); k != "" {
+				if k := keyOf(u); k != (key{}) {
 					oldBy[k] = append(oldBy[k], i)
 				}
 			}
 		}
 		for j, u := range new {
 			if !usedNew[j] {
-				if k := key(u); k != "" {
+				if k := keyOf(u); k != (key{}) {
 					newBy[k] = append(newBy[k], j)
 				}
 			}
@@ -571,30 +583,30 @@ func align(old, new []*unit) map[int]int {
 		match[0] = 0
 		usedNew[0] = true
 	}
-	try(func(u *unit) string {
-		if u.sec != nil && u.sec.Explicit {
-			return u.sec.ID
+	try(func(u *unit) key {
+		if u.sec != nil && u.sec.Explicit && u.sec.ID != "" {
+			return key{id: u.sec.ID}
 		}
-		return ""
+		return key{}
 	}, false)
-	try(func(u *unit) string {
+	try(func(u *unit) key {
 		if u.sec == nil {
-			return ""
+			return key{}
 		}
-		return u.sec.Style.String() + "\x00" + u.outline + "\x00" + u.title()
+		return key{style: u.sec.Style, outline: u.outline, title: u.title(), id: "\x00"}
 	}, false)
-	try(func(u *unit) string {
+	try(func(u *unit) key {
 		if u.sec == nil || u.title() == "" {
-			return ""
+			return key{}
 		}
-		return u.sec.Style.String() + "\x00" + u.title()
+		return key{style: u.sec.Style, title: u.title(), id: "\x00"}
 	}, true)
 	// The same number with similar content: edited in place. Most edits
 	// are this, and it costs one comparison per section.
-	byOutline := map[string]int{}
+	byOutline := map[key]int{}
 	for j, nu := range new {
 		if !usedNew[j] && nu.sec != nil && nu.outline != "" {
-			k := nu.sec.Style.String() + "\x00" + nu.outline
+			k := key{style: nu.sec.Style, outline: nu.outline}
 			if _, dup := byOutline[k]; dup {
 				byOutline[k] = -1
 			} else {
@@ -606,7 +618,7 @@ func align(old, new []*unit) map[int]int {
 		if _, ok := match[i]; ok || ou.sec == nil {
 			continue
 		}
-		j, ok := byOutline[ou.sec.Style.String()+"\x00"+ou.outline]
+		j, ok := byOutline[key{style: ou.sec.Style, outline: ou.outline}]
 		if ok && j >= 0 && !usedNew[j] && ou.similarity(new[j]) >= 0.5 {
 			match[i] = j
 			usedNew[j] = true
@@ -682,11 +694,11 @@ func align(old, new []*unit) map[int]int {
 		}
 	}
 	// Last, what is left at the same number: rewritten in place.
-	try(func(u *unit) string {
+	try(func(u *unit) key {
 		if u.sec == nil || u.outline == "" {
-			return ""
+			return key{}
 		}
-		return u.sec.Style.String() + "\x00" + u.outline
+		return key{style: u.sec.Style, outline: u.outline}
 	}, true)
 	return match
 }

@@ -25,6 +25,12 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
+// largeObject is the size from which go-git reads an object when it is
+// asked for, straight into a slice of its size, instead of inflating it
+// into a growing buffer, hashing it again for its cache and keeping it
+// there: a policy document of a megabyte is read once and copied once.
+const largeObject = 256 << 10
+
 // Open opens the git repository that contains dir. Pack files stay open
 // while the repository is read: walking thousands of commits would reopen
 // them for every object otherwise.
@@ -39,7 +45,7 @@ func Open(dir string) (*git.Repository, error) {
 	}
 	var st storage.Storer = r.Storer
 	if fst, ok := r.Storer.(*filesystem.Storage); ok {
-		st = filesystem.NewStorageWithOptions(fst.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true})
+		st = filesystem.NewStorageWithOptions(fst.Filesystem(), cache.NewObjectLRUDefault(), filesystem.Options{KeepDescriptors: true, LargeObjectThreshold: largeObject})
 	}
 	r2, err := git.Open(&lockedStorer{Storer: st}, worktree)
 	if err != nil {
