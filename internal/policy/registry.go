@@ -155,9 +155,18 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 				bad(m.Line, RuleRegistryKey, i18n.Sprintf("member %q: key type %s is not accepted", m.ID, f[0]), i18n.T("use ed25519, sk-ed25519, ECDSA or RSA (3072 bits or more) keys"))
 				continue
 			}
-			pk, _, _, _, err := ssh.ParseAuthorizedKey([]byte(k))
+			pk, _, options, _, err := ssh.ParseAuthorizedKey([]byte(k))
 			if err != nil {
 				bad(m.Line, RuleRegistryKey, i18n.Sprintf("member %q: a key does not parse: %v", m.ID, err), i18n.T("paste the whole public key line: type, base64 data, comment"))
+				continue
+			}
+			if len(options) > 0 {
+				// valid-before, namespaces, cert-authority …: policyctl
+				// applies none of them, and the allowed_signers it writes
+				// would not carry them, so a key its entry retires would
+				// still approve. The key is not taken.
+				bad(m.Line, RuleRegistryKey, i18n.Sprintf("member %q: a key carries options (%s), which policyctl does not apply: the key would approve as if they were not there", m.ID, strings.Join(options, ",")),
+					i18n.T("write the key without options (type, base64 data, comment); to retire a key, remove it from the registry, and to let it approve only for a time, add and remove it in approved revisions"))
 				continue
 			}
 			if !allowedKeyTypes[pk.Type()] {

@@ -61,6 +61,8 @@ func TestRegistryErrors(t *testing.T) {
 		{"quorum zero", fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\ncommittees:\n  - {id: c, name: C, quorum: 0, members: [a]}\n", k), "registry/quorum", "quorum 0"},
 		{"dsa key", "members:\n  - {id: a, name: A, keys: [\"ssh-dss AAAAB3NzaC1kc3MAAACBAP1/U4EddRIpUt9KnC7s5Of2EbdSPO9EAMMeP4C2USZpRV1AIlH7WT2NWPq/xfW6MPbLm1Vs14E7gB00b/JmYLdrmVClpJ+f6AR7ECLCT7up1/63xhv4O1fnxqimFQ8E+4P208UewwI1VBNaFpEy9nXzrith1yrv8iIDGZ3RSAHHAAAAFQCXYFCPFSMLzLKSuYKi64QL8Fgc9QAAAIEA9+GghdabPd7LvKtcNrhXuXmUr7v6OuqC+VdMCz0HgmdRWVeOutRZT+ZxBxCBgLRJFnEj6EwoFhO3zwkyjMim4TwWeotUfI0o4KOuHiuzpnWRbqN/C/ohNWLx+2J6ASQ7zKTxvqhRkImog9/hWuWfBpKLZl6Ae1UlZAFMO/7PSSoAAACBAKKSU2PFl/qOLxIwmBZPPIcJshVe7bVUpFvyl3BbJDow8rXfskl8wO63OzP/qLmcJM0+JbcRU/53JjTuyk31drV2qxhIOsLDC9dGCWj47Y7TyhPdXh/0dthTRBy6bqGtRPxGa7gJov1xm/UuYYXPIUR/3x9MAZvZ5xvE0kYXO+rx\"]}\ncommittees: []\n", "registry/key", "key type ssh-dss is not accepted"},
 		{"short rsa", fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\ncommittees: []\n", pubKey(t, &small.PublicKey)), "registry/key", "RSA key of 1024 bits"},
+		{"key with valid-before", fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\ncommittees: []\n", `valid-before="20200101" `+k), "registry/key", `carries options (valid-before="20200101")`},
+		{"key with cert-authority", fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\ncommittees: []\n", `cert-authority,namespaces="git" `+k), "registry/key", "carries options"},
 		{"garbage key", "members:\n  - {id: a, name: A, keys: [\"ssh-ed25519 AAAA\"]}\ncommittees: []\n", "registry/key", "does not parse"},
 		{"duplicate member", fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\n  - {id: a, name: A2, keys: []}\ncommittees: []\n", k), "registry/member", "listed twice"},
 		{"malformed", "members: [\n", "registry/syntax", "malformed YAML"},
@@ -76,6 +78,19 @@ func TestRegistryErrors(t *testing.T) {
 			}
 			t.Errorf("findings %+v, want %s %q", fs, tt.rule, tt.want)
 		})
+	}
+}
+
+// A key line with options is not taken: verify must not count what the
+// options would have refused (an expired valid-before).
+func TestRegistryKeyWithOptionsIsNotTaken(t *testing.T) {
+	src := fmt.Sprintf("members:\n  - {id: a, name: A, keys: [%q]}\ncommittees: []\n", `valid-before="20200101" `+edKey(t))
+	r, _ := ParseRegistry([]byte(src))
+	if r == nil || len(r.Members) != 1 {
+		t.Fatalf("registry %+v", r)
+	}
+	if n := len(r.Members[0].PublicKeys); n != 0 {
+		t.Errorf("%d keys taken from a line with options, want none", n)
 	}
 }
 
