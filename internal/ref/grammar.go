@@ -276,6 +276,25 @@ func (s *scanner) docName(text string, i int) string {
 	return ""
 }
 
+// skipAbbreviation passes over a parenthetical that defines an
+// abbreviation, （以下「管理手順」という。）, at text[i:]: where it ends, or
+// i when there is none.
+func skipAbbreviation(text string, i int) int {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r != '(' && r != '（' {
+		return i
+	}
+	end := strings.IndexAny(text[i+size:min(len(text), i+maxParen)], "()（）")
+	if end < 0 {
+		return i
+	}
+	end += i + size
+	if c, csize := utf8.DecodeRuneInString(text[end:]); (c == ')' || c == '）') && abbrevRE.MatchString(text[i:end]) {
+		return end + csize
+	}
+	return i
+}
+
 // quotedName reads a name in 「」 or 『』 at text[i:]: the name and where
 // the closing bracket ends. A name holds no bracket, line break or 。 and
 // is at most maxQuoted characters long.
@@ -768,7 +787,7 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		// brackets cites that document, as the bare title does. Once
 		// quoted, the name is the citation's whatever follows: a title
 		// of no document is not this document's, nor another's.
-		k = skipSpaces(text, k)
+		k = skipAbbreviation(text, skipSpaces(text, k))
 		if k2, ok := afterNo(text, k); ok {
 			k = k2
 		}
@@ -796,6 +815,7 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	} else if name := s.docName(text, j); name != "" {
 		k := skipSpaces(text, j+len(name))
+		k = skipAbbreviation(text, k) // 管理手順（以下「手順」という。）第2条
 		if k2, ok := afterNo(text, k); ok {
 			k = k2 // 基本方針の3(2), 対策基準の第2条
 		}

@@ -215,13 +215,28 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 	// its own copy of the scanner.
 	sc := *rs.scan
 	sc.laws = map[string]bool{}
-	for _, a := range lawAbbreviations(string(d.Body())) {
+	body := string(d.Body())
+	for _, a := range lawAbbreviations(body) {
 		sc.laws[a] = true
+	}
+	aliases := docAbbreviations(body, rs.scan)
+	if len(aliases) > 0 {
+		var names []string
+		for n := range sc.names {
+			names = append(names, n)
+		}
+		for a := range aliases {
+			names = append(names, a)
+		}
+		sort.Strings(names)
+		ns := newScanner(names)
+		sc.names, sc.lengths, sc.firsts = ns.names, ns.lengths, ns.firsts
 	}
 	var refs []*Ref
 	var prev *state
 	for _, b := range blocks(d) {
 		st := newState(rs, d, b.host, b.text, b.ps)
+		st.aliases = aliases
 		// 同条, 同項 and 同号 refer to what was named last, also in an
 		// earlier 項 or 号 of the same article (２ 第1条第3項の規定は…
 		// ３ 同条第2項…), never across articles or outside them.
@@ -455,6 +470,42 @@ func shiftChain(c *chain, from int) {
 	for k := range c.exclude {
 		shiftChain(&c.exclude[k], from)
 	}
+}
+
+// docAbbreviations finds the documents of the repository a document
+// abbreviates — 情報資産管理手順（以下「管理手順」という。） — so that
+// 管理手順第3条 cites that document: each abbreviation and the name it
+// stands for.
+func docAbbreviations(body string, sc *scanner) map[string]string {
+	var out map[string]string
+	for _, m := range abbrevRE.FindAllStringSubmatchIndex(body, -1) {
+		open := strings.LastIndexAny(body[:m[0]], "(（")
+		if open < 0 || m[0]-open > 200 {
+			continue
+		}
+		before := strings.TrimRight(body[:open], " 　")
+		if strings.HasSuffix(before, "」") || strings.HasSuffix(before, "』") {
+			// 「情報資産管理手順」（以下「管理手順」という。）
+			if k := strings.LastIndexAny(before, "「『"); k >= 0 {
+				if name, _, ok := quotedName(before, k); ok {
+					before = name
+				}
+			}
+		}
+		for _, l := range sc.lengths {
+			if l <= len(before) && sc.names[before[len(before)-l:]] {
+				abbr := body[m[2]:m[3]]
+				if !sc.names[abbr] {
+					if out == nil {
+						out = map[string]string{}
+					}
+					out[abbr] = before[len(before)-l:]
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 // lawAbbreviations finds the laws a document abbreviates — 個人情報の保護に

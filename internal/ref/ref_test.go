@@ -385,6 +385,20 @@ func TestAcrossDocuments(t *testing.T) {
 			"「みどり野市文書管理規程」第3条 external",
 			"「個人情報の保護に関する法律」第2条 external",
 		},
+	}, {
+		name: "a bare 第N条 is its own instrument's: never another procedure's",
+		path: "policy/c.md",
+		docs: map[string]string{
+			"policy/a.md": "---\nid: a\ntitle: 情報資産管理手順\ntier: procedure\nvisibility: public\n---\n第1条　甲\n\n第2条　乙\n\n第3条　丙\n\n2　丁\n",
+			"policy/b.md": "---\nid: b\ntitle: 監視手順\ntier: procedure\nvisibility: public\n---\n第1条　甲\n\n第2条　第3条の規定により監視する。\n",
+			"policy/c.md": "---\nid: c\ntitle: 点検手順\ntier: procedure\nvisibility: public\n---\n## 1. 点検\n\n第3条の規定により点検する。情報資産管理手順（以下「管理手順」という。）第2条及び管理手順第3条第2項による。「監視手順」（以下「監視」という。）第1条による。\n",
+		},
+		want: []string{
+			"第3条 !ref/unresolved",
+			"情報資産管理手順（以下「管理手順」という。）第2条 -> a:第2条#s.a2",
+			"管理手順第3条第2項 -> a:第3条第2項#s.a3.2",
+			"「監視手順」（以下「監視」という。）第1条 -> b:第1条#s.a1",
+		},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := load(t, tt.docs)

@@ -2,6 +2,7 @@ package ref
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -11,11 +12,14 @@ import (
 
 // state resolves the expressions of one block.
 type state struct {
-	rs   *Resolver
-	d    *policy.Document
-	host *policy.Section
-	text string
-	ps   []piece
+	rs *Resolver
+	// aliases are the abbreviations the document defined for documents
+	// (以下「管理手順」という。) and the names they stand for.
+	aliases map[string]string
+	d       *policy.Document
+	host    *policy.Section
+	text    string
+	ps      []piece
 	// named remembers, for each level, the provision the text named last
 	// — 第5条, also inside a range or a list, another law's article, or
 	// what 前条 and its like resolved to — for 同条, 同項 and 同号. The
@@ -529,8 +533,12 @@ func tierWide(l link) bool {
 func (st *state) resolveInTier(r *Ref, links []link) {
 	var found []*policy.Document
 	var targets []*policy.Section
+	run := st.rs.runs()[st.d]
 	for _, d := range st.rs.repo.Docs {
 		if d == st.d || d.Meta.Tier != st.d.Meta.Tier || d.Meta.Tier == "" {
+			continue
+		}
+		if links[0].level == levelArticle && !sameInstrument(st.d, d, run) {
 			continue
 		}
 		if ts, _ := st.chain(d, nil, links, true, nil); len(ts) > 0 {
@@ -562,6 +570,9 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 
 func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	docs := st.rs.names[e.doc]
+	if full, ok := st.aliases[e.doc]; ok && docs == nil {
+		docs = st.rs.names[full]
+	}
 	if e.doc == sameDoc && st.citedLaw != "" {
 		// 文書取扱規程第10条及び同規程第11条: the same other instrument.
 		r.External, r.Law = true, st.citedLaw
@@ -1165,6 +1176,29 @@ func unitOf(lv level) string {
 // siblings lists the articles of the document (or of one 附則), the
 // groups of a level, the clauses of an article, or the items beside an
 // item, in order.
+// sameInstrument reports whether a bare 第N条 of from may stand in d, a
+// document of its tier: a citation that names no instrument cites its
+// own (法制執務), and an instrument is one file or a run of files numbered
+// through (run, from's; numberingRuns). A file written in articles that
+// begins its own numbering is an instrument of its own, and so is a file
+// numbered 1., 2. (an outline procedure): 第3条 there is no other
+// procedure's. A file with neither (a 別表 file of a 対策基準 split into
+// files) may belong to any of its tier's.
+func sameInstrument(from, d *policy.Document, run []*policy.Document) bool {
+	if run != nil {
+		return slices.Contains(run, d)
+	}
+	if hasArticles(from) {
+		return false
+	}
+	for _, s := range from.Sections() {
+		if s.Style == policy.StyleDot && s.Kind == policy.KindHeading {
+			return false
+		}
+	}
+	return true
+}
+
 // hasArticles reports whether a document is written in articles (第N条).
 func hasArticles(d *policy.Document) bool {
 	return d.Memo(articlesKey{}, func() any {
