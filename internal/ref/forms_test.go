@@ -296,6 +296,10 @@ func TestForms(t *testing.T) {
 		body: "第1条　甲\n\n第2条　地方公共団体における情報セキュリティポリシーに関するガイドライン第2編第2章及び同ガイドライン第3編第1章、〇〇市文書取扱規程第10条及び同規程第11条並びに日本産業規格Q27001第6章による。このガイドライン第1条による。\n",
 		want: []string{"第2編第2章 external", "同ガイドライン第3編第1章 external", "第10条 external", "同規程第11条 external", "第6章 external", "第1条 -> 第1条#s.a1"},
 	}, {
+		name: "の between another instrument's name and its number changes nothing; this document's stays",
+		body: "## 第1章 総則\n\n第1条　甲\n\n## 第2章 組織\n\n第2条　地方公共団体における情報セキュリティポリシーに関するガイドラインの第2章、JIS Q 27001の第6章及びISO/IEC 27002の第5章を参考とする。本基準の第1条及びこの規程の第2章による。\n",
+		want: []string{"第2章 external", "第6章 external", "第5章 external", "本基準の第1条 -> 第1条#第1章-総則.a1", "この規程の第2章 -> 第2章#第2章-組織"},
+	}, {
 		name: "outline ranges of bare numbers with から…まで",
 		body: "## 1. 甲\n\n## 2. 乙\n\n## 3. 丙\n\n## 4. 丁\n\n上記1から3までを見直し、前記1から3までの規定は上記1から上記3までと同じとする。3か月ごとに行う。\n",
 		want: []string{

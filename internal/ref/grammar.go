@@ -961,6 +961,9 @@ func (s *scanner) lawBefore(text string, i int) string {
 	for before != "" && !utf8.RuneStart(before[0]) {
 		before = before[1:]
 	}
+	// JIS Q 27001の第6章, …ガイドラインの第2章: の between the name and
+	// the number changes nothing (as 基本方針の3(2) does not).
+	before = strings.TrimSuffix(before, "の")
 	for abbr := range s.laws {
 		if strings.HasSuffix(before, abbr) && !unicode.Is(unicode.Han, prevRune(before, len(before)-len(abbr))) {
 			return abbr
