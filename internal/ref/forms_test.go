@@ -300,6 +300,13 @@ func TestForms(t *testing.T) {
 		body: "## 第1章 総則\n\n第1条　甲\n\n## 第2章 組織\n\n第2条　地方公共団体における情報セキュリティポリシーに関するガイドラインの第2章、JIS Q 27001の第6章及びISO/IEC 27002の第5章を参考とする。本基準の第1条及びこの規程の第2章による。\n",
 		want: []string{"第2章 external", "第6章 external", "第5章 external", "本基準の第1条 -> 第1条#第1章-総則.a1", "この規程の第2章 -> 第2章#第2章-組織"},
 	}, {
+		name: "乃至 and ないし make a range, as から…まで does",
+		body: "第1条　甲\n\n第2条　乙\n\n第2条の2　丙\n\n第3条　第2条乃至第3条及び第1条ないし第2条の2による。\n",
+		want: []string{
+			"第2条乃至第3条 -> 第2条#s.a2 第2条の2#s.a2-2 第3条#s.a3",
+			"第1条ないし第2条の2 -> 第1条#s.a1 第2条#s.a2 第2条の2#s.a2-2",
+		},
+	}, {
 		name: "outline ranges of bare numbers with から…まで",
 		body: "## 1. 甲\n\n## 2. 乙\n\n## 3. 丙\n\n## 4. 丁\n\n上記1から3までを見直し、前記1から3までの規定は上記1から上記3までと同じとする。3か月ごとに行う。\n",
 		want: []string{
@@ -333,7 +340,7 @@ func TestForms(t *testing.T) {
 	}, {
 		name: "a bare number followed by a word still cites when it is no run: (2)同様, (2)乃至(3), ②記録",
 		body: "## 1. 対策\n\n(1) 技術\n\n(2) 人\n\n(3) 物\n\n監視は、(2)同様に行い、(1)乃至(3)を見直す。②記録を残す。\n",
-		want: []string{"(2) -> 1(2)#1-対策.p2", "(1) -> 1(1)#1-対策.p1", "(3) -> 1(3)#1-対策.p3", "② !ref/unresolved"},
+		want: []string{"(2) -> 1(2)#1-対策.p2", "(1)乃至(3) -> 1(1)#1-対策.p1 1(2)#1-対策.p2 1(3)#1-対策.p3", "② !ref/unresolved"},
 	}, {
 		name: "enumerations whose items begin with a kanji a citation may begin with, or that run over sentences, are no references",
 		body: "## 1. 対策\n\n(1) 技術\n\n(2) 人\n\n(3) 物\n\n守るため、(1)規程の整備、(2)前年度の実績、(3)同報系無線の点検を行う。次の順に行う。(1)暗号化を行う。(2)記録媒体を確かめる。監視は、(1)括弧書の場合及び(2)に該当する場合に行う。\n",

@@ -192,7 +192,7 @@ var parts = []string{"各号列記以外の部分", "ただし書", "本文", "�
 var directions = []string{"上記", "前記", "下記"}
 
 // connectives join the chains of a list or a range, longest first.
-var connectives = []string{"並びに", "若しくは", "及び", "又は", "から", "、", "，", "・", "～", "〜", "~"}
+var connectives = []string{"並びに", "若しくは", "ないし", "及び", "又は", "から", "乃至", "、", "，", "・", "～", "〜", "~"}
 
 const num = `(?:[0-9０-９]+|[一二三四五六七八九十百千〇]+|元)`
 
@@ -718,8 +718,14 @@ func skipSpaces(text string, i int) int {
 	return i
 }
 
+// isRange reports whether a connective makes a range: から…まで, and
+// 乃至 (ないし), the older 法令用語 for it that older 例規 still use.
 func isRange(conn string) bool {
-	return conn == "から" || conn == "～" || conn == "〜" || conn == "~"
+	switch conn {
+	case "から", "乃至", "ないし", "～", "〜", "~":
+		return true
+	}
+	return false
 }
 
 // scan finds the reference expressions in text, in order of their start.
