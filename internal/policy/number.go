@@ -171,6 +171,9 @@ const (
 	DigitsASCII     Digits = iota // 12
 	DigitsFullWidth               // １２
 	DigitsKanji                   // 十二
+	// DigitsParenthesized is a number written as one character with its
+	// parentheses, ⑴ to ⒇, as Word's numbering writes (1).
+	DigitsParenthesized
 )
 
 // MaxNumber is the largest number a section can carry. A larger one, or
@@ -356,6 +359,11 @@ func FormatNumber(n int, d Digits) string {
 		return width.Widen.String(strconv.Itoa(n))
 	case DigitsKanji:
 		return KanjiNumeral(n)
+	case DigitsParenthesized:
+		if n >= 1 && n <= 20 {
+			return string(rune(0x2473 + n))
+		}
+		return "(" + strconv.Itoa(n) + ")"
 	}
 	return strconv.Itoa(n)
 }
@@ -663,6 +671,9 @@ func Lex(s string, i int) (Label, bool) {
 			return Label{}, false
 		}
 		return Label{Kind: LabelKanji, Num: Number{N: n.Value}, Digits: DigitsKanji, End: n.End, NumStart: i, NumEnd: n.End, Absurd: n.Absurd}, true
+	case r >= '⑴' && r <= '⒇':
+		// ⑴: (1) written as one character.
+		return Label{Kind: LabelParen, Num: Number{N: int(r - 0x2473)}, Digits: DigitsParenthesized, End: j, NumStart: i, NumEnd: j}, true
 	case CircledNumber(r) > 0:
 		return Label{Kind: LabelCircled, Num: Number{N: CircledNumber(r)}, End: j, NumStart: i, NumEnd: j}, true
 	case KanaNumber(StyleKatakana, r) > 0 || KanaNumber(StyleIroha, r) > 0:
@@ -1003,7 +1014,7 @@ func citesLabel(rest string) bool {
 func MayBeNumbered(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	switch {
-	case IsDigit(r), r == '(', r == '（', r == '第', r == '別', r == '附', r == '付':
+	case IsDigit(r), r >= '⑴' && r <= '⒇', r == '(', r == '（', r == '第', r == '別', r == '附', r == '付':
 		return true
 	case CircledNumber(r) > 0, KanaNumber(StyleKatakana, r) > 0, KanaNumber(StyleIroha, r) > 0, isKanjiDigit(r):
 		return true

@@ -300,6 +300,10 @@ func TestForms(t *testing.T) {
 		body: "## 第1章 総則\n\n第1条　甲\n\n## 第2章 組織\n\n第2条　地方公共団体における情報セキュリティポリシーに関するガイドラインの第2章、JIS Q 27001の第6章及びISO/IEC 27002の第5章を参考とする。本基準の第1条及びこの規程の第2章による。\n",
 		want: []string{"第2章 external", "第6章 external", "第5章 external", "本基準の第1条 -> 第1条#第1章-総則.a1", "この規程の第2章 -> 第2章#第2章-組織"},
 	}, {
+		name: "⑴ is (1) written as one character, as a label and in a citation",
+		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
+		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},
+	}, {
 		name: "乃至 and ないし make a range, as から…まで does",
 		body: "第1条　甲\n\n第2条　乙\n\n第2条の2　丙\n\n第3条　第2条乃至第3条及び第1条ないし第2条の2による。\n",
 		want: []string{

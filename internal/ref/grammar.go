@@ -333,7 +333,7 @@ func (s *scanner) mayStart(r rune) bool {
 	if r < 0x2460 {
 		return false
 	}
-	return policy.CircledNumber(r) > 0 || policy.IsKatakana(r) || s.firsts[r]
+	return policy.CircledNumber(r) > 0 || r >= '⑴' && r <= '⒇' || policy.IsKatakana(r) || s.firsts[r]
 }
 
 // maxLink bounds how far a link pattern may read, so scanning stays linear.

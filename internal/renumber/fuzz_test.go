@@ -49,7 +49,7 @@ func FuzzRenumber(f *testing.F) {
 // FuzzRestyle: writing a number in a style never panics, gives a label
 // that reads as the same number, and writing it again changes nothing.
 func FuzzRestyle(f *testing.F) {
-	for _, s := range []string{"第５条の２", "第十二条", "（１）", "( 1 )", "１．", "2", "別表第１", "①", "ア", "（一）"} {
+	for _, s := range []string{"第５条の２", "第十二条", "（１）", "( 1 )", "１．", "2", "別表第１", "①", "ア", "（一）", "⑴", "⒇　項目", "⑶の"} {
 		f.Add(s, 0, 0)
 	}
 	f.Fuzz(func(t *testing.T, text string, d, a int) {

@@ -70,6 +70,11 @@ func Restyle(text string, style policy.StyleConfig) (string, bool) {
 		if d == policy.DigitsFullWidth {
 			open, close = "（", "）"
 		}
+		if l.Digits == policy.DigitsParenthesized {
+			// ⑴ is one character: brackets and number are written anew.
+			out = open + policy.FormatNumber(l.Num.N, d) + close + text[l.End:]
+			break
+		}
 		_, osize := utf8.DecodeRuneInString(text)
 		_, csize := utf8.DecodeLastRuneInString(text[:l.End])
 		out = open + text[osize:l.NumStart] + policy.FormatNumber(l.Num.N, d) + text[l.NumEnd:l.End-csize] + close + text[l.End:]
