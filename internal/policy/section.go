@@ -361,7 +361,9 @@ func (b *treeBuilder) paragraph(p *ast.Paragraph) {
 	// lines get through.
 	var nb numbered
 	ok := false
-	if MayBeNumbered(first) {
+	// **第1条**　…: a label set in bold or italics (Word's conversions
+	// write it so) is the label; the text read is without the markup.
+	if MayBeNumbered(strings.TrimLeft(first, "*_")) {
 		text := markdown.PlainText(p, body)
 		nb, ok = b.opening(text, p.Pos())
 	}

@@ -304,6 +304,10 @@ func TestForms(t *testing.T) {
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},
 	}, {
+		name: "article numbers set in bold are the articles' labels",
+		body: "**第1条**　甲\n\n**第2条**　乙\n\n**第3条**　前条及び第1条による。\n",
+		want: []string{"前条 -> 第2条#s.a2", "第1条 -> 第1条#s.a1"},
+	}, {
 		name: "乃至 and ないし make a range, as から…まで does",
 		body: "第1条　甲\n\n第2条　乙\n\n第2条の2　丙\n\n第3条　第2条乃至第3条及び第1条ないし第2条の2による。\n",
 		want: []string{

@@ -119,6 +119,12 @@ func labelAt(s *policy.Section, body []byte) (int, string, bool) {
 		}
 		p += size
 	}
+	if s.Kind == policy.KindParagraph {
+		// **第1条**: the label set in bold; the markup stays as written.
+		for p < len(line) && (line[p] == '*' || line[p] == '_') {
+			p++
+		}
+	}
 	if s.Label == "" || !bytes.HasPrefix(line[p:], []byte(s.Label)) {
 		return 0, "", false
 	}
