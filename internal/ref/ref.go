@@ -436,6 +436,20 @@ func blockText(n ast.Node, src []byte) (string, []piece) {
 	return b.String(), ps
 }
 
+// toBodyStart is toBody for where something starts: an offset where one
+// piece of text ends and the next begins (after the ** of **第3条**) is
+// the next piece's start, not the end of the one before — a reference
+// set in bold starts at its first character, inside the markup.
+func toBodyStart(ps []piece, off int) int {
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].text+ps[i].n > off })
+	if i < len(ps) && ps[i].text <= off {
+		return ps[i].src + off - ps[i].text
+	}
+	return toBody(ps, off)
+}
+
+// toBody maps an offset of a block's text to the body: where something
+// ends, an offset between two pieces is the end of the one before.
 func toBody(ps []piece, off int) int {
 	i := sort.Search(len(ps), func(i int) bool { return ps[i].text+ps[i].n >= off })
 	if i == len(ps) {

@@ -48,7 +48,7 @@ func newState(rs *Resolver, d *policy.Document, host *policy.Section, text strin
 }
 
 func (st *state) newRef(e expr, start, end int) *Ref {
-	r := &Ref{Doc: st.d, Start: toBody(st.ps, start), End: toBody(st.ps, end), Text: st.text[start:end],
+	r := &Ref{Doc: st.d, Start: toBodyStart(st.ps, start), End: toBody(st.ps, end), Text: st.text[start:end],
 		Expr: st.text[e.start:e.end], Host: st.host, TargetDoc: st.d}
 	r.Pos = st.d.BodyPos(r.Start)
 	return r
@@ -171,10 +171,10 @@ func (st *state) fail(r *Ref, rule *policy.Rule, sev policy.Severity, msg, hint 
 // to, for a fix that rewrites a number.
 func (st *state) cites(r *Ref, links []link, path []*policy.Section) {
 	for i, l := range links {
-		c := Cite{Text: st.text[l.start:l.end], Start: toBody(st.ps, l.start), End: toBody(st.ps, l.end),
+		c := Cite{Text: st.text[l.start:l.end], Start: toBodyStart(st.ps, l.start), End: toBody(st.ps, l.end),
 			Relative: l.kind != linkNamed && l.kind != linkOutline, level: l.level, digits: l.digits}
 		if l.numEnd > l.numStart {
-			c.NumStart, c.NumEnd = toBody(st.ps, l.numStart), toBody(st.ps, l.numEnd)
+			c.NumStart, c.NumEnd = toBodyStart(st.ps, l.numStart), toBody(st.ps, l.numEnd)
 		}
 		// A link a list member inherits (第43条 of 第43条第1項、第4項) is
 		// written in the member before.

@@ -108,7 +108,7 @@ func names(b block) bool {
 func definitions(d *policy.Document, b block) []*Term {
 	var out []*Term
 	mk := func(nameStart, nameEnd int, meaning string) *Term {
-		t := &Term{Doc: d, Name: b.text[nameStart:nameEnd], Start: toBody(b.ps, nameStart), End: toBody(b.ps, nameEnd), Meaning: strings.TrimSpace(meaning)}
+		t := &Term{Doc: d, Name: b.text[nameStart:nameEnd], Start: toBodyStart(b.ps, nameStart), End: toBody(b.ps, nameEnd), Meaning: strings.TrimSpace(meaning)}
 		t.Pos = d.BodyPos(t.Start)
 		return t
 	}
@@ -224,7 +224,7 @@ func (t *Term) uses(d *policy.Document, b block) {
 		if !standsAsWord(b.text, at, end) || prevRune(b.text, at) == '「' && nextRune(b.text, end) == '」' {
 			continue
 		}
-		start := toBody(b.ps, at)
+		start := toBodyStart(b.ps, at)
 		if d == t.Doc && start >= t.Start && start < t.End+len("」という") {
 			continue // the definition itself
 		}
