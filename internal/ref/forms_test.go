@@ -308,6 +308,10 @@ func TestForms(t *testing.T) {
 		body: "**第1条**　甲\n\n**第2条**　乙\n\n**第3条**　前条及び第1条による。\n",
 		want: []string{"前条 -> 第2条#s.a2", "第1条 -> 第1条#s.a1"},
 	}, {
+		name: "a heading cites in its note (第N条関係), never by its own name",
+		body: "第1条　甲\n\n第2条　別表第1による。\n\n## 別表第1（第2条関係）\n\n## 別表第2（第9条関係）\n\n## 附則\n",
+		want: []string{"別表第1 -> 別表第1#別表第1第2条関係", "第2条 -> 第2条#s.a2", "第9条 !ref/unresolved"},
+	}, {
 		name: "乃至 and ないし make a range, as から…まで does",
 		body: "第1条　甲\n\n第2条　乙\n\n第2条の2　丙\n\n第3条　第2条乃至第3条及び第1条ないし第2条の2による。\n",
 		want: []string{
@@ -386,6 +390,8 @@ func TestForms(t *testing.T) {
 			"様式第1号から第2号まで -> #様式第1号第1条関係 #様式第1号の2第1条関係 #第2号様式第1条関係",
 			"前項 -> 第1条第1項#s.a1.1",
 			"様式第9号 !ref/unresolved", "別記様式第3号 !ref/unresolved",
+			// Each form's heading cites its article in its note.
+			"第1条 -> 第1条#s.a1", "第1条 -> 第1条#s.a1", "第1条 -> 第1条#s.a1",
 		},
 	}, {
 		name: "様式第N号 with no form in the text is a form kept outside it",
@@ -449,8 +455,9 @@ func TestForms(t *testing.T) {
 func TestFormNotInText(t *testing.T) {
 	r := load(t, map[string]string{"policy/x.md": front("x", "standard") + "第1条　様式第9号により報告する。\n\n## 様式第1号（第1条関係）\n\n## 別記様式第2号\n"})
 	refs := New(r).Doc(r.Docs[0])
-	if len(refs) != 1 || refs[0].Problem == nil || refs[0].Problem.Severity != policy.Warning {
-		t.Fatalf("refs %v, want one warning", describeTargets(refs))
+	// The second reference is the heading's note, （第1条関係）.
+	if len(refs) != 2 || refs[0].Problem == nil || refs[0].Problem.Severity != policy.Warning || refs[1].Problem != nil {
+		t.Fatalf("refs %v, want one warning and the heading's 第1条", describeTargets(refs))
 	}
 	if want := "様式第9号 does not resolve: the forms of the text are 様式第1号, 別記様式第2号"; refs[0].Problem.Message != want {
 		t.Errorf("message %q, want %q", refs[0].Problem.Message, want)

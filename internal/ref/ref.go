@@ -247,15 +247,36 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 		}
 		prev = st
 		quoted := rewordings(b.text)
+		heading := b.node.Kind() == ast.KindHeading
 		for _, e := range sc.scan(b.text[b.from:]) {
 			shift(&e, b.from)
 			if inside(quoted, e.start) {
+				continue
+			}
+			if heading && !inParens(b.text, e.start) {
+				// A heading names its part (様式第1号, 附則, 別記第1);
+				// it cites in its note: 別表第1（第5条関係）.
 				continue
 			}
 			refs = append(refs, st.expr(e)...)
 		}
 	}
 	return refs
+}
+
+// inParens reports whether text[i] stands inside a parenthesis that opens
+// before it and is still open there.
+func inParens(text string, i int) bool {
+	depth := 0
+	for _, r := range text[:i] {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			depth = max(0, depth-1)
+		}
+	}
+	return depth > 0
 }
 
 // rewordings finds the quoted wording of a 読替え, 同条第2項中「前項」とあるのは
@@ -365,12 +386,13 @@ func readBlocks(d *policy.Document) []block {
 			return ast.WalkContinue, nil
 		}
 		switch n.Kind() {
-		case ast.KindParagraph, ast.KindTextBlock, extast.KindTableCell:
+		case ast.KindParagraph, ast.KindTextBlock, extast.KindTableCell, ast.KindHeading:
+			// A heading cites too: 別表第1（第5条関係）, 1. 対策基準第9条関係.
 			if b, ok := readBlock(d, n, body); ok {
 				out = append(out, b)
 			}
 			return ast.WalkSkipChildren, nil
-		case ast.KindHeading, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
