@@ -309,8 +309,8 @@ func TestForms(t *testing.T) {
 		want: []string{"前条 -> 第2条#s.a2", "第1条 -> 第1条#s.a1"},
 	}, {
 		name: "a heading cites in its note (第N条関係), never by its own name",
-		body: "第1条　甲\n\n第2条　別表第1による。\n\n## 別表第1（第2条関係）\n\n## 別表第2（第9条関係）\n\n## 附則\n",
-		want: []string{"別表第1 -> 別表第1#別表第1第2条関係", "第2条 -> 第2条#s.a2", "第9条 !ref/unresolved"},
+		body: "第1条　甲\n\n第2条　別表第1による。\n\n## 別表第1（第2条関係）\n\n## 別表第2（第9条関係）\n\n## 附則\n\n## 第1条関係の様式\n",
+		want: []string{"別表第1 -> 別表第1#別表第1第2条関係", "第2条 -> 第2条#s.a2", "第9条 !ref/unresolved", "第1条 -> 第1条#s.a1"},
 	}, {
 		name: "乃至 and ないし make a range, as から…まで does",
 		body: "第1条　甲\n\n第2条　乙\n\n第2条の2　丙\n\n第3条　第2条乃至第3条及び第1条ないし第2条の2による。\n",

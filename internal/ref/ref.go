@@ -253,9 +253,10 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 			if inside(quoted, e.start) {
 				continue
 			}
-			if heading && !inParens(b.text, e.start) {
+			if heading && !inParens(b.text, e.start) && !strings.HasPrefix(b.text[e.end:], "関係") {
 				// A heading names its part (様式第1号, 附則, 別記第1);
-				// it cites in its note: 別表第1（第5条関係）.
+				// it cites in its note: 別表第1（第5条関係）, 1. 対策基準
+				// 第9条関係.
 				continue
 			}
 			refs = append(refs, st.expr(e)...)
