@@ -1126,10 +1126,10 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 	"found a tab character that violates indentation":              "字下げにタブがあります。空白で字下げしてください",
 	"block sequence entries are not allowed in this context":       "この位置では「-」の項目を書けません（字下げを確かめてください）",
 	"policyctl renumber: the last commit cannot be read (%v); each reference keeps what it points at as written\n":                                                                             "policyctl renumber: 最後のコミットを読めません（%v）。各参照は、書かれたとおりの参照先を保ちます\n",
-	"the ::: %s block above ends inside the section of a heading it holds: what follows its closer belongs to that restricted section, yet would be published":                                 "上の ::: %s ブロックは、その中の見出しの節の途中で閉じています。閉じた後の記述はその非公開の節に属するのに、公開されてしまいます",
-	"put the closing ::: after the whole section (before the next heading of the same or a higher level), or start a new heading before this text":                                             "閉じる ::: を節全体の後(同じか上位の次の見出しの前)に置くか、この記述の前に新しい見出しを置いてください",
 	"member %q: a key carries options (%s), which policyctl does not apply: the key would approve as if they were not there":                                                                   "メンバー %q の鍵に OpenSSH のオプション(%s)が付いています。policyctl はこれを適用しないため、オプションがないものとして承認できてしまいます",
 	"write the key without options (type, base64 data, comment); to retire a key, remove it from the registry, and to let it approve only for a time, add and remove it in approved revisions": "鍵はオプションを付けずに(種類、base64 のデータ、コメント)書いてください。鍵を廃止するときは名簿から削除し、期間を限るときは承認を得た改訂で追加・削除してください",
+	"this text belongs to 「%s」, which is more restricted, but stands outside its restriction (a ::: block closed inside the section): it would be published":                                   "この記述は、より制限された「%s」に属しますが、その制限の外にあります(節の途中で ::: ブロックが閉じています)。公開されてしまいます",
+	"put the closing ::: after the whole section (before the next heading of the same or a higher level, or the next provision of the same level), or start a new heading before this text":    "閉じる ::: を節全体の後(同じか上位の次の見出し、または同じ階層の次の規定の前)に置くか、この記述の前に新しい見出しを置いてください",
 }
 
 // englishPlurals are the English messages whose words follow a count.

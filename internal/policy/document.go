@@ -291,6 +291,7 @@ func (d *Document) parseBody(levels []string) {
 		}
 		return true
 	})
+	lessRestrictedBelow(d, d.Body())
 }
 
 func indexOf(xs []string, x string) int {

@@ -79,9 +79,6 @@ func restrictedParts(d *Document, levels []string) []Part {
 					inner = lineStart(body, c.End-1)
 				}
 				walk(c, inner, nil)
-				if c.Closed {
-					sectionPastCloser(d, body, levels, c)
-				}
 				continue
 			case *ast.Heading:
 				v, ok := c.AttributeString("visibility")
@@ -260,86 +257,64 @@ func endingHeading(d *Document, body []byte, h *ast.Heading) {
 	}
 }
 
-// sectionPastCloser reports a ::: block holding a heading whose section
-// goes on after the block's closer: the text there belongs to the heading
-// (its numbers follow the heading's, a reference to the heading reaches
-// it) but the closer ended the restriction, so it would be published
-// under the section before. It is an error whenever the heading is more
-// restricted than what follows it: which of the two the writer meant
-// cannot be told.
-func sectionPastCloser(d *Document, body []byte, levels []string, b *markdown.LevelBlock) {
-	minHeading, restricted := headingsInBlock(b, levels, levelIndex(levels, b.Level))
-	if minHeading == 0 {
-		return
-	}
-	next := b.NextSibling()
-	for next != nil && next.Type() != ast.TypeBlock {
-		next = next.NextSibling()
-	}
-	switch n := next.(type) {
-	case nil:
-		return
-	case *ast.Heading:
-		if n.Level <= minHeading {
+// lessRestrictedBelow reports text that the section tree gives to a
+// section more restricted than the text itself: a ::: block that closes
+// inside the section of a heading, article or item it holds, with text of
+// that section after the closer (after another block, in a list, as a
+// numbered provision below it). The text reads as part of the restricted
+// provision — its numbers follow it, references to it reach it — yet it
+// stands outside every restriction and would be published, under the
+// provision before. Which of the two the writer meant cannot be told, so
+// it is an error, once per restricted section. It runs on the section
+// tree, the same one numbering and references read.
+func lessRestrictedBelow(d *Document, body []byte) {
+	reported := map[*Section]bool{}
+	report := func(off int, s *Section) {
+		if reported[s] {
 			return
 		}
-	case *markdown.LevelBlock:
-		if levelIndex(levels, n.Level) >= restricted {
-			return
+		reported[s] = true
+		name := s.Label
+		if s.Title != "" {
+			name = strings.TrimSpace(name + " " + s.Title)
+		}
+		d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+lineStart(body, off),
+			i18n.Sprintf("this text belongs to 「%s」, which is more restricted, but stands outside its restriction (a ::: block closed inside the section): it would be published", name),
+			i18n.T("put the closing ::: after the whole section (before the next heading of the same or a higher level, or the next provision of the same level), or start a new heading before this text"))
+	}
+	// The heading or article a section or text belongs to: what follows a
+	// numbered paragraph or item (a new list, closing words) may as well
+	// be the enclosing section's, so those are not asked.
+	owner := func(s *Section) *Section {
+		for s != nil && s.Kind != KindHeading && s.Style != StyleArticle {
+			s = s.Parent
+		}
+		if s != nil && s.Kind == KindRoot {
+			return nil
+		}
+		return s
+	}
+	for _, s := range d.flat {
+		if p := owner(s.Parent); p != nil && s.Level < p.Level {
+			report(s.Offset, p)
 		}
 	}
-	around := d.Level
-	for p := b.Parent(); p != nil; p = p.Parent() {
-		if lb, ok := p.(*markdown.LevelBlock); ok {
-			around = max(around, levelIndex(levels, lb.Level))
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || n.Type() != ast.TypeBlock || n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+			return ast.WalkContinue, nil
 		}
-	}
-	if restricted <= around {
-		return
-	}
-	at := d.BodyStart + lineStart(body, max(next.Pos(), 0))
-	if next.Pos() < 0 {
-		at = d.BodyStart + lineEnd(body, b.End)
-	}
-	d.addFinding(RuleVisibilityMarker, Error, at,
-		i18n.Sprintf("the ::: %s block above ends inside the section of a heading it holds: what follows its closer belongs to that restricted section, yet would be published", b.Level),
-		i18n.T("put the closing ::: after the whole section (before the next heading of the same or a higher level), or start a new heading before this text"))
-}
-
-// headingsInBlock is the highest (smallest) level of the headings at the
-// top of a ::: block and of the blocks nested in it (0 when there are
-// none), and the most restricted visibility any of them has: the block's
-// own, or the heading's {visibility=…}. An unknown level counts as the
-// most restricted, as everywhere.
-func headingsInBlock(b *markdown.LevelBlock, levels []string, lvl int) (minHeading, restricted int) {
-	for c := b.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Heading:
-			if minHeading == 0 || c.Level < minHeading {
-				minHeading = c.Level
-			}
-			restricted = max(restricted, lvl)
-			if v, ok := c.AttributeString("visibility"); ok {
-				restricted = max(restricted, levelIndex(levels, attrString(v)))
-			}
-		case *markdown.LevelBlock:
-			m, r := headingsInBlock(c, levels, max(lvl, levelIndex(levels, c.Level)))
-			if m != 0 && (minHeading == 0 || m < minHeading) {
-				minHeading = m
-			}
-			restricted = max(restricted, r)
+		at := n.Pos()
+		if n.Lines().Len() > 0 {
+			at = n.Lines().At(0).Start
 		}
-	}
-	return minHeading, restricted
-}
-
-// levelIndex is the index of a level, the most restricted for an unknown
-// one (restrictedParts reports it).
-func levelIndex(levels []string, name string) int {
-	if i := indexOf(levels, name); i >= 0 {
-		return i
-	}
-	return len(levels) - 1
+		if at < 0 {
+			return ast.WalkContinue, nil
+		}
+		if s := owner(d.SectionAt(at)); s != nil && d.LevelAt(at) < s.Level {
+			report(at, s)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // nearLevel is " (did you mean X?)" for a level name that is probably a

@@ -48,7 +48,7 @@ func TestVisibilityParts(t *testing.T) {
 	}, {
 		name: "a heading with visibility inside a list restricts the whole list",
 		body: "- item\n\n  ## inner {visibility=internal}\n\n  text\n\nafter\n",
-		want: "- item\n\n  ## inner {visibility=internal}\n\n  text\n\n|", rules: []string{"visibility/placement"},
+		want: "- item\n\n  ## inner {visibility=internal}\n\n  text\n\n|", rules: []string{"visibility/placement", "visibility/marker"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
