@@ -300,6 +300,10 @@ func TestForms(t *testing.T) {
 		body: "## 第1章 総則\n\n第1条　甲\n\n## 第2章 組織\n\n第2条　地方公共団体における情報セキュリティポリシーに関するガイドラインの第2章、JIS Q 27001の第6章及びISO/IEC 27002の第5章を参考とする。本基準の第1条及びこの規程の第2章による。\n",
 		want: []string{"第2章 external", "第6章 external", "第5章 external", "本基準の第1条 -> 第1条#第1章-総則.a1", "この規程の第2章 -> 第2章#第2章-組織"},
 	}, {
+		name: "a word before の that is no instrument's name leaves the number this text's",
+		body: "第1条　次の各号に掲げる基準により分類する。\n\n一　機密性\n\n二　完全性\n\n第2条　前条の基準の第1号に該当するものは、次の判定方法の第2号による。\n",
+		want: []string{"次の各号 -> 第1条第1号#s.a1.1.g1 第1条第2号#s.a1.1.g2", "前条 -> 第1条#s.a1", "第1号 !ref/unresolved", "第2号 !ref/unresolved"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

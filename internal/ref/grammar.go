@@ -821,7 +821,11 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	} else if name := s.docName(text, j); name != "" {
 		k := skipSpaces(text, j+len(name))
-		k = skipAbbreviation(text, k) // 管理手順（以下「手順」という。）第2条
+		if !wordRune(prevRune(text, j)) {
+			// 管理手順（以下「手順」という。）第2条 — but not the end of
+			// another body's name: 〇〇県情報セキュリティ対策基準（以下…）.
+			k = skipAbbreviation(text, k)
+		}
 		if k2, ok := afterNo(text, k); ok {
 			k = k2 // 基本方針の3(2), 対策基準の第2条
 		}
@@ -968,8 +972,19 @@ func (s *scanner) lawBefore(text string, i int) string {
 		before = before[1:]
 	}
 	// JIS Q 27001の第6章, …ガイドラインの第2章: の between the name and
-	// the number changes nothing (as 基本方針の3(2) does not).
-	before = strings.TrimSuffix(before, "の")
+	// the number changes nothing (as 基本方針の3(2) does not) — for a name
+	// of some length: 前条の基準の第1号 and 方法の第1号 are this text's.
+	if b, ok := strings.CutSuffix(before, "の"); ok {
+		if name := s.lawNamed(b); utf8.RuneCountInString(name) >= 5 {
+			return name
+		}
+		return ""
+	}
+	return s.lawNamed(before)
+}
+
+// lawNamed is lawBefore's answer for the text before a number.
+func (s *scanner) lawNamed(before string) string {
 	for abbr := range s.laws {
 		if strings.HasSuffix(before, abbr) && !unicode.Is(unicode.Han, prevRune(before, len(before)-len(abbr))) {
 			return abbr

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -532,7 +533,14 @@ func docAbbreviations(body string, sc *scanner) map[string]string {
 		for _, l := range sc.lengths {
 			if l <= len(before) && sc.names[before[len(before)-l:]] {
 				abbr := body[m[2]:m[3]]
-				if !sc.names[abbr] {
+				// The whole name, not the end of another body's
+				// (〇〇県情報セキュリティ対策基準 is not 対策基準); and an
+				// abbreviation of three characters or more: 基準 would
+				// match inside 判断基準 wherever it stands.
+				if prev, _ := utf8.DecodeLastRuneInString(before[:len(before)-l]); wordRune(prev) {
+					break
+				}
+				if utf8.RuneCountInString(abbr) >= 3 && !sc.names[abbr] {
 					if out == nil {
 						out = map[string]string{}
 					}
@@ -543,6 +551,14 @@ func docAbbreviations(body string, sc *scanner) map[string]string {
 		}
 	}
 	return out
+}
+
+// wordRune reports whether r would make a name after it the end of a
+// longer word: kanji, katakana, letters and digits (a particle or a
+// punctuation mark before a name leaves it whole).
+func wordRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || policy.IsKatakana(r) || r == 'ー' ||
+		r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r >= 'Ａ' && r <= 'ｚ' || r >= '０' && r <= '９'
 }
 
 // lawAbbreviations finds the laws a document abbreviates — 個人情報の保護に

@@ -399,6 +399,19 @@ func TestAcrossDocuments(t *testing.T) {
 			"管理手順第3条第2項 -> a:第3条第2項#s.a3.2",
 			"「監視手順」（以下「監視」という。）第1条 -> b:第1条#s.a1",
 		},
+	}, {
+		name: "an abbreviation of another body's instrument, or of two characters, names no document here",
+		path: "policy/p.md",
+		docs: map[string]string{
+			"policy/a.md": "---\nid: a\ntitle: 〇〇市情報セキュリティ対策基準\ntier: standard\nvisibility: public\n---\n第1条　甲\n\n第2条　乙\n\n第10条　丙\n",
+			"policy/p.md": "---\nid: p\ntitle: 委託手順\ntier: procedure\nvisibility: public\n---\n## 1. 委託\n\n〇〇県情報セキュリティ対策基準（以下「県基準」という。）第10条及び県基準第1条に準じる。\n\n## 2. 判断\n\n〇〇市情報セキュリティ対策基準（以下「基準」という。）第2条に基づき、国の判断基準第2号による。\n",
+		},
+		want: []string{
+			"第10条 external",
+			"第1条 external",
+			"〇〇市情報セキュリティ対策基準（以下「基準」という。）第2条 -> a:第2条#s.a2",
+			"第2号 external",
+		},
 	}} {
 		t.Run(tt.name, func(t *testing.T) {
 			r := load(t, tt.docs)
