@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"sort"
@@ -36,8 +37,18 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed
 			break
 		}
 		t := texts[i]
-		if t.Segment.Start > r.Start || t.Segment.Stop < r.End {
-			continue // the reference spans markup: leave it as text
+		if t.Segment.Start > r.Start {
+			continue
+		}
+		var next *ast.Text
+		if t.Segment.Stop < r.End {
+			// 第3条 at the end of a line and 第2項 at the start of the
+			// next: one reference across a soft line break, which the page
+			// joins. Anything else between is markup: left as text.
+			if i+1 >= len(texts) || !acrossLineBreak(t, texts[i+1], body, r.End) {
+				continue
+			}
+			next = texts[i+1]
 		}
 		target := r.Targets[0]
 		url := "#" + target.ID
@@ -52,8 +63,45 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed
 		link.Destination = []byte(url)
 		link.Title = []byte(refTitle(r))
 		link.SetAttributeString("class", []byte("ref"))
+		if next != nil {
+			texts[i+1] = wrapTexts(t, next, r.Start, r.End, link)
+			i++
+			continue
+		}
 		texts[i] = wrapText(t, r.Start, r.End, link)
 	}
+}
+
+// acrossLineBreak reports whether a reference ending at end runs from t
+// over t's soft line break into next, with nothing but the line break and
+// indentation between them.
+func acrossLineBreak(t, next *ast.Text, body []byte, end int) bool {
+	if !t.SoftLineBreak() || t.NextSibling() != next || next.Segment.Start > end || next.Segment.Stop < end {
+		return false
+	}
+	return len(bytes.TrimSpace(body[t.Segment.Stop:next.Segment.Start])) == 0
+}
+
+// wrapTexts is wrapText for a reference that begins in t and ends in next,
+// the text after t's soft line break: the wrapper holds both parts, the
+// line break between them kept.
+func wrapTexts(t, next *ast.Text, start, end int, wrapper ast.Node) *ast.Text {
+	parent := t.Parent()
+	before := ast.NewTextSegment(text.NewSegment(t.Segment.Start, start))
+	first := ast.NewTextSegment(text.NewSegment(start, t.Segment.Stop))
+	first.SetSoftLineBreak(true)
+	wrapper.AppendChild(wrapper, first)
+	wrapper.AppendChild(wrapper, ast.NewTextSegment(text.NewSegment(next.Segment.Start, end)))
+	after := ast.NewTextSegment(text.NewSegment(end, next.Segment.Stop))
+	after.SetSoftLineBreak(next.SoftLineBreak())
+	after.SetHardLineBreak(next.HardLineBreak())
+	if before.Segment.Len() > 0 {
+		parent.InsertBefore(parent, t, before)
+	}
+	parent.InsertBefore(parent, t, wrapper)
+	parent.RemoveChild(parent, t)
+	parent.ReplaceChild(parent, next, after)
+	return after
 }
 
 // refTitle is a reference link's tooltip: the provision it points at, or
