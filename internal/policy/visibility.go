@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/markdown"
@@ -286,7 +287,8 @@ func lessRestrictedBelow(d *Document, body []byte) {
 	// numbered paragraph or item (a new list, closing words) may as well
 	// be the enclosing section's, so those are not asked.
 	owner := func(s *Section) *Section {
-		for s != nil && s.Kind != KindHeading && s.Style != StyleArticle {
+		for s != nil && s.Kind != KindHeading && s.Style != StyleArticle && !s.Style.Group() &&
+			s.Style != StyleSupplement && s.Style != StyleAppendix && s.Style != StyleForm {
 			s = s.Parent
 		}
 		if s != nil && s.Kind == KindRoot {
@@ -299,8 +301,29 @@ func lessRestrictedBelow(d *Document, body []byte) {
 			report(s.Offset, p)
 		}
 	}
+	// An article's caption, （目的）, stands before the article but is its.
+	for n, a := range d.captions {
+		if at := n.Pos(); at >= 0 && d.LevelAt(at) < a.Level {
+			report(at, a)
+		}
+	}
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering || n.Type() != ast.TypeBlock || n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *east.Footnote, *east.FootnoteList:
+			// Footnote definitions belong to the text that uses them,
+			// wherever they stand (the end of the document, as usual).
+			return ast.WalkSkipChildren, nil
+		case *ast.ThematicBreak:
+			return ast.WalkContinue, nil // a rule shows no text
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType == ast.HTMLBlockType2 {
+				return ast.WalkContinue, nil // a comment: <!-- policyctl:history -->
+			}
+		}
+		if n.Type() != ast.TypeBlock || n.HasChildren() && n.FirstChild().Type() == ast.TypeBlock {
 			return ast.WalkContinue, nil
 		}
 		at := n.Pos()
