@@ -62,7 +62,11 @@ func (o *repoOptions) historyOptions() (history.Options, error) {
 	if err != nil {
 		return history.Options{}, err
 	}
-	return history.Options{Load: policy.LoadOptions{Overrides: ov, Progress: o.meter}, At: o.At, Progress: o.meter}, nil
+	// One cache of parsed documents for every model the command reads:
+	// a document the working tree holds as a commit does (renumber's
+	// base, check's revision in force, diff's two sides) is parsed once.
+	lo := policy.LoadOptions{Overrides: ov, Progress: o.meter, Cache: policy.NewCache()}
+	return history.Options{Load: lo, At: o.At, Progress: o.meter}, nil
 }
 
 // open opens the repository at rev ("" for the working tree) with the

@@ -22,7 +22,7 @@ func referencesAgainst(base *policy.Repo, name string, all map[*policy.Document]
 		if match == nil {
 			match = ref.Match(base, r)
 		}
-		for _, s := range ref.RenumberedRefsMatched(base, r, ref.All(base), all, match) {
+		for _, s := range ref.RenumberedRefsMatched(base, r, ref.AllFrom(base, r, all), all, match) {
 			if intoUnreadable(r, s) {
 				// The document it pointed into cannot be read now (text/
 				// encoding says so, once): its provisions are not gone.

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/ref"
 
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -61,7 +62,9 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 	refs := renumber.Resolve(r, nil)
 	in := renumber.Input{Base: co.Base, Cur: r, CurRefs: refs}
 	if co.Base != nil {
-		in.BaseRefs = renumber.Resolve(co.Base, nil)
+		// The base shares most documents with the working tree (one
+		// cache reads both): its resolution is derived from Cur's.
+		in.BaseRefs = ref.AllFrom(co.Base, r, refs)
 	}
 	p, err := renumber.Make(in, opts)
 	if err != nil {

@@ -2,6 +2,8 @@ package policy
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -125,6 +127,14 @@ func (c *Cache) put(key string, d *Document) {
 	c.docs[key] = cached{d, c.gen}
 }
 
+// BlobHash is the hash git gives a blob of the bytes b, in hex.
+func BlobHash(b []byte) string {
+	h := sha1.New()
+	fmt.Fprintf(h, "blob %d\x00", len(b))
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
 // Hasher is implemented by file systems that know a content hash for each
 // file, as a git tree does.
 type Hasher interface {
@@ -178,11 +188,14 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	for i, p := range paths {
 		g.Go(func() error {
 			defer opts.Progress.Add(1)
-			key := ""
+			key := func(hash string) string {
+				return fmt.Sprintf("%s\x00%s\x00%v\x00%v", hash, p, cfg.Visibility, opts.HeadOnly)
+			}
+			k := ""
 			if h, ok := fsys.(Hasher); ok && opts.Cache != nil {
 				if hash, ok := h.FileHash(p); ok {
-					key = fmt.Sprintf("%s\x00%s\x00%v\x00%v", hash, p, cfg.Visibility, opts.HeadOnly)
-					if d := opts.Cache.get(key); d != nil {
+					k = key(hash)
+					if d := opts.Cache.get(k); d != nil {
 						r.Docs[i] = d
 						return nil
 					}
@@ -193,14 +206,25 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 				errs[i] = fmt.Errorf("policy: %s: %w", p, err)
 				return nil
 			}
+			if k == "" && opts.Cache != nil {
+				// A working tree has no hashes to ask: its bytes are
+				// hashed as git hashes them, so that a file left as a
+				// commit holds it is parsed once for both (renumber's
+				// working tree and its base, a diff of the two).
+				k = key(BlobHash(src))
+				if d := opts.Cache.get(k); d != nil {
+					r.Docs[i] = d
+					return nil
+				}
+			}
 			d := parseHead(p, src, cfg.Visibility)
 			if !opts.HeadOnly {
 				d.Findings = append(EncodingFindings(p, src), d.Findings...)
 				d.parseBody(cfg.Visibility)
 			}
 			r.Docs[i] = d
-			if key != "" {
-				opts.Cache.put(key, d)
+			if k != "" {
+				opts.Cache.put(k, d)
 			}
 			return nil
 		})

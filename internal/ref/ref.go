@@ -187,20 +187,27 @@ func All(r *policy.Repo) map[*policy.Document][]*Ref {
 
 type allKey struct{}
 
-func resolveAll(r *policy.Repo) map[*policy.Document][]*Ref {
+func resolveAll(r *policy.Repo) map[*policy.Document][]*Ref { return ResolveDocs(r, r.Docs) }
+
+// ResolveDocs resolves the references of some documents of r, spread over
+// the cores: each document resolves on its own.
+func ResolveDocs(r *policy.Repo, docs []*policy.Document) map[*policy.Document][]*Ref {
+	out := make(map[*policy.Document][]*Ref, len(docs))
+	if len(docs) == 0 {
+		return out
+	}
 	rs := New(r)
-	refs := make([][]*Ref, len(r.Docs))
+	refs := make([][]*Ref, len(docs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, d := range r.Docs {
+	for i, d := range docs {
 		g.Go(func() error {
 			refs[i] = rs.Doc(d)
 			return nil
 		})
 	}
 	_ = g.Wait()
-	out := make(map[*policy.Document][]*Ref, len(r.Docs))
-	for i, d := range r.Docs {
+	for i, d := range docs {
 		out[d] = refs[i]
 	}
 	return out

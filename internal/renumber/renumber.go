@@ -121,7 +121,7 @@ func Make(in Input, opts Options) (*Plan, error) {
 		in.CurRefs = ref.All(in.Cur)
 	}
 	if in.Base != nil && in.BaseRefs == nil {
-		in.BaseRefs = ref.All(in.Base)
+		in.BaseRefs = ref.AllFrom(in.Base, in.Cur, in.CurRefs)
 	}
 	n := 0
 	for _, rs := range in.CurRefs {

@@ -223,31 +223,3 @@ func TestRestyle(t *testing.T) {
 		}
 	}
 }
-
-// A rewritten reference changes the first line of the paragraph it stands
-// in, which is that paragraph's Title; no other document cites a
-// paragraph by it, so the document keeps its shape and gains no label. A
-// heading's title and an article's caption are labels.
-func TestCitedTitles(t *testing.T) {
-	doc := func(src string) *policy.Document {
-		return policy.ParseDocument("policy/standards/a.md", []byte("---\nid: a\ntitle: 基準\ntier: standards\n---\n"+src), nil)
-	}
-	a := doc("## 第1条（目的）\n\n１　基本方針5に基づく。\n\n２　前項の規定による。\n")
-	b := doc("## 第1条（目的）\n\n１　基本方針6に基づく。\n\n２　前項の規定による。\n")
-	c := doc("## 第1条（目標）\n\n１　基本方針5に基づく。\n\n２　前項の規定による。\n")
-	if !sameShape(a, b) {
-		t.Error("a rewritten reference in a paragraph changed the document's shape")
-	}
-	if sameShape(a, c) {
-		t.Error("a new caption kept the document's shape")
-	}
-	la, lc := sectionLabels(a), sectionLabels(c)
-	if !la["title\x00目的"] || !lc["title\x00目標"] {
-		t.Errorf("captions are not labels: %v %v", la, lc)
-	}
-	for l := range la {
-		if strings.Contains(l, "基本方針") {
-			t.Errorf("a paragraph's first line is a label: %q", l)
-		}
-	}
-}

@@ -2,13 +2,11 @@ package renumber
 
 import (
 	"net/url"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -357,144 +355,9 @@ func Edit(r *policy.Repo, edits []policy.Edit) (*policy.Repo, map[string][]byte,
 }
 
 // resolveAgain resolves the references of after, the plan's Cur with its
-// edits made, where they can differ from Cur's: in the documents that
-// changed, in those with a reference into a changed document, or that
-// does not resolve (it may now), and in those with a reference into
-// another document of a changed one's tier that the change could take
-// over (a tier's name cites all of its documents): one whose target's
-// number or title a changed document gained or lost. When a changed
-// document's name, tier or place in its tier's numbering changed, every
-// reference into its tier is resolved again. The others are Cur's: the
-// same documents, citing the same provisions.
+// edits made, from Cur's where they cannot differ (ref.Derive).
 func (p *Plan) resolveAgain(after *policy.Repo) map[*policy.Document][]*ref.Ref {
-	changed := map[*policy.Document]bool{}
-	wholeTier := map[policy.Tier]bool{}
-	labels := map[policy.Tier]map[string]bool{} // gained or lost, per tier
-	for i, d := range p.cur.Docs {
-		if i >= len(after.Docs) || after.Docs[i] == d {
-			continue
-		}
-		a := after.Docs[i]
-		changed[d] = true
-		if d.Meta.ID != a.Meta.ID || d.Meta.Title != a.Meta.Title || d.Meta.Tier != a.Meta.Tier || !sameFirstArticle(d, a) {
-			wholeTier[d.Meta.Tier], wholeTier[a.Meta.Tier] = true, true
-			continue
-		}
-		if sameShape(d, a) {
-			continue // only text changed: no number or title to gain or lose
-		}
-		before, now := sectionLabels(d), sectionLabels(a)
-		if labels[d.Meta.Tier] == nil {
-			labels[d.Meta.Tier] = map[string]bool{}
-		}
-		for l := range before {
-			if !now[l] {
-				labels[d.Meta.Tier][l] = true
-			}
-		}
-		for l := range now {
-			if !before[l] {
-				labels[d.Meta.Tier][l] = true
-			}
-		}
-	}
-	out := map[*policy.Document][]*ref.Ref{}
-	var againDocs []*policy.Document
-	for i, d := range after.Docs {
-		cd := p.cur.Docs[i]
-		again := changed[cd]
-		for _, r := range p.refs[cd] {
-			if again {
-				break
-			}
-			switch {
-			case r.External:
-			case len(r.Targets) == 0:
-				again = true
-			case r.TargetDoc == cd:
-			case changed[r.TargetDoc] || wholeTier[r.TargetDoc.Meta.Tier]:
-				again = true
-			case labels[r.TargetDoc.Meta.Tier] != nil:
-				for _, t := range r.Targets {
-					if l := labels[r.TargetDoc.Meta.Tier]; l[t.Outline()] || citedTitle(t) != "" && l["title\x00"+citedTitle(t)] {
-						again = true
-					}
-				}
-			}
-		}
-		if again {
-			againDocs = append(againDocs, d)
-		} else {
-			out[d] = p.refs[cd]
-		}
-	}
-	for d, refs := range Resolve(after, againDocs) {
-		out[d] = refs
-	}
-	return out
-}
-
-// sectionLabels are what a reference from another document can find a
-// provision by: its number as cited and its title.
-func sectionLabels(d *policy.Document) map[string]bool {
-	out := map[string]bool{}
-	for _, s := range d.Sections() {
-		if o := s.Outline(); o != "" {
-			out[o] = true
-		}
-		if t := citedTitle(s); t != "" {
-			out["title\x00"+t] = true
-		}
-	}
-	return out
-}
-
-// citedTitle is the title a reference from another document can find s
-// by — a heading's, an article's caption — or "". The title of a numbered
-// paragraph or item is the first line of its text: a rewritten reference
-// there changes no provision another document can cite.
-func citedTitle(s *policy.Section) string {
-	if s.Kind == policy.KindHeading || s.Style == policy.StyleArticle {
-		return s.Title
-	}
-	return ""
-}
-
-// sameShape reports whether two versions of a document hold the same
-// provisions — kind, style, number and cited title, in order — so that
-// only their text differs (a rewritten reference).
-func sameShape(a, b *policy.Document) bool {
-	x, y := a.Sections(), b.Sections()
-	if len(x) != len(y) {
-		return false
-	}
-	for i := range x {
-		if x[i].Kind != y[i].Kind || x[i].Style != y[i].Style || citedTitle(x[i]) != citedTitle(y[i]) || !x[i].Number.Equal(y[i].Number) || x[i].Parent == nil != (y[i].Parent == nil) {
-			return false
-		}
-	}
-	return true
-}
-
-// sameFirstArticle reports whether two versions of a document take the
-// same place in their tier's numbering: both have articles or neither,
-// and both begin their own numbering (policy.StartsAtOne) or both go on
-// from the file before them.
-func sameFirstArticle(a, b *policy.Document) bool {
-	arts := func(d *policy.Document) []*policy.Section {
-		var out []*policy.Section
-		for _, s := range d.Sections() {
-			if s.Style == policy.StyleArticle && !s.InSupplement() {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	x, y := arts(a), arts(b)
-	if len(x) == 0 || len(y) == 0 {
-		return len(x) == 0 && len(y) == 0
-	}
-	return policy.StartsAtOne(x) == policy.StartsAtOne(y)
+	return ref.Derive(p.cur, p.refs, after)
 }
 
 // Resolve resolves the references of some documents of r, spread over
@@ -505,20 +368,5 @@ func Resolve(r *policy.Repo, docs []*policy.Document) map[*policy.Document][]*re
 	if docs == nil {
 		return ref.All(r)
 	}
-	rs := ref.New(r)
-	found := make([][]*ref.Ref, len(docs))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, d := range docs {
-		g.Go(func() error {
-			found[i] = rs.Doc(d)
-			return nil
-		})
-	}
-	_ = g.Wait()
-	out := make(map[*policy.Document][]*ref.Ref, len(docs))
-	for i, d := range docs {
-		out[d] = found[i]
-	}
-	return out
+	return ref.ResolveDocs(r, docs)
 }
