@@ -13,6 +13,7 @@
 package ref
 
 import (
+	"crypto/sha256"
 	"runtime"
 	"slices"
 	"sort"
@@ -103,6 +104,10 @@ type Resolver struct {
 	repo  *policy.Repo
 	scan  *scanner
 	names map[string][]*policy.Document
+	// scanKey names the scanner: what a document's text reads as depends
+	// on the document and the names the scanner knows, so a document
+	// shared by two models that know the same names is scanned once.
+	scanKey scannedKey
 	// runs maps each document whose articles are numbered on from another
 	// file's (a 対策基準 split by chapter) to all the files of its run.
 	runs func() map[*policy.Document][]*policy.Document
@@ -129,6 +134,7 @@ func New(r *policy.Repo) *Resolver {
 	}
 	sort.Strings(names)
 	rs.scan = newScanner(names)
+	rs.scanKey = scannedKey(sha256.Sum256([]byte(strings.Join(names, "\x00"))))
 	rs.runs = sync.OnceValue(func() map[*policy.Document][]*policy.Document { return numberingRuns(r) })
 	return rs
 }
@@ -219,32 +225,12 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 	if d.AST == nil {
 		return nil
 	}
-	// The laws a document abbreviates are its own: each call scans with
-	// its own copy of the scanner.
-	sc := *rs.scan
-	sc.laws = map[string]bool{}
-	body := string(d.Body())
-	for _, a := range lawAbbreviations(body) {
-		sc.laws[a] = true
-	}
-	aliases := docAbbreviations(body, rs.scan)
-	if len(aliases) > 0 {
-		var names []string
-		for n := range sc.names {
-			names = append(names, n)
-		}
-		for a := range aliases {
-			names = append(names, a)
-		}
-		sort.Strings(names)
-		ns := newScanner(names)
-		sc.names, sc.lengths, sc.firsts = ns.names, ns.lengths, ns.firsts
-	}
+	sc := rs.scanned(d)
 	var refs []*Ref
 	var prev *state
-	for _, b := range blocks(d) {
+	for i, b := range blocks(d) {
 		st := newState(rs, d, b.host, b.text, b.ps)
-		st.aliases = aliases
+		st.aliases = sc.aliases
 		// 同条, 同項 and 同号 refer to what was named last, also in an
 		// earlier 項 or 号 of the same article (２ 第1条第3項の規定は…
 		// ３ 同条第2項…), never across articles or outside them.
@@ -254,23 +240,70 @@ func (rs *Resolver) Doc(d *policy.Document) []*Ref {
 			}
 		}
 		prev = st
-		quoted := rewordings(b.text)
-		heading := b.node.Kind() == ast.KindHeading
-		for _, e := range sc.scan(b.text[b.from:]) {
-			shift(&e, b.from)
-			if inside(quoted, e.start) {
-				continue
-			}
-			if heading && !inParens(b.text, e.start) && !strings.HasPrefix(b.text[e.end:], "関係") {
-				// A heading names its part (様式第1号, 附則, 別記第1);
-				// it cites in its note: 別表第1（第5条関係）, 1. 対策基準
-				// 第9条関係.
-				continue
-			}
+		for _, e := range sc.exprs[i] {
 			refs = append(refs, st.expr(e)...)
 		}
 	}
 	return refs
+}
+
+// scannedKey is the key of a document's scan among its memos: a digest
+// of the names the scanner knows.
+type scannedKey [32]byte
+
+// scan is what the scanner reads in a document: the expressions of each
+// of its blocks (blocks), and the documents it names by an abbreviation
+// of its own. It is shared and not to be modified.
+type scan struct {
+	exprs   [][]expr
+	aliases map[string]string
+}
+
+// scanned scans d once for every model that knows the same names.
+func (rs *Resolver) scanned(d *policy.Document) *scan {
+	return d.Memo(rs.scanKey, func() any {
+		// The laws a document abbreviates are its own: each document
+		// scans with its own copy of the scanner.
+		sc := *rs.scan
+		sc.laws = map[string]bool{}
+		body := string(d.Body())
+		for _, a := range lawAbbreviations(body) {
+			sc.laws[a] = true
+		}
+		out := &scan{aliases: docAbbreviations(body, rs.scan)}
+		if len(out.aliases) > 0 {
+			var names []string
+			for n := range sc.names {
+				names = append(names, n)
+			}
+			for a := range out.aliases {
+				names = append(names, a)
+			}
+			sort.Strings(names)
+			ns := newScanner(names)
+			sc.names, sc.lengths, sc.firsts = ns.names, ns.lengths, ns.firsts
+		}
+		bs := blocks(d)
+		out.exprs = make([][]expr, len(bs))
+		for i, b := range bs {
+			quoted := rewordings(b.text)
+			heading := b.node.Kind() == ast.KindHeading
+			for _, e := range sc.scan(b.text[b.from:]) {
+				shift(&e, b.from)
+				if inside(quoted, e.start) {
+					continue
+				}
+				if heading && !inParens(b.text, e.start) && !strings.HasPrefix(b.text[e.end:], "関係") {
+					// A heading names its part (様式第1号, 附則, 別記第1);
+					// it cites in its note: 別表第1（第5条関係）, 1. 対策基準
+					// 第9条関係.
+					continue
+				}
+				out.exprs[i] = append(out.exprs[i], e)
+			}
+		}
+		return out
+	}).(*scan)
 }
 
 // inParens reports whether text[i] stands inside a parenthesis that opens
