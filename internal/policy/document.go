@@ -100,6 +100,10 @@ type Document struct {
 	}
 	// memo holds what other packages derive from the document (Memo).
 	memo sync.Map
+	// Prev is the document this one was parsed again from, with some of
+	// its bytes replaced (Repo.With), or nil: what was derived from it
+	// (Memoized) may be reused for the text both hold alike.
+	Prev *Document
 	flat []*Section
 	// unreadable is set when the file is not UTF-8: nothing else about it
 	// is reported until its encoding is fixed.
@@ -132,6 +136,9 @@ func (d *Document) Memo(key any, f func() any) any {
 	v, _ := d.memo.LoadOrStore(key, f())
 	return v
 }
+
+// Memoized returns what Memo holds under key, without computing it.
+func (d *Document) Memoized(key any) (any, bool) { return d.memo.Load(key) }
 
 // Digest is the hex SHA-256 of Source, computed once: approvals name
 // documents by it.

@@ -307,7 +307,9 @@ func (r *Repo) With(changed map[string][]byte) (*Repo, error) {
 		}
 		seen++
 		g.Go(func() error {
-			out.Docs[i] = ParseDocument(d.Path, src, r.Config.Visibility)
+			nd := ParseDocument(d.Path, src, r.Config.Visibility)
+			nd.Prev = d
+			out.Docs[i] = nd
 			return nil
 		})
 	}

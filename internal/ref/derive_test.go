@@ -105,6 +105,19 @@ func TestDeriveAgreesWithResolving(t *testing.T) {
 					}
 				}
 			}
+			// The same change made in memory (Repo.With): the changed
+			// document reuses the scan of its blocks that read as before.
+			with, err := prev.With(map[string][]byte{tt.path: []byte(changed[tt.path])})
+			if err != nil {
+				t.Fatal(err)
+			}
+			again := All(with)
+			for i, d := range with.Docs {
+				g, w := strings.Join(describeRefs(again[d]), "\n"), strings.Join(describeRefs(want[next.Docs[i]]), "\n")
+				if g != w {
+					t.Errorf("%s, parsed again: resolved\n%s\nwant\n%s", d.Path, g, w)
+				}
+			}
 			if tt.keeps != "" {
 				d := next.DocByPath(tt.keeps)
 				if len(got[d]) != len(prevRefs[d]) || len(got[d]) > 0 && got[d][0] != prevRefs[d][0] {

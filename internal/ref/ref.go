@@ -14,6 +14,7 @@ package ref
 
 import (
 	"crypto/sha256"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -257,6 +258,17 @@ type scannedKey [32]byte
 type scan struct {
 	exprs   [][]expr
 	aliases map[string]string
+	laws    map[string]bool
+	// byText finds the expressions of a block by its text (scanText), for
+	// the next version of the document (policy.Document.Prev).
+	byText map[scanText][]expr
+}
+
+// scanText is what a block's expressions depend on besides the scanner.
+type scanText struct {
+	text    string
+	from    int
+	heading bool
 }
 
 // scanned scans d once for every model that knows the same names.
@@ -270,7 +282,18 @@ func (rs *Resolver) scanned(d *policy.Document) *scan {
 		for _, a := range lawAbbreviations(body) {
 			sc.laws[a] = true
 		}
-		out := &scan{aliases: docAbbreviations(body, rs.scan)}
+		out := &scan{aliases: docAbbreviations(body, rs.scan), laws: sc.laws}
+		// A document parsed again after an edit (a renumbering's
+		// references rewritten) reads as before wherever a block's text
+		// and the scanner are as before.
+		var before map[scanText][]expr
+		if d.Prev != nil {
+			if v, ok := d.Prev.Memoized(rs.scanKey); ok {
+				if p := v.(*scan); maps.Equal(p.laws, out.laws) && maps.Equal(p.aliases, out.aliases) {
+					before = p.byText
+				}
+			}
+		}
 		if len(out.aliases) > 0 {
 			var names []string
 			for n := range sc.names {
@@ -285,9 +308,16 @@ func (rs *Resolver) scanned(d *policy.Document) *scan {
 		}
 		bs := blocks(d)
 		out.exprs = make([][]expr, len(bs))
+		out.byText = make(map[scanText][]expr, len(bs))
 		for i, b := range bs {
-			quoted := rewordings(b.text)
 			heading := b.node.Kind() == ast.KindHeading
+			key := scanText{b.text, b.from, heading}
+			if es, ok := before[key]; ok {
+				out.exprs[i] = es
+				out.byText[key] = es
+				continue
+			}
+			quoted := rewordings(b.text)
 			for _, e := range sc.scan(b.text[b.from:]) {
 				shift(&e, b.from)
 				if inside(quoted, e.start) {
@@ -301,6 +331,7 @@ func (rs *Resolver) scanned(d *policy.Document) *scan {
 				}
 				out.exprs[i] = append(out.exprs[i], e)
 			}
+			out.byText[key] = out.exprs[i]
 		}
 		return out
 	}).(*scan)
