@@ -114,6 +114,7 @@ var japanese = map[string]string{
 	"%s follows %s (%s line %d); expected %s":                            "%s は %s（%s %d 行目）の次にあります。%s が来るはずです",
 	"%s has no %s":                                "%s に %s はありません",
 	"%s has no %s to exclude":                     "%s には除く %s がありません",
+	"%s has no %s to limit it to":                 "%s には限る %s がありません",
 	"%s has no number yet; in its place it is %s": "%s にはまだ番号がありません。この位置では %s です",
 	"%s has nothing before it to refer to":        "%s の前に指すものがありません",
 	"%s is %d bytes, larger than %d":              "%s は %d バイトで、上限の %d バイトを超えています",

@@ -28,6 +28,8 @@ import (
 //	caption    = （…） between two links of a chain         第149条（捜索調書）第1項
 //	part       = ただし書 | 本文 | 前段 | 後段 | 各号列記以外の部分   第5条ただし書, 前項各号列記以外の部分
 //	exclusion  = （ chain {connective chain} を除く。）         各号（第二号を除く。）
+//	           | （ chain {connective chain} に限る。）         第2条（第1号に限る。）
+//	             (either with に係る部分 before it: 第5条（第2項に係る部分に限る。）)
 //
 // A link is one of the patterns below, each with its examples.
 
@@ -115,8 +117,10 @@ type chain struct {
 	start int
 	end   int
 	part  string // ただし書, 本文, 前段, 後段, 各号列記以外の部分
-	// exclude are the chains of （第二号を除く。）, resolved below this one.
+	// exclude are the chains of （第二号を除く。）, resolved below this one;
+	// with only set, those of （第一号に限る。）, which narrow it to them.
 	exclude []chain
+	only    bool
 }
 
 // expr is one reference expression: 上記6、7及び8 is one expression with
@@ -1067,8 +1071,8 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		c := &e.chains[len(e.chains)-1]
 		// 各号（第二号を除く。）: an exclusion belongs to the chain before it.
 		if in, cl, after, ok := parenAt(text, j); ok {
-			if ex, ok := s.exclusion(text, in, cl); ok && len(c.exclude) == 0 {
-				c.exclude = ex
+			if ex, only, ok := s.exclusion(text, in, cl); ok && len(c.exclude) == 0 {
+				c.exclude, c.only = ex, only
 				e.end, j = after, after
 				continue
 			}
@@ -1157,20 +1161,30 @@ func (s *scanner) continues(e *expr, next chain) bool {
 	return b.kind != linkOutline || a.style == policy.StyleDot || b.style != policy.StyleDot
 }
 
-// exclusion reads （第二号を除く。） between in and close: the chains it
-// excludes.
-func (s *scanner) exclusion(text string, in, close int) ([]chain, bool) {
+// exclusion reads （第二号を除く。） or （第一号に限る。） between in and
+// close: the chains it excludes, or (only) those it limits the reference
+// before it to.
+func (s *scanner) exclusion(text string, in, close int) ([]chain, bool, bool) {
 	body := strings.TrimRight(text[in:close], "。 　")
-	if !strings.HasSuffix(body, "を除く") {
-		return nil, false
+	end, only := -1, false
+	for _, w := range [...]struct {
+		suffix string
+		only   bool
+	}{{"に係る部分を除く", false}, {"を除く", false}, {"に係る部分に限る", true}, {"に限る", true}} {
+		if strings.HasSuffix(body, w.suffix) {
+			end, only = in+len(body)-len(w.suffix), w.only
+			break
+		}
 	}
-	end := in + len(body) - len("を除く")
+	if end < 0 {
+		return nil, false, false
+	}
 	var out []chain
 	k := skipSpaces(text, in)
 	for k < end {
 		c, ok := s.readChain(text[:end], k, false)
 		if !ok {
-			return nil, false
+			return nil, false, false
 		}
 		out = append(out, c)
 		k = c.end
@@ -1179,11 +1193,11 @@ func (s *scanner) exclusion(text string, in, close int) ([]chain, bool) {
 		}
 		_, k2, ok := connective(text[:end], k)
 		if !ok {
-			return nil, false
+			return nil, false, false
 		}
 		k = k2
 	}
-	return out, len(out) > 0
+	return out, only, len(out) > 0
 }
 
 // readKana reads a katakana numbering letter, ア, that stands alone: not

@@ -385,7 +385,9 @@ func between(pool []*policy.Section, from, to *policy.Section) []*policy.Section
 }
 
 // exclusions applies （第二号を除く。） to r's targets, and returns the
-// references the exclusion itself makes.
+// references the exclusion itself makes; （第一号に限る。） leaves them as
+// they are (the reference cites the article, narrowed in words) and makes
+// its own references the same way.
 func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 	if len(c.exclude) == 0 {
 		return nil
@@ -410,9 +412,14 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 			targets, _ = st.chainBelow(a, x.links, path)
 		}
 		st.cites(xr, x.links, path)
-		if len(targets) == 0 {
+		switch {
+		case len(targets) == 0 && c.only:
+			st.unresolved(xr, e, x.links, i18n.Sprintf("%s has no %s to limit it to", describeSec(base), describe(x.links)))
+		case len(targets) == 0:
 			st.unresolved(xr, e, x.links, i18n.Sprintf("%s has no %s to exclude", describeSec(base), describe(x.links)))
-		} else {
+		case c.only:
+			xr.Targets = targets
+		default:
 			xr.Targets = targets
 			for _, t := range targets {
 				drop[t] = true
