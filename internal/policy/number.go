@@ -670,7 +670,11 @@ func Lex(s string, i int) (Label, bool) {
 		if !ok {
 			return Label{}, false
 		}
-		return Label{Kind: LabelKanji, Num: Number{N: n.Value}, Digits: DigitsKanji, End: n.End, NumStart: i, NumEnd: n.End, Absurd: n.Absurd}, true
+		l := Label{Kind: LabelKanji, Num: Number{N: n.Value}, Digits: DigitsKanji, NumStart: i, NumEnd: n.End, SubStart: n.End, Absurd: n.Absurd}
+		// 二の二: a 号 inserted after 二 (枝番), as 第2号の2 cites it.
+		l.End = readBranches(s, n.End, &l)
+		l.SubEnd = l.End
+		return l, true
 	case r >= '⑴' && r <= '⒇':
 		// ⑴: (1) written as one character.
 		return Label{Kind: LabelParen, Num: Number{N: int(r - 0x2473)}, Digits: DigitsParenthesized, End: j, NumStart: i, NumEnd: j}, true

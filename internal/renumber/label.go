@@ -163,10 +163,7 @@ func writeLabel(label string, style policy.Style, num policy.Number, digits poli
 		}
 		return label[:l.NumStart] + policy.FormatNumber(num.N, l.Digits) + label[l.NumEnd:], true
 	case policy.LabelKanji:
-		if len(num.Sub) > 0 {
-			return "", false
-		}
-		return label[:l.NumStart] + policy.KanjiNumeral(num.N) + label[l.NumEnd:], true
+		return label[:l.NumStart] + policy.KanjiNumeral(num.N) + branches(num, policy.DigitsKanji) + label[l.SubEnd:], true
 	case policy.LabelCircled:
 		if len(num.Sub) > 0 || num.N > 50 {
 			return "", false
