@@ -259,9 +259,6 @@ type scan struct {
 	exprs   [][]expr
 	aliases map[string]string
 	laws    map[string]bool
-	// byText finds the expressions of a block by its text (scanText), for
-	// the next version of the document (policy.Document.Prev).
-	byText map[scanText][]expr
 }
 
 // scanText is what a block's expressions depend on besides the scanner.
@@ -290,7 +287,11 @@ func (rs *Resolver) scanned(d *policy.Document) *scan {
 		if d.Prev != nil {
 			if v, ok := d.Prev.Memoized(rs.scanKey); ok {
 				if p := v.(*scan); maps.Equal(p.laws, out.laws) && maps.Equal(p.aliases, out.aliases) {
-					before = p.byText
+					pbs := blocks(d.Prev)
+					before = make(map[scanText][]expr, len(pbs))
+					for i, b := range pbs {
+						before[scanText{b.text, b.from, b.node.Kind() == ast.KindHeading}] = p.exprs[i]
+					}
 				}
 			}
 		}
@@ -308,13 +309,11 @@ func (rs *Resolver) scanned(d *policy.Document) *scan {
 		}
 		bs := blocks(d)
 		out.exprs = make([][]expr, len(bs))
-		out.byText = make(map[scanText][]expr, len(bs))
 		for i, b := range bs {
 			heading := b.node.Kind() == ast.KindHeading
 			key := scanText{b.text, b.from, heading}
 			if es, ok := before[key]; ok {
 				out.exprs[i] = es
-				out.byText[key] = es
 				continue
 			}
 			quoted := rewordings(b.text)
@@ -331,7 +330,6 @@ func (rs *Resolver) scanned(d *policy.Document) *scan {
 				}
 				out.exprs[i] = append(out.exprs[i], e)
 			}
-			out.byText[key] = out.exprs[i]
 		}
 		return out
 	}).(*scan)
