@@ -1,13 +1,16 @@
 package fix
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"unicode/utf8"
 
 	"github.com/pmezard/go-difflib/difflib"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -17,36 +20,53 @@ import (
 // diff and patch read it. go-difflib does the line matching: it is small,
 // well used, and writes the unified format exactly.
 func (c *Change) WriteDiff(w io.Writer) error {
-	for _, p := range c.Paths() {
-		before := c.Before[p]
-		from, to := "a/"+p, "b/"+p
-		if !utf8.Valid(before) {
-			// A file converted to UTF-8 is shown as it read, not as
-			// bytes a terminal turns into mojibake; when that is all
-			// that changed, the two names say so and no line differs.
-			if text, enc, ok := policy.DecodeLegacy(before); ok {
-				before, from, to = text, from+" ("+enc+")", to+" (UTF-8)"
-				if string(text) == string(c.After[p]) {
-					fmt.Fprintf(w, "--- %s\n+++ %s\n", from, to)
-					continue
-				}
-			}
-		}
-		d := difflib.UnifiedDiff{
-			A:        difflib.SplitLines(string(before)),
-			B:        difflib.SplitLines(string(c.After[p])),
-			FromFile: from,
-			ToFile:   to,
-			Context:  3,
-		}
-		// SplitLines ends the last line with "\n" whether or not the file
-		// does; a diff of a file without a final line end is still read
-		// right by patch, which ignores the difference here.
-		if err := difflib.WriteUnifiedDiff(w, d); err != nil {
+	// Each file's diff is made on its own, spread over the cores (a
+	// renumbering can rewrite hundreds), and written in path order.
+	paths := c.Paths()
+	out := make([]bytes.Buffer, len(paths))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		g.Go(func() error { return c.fileDiff(&out[i], p) })
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	for i := range out {
+		if _, err := out[i].WriteTo(w); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// fileDiff writes the unified diff of one file of the change.
+func (c *Change) fileDiff(w io.Writer, p string) error {
+	before := c.Before[p]
+	from, to := "a/"+p, "b/"+p
+	if !utf8.Valid(before) {
+		// A file converted to UTF-8 is shown as it read, not as
+		// bytes a terminal turns into mojibake; when that is all
+		// that changed, the two names say so and no line differs.
+		if text, enc, ok := policy.DecodeLegacy(before); ok {
+			before, from, to = text, from+" ("+enc+")", to+" (UTF-8)"
+			if string(text) == string(c.After[p]) {
+				fmt.Fprintf(w, "--- %s\n+++ %s\n", from, to)
+				return nil
+			}
+		}
+	}
+	d := difflib.UnifiedDiff{
+		A:        difflib.SplitLines(string(before)),
+		B:        difflib.SplitLines(string(c.After[p])),
+		FromFile: from,
+		ToFile:   to,
+		Context:  3,
+	}
+	// SplitLines ends the last line with "\n" whether or not the file
+	// does; a diff of a file without a final line end is still read
+	// right by patch, which ignores the difference here.
+	return difflib.WriteUnifiedDiff(w, d)
 }
 
 // Write writes the change into the repository at dir, all files or none.
