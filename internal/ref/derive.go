@@ -22,6 +22,7 @@ func Derive(prev *policy.Repo, refs map[*policy.Document][]*Ref, next *policy.Re
 		return ResolveDocs(next, next.Docs)
 	}
 	changed := map[*policy.Document]bool{}
+	tierChanged := map[policy.Tier]bool{} // a document of the tier changed
 	wholeTier := map[policy.Tier]bool{}
 	labels := map[policy.Tier]map[string]bool{} // gained or lost, per tier
 	for i, d := range prev.Docs {
@@ -33,6 +34,7 @@ func Derive(prev *policy.Repo, refs map[*policy.Document][]*Ref, next *policy.Re
 			return ResolveDocs(next, next.Docs)
 		}
 		changed[d] = true
+		tierChanged[d.Meta.Tier] = true
 		if !sameFirstArticle(d, a) {
 			wholeTier[d.Meta.Tier] = true
 			continue
@@ -64,20 +66,7 @@ func Derive(prev *policy.Repo, refs map[*policy.Document][]*Ref, next *policy.Re
 			if redo {
 				break
 			}
-			switch {
-			case r.External:
-			case len(r.Targets) == 0:
-				redo = true
-			case r.TargetDoc == pd:
-			case changed[r.TargetDoc] || wholeTier[r.TargetDoc.Meta.Tier]:
-				redo = true
-			case labels[r.TargetDoc.Meta.Tier] != nil:
-				for _, t := range r.Targets {
-					if l := labels[r.TargetDoc.Meta.Tier]; l[t.Outline()] || CitedTitle(t) != "" && l["title\x00"+CitedTitle(t)] {
-						redo = true
-					}
-				}
-			}
+			redo = mayDiffer(r, pd, changed, tierChanged, wholeTier, labels)
 		}
 		if redo {
 			again = append(again, d)
@@ -89,6 +78,40 @@ func Derive(prev *policy.Repo, refs map[*policy.Document][]*Ref, next *policy.Re
 		out[d] = rs
 	}
 	return out
+}
+
+// mayDiffer reports whether r, a reference of pd, can resolve otherwise
+// after the change Derive describes.
+func mayDiffer(r *Ref, pd *policy.Document, changed map[*policy.Document]bool, tierChanged, wholeTier map[policy.Tier]bool, labels map[policy.Tier]map[string]bool) bool {
+	switch {
+	case r.External:
+		// A law's provision depends on nothing else; a form's name cited
+		// as kept apart (様式第1号 where the tier holds no form) depends
+		// on the forms of the citing tier.
+		return tierChanged[pd.Meta.Tier]
+	case len(r.Targets) == 0:
+		return true // it may resolve now
+	}
+	for _, t := range r.Targets {
+		td := t.Doc
+		if changed[td] || wholeTier[td.Meta.Tier] {
+			return true
+		}
+		if r.Range && tierChanged[td.Meta.Tier] {
+			// A range covers every provision between its ends, in
+			// whatever files of the tier they stand: one gained or lost
+			// between them is in it or out of it.
+			return true
+		}
+		// A provision of the same number or title gained elsewhere in
+		// the tier can take the reference over, or make it ambiguous —
+		// also one into its own document, written with the tier's name
+		// (対策基準第2条).
+		if l := labels[td.Meta.Tier]; l != nil && (l[t.Outline()] || CitedTitle(t) != "" && l["title\x00"+CitedTitle(t)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // AllFrom is All for next, derived from prev's resolution, refs, when

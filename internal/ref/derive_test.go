@@ -141,3 +141,64 @@ func loadCached(t *testing.T, c *policy.Cache, docs map[string]string) *policy.R
 	}
 	return r
 }
+
+// deriveAgrees changes old to new in path and holds Derive to a fresh
+// resolution of the changed model, document by document.
+func deriveAgrees(t *testing.T, files map[string]string, path, old, new string) {
+	t.Helper()
+	c := policy.NewCache()
+	prev := loadCached(t, c, files)
+	changed := map[string]string{}
+	for p, s := range files {
+		changed[p] = s
+	}
+	if !strings.Contains(files[path], old) {
+		t.Fatalf("%s holds no %q", path, old)
+	}
+	changed[path] = strings.Replace(files[path], old, new, 1)
+	next := loadCached(t, c, changed)
+	got := Derive(prev, All(prev), next)
+	want := ResolveDocs(next, next.Docs)
+	for _, d := range next.Docs {
+		if g, w := strings.Join(describeRefs(got[d]), "\n"), strings.Join(describeRefs(want[d]), "\n"); g != w {
+			t.Errorf("%s: derived\n%s\nresolved\n%s", d.Path, g, w)
+		}
+		for _, r := range got[d] {
+			for _, s := range r.Targets {
+				if s.Doc != next.DocByPath(s.Doc.Path) {
+					t.Errorf("%s: %s points into %s before the change", d.Path, r.Text, s.Doc.Path)
+				}
+			}
+		}
+	}
+}
+
+// What a reference resolves to can depend on documents it does not point
+// into: the files a range runs through, another document of the tier
+// its name cites, the forms of its tier (a review found each kept wrong).
+func TestDeriveAcrossFiles(t *testing.T) {
+	t.Run("a tier's name into its own document", func(t *testing.T) {
+		deriveAgrees(t, map[string]string{
+			"policy/a.md": front("sa", "standard") + "第1条　甲\n\n第2条　乙\n\n第3条　対策基準第2条による。\n",
+			"policy/b.md": front("sb", "standard") + "第1条　丙\n",
+		}, "policy/b.md", "第1条　丙\n", "第1条　丙\n\n第2条　丁\n")
+	})
+	t.Run("a form of the tier added", func(t *testing.T) {
+		deriveAgrees(t, map[string]string{
+			"policy/a.md": front("pa", "procedure") + "## 1. 手順\n\n様式第1号により届け出る。\n",
+			"policy/b.md": front("pb", "procedure") + "## 1. 他\n\n他に定める。\n",
+		}, "policy/b.md", "他に定める。\n", "他に定める。\n\n## 様式第1号\n\n届出書\n")
+	})
+	ranges := map[string]string{
+		"policy/a.md": front("sa", "standard") + "第1条　甲\n\n第2条　乙\n",
+		"policy/b.md": front("sb", "standard") + "第3条　丙\n\n第4条　丁\n\n２　戊\n",
+		"policy/c.md": front("sc", "standard") + "第5条　戊\n\n第6条　第1条から第4条までの規定による。\n",
+		"policy/p.md": front("pp", "procedure") + "## 1. 手順\n\n他に定める。\n",
+	}
+	t.Run("a range through a file that gained a branch article", func(t *testing.T) {
+		deriveAgrees(t, ranges, "policy/b.md", "第4条　丁\n", "第3条の2　己\n\n第4条　丁\n")
+	})
+	t.Run("a range through a file whose text changed", func(t *testing.T) {
+		deriveAgrees(t, ranges, "policy/b.md", "２　戊\n", "２　戊己\n")
+	})
+}

@@ -185,6 +185,13 @@ func TestForms(t *testing.T) {
 			"第2条 -> 第2条#s.a2", "第2号 -> 第2条第2号#s.a2.1.g2",
 		},
 	}, {
+		name: "同条 in a limit or an exclusion is the provision before it",
+		body: "第1条　甲\n\n第2条　乙\n\n2　丙\n\n第3条　第2条（同条第2項に係る部分に限る。）及び第2条（同条第2項を除く。）による。\n",
+		want: []string{
+			"第2条 -> 第2条#s.a2", "同条第2項 -> 第2条第2項#s.a2.2",
+			"第2条 -> 第2条#s.a2", "同条第2項 -> 第2条第2項#s.a2.2",
+		},
+	}, {
 		name: "an exclusion names 号 below the 項 before it, and a later 第N項 is the host's",
 		body: "第5条　第76条第2項及び第4項（第1号を除く。）の規定により第2項の者とする。\n\n2　甲\n\n第76条　乙\n\n2　丙\n\n3　丁\n\n4　戊\n\n一　a\n\n二　b\n",
 		want: []string{

@@ -406,6 +406,18 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 	for k, x := range c.exclude {
 		xr := st.newRef(e, x.start, x.end)
 		xr.member = 100*(r.member+1) + k
+		if x.links[0].kind == linkSame {
+			// （同条第2項に係る部分を除く。）: 同条 is the provision just
+			// named, resolved as any 同条 is.
+			st.resolve(xr, e, x, x.links)
+			if xr.Problem == nil && !c.only {
+				for _, t := range xr.Targets {
+					drop[t] = true
+				}
+			}
+			out = append(out, xr)
+			continue
+		}
 		path := make([]*policy.Section, len(x.links))
 		var targets []*policy.Section
 		for a := base; a != nil && len(targets) == 0; a = a.Parent {
