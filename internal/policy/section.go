@@ -557,7 +557,11 @@ func (b *treeBuilder) fits(nb numbered) bool {
 		return true
 	}
 	if s := b.open(nb.Style); s != nil {
-		return s.Number.N+1 == nb.Num.N
+		if s.Number.N+1 == nb.Num.N {
+			return true
+		}
+		// 二の二 after 二, 二の三 after 二の二: a branch inserted after it.
+		return nb.Num.N == s.Number.N && len(nb.Num.Sub) > 0 && (len(s.Number.Sub) == 0 || nb.Num.Sub[0] > s.Number.Sub[0])
 	}
 	return false
 }

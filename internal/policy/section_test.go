@@ -165,6 +165,10 @@ func TestLinesOpenProvisions(t *testing.T) {
 		body: "第1条　甲\n2　乙\n一　丙\nイ　丁\nロ　戊\n(1)　己\n(i)　庚\n二　辛\n3　壬\n",
 		tree: "第1条 article|(第1項) clause|2 clause|一 kanji|イ iroha|ロ iroha|(1) paren|(i) paren-roman|二 kanji|3 clause",
 	}, {
+		name: "a 号 inserted as a branch (二の二, 二の三) on consecutive lines",
+		body: "第1条　甲\n一　乙\n二　丙\n二の二　丁\n二の三　戊\n三　己\n",
+		tree: "第1条 article|(第1項) clause|一 kanji|二 kanji|二の二 kanji|二の三 kanji|三 kanji",
+	}, {
 		name: "a 項 number with no space after it, where it is the next 項",
 		body: "第1条　甲\n２職員等は、乙\n３前項の者は、丙\n",
 		tree: "第1条 article|(第1項) clause|２ clause|３ clause",
