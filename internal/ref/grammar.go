@@ -334,10 +334,13 @@ func (s *scanner) mayStart(r rune) bool {
 	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（', '「', '『', '様':
 		return true
 	}
+	if s.firsts[r] {
+		return true // CSIRT運用手順, NW手順: a name may begin with a Latin letter
+	}
 	if r < 0x2460 {
 		return false
 	}
-	return policy.CircledNumber(r) > 0 || r >= '⑴' && r <= '⒇' || policy.IsKatakana(r) || s.firsts[r]
+	return policy.CircledNumber(r) > 0 || r >= '⑴' && r <= '⒇' || policy.IsKatakana(r)
 }
 
 // maxLink bounds how far a link pattern may read, so scanning stays linear.

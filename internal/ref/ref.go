@@ -126,7 +126,9 @@ func New(r *policy.Repo) *Resolver {
 			rs.names[t] = append(rs.names[t], d)
 		}
 		if title := strings.TrimSpace(d.Meta.Title); title != "" && (title != d.Meta.Tier.Japanese() || !slices.Contains(policy.Tiers, d.Meta.Tier)) {
-			rs.names[title] = append(rs.names[title], d)
+			for _, n := range latinWidths(title) {
+				rs.names[n] = append(rs.names[n], d)
+			}
 		}
 	}
 	var names []string
@@ -138,6 +140,32 @@ func New(r *policy.Repo) *Resolver {
 	rs.scanKey = scannedKey(sha256.Sum256([]byte(strings.Join(names, "\x00"))))
 	rs.runs = sync.OnceValue(func() map[*policy.Document][]*policy.Document { return numberingRuns(r) })
 	return rs
+}
+
+// latinWidths is a title as written and, when it holds Latin letters or
+// digits, with them all half-width and all full-width: a text cites
+// CSIRT運用手順 as ＣＳＩＲＴ運用手順 as often as not. Kana and kanji are
+// left as they are.
+func latinWidths(title string) []string {
+	narrow := strings.Map(func(r rune) rune {
+		if n := r - 0xFEE0; r >= 0xFF01 && r <= 0xFF5E && (unicode.IsLetter(n) || unicode.IsDigit(n)) {
+			return n
+		}
+		return r
+	}, title)
+	wide := strings.Map(func(r rune) rune {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r + 0xFEE0
+		}
+		return r
+	}, narrow)
+	out := []string{title}
+	for _, v := range []string{narrow, wide} {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // NumberingRuns is numberingRuns: the files that make one instrument

@@ -345,6 +345,20 @@ func TestAcrossDocuments(t *testing.T) {
 			"同基準第1条 !ref/unresolved", // another section: nothing cited before it there
 		},
 	}, {
+		name: "a name or an abbreviation with Latin letters, in either width",
+		path: "policy/b.md",
+		docs: map[string]string{
+			"policy/a.md": "---\nid: a\ntitle: CSIRT運用手順\ntier: procedure\nvisibility: internal\n---\n第1条　甲\n\n第2条　乙\n",
+			"policy/n.md": "---\nid: n\ntitle: ネットワーク運用手順\ntier: procedure\nvisibility: internal\n---\n第1条　丙\n",
+			"policy/b.md": "---\nid: b\ntitle: 報告手順\ntier: procedure\nvisibility: internal\n---\n第1条　CSIRT運用手順第2条及びＣＳＩＲＴ運用手順第1条による。ネットワーク運用手順（以下「NW手順」という。）第1条及びNW手順第1条による。\n\n第2条　丁\n",
+		},
+		want: []string{
+			"CSIRT運用手順第2条 -> a:第2条#s.a2",
+			"ＣＳＩＲＴ運用手順第1条 -> a:第1条#s.a1",
+			"ネットワーク運用手順（以下「NW手順」という。）第1条 -> n:第1条#s.a1",
+			"NW手順第1条 -> n:第1条#s.a1",
+		},
+	}, {
 		name: "の between a document's name and its number",
 		path: "policy/std.md",
 		docs: map[string]string{
