@@ -253,6 +253,13 @@ func newScanner(names []string) *scanner {
 	return s
 }
 
+// relativeToHere reports whether a link counts from where it is written
+// (前項, 次条, 前各号, この条), whatever document the list it stands in
+// began with.
+func relativeToHere(k linkKind) bool {
+	return k == linkPrev || k == linkNext || k == linkPrevN || k == linkHere
+}
+
 // sameDoc is the document name of 同基準, 同方針, 同手順: the document the
 // text cited last.
 const sameDoc = "同"
@@ -1132,6 +1139,9 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		}
 		if !ok || !kanaAfterKana && !s.continues(e, next) || e.external && next.links[0].kind != linkNamed {
 			break // 日本国憲法第73条及び前項: 前項 is this document's
+		}
+		if e.doc != "" && relativeToHere(next.links[0].kind) {
+			break // 対策基準第1条第2項及び前項: so is this 前項
 		}
 		if l := next.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && counted(text, next.end) {
 			break // 上記3、2024年度: a count ends the list

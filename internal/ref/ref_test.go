@@ -359,6 +359,21 @@ func TestAcrossDocuments(t *testing.T) {
 			"NW手順第1条 -> n:第1条#s.a1",
 		},
 	}, {
+		name: "a relative word in a list that began with another document's article is this document's",
+		path: "policy/proc.md",
+		docs: map[string]string{
+			"policy/std.md":  front("std", "standard") + "第1条　甲\n\n2　乙\n",
+			"policy/proc.md": front("proc", "procedure") + "第1条　丙\n\n第2条　丁\n\n2　対策基準第1条第2項及び前項の規定による。対策基準第1条及び前条による。対策基準第1条及び同条第2項による。\n",
+		},
+		want: []string{
+			"対策基準第1条第2項 -> std:第1条第2項#s.a1.2",
+			"前項 -> 第2条第1項#s.a2.1",
+			"対策基準第1条 -> std:第1条#s.a1",
+			"前条 -> 第1条#s.a1",
+			"対策基準第1条 -> std:第1条#s.a1",
+			"同条第2項 -> std:第1条第2項#s.a1.2",
+		},
+	}, {
 		name: "の between a document's name and its number",
 		path: "policy/std.md",
 		docs: map[string]string{
