@@ -253,6 +253,35 @@ func newScanner(names []string) *scanner {
 	return s
 }
 
+// bareOrdinal reads 第2 (第2の2) at text[k:] with no unit after it, as
+// another of like: the 第2 of 別表第1及び第2.
+func bareOrdinal(text string, k int, like link) (link, bool) {
+	if !strings.HasPrefix(text[k:], "第") {
+		return link{}, false
+	}
+	n, ok := policy.ReadNumeral(text, k+len("第"))
+	if !ok || n.Absurd {
+		return link{}, false
+	}
+	l := like
+	l.num = policy.Number{N: n.Value}
+	l.start, l.numStart, l.numEnd, l.digits, l.absurd = k, k+len("第"), n.End, n.Digits, false
+	end := n.End
+	for strings.HasPrefix(text[end:], "の") {
+		m, ok := policy.ReadNumeral(text, end+len("の"))
+		if !ok || m.Absurd {
+			break
+		}
+		l.num.Sub = append(l.num.Sub, m.Value)
+		end = m.End
+	}
+	if r, _ := utf8.DecodeRuneInString(text[end:]); strings.ContainsRune("条項号章節款目編", r) {
+		return link{}, false
+	}
+	l.end = end
+	return l, true
+}
+
 // relativeToHere reports whether a link counts from where it is written
 // (前項, 次条, 前各号, この条), whatever document the list it stands in
 // began with.
@@ -1107,6 +1136,13 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 		next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline)
 		prevLinks := e.chains[len(e.chains)-1].links
 		last := prevLinks[len(prevLinks)-1]
+		if len(prevLinks) == 1 && (last.level == levelTable || last.level == levelForm && !last.form) {
+			// 別表第1及び第2, 別記第1から第3まで: the bare ordinals that
+			// follow name tables (別記) too.
+			if l, bok := bareOrdinal(text, k, last); bok {
+				next, ok = chain{links: []link{l}, start: l.start, end: l.end}, true
+			}
+		}
 		if ok && last.form && len(prevLinks) == 1 && len(next.links) == 1 && next.links[0].kind == linkNamed && next.links[0].level == levelItem {
 			// 様式第1号及び第2号, 様式第1号から第3号まで: the 号 that
 			// follow a form's name number forms too.
