@@ -193,6 +193,10 @@ func TestForms(t *testing.T) {
 			"別表第1 -> 別表第1#別表第1", "第2条 -> 第2条#s.a2",
 		},
 	}, {
+		name: "前号 in a 号の細分 is the 号 before the one it stands in",
+		body: "第1条　次に掲げる。\n\n一　甲\n\n二　乙\n\nイ　前号に掲げるものに接続するもの\n\nロ　その他のもの\n\n三　前号に掲げるもの\n",
+		want: []string{"前号 -> 第1条第1号#s.a1.1.g1", "前号 -> 第1条第2号#s.a1.1.g2"},
+	}, {
 		name: "同条 in a limit or an exclusion is the provision before it",
 		body: "第1条　甲\n\n第2条　乙\n\n2　丙\n\n第3条　第2条（同条第2項に係る部分に限る。）及び第2条（同条第2項を除く。）による。\n",
 		want: []string{

@@ -1026,15 +1026,22 @@ func enclosingClause(s *policy.Section) *policy.Section {
 	return nil
 }
 
-// enclosingItem is the numbered item a reference stands in, for 前号.
+// enclosingItem is the 号 a reference stands in, for 前号: the outermost
+// numbered item below its 項 (or heading), so that 前号 in 第2号イ is
+// 第1号, not a letter before イ.
 func enclosingItem(s *policy.Section) *policy.Section {
+	var item *policy.Section
 	for ; s != nil; s = s.Parent {
-		if s.Numbered() && s.Kind != policy.KindHeading && s.Style != policy.StyleClause && s.Style != policy.StyleArticle &&
-			!s.Style.Group() && s.Style != policy.StyleSupplement {
-			return s
+		if s.Kind == policy.KindHeading || s.Style == policy.StyleClause || s.Style == policy.StyleArticle ||
+			s.Style.Group() || s.Style == policy.StyleSupplement || s.Style == policy.StyleDot && item != nil {
+			// A 1. of an outline is its 項 when (1) stands below it.
+			break
+		}
+		if s.Numbered() {
+			item = s
 		}
 	}
-	return nil
+	return item
 }
 
 // enclosingAt is the section of a level a reference stands in.
