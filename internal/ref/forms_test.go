@@ -449,12 +449,13 @@ func TestForms(t *testing.T) {
 		want: []string{"前条第2項 -> 第2条第2項#s.a2.2", "第3条 -> 第3条#s.a3"},
 	}, {
 		name: "a deleted article is a placeholder: citing it is ref/deleted, a range over it is not",
-		body: "第1条　甲\n\n第2条　削除\n\n第3条から第5条まで　削除\n\n第6条　第2条、前条、第4条、第1条から第6条まで及び第2条から第4条までの規定による。第3条から第5条までの規定は適用しない。\n",
+		body: "第1条　甲\n\n第2条　削除\n\n第3条から第5条まで　削除\n\n第6条　第2条、前条、第4条、第1条から第6条まで及び第2条から第4条までの規定による。第3条から第5条までの規定は適用しない。第2条第1項による。\n",
 		want: []string{
 			"第2条 !ref/deleted", "前条 !ref/deleted", "第4条 !ref/deleted",
 			"第1条から第6条まで -> 第1条#s.a1 第2条#s.a2 第3条#s.a3 第4条#s.a4 第5条#s.a5 第6条#s.a6",
 			"第2条から第4条まで !ref/deleted",
 			"第3条から第5条まで !ref/deleted",
+			"第2条第1項 !ref/deleted",
 		},
 	}, {
 		name: "読替え: the wording quoted before and after とあるのは is another provision's text",

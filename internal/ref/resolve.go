@@ -249,10 +249,17 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 // that runs over one (第1条から第3条まで) cites the others and is left
 // alone.
 func (st *state) checkDeleted(r *Ref) {
-	if len(r.Targets) != 1 || r.Range || !r.Targets[0].Deleted() {
+	if len(r.Targets) != 1 || r.Range {
 		return
 	}
+	// 第2条第1項 of a 第2条　削除: the 項 of a deleted article is gone too.
 	t := r.Targets[0]
+	for t != nil && !t.Deleted() {
+		t = t.Parent
+	}
+	if t == nil {
+		return
+	}
 	st.fail(r, policy.RuleRefDeleted, policy.Error,
 		i18n.Sprintf("%s points at %s, which was deleted", r.Text, t.Outline()),
 		i18n.T("cite the provision that now holds what is meant, or rewrite the sentence"))
