@@ -127,7 +127,27 @@ func New(r *policy.Repo) *Resolver {
 		}
 		if title := strings.TrimSpace(d.Meta.Title); title != "" && (title != d.Meta.Tier.Japanese() || !slices.Contains(policy.Tiers, d.Meta.Tier)) {
 			for _, n := range latinWidths(title) {
-				rs.names[n] = append(rs.names[n], d)
+				if !slices.Contains(rs.names[n], d) {
+					rs.names[n] = append(rs.names[n], d)
+				}
+			}
+		}
+	}
+	// テスト市情報セキュリティ対策基準 is cited as 情報セキュリティ対策基準
+	// in the city's own text — unless a document bears that title.
+	if org := strings.TrimSpace(r.Config.Organization.Name); org != "" {
+		short := map[string][]*policy.Document{}
+		for _, d := range r.Docs {
+			title := strings.TrimSpace(d.Meta.Title)
+			if rest := strings.TrimPrefix(title, org); rest != title && utf8.RuneCountInString(rest) >= 5 {
+				short[rest] = append(short[rest], d)
+			}
+		}
+		for rest, ds := range short {
+			for _, n := range latinWidths(rest) {
+				if _, taken := rs.names[n]; !taken {
+					rs.names[n] = ds
+				}
 			}
 		}
 	}

@@ -359,6 +359,19 @@ func TestAcrossDocuments(t *testing.T) {
 			"NW手順第1条 -> n:第1条#s.a1",
 		},
 	}, {
+		name: "a title cited without the city's name before it, unless a document bears that title",
+		path: "policy/proc.md",
+		docs: map[string]string{
+			"policy/std.md":  "---\nid: std\ntitle: テスト市情報セキュリティ対策基準\ntier: standard\nvisibility: internal\n---\n第1条　甲\n\n第2条　乙\n",
+			"policy/g.md":    "---\nid: g\ntitle: テスト市端末管理要領\ntier: procedure\nvisibility: internal\n---\n第1条　丙\n",
+			"policy/g2.md":   "---\nid: g2\ntitle: 端末管理要領\ntier: procedure\nvisibility: internal\n---\n第1条　丁\n",
+			"policy/proc.md": front("proc", "procedure") + "第1条　情報セキュリティ対策基準第2条及び端末管理要領第1条による。\n",
+		},
+		want: []string{
+			"情報セキュリティ対策基準第2条 -> std:第2条#s.a2",
+			"端末管理要領第1条 -> g2:第1条#s.a1",
+		},
+	}, {
 		name: "a relative word in a list that began with another document's article is this document's",
 		path: "policy/proc.md",
 		docs: map[string]string{
