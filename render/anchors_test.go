@@ -137,13 +137,15 @@ func TestReferenceTitles(t *testing.T) {
 func TestReferenceInBold(t *testing.T) {
 	fsys := fstest.MapFS{
 		policy.ConfigFile: {Data: []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n")},
-		"policy/std.md":   {Data: []byte("---\nid: std\ntitle: 試験市情報セキュリティ対策基準\ntier: standard\nvisibility: public\n---\n\n第1条　甲\n\n2　乙\n\n第2条　**第1条第2項**の規定及び*前条*による。\n\n第3条　第1条\n第2項による。\n")},
+		"policy/std.md":   {Data: []byte("---\nid: std\ntitle: 試験市情報セキュリティ対策基準\ntier: standard\nvisibility: public\n---\n\n第1条　甲\n\n2　乙\n\n第2条　**第1条第2項**の規定及び*前条*による。\n\n第3条　第1条\n第2項による。**第1条**第2項及び第1条*第2項*による。\n")},
 	}
 	p := publicPage(t, fsys, func(r *policy.Repo) *policy.Document { return r.Doc("std") })
 	for _, want := range []string{
 		`<strong><a href="#s.a1.2" title="第1条第2項 乙" class="ref">第1条第2項</a></strong>`,
 		`<em><a href="#s.a1" title="第1条 甲" class="ref">前条</a></em>`,
 		`<a href="#s.a1.2" title="第1条第2項 乙" class="ref">第1条第2項</a>による。`,
+		`<strong><a href="#s.a1.2" title="第1条第2項 乙" class="ref">第1条</a></strong><a href="#s.a1.2" title="第1条第2項 乙" class="ref">第2項</a>及び`,
+		`及び<a href="#s.a1.2" title="第1条第2項 乙" class="ref">第1条</a><em><a href="#s.a1.2" title="第1条第2項 乙" class="ref">第2項</a></em>による。`,
 	} {
 		if !strings.Contains(string(p.HTML), want) {
 			t.Errorf("no %s in\n%s", want, p.HTML)

@@ -41,14 +41,22 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed
 			continue
 		}
 		var next *ast.Text
+		last := i // the last text the reference runs into, across emphasis
 		if t.Segment.Stop < r.End {
-			// 第3条 at the end of a line and 第2項 at the start of the
-			// next: one reference across a soft line break, which the page
-			// joins. Anything else between is markup: left as text.
-			if i+1 >= len(texts) || !acrossLineBreak(t, texts[i+1], body, r.End) {
-				continue
+			switch {
+			case i+1 < len(texts) && acrossLineBreak(t, texts[i+1], body, r.End):
+				// 第3条 at the end of a line and 第2項 at the start of the
+				// next: one reference across a soft line break, which the
+				// page joins.
+				next = texts[i+1]
+			default:
+				// **第2条**第1項: one reference, bold in part; each part is
+				// linked. Any other markup between is left as text.
+				var ok bool
+				if last, ok = acrossEmphasis(texts, i, body, r.End); !ok {
+					continue
+				}
 			}
-			next = texts[i+1]
 		}
 		target := r.Targets[0]
 		url := "#" + target.ID
@@ -59,16 +67,23 @@ func linkRefs(doc ast.Node, body []byte, d *policy.Document, refs References, ed
 			}
 			url = links.Page(d, to) + "#" + target.ID
 		}
-		link := ast.NewLink()
-		link.Destination = []byte(url)
-		link.Title = []byte(refTitle(r))
-		link.SetAttributeString("class", []byte("ref"))
+		newLink := func() *ast.Link {
+			link := ast.NewLink()
+			link.Destination = []byte(url)
+			link.Title = []byte(refTitle(r))
+			link.SetAttributeString("class", []byte("ref"))
+			return link
+		}
 		if next != nil {
-			texts[i+1] = wrapTexts(t, next, r.Start, r.End, link)
+			texts[i+1] = wrapTexts(t, next, r.Start, r.End, newLink())
 			i++
 			continue
 		}
-		texts[i] = wrapText(t, r.Start, r.End, link)
+		for j := i; j <= last; j++ {
+			seg := texts[j].Segment
+			texts[j] = wrapText(texts[j], max(r.Start, seg.Start), min(r.End, seg.Stop), newLink())
+		}
+		i = last
 	}
 }
 
@@ -80,6 +95,24 @@ func acrossLineBreak(t, next *ast.Text, body []byte, end int) bool {
 		return false
 	}
 	return len(bytes.TrimSpace(body[t.Segment.Stop:next.Segment.Start])) == 0
+}
+
+// acrossEmphasis reports whether a reference that begins in texts[i] and
+// ends at end runs on into the texts after it with nothing between them
+// but emphasis markers (**第2条**第1項), and returns the last of them.
+func acrossEmphasis(texts []*ast.Text, i int, body []byte, end int) (int, bool) {
+	j := i
+	for texts[j].Segment.Stop < end {
+		if j+1 >= len(texts) || texts[j].SoftLineBreak() || texts[j].HardLineBreak() || texts[j+1].Segment.Start >= end {
+			return 0, false
+		}
+		gap := body[texts[j].Segment.Stop:texts[j+1].Segment.Start]
+		if len(gap) == 0 || len(bytes.Trim(gap, "*_~")) > 0 {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
 }
 
 // wrapTexts is wrapText for a reference that begins in t and ends in next,
