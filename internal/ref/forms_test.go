@@ -463,8 +463,8 @@ func TestForms(t *testing.T) {
 		want: []string{"前条 -> 第1条#s.a1", "同条第2項 -> 第1条第2項#s.a1.2"},
 	}, {
 		name: "self-references and impossible numbers",
-		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。\n",
-		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number"},
+		body: "第1条　第1条及び第0条による。\n\n第2条　第99999999999999999999条による。第1項に規定する場合は、別に定める。\n\n2　第1項による。\n",
+		want: []string{"第1条 !ref/self", "第0条 !ref/number", "第99999999999999999999条 !ref/number", "第1項 !ref/self", "第1項 -> 第2条第1項#s.a2.1"},
 	}, {
 		name: "outline: 上記10 inside 10, 上記0 and a huge number",
 		body: "## 1. 甲\n\n## 2. 乙\n\n上記2、上記0及び上記99999999999999999999による。上記2024年の計画。\n",

@@ -1290,13 +1290,19 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 		return // (1) inside (1)'s own list is its own label, or a citation of a sibling
 	}
 	for _, t := range r.Targets {
-		if t.Style.Group() || t.Style == policy.StyleSupplement || t.Kind == policy.KindRoot || t.Kind == policy.KindImplicit {
+		if t.Style.Group() || t.Style == policy.StyleSupplement || t.Kind == policy.KindRoot {
 			continue // 第2章 inside 第2章 is how a chapter names itself
 		}
-		for a := st.host; a != nil; a = a.Parent {
+		// An article's own text is its 第1項, which the tree keeps as an
+		// implicit child: 第1項 in it cites the 項 it stands in.
+		host := st.host
+		if t.Kind == policy.KindImplicit && t.Parent == host {
+			host = t
+		}
+		for a := host; a != nil; a = a.Parent {
 			if a == t {
 				what := i18n.T("a section it stands in")
-				if t == st.host {
+				if t == host {
 					what = i18n.T("the section it stands in")
 				}
 				st.fail(r, policy.RuleRefSelf, policy.Error,
