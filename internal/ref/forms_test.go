@@ -197,6 +197,14 @@ func TestForms(t *testing.T) {
 		body: "第1条　次に掲げる。\n\n一　甲\n\n二　乙\n\nイ　前号に掲げるものに接続するもの\n\nロ　その他のもの\n\n三　前号に掲げるもの\n",
 		want: []string{"前号 -> 第1条第1号#s.a1.1.g1", "前号 -> 第1条第2号#s.a1.1.g2"},
 	}, {
+		name: "a counter after a 別表's bare ordinal is another word: 別表第1及び第2欄, 第2種, 第2表",
+		body: "第1条　別表第1及び第2欄に定める。別表第1及び第2種の情報資産とする。別表第1及び第2表とする。\n\n## 別表第1\n\n## 別表第2\n",
+		want: []string{"別表第1 -> 別表第1#別表第1", "別表第1 -> 別表第1#別表第1", "別表第1 -> 別表第1#別表第1"},
+	}, {
+		name: "前号 in an outline without articles is the item before (② 前号: ①)",
+		body: "## 1. 対策\n\n(1) 甲\n\n① 乙\n\n② 前号に準じる。\n\n(2) 前号による。\n",
+		want: []string{"前号 -> 1(1)①#1-対策.p1.m1", "前号 -> 1(1)#1-対策.p1"},
+	}, {
 		name: "同条 in a limit or an exclusion is the provision before it",
 		body: "第1条　甲\n\n第2条　乙\n\n2　丙\n\n第3条　第2条（同条第2項に係る部分に限る。）及び第2条（同条第2項を除く。）による。\n",
 		want: []string{

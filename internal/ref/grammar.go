@@ -275,8 +275,12 @@ func bareOrdinal(text string, k int, like link) (link, bool) {
 		l.num.Sub = append(l.num.Sub, m.Value)
 		end = m.End
 	}
-	if r, _ := utf8.DecodeRuneInString(text[end:]); strings.ContainsRune("条項号章節款目編", r) {
-		return link{}, false
+	// Only a connective, a particle or punctuation may follow: 第2条, 第2欄,
+	// 第2種 and 第2表 are other things.
+	if r, _ := utf8.DecodeRuneInString(text[end:]); unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		if _, _, conn := connective(text, end); !conn {
+			return link{}, false
+		}
 	}
 	l.end = end
 	return l, true
@@ -787,8 +791,11 @@ const maxNesting = 4
 func (s *scanner) scanInto(text string, from, to int, out *[]expr, depth int) {
 	for i := from; i < to; {
 		r, size := utf8.DecodeRuneInString(text[i:to])
-		if !s.mayStart(r) || policy.IsKatakana(r) && !s.firsts[r] && !standsAlone(text[:to], i, i+size) {
-			// Most katakana are letters of a word (セキュリティ), not イ or ア.
+		if !s.mayStart(r) || policy.IsKatakana(r) && !s.firsts[r] && !standsAlone(text[:to], i, i+size) ||
+			r < 0x80 && unicode.IsLetter(r) && s.docName(text[:to], i) == "" {
+			// Most katakana are letters of a word (セキュリティ), not イ or ア;
+			// a Latin letter starts an expression only as a name does
+			// (CSIRT運用手順).
 			i += size
 			continue
 		}

@@ -657,7 +657,9 @@ func docAbbreviations(body string, sc *scanner) map[string]string {
 				if prev, _ := utf8.DecodeLastRuneInString(before[:len(before)-l]); wordRune(prev) {
 					break
 				}
-				if utf8.RuneCountInString(abbr) >= 3 && !sc.names[abbr] {
+				// An abbreviation that is also another document's name
+				// means, in this text, what it abbreviates.
+				if utf8.RuneCountInString(abbr) >= 3 && abbr != before[len(before)-l:] {
 					if out == nil {
 						out = map[string]string{}
 					}

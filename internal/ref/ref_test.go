@@ -372,6 +372,41 @@ func TestAcrossDocuments(t *testing.T) {
 			"端末管理要領第1条 -> g2:第1条#s.a1",
 		},
 	}, {
+		name: "a title cited without the city's name, of a document split into chapter files",
+		path: "policy/proc.md",
+		docs: map[string]string{
+			"policy/std/01.md": "---\nid: std-1\ntitle: テスト市情報セキュリティ対策基準\ntier: standard\nvisibility: internal\n---\n## 第1章 総則\n\n第1条　甲\n\n第2条　乙\n",
+			"policy/std/02.md": "---\nid: std-2\ntitle: テスト市情報セキュリティ対策基準（第2章）\ntier: standard\nvisibility: internal\n---\n## 第2章 管理\n\n第3条　丙\n",
+			"policy/proc.md":   front("proc", "procedure") + "第1条　情報セキュリティ対策基準第3条及びテスト市情報セキュリティ対策基準第1条による。\n",
+		},
+		want: []string{
+			"情報セキュリティ対策基準第3条 -> std-2:第3条#第2章-管理.a3",
+			"テスト市情報セキュリティ対策基準第1条 -> std-1:第1条#第1章-総則.a1",
+		},
+	}, {
+		name: "an abbreviation the text defines wins over a title it equals",
+		path: "policy/proc.md",
+		docs: map[string]string{
+			"policy/std.md":  "---\nid: std\ntitle: テスト市情報セキュリティ対策基準\ntier: standard\nvisibility: internal\n---\n第1条　甲\n\n第2条　乙\n",
+			"policy/edu.md":  "---\nid: edu\ntitle: テスト市教育委員会情報セキュリティ対策基準\ntier: standard\nvisibility: internal\n---\n第1条　丙\n\n第2条　丁\n",
+			"policy/proc.md": front("proc", "procedure") + "第1条　テスト市教育委員会情報セキュリティ対策基準（以下「情報セキュリティ対策基準」という。）第1条による。\n\n第2条　情報セキュリティ対策基準第2条による。\n",
+		},
+		want: []string{
+			"テスト市教育委員会情報セキュリティ対策基準（以下「情報セキュリティ対策基準」という。）第1条 -> edu:第1条#s.a1",
+			"情報セキュリティ対策基準第2条 -> edu:第2条#s.a2",
+		},
+	}, {
+		name: "a limit on another document's provision names that document's 号",
+		path: "policy/proc.md",
+		docs: map[string]string{
+			"policy/std.md":  front("std", "standard") + "第1条　甲\n\n2　乙\n\n一　丙\n\n二　丁\n",
+			"policy/proc.md": front("proc", "procedure") + "第1条　甲\n\n2　乙\n\n一　丙\n\n二　丁\n\n第2条　対策基準第1条第2項（第2号に限る。）及び対策基準第1条第2項（第1号を除く。）による。\n",
+		},
+		want: []string{
+			"対策基準第1条第2項 -> std:第1条第2項#s.a1.2", "第2号 -> std:第1条第2項第2号#s.a1.2.g2",
+			"対策基準第1条第2項 -> std:第1条第2項#s.a1.2", "第1号 -> std:第1条第2項第1号#s.a1.2.g1",
+		},
+	}, {
 		name: "a relative word in a list that began with another document's article is this document's",
 		path: "policy/proc.md",
 		docs: map[string]string{

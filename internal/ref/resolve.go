@@ -437,9 +437,9 @@ func (st *state) exclusions(r *Ref, e expr, c chain) []*Ref {
 		case len(targets) == 0:
 			st.unresolved(xr, e, x.links, i18n.Sprintf("%s has no %s to exclude", describeSec(base), describe(x.links)))
 		case c.only:
-			xr.Targets = targets
+			xr.TargetDoc, xr.Targets = targets[0].Doc, targets
 		default:
-			xr.Targets = targets
+			xr.TargetDoc, xr.Targets = targets[0].Doc, targets
 			for _, t := range targets {
 				drop[t] = true
 			}
@@ -596,9 +596,22 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 
 func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	docs := st.rs.names[e.doc]
-	if full, ok := st.aliases[e.doc]; ok && docs == nil {
+	if full, ok := st.aliases[e.doc]; ok {
+		// An abbreviation the text defines (以下「基準」という。) means
+		// what it defines there, whatever else bears the name.
 		docs = st.rs.names[full]
 	}
+	// A document split into files numbered as one (第1章 in one file,
+	// 第2章 in the next) is cited by its name as a whole.
+	var whole []*policy.Document
+	for _, d := range docs {
+		for _, x := range append([]*policy.Document{d}, st.rs.runs()[d]...) {
+			if !slices.Contains(whole, x) {
+				whole = append(whole, x)
+			}
+		}
+	}
+	docs = whole
 	if e.doc == sameDoc && st.citedLaw != "" {
 		// 文書取扱規程第10条及び同規程第11条: the same other instrument.
 		r.External, r.Law = true, st.citedLaw
@@ -1037,6 +1050,16 @@ func enclosingClause(s *policy.Section) *policy.Section {
 // numbered item below its 項 (or heading), so that 前号 in 第2号イ is
 // 第1号, not a letter before イ.
 func enclosingItem(s *policy.Section) *policy.Section {
+	if enclosing(s, policy.StyleArticle) == nil {
+		// An outline without articles (1. (1) ①): 前号 in ② is ①, as
+		// its drafters mean it.
+		for ; s != nil; s = s.Parent {
+			if s.Numbered() && s.Kind != policy.KindHeading && s.Style != policy.StyleClause && !s.Style.Group() && s.Style != policy.StyleSupplement {
+				return s
+			}
+		}
+		return nil
+	}
 	var item *policy.Section
 	for ; s != nil; s = s.Parent {
 		if s.Kind == policy.KindHeading || s.Style == policy.StyleClause || s.Style == policy.StyleArticle ||
