@@ -16,9 +16,12 @@ import "github.com/policyctl/policyctl/internal/policy"
 // into its tier is resolved again. The others are prev's: the same
 // documents, citing the same provisions. When the two models do not hold
 // the same files in the same order, or a document's id, title or tier
-// changed, nothing is taken from prev: a reference may name any document.
+// changed, or the organisation's name, nothing is taken from prev: a
+// reference may name any document.
 func Derive(prev *policy.Repo, refs map[*policy.Document][]*Ref, next *policy.Repo) map[*policy.Document][]*Ref {
-	if len(prev.Docs) != len(next.Docs) {
+	if len(prev.Docs) != len(next.Docs) || prev.Config == nil || next.Config == nil ||
+		prev.Config.Organization.Name != next.Config.Organization.Name {
+		// Another organisation's name makes other short titles (New).
 		return ResolveDocs(next, next.Docs)
 	}
 	changed := map[*policy.Document]bool{}
