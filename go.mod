@@ -12,7 +12,6 @@ require (
 	github.com/go-viper/mapstructure/v2 v2.4.0
 	github.com/hiddeco/sshsig v0.2.0
 	github.com/mattn/go-runewidth v0.0.31
-	github.com/pmezard/go-difflib v1.0.0
 	github.com/rhysd/actionlint v1.7.12
 	github.com/rivo/uniseg v0.4.7
 	github.com/rogpeppe/go-internal v1.16.0

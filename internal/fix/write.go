@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"unicode/utf8"
 
-	"github.com/pmezard/go-difflib/difflib"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
@@ -17,8 +16,7 @@ import (
 )
 
 // WriteDiff writes the change as a unified diff, file by file, as git
-// diff and patch read it. go-difflib does the line matching: it is small,
-// well used, and writes the unified format exactly.
+// diff and patch read it (see writeUnified).
 func (c *Change) WriteDiff(w io.Writer) error {
 	// Each file's diff is made on its own, spread over the cores (a
 	// renumbering can rewrite hundreds), and written in path order.
@@ -56,17 +54,7 @@ func (c *Change) fileDiff(w io.Writer, p string) error {
 			}
 		}
 	}
-	d := difflib.UnifiedDiff{
-		A:        difflib.SplitLines(string(before)),
-		B:        difflib.SplitLines(string(c.After[p])),
-		FromFile: from,
-		ToFile:   to,
-		Context:  3,
-	}
-	// SplitLines ends the last line with "\n" whether or not the file
-	// does; a diff of a file without a final line end is still read
-	// right by patch, which ignores the difference here.
-	return difflib.WriteUnifiedDiff(w, d)
+	return writeUnified(w, from, to, string(before), string(c.After[p]))
 }
 
 // Write writes the change into the repository at dir, all files or none.
@@ -76,10 +64,17 @@ func (c *Change) fileDiff(w io.Writer, p string) error {
 // into place. between, when not nil, is called after the files are
 // written aside and before they are compared: tests change a file there.
 func (c *Change) Write(dir string, between func()) (err error) {
+	// Each phase runs over the files side by side (a renumbering can
+	// rewrite hundreds, and creating a file is the slow part); a phase
+	// ends before the next begins, and errors are reported for the first
+	// file in path order that had one, so the outcome does not depend on
+	// scheduling.
 	type pending struct {
 		path, full, tmp, backup string
+		moved                   bool
 	}
-	var ps []*pending
+	paths := c.Paths()
+	ps := make([]pending, len(paths))
 	defer func() {
 		for _, p := range ps {
 			if p.tmp != "" {
@@ -87,19 +82,20 @@ func (c *Change) Write(dir string, between func()) (err error) {
 			}
 		}
 	}()
-	for _, rel := range c.Paths() {
-		full := filepath.Join(dir, filepath.FromSlash(rel))
-		info, err := os.Stat(full)
+	if err := eachFile(len(ps), func(i int) error {
+		p := &ps[i]
+		p.path = paths[i]
+		p.full = filepath.Join(dir, filepath.FromSlash(p.path))
+		info, err := os.Stat(p.full)
 		if err != nil {
-			return fmt.Errorf("%s: %w", rel, err)
+			return fmt.Errorf("%s: %w", p.path, err)
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(full), ".policyctl-fix-*")
+		tmp, err := os.CreateTemp(filepath.Dir(p.full), ".policyctl-fix-*")
 		if err != nil {
-			return fmt.Errorf("%s: %w", rel, err)
+			return fmt.Errorf("%s: %w", p.path, err)
 		}
-		p := &pending{path: rel, full: full, tmp: tmp.Name()}
-		ps = append(ps, p)
-		_, werr := tmp.Write(c.After[rel])
+		p.tmp = tmp.Name()
+		_, werr := tmp.Write(c.After[p.path])
 		if werr == nil {
 			werr = tmp.Chmod(info.Mode().Perm())
 		}
@@ -107,13 +103,17 @@ func (c *Change) Write(dir string, between func()) (err error) {
 			werr = cerr
 		}
 		if werr != nil {
-			return fmt.Errorf("%s: %w", rel, werr)
+			return fmt.Errorf("%s: %w", p.path, werr)
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	if between != nil {
 		between()
 	}
-	for _, p := range ps {
+	if err := eachFile(len(ps), func(i int) error {
+		p := &ps[i]
 		now, err := os.ReadFile(p.full)
 		if err != nil {
 			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
@@ -121,31 +121,53 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		if digest(now) != digest(c.Before[p.path]) {
 			return i18n.Errorf("%s changed since policyctl read it; nothing was written: run the command again on the file as it is now", p.path)
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
 	// Move the new files into place, keeping each old one until all are
 	// in; a failure puts back those already moved.
-	var done []*pending
-	rollback := func() {
-		for _, p := range done {
-			_ = os.Rename(p.backup, p.full)
-		}
-	}
-	for _, p := range ps {
+	err = eachFile(len(ps), func(i int) error {
+		p := &ps[i]
 		p.backup = p.tmp + ".old"
 		if err := keep(p.full, p.backup); err != nil {
-			rollback()
+			p.backup = ""
 			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
 		if err := os.Rename(p.tmp, p.full); err != nil {
-			_ = os.Remove(p.backup)
-			rollback()
 			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
-		p.tmp = ""
-		done = append(done, p)
+		p.tmp, p.moved = "", true
+		return nil
+	})
+	for _, p := range ps {
+		switch {
+		case p.moved && err != nil:
+			_ = os.Rename(p.backup, p.full)
+		case p.backup != "":
+			_ = os.Remove(p.backup)
+		}
 	}
-	for _, p := range done {
-		_ = os.Remove(p.backup)
+	return err
+}
+
+// eachFile calls f for 0..n-1, as many at a time as there are cores, and
+// returns the error of the lowest index that had one.
+func eachFile(n int, f func(i int) error) error {
+	errs := make([]error, n)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			errs[i] = f(i)
+			return nil
+		})
+	}
+	_ = g.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }
