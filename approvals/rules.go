@@ -76,8 +76,12 @@ func rawLines(d *policy.Document) map[string]bool {
 // units are kept as 64-bit FNV-1a hashes of the sentences: the text is
 // read once, without a string per sentence.
 func units(body []byte) map[uint64]bool {
-	text := html.UnescapeString(string(body))
-	out := map[uint64]bool{}
+	text := body
+	if bytes.IndexByte(body, '&') >= 0 {
+		text = []byte(html.UnescapeString(string(body)))
+	}
+	// A sentence of a policy runs to some 60 bytes or more.
+	out := make(map[uint64]bool, len(text)/64)
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, n := uint64(offset), 0
 	flush := func() {
@@ -88,7 +92,9 @@ func units(body []byte) map[uint64]bool {
 	}
 	var buf [utf8.UTFMax]byte
 	newlines := 0
-	for _, r := range text {
+	for len(text) > 0 {
+		r, size := utf8.DecodeRune(text)
+		text = text[size:]
 		if r >= '！' && r <= '～' {
 			r -= '！' - '!' // full-width ASCII: ２ is 2, Ａ is A
 		}

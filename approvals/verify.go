@@ -6,12 +6,14 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/crypto/ssh"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -226,7 +228,16 @@ func (c *Cache) Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevI
 	if err != nil {
 		return nil, fmt.Errorf("approvals: %w", err)
 	}
-	payloads := map[string]map[string]*Payload{}
+	// The approvals are checked side by side (reading, signature and
+	// payload are each file's own) and their verdicts taken in the
+	// folder's order.
+	type job struct {
+		file, c, m string
+		p          *Payload
+		prob       *Problem
+		err        error
+	}
+	var jobs []*job
 	for _, e := range ents {
 		name := e.Name()
 		if e.IsDir() || name == "revision.yaml" || strings.HasSuffix(name, ".sig") {
@@ -237,24 +248,37 @@ func (c *Cache) Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevI
 		c, m, okName := splitName(base)
 		switch {
 		case !isJSON:
-			v.Invalid = append(v.Invalid, Problem{file, c, m, ReasonNotApproval, "not an approval: approvals/<revision>/ holds revision.yaml and <committee>.<member>.json/.sig pairs"})
-			continue
+			jobs = append(jobs, &job{prob: &Problem{file, c, m, ReasonNotApproval, "not an approval: approvals/<revision>/ holds revision.yaml and <committee>.<member>.json/.sig pairs"}})
 		case !okName:
-			v.Invalid = append(v.Invalid, Problem{file, c, m, ReasonFileName, "the file name is not <committee>.<member>.json"})
+			jobs = append(jobs, &job{prob: &Problem{file, c, m, ReasonFileName, "the file name is not <committee>.<member>.json"}})
+		default:
+			jobs = append(jobs, &job{file: file, c: c, m: m})
+		}
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, j := range jobs {
+		if j.file != "" {
+			g.Go(func() error {
+				j.p, j.prob, j.err = vr.one(j.c, j.m, j.file)
+				return nil
+			})
+		}
+	}
+	_ = g.Wait()
+	payloads := map[string]map[string]*Payload{}
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, j.err
+		}
+		if j.prob != nil {
+			v.Invalid = append(v.Invalid, *j.prob)
 			continue
 		}
-		p, prob, err := vr.one(c, m, file)
-		if err != nil {
-			return nil, err
+		if payloads[j.c] == nil {
+			payloads[j.c] = map[string]*Payload{}
 		}
-		if prob != nil {
-			v.Invalid = append(v.Invalid, *prob)
-			continue
-		}
-		if payloads[c] == nil {
-			payloads[c] = map[string]*Payload{}
-		}
-		payloads[c][m] = p
+		payloads[j.c][j.m] = j.p
 	}
 	v.OK = len(v.Blockers) == 0
 	for _, q := range reqs {
@@ -342,12 +366,12 @@ func (vr *verifier) one(c, m, file string) (*Payload, *Problem, error) {
 	if q == nil {
 		return bad(ReasonNotRequired, i18n.Sprintf("committee %q approves no document of this revision", c))
 	}
-	payload, reason, err := readLimited(vr.fsys, file, MaxPayload)
+	payload, reason, err := vr.cache.read(vr.fsys, file, MaxPayload)
 	if reason != "" || err != nil {
 		return nil, problemOf(file, c, m, reason, err), errOf(reason, err)
 	}
 	sigFile := strings.TrimSuffix(file, ".json") + ".sig"
-	sig, reason, err := readLimited(vr.fsys, sigFile, MaxSignature)
+	sig, reason, err := vr.cache.read(vr.fsys, sigFile, MaxSignature)
 	if reason != "" || err != nil {
 		return nil, problemOf(file, c, m, reason, err), errOf(reason, err)
 	}
