@@ -4,28 +4,30 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage"
 )
 
-// lockedStorer serialises go-git's object storage, which is not safe for
+// pooledStorer reads objects through one storage per core over the same
+// files, sharing one object cache. go-git's object storage is not safe for
 // concurrent use (pack files are read through shared scanners and
-// caches), and hands out objects whose content is already in memory: the
-// lock is held while an object is found and inflated, never while a tree
-// or commit is decoded or a blob copied, and two file systems over one
-// repository (the old and new revision of a diff) can be read at once.
-type lockedStorer struct {
+// caches): each storage is used by one goroutine at a time, taken from
+// the pool and put back, and hands out objects whose content is already
+// in memory — a storage is held while an object is found and inflated,
+// never while a tree or commit is decoded or a blob copied, and two file
+// systems over one repository (the old and new revision of a diff) can be
+// read at once. A pool of one is a lock.
+type pooledStorer struct {
 	storage.Storer
-	mu sync.Mutex
+	pool chan storage.Storer
 }
 
-func (s *lockedStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	o, err := s.Storer.EncodedObject(t, h)
+func (s *pooledStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	st := <-s.pool
+	defer func() { s.pool <- st }()
+	o, err := st.EncodedObject(t, h)
 	if err != nil {
 		return nil, err
 	}
@@ -41,22 +43,22 @@ func (s *lockedStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (pl
 	return &memObject{h: h, t: o.Type(), data: data}, nil
 }
 
-func (s *lockedStorer) HasEncodedObject(h plumbing.Hash) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.Storer.HasEncodedObject(h)
+func (s *pooledStorer) HasEncodedObject(h plumbing.Hash) error {
+	st := <-s.pool
+	defer func() { s.pool <- st }()
+	return st.HasEncodedObject(h)
 }
 
-func (s *lockedStorer) EncodedObjectSize(h plumbing.Hash) (int64, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.Storer.EncodedObjectSize(h)
+func (s *pooledStorer) EncodedObjectSize(h plumbing.Hash) (int64, error) {
+	st := <-s.pool
+	defer func() { s.pool <- st }()
+	return st.EncodedObjectSize(h)
 }
 
-func (s *lockedStorer) IterEncodedObjects(t plumbing.ObjectType) (storer.EncodedObjectIter, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.Storer.IterEncodedObjects(t)
+func (s *pooledStorer) IterEncodedObjects(t plumbing.ObjectType) (storer.EncodedObjectIter, error) {
+	st := <-s.pool
+	defer func() { s.pool <- st }()
+	return st.IterEncodedObjects(t)
 }
 
 // memObject is an object read whole, with the hash it was asked for:
