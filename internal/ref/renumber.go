@@ -110,6 +110,14 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		if od == nil {
 			continue
 		}
+		if od == d && sameRefs(oldRefs[od], newRefs[d], same) {
+			// A document both revisions share (one cache read both),
+			// with the same references: each is its own counterpart.
+			for _, r := range newRefs[d] {
+				out[r] = r
+			}
+			continue
+		}
 		before := map[key][]*Ref{}
 		for _, r := range oldRefs[od] {
 			h := same[r.Host]
@@ -132,6 +140,21 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		}
 	}
 	return out
+}
+
+// sameRefs reports whether two lists are one list whose every reference
+// stands in a provision same maps to itself, where pairing by wording and
+// place would pair each reference with itself.
+func sameRefs(a, b []*Ref, same map[*policy.Section]*policy.Section) bool {
+	if len(a) != len(b) || len(a) > 0 && &a[0] != &b[0] {
+		return false
+	}
+	for _, r := range a {
+		if r.Host != nil && same[r.Host] != r.Host {
+			return false
+		}
+	}
+	return true
 }
 
 // Members lists the provisions a range covers, from one end to the other:
