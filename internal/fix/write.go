@@ -131,7 +131,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		p := &ps[i]
 		p.backup = p.tmp + ".old"
 		if err := keep(p.full, p.backup); err != nil {
-			p.backup = ""
+			// The backup may be a partial copy; the cleanup below removes it.
 			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
 		if err := os.Rename(p.tmp, p.full); err != nil {
@@ -182,5 +182,13 @@ func keep(full, backup string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(backup, b, 0o600)
+	fi, err := os.Stat(full)
+	if err != nil {
+		return err
+	}
+	// The copy is what a failure puts back: it must keep the file's mode.
+	if err := os.WriteFile(backup, b, 0o600); err != nil {
+		return err
+	}
+	return os.Chmod(backup, fi.Mode().Perm())
 }

@@ -54,7 +54,9 @@ func Open(dir string) (*git.Repository, error) {
 		// nothing; shared, history with an empty cache takes 0.92× the
 		// time of one locked storage at 500 and 5,000 commits.
 		shared := cache.NewObjectLRUDefault()
-		n := runtime.GOMAXPROCS(0)
+		// Each storage keeps its pack files open: beyond a few readers
+		// the descriptors and buffers cost more than they gain.
+		n := min(runtime.GOMAXPROCS(0), 8)
 		st = &pooledStorer{pool: make(chan storage.Storer, n)}
 		for i := 0; i < n; i++ {
 			s := filesystem.NewStorageWithOptions(fst.Filesystem(), shared, filesystem.Options{KeepDescriptors: true, LargeObjectThreshold: largeObject})
