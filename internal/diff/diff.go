@@ -542,8 +542,8 @@ func row(o, n *unit, opts Options, moved bool) *Section {
 // content similarity (renumbered and retitled), then by number alone
 // (rewritten in place).
 func align(old, new []*unit) map[int]int {
-	match := map[int]int{}
-	usedNew := map[int]bool{}
+	match := make(map[int]int, len(old))
+	usedNew := make(map[int]bool, len(new))
 	// A key is the style, outline number and title a unit is matched by,
 	// as far as a pass uses them; the zero key matches nothing.
 	type key struct {
@@ -552,7 +552,7 @@ func align(old, new []*unit) map[int]int {
 		id             string
 	}
 	try := func(keyOf func(u *unit) key, unique bool) {
-		oldBy, newBy := map[key][]int{}, map[key][]int{}
+		oldBy, newBy := make(map[key][]int, len(old)-len(match)), make(map[key][]int, len(new)-len(match))
 		for i, u := range old {
 			if _, ok := match[i]; !ok {
 				if k := keyOf(u); k != (key{}) {
