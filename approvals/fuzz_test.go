@@ -74,3 +74,29 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarshalOrder: documents, files and removed documents in any order,
+// repeated or not, are written as encoding/json writes their sorted copy
+// (Marshal skips the copy only for a payload already strictly in order).
+func FuzzMarshalOrder(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 3}, []byte{1, 0}, []byte{2, 2, 1})
+	f.Add([]byte{3, 2, 1}, []byte{0, 0}, []byte{})
+	f.Add([]byte{}, []byte{5}, []byte{0, 1})
+	f.Fuzz(func(t *testing.T, docs, files, removed []byte) {
+		p := &Payload{Format: Format, Organization: "o", Revision: "r", Kind: "改訂", Committee: "c", Member: "m", Decision: Decision}
+		name := func(x byte) string { return string(rune('a' + x%4)) }
+		for i, x := range docs {
+			d := DocDigest{ID: name(x), Path: "policy/" + name(x>>2) + ".md", SHA256: Digest([]byte{x})}
+			for _, y := range files {
+				d.Files = append(d.Files, FileDigest{Path: name(y + byte(i)), SHA256: Digest([]byte{y})})
+			}
+			p.Documents = append(p.Documents, d)
+		}
+		for _, x := range removed {
+			p.Removed = append(p.Removed, DocRef{ID: name(x), Path: name(x >> 2)})
+		}
+		if got, want := p.Marshal(), p.marshalJSON(); !bytes.Equal(got, want) {
+			t.Fatalf("Marshal differs from encoding/json's sorted copy:\n%s\n%s", got, want)
+		}
+	})
+}

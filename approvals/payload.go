@@ -102,8 +102,44 @@ func Digest(b []byte) string {
 // order, documents sorted by id, no insignificant space, no HTML escaping,
 // one final newline.
 func (p *Payload) Marshal() []byte {
+	return p.appendMarshal(nil)
+}
+
+// appendMarshal appends the canonical bytes to b. A payload already in
+// canonical order (every payload read from a file is) is written as it
+// is, without the sorted copy: history checks thousands of them.
+func (p *Payload) appendMarshal(b []byte) []byte {
+	if p.inCanonicalOrder() {
+		return appendCanonical(b, p)
+	}
 	q := p.canonicalOrder()
-	return appendCanonical(nil, &q)
+	return appendCanonical(b, &q)
+}
+
+// inCanonicalOrder reports whether canonicalOrder would leave p as it is:
+// documents, files and removed documents strictly ascending (with equal
+// keys, the unstable sort would be free to reorder them).
+func (p *Payload) inCanonicalOrder() bool {
+	for i := 1; i < len(p.Documents); i++ {
+		a, b := &p.Documents[i-1], &p.Documents[i]
+		if !docLess(a.ID, a.Path, b.ID, b.Path) {
+			return false
+		}
+	}
+	for _, d := range p.Documents {
+		for i := 1; i < len(d.Files); i++ {
+			if !(d.Files[i-1].Path < d.Files[i].Path) {
+				return false
+			}
+		}
+	}
+	for i := 1; i < len(p.Removed); i++ {
+		a, b := p.Removed[i-1], p.Removed[i]
+		if !docLess(a.ID, a.Path, b.ID, b.Path) {
+			return false
+		}
+	}
+	return true
 }
 
 // canonicalOrder is a copy of p with documents sorted by id and path,
@@ -181,7 +217,8 @@ func ParsePayload(b []byte) (*Payload, error) {
 		return nil, i18n.Errorf("payload of %d bytes is larger than %d", len(b), MaxPayload)
 	}
 	p := parseCanonical(b)
-	if p == nil || !bytes.Equal(p.Marshal(), b) {
+	// Canonical bytes are their own size when written again.
+	if p == nil || !bytes.Equal(p.appendMarshal(make([]byte, 0, len(b))), b) {
 		// Not what the fast reader knows: encoding/json decides, and says
 		// what is wrong.
 		dec := json.NewDecoder(bytes.NewReader(b))
