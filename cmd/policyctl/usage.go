@@ -43,11 +43,15 @@ scan:
 	i18n.Set(l)
 }
 
+// configLangIn reads the lang key of the policyctl.yaml a command run in
+// dir reads: the repository's, found from a subfolder as the command finds
+// it (findRoot), so that a table printed from policy/ speaks the same
+// language as one printed from the top.
 func configLangIn(dir string) string {
 	if dir == "" {
 		dir = "."
 	}
-	return readLang(filepath.Join(dir, policy.ConfigFile))
+	return readLang(filepath.Join(findRoot(dir), policy.ConfigFile))
 }
 
 // usageMessages are the errors cobra and pflag write, in English only,
