@@ -71,7 +71,9 @@ func gateAt(ro *repoOptions, revision string) (*history.Gate, *history.Repositor
 // approvals cover differ from the last commit: the verdict here is on them
 // as they are, and CI's is on what git holds.
 func warnUncommitted(f *factory, ro *repoOptions, h *history.Repository, g *history.Gate) {
-	if ro.Rev != "" || g == nil || g.Model == nil {
+	// Only what the working tree holds can be uncommitted: an approved
+	// revision is judged at the commit it was approved in.
+	if ro.Rev != "" || g == nil || g.Model == nil || !g.OfTree {
 		return
 	}
 	if files := uncommittedFiles(h, g.Model, true); len(files) > 0 {

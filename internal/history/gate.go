@@ -23,6 +23,9 @@ type Gate struct {
 	Record *Recorded
 	// Previous is the approved revision whose rules applied too.
 	Previous *Recorded
+	// OfTree is set when the content judged is the tree read (the gate,
+	// a draft), not the content an approved revision was approved with.
+	OfTree bool
 }
 
 // ErrNoRevision is returned when the tree records no revision yet.
@@ -68,7 +71,7 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 		}
 		id = ids[len(ids)-1]
 	}
-	g := &Gate{Model: model, Record: Find(recs, id), Against: r.Tree.Label()}
+	g := &Gate{Model: model, Record: Find(recs, id), Against: r.Tree.Label(), OfTree: true}
 	var rules *approvals.Rules
 	prevID := ""
 	if g.Previous = PreviousApproved(recs, id); g.Previous != nil {
