@@ -27,12 +27,17 @@ const tempPrefix = ".policyctl-build-"
 type output struct {
 	dir    string
 	unlock func()
+	// created is set when the build made the root: a build that fails
+	// takes it away again if it is still empty.
+	created bool
 }
 
 // openOutput creates the root, takes its lock (a second build waits), and
 // removes the temporary folders a killed or failed build left behind: no
 // other build can be using them while the lock is held.
 func openOutput(dir string) (*output, error) {
+	_, statErr := os.Stat(dir)
+	created := errors.Is(statErr, fs.ErrNotExist)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
@@ -53,10 +58,15 @@ func openOutput(dir string) (*output, error) {
 			}
 		}
 	}
-	return &output{dir: dir, unlock: unlock}, nil
+	return &output{dir: dir, unlock: unlock, created: created}, nil
 }
 
-func (o *output) close() { o.unlock() }
+func (o *output) close() {
+	o.unlock()
+	if o.created {
+		_ = os.Remove(o.dir) // only when empty: nothing was published
+	}
+}
 
 // publish writes one edition and swaps it in (publishAll of one).
 func (o *output) publish(name string, files map[string][]byte, meter *progress.Meter) (string, error) {
