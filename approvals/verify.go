@@ -126,6 +126,7 @@ const (
 	ReasonRegistryInvalid Reason = "registry-invalid" // a registry error (quorum below 1, …)
 	ReasonNoRegistry      Reason = "no-registry"      // approvals/registry.yaml is missing
 	ReasonNoDocuments     Reason = "no-documents"     // the documents glob matched nothing
+	ReasonSymlink         Reason = "symlink"          // a document that is a symbolic link
 	ReasonSealed          Reason = "sealed"           // the revision is in force with other content
 	ReasonConfigChanged   Reason = "config-changed"   // policyctl.yaml changed since approval
 	ReasonFileChanged     Reason = "linked-file-changed"
@@ -315,6 +316,13 @@ func blockers(r *policy.Repo) []Problem {
 			if f.Severity == policy.Error && strings.HasPrefix(f.Rule.ID, "registry/") {
 				add(f.Pos.String(), ReasonRegistryInvalid, f.Message)
 			}
+		}
+	}
+	// A document that is a symbolic link is left out of the model: what
+	// it would show is nobody's approved text, and the gate fails closed.
+	for _, f := range r.Findings {
+		if f.Rule == policy.RuleFilesSymlink {
+			add(f.Pos.File, ReasonSymlink, f.Message)
 		}
 	}
 	if len(r.Docs) == 0 {

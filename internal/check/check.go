@@ -92,7 +92,7 @@ func runRules(r *policy.Repo, rules []rule) []policy.Finding {
 
 func blocks(rule *policy.Rule) bool {
 	switch rule {
-	case policy.RuleTextEncoding, policy.RuleLinkUnsafe, policy.RuleLinkCase, policy.RuleFilesCollision:
+	case policy.RuleTextEncoding, policy.RuleLinkUnsafe, policy.RuleLinkCase, policy.RuleFilesCollision, policy.RuleFilesSymlink:
 		return true
 	}
 	for _, p := range []string{"visibility/", "frontmatter/"} {

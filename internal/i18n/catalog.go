@@ -76,6 +76,8 @@ var japanese = map[string]string{
 	"%q names %s, a hidden file or folder (.git and the like are never published)":                                                                         "%q は %s を指しています。隠しファイル・フォルダです（.git などは決して公開しません）",
 	"%q names %s, which is part of policyctl's own records, not content":                                                                                   "%q は %s を指しています。これは policyctl の記録であり、内容ではありません",
 	"%q: %s does not exist": "%q: %s がありません",
+	"%s is a symbolic link: policyctl never follows one, and reads no document from it":                      "%s はシンボリックリンクです。policyctl はリンクをたどらず、文書として読みません",
+	"replace the link by the file itself, and commit the file":                                               "リンクをファイルそのものに置き換えてコミットしてください",
 	"%s: the folder %s does not exist: create it first (mkdir -p %s) or name a file in a folder that exists": "%s: フォルダー %s がありません。先に作るか（mkdir -p %s）、既にあるフォルダーのファイルを指定してください",
 	"%s: no permission to write in the folder %s: name a file in a folder you can write to":                  "%s: フォルダー %s に書き込む権限がありません。書き込めるフォルダーのファイルを指定してください",
 	"%q: %s does not exist, but %s does: the names differ in case or Unicode normalisation":                  "%q: %s はありませんが、%s があります。名前が大文字・小文字か Unicode の正規化だけ違います",

@@ -45,3 +45,26 @@ func TestGlobReadError(t *testing.T) {
 		t.Fatalf("a folder that cannot be read was skipped: %v", err)
 	}
 }
+
+// TestSymlinkDocument: a document that is a symbolic link (here to a
+// public document elsewhere) is never read through: it is files/symlink
+// and no document, whatever it points at.
+func TestSymlinkDocument(t *testing.T) {
+	doc := "---\nid: %s\ntitle: A\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n"
+	fsys := fstest.MapFS{
+		ConfigFile:         {Data: []byte("organization: {id: t, name: テスト市}\ntitle: テスト\n")},
+		"policy/a.md":      {Data: []byte(strings.Replace(doc, "%s", "a", 1))},
+		"elsewhere/x.md":   {Data: []byte(strings.Replace(doc, "%s", "x", 1) + "\nSYMLINKCANARY\n")},
+		"policy/std/ln.md": {Data: []byte("../../elsewhere/x.md"), Mode: fs.ModeSymlink},
+	}
+	r, err := Load(fsys, LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Docs) != 1 || r.Docs[0].Path != "policy/a.md" {
+		t.Fatalf("documents: %v, want policy/a.md only", KnownIDs(5, r))
+	}
+	if len(r.Findings) != 1 || r.Findings[0].Rule != RuleFilesSymlink || r.Findings[0].Pos.File != "policy/std/ln.md" {
+		t.Fatalf("findings: %+v, want files/symlink at policy/std/ln.md", r.Findings)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -178,6 +179,15 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 		return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: i18n.Sprintf("%q matches no file: there is no document to check, approve or publish; write the documents there, or correct the glob", cfg.Documents)}
 	}
 	sort.Strings(paths)
+	// A document is read as the file itself, in a working tree and in a
+	// git tree alike: one that is a symbolic link is never followed (in a
+	// working tree it could name anything on the machine, and git holds
+	// only the link's text), and is left out with an error.
+	var links []Finding
+	if paths, links, err = dropSymlinks(fsys, paths); err != nil {
+		return nil, err
+	}
+	r.Findings = append(r.Findings, links...)
 	opts.Progress.Phase(i18n.T("reading documents"), len(paths))
 	defer opts.Progress.Done()
 	r.Docs = make([]*Document, len(paths))
@@ -369,3 +379,39 @@ type memInfo struct {
 }
 
 func (i memInfo) Size() int64 { return i.size }
+
+// dropSymlinks returns the paths that are not symbolic links, and a
+// finding for each that is. The type comes from the folder's listing,
+// which neither os.DirFS nor a git tree resolves.
+func dropSymlinks(fsys fs.FS, paths []string) ([]string, []Finding, error) {
+	kinds := map[string]map[string]fs.FileMode{}
+	var keep []string
+	var out []Finding
+	for _, p := range paths {
+		dir, name := path.Split(p)
+		dir = strings.TrimSuffix(dir, "/")
+		if dir == "" {
+			dir = "."
+		}
+		m, ok := kinds[dir]
+		if !ok {
+			ents, err := fs.ReadDir(fsys, dir)
+			if err != nil {
+				return nil, nil, fmt.Errorf("policy: documents: %s: %w", dir, err)
+			}
+			m = make(map[string]fs.FileMode, len(ents))
+			for _, e := range ents {
+				m[e.Name()] = e.Type()
+			}
+			kinds[dir] = m
+		}
+		if m[name]&fs.ModeSymlink != 0 {
+			out = append(out, Finding{Rule: RuleFilesSymlink, Severity: Error, Pos: Pos{File: p, Line: 1, Col: 1},
+				Message: i18n.Sprintf("%s is a symbolic link: policyctl never follows one, and reads no document from it", p),
+				Hint:    i18n.T("replace the link by the file itself, and commit the file")})
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return keep, out, nil
+}

@@ -197,6 +197,11 @@ var (
 		"二つのパスが大文字・小文字や Unicode の正規化だけ違う。macOS や Windows では同じファイルになる。",
 		"Rename one of them.",
 		"どちらかの名前を変える。")
+	RuleFilesSymlink = NewRule("files/symlink", Error,
+		"A document (a file the documents glob matches) is a symbolic link: in the working tree it would be read through the link, from wherever it points, while git stores only the link's text.",
+		"文書（documents に当てはまるファイル）がシンボリックリンクになっている。作業ツリーではリンク先（リポジトリの外のこともある）が読まれ、git にはリンクの文字列しか記録されない。",
+		"Replace the link by the file itself, and commit the file.",
+		"リンクをファイルそのものに置き換えてコミットする。")
 	RuleLinkBrokenFile = NewRule("link/broken-file", Error,
 		"A link or image points to a file that does not exist, or outside the repository.",
 		"リンクや画像が存在しないファイル、またはリポジトリの外を指している。",
