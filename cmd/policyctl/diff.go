@@ -274,6 +274,9 @@ func revLabel(rev string, t *source.Tree) string {
 			return fmt.Sprintf("%s (%s, %s)", ids[len(ids)-1], rev, hash)
 		}
 	}
+	if len(rev) >= 4 && strings.HasPrefix(t.Commit.Hash.String(), strings.ToLower(rev)) {
+		return hash // a commit named by its hash: once is enough
+	}
 	return fmt.Sprintf("%s (%s)", rev, hash)
 }
 

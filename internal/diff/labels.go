@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/policyctl/policyctl/internal/wareki"
@@ -17,6 +18,7 @@ type Labels struct {
 	Draft                string // the new side when it is the working tree
 	Kind                 string // the kind of a revision when none is known
 	Against              string // %s: the old revision, under the title
+	AgainstOther         string // %s: an old side that is no revision (a commit, a branch)
 	Legend               string // what marked text means (underline)
 	LegendBrackets       string // … when marks are brackets
 	Omitted              string // an unchanged provision: 第2条　（略）
@@ -49,6 +51,7 @@ var labels = map[string]*Labels{
 		Draft:          "改正案",
 		Kind:           "改正",
 		Against:        "（改正前：%s施行の版）",
+		AgainstOther:   "（改正前：%s の内容）",
 		Legend:         "（傍線部分は改正部分）",
 		LegendBrackets: "（【】内は改正部分）",
 		Omitted:        "（略）", OmittedSep: "　",
@@ -77,6 +80,7 @@ var labels = map[string]*Labels{
 		Draft:          "Draft amendment",
 		Kind:           "Amendment",
 		Against:        " (old text: in force from %s)",
+		AgainstOther:   " (old text: %s)",
 		Legend:         "(amended parts are underlined)",
 		LegendBrackets: "(amended parts are in 【】)",
 		Omitted:        "(omitted)", OmittedSep: " ",
@@ -145,10 +149,12 @@ func revisionDate(label string, l *Labels) (string, bool) {
 	return w.String(), true
 }
 
-// oldName names the old revision under the title.
-func oldName(label string, l *Labels) string {
+// against names the old side under the title: a revision by the day it
+// took effect (施行の版), anything else — a commit, a branch — by its name
+// alone, never as a version that was in force.
+func against(label string, l *Labels) string {
 	if d, ok := revisionDate(label, l); ok {
-		return strings.TrimSpace(d)
+		return fmt.Sprintf(l.Against, strings.TrimSpace(d))
 	}
-	return label
+	return fmt.Sprintf(l.AgainstOther, label)
 }

@@ -75,7 +75,7 @@ func (r *Result) Layout(o FormatOptions) *Table {
 		OldFirst: o.OldFirst,
 	}
 	if r.Old != "" {
-		t.Against = fmt.Sprintf(l.Against, oldName(r.Old, l))
+		t.Against = against(r.Old, l)
 	}
 	t.Headings = []string{l.New, l.Old}
 	if o.OldFirst {
