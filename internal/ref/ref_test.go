@@ -256,6 +256,27 @@ func TestProblems(t *testing.T) {
 	}
 }
 
+// TestMismatchDuplicateNumber: when the section the text speaks of has
+// the same number as the one the reference reaches (an insertion not yet
+// renumbered), the hint does not offer the reference as it is written.
+func TestMismatchDuplicateNumber(t *testing.T) {
+	doc := front("p", "procedure") + "# 手順\n\n## 1. 範囲\n\n## 2. 新設\n\n## 2. 脅威\n\n## 3. 対策\n\n上記2の脅威に対し、対策を講じる。\n"
+	r := load(t, map[string]string{"policy/p.md": doc})
+	for _, x := range New(r).Doc(r.Docs[0]) {
+		if x.Text != "上記2" {
+			continue
+		}
+		if x.Problem == nil || x.Problem.Rule.ID != "ref/mismatch" {
+			t.Fatalf("上記2: %+v, want ref/mismatch", x.Problem)
+		}
+		if want := "2 (line 13: 脅威) has the same number: policyctl renumber"; !strings.HasPrefix(x.Problem.Hint, want) {
+			t.Errorf("hint %q, want it to begin %q", x.Problem.Hint, want)
+		}
+		return
+	}
+	t.Fatal("上記2 not found")
+}
+
 // TestDocumentNamed: a reference that goes through the document itself
 // (本則第9条) names the document by its title, or as this document when
 // it has none, never by an empty name.

@@ -1418,6 +1418,14 @@ func (st *state) mismatch(r *Ref, e expr, end int, list []*Ref) {
 	}
 	b := better[0]
 	suggest := strings.Replace(r.Text, labelOf(t), labelOf(b), 1)
+	if suggest == r.Text {
+		// Two sections carry the number (an insertion not yet renumbered):
+		// the number cannot tell them apart, the numbering must.
+		st.fail(r, policy.RuleRefMismatch, policy.Warning,
+			i18n.Sprintf("%s resolves to %s, but the text speaks of 「%s」", r.Text, t.Display(), word),
+			i18n.Sprintf("%s (line %d: %s) has the same number: policyctl renumber numbers the sections again and rewrites the reference to keep the section it pointed at", labelOf(b), b.Line, b.Title))
+		return
+	}
 	st.fail(r, policy.RuleRefMismatch, policy.Warning,
 		i18n.Sprintf("%s resolves to %s, but the text speaks of 「%s」", r.Text, t.Display(), word),
 		i18n.Sprintf("did you mean %s (line %d: %s)?", suggest, b.Line, b.Title))
