@@ -29,7 +29,7 @@ type Entry struct {
 	Legacy  bool   `json:"legacy"`
 	// Scheduled is set for an approved revision whose date has not come:
 	// 施行予定.
-	Scheduled bool `json:"scheduled,omitempty"`
+	Scheduled bool `json:"scheduled"`
 	// Commit is the commit of the revision's content (empty for legacy).
 	Commit    string   `json:"commit,omitempty"`
 	Documents []Change `json:"documents"`
