@@ -79,6 +79,9 @@ func initRun(opts *initOptions) error {
 		// The key given is the secretariat's, as member "secretary" of
 		// the mayor's committee: say what to type to approve with it.
 		i18n.Fprintf(w, "\nThe key is member \"secretary\" of committee \"mayor\" in approvals/registry.yaml: approve with policyctl approve --committee mayor --member secretary --key <the private key>.\n")
+		// The registry and allowed_signers already hold the key.
+		i18n.Fprintf(w, "\nNext: add the other members and their keys to approvals/registry.yaml when you have them (then run policyctl signers), commit, then run policyctl check -C %s\n", opts.Dir)
+		return nil
 	}
 	i18n.Fprintf(w, "\nNext: add the members and their SSH public keys to approvals/registry.yaml, run policyctl signers, commit, then run policyctl check -C %s\n", opts.Dir)
 	return nil
