@@ -94,7 +94,7 @@ func verifyRun(opts *verifyOptions) error {
 		// Only when the verdict here agrees: with a registry changed since,
 		// "approved" under it would contradict the lines above.
 		if err == nil && g.Record != nil && g.Record.Scheduled && v.OK {
-			_, err = i18n.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, v.Revision)
+			_, err = i18n.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, history.DayName(v.Revision))
 		}
 	case "json":
 		err = v.WriteJSON(w)
@@ -178,7 +178,9 @@ func nextStep(g *history.Gate) string {
 	case g.Record != nil && g.Record.Approved && !v.OK:
 		return i18n.Sprintf("\nNext: revision %s is approved and sealed; the content changed since. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 … (a date after %s).\n", v.Revision, v.Revision)
 	case g.Record != nil && g.Record.Scheduled:
-		return i18n.Sprintf("\n施行予定: revision %s is approved and takes effect on %s.\n", v.Revision, v.Revision)
+		return i18n.Sprintf("\n施行予定: revision %s is approved and takes effect on %s.\n", v.Revision, history.DayName(v.Revision))
+	case v.OK && v.Revision <= history.Today():
+		return i18n.Sprintf("\nRevision %s is approved by every committee. Commit and push: its date has come, and CI publishes it.\n", v.Revision)
 	case v.OK:
 		return i18n.Sprintf("\nRevision %s is approved by every committee. Commit and push: CI publishes it once its date has come.\n", v.Revision)
 	case len(v.Blockers) > 0:

@@ -780,3 +780,21 @@ func ShortHash(c *object.Commit) string {
 	}
 	return strings.TrimSpace(c.Hash.String()[:7])
 }
+
+// DayName writes a revision id as the day it names, for a sentence in the
+// reader's language: 令和8年12月1日 in Japanese (公用文 writes dates in
+// 和暦), the id itself otherwise or when it is no date.
+func DayName(id string) string {
+	if i18n.Current() != i18n.Ja {
+		return id
+	}
+	y, m, d, err := wareki.ParseISO(id)
+	if err != nil {
+		return id
+	}
+	w, err := wareki.Of(y, m, d)
+	if err != nil {
+		return id
+	}
+	return w.String()
+}
