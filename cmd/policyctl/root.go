@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 
 	"github.com/policyctl/policyctl/internal/history"
 
@@ -130,9 +131,17 @@ func readLang(file string) string {
 	var cfg struct {
 		Lang string `yaml:"lang"`
 	}
-	_ = yaml.Unmarshal(b, &cfg)
+	if err := yaml.Unmarshal(b, &cfg); err != nil {
+		// A file that does not parse still says its language on a line
+		// of its own: the error about it is then in that language.
+		if m := langLine.FindSubmatch(b); m != nil {
+			return string(m[1])
+		}
+	}
 	return cfg.Lang
 }
+
+var langLine = regexp.MustCompile(`(?m)^lang:[ \t]*["']?([a-z]{2})["']?[ \t]*(?:#.*)?\r?$`)
 
 func newRootCmd(f *factory) *cobra.Command {
 	root := &cobra.Command{

@@ -248,7 +248,13 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &ConfigError{File: ConfigFile, Line: yamlErrorLine(err), Msg: i18n.T("malformed YAML: ") + trimYAMLError(err)}
+		line := yamlErrorLine(err)
+		// The parser names the line where the file ran out, not where the
+		// quote that swallowed the rest was opened.
+		if q := UnclosedQuote(data); q > 0 && strings.Contains(err.Error(), "found unexpected end of stream") {
+			line = q
+		}
+		return nil, &ConfigError{File: ConfigFile, Line: line, Msg: i18n.T("malformed YAML: ") + trimYAMLError(err)}
 	}
 	if len(root.Content) > 0 && root.Content[0].Kind != yaml.MappingNode {
 		return nil, &ConfigError{File: ConfigFile, Line: root.Content[0].Line, Msg: i18n.T("expected a mapping of keys such as organization, title and documents")}
@@ -556,4 +562,40 @@ func caseTwin(n *yaml.Node) (key, first *yaml.Node) {
 		}
 	}
 	return nil, nil
+}
+
+// UnclosedQuote returns the first line (1-based) whose quoted scalar is
+// still open at the line's end, 0 when every quote closes on its line. A
+// configuration never needs a quoted value over several lines; such a
+// line is where a missing closing quote is.
+func UnclosedQuote(data []byte) int {
+	for n, line := range strings.Split(string(data), "\n") {
+		var open byte
+		for i := 0; i < len(line); i++ {
+			c := line[i]
+			switch {
+			case open == 0 && c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+				i = len(line) // a comment
+			case open == 0 && (c == '"' || c == '\''):
+				// A quote opens a scalar only where one can begin.
+				if j := strings.TrimRight(line[:i], " \t"); j == "" || strings.ContainsAny(j[len(j)-1:], ":-[{,") {
+					open = c
+				}
+			case open == '"' && c == '\\':
+				i++
+			case open == '"' && c == '"':
+				open = 0
+			case open == '\'' && c == '\'':
+				if i+1 < len(line) && line[i+1] == '\'' {
+					i++
+				} else {
+					open = 0
+				}
+			}
+		}
+		if open != 0 {
+			return n + 1
+		}
+	}
+	return 0
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -154,4 +155,39 @@ func TestConfigLevelTags(t *testing.T) {
 	if _, err := LoadConfig(configFS(minimalConfig+"visibility: [\"public\", 'internal']\n"), nil); err != nil {
 		t.Errorf("quoted levels: %v", err)
 	}
+}
+
+// TestUnclosedQuote: a configuration whose quote is never closed is
+// reported at the line that opened it, not where the file ran out.
+func TestUnclosedQuote(t *testing.T) {
+	for _, tt := range []struct {
+		src  string
+		want int
+	}{
+		{"title: \"a\"\ndocuments: \"policy/**/*.md\nlang: ja\n", 2},
+		{"title: 'it''s'\nsite: {title: \"x}\n", 2},
+		{"title: \"a \\\" b\"\n# a \"comment\nx: it's fine\n", 0},
+		{"organization: {id: a, name: 'b}\n", 1},
+		{"list:\n  - \"a\n", 2},
+		{"x: \"a\" # \"\n", 0},
+	} {
+		if got := UnclosedQuote([]byte(tt.src)); got != tt.want {
+			t.Errorf("UnclosedQuote(%q) = %d, want %d", tt.src, got, tt.want)
+		}
+	}
+	_, err := LoadConfig(configFS("organization: {id: t, name: テスト市}\ntitle: テスト\ndocuments: \"policy/**/*.md\nlang: ja\n"), nil)
+	var ce *ConfigError
+	if !errors.As(err, &ce) || ce.Line != 3 {
+		t.Errorf("LoadConfig: %v, want a ConfigError at line 3", err)
+	}
+}
+
+// FuzzUnclosedQuote: any bytes; the line named is one of the input's.
+func FuzzUnclosedQuote(f *testing.F) {
+	f.Add([]byte("a: \"b\nc: 'd''e\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if n := UnclosedQuote(b); n < 0 || n > bytes.Count(b, []byte("\n"))+1 {
+			t.Fatalf("line %d of %d", n, bytes.Count(b, []byte("\n"))+1)
+		}
+	})
 }
