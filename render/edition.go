@@ -72,7 +72,7 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 		// Even the edition that cuts nothing is refused while a level is
 		// unknown: with a configuration of one level, it is the public
 		// one, and what the author restricted would be in it.
-		return nil, &RefusedError{Edition: e.Name, Findings: fs}
+		return nil, &RefusedError{Edition: e.Name, Findings: fs, Complete: true}
 	}
 	levels := r.Config.Visibility
 	sees := func(level int) bool { return level >= 0 && level < len(levels) && e.Sees(levels[level]) }
@@ -212,6 +212,9 @@ func (m *EditionModel) Assets() []string {
 type RefusedError struct {
 	Edition  string
 	Findings []policy.Finding
+	// Complete is set when the edition cuts nothing and is refused for
+	// a level the configuration does not know.
+	Complete bool
 }
 
 func (e *RefusedError) Error() string {

@@ -122,6 +122,12 @@ func buildError(f *factory, err error) error {
 	if errors.As(err, &refused) {
 		res := &check.Result{Findings: refused.Findings, Errors: len(refused.Findings)}
 		_ = res.WriteText(f.stderr, -1)
+		if refused.Complete {
+			// The edition cuts nothing: what stops it is only a level
+			// nobody configured, which may mean more than it may show.
+			i18n.Fprintf(f.stderr, "policyctl: refusing to build the %s edition: a level policyctl.yaml does not list may mean one more restricted than any edition shows (and with one level configured, this edition is the public one); write one of the configured levels\n", refused.Edition)
+			return errProblems
+		}
 		i18n.Fprintf(f.stderr, "policyctl: refusing to build the %s edition: these errors could make it show restricted content; fix them (policyctl check lists every finding)\n", refused.Edition)
 		return errProblems
 	}
