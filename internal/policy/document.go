@@ -310,6 +310,10 @@ func indexOf(xs []string, x string) int {
 	return -1
 }
 
+// closerLike matches a line that was meant to close the front matter:
+// dashes of any width or kind, two or more, perhaps with text after.
+var closerLike = regexp.MustCompile(`^\s*[-‐‑‒–—―ー－─━]{2,}(\s.*)?$`)
+
 // fullWidthKey matches a front-matter line whose key ends in a full-width
 // colon.
 var fullWidthKey = regexp.MustCompile(`^(\s*)([A-Za-z_][A-Za-z0-9_-]*)\s*：`)
@@ -354,6 +358,25 @@ func (d *Document) parseFrontMatter() {
 		off = lineEnd + 1
 	}
 	if end < 0 {
+		// A closer mistyped (--, ----, ー－－, ---  x) is where the editor
+		// meant it to end: name that line.
+		for off := first; off < len(src); {
+			lineEnd := len(src)
+			if nl := bytes.IndexByte(src[off:], '\n'); nl >= 0 {
+				lineEnd = off + nl
+			}
+			if l := string(bytes.TrimRight(src[off:lineEnd], "\r \t")); closerLike.MatchString(l) {
+				d.addFinding(RuleFrontMatterSyntax, Error, bom+off, i18n.Sprintf("the front matter is not closed: the line %q looks like its end, but the end is a line of exactly three hyphens", l),
+					i18n.T(`write the line as "---" (three half-width hyphens, nothing else)`))
+				// The body is read from after that line, so that the
+				// keys are not read as Markdown too; none of them is
+				// trusted (the document is the most restricted).
+				d.BodyStart = min(bom+lineEnd+1, len(d.Source))
+				d.BodyLine = bytes.Count(d.Source[:d.BodyStart], []byte("\n"))
+				return
+			}
+			off = lineEnd + 1
+		}
 		d.addFinding(RuleFrontMatterSyntax, Error, bom, i18n.T("the front matter is not closed"),
 			i18n.T(`end the front matter with a line "---"`))
 		return

@@ -68,3 +68,21 @@ func TestSymlinkDocument(t *testing.T) {
 		t.Fatalf("findings: %+v, want files/symlink at policy/std/ln.md", r.Findings)
 	}
 }
+
+// TestFrontMatterMistypedCloser: front matter closed by a line that only
+// looks like "---" is one error, at that line; the keys are not read as
+// Markdown (a heading naming visibility) and none of them is trusted.
+func TestFrontMatterMistypedCloser(t *testing.T) {
+	for _, closer := range []string{"--", "----", "ーーー", "--- end"} {
+		d := ParseDocument("t.md", []byte("---\nid: t\ntitle: T\nvisibility: public\n"+closer+"\n\n# T\n\n本文\n"), []string{"public", "internal"})
+		if len(d.Findings) != 1 || d.Findings[0].Rule != RuleFrontMatterSyntax || d.Findings[0].Pos.Line != 5 {
+			t.Errorf("%q: findings %+v, want one frontmatter/syntax at line 5", closer, d.Findings)
+		}
+		if d.Meta.Visibility == "public" {
+			t.Errorf("%q: the visibility of unclosed front matter was trusted", closer)
+		}
+		if !strings.HasPrefix(string(d.Body()), "\n# T") {
+			t.Errorf("%q: body %q, want it to begin after the closer", closer, d.Body())
+		}
+	}
+}
