@@ -380,24 +380,20 @@ type memInfo struct {
 
 func (i memInfo) Size() int64 { return i.size }
 
-// dropSymlinks returns the paths that are not symbolic links, and a
-// finding for each that is. The type comes from the folder's listing,
-// which neither os.DirFS nor a git tree resolves.
+// dropSymlinks returns the paths read through no symbolic link, and a
+// finding for each other: the document itself a link, or a folder on its
+// way (a glob follows a linked folder on a working tree's file system).
+// Types come from the folders' listings, which neither os.DirFS nor a git
+// tree resolves. A document must be a regular file: a pipe or a device
+// would never end.
 func dropSymlinks(fsys fs.FS, paths []string) ([]string, []Finding, error) {
 	kinds := map[string]map[string]fs.FileMode{}
-	var keep []string
-	var out []Finding
-	for _, p := range paths {
-		dir, name := path.Split(p)
-		dir = strings.TrimSuffix(dir, "/")
-		if dir == "" {
-			dir = "."
-		}
+	kind := func(dir, name string) (fs.FileMode, error) {
 		m, ok := kinds[dir]
 		if !ok {
 			ents, err := fs.ReadDir(fsys, dir)
 			if err != nil {
-				return nil, nil, fmt.Errorf("policy: documents: %s: %w", dir, err)
+				return 0, fmt.Errorf("policy: documents: %s: %w", dir, err)
 			}
 			m = make(map[string]fs.FileMode, len(ents))
 			for _, e := range ents {
@@ -405,11 +401,40 @@ func dropSymlinks(fsys fs.FS, paths []string) ([]string, []Finding, error) {
 			}
 			kinds[dir] = m
 		}
-		if m[name]&fs.ModeSymlink != 0 {
-			out = append(out, Finding{Rule: RuleFilesSymlink, Severity: Error, Pos: Pos{File: p, Line: 1, Col: 1},
-				Message: i18n.Sprintf("%s is a symbolic link: policyctl never follows one, and reads no document from it", p),
-				Hint:    i18n.T("replace the link by the file itself, and commit the file")})
-			continue
+		return m[name], nil
+	}
+	var keep []string
+	var out []Finding
+	bad := func(p, msg string, hint ...string) {
+		h := i18n.T("replace the link by the file itself, and commit the file")
+		if len(hint) > 0 {
+			h = hint[0]
+		}
+		out = append(out, Finding{Rule: RuleFilesSymlink, Severity: Error, Pos: Pos{File: p, Line: 1, Col: 1}, Message: msg, Hint: h})
+	}
+paths:
+	for _, p := range paths {
+		parts := strings.Split(p, "/")
+		for i, name := range parts {
+			dir := path.Join(parts[:i]...)
+			if dir == "" {
+				dir = "."
+			}
+			t, err := kind(dir, name)
+			if err != nil {
+				return nil, nil, err
+			}
+			switch {
+			case t&fs.ModeSymlink != 0 && i == len(parts)-1:
+				bad(p, i18n.Sprintf("%s is a symbolic link: policyctl never follows one, and reads no document from it", p))
+				continue paths
+			case t&fs.ModeSymlink != 0:
+				bad(p, i18n.Sprintf("%s is read through %s, a symbolic link: policyctl never follows one, and reads no document through it", p, path.Join(dir, name)))
+				continue paths
+			case i == len(parts)-1 && t.Type() != 0:
+				bad(p, i18n.Sprintf("%s is not a regular file: policyctl reads no document from it", p), i18n.T("replace it by a regular file holding the document"))
+				continue paths
+			}
 		}
 		keep = append(keep, p)
 	}
