@@ -359,20 +359,24 @@ func (d *Document) parseFrontMatter() {
 	}
 	if end < 0 {
 		// A closer mistyped (--, ----, ー－－, ---  x) is where the editor
-		// meant it to end: name that line.
+		// meant it to end: name that line. The search stops where the
+		// text is plainly Markdown (a fence or a ::: marker), so a "--"
+		// inside a code block is not taken for it. The body stays the
+		// whole file either way: every marker in it is still parsed, and
+		// none of the keys is trusted (the document is the most
+		// restricted) — moving the body's start could hide a marker.
 		for off := first; off < len(src); {
 			lineEnd := len(src)
 			if nl := bytes.IndexByte(src[off:], '\n'); nl >= 0 {
 				lineEnd = off + nl
 			}
-			if l := string(bytes.TrimRight(src[off:lineEnd], "\r \t")); closerLike.MatchString(l) {
+			l := string(bytes.TrimRight(src[off:lineEnd], "\r \t"))
+			if t := strings.TrimLeft(l, " \t"); strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") || strings.HasPrefix(t, ":::") {
+				break
+			}
+			if closerLike.MatchString(l) {
 				d.addFinding(RuleFrontMatterSyntax, Error, bom+off, i18n.Sprintf("the front matter is not closed: the line %q looks like its end, but the end is a line of exactly three hyphens", l),
 					i18n.T(`write the line as "---" (three half-width hyphens, nothing else)`))
-				// The body is read from after that line, so that the
-				// keys are not read as Markdown too; none of them is
-				// trusted (the document is the most restricted).
-				d.BodyStart = min(bom+lineEnd+1, len(d.Source))
-				d.BodyLine = bytes.Count(d.Source[:d.BodyStart], []byte("\n"))
 				return
 			}
 			off = lineEnd + 1
