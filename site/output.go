@@ -43,29 +43,36 @@ func openOutput(dir string) (*output, error) {
 	}
 	unlock, err := lockDir(dir)
 	if err != nil {
+		if created {
+			_ = os.Remove(dir)
+		}
 		return nil, i18n.Errorf("site: locking %s: %w", dir, err)
 	}
+	o := &output{dir: dir, unlock: unlock, created: created}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		unlock()
+		o.close()
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	for _, e := range ents {
 		if strings.HasPrefix(e.Name(), tempPrefix) {
 			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-				unlock()
+				o.close()
 				return nil, i18n.Errorf("site: removing what an earlier build left: %w", err)
 			}
 		}
 	}
-	return &output{dir: dir, unlock: unlock, created: created}, nil
+	return o, nil
 }
 
+// close takes away a root this build made and left empty, while the lock
+// is still held (a waiting build then sees the folder gone and makes its
+// own), and unlocks.
 func (o *output) close() {
-	o.unlock()
 	if o.created {
 		_ = os.Remove(o.dir) // only when empty: nothing was published
 	}
+	o.unlock()
 }
 
 // publish writes one edition and swaps it in (publishAll of one).

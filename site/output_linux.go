@@ -24,18 +24,42 @@ func exchange(tmp, dst string) (string, error) {
 	return "", err
 }
 
-// lockDir takes an exclusive lock on dir for one build.
+// lockDir takes an exclusive lock on dir for one build. The lock is held
+// on the folder that was open when it was granted: a build that waited
+// while another removed an empty root it had made would hold the lock of
+// a folder no longer there, so it tries again on the folder there now.
 func lockDir(dir string) (func(), error) {
-	f, err := os.Open(dir)
-	if err != nil {
-		return nil, err
+	for range 8 {
+		f, err := os.Open(dir)
+		if errors.Is(err, os.ErrNotExist) {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
+			f.Close()
+			return nil, err
+		}
+		unlock := func() {
+			_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)
+			f.Close()
+		}
+		held, err1 := f.Stat()
+		now, err2 := os.Stat(dir)
+		if err1 == nil && err2 == nil && os.SameFile(held, now) {
+			return unlock, nil
+		}
+		unlock()
+		if err2 != nil && !errors.Is(err2, os.ErrNotExist) {
+			return nil, err2
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
 	}
-	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() {
-		_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)
-		f.Close()
-	}, nil
+	return nil, errors.New("the folder kept being replaced while waiting for its lock")
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -171,7 +172,9 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	}
 	// A folder that cannot be read (a git tree a partial clone lacks) is an
 	// error, never a folder without documents.
-	paths, err := doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors())
+	// A linked folder is not walked (it could lead out of the repository,
+	// or round in a loop): dropSymlinks reports it instead.
+	paths, err := doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors(), doublestar.WithNoFollow())
 	if err != nil {
 		return nil, i18n.Errorf("policy: documents %q: %w", cfg.Documents, err)
 	}
@@ -184,7 +187,8 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	// working tree it could name anything on the machine, and git holds
 	// only the link's text), and is left out with an error.
 	var links []Finding
-	if paths, links, err = dropSymlinks(fsys, paths); err != nil {
+	base, _ := doublestar.SplitPattern(cfg.Documents)
+	if paths, links, err = dropSymlinks(fsys, base, paths); err != nil {
 		return nil, err
 	}
 	r.Findings = append(r.Findings, links...)
@@ -382,18 +386,22 @@ func (i memInfo) Size() int64 { return i.size }
 
 // dropSymlinks returns the paths read through no symbolic link, and a
 // finding for each other: the document itself a link, or a folder on its
-// way (a glob follows a linked folder on a working tree's file system).
-// Types come from the folders' listings, which neither os.DirFS nor a git
-// tree resolves. A document must be a regular file: a pipe or a device
-// would never end.
-func dropSymlinks(fsys fs.FS, paths []string) ([]string, []Finding, error) {
+// way. Types come from the folders' listings, which neither os.DirFS nor a
+// git tree resolves. A document must be a regular file: a pipe or a device
+// would never end. A linked folder under the glob's base, which the glob
+// does not walk, is reported too: the documents in it are not read.
+func dropSymlinks(fsys fs.FS, base string, paths []string) ([]string, []Finding, error) {
 	kinds := map[string]map[string]fs.FileMode{}
-	kind := func(dir, name string) (fs.FileMode, error) {
-		m, ok := kinds[dir]
-		if !ok {
+	// kind returns the type of name in dir's listing; ok is false when
+	// the listing has no entry of that exact name (a file system that
+	// folds case or normalisation found it under another): nothing is
+	// known of it, and it is not read.
+	kind := func(dir, name string) (t fs.FileMode, ok bool, err error) {
+		m, listed := kinds[dir]
+		if !listed {
 			ents, err := fs.ReadDir(fsys, dir)
 			if err != nil {
-				return 0, fmt.Errorf("policy: documents: %s: %w", dir, err)
+				return 0, false, fmt.Errorf("policy: documents: %s: %w", dir, err)
 			}
 			m = make(map[string]fs.FileMode, len(ents))
 			for _, e := range ents {
@@ -401,7 +409,8 @@ func dropSymlinks(fsys fs.FS, paths []string) ([]string, []Finding, error) {
 			}
 			kinds[dir] = m
 		}
-		return m[name], nil
+		t, ok = m[name]
+		return t, ok, nil
 	}
 	var keep []string
 	var out []Finding
@@ -420,11 +429,15 @@ paths:
 			if dir == "" {
 				dir = "."
 			}
-			t, err := kind(dir, name)
+			t, ok, err := kind(dir, name)
 			if err != nil {
 				return nil, nil, err
 			}
 			switch {
+			case !ok:
+				bad(p, i18n.Sprintf("%s is not listed in its folder under that exact name: policyctl reads no document it cannot see listed", p),
+					i18n.T("name the file exactly as the folder lists it (upper and lower case, and Unicode normalisation, count)"))
+				continue paths
 			case t&fs.ModeSymlink != 0 && i == len(parts)-1:
 				bad(p, i18n.Sprintf("%s is a symbolic link: policyctl never follows one, and reads no document from it", p))
 				continue paths
@@ -434,9 +447,31 @@ paths:
 			case i == len(parts)-1 && t.Type() != 0:
 				bad(p, i18n.Sprintf("%s is not a regular file: policyctl reads no document from it", p), i18n.T("replace it by a regular file holding the document"))
 				continue paths
+			case i < len(parts)-1 && !t.IsDir():
+				// A junction or other special folder: what it leads to is
+				// not the repository's.
+				bad(p, i18n.Sprintf("%s is read through %s, which is not a plain folder: policyctl reads no document through it", p, path.Join(dir, name)))
+				continue paths
 			}
 		}
 		keep = append(keep, p)
+	}
+	// The glob did not walk into linked folders; say which, once each.
+	err := fs.WalkDir(fsys, base, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.Type()&fs.ModeSymlink == 0 || slices.Contains(paths, p) {
+			return nil
+		}
+		if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
+			bad(p, i18n.Sprintf("%s is a symbolic link to a folder: policyctl never follows one, and reads no document in it", p),
+				i18n.T("replace the link by the folder itself, and commit its files"))
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("policy: documents: %w", err)
 	}
 	return keep, out, nil
 }

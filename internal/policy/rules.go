@@ -198,8 +198,8 @@ var (
 		"Rename one of them.",
 		"どちらかの名前を変える。")
 	RuleFilesSymlink = NewRule("files/symlink", Error,
-		"A document (a file the documents glob matches) is a symbolic link: in the working tree it would be read through the link, from wherever it points, while git stores only the link's text.",
-		"文書（documents に当てはまるファイル）がシンボリックリンクになっている。作業ツリーではリンク先（リポジトリの外のこともある）が読まれ、git にはリンクの文字列しか記録されない。",
+		"A document (a file the documents glob matches) is a symbolic link, lies in a linked folder, is not a regular file, or is not listed under its name: in the working tree it would be read through the link, from wherever it points, while git stores only the link's text.",
+		"文書（documents に当てはまるファイル）がシンボリックリンクであるか、リンクされたフォルダの中にあるか、通常のファイルでないか、その名前のとおりにはフォルダの一覧にない。作業ツリーではリンク先（リポジトリの外のこともある）が読まれ、git にはリンクの文字列しか記録されない。",
 		"Replace the link by the file itself, and commit the file.",
 		"リンクをファイルそのものに置き換えてコミットする。")
 	RuleLinkBrokenFile = NewRule("link/broken-file", Error,
