@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/progress"
 )
 
@@ -166,6 +167,9 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 			return err
 		}
 		i18n.Set(l)
+		for _, name := range policy.IgnoredEnv(os.Environ()) {
+			fmt.Fprintln(f.stderr, i18n.Sprintf("policyctl: warning: %s is ignored: the key it names decides what editions show and what approvals name, so only the approved policyctl.yaml sets it", name))
+		}
 		return nil
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

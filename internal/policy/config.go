@@ -234,6 +234,29 @@ func isApprovedKey(k string) bool {
 	return slices.Contains(approvedKeys, k) || strings.HasPrefix(k, "editions.")
 }
 
+// IgnoredEnv lists the POLICYCTL_* variables set in environ (as os.Environ
+// gives it) that name an approved key: LoadConfig does not read them, and
+// a user who set one should be told so rather than believe it applied.
+func IgnoredEnv(environ []string) []string {
+	var out []string
+	for _, kv := range environ {
+		name, val, _ := strings.Cut(kv, "=")
+		key, ok := strings.CutPrefix(name, "POLICYCTL_")
+		if !ok || val == "" {
+			continue
+		}
+		key = strings.ToLower(key)
+		for _, k := range approvedKeys {
+			if key == strings.ReplaceAll(k, ".", "_") || strings.HasPrefix(key, k+"_") {
+				out = append(out, name)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // LoadConfig reads policyctl.yaml from fsys and applies, in increasing
 // precedence, the defaults of SPEC §1, POLICYCTL_* environment variables
 // (POLICYCTL_ORGANIZATION_ID for organization.id) and overrides (key=value

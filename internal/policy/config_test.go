@@ -191,3 +191,15 @@ func FuzzUnclosedQuote(f *testing.F) {
 		}
 	})
 }
+
+// TestIgnoredEnv: a POLICYCTL_* variable naming an approved key is
+// listed (the command warns of it); others, and empty ones, are not.
+func TestIgnoredEnv(t *testing.T) {
+	got := IgnoredEnv([]string{
+		"POLICYCTL_DOCUMENTS=x/*.md", "POLICYCTL_TITLE=t", "POLICYCTL_EDITIONS_WEB=public",
+		"POLICYCTL_ORGANIZATION_ID=x", "POLICYCTL_VISIBILITY=", "HOME=/root", "POLICYCTL_LANG=ja",
+	})
+	if want := "POLICYCTL_DOCUMENTS POLICYCTL_EDITIONS_WEB POLICYCTL_ORGANIZATION_ID"; strings.Join(got, " ") != want {
+		t.Errorf("IgnoredEnv: %v, want %s", got, want)
+	}
+}
