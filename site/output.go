@@ -41,14 +41,13 @@ func openOutput(dir string) (*output, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("site: %w", err)
 	}
-	unlock, err := lockDir(dir)
+	// Without the lock the folder is left as it is, even one this build
+	// made: another build may hold it.
+	unlock, made, err := lockDir(dir)
 	if err != nil {
-		if created {
-			_ = os.Remove(dir)
-		}
 		return nil, i18n.Errorf("site: locking %s: %w", dir, err)
 	}
-	o := &output{dir: dir, unlock: unlock, created: created}
+	o := &output{dir: dir, unlock: unlock, created: created || made}
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		o.close()

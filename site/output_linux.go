@@ -28,21 +28,24 @@ func exchange(tmp, dst string) (string, error) {
 // on the folder that was open when it was granted: a build that waited
 // while another removed an empty root it had made would hold the lock of
 // a folder no longer there, so it tries again on the folder there now.
-func lockDir(dir string) (func(), error) {
+//
+// made reports whether lockDir itself made the folder again.
+func lockDir(dir string) (unlock func(), made bool, err error) {
 	for range 8 {
 		f, err := os.Open(dir)
 		if errors.Is(err, os.ErrNotExist) {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return nil, err
+				return nil, made, err
 			}
+			made = true
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return nil, made, err
 		}
 		if err := unix.Flock(int(f.Fd()), unix.LOCK_EX); err != nil {
 			f.Close()
-			return nil, err
+			return nil, made, err
 		}
 		unlock := func() {
 			_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)
@@ -51,15 +54,16 @@ func lockDir(dir string) (func(), error) {
 		held, err1 := f.Stat()
 		now, err2 := os.Stat(dir)
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
-			return unlock, nil
+			return unlock, made, nil
 		}
 		unlock()
 		if err2 != nil && !errors.Is(err2, os.ErrNotExist) {
-			return nil, err2
+			return nil, made, err2
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, err
+			return nil, made, err
 		}
+		made = true
 	}
-	return nil, errors.New("the folder kept being replaced while waiting for its lock")
+	return nil, made, errors.New("the folder kept being replaced while waiting for its lock")
 }

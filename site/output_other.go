@@ -9,4 +9,4 @@ func exchange(tmp, dst string) (string, error) { return renameAside(tmp, dst) }
 
 // lockDir does not lock where flock is not available: run one build at a
 // time.
-func lockDir(dir string) (func(), error) { return func() {}, nil }
+func lockDir(dir string) (func(), bool, error) { return func() {}, false, nil }

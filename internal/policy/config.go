@@ -241,17 +241,19 @@ func IgnoredEnv(environ []string) []string {
 	var out []string
 	for _, kv := range environ {
 		name, val, _ := strings.Cut(kv, "=")
-		key, ok := strings.CutPrefix(name, "POLICYCTL_")
+		// Windows finds variables whatever their case; so does this.
+		key, ok := strings.CutPrefix(strings.ToUpper(name), "POLICYCTL_")
 		if !ok || val == "" {
 			continue
 		}
 		key = strings.ToLower(key)
-		for _, k := range approvedKeys {
-			if key == strings.ReplaceAll(k, ".", "_") || strings.HasPrefix(key, k+"_") {
-				out = append(out, name)
-				break
-			}
+		switch {
+		case key == "editions", strings.HasPrefix(key, "editions_"):
+		case slices.ContainsFunc(approvedKeys, func(k string) bool { return key == strings.ReplaceAll(k, ".", "_") }):
+		default:
+			continue
 		}
+		out = append(out, name)
 	}
 	sort.Strings(out)
 	return out

@@ -198,6 +198,7 @@ func TestIgnoredEnv(t *testing.T) {
 	got := IgnoredEnv([]string{
 		"POLICYCTL_DOCUMENTS=x/*.md", "POLICYCTL_TITLE=t", "POLICYCTL_EDITIONS_WEB=public",
 		"POLICYCTL_ORGANIZATION_ID=x", "POLICYCTL_VISIBILITY=", "HOME=/root", "POLICYCTL_LANG=ja",
+		"POLICYCTL_DOCUMENTS_X=1", "POLICYCTL_VISIBILITY_LEVELS=x",
 	})
 	if want := "POLICYCTL_DOCUMENTS POLICYCTL_EDITIONS_WEB POLICYCTL_ORGANIZATION_ID"; strings.Join(got, " ") != want {
 		t.Errorf("IgnoredEnv: %v, want %s", got, want)

@@ -150,3 +150,31 @@ func TestFrontMatterCloserLikeInFence(t *testing.T) {
 		t.Errorf("the secret text is at level %d, want internal (1) or more", lv)
 	}
 }
+
+// TestSymlinkOutsideGlob: a linked folder where the glob could never find
+// a document (images beside policy/*.md) is not an error; one where it
+// could (under policy/**) is.
+func TestSymlinkOutsideGlob(t *testing.T) {
+	doc := "---\nid: a\ntitle: A\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n"
+	for glob, want := range map[string]int{"policy/*.md": 0, "policy/**/*.md": 1} {
+		fsys := fstest.MapFS{
+			ConfigFile:      {Data: []byte("organization: {id: t, name: テスト市}\ntitle: テスト\ndocuments: " + glob + "\n")},
+			"policy/a.md":   {Data: []byte(doc)},
+			"shared/i.png":  {Data: []byte("png")},
+			"policy/images": {Data: []byte("../shared"), Mode: fs.ModeSymlink},
+		}
+		r, err := Load(fsys, LoadOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range r.Findings {
+			if f.Rule == RuleFilesSymlink {
+				n++
+			}
+		}
+		if n != want || len(r.Docs) != 1 {
+			t.Errorf("%s: %d files/symlink, %d documents; want %d and 1", glob, n, len(r.Docs), want)
+		}
+	}
+}

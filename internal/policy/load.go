@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -187,8 +186,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	// working tree it could name anything on the machine, and git holds
 	// only the link's text), and is left out with an error.
 	var links []Finding
-	base, _ := doublestar.SplitPattern(cfg.Documents)
-	if paths, links, err = dropSymlinks(fsys, base, paths); err != nil {
+	if paths, links, err = dropSymlinks(fsys, cfg.Documents, paths); err != nil {
 		return nil, err
 	}
 	r.Findings = append(r.Findings, links...)
@@ -390,7 +388,8 @@ func (i memInfo) Size() int64 { return i.size }
 // git tree resolves. A document must be a regular file: a pipe or a device
 // would never end. A linked folder under the glob's base, which the glob
 // does not walk, is reported too: the documents in it are not read.
-func dropSymlinks(fsys fs.FS, base string, paths []string) ([]string, []Finding, error) {
+func dropSymlinks(fsys fs.FS, pattern string, paths []string) ([]string, []Finding, error) {
+	base, rest := doublestar.SplitPattern(pattern)
 	kinds := map[string]map[string]fs.FileMode{}
 	// kind returns the type of name in dir's listing; ok is false when
 	// the listing has no entry of that exact name (a file system that
@@ -456,12 +455,63 @@ paths:
 		}
 		keep = append(keep, p)
 	}
-	// The glob did not walk into linked folders; say which, once each.
+	// The glob did not walk into linked folders; say which, once each —
+	// only where the glob could have gone (a linked asset folder beside
+	// the documents is not one), and not at all when the base itself is
+	// reached through a link (each document under it was named above).
+	segs := strings.Split(rest, "/")
+	reachable := func(p string) bool {
+		if strings.ContainsAny(pattern, "{") {
+			return true
+		}
+		if base != "." {
+			p = strings.TrimPrefix(p, base+"/")
+		}
+		rel := strings.Split(p, "/")
+		for j, name := range rel {
+			if j >= len(segs)-1 {
+				return false
+			}
+			if segs[j] == "**" {
+				return true
+			}
+			if ok, _ := path.Match(segs[j], name); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	if base != "." {
+		parts := strings.Split(base, "/")
+		for i, name := range parts {
+			dir := path.Join(parts[:i]...)
+			if dir == "" {
+				dir = "."
+			}
+			t, ok, err := kind(dir, name)
+			if err != nil || !ok || !t.IsDir() {
+				return keep, out, nil
+			}
+		}
+	}
+	linked := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		linked[p] = true
+	}
 	err := fs.WalkDir(fsys, base, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p != base {
+				return nil // gone while walked: nothing to read there
+			}
 			return err
 		}
-		if e.Type()&fs.ModeSymlink == 0 || slices.Contains(paths, p) {
+		if p == base {
+			return nil
+		}
+		if e.IsDir() && (e.Name() == ".git" || !reachable(p)) {
+			return fs.SkipDir // git's own store, or where no document can be
+		}
+		if e.Type()&(fs.ModeSymlink|fs.ModeIrregular) == 0 || linked[p] || !reachable(p) {
 			return nil
 		}
 		if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
