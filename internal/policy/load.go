@@ -422,12 +422,9 @@ func dropSymlinks(fsys fs.FS, pattern string, paths []string) ([]string, []Findi
 	}
 paths:
 	for _, p := range paths {
-		parts := strings.Split(p, "/")
-		for i, name := range parts {
-			dir := path.Join(parts[:i]...)
-			if dir == "" {
-				dir = "."
-			}
+		steps := pathSteps(p)
+		for i, st := range steps {
+			dir, name := st[0], st[1]
 			t, ok, err := kind(dir, name)
 			if err != nil {
 				return nil, nil, err
@@ -437,16 +434,16 @@ paths:
 				bad(p, i18n.Sprintf("%s is not listed in its folder under that exact name: policyctl reads no document it cannot see listed", p),
 					i18n.T("name the file exactly as the folder lists it (upper and lower case, and Unicode normalisation, count)"))
 				continue paths
-			case t&fs.ModeSymlink != 0 && i == len(parts)-1:
+			case t&fs.ModeSymlink != 0 && i == len(steps)-1:
 				bad(p, i18n.Sprintf("%s is a symbolic link: policyctl never follows one, and reads no document from it", p))
 				continue paths
 			case t&fs.ModeSymlink != 0:
 				bad(p, i18n.Sprintf("%s is read through %s, a symbolic link: policyctl never follows one, and reads no document through it", p, path.Join(dir, name)))
 				continue paths
-			case i == len(parts)-1 && t.Type() != 0:
+			case i == len(steps)-1 && t.Type() != 0:
 				bad(p, i18n.Sprintf("%s is not a regular file: policyctl reads no document from it", p), i18n.T("replace it by a regular file holding the document"))
 				continue paths
-			case i < len(parts)-1 && !t.IsDir():
+			case i < len(steps)-1 && !t.IsDir():
 				// A junction or other special folder: what it leads to is
 				// not the repository's.
 				bad(p, i18n.Sprintf("%s is read through %s, which is not a plain folder: policyctl reads no document through it", p, path.Join(dir, name)))
@@ -482,21 +479,16 @@ paths:
 		return true
 	}
 	if base != "." {
-		parts := strings.Split(base, "/")
-		for i, name := range parts {
-			dir := path.Join(parts[:i]...)
-			if dir == "" {
-				dir = "."
-			}
-			t, ok, err := kind(dir, name)
+		for _, st := range pathSteps(base) {
+			t, ok, err := kind(st[0], st[1])
 			if err != nil || !ok || !t.IsDir() {
 				return keep, out, nil
 			}
 		}
 	}
-	linked := make(map[string]bool, len(paths))
+	matched := make(map[string]bool, len(paths))
 	for _, p := range paths {
-		linked[p] = true
+		matched[p] = true
 	}
 	err := fs.WalkDir(fsys, base, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -511,7 +503,7 @@ paths:
 		if e.IsDir() && (e.Name() == ".git" || !reachable(p)) {
 			return fs.SkipDir // git's own store, or where no document can be
 		}
-		if e.Type()&(fs.ModeSymlink|fs.ModeIrregular) == 0 || linked[p] || !reachable(p) {
+		if e.Type()&(fs.ModeSymlink|fs.ModeIrregular) == 0 || matched[p] || !reachable(p) {
 			return nil
 		}
 		if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
@@ -524,4 +516,19 @@ paths:
 		return nil, nil, fmt.Errorf("policy: documents: %w", err)
 	}
 	return keep, out, nil
+}
+
+// pathSteps lists each step of a slash-separated path as the folder it is
+// listed in and its name, the last one the file itself.
+func pathSteps(p string) [][2]string {
+	parts := strings.Split(p, "/")
+	out := make([][2]string, len(parts))
+	for i, name := range parts {
+		dir := path.Join(parts[:i]...)
+		if dir == "" {
+			dir = "."
+		}
+		out[i] = [2]string{dir, name}
+	}
+	return out
 }
