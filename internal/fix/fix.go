@@ -12,7 +12,6 @@
 package fix
 
 import (
-	"crypto/sha256"
 	"sort"
 	"strings"
 
@@ -201,5 +200,3 @@ func (c *Change) Paths() []string {
 	sort.Strings(ps)
 	return ps
 }
-
-func digest(b []byte) [32]byte { return sha256.Sum256(b) }

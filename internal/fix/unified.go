@@ -23,9 +23,12 @@ type opcode struct {
 // edits cost, where go-difflib's SequenceMatcher (used before) indexed
 // every line of both sides and took most of the time of a renumbering
 // that rewrites hundreds of files. Nothing is written when no line differs.
+// A text of more distinct lines than runes can name (about a million)
+// is shown as one change of everything between the lines both begin and
+// end with: still a diff that applies, only a coarse one.
 func writeUnified(w io.Writer, from, to, a, b string) error {
 	al, bl := splitLines(a), splitLines(b)
-	ops, err := lineOpcodes(a, b, len(al), len(bl))
+	ops, err := lineOpcodes(al, bl)
 	if err != nil {
 		return fmt.Errorf("fix: %s: %w", from, err)
 	}
@@ -77,42 +80,100 @@ func writeLines(sb *strings.Builder, prefix byte, lines []string) {
 	}
 }
 
-// lineOpcodes matches the lines of a and b (n and m lines) and returns
-// the runs that cover both, every change between two equal runs joined
-// into one.
-func lineOpcodes(a, b string, n, m int) ([]opcode, error) {
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // deterministic: bounded by the input, not the clock
-	ra, rb, _ := dmp.DiffLinesToRunes(a, b)
+// lineOpcodes matches the lines al and bl and returns the runs that
+// cover both, every change between two equal runs joined into one. The
+// lines both texts begin and end with are equal runs as they stand (a
+// Myers diff finds them first too); only the lines between go to go-diff,
+// each as one rune that names its line.
+func lineOpcodes(al, bl []string) ([]opcode, error) {
+	n, m := len(al), len(bl)
+	pre := 0
+	for pre < n && pre < m && al[pre] == bl[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < n-pre && suf < m-pre && al[n-1-suf] == bl[m-1-suf] {
+		suf++
+	}
 	var ops []opcode
-	i, j := 0, 0
-	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
-		k := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			ops = append(ops, opcode{equal: true, i1: i, i2: i + k, j1: j, j2: j + k})
-			i, j = i+k, j+k
-			continue
-		case diffmatchpatch.DiffDelete:
-			i += k
-		case diffmatchpatch.DiffInsert:
-			j += k
+	if pre > 0 {
+		ops = append(ops, opcode{equal: true, i2: pre, j2: pre})
+	}
+	i, j := pre, pre
+	if mid := n - pre - suf + m - pre - suf; mid > maxLineIDs {
+		ops = append(ops, opcode{i1: i, i2: n - suf, j1: j, j2: m - suf})
+		i, j = n-suf, m-suf
+	} else if mid > 0 {
+		ids := make(map[string]rune, mid)
+		ra, rb := make([]rune, n-pre-suf), make([]rune, m-pre-suf)
+		for k, l := range al[pre : n-suf] {
+			ra[k] = lineID(ids, l)
 		}
-		if l := len(ops) - 1; l >= 0 && !ops[l].equal {
-			ops[l].i2, ops[l].j2 = i, j
-		} else {
-			start := opcode{}
-			if l >= 0 {
-				start.i1, start.j1 = ops[l].i2, ops[l].j2
+		for k, l := range bl[pre : m-suf] {
+			rb[k] = lineID(ids, l)
+		}
+		dmp := diffmatchpatch.New()
+		dmp.DiffTimeout = 0 // deterministic: bounded by the input, not the clock
+		for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+			k := utf8.RuneCountInString(d.Text)
+			switch d.Type {
+			case diffmatchpatch.DiffEqual:
+				ops = appendEqual(ops, i, j, k)
+				i, j = i+k, j+k
+				continue
+			case diffmatchpatch.DiffDelete:
+				i += k
+			case diffmatchpatch.DiffInsert:
+				j += k
 			}
-			start.i2, start.j2 = i, j
-			ops = append(ops, start)
+			if l := len(ops) - 1; l >= 0 && !ops[l].equal {
+				ops[l].i2, ops[l].j2 = i, j
+			} else {
+				start := opcode{}
+				if l >= 0 {
+					start.i1, start.j1 = ops[l].i2, ops[l].j2
+				}
+				start.i2, start.j2 = i, j
+				ops = append(ops, start)
+			}
 		}
+	}
+	if suf > 0 {
+		ops = appendEqual(ops, i, j, suf)
+		i, j = i+suf, j+suf
 	}
 	if i != n || j != m {
 		return nil, fmt.Errorf("the line diff covers %d of %d and %d of %d lines", i, n, j, m)
 	}
 	return ops, nil
+}
+
+// appendEqual adds k equal lines from a's i and b's j, joined to an equal
+// run just before them.
+func appendEqual(ops []opcode, i, j, k int) []opcode {
+	if l := len(ops) - 1; l >= 0 && ops[l].equal {
+		ops[l].i2, ops[l].j2 = i+k, j+k
+		return ops
+	}
+	return append(ops, opcode{equal: true, i1: i, i2: i + k, j1: j, j2: j + k})
+}
+
+// maxLineIDs is how many distinct lines runes can name past the
+// surrogates (lineID).
+const maxLineIDs = utf8.MaxRune + 1 - 0x800
+
+// lineID names a line by a rune of its own: the n-th distinct line is
+// rune n, past the surrogates, which go-diff's strings could not carry.
+func lineID(ids map[string]rune, l string) rune {
+	if id, ok := ids[l]; ok {
+		return id
+	}
+	id := rune(len(ids))
+	if id >= 0xD800 {
+		id += 0x800
+	}
+	ids[l] = id
+	return id
 }
 
 // groupOpcodes groups the runs into hunks with n lines of context, as

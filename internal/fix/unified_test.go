@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 func TestWriteUnifiedForm(t *testing.T) {
@@ -120,4 +123,100 @@ func TestWriteUnifiedApplies(t *testing.T) {
 			t.Fatalf("case %d: applied %q, want %q\ndiff:\n%s", i, got, c[1], d.String())
 		}
 	}
+}
+
+// TestLineOpcodesAsGoDiff holds lineOpcodes, which trims the equal lines
+// at both ends itself and names lines by runes of its own, to go-diff's
+// line mode (DiffLinesToRunes, then DiffMainRunes), which it replaced, on
+// random texts of repeated lines: its runs cover both texts, its equal
+// runs are equal, and it deletes and inserts as few lines as go-diff. (An
+// edit between repeated lines may be placed a line apart: go-diff slides
+// it over the lines both texts end with, which it no longer sees.)
+func TestLineOpcodesAsGoDiff(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	words := []string{"第1条\n", "前項\n", "\n", "(1) 一\n", "上記3\n", "以下同じ。\n", "x"}
+	text := func(n int) string {
+		var sb strings.Builder
+		for range n {
+			sb.WriteString(words[rng.IntN(len(words))])
+		}
+		return sb.String()
+	}
+	changed := func(ops []opcode) (del, ins int) {
+		for _, o := range ops {
+			if !o.equal {
+				del, ins = del+o.i2-o.i1, ins+o.j2-o.j1
+			}
+		}
+		return del, ins
+	}
+	for i := range 1000 {
+		a := text(rng.IntN(60))
+		b := a
+		switch rng.IntN(3) {
+		case 0:
+			b = text(rng.IntN(60))
+		default:
+			for range 1 + rng.IntN(5) {
+				k := rng.IntN(len(b) + 1)
+				b = b[:k] + words[rng.IntN(len(words))] + b[k:]
+			}
+		}
+		al, bl := splitLines(a), splitLines(b)
+		got, err := lineOpcodes(al, bl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, y := 0, 0
+		for _, o := range got {
+			if o.i1 != x || o.j1 != y || o.i2 < o.i1 || o.j2 < o.j1 {
+				t.Fatalf("case %d: runs %v do not follow each other", i, got)
+			}
+			if o.equal && (o.i2-o.i1 != o.j2-o.j1 || strings.Join(al[o.i1:o.i2], "") != strings.Join(bl[o.j1:o.j2], "")) {
+				t.Fatalf("case %d: equal run %v differs", i, o)
+			}
+			x, y = o.i2, o.j2
+		}
+		if x != len(al) || y != len(bl) {
+			t.Fatalf("case %d: runs %v cover %d and %d of %d and %d lines", i, got, x, y, len(al), len(bl))
+		}
+		gd, gi := changed(got)
+		wd, wi := changed(goDiffOpcodes(a, b))
+		if gd != wd || gi != wi {
+			t.Fatalf("case %d: %q → %q: %d deleted and %d inserted lines, go-diff %d and %d", i, a, b, gd, gi, wd, wi)
+		}
+	}
+}
+
+// goDiffOpcodes is lineOpcodes as it was: go-diff's own line mode.
+func goDiffOpcodes(a, b string) []opcode {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	ra, rb, _ := dmp.DiffLinesToRunes(a, b)
+	var ops []opcode
+	i, j := 0, 0
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		k := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			ops = append(ops, opcode{equal: true, i1: i, i2: i + k, j1: j, j2: j + k})
+			i, j = i+k, j+k
+			continue
+		case diffmatchpatch.DiffDelete:
+			i += k
+		case diffmatchpatch.DiffInsert:
+			j += k
+		}
+		if l := len(ops) - 1; l >= 0 && !ops[l].equal {
+			ops[l].i2, ops[l].j2 = i, j
+		} else {
+			start := opcode{}
+			if l >= 0 {
+				start.i1, start.j1 = ops[l].i2, ops[l].j2
+			}
+			start.i2, start.j2 = i, j
+			ops = append(ops, start)
+		}
+	}
+	return ops
 }

@@ -2,6 +2,7 @@ package fix
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -59,7 +60,7 @@ func (c *Change) fileDiff(w io.Writer, p string) error {
 
 // Write writes the change into the repository at dir, all files or none.
 // Each new file is written aside, in its folder, first; then every file
-// on disk is compared (by SHA-256) with the bytes that were read, and if
+// on disk is compared with the bytes that were read, and if
 // any changed since — an editor saved it meanwhile — nothing is moved
 // into place. between, when not nil, is called after the files are
 // written aside and before they are compared: tests change a file there.
@@ -71,7 +72,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	// scheduling.
 	type pending struct {
 		path, full, tmp, backup string
-		moved                   bool
+		moved, swapped          bool
 	}
 	paths := c.Paths()
 	ps := make([]pending, len(paths))
@@ -118,7 +119,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		if err != nil {
 			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
-		if digest(now) != digest(c.Before[p.path]) {
+		if !bytes.Equal(now, c.Before[p.path]) {
 			return i18n.Errorf("%s changed since policyctl read it; nothing was written: run the command again on the file as it is now", p.path)
 		}
 		return nil
@@ -126,9 +127,24 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		return err
 	}
 	// Move the new files into place, keeping each old one until all are
-	// in; a failure puts back those already moved.
+	// in; a failure puts back those already moved. Where the file system
+	// can swap two names in one step (Linux's RENAME_EXCHANGE), the swap
+	// leaves the old file under the temporary name, which is its backup
+	// at no cost; elsewhere the old file gets a second name first.
 	err = eachFile(len(ps), func(i int) error {
 		p := &ps[i]
+		if moveFault != nil {
+			if err := moveFault(p.path); err != nil {
+				return i18n.Errorf("%s: %w; nothing was written", p.path, err)
+			}
+		}
+		switch err := swapFiles(p.tmp, p.full); {
+		case err == nil:
+			p.backup, p.tmp, p.moved, p.swapped = p.tmp, "", true, true
+			return nil
+		case !errors.Is(err, errors.ErrUnsupported):
+			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
+		}
 		p.backup = p.tmp + ".old"
 		if err := keep(p.full, p.backup); err != nil {
 			// The backup may be a partial copy; the cleanup below removes it.
@@ -142,6 +158,10 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	})
 	for _, p := range ps {
 		switch {
+		case p.moved && err != nil && p.swapped:
+			// Swapped back, the backup's name holds the new text again.
+			_ = swapFiles(p.backup, p.full)
+			_ = os.Remove(p.backup)
 		case p.moved && err != nil:
 			_ = os.Rename(p.backup, p.full)
 		case p.backup != "":
@@ -150,6 +170,14 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	}
 	return err
 }
+
+// Seams for the tests of a failure while the files are moved into place:
+// moveFault, when set, fails the move of a file; swapFiles is swap, or a
+// file system without it.
+var (
+	moveFault func(path string) error
+	swapFiles = swap
+)
 
 // eachFile calls f for 0..n-1, as many at a time as there are cores, and
 // returns the error of the lowest index that had one.

@@ -99,7 +99,11 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 	for _, d := range base.Docs {
 		baseDocs[d.Meta.ID] = d
 	}
-	out := map[*Ref]*Ref{}
+	n := 0
+	for _, d := range cur.Docs {
+		n += len(newRefs[d])
+	}
+	out := make(map[*Ref]*Ref, n)
 	type key struct {
 		host   *policy.Section
 		text   string
@@ -116,6 +120,9 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 			for _, r := range newRefs[d] {
 				out[r] = r
 			}
+			continue
+		}
+		if od == d && pairInPlace(oldRefs[od], newRefs[d], same, out) {
 			continue
 		}
 		before := map[key][]*Ref{}
@@ -140,6 +147,29 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		}
 	}
 	return out
+}
+
+// pairInPlace pairs the references of one document that both revisions
+// share (the same text, so the same references in the same order) place
+// by place, when each pair has the key Counterparts pairs by — wording,
+// place in its expression, and a host that same maps to its own. That is
+// the pairing by key, without its maps: the n-th reference with a key in
+// one list is the n-th with that key in the other. It reports false, and
+// pairs nothing, when a place differs.
+func pairInPlace(a, b []*Ref, same map[*policy.Section]*policy.Section, out map[*Ref]*Ref) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, o := range a {
+		n := b[i]
+		if o.Text != n.Text || o.member != n.member || (o.Host == nil) != (n.Host == nil) || o.Host != nil && same[o.Host] != n.Host {
+			return false
+		}
+	}
+	for i, o := range a {
+		out[b[i]] = o
+	}
+	return true
 }
 
 // sameRefs reports whether two lists are one list whose every reference

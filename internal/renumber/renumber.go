@@ -185,8 +185,12 @@ func (pl *planner) identify() {
 	if pl.in.Base != nil {
 		pl.same = ref.Match(pl.in.Base, cur)
 		pl.p.same = pl.same
-		for _, n := range pl.same {
-			pl.matched[n] = true
+		// A document both revisions share is matched section by section
+		// to itself: only the others' sections are listed.
+		for o, n := range pl.same {
+			if o != n {
+				pl.matched[n] = true
+			}
 		}
 		pairs = ref.Counterparts(pl.in.Base, cur, pl.in.BaseRefs, pl.in.CurRefs, pl.same)
 	}
@@ -524,7 +528,7 @@ func (pl *planner) inserted(s *policy.Section, seen map[string]bool) bool {
 		return true
 	}
 	if pl.in.Base != nil && pl.in.Base.Doc(s.Doc.Meta.ID) != nil {
-		return !pl.matched[s]
+		return !pl.matched[s] && pl.same[s] != s
 	}
 	return seen[s.Number.Key()]
 }
