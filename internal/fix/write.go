@@ -65,10 +65,12 @@ func (c *Change) fileDiff(w io.Writer, p string) error {
 // into place. between, when not nil, is called after the files are
 // written aside and before they are compared: tests change a file there.
 func (c *Change) Write(dir string, between func()) (err error) {
-	// Each phase runs over the files side by side (a renumbering can
-	// rewrite hundreds, and creating a file is the slow part); a phase
-	// ends before the next begins, and errors are reported for the first
-	// file in path order that had one, so the outcome does not depend on
+	// Files are created and moved into place one at a time: each holds
+	// its folder's lock, and a second writer waiting for it spins on a
+	// core (ext4, 501 files: 2.5 % of the command's CPU, and no less wall
+	// time than one writer); they are read back side by side. A phase ends
+	// before the next begins, and errors are reported for the first file
+	// in path order that had one, so the outcome does not depend on
 	// scheduling.
 	type pending struct {
 		path, full, tmp, backup string
@@ -83,7 +85,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 			}
 		}
 	}()
-	if err := eachFile(len(ps), func(i int) error {
+	if err := eachFile(len(ps), 1, func(i int) error {
 		p := &ps[i]
 		p.path = paths[i]
 		p.full = filepath.Join(dir, filepath.FromSlash(p.path))
@@ -113,7 +115,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	if between != nil {
 		between()
 	}
-	if err := eachFile(len(ps), func(i int) error {
+	if err := eachFile(len(ps), runtime.GOMAXPROCS(0), func(i int) error {
 		p := &ps[i]
 		now, err := os.ReadFile(p.full)
 		if err != nil {
@@ -131,7 +133,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	// can swap two names in one step (Linux's RENAME_EXCHANGE), the swap
 	// leaves the old file under the temporary name, which is its backup
 	// at no cost; elsewhere the old file gets a second name first.
-	err = eachFile(len(ps), func(i int) error {
+	err = eachFile(len(ps), 1, func(i int) error {
 		p := &ps[i]
 		if moveFault != nil {
 			if err := moveFault(p.path); err != nil {
@@ -179,12 +181,12 @@ var (
 	swapFiles = swap
 )
 
-// eachFile calls f for 0..n-1, as many at a time as there are cores, and
-// returns the error of the lowest index that had one.
-func eachFile(n int, f func(i int) error) error {
+// eachFile calls f for 0..n-1, workers at a time, and returns the error of
+// the lowest index that had one.
+func eachFile(n, workers int, f func(i int) error) error {
 	errs := make([]error, n)
 	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	g.SetLimit(workers)
 	for i := range n {
 		g.Go(func() error {
 			errs[i] = f(i)
