@@ -167,3 +167,44 @@ func TestCommitted(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkTreeStaysInside reads the working tree through names that a
+// link leads out of its folder: a linked file, and a file in a linked
+// folder, as a link made after the folder was listed would be. Neither is
+// read; a link that stays inside still is (policy.Load reports links
+// before it reads anything: files/symlink).
+func TestWorkTreeStaysInside(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.md"), []byte("outside"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "policy"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "policy", "d.md"), doc("内"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for link, to := range map[string]string{
+		"policy/out.md": filepath.Join(outside, "secret.md"),
+		"policy/up.md":  "../../" + filepath.Base(outside) + "/secret.md",
+		"linked":        outside,
+		"policy/in.md":  "d.md",
+	} {
+		if err := os.Symlink(to, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tr, err := Open(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"policy/out.md", "policy/up.md", "linked/secret.md"} {
+		if b, err := fs.ReadFile(tr.FS, name); err == nil {
+			t.Errorf("%s read through a link out of the working tree: %q", name, b)
+		}
+	}
+	if b, err := fs.ReadFile(tr.FS, "policy/in.md"); err != nil || string(b) != string(doc("内")) {
+		t.Errorf("policy/in.md: %q, %v", b, err)
+	}
+}
