@@ -114,29 +114,7 @@ func lineOpcodes(al, bl []string) ([]opcode, error) {
 		}
 		dmp := diffmatchpatch.New()
 		dmp.DiffTimeout = 0 // deterministic: bounded by the input, not the clock
-		for _, d := range dmp.DiffMainRunes(ra, rb, false) {
-			k := utf8.RuneCountInString(d.Text)
-			switch d.Type {
-			case diffmatchpatch.DiffEqual:
-				ops = appendEqual(ops, i, j, k)
-				i, j = i+k, j+k
-				continue
-			case diffmatchpatch.DiffDelete:
-				i += k
-			case diffmatchpatch.DiffInsert:
-				j += k
-			}
-			if l := len(ops) - 1; l >= 0 && !ops[l].equal {
-				ops[l].i2, ops[l].j2 = i, j
-			} else {
-				start := opcode{}
-				if l >= 0 {
-					start.i1, start.j1 = ops[l].i2, ops[l].j2
-				}
-				start.i2, start.j2 = i, j
-				ops = append(ops, start)
-			}
-		}
+		ops, i, j = appendDiffs(ops, i, j, dmp.DiffMainRunes(ra, rb, false))
 	}
 	if suf > 0 {
 		ops = appendEqual(ops, i, j, suf)
@@ -146,6 +124,36 @@ func lineOpcodes(al, bl []string) ([]opcode, error) {
 		return nil, fmt.Errorf("the line diff covers %d of %d and %d of %d lines", i, n, j, m)
 	}
 	return ops, nil
+}
+
+// appendDiffs adds go-diff's diffs of lines (a rune each) from a's line i
+// and b's line j as runs, every change between two equal runs joined into
+// one, and returns where they end.
+func appendDiffs(ops []opcode, i, j int, diffs []diffmatchpatch.Diff) ([]opcode, int, int) {
+	for _, d := range diffs {
+		k := utf8.RuneCountInString(d.Text)
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			ops = appendEqual(ops, i, j, k)
+			i, j = i+k, j+k
+			continue
+		case diffmatchpatch.DiffDelete:
+			i += k
+		case diffmatchpatch.DiffInsert:
+			j += k
+		}
+		if l := len(ops) - 1; l >= 0 && !ops[l].equal {
+			ops[l].i2, ops[l].j2 = i, j
+		} else {
+			start := opcode{}
+			if l >= 0 {
+				start.i1, start.j1 = ops[l].i2, ops[l].j2
+			}
+			start.i2, start.j2 = i, j
+			ops = append(ops, start)
+		}
+	}
+	return ops, i, j
 }
 
 // appendEqual adds k equal lines from a's i and b's j, joined to an equal

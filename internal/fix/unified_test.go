@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
@@ -193,30 +192,6 @@ func goDiffOpcodes(a, b string) []opcode {
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
 	ra, rb, _ := dmp.DiffLinesToRunes(a, b)
-	var ops []opcode
-	i, j := 0, 0
-	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
-		k := utf8.RuneCountInString(d.Text)
-		switch d.Type {
-		case diffmatchpatch.DiffEqual:
-			ops = append(ops, opcode{equal: true, i1: i, i2: i + k, j1: j, j2: j + k})
-			i, j = i+k, j+k
-			continue
-		case diffmatchpatch.DiffDelete:
-			i += k
-		case diffmatchpatch.DiffInsert:
-			j += k
-		}
-		if l := len(ops) - 1; l >= 0 && !ops[l].equal {
-			ops[l].i2, ops[l].j2 = i, j
-		} else {
-			start := opcode{}
-			if l >= 0 {
-				start.i1, start.j1 = ops[l].i2, ops[l].j2
-			}
-			start.i2, start.j2 = i, j
-			ops = append(ops, start)
-		}
-	}
+	ops, _, _ := appendDiffs(nil, 0, 0, dmp.DiffMainRunes(ra, rb, false))
 	return ops
 }
