@@ -9,10 +9,13 @@ import (
 // swap exchanges the files at a and b in one step (renameat2 with
 // RENAME_EXCHANGE): each name holds the other's file afterwards, and
 // neither is ever missing. It returns errors.ErrUnsupported where the file
-// system cannot (EINVAL) or the kernel is older (ENOSYS).
+// system cannot (EINVAL, as NFS, CIFS and FUSE say it; EOPNOTSUPP), the
+// kernel is older (ENOSYS) or a seccomp filter refuses the call (EPERM):
+// the second way, a link and a rename, then runs into any real refusal
+// again.
 func swap(a, b string) error {
 	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
-	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) {
+	if errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EOPNOTSUPP) || errors.Is(err, unix.EPERM) {
 		return errors.ErrUnsupported
 	}
 	return err

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
@@ -122,7 +124,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
 		}
 		if !bytes.Equal(now, c.Before[p.path]) {
-			return i18n.Errorf("%s changed since policyctl read it; nothing was written: run the command again on the file as it is now", p.path)
+			return changedSinceRead(p.path)
 		}
 		return nil
 	}); err != nil {
@@ -132,53 +134,102 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	// in; a failure puts back those already moved. Where the file system
 	// can swap two names in one step (Linux's RENAME_EXCHANGE), the swap
 	// leaves the old file under the temporary name, which is its backup
-	// at no cost; elsewhere the old file gets a second name first.
+	// at no cost, and the file it replaced is compared once more: an
+	// editor's save between the comparison above and the swap is found
+	// there, and put back. Elsewhere the old file gets a second name
+	// first.
 	err = eachFile(len(ps), 1, func(i int) error {
 		p := &ps[i]
 		if moveFault != nil {
 			if err := moveFault(p.path); err != nil {
-				return i18n.Errorf("%s: %w; nothing was written", p.path, err)
+				return fmt.Errorf("%s: %w", p.path, err)
 			}
 		}
 		switch err := swapFiles(p.tmp, p.full); {
 		case err == nil:
 			p.backup, p.tmp, p.moved, p.swapped = p.tmp, "", true, true
-			return nil
+			return sameAsRead(p.backup, p.path, c.Before[p.path])
+		case errors.Is(err, fs.ErrNotExist):
+			return changedSinceRead(p.path)
 		case !errors.Is(err, errors.ErrUnsupported):
-			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
+			return fmt.Errorf("%s: %w", p.path, err)
 		}
 		p.backup = p.tmp + ".old"
 		if err := keep(p.full, p.backup); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return changedSinceRead(p.path)
+			}
 			// The backup may be a partial copy; the cleanup below removes it.
-			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
+			return fmt.Errorf("%s: %w", p.path, err)
 		}
 		if err := os.Rename(p.tmp, p.full); err != nil {
-			return i18n.Errorf("%s: %w; nothing was written", p.path, err)
+			return fmt.Errorf("%s: %w", p.path, err)
 		}
 		p.tmp, p.moved = "", true
 		return nil
 	})
+	var kept []string // old files that could not be put back, where they are
 	for _, p := range ps {
 		switch {
-		case p.moved && err != nil && p.swapped:
-			// Swapped back, the backup's name holds the new text again.
-			_ = swapFiles(p.backup, p.full)
-			_ = os.Remove(p.backup)
 		case p.moved && err != nil:
-			_ = os.Rename(p.backup, p.full)
+			// Swapped back, the backup's name holds the new text again,
+			// and goes; a rename puts the old file back over the new one.
+			if p.swapped && swapFiles(p.backup, p.full) == nil || putBack(p.backup, p.full) == nil {
+				os.Remove(p.backup)
+				continue
+			}
+			kept = append(kept, i18n.Sprintf("%s (the old text is in %s)", p.path, p.backup))
 		case p.backup != "":
 			_ = os.Remove(p.backup)
 		}
 	}
-	return err
+	if err == nil {
+		return nil
+	}
+	var changed *changedError
+	isChanged := errors.As(err, &changed)
+	switch {
+	case len(kept) > 0:
+		cause := err.Error()
+		if isChanged {
+			cause = i18n.Sprintf("%s changed since policyctl read it", changed.path)
+		}
+		return i18n.Errorf("%s; these files could not be put back and hold the new text: %s", cause, strings.Join(kept, i18n.T(", ")))
+	case isChanged:
+		return err
+	}
+	return i18n.Errorf("%w; nothing was written", err)
+}
+
+// changedError is a file that changed on disk since it was read.
+type changedError struct{ path string }
+
+func (e *changedError) Error() string {
+	return i18n.Sprintf("%s changed since policyctl read it; nothing was written: run the command again on the file as it is now", e.path)
+}
+
+func changedSinceRead(path string) error { return &changedError{path} }
+
+// sameAsRead compares the file at name, which stood at path, with what
+// was read there.
+func sameAsRead(name, path string, read []byte) error {
+	now, err := os.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if !bytes.Equal(now, read) {
+		return changedSinceRead(path)
+	}
+	return nil
 }
 
 // Seams for the tests of a failure while the files are moved into place:
 // moveFault, when set, fails the move of a file; swapFiles is swap, or a
-// file system without it.
+// file system without it; putBack renames an old file back.
 var (
 	moveFault func(path string) error
 	swapFiles = swap
+	putBack   = os.Rename
 )
 
 // eachFile calls f for 0..n-1, workers at a time, and returns the error of

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strings"
 	"testing"
 )
 
@@ -102,4 +104,170 @@ func listFiles(t *testing.T, dir string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// threeFiles writes a.md, sub/b.md and sub/c.md with their old text and
+// returns a change that gives each a new one.
+func threeFiles(t *testing.T, dir string) *Change {
+	t.Helper()
+	c := newChange(nil)
+	for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		old := []byte("old " + name + "\n")
+		if err := os.WriteFile(full, old, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c.Before[name], c.After[name] = old, []byte("new "+name+"\n")
+	}
+	return c
+}
+
+func readText(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestWriteSwapsInPlace requires the one-step swap where it exists (on
+// Linux, every file system the tests run on has it): TestWriteAllOrNothing
+// would otherwise test only the second name.
+func TestWriteSwapsInPlace(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("RENAME_EXCHANGE is Linux's; elsewhere Write keeps a second name (TestWriteAllOrNothing)")
+	}
+	dir := t.TempDir()
+	c := threeFiles(t, dir)
+	swaps := 0
+	swapFiles = func(a, b string) error {
+		err := swap(a, b)
+		if err == nil {
+			swaps++
+		}
+		return err
+	}
+	defer func() { swapFiles = swap }()
+	if err := c.Write(dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	if swaps != 3 {
+		t.Errorf("%d of 3 files swapped into place", swaps)
+	}
+}
+
+// TestWriteSwapBackFails fails a move after one file is in place, and the
+// swap that would put it back: a rename puts the old file back instead;
+// when that fails too, the old text must survive under a name the error
+// gives, and the error must not say that nothing was written.
+func TestWriteSwapBackFails(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("RENAME_EXCHANGE is Linux's")
+	}
+	for _, renameFails := range []bool{false, true} {
+		dir := t.TempDir()
+		c := threeFiles(t, dir)
+		swapFiles = func(a, b string) error {
+			if filepath.Base(b) == "a.md" && readText(t, dir, "a.md") != "old a.md\n" {
+				return errors.New("injected: the swap back fails")
+			}
+			return swap(a, b)
+		}
+		if renameFails {
+			putBack = func(a, b string) error { return errors.New("injected: the rename back fails") }
+		}
+		moveFault = func(p string) error {
+			if p == "sub/b.md" {
+				return errors.New("injected failure")
+			}
+			return nil
+		}
+		err := c.Write(dir, nil)
+		swapFiles, putBack, moveFault = swap, os.Rename, nil
+		if err == nil {
+			t.Fatal("Write succeeded with a failing move")
+		}
+		if !renameFails {
+			for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+				if got := readText(t, dir, name); got != "old "+name+"\n" {
+					t.Errorf("%s reads %q after a failed write", name, got)
+				}
+			}
+			if left := listFiles(t, dir); len(left) != 3 {
+				t.Errorf("files left: %v", left)
+			}
+			if !strings.Contains(err.Error(), "nothing was written") {
+				t.Errorf("error %q does not say nothing was written", err)
+			}
+			continue
+		}
+		msg := err.Error()
+		if strings.Contains(msg, "nothing was written") || !strings.Contains(msg, "could not be put back") {
+			t.Fatalf("error %q", msg)
+		}
+		i := strings.Index(msg, "(the old text is in ")
+		if i < 0 {
+			t.Fatalf("error %q names no backup", msg)
+		}
+		backup := msg[i+len("(the old text is in "):]
+		backup = backup[:strings.Index(backup, ")")]
+		if b, err := os.ReadFile(backup); err != nil || string(b) != "old a.md\n" {
+			t.Errorf("backup %s: %q, %v", backup, b, err)
+		}
+		if got := readText(t, dir, "sub/b.md"); got != "old sub/b.md\n" {
+			t.Errorf("sub/b.md reads %q", got)
+		}
+	}
+}
+
+// TestWriteEditedMeanwhile changes a file after it was compared and
+// before it is swapped (an editor saving it then), and removes another:
+// neither is overwritten or taken for unchanged; every file reads as the
+// editor left it.
+func TestWriteEditedMeanwhile(t *testing.T) {
+	for _, withSwap := range []bool{true, false} {
+		t.Run(map[bool]string{true: "swap", false: "second name"}[withSwap], func(t *testing.T) {
+			if withSwap && runtime.GOOS != "linux" {
+				t.Skip("RENAME_EXCHANGE is Linux's")
+			}
+			for _, gone := range []bool{false, true} {
+				dir := t.TempDir()
+				c := threeFiles(t, dir)
+				if !withSwap {
+					swapFiles = func(a, b string) error { return errors.ErrUnsupported }
+				}
+				moveFault = func(p string) error {
+					if p == "sub/b.md" {
+						full := filepath.Join(dir, "sub", "b.md")
+						if gone {
+							return os.Remove(full)
+						}
+						return os.WriteFile(full, []byte("edited\n"), 0o644)
+					}
+					return nil
+				}
+				err := c.Write(dir, nil)
+				swapFiles, moveFault = swap, nil
+				if withSwap || gone {
+					// The swap finds the edit; without it, only a file
+					// that is gone can be told.
+					if err == nil || !strings.Contains(err.Error(), "sub/b.md changed since policyctl read it") {
+						t.Fatalf("gone=%v: %v", gone, err)
+					}
+					if got := readText(t, dir, "a.md"); got != "old a.md\n" {
+						t.Errorf("gone=%v: a.md reads %q", gone, got)
+					}
+					if !gone {
+						if got := readText(t, dir, "sub/b.md"); got != "edited\n" {
+							t.Errorf("sub/b.md reads %q, not the editor's text", got)
+						}
+					}
+				}
+			}
+		})
+	}
 }
