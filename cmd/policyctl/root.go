@@ -16,6 +16,7 @@ import (
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/progress"
+	"github.com/policyctl/policyctl/internal/source"
 )
 
 // Exit codes (SPEC §2).
@@ -122,10 +123,12 @@ func configLang(c *cobra.Command) string {
 	return configLangIn(dir)
 }
 
-// readLang reads the lang key of a policyctl.yaml, "" when there is none
-// or the file does not read: the command reports that itself.
-func readLang(file string) string {
-	b, err := os.ReadFile(file)
+// readLang reads the lang key of the policyctl.yaml in dir, "" when there
+// is none or the file does not read: the command reports that itself. It
+// is read as the repository is (source.ReadInRoot): a regular file, through
+// no link out of the folder.
+func readLang(dir string) string {
+	b, err := source.ReadInRoot(dir, policy.ConfigFile)
 	if err != nil {
 		return ""
 	}

@@ -1,12 +1,10 @@
 package main
 
 import (
-	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/policyctl/policyctl/internal/i18n"
-	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // earlyLang sets the language before cobra parses anything, from --lang
@@ -51,7 +49,7 @@ func configLangIn(dir string) string {
 	if dir == "" {
 		dir = "."
 	}
-	return readLang(filepath.Join(findRoot(dir), policy.ConfigFile))
+	return readLang(findRoot(dir))
 }
 
 // usageMessages are the errors cobra and pflag write, in English only,

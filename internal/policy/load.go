@@ -173,23 +173,31 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	// error, never a folder without documents.
 	// A linked folder is not walked (it could lead out of the repository,
 	// or round in a loop): dropSymlinks reports it instead.
-	paths, err := doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors(), doublestar.WithNoFollow())
-	if err != nil {
-		return nil, i18n.Errorf("policy: documents %q: %w", cfg.Documents, err)
+	// A glob's base that is a link, or lies in a linked folder, is not
+	// listed at all: it is reported, and no document is read there.
+	var paths []string
+	if f := linkedBase(fsys, cfg.Documents); f != nil {
+		r.Findings = append(r.Findings, *f)
+	} else {
+		var err error
+		paths, err = doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors(), doublestar.WithNoFollow())
+		if err != nil {
+			return nil, i18n.Errorf("policy: documents %q: %w", cfg.Documents, err)
+		}
+		if len(paths) == 0 {
+			return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: i18n.Sprintf("%q matches no file: there is no document to check, approve or publish; write the documents there, or correct the glob", cfg.Documents)}
+		}
+		sort.Strings(paths)
+		// A document is read as the file itself, in a working tree and in
+		// a git tree alike: one that is a symbolic link is never followed
+		// (in a working tree it could name anything on the machine, and
+		// git holds only the link's text), and is left out with an error.
+		var links []Finding
+		if paths, links, err = dropSymlinks(fsys, cfg.Documents, paths); err != nil {
+			return nil, err
+		}
+		r.Findings = append(r.Findings, links...)
 	}
-	if len(paths) == 0 {
-		return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: i18n.Sprintf("%q matches no file: there is no document to check, approve or publish; write the documents there, or correct the glob", cfg.Documents)}
-	}
-	sort.Strings(paths)
-	// A document is read as the file itself, in a working tree and in a
-	// git tree alike: one that is a symbolic link is never followed (in a
-	// working tree it could name anything on the machine, and git holds
-	// only the link's text), and is left out with an error.
-	var links []Finding
-	if paths, links, err = dropSymlinks(fsys, cfg.Documents, paths); err != nil {
-		return nil, err
-	}
-	r.Findings = append(r.Findings, links...)
 	opts.Progress.Phase(i18n.T("reading documents"), len(paths))
 	defer opts.Progress.Done()
 	r.Docs = make([]*Document, len(paths))
@@ -516,6 +524,35 @@ paths:
 		return nil, nil, fmt.Errorf("policy: documents: %w", err)
 	}
 	return keep, out, nil
+}
+
+// linkedBase is the finding of a documents glob whose base (the folders
+// before its first wildcard) is, or lies in, a symbolic link or another
+// entry that is no plain folder: nil when the base is listed as folders
+// all the way, or cannot be listed (the glob then says why).
+func linkedBase(fsys fs.FS, pattern string) *Finding {
+	base, _ := doublestar.SplitPattern(pattern)
+	if base == "." || base == "" {
+		return nil
+	}
+	for _, st := range pathSteps(base) {
+		ents, err := fs.ReadDir(fsys, st[0])
+		if err != nil {
+			return nil
+		}
+		for _, e := range ents {
+			if e.Name() != st[1] {
+				continue
+			}
+			if e.Type()&(fs.ModeSymlink|fs.ModeIrregular) != 0 {
+				link := path.Join(st[0], st[1])
+				return &Finding{Rule: RuleFilesSymlink, Severity: Error, Pos: Pos{File: link, Line: 1, Col: 1},
+					Message: i18n.Sprintf("%s is a symbolic link to a folder: policyctl never follows one, and reads no document in it", link),
+					Hint:    i18n.T("replace the link by the folder itself, and commit its files")}
+			}
+		}
+	}
+	return nil
 }
 
 // pathSteps lists each step of a slash-separated path as the folder it is

@@ -64,11 +64,9 @@ func Open(dir, rev string) (*Tree, error) {
 		t.Git = r
 	}
 	if rev == "" {
-		root, err := os.OpenRoot(abs)
-		if err != nil {
+		if t.FS, err = newRootFS(abs); err != nil {
 			return nil, err
 		}
-		t.FS = rootFS{root.FS(), os.DirFS(abs).(fs.StatFS)}
 		if t.Git != nil {
 			if sub, err := t.Sub(); err == nil {
 				t.FS = &workTree{FS: t.FS, git: t.Git, sub: sub}
@@ -133,20 +131,3 @@ func (t *Tree) Sub() (string, error) {
 	}
 	return filepath.ToSlash(rel), nil
 }
-
-// rootFS is a working tree read through an os.Root: no file read and no
-// folder listed leads out of the tree's folder, whatever links lie on the
-// way — also one made after policy.Load looked at the folder's listings
-// (which report a linked document or folder, files/symlink, and read
-// nothing through it). Stat alone follows a link wherever it leads, as
-// os.DirFS does: it reads no content, and tells a link to a folder (an
-// error) from a link to a file that is no document.
-type rootFS struct {
-	root fs.FS
-	stat fs.StatFS
-}
-
-func (r rootFS) Open(name string) (fs.File, error)          { return r.root.Open(name) }
-func (r rootFS) ReadFile(name string) ([]byte, error)       { return fs.ReadFile(r.root, name) }
-func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(r.root, name) }
-func (r rootFS) Stat(name string) (fs.FileInfo, error)      { return r.stat.Stat(name) }
