@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -194,4 +196,26 @@ func goDiffOpcodes(a, b string) []opcode {
 	ra, rb, _ := dmp.DiffLinesToRunes(a, b)
 	ops, _, _ := appendDiffs(nil, 0, 0, dmp.DiffMainRunes(ra, rb, false))
 	return ops
+}
+
+// TestLineOpcodesManyLines diffs texts of more distinct lines than there
+// are runes below the surrogates, changed at both ends only, so that every
+// line goes to go-diff and the names of the later ones skip the
+// surrogates: one equal run must cover all the lines between the changes.
+func TestLineOpcodesManyLines(t *testing.T) {
+	const n = 0xD800 + 5000
+	lines := make([]string, n)
+	for i := range lines {
+		lines[i] = "第" + strconv.Itoa(i) + "項\n"
+	}
+	a := append([]string{"old first\n"}, append(lines, "old last\n")...)
+	b := append([]string{"new first\n"}, append(lines, "new last\n")...)
+	got, err := lineOpcodes(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []opcode{{i1: 0, i2: 1, j1: 0, j2: 1}, {equal: true, i1: 1, i2: n + 1, j1: 1, j2: n + 1}, {i1: n + 1, i2: n + 2, j1: n + 1, j2: n + 2}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v", got)
+	}
 }
