@@ -18,20 +18,11 @@ func TestWriteAllOrNothing(t *testing.T) {
 	for _, withSwap := range []bool{true, false} {
 		t.Run(map[bool]string{true: "swap", false: "second name"}[withSwap], func(t *testing.T) {
 			dir := t.TempDir()
-			c := newChange(nil)
+			c := threeFiles(t, dir)
 			for i, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
-				full := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				if err := os.Chmod(filepath.Join(dir, filepath.FromSlash(name)), os.FileMode(0o640+i)); err != nil {
 					t.Fatal(err)
 				}
-				old := []byte("old " + name + "\n")
-				if err := os.WriteFile(full, old, os.FileMode(0o640+i)); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.Chmod(full, os.FileMode(0o640+i)); err != nil {
-					t.Fatal(err)
-				}
-				c.Before[name], c.After[name] = old, []byte("new "+name+"\n")
 			}
 			if !withSwap {
 				swapFiles = func(a, b string) error { return errors.ErrUnsupported }
