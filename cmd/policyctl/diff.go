@@ -170,6 +170,7 @@ func diffRun(opts *diffOptions, args []string) error {
 		Kind:     revisionKind(res.New, nt),
 	}
 	var buf bytes.Buffer
+	var data []byte // what is written: buf's bytes, unless a format makes its own
 	binary := false
 	switch opts.Format {
 	case "text":
@@ -181,7 +182,9 @@ func diffRun(opts *diffOptions, args []string) error {
 	case "markdown":
 		err = res.WriteMarkdown(&buf, fo)
 	case "json":
-		err = res.WriteJSON(&buf)
+		// Appended into a slice of its size, not copied into buf: the
+		// data of a large pair is megabytes.
+		data = res.AppendJSON(nil)
 	case "docx":
 		binary = true
 		err = res.WriteDocx(&buf, fo)
@@ -197,8 +200,11 @@ func diffRun(opts *diffOptions, args []string) error {
 	if err != nil {
 		return err
 	}
+	if data == nil {
+		data = buf.Bytes()
+	}
 	if trip != nil {
-		if err := trip.Scan(map[string][]byte{"diff." + opts.Format: buf.Bytes()}); err != nil {
+		if err := trip.Scan(map[string][]byte{"diff." + opts.Format: data}); err != nil {
 			fmt.Fprintf(f.stderr, "policyctl: %v\n", err)
 			return errProblems
 		}
@@ -207,10 +213,10 @@ func diffRun(opts *diffOptions, args []string) error {
 		if binary && isTerminal(f.stdout) {
 			return i18n.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", opts.Format)
 		}
-		_, err = io.Copy(f.stdout, &buf)
+		_, err = f.stdout.Write(data)
 		return err
 	}
-	return atomicfile.Write(opts.Output, buf.Bytes())
+	return atomicfile.Write(opts.Output, data)
 }
 
 // approvedConfig is the configurations that narrow an edition: the

@@ -1,9 +1,9 @@
 package diff
 
 import (
-	"bytes"
 	"io"
 	"runtime"
+	"slices"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
@@ -19,6 +19,12 @@ import (
 // hold the two together), and the pieces are joined into one buffer of
 // their exact size.
 func (r *Result) WriteJSON(w io.Writer) error {
+	_, err := w.Write(r.AppendJSON(nil))
+	return err
+}
+
+// AppendJSON appends what WriteJSON writes to b.
+func (r *Result) AppendJSON(b []byte) []byte {
 	// Pieces: one per section, in document order.
 	type span struct{ doc, from, to int }
 	var spans []span
@@ -50,7 +56,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 	for _, e := range encoded {
 		size += len(e) + 8
 	}
-	b := make([]byte, 0, size+1024*len(r.Documents)+256*len(r.Broken))
+	b = slices.Grow(b, size+1024*len(r.Documents)+256*len(r.Broken))
 	b = append(b, "{\n  \"old\": "...)
 	b = appendString(b, r.Old)
 	b = append(b, ",\n  \"new\": "...)
@@ -113,11 +119,7 @@ func (r *Result) WriteJSON(w io.Writer) error {
 		b = append(b, "\n  "...)
 	}
 	b = append(b, "]\n}\n"...)
-	if buf, ok := w.(*bytes.Buffer); ok {
-		buf.Grow(len(b))
-	}
-	_, err := w.Write(b)
-	return err
+	return b
 }
 
 // appendSection writes one section as encoding/json writes
