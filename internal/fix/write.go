@@ -138,7 +138,12 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	// editor's save between the comparison above and the swap is found
 	// there, and put back. Elsewhere the old file gets a second name
 	// first.
-	err = eachFile(len(ps), 1, func(i int) error {
+	failed := false // one at a time: after a failure, nothing more moves
+	err = eachFile(len(ps), 1, func(i int) (err error) {
+		if failed {
+			return nil
+		}
+		defer func() { failed = err != nil }()
 		p := &ps[i]
 		if moveFault != nil {
 			if err := moveFault(p.path); err != nil {
