@@ -134,10 +134,10 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	// in; a failure puts back those already moved. Where the file system
 	// can swap two names in one step (Linux's RENAME_EXCHANGE), the swap
 	// leaves the old file under the temporary name, which is its backup
-	// at no cost, and the file it replaced is compared once more: an
-	// editor's save between the comparison above and the swap is found
-	// there, and put back. Elsewhere the old file gets a second name
-	// first.
+	// at no cost; elsewhere the old file gets a second name first. The
+	// file a move replaced is compared once more: an editor's save
+	// between the comparison above and the move is found there, and put
+	// back.
 	failed := false // one at a time: after a failure, nothing more moves
 	err = eachFile(len(ps), 1, func(i int) (err error) {
 		if failed {
@@ -171,7 +171,9 @@ func (c *Change) Write(dir string, between func()) (err error) {
 			return fmt.Errorf("%s: %w", p.path, err)
 		}
 		p.tmp, p.moved = "", true
-		return nil
+		// The second name is the file the rename replaced (a copy, where
+		// links are not possible, is what stood there just before).
+		return sameAsRead(p.backup, p.path, c.Before[p.path])
 	})
 	var kept []string // old files that could not be put back, where they are
 	for _, p := range ps {

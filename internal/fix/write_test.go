@@ -216,9 +216,10 @@ func TestWriteSwapBackFails(t *testing.T) {
 }
 
 // TestWriteEditedMeanwhile changes a file after it was compared and
-// before it is swapped (an editor saving it then), and removes another:
-// neither is overwritten or taken for unchanged; every file reads as the
-// editor left it.
+// before it is moved (an editor saving it then), or removes it, with the
+// swap and with the second name: it is neither overwritten nor taken for
+// unchanged, every file reads as the editor left it, and nothing of the
+// attempt is left.
 func TestWriteEditedMeanwhile(t *testing.T) {
 	for _, withSwap := range []bool{true, false} {
 		t.Run(map[bool]string{true: "swap", false: "second name"}[withSwap], func(t *testing.T) {
@@ -243,20 +244,19 @@ func TestWriteEditedMeanwhile(t *testing.T) {
 				}
 				err := c.Write(dir, nil)
 				swapFiles, moveFault = swap, nil
-				if withSwap || gone {
-					// The swap finds the edit; without it, only a file
-					// that is gone can be told.
-					if err == nil || !strings.Contains(err.Error(), "sub/b.md changed since policyctl read it") {
-						t.Fatalf("gone=%v: %v", gone, err)
+				if err == nil || !strings.Contains(err.Error(), "sub/b.md changed since policyctl read it") {
+					t.Fatalf("gone=%v: %v", gone, err)
+				}
+				if got := readText(t, dir, "a.md"); got != "old a.md\n" {
+					t.Errorf("gone=%v: a.md reads %q", gone, got)
+				}
+				if !gone {
+					if got := readText(t, dir, "sub/b.md"); got != "edited\n" {
+						t.Errorf("sub/b.md reads %q, not the editor's text", got)
 					}
-					if got := readText(t, dir, "a.md"); got != "old a.md\n" {
-						t.Errorf("gone=%v: a.md reads %q", gone, got)
-					}
-					if !gone {
-						if got := readText(t, dir, "sub/b.md"); got != "edited\n" {
-							t.Errorf("sub/b.md reads %q, not the editor's text", got)
-						}
-					}
+				}
+				if left := listFiles(t, dir); len(left) != 3-map[bool]int{true: 1}[gone] {
+					t.Errorf("gone=%v: files left: %v", gone, left)
 				}
 			}
 		})

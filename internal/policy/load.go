@@ -174,10 +174,11 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	// A linked folder is not walked (it could lead out of the repository,
 	// or round in a loop): dropSymlinks reports it instead.
 	// A glob's base that is a link, or lies in a linked folder, is not
-	// listed at all: it is reported, and no document is read there.
+	// listed at all: no command goes on with a model of no documents (a
+	// diff would call every document repealed).
 	var paths []string
-	if f := linkedBase(fsys, cfg.Documents); f != nil {
-		r.Findings = append(r.Findings, *f)
+	if link := linkedBase(fsys, cfg.Documents); link != "" {
+		return nil, &ConfigError{File: ConfigFile, Key: "documents", Msg: i18n.Sprintf("%q: %s is a symbolic link (or another entry that is no plain folder): policyctl never follows one, and reads no document through it; replace the link by the folder itself and commit its files, or point the glob at the folder", cfg.Documents, link)}
 	} else {
 		var err error
 		paths, err = doublestar.Glob(fsys, cfg.Documents, doublestar.WithFilesOnly(), doublestar.WithFailOnIOErrors(), doublestar.WithNoFollow())
@@ -526,33 +527,27 @@ paths:
 	return keep, out, nil
 }
 
-// linkedBase is the finding of a documents glob whose base (the folders
-// before its first wildcard) is, or lies in, a symbolic link or another
-// entry that is no plain folder: nil when the base is listed as folders
-// all the way, or cannot be listed (the glob then says why).
-func linkedBase(fsys fs.FS, pattern string) *Finding {
+// linkedBase is the step of a documents glob's base (the folders before
+// its first wildcard) that is a symbolic link or another entry that is no
+// plain folder, or "" when the base is listed as folders all the way, or
+// cannot be listed (the glob then says why).
+func linkedBase(fsys fs.FS, pattern string) string {
 	base, _ := doublestar.SplitPattern(pattern)
 	if base == "." || base == "" {
-		return nil
+		return ""
 	}
 	for _, st := range pathSteps(base) {
 		ents, err := fs.ReadDir(fsys, st[0])
 		if err != nil {
-			return nil
+			return ""
 		}
 		for _, e := range ents {
-			if e.Name() != st[1] {
-				continue
-			}
-			if e.Type()&(fs.ModeSymlink|fs.ModeIrregular) != 0 {
-				link := path.Join(st[0], st[1])
-				return &Finding{Rule: RuleFilesSymlink, Severity: Error, Pos: Pos{File: link, Line: 1, Col: 1},
-					Message: i18n.Sprintf("%s is a symbolic link to a folder: policyctl never follows one, and reads no document in it", link),
-					Hint:    i18n.T("replace the link by the folder itself, and commit its files")}
+			if e.Name() == st[1] && e.Type()&(fs.ModeSymlink|fs.ModeIrregular) != 0 {
+				return path.Join(st[0], st[1])
 			}
 		}
 	}
-	return nil
+	return ""
 }
 
 // pathSteps lists each step of a slash-separated path as the folder it is

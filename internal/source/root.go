@@ -2,7 +2,6 @@ package source
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -36,9 +35,17 @@ func newRootFS(dir string) (rootFS, error) {
 	return rootFS{dir: dir, root: root, fsys: root.FS(), stat: os.DirFS(dir).(fs.StatFS)}, nil
 }
 
+// Open opens a regular file or a folder, without blocking: a pipe or a
+// device is refused, not waited on.
 func (r rootFS) Open(name string) (fs.File, error) {
-	f, err := r.fsys.Open(name)
-	return f, r.explain(name, err)
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	f, err := openPlain(r.root, filepath.FromSlash(name))
+	if err != nil {
+		return nil, r.explain(name, err)
+	}
+	return f, nil
 }
 
 func (r rootFS) ReadDir(name string) ([]fs.DirEntry, error) {
@@ -76,11 +83,29 @@ type notRegular struct{}
 
 func (notRegular) Error() string { return i18n.T("not a regular file") }
 
-// readRegular reads name in root when, opened, it is a regular file. It is
-// opened without blocking, so that a pipe is refused rather than waited
-// on.
-func readRegular(root *os.Root, name string) ([]byte, error) {
+// openPlain opens name in root when, opened, it is a regular file or a
+// folder. It is opened without blocking, so that a pipe is refused rather
+// than waited on.
+func openPlain(root *os.Root, name string) (*os.File, error) {
 	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() && !fi.IsDir() {
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
+	}
+	return f, nil
+}
+
+// readRegular reads name in root when, opened, it is a regular file.
+func readRegular(root *os.Root, name string) ([]byte, error) {
+	f, err := openPlain(root, name)
 	if err != nil {
 		return nil, err
 	}
@@ -100,18 +125,28 @@ func readRegular(root *os.Root, name string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// explain names the link on the way of a name that could not be read
-// because of it: os.Root refuses a link that leads out of its folder, or
-// is absolute, as "path escapes from parent".
+// explain names the link that a read was refused for: os.Root refuses a
+// link that is absolute or leads out of its folder ("path escapes from
+// parent"). Other errors, and one whose link cannot be told, are returned
+// as they are.
 func (r rootFS) explain(name string, err error) error {
-	if err == nil || errors.Is(err, fs.ErrNotExist) || errors.Is(err, errNotRegular) {
+	if err == nil || !strings.Contains(err.Error(), "escapes from parent") {
 		return err
 	}
+	parts := strings.Split(name, "/")
 	p := r.dir
-	for i, part := range strings.Split(name, "/") {
+	for i, part := range parts {
 		p = filepath.Join(p, part)
-		if fi, lerr := os.Lstat(p); lerr == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			link := strings.Join(strings.Split(name, "/")[:i+1], "/")
+		target, lerr := os.Readlink(p)
+		if lerr != nil {
+			continue // not a link
+		}
+		to := target
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(p), to)
+		}
+		if rel, rerr := filepath.Rel(r.dir, to); filepath.IsAbs(target) || rerr != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			link := strings.Join(parts[:i+1], "/")
 			return i18n.Errorf("%s is a symbolic link that is absolute or leads out of the repository's folder: policyctl reads nothing through it (%w)", link, err)
 		}
 	}

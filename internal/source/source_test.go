@@ -190,6 +190,7 @@ func TestWorkTreeStaysInside(t *testing.T) {
 		"policy/up.md":  "../../" + filepath.Base(outside) + "/secret.md",
 		"linked":        outside,
 		"policy/in.md":  "d.md",
+		"inner":         "policy",
 	} {
 		if err := os.Symlink(to, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
 			t.Fatal(err)
@@ -199,9 +200,16 @@ func TestWorkTreeStaysInside(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"policy/out.md", "policy/up.md", "linked/secret.md"} {
-		if b, err := fs.ReadFile(tr.FS, name); err == nil {
+	for name, link := range map[string]string{"policy/out.md": "policy/out.md", "policy/up.md": "policy/up.md", "linked/secret.md": "linked", "inner/out.md": "inner/out.md"} {
+		b, err := fs.ReadFile(tr.FS, name)
+		if err == nil {
 			t.Errorf("%s read through a link out of the working tree: %q", name, b)
+			continue
+		}
+		// The error names the link that leads out, not one on the way
+		// that stays inside.
+		if want := link + " is a symbolic link"; !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want it to say %q", name, err, want)
 		}
 	}
 	if b, err := fs.ReadFile(tr.FS, "policy/in.md"); err != nil || string(b) != string(doc("内")) {
