@@ -159,14 +159,14 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		case !errors.Is(err, errors.ErrUnsupported):
 			return fmt.Errorf("%s: %w", p.path, err)
 		}
-		p.backup = p.tmp + ".old"
-		if err := keep(p.full, p.backup); err != nil {
+		backup := p.tmp + ".old"
+		if err := keep(p.full, backup); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return changedSinceRead(p.path)
 			}
-			// The backup may be a partial copy; the cleanup below removes it.
 			return fmt.Errorf("%s: %w", p.path, err)
 		}
+		p.backup = backup
 		if err := os.Rename(p.tmp, p.full); err != nil {
 			return fmt.Errorf("%s: %w", p.path, err)
 		}
@@ -263,8 +263,9 @@ func eachFile(n, workers int, f func(i int) error) error {
 // keep makes backup a second name (or, where links are not possible, a
 // copy) of the file at full, so that it survives the rename over it.
 func keep(full, backup string) error {
-	if err := os.Link(full, backup); err == nil {
-		return nil
+	err := os.Link(full, backup)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err // a name that is taken is not this run's to overwrite
 	}
 	b, err := os.ReadFile(full)
 	if err != nil {
@@ -274,9 +275,20 @@ func keep(full, backup string) error {
 	if err != nil {
 		return err
 	}
-	// The copy is what a failure puts back: it must keep the file's mode.
-	if err := os.WriteFile(backup, b, 0o600); err != nil {
+	f, err := os.OpenFile(backup, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
 		return err
 	}
-	return os.Chmod(backup, fi.Mode().Perm())
+	// The copy is what a failure puts back: it must keep the file's mode.
+	_, werr := f.Write(b)
+	if werr == nil {
+		werr = f.Chmod(fi.Mode().Perm())
+	}
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		os.Remove(backup) // a partial copy, and this run's
+	}
+	return werr
 }
