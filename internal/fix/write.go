@@ -104,6 +104,9 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		if werr == nil {
 			werr = tmp.Chmod(info.Mode().Perm())
 		}
+		if werr == nil {
+			werr = keepOwner(tmp, info)
+		}
 		if cerr := tmp.Close(); werr == nil {
 			werr = cerr
 		}

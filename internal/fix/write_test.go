@@ -262,3 +262,28 @@ func TestWriteEditedMeanwhile(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteKeepsOwner writes over files another user owns, as root: they
+// keep their owner and group (as root, fix must not take an editor's
+// files for itself).
+func TestWriteKeepsOwner(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() != 0 {
+		t.Skip("only root can give a file another owner (CI runs as root)")
+	}
+	dir := t.TempDir()
+	c := threeFiles(t, dir)
+	for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+		if err := os.Chown(filepath.Join(dir, filepath.FromSlash(name)), 12345, 23456); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Write(dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+		uid, gid := owner(t, filepath.Join(dir, filepath.FromSlash(name)))
+		if uid != 12345 || gid != 23456 {
+			t.Errorf("%s is owned by %d:%d after the write, want 12345:23456", name, uid, gid)
+		}
+	}
+}
