@@ -41,7 +41,7 @@ func (r rootFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
-	f, err := openPlain(r.root, filepath.FromSlash(name))
+	f, _, err := openPlain(r.root, filepath.FromSlash(name))
 	if err != nil {
 		return nil, r.explain(name, err)
 	}
@@ -84,36 +84,32 @@ type notRegular struct{}
 func (notRegular) Error() string { return i18n.T("not a regular file") }
 
 // openPlain opens name in root when, opened, it is a regular file or a
-// folder. It is opened without blocking, so that a pipe is refused rather
-// than waited on.
-func openPlain(root *os.Root, name string) (*os.File, error) {
+// folder, and says which. It is opened without blocking, so that a pipe
+// is refused rather than waited on.
+func openPlain(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	fi, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	if !fi.Mode().IsRegular() && !fi.IsDir() {
 		f.Close()
-		return nil, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
+		return nil, nil, &fs.PathError{Op: "open", Path: name, Err: errNotRegular}
 	}
-	return f, nil
+	return f, fi, nil
 }
 
 // readRegular reads name in root when, opened, it is a regular file.
 func readRegular(root *os.Root, name string) ([]byte, error) {
-	f, err := openPlain(root, name)
+	f, fi, err := openPlain(root, name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
 	if !fi.Mode().IsRegular() {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotRegular}
 	}
