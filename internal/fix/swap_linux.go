@@ -2,6 +2,7 @@ package fix
 
 import (
 	"errors"
+	"os"
 
 	"golang.org/x/sys/unix"
 )
@@ -19,4 +20,17 @@ func swap(a, b string) error {
 		return errors.ErrUnsupported
 	}
 	return err
+}
+
+// startWriteback starts writing a new file's data to disk, without
+// waiting for it. ext4 and btrfs do this themselves for a rename over an
+// existing file (ext4's auto_da_alloc), so that a crash just after never
+// leaves the name holding an empty file; for an exchange they do not, and
+// the swap would lose that. It is advice: an error changes nothing.
+func startWriteback(f *os.File) {
+	if c, err := f.SyscallConn(); err == nil {
+		_ = c.Control(func(fd uintptr) {
+			_ = unix.SyncFileRange(int(fd), 0, 0, unix.SYNC_FILE_RANGE_WRITE)
+		})
+	}
 }

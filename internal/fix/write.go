@@ -102,6 +102,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		p.tmp = tmp.Name()
 		_, werr := tmp.Write(c.After[p.path])
 		if werr == nil {
+			startWriteback(tmp)
 			werr = tmp.Chmod(info.Mode().Perm())
 		}
 		if werr == nil {
