@@ -153,13 +153,10 @@ func refused(f *factory, cmd string, err error) error {
 // writeChange prints a change as a unified diff and, unless dryRun,
 // writes it and says what it did.
 func writeChange(f *factory, dir string, c *fix.Change, dryRun bool) error {
-	if err := c.WriteDiff(f.stdout); err != nil {
-		return err
-	}
 	if dryRun {
-		return nil
+		return c.WriteDiff(f.stdout)
 	}
-	if err := c.Write(dir, f.between); err != nil {
+	if err := c.Save(dir, f.stdout, f.between); err != nil {
 		return err
 	}
 	i18n.Fprintf(f.stdout, "wrote %d files: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))

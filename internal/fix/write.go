@@ -60,6 +60,25 @@ func (c *Change) fileDiff(w io.Writer, p string) error {
 	return writeUnified(w, from, to, string(before), string(c.After[p]))
 }
 
+// Save writes the change into the repository at dir, as Write does, and
+// its unified diff to diff, as WriteDiff does. The diff is made while the
+// files are written, on the cores the writer leaves idle, and printed
+// when both are done: whether or not the files could be written.
+func (c *Change) Save(dir string, diff io.Writer, between func()) error {
+	var buf bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- c.WriteDiff(&buf) }()
+	werr := c.Write(dir, between)
+	derr := <-done
+	if derr == nil {
+		_, derr = buf.WriteTo(diff)
+	}
+	if werr != nil {
+		return werr
+	}
+	return derr // the files are written; the diff could not be shown
+}
+
 // Write writes the change into the repository at dir, all files or none.
 // Each new file is written aside, in its folder, first; then every file
 // on disk is compared with the bytes that were read, and if

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -284,6 +285,41 @@ func TestWriteKeepsOwner(t *testing.T) {
 		uid, gid := owner(t, filepath.Join(dir, filepath.FromSlash(name)))
 		if uid != 12345 || gid != 23456 {
 			t.Errorf("%s is owned by %d:%d after the write, want 12345:23456", name, uid, gid)
+		}
+	}
+}
+
+// TestSaveShowsTheDiffEitherWay: Save prints the same diff as WriteDiff,
+// after the files are written, and also when they could not be.
+func TestSaveShowsTheDiffEitherWay(t *testing.T) {
+	for _, edited := range []bool{false, true} {
+		dir := t.TempDir()
+		c := threeFiles(t, dir)
+		var want, got bytes.Buffer
+		if err := c.WriteDiff(&want); err != nil {
+			t.Fatal(err)
+		}
+		between := func() {}
+		if edited {
+			between = func() {
+				if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte("edited\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		err := c.Save(dir, &got, between)
+		if got.String() != want.String() || !strings.Contains(got.String(), "+new sub/c.md") {
+			t.Fatalf("edited=%v: Save printed\n%s\nwant\n%s", edited, got.String(), want.String())
+		}
+		switch {
+		case edited && (err == nil || !strings.Contains(err.Error(), "a.md changed since policyctl read it")):
+			t.Fatalf("edited: %v", err)
+		case edited && readText(t, dir, "sub/c.md") != "old sub/c.md\n":
+			t.Fatal("edited: a file was written")
+		case !edited && err != nil:
+			t.Fatal(err)
+		case !edited && readText(t, dir, "sub/c.md") != "new sub/c.md\n":
+			t.Fatal("sub/c.md was not written")
 		}
 	}
 }
