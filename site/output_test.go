@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -109,7 +110,7 @@ func TestPublishAllOrNothing(t *testing.T) {
 	}
 	ents, _ := os.ReadDir(root)
 	for _, e := range ents {
-		if e.Name() != "public" && e.Name() != "internal" {
+		if e.Name() != "public" && e.Name() != "internal" && e.Name() != OwnedFile {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}
@@ -143,6 +144,99 @@ func TestUndoExchange(t *testing.T) {
 	}
 	fresh := filepath.Join(root, "internal")
 	if err := undoExchange(fresh, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReplacesOnlyItsOwnFolders: a build replaces an edition's folder it
+// wrote, or an empty one, and refuses one it did not write — a hand-made
+// site, the documents folder when the output is the repository — and a
+// file or link in an edition's place, leaving each as it was.
+func TestReplacesOnlyItsOwnFolders(t *testing.T) {
+	files := func(int) (map[string][]byte, error) {
+		return map[string][]byte{"index.html": []byte("site")}, nil
+	}
+	for _, tc := range []struct {
+		name    string
+		prepare func(t *testing.T, dst string)
+		refused string
+	}{
+		{"none", func(*testing.T, string) {}, ""},
+		{"empty folder", func(t *testing.T, dst string) { mkdir(t, dst) }, ""},
+		{"someone's folder", func(t *testing.T, dst string) {
+			mkdir(t, dst)
+			writeFile(t, filepath.Join(dst, "notes.txt"), "mine")
+		}, "holds files that no build wrote"},
+		{"someone's empty subfolder", func(t *testing.T, dst string) { mkdir(t, filepath.Join(dst, "sub")) }, "holds files that no build wrote"},
+		{"a file", func(t *testing.T, dst string) { writeFile(t, dst, "mine") }, "is not a folder"},
+		{"a link", func(t *testing.T, dst string) {
+			other := t.TempDir()
+			writeFile(t, filepath.Join(other, "notes.txt"), "mine")
+			if err := os.Symlink(other, dst); err != nil {
+				t.Skip(err)
+			}
+		}, "is not a folder"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			dst := filepath.Join(root, "public")
+			tc.prepare(t, dst)
+			link := tc.name == "a link"
+			var before map[string][]byte
+			if !link {
+				before = readTree(t, root)
+			}
+			out, err := openOutput(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = out.publishAll([]string{"public"}, files, nil)
+			out.close()
+			if tc.refused == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Its own output, a build replaces again.
+				out, _ := openOutput(root)
+				_, err := out.publishAll([]string{"public"}, files, nil)
+				out.close()
+				if err != nil {
+					t.Fatalf("the second build: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.refused) {
+				t.Fatalf("got %v, want an error saying %q", err, tc.refused)
+			}
+			if link {
+				if b, err := os.ReadFile(filepath.Join(dst, "notes.txt")); err != nil || string(b) != "mine" {
+					t.Fatalf("the link's folder: %q, %v", b, err)
+				}
+				return
+			}
+			after := readTree(t, root)
+			if len(after) != len(before) {
+				t.Fatalf("%d files before, %d after", len(before), len(after))
+			}
+			for p, b := range before {
+				if !bytes.Equal(after[p], b) {
+					t.Errorf("%s changed", p)
+				}
+			}
+		})
+	}
+}
+
+func mkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, name, text string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -218,6 +218,10 @@ var (
 	datePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
 )
 
+// ValidEditionName reports whether name can name an edition (and its
+// folder): lower-case letters, digits and "-".
+func ValidEditionName(name string) bool { return idPattern.MatchString(name) }
+
 // knownKeys are the leaf keys of policyctl.yaml; editions.* are free names.
 var knownKeys = []string{
 	"organization.id", "organization.name", "title", "documents", "visibility",
@@ -405,7 +409,7 @@ func (c *Config) validate() *ConfigError {
 		return bad("editions", i18n.T("empty; expected edition names mapped to levels, such as {public: public, internal: internal}"))
 	}
 	for name, lvl := range c.Editions {
-		if !idPattern.MatchString(name) {
+		if !ValidEditionName(name) {
 			return bad("editions."+name, i18n.Sprintf("%q is not an edition name; expected lower-case letters, digits and \"-\"", name))
 		}
 		if c.LevelIndex(lvl) < 0 {
