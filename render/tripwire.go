@@ -48,6 +48,9 @@ type Tripwire struct {
 	cut   []Excerpt
 	shown []string
 	extra []string
+	// titles are the titles of the documents the models show; beside are
+	// the build's words written next to them (AllowBesideTitles).
+	titles, beside []string
 	// needles are sorted by hash; a window needle is keyed by the hash of
 	// its WindowRunes characters, a short one by the hash of its first
 	// ShortRunes characters and confirmed in full.
@@ -85,6 +88,13 @@ func (t *Tripwire) Add(m *EditionModel) {
 	t.off = t.off && m.complete
 	t.cut = append(t.cut, m.cut...)
 	t.shown = append(t.shown, m.shown...)
+	t.addTitles(m)
+}
+
+func (t *Tripwire) addTitles(m *EditionModel) {
+	for _, d := range m.Docs() {
+		t.titles = append(t.titles, d.Meta.Title)
+	}
 }
 
 // AddRevision is Add for the model of an archived revision: a hit in its
@@ -99,11 +109,51 @@ func (t *Tripwire) AddRevision(m *EditionModel, rev string) {
 		t.cut = append(t.cut, c)
 	}
 	t.shown = append(t.shown, m.shown...)
+	t.addTitles(m)
 }
 
 // Allow adds text that the build generates itself (templates, labels) and
 // that therefore never counts as restricted.
 func (t *Tripwire) Allow(texts ...string) { t.extra = append(t.extra, texts...) }
+
+// AllowBesideTitles is Allow for words the build writes next to the
+// title of a document its models show — a table's （略） in the cell after
+// a title, which a reader of the workbook's text sees joined to it: the
+// words, and each joined to each such title (Joins).
+func (t *Tripwire) AllowBesideTitles(words ...string) {
+	t.extra = append(t.extra, words...)
+	t.beside = append(t.beside, words...)
+}
+
+// Joins are each value joined to each piece, either way round, as far as
+// a window of the tripwire can reach across the join: for the site's and
+// the table's own words written next to a value the edition shows (a
+// title, the organisation's name), which are as public as their parts.
+func Joins(values, pieces []string) []string {
+	var out []string
+	for _, v := range values {
+		if v == "" {
+			continue
+		}
+		v = normalise(v) // as the tripwire reads it
+		head, tail := runesAt(v, 0, WindowRunes-1), lastRunes(v, WindowRunes-1)
+		out = append(out, v)
+		for _, p := range pieces {
+			out = append(out, tail+p, p+head)
+		}
+	}
+	return out
+}
+
+// lastRunes is the last n runes of s, or s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, w := utf8.DecodeLastRuneInString(s[:i])
+		i -= w
+	}
+	return s[i:]
+}
 
 // TripwireError names an output file that holds restricted text and where
 // that text was written.
@@ -141,7 +191,11 @@ const hashBase = 1099511628211 // FNV prime: odd, large
 func (t *Tripwire) build() {
 	var shownAll strings.Builder
 	visible := map[uint64]struct{}{}
-	for _, s := range append(t.shown, t.extra...) {
+	// Every revision of a document usually has its title: each once.
+	titles := slices.Compact(slices.Sorted(slices.Values(t.titles)))
+	beside := slices.Compact(slices.Sorted(slices.Values(t.beside)))
+	extra := append(slices.Clip(t.extra), Joins(titles, beside)...)
+	for _, s := range append(slices.Clip(t.shown), extra...) {
 		n := normalise(s)
 		shownAll.WriteString(n)
 		shownAll.WriteByte(0)

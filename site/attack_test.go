@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/policyctl/policyctl/internal/diff"
 	"github.com/policyctl/policyctl/internal/gittest"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/policy"
@@ -425,6 +426,43 @@ func TestTripwireSiteTitleJoin(t *testing.T) {
 	trip.Allow(templateJoins(full.Config.Site.Title, full.Config.Organization.Name)...)
 	files["basic.html"] = append(files["basic.html"], "<p>職員は、情報セキュリティポリシーの遵守状況を報告する。</p>"...)
 	if err := trip.Scan(files); err == nil {
+		t.Fatal("the tripwire let the restricted sentence through")
+	}
+}
+
+// TestTripwireTitleBesideWords: a restricted sentence that cites a public
+// document's title before a parenthesis (文書basicpolicy（以下「基本方針」という。）)
+// shares a run with the table's own words written beside that title
+// (文書basicpolicy（略）, cells a workbook's text joins): those are not restricted
+// text. The sentence itself, copied out, still is.
+func TestTripwireTitleBesideWords(t *testing.T) {
+	fsys := fstest.MapFS{
+		policy.ConfigFile:  {Data: []byte(attackConfig)},
+		"policy/basic.md":  {Data: attackDoc("basicpolicy", "public", "## 1. 目的\n\n情報資産を守る。\n")},
+		"policy/secret.md": {Data: attackDoc("secret", "internal", "3　この規程は、文書basicpolicy（以下「基本方針」という。）に基づく。\n")},
+	}
+	full, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, _ := full.Config.Edition("public")
+	ed, err := render.Edition(full, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := map[string][]byte{"diff.txt": []byte("文書basicpolicy（略）")}
+	trip := render.NewTripwire(ed)
+	if err := trip.Scan(table); err == nil {
+		t.Fatal("the test's table does not share a run with the restricted sentence")
+	}
+	trip = render.NewTripwire(ed)
+	trip.AllowBesideTitles(diff.LabelsFor("").Words()...)
+	if err := trip.Scan(table); err != nil {
+		t.Fatalf("the table's words beside a title: %v", err)
+	}
+	trip = render.NewTripwire(ed)
+	trip.AllowBesideTitles(diff.LabelsFor("").Words()...)
+	if err := trip.Scan(map[string][]byte{"diff.txt": []byte("文書basicpolicy（以下「基本方針」という。）")}); err == nil {
 		t.Fatal("the tripwire let the restricted sentence through")
 	}
 }

@@ -407,6 +407,8 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 	}
 	if !o.noTripwire {
 		trip.Allow(w.generated...)
+		// The 新旧対照表's words beside a title: its Word file.
+		trip.AllowBesideTitles(diff.LabelsFor("").Words()...)
 		if err := trip.Scan(w.m); err != nil {
 			return nil, err
 		}
@@ -500,16 +502,7 @@ func templateJoins(values ...string) []string {
 		return nil
 	})
 	pieces = append(pieces, generatedLabels()...)
-	var out []string
-	for _, v := range values {
-		if v == "" {
-			continue
-		}
-		for _, p := range pieces {
-			out = append(out, v+p, p+v)
-		}
-	}
-	return out
+	return render.Joins(values, pieces)
 }
 
 // warn writes a warning when the caller asked for them.
@@ -838,6 +831,12 @@ func writeHistory(w *files, info siteInfo, o Options, models map[string]*render.
 		r := historyRow{Date: monthOfDate(e.Date), Kind: e.Kind, Edition: e.Edition, Legacy: e.Legacy}
 		if !e.Legacy {
 			r.Changes = editionChanges(e, models[e.Revision], models[prevOf[e.Revision]], fullOf[e.Revision])
+			// Titles the edition shows, joined to the words the site
+			// writes after them: a restricted sentence that cites a
+			// title before a parenthesis (…基本方針（以下「基本方針」と
+			// いう。）) shares a run with 基本方針（改正）.
+			w.allow(r.Changes...)
+			w.allow(strings.Join(r.Changes, "、"))
 			r.InForce = e.Revision == o.InForceID
 			r.Scheduled = e.Scheduled
 		}

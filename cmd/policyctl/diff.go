@@ -204,6 +204,7 @@ func diffRun(opts *diffOptions, args []string) error {
 		data = buf.Bytes()
 	}
 	if trip != nil {
+		trip.AllowBesideTitles(diff.LabelsFor(fo.Lang).Words()...)
 		if err := trip.Scan(map[string][]byte{"diff." + opts.Format: data}); err != nil {
 			fmt.Fprintf(f.stderr, "policyctl: %v\n", err)
 			return errProblems

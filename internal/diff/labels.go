@@ -2,6 +2,8 @@ package diff
 
 import (
 	"fmt"
+	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/policyctl/policyctl/internal/wareki"
@@ -104,6 +106,25 @@ var labels = map[string]*Labels{
 		WrongOrder:       "warning: OLD (%[1]s) is newer than NEW (%[2]s); the table was made as asked, so old and new are swapped. Give the revisions as OLD NEW: policyctl diff %[2]s %[1]s",
 	},
 }
+
+// Words are the texts the labels write themselves: each label, split
+// where a value is put in. The tripwire takes them, and their joins to
+// the titles an edition shows (第2条　（略） beside a title in a workbook),
+// for the table's own words, not restricted text.
+func (l *Labels) Words() []string {
+	v := reflect.ValueOf(*l)
+	var out []string
+	for i := range v.NumField() {
+		for _, w := range verbRE.Split(v.Field(i).String(), -1) {
+			if w = strings.TrimSpace(w); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+var verbRE = regexp.MustCompile(`%(\[\d+\])?[a-z]`)
 
 // LabelsFor returns the labels of a language, Japanese when it has none.
 func LabelsFor(lang string) *Labels {
