@@ -14,6 +14,7 @@ package fix
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/ref"
@@ -158,20 +159,30 @@ func (c *Change) judgeExcept(what string, before func() *check.Result, after *ch
 
 // newFindings are the findings of after that before does not have. Their
 // places and wording move with the change (a renumbered reference reads
-// differently), so findings are counted by file, rule and severity.
+// differently), so findings are counted by file, rule and severity — and a
+// gap or a duplicate in the numbering also by what it says, its numbers
+// aside: a gap a renumbering made (第5条 follows 第3条の2) is not the 第?条
+// it was run to number, though both are numbering/gap.
 func newFindings(before, after []policy.Finding) []policy.Finding {
 	type key struct {
-		file string
-		rule *policy.Rule
-		sev  policy.Severity
+		file, shape string
+		rule        *policy.Rule
+		sev         policy.Severity
+	}
+	keyOf := func(f policy.Finding) key {
+		k := key{file: f.Pos.File, rule: f.Rule, sev: f.Severity}
+		if f.Rule == policy.RuleNumberingGap || f.Rule == policy.RuleNumberingDuplicate {
+			k.shape = numbersAside(f.Message)
+		}
+		return k
 	}
 	count := map[key]int{}
 	for _, f := range before {
-		count[key{f.Pos.File, f.Rule, f.Severity}]++
+		count[keyOf(f)]++
 	}
 	var out []policy.Finding
 	for _, f := range after {
-		k := key{f.Pos.File, f.Rule, f.Severity}
+		k := keyOf(f)
 		// Every reference keeps the target it had in the base, so none
 		// can point elsewhere now, whatever the repository said before.
 		if count[k] > 0 && f.Rule != policy.RuleRefRenumbered {
@@ -181,6 +192,25 @@ func newFindings(before, after []policy.Finding) []policy.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// numbersAside is a message with each number in it — digits, kanji
+// numerals, a provisional ? — written as one #.
+func numbersAside(msg string) string {
+	var b strings.Builder
+	num := false
+	for _, r := range msg {
+		if unicode.IsDigit(r) || strings.ContainsRune("〇一二三四五六七八九十百千?？", r) {
+			if !num {
+				b.WriteByte('#')
+			}
+			num = true
+			continue
+		}
+		num = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func problemLines(ps []renumber.Problem) []string {

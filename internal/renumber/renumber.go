@@ -166,6 +166,9 @@ type planner struct {
 	// are the working tree's sections that were in the base.
 	same    map[*policy.Section]*policy.Section
 	matched map[*policy.Section]bool
+	// baseOf maps the working tree's sections of a changed document to
+	// the base's, for --branch: numbers are kept as the base has them.
+	baseOf map[*policy.Section]*policy.Section
 	// cites are the provision each link of a reference must name, in the
 	// working tree's sections (nil where a link names none by itself).
 	cites map[*ref.Ref][]*policy.Section
@@ -187,9 +190,15 @@ func (pl *planner) identify() {
 		pl.p.same = pl.same
 		// A document both revisions share is matched section by section
 		// to itself: only the others' sections are listed.
+		if pl.opts.Branch {
+			pl.baseOf = map[*policy.Section]*policy.Section{}
+		}
 		for o, n := range pl.same {
 			if o != n {
 				pl.matched[n] = true
+				if pl.baseOf != nil {
+					pl.baseOf[n] = o
+				}
 			}
 		}
 		pairs = ref.Counterparts(pl.in.Base, cur, pl.in.BaseRefs, pl.in.CurRefs, pl.same)
@@ -470,6 +479,13 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 			continue
 		}
 		var num policy.Number
+		// Under --branch nothing the base has moves: an article keeps the
+		// number it has there, whatever an earlier renumbering since gave
+		// it (a 第4条 inserted and renumbered since, then a branch).
+		bn := s.Number
+		if o := pl.baseOf[s]; o != nil && o.Style == s.Style && !s.Provisional {
+			bn = o.Number
+		}
 		switch {
 		case s.Kind == policy.KindImplicit:
 			// An article's first 項 is 1 and has no label of its own.
@@ -478,24 +494,24 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 		case pl.opts.Branch && s.Style == policy.StyleArticle && n > 0 && pl.inserted(s, seen):
 			b++
 			num = policy.Number{N: n, Sub: []int{b}}
-		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(s.Number.Sub) == 1 && s.Number.N == n && s.Number.Sub[0] > b+1:
+		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(bn.Sub) == 1 && bn.N == n && bn.Sub[0] > b+1:
 			// A deleted 枝番 leaves its gap under --branch too.
 			missing := policy.Number{N: n, Sub: []int{b + 1}}
-			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)", s.Label, s.Style.Label(missing), s.Style.Label(missing))})
-			b = s.Number.Sub[0]
-			num = s.Number
+			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)", s.Style.Label(bn), s.Style.Label(missing), s.Style.Label(missing))})
+			b = bn.Sub[0]
+			num = bn
 		case len(s.Number.Sub) > 0 && !s.Provisional && !pl.opts.Collapse && n > 0:
 			if len(s.Number.Sub) == 1 {
 				b++
 			}
 			num = policy.Number{N: n, Sub: append([]int{b}, s.Number.Sub[1:]...)}
-		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(s.Number.Sub) == 0 && s.Number.N > n+1:
+		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(bn.Sub) == 0 && bn.N > n+1:
 			// Nothing after a deleted article moves either: the gap is
 			// kept for a 「第N条　削除」 (written by a person, as the
 			// deletion was).
-			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)", s.Label, gapLabels(s.Style, n+1, s.Number.N-1), s.Style.Label(policy.Number{N: n + 1}))})
-			n, b = s.Number.N, 1
-			num = s.Number
+			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)", s.Style.Label(bn), gapLabels(s.Style, n+1, bn.N-1), s.Style.Label(policy.Number{N: n + 1}))})
+			n, b = bn.N, 1
+			num = bn
 		default:
 			n, b = n+1, 1
 			num = policy.Number{N: n}
