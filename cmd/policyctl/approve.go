@@ -52,7 +52,7 @@ give the member, and content that fails policyctl check (compared with the
 revision in force, so a reference a renumbering moved blocks it too).`),
 		Example: i18n.T(`  policyctl approve --revision 2026-04-01 --kind 一部改正 --committee mayor --member yamamoto --key ~/.ssh/id_ed25519
   policyctl approve --revision 2026-04-01 --committee council --member saito   # key from ssh-agent`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)

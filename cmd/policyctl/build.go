@@ -50,7 +50,7 @@ and an archived revision is rendered once. CI keeps the folder between runs
 with actions/cache. The tripwire reads every page, cached or not.`),
 		Example: i18n.T(`  policyctl build
   policyctl build --edition public --rev in-force -o public-site`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)

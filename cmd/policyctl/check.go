@@ -38,7 +38,7 @@ Exit 0 when there is no error (warnings allowed), 1 when there is one.`),
   policyctl check --rev HEAD~1
   policyctl check --against 2024-04-01
   policyctl check --format sarif > policyctl.sarif`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)

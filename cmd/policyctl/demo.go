@@ -30,7 +30,7 @@ git repository with its history, then runs policyctl's own commands on it
 The demo keys it generates are derived from fixed seeds: never use them for real.`),
 		Example: i18n.T(`  policyctl demo -o /tmp/policyctl-demo
   policyctl demo -o /tmp/policyctl-demo --force`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)

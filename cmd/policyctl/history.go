@@ -38,7 +38,7 @@ Commands that decide — verify, status, build — always walk the history.`),
 		Example: i18n.T(`  policyctl history
   policyctl history --doc basic-policy --format markdown
   policyctl history --format json`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)

@@ -23,7 +23,7 @@ func newCmdMan(f *factory, root *cobra.Command) *cobra.Command {
 packagers. The project keeps them in docs/man.`),
 		Example: i18n.T(`  policyctl man -o docs/man --markdown docs/commands
   man docs/man/policyctl-diff.1`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if err := os.MkdirAll(out, 0o755); err != nil {
 				return err

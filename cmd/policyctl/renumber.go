@@ -55,7 +55,7 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`),
   policyctl renumber
   policyctl renumber --doc std-technical --branch
   policyctl renumber --against 2024-04-01`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)

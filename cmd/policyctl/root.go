@@ -199,3 +199,12 @@ Exit codes: 0 success, 1 problems found, 2 usage, configuration or input error.`
 	localizeHelp(root)
 	return root
 }
+
+// noArgs is cobra.NoArgs in words a reader understands: cobra calls the
+// argument an unknown command.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return i18n.Errorf("%s takes no arguments, and %q is one (see %s --help)", cmd.CommandPath(), args[0], cmd.CommandPath())
+	}
+	return nil
+}

@@ -41,7 +41,7 @@ git history it needs is missing.`),
 		Example: i18n.T(`  policyctl verify
   policyctl verify --revision 2024-04-01
   policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -130,7 +130,7 @@ that document; whether the revision is 施行予定 (approved, its date still to
 come); and what to do next.`),
 		Example: i18n.T(`  policyctl status
   policyctl status --format json`),
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -203,7 +203,7 @@ func newCmdSigners(f *factory, runF func(*signersOptions) error) *cobra.Command 
 form, so that a change to the registry (a member added, a key replaced) passes
 check before anyone signs, and auditors can run ssh-keygen -Y verify.`),
 		Example: i18n.T(`  policyctl signers && git add approvals/allowed_signers`),
-		Args:    cobra.NoArgs,
+		Args:    noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {
 				return runF(opts)

@@ -26,7 +26,7 @@ func newCmdVersion(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: i18n.T("print the version"),
-		Args:  cobra.NoArgs,
+		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			rev := ""
 			if bi, ok := debug.ReadBuildInfo(); ok {

@@ -569,6 +569,7 @@ var japanese = map[string]string{
 	"tripwire: %s holds restricted text 「%s」 from %s; the edition was not published":                                                                             "tripwire: %s に制限された文字列「%s」（%s）が含まれています。版を公開しませんでした",
 	"tripwire: %s: cannot read the archive: %w":                                 "tripwire: %s: アーカイブを読めません: %w",
 	"tripwire: %s: more than %d MiB inside the archive":                         "tripwire: %s: アーカイブの中身が %d MiB を超えています",
+	"%s takes no arguments, and %q is one (see %s --help)":                      "%s は引数を取りません。%q は指定できません（%s --help を参照してください）",
 	"unknown command %q for %q":                                                 "%[2]q に %[1]q というコマンドはありません",
 	"unknown flag: %s":                                                          "不明なオプションです: %s",
 	"unknown key %q":                                                            "不明な項目 %q",
