@@ -154,7 +154,12 @@ func refused(f *factory, cmd string, err error) error {
 // writes it and says what it did.
 func writeChange(f *factory, dir string, c *fix.Change, dryRun bool) error {
 	if dryRun {
-		return c.WriteDiff(f.stdout)
+		if err := c.WriteDiff(f.stdout); err != nil {
+			return err
+		}
+		// Standard output is the patch alone (| git apply).
+		i18n.Fprintf(f.stderr, "--dry-run: nothing was written; without it, %d files would be written: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))
+		return nil
 	}
 	if err := c.Save(dir, f.stdout, f.between); err != nil {
 		return err

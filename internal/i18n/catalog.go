@@ -51,14 +51,14 @@ var japanese = map[string]string{
 	"### Verification of approvals — revision %s (%s): %s\n\n":                                     "### 承認の検証 — 版 %s（%s）: %s\n\n",
 	"%d bytes of trailing data after the signature":                                                "署名の後に %d バイトの余分なデータがあります",
 	"%d errors, %d warnings in %d documents\n":                                                     "誤り %d 件、警告 %d 件（%d 文書）\n",
-	"%d files converted to UTF-8 with LF line ends in NFC (text/encoding)":                         "%d 件のファイルを UTF-8・LF 改行・NFC に変換（text/encoding）",
-	"%d numbers in link texts rewritten":                                                           "リンク文字列の番号 %d 件を書き換え",
-	"%d numbers written in the configured style (numbering/style)":                                 "%d 件の数字を設定の書き方に変更（numbering/style）",
+	"%d files converted to UTF-8 with LF line ends in NFC (text/encoding)":                         "UTF-8・LF 改行・NFC への変換 %d 件（text/encoding）",
+	"%d numbers in link texts rewritten":                                                           "リンク文字列の番号の書き換え %d 件",
+	"%d numbers written in the configured style (numbering/style)":                                 "設定の書き方への数字の変更 %d 件（numbering/style）",
 	"%d of %d approvals name the current content of every document":                                "判定の対象とした全文書の内容を承認している構成員は %d 名（定足数 %d）",
-	"%d provisions renumbered":                                                                     "%d 件の条項の番号を振り直し",
-	"%d provisions renumbered (numbering/gap, numbering/duplicate)":                                "%d 件の条項の番号を振り直し（numbering/gap・numbering/duplicate）",
-	"%d references rewritten":                                                                      "%d 件の参照を書き換え",
-	"%d references rewritten to keep their targets (ref/renumbered)":                               "参照先を保つよう %d 件の参照を書き換え（ref/renumbered）",
+	"%d provisions renumbered":                                                                     "条項の番号の振り直し %d 件",
+	"%d provisions renumbered (numbering/gap, numbering/duplicate)":                                "条項の番号の振り直し %d 件（numbering/gap・numbering/duplicate）",
+	"%d references rewritten":                                                                      "参照の書き換え %d 件",
+	"%d references rewritten to keep their targets (ref/renumbered)":                               "参照先を保つための参照の書き換え %d 件（ref/renumbered）",
 	"%q has a malformed %%-escape":                                                                 "%q の %% による符号化が正しくありません",
 	"%q has no host; expected an address such as \"https://www.city.example.jp/security-policy/\"": "%q にホスト名がありません。\"https://www.city.example.jp/security-policy/\" のようなアドレスを書いてください",
 	"%q has no http:// or https:// scheme; expected the address the public edition is published at, such as \"https://www.city.example.jp/security-policy/\"": "%q に http:// または https:// がありません。公開版を公開するアドレス（\"https://www.city.example.jp/security-policy/\" など）を書いてください",
@@ -607,8 +607,9 @@ var japanese = map[string]string{
 	"write {visibility=LEVEL}, {#id} or {.class}; a misspelt key would leave the part unrestricted":                                    "{visibility=区分}、{#id}、{.class} のいずれかを書いてください。綴りの誤った項目では部分が制限されません",
 	"write 上記 or 前記 for a section above, or check the number":                                                                          "上の節には上記・前記を使ってください。または番号を確かめてください",
 	"write 下記 for a section below, or check the number (did you mean a section above line %d?)":                                        "下にある節には下記を使ってください。または番号を確かめてください（%d 行目より上の節のことですか？）",
-	"writing the %s edition":                  "%s 版を書き出し中",
-	"wrote %d files: %s\n":                    "%d 件のファイルを書き込みました: %s\n",
+	"writing the %s edition": "%s 版を書き出し中",
+	"--dry-run: nothing was written; without it, %d files would be written: %s\n": "--dry-run のため、何も書き込んでいません。付けなければ %d 件のファイルを書き込みます（%s）。\n",
+	"wrote %d files: %s\n":                    "%d 件のファイルを書き込みました（%s）。\n",
 	"wrote %s/index.html\n":                   "%s/index.html を書き出しました\n",
 	"wrote %s; commit it with the registry\n": "%s を書き出しました。名簿と一緒にコミットしてください\n",
 	"wrote man pages to %s\n":                 "man ページを %s に書き出しました\n",
@@ -1168,6 +1169,9 @@ git history it needs is missing.`: `verify は、版の承認を検証する。-
 
 // englishPlurals are the English messages whose words follow a count.
 var englishPlurals = map[string][]catalog.Message{
+	"--dry-run: nothing was written; without it, %d files would be written: %s\n": {
+		plural.Selectf(1, "%d", "=1", "--dry-run: nothing was written; without it, 1 file would be written: %[2]s\n", "other", "--dry-run: nothing was written; without it, %[1]d files would be written: %[2]s\n"),
+	},
 	"wrote %d files: %s\n": {
 		plural.Selectf(1, "%d", "=1", "wrote 1 file: %[2]s\n", "other", "wrote %[1]d files: %[2]s\n"),
 	},
