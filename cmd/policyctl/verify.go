@@ -10,6 +10,7 @@ import (
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 type verifyOptions struct {
@@ -76,8 +77,21 @@ func warnUncommitted(f *factory, ro *repoOptions, h *history.Repository, g *hist
 	if ro.Rev != "" || g == nil || g.Model == nil || !g.OfTree {
 		return
 	}
-	if files := uncommittedFiles(h, g.Model, true); len(files) > 0 {
+	files := uncommittedFiles(h, g.Model, true)
+	var approvals, others []string
+	for _, p := range files {
+		if strings.HasPrefix(p, "approvals/") && p != policy.RegistryFile {
+			approvals = append(approvals, p)
+		} else {
+			others = append(others, p)
+		}
+	}
+	switch {
+	case len(others) > 0:
 		i18n.Fprintf(f.stderr, "policyctl: these files differ from the last commit, and CI judges what is committed (policyctl verify --rev HEAD): %s; commit them, unchanged, with the approvals\n", strings.Join(files, i18n.T(", ")))
+	case len(approvals) > 0:
+		// Right after approve: what is left to do is to commit them.
+		i18n.Fprintf(f.stderr, "policyctl: the approvals in %s are not committed yet, and CI judges what is committed (policyctl verify --rev HEAD): commit them\n", strings.Join(approvals, i18n.T(", ")))
 	}
 }
 
@@ -94,7 +108,11 @@ func verifyRun(opts *verifyOptions) error {
 		// Only when the verdict here agrees: with a registry changed since,
 		// "approved" under it would contradict the lines above.
 		if err == nil && g.Record != nil && g.Record.Scheduled && v.OK {
-			_, err = i18n.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, history.DayName(v.Revision))
+			if recs, rerr := h.Revisions(); rerr == nil && history.InForce(recs) == nil {
+				_, err = i18n.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; it is the first, so until then no revision is in force.\n", v.Revision, history.DayName(v.Revision))
+			} else {
+				_, err = i18n.Fprintf(w, "施行予定: revision %s is approved and takes effect on %s; until then in-force is the revision before it.\n", v.Revision, history.DayName(v.Revision))
+			}
 		}
 	case "json":
 		err = v.WriteJSON(w)

@@ -145,7 +145,7 @@ func uncommittedNote(head *Repository, recs []*Recorded) string {
 func scheduledNote(recs []*Recorded) string {
 	for _, r := range recs {
 		if r.Scheduled {
-			return i18n.Sprintf("; revision %s is approved and takes effect on %s (施行予定)", r.ID, DayName(r.ID))
+			return i18n.Sprintf("; revision %s is approved and takes effect on %s (施行予定): to use it before then, name it (%s) or judge that day (--at %s)", r.ID, DayName(r.ID), r.ID, r.ID)
 		}
 	}
 	return ""
