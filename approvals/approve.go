@@ -51,10 +51,10 @@ func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bo
 		for _, c := range r.Registry.Committees {
 			ids = append(ids, c.ID)
 		}
-		return nil, false, i18n.Errorf("committee %q is not in %s (committees: %s)%s", req.Committee, policy.RegistryFile, strings.Join(ids, ", "), suggest(req.Committee, ids))
+		return nil, false, i18n.Errorf("committee %q is not in %s (committees: %s)%s", req.Committee, policy.RegistryFile, strings.Join(ids, i18n.T(", ")), suggest(req.Committee, ids))
 	}
 	if c != nil && (!c.HasMember(req.Member) || r.Registry.Member(req.Member) == nil) {
-		return nil, false, i18n.Errorf("member %q is not in committee %q (%s); members: %s%s", req.Member, c.ID, c.Name, strings.Join(c.Members, ", "), suggest(req.Member, c.Members))
+		return nil, false, i18n.Errorf("member %q is not in committee %q (%s); members: %s%s", req.Member, c.ID, c.Name, strings.Join(c.Members, i18n.T(", ")), suggest(req.Member, c.Members))
 	}
 	var q *Requirement
 	for _, x := range Requirements(r, prev) {
@@ -78,10 +78,10 @@ func Prepare(fsys fs.FS, r *policy.Repo, prev *Rules, req Request) (*Payload, bo
 	case errors.As(err, &me) && errors.Is(err, fs.ErrNotExist):
 		isNew = true
 		if kind == "" {
-			return nil, false, i18n.Errorf("revision %s is new: say its kind with --kind (%s)", req.Revision, strings.Join(policy.RevisionKinds, ", "))
+			return nil, false, i18n.Errorf("revision %s is new: say its kind with --kind (%s)", req.Revision, strings.Join(policy.RevisionKinds, i18n.T(", ")))
 		}
 		if !slices.Contains(policy.RevisionKinds, kind) {
-			return nil, false, i18n.Errorf("kind %q is not one of %s", kind, strings.Join(policy.RevisionKinds, ", "))
+			return nil, false, i18n.Errorf("kind %q is not one of %s", kind, strings.Join(policy.RevisionKinds, i18n.T(", ")))
 		}
 		ids, err := ListRevisions(fsys)
 		if err != nil {

@@ -29,7 +29,7 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 		}
 		i18n.Fprintf(&b, "  [%s] %s %s (quorum %d)", mark, c.ID, c.Name, c.Quorum)
 		if len(c.Approved) > 0 {
-			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
+			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, i18n.T(", ")))
 		}
 		if c.Detail != "" {
 			b.WriteString(i18n.T(": ") + c.Detail)
@@ -38,7 +38,7 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 		for _, d := range c.Documents {
 			switch d.State {
 			case "stale":
-				i18n.Fprintf(&b, "       %s: stale: %s since %s approved it\n", d.Path, staleWhat(d.Why), strings.Join(d.Stale, ", "))
+				i18n.Fprintf(&b, "       %s: stale: %s since %s approved it\n", d.Path, staleWhat(d.Why), strings.Join(d.Stale, i18n.T(", ")))
 			case "missing":
 				i18n.Fprintf(&b, "       %s: missing\n", d.Path)
 			}
@@ -247,7 +247,7 @@ func (v *Verdict) WriteMatrix(w io.Writer, r *policy.Repo) error {
 		}
 		i18n.Fprintf(&b, "%s %s %s (quorum %d)", res, c.ID, c.Name, c.Quorum)
 		if len(c.Approved) > 0 {
-			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, ", "))
+			i18n.Fprintf(&b, ": approved by %s", strings.Join(c.Approved, i18n.T(", ")))
 		}
 		if c.Detail != "" {
 			b.WriteString(i18n.T(": ") + c.Detail)

@@ -82,7 +82,7 @@ func ReadMeta(fsys fs.FS, id string) (*Meta, error) {
 		return nil, &MetaError{p, i18n.Errorf("id %q does not match its folder", m.ID)}
 	}
 	if !slices.Contains(policy.RevisionKinds, m.Kind) {
-		return nil, &MetaError{p, i18n.Errorf("kind %q is not one of %s", m.Kind, strings.Join(policy.RevisionKinds, ", "))}
+		return nil, &MetaError{p, i18n.Errorf("kind %q is not one of %s", m.Kind, strings.Join(policy.RevisionKinds, i18n.T(", ")))}
 	}
 	return &m, nil
 }
@@ -513,9 +513,9 @@ func docList(ds []DocDigest) string {
 		s = append(s, d.ID)
 	}
 	if len(s) == 0 {
-		return "(none)"
+		return i18n.T("(none)")
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, i18n.T(", "))
 }
 
 func refList(ds []DocRef) string {
@@ -524,9 +524,9 @@ func refList(ds []DocRef) string {
 		s = append(s, d.Path)
 	}
 	if len(s) == 0 {
-		return "(none)"
+		return i18n.T("(none)")
 	}
-	return strings.Join(s, ", ")
+	return strings.Join(s, i18n.T(", "))
 }
 
 // fileDigest is the digest of a file's current bytes, "" when it is

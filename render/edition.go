@@ -490,7 +490,7 @@ func unknownLevels(r *policy.Repo) []policy.Finding {
 			out = append(out, policy.Finding{Rule: policy.RuleFrontMatterVisibility, Severity: policy.Error,
 				Pos:     policy.Pos{File: d.Path, Line: 1, Col: 1},
 				Message: i18n.Sprintf("visibility %q is not a configured level; the document is treated as %q", d.Meta.Visibility, r.Config.Visibility[len(r.Config.Visibility)-1]),
-				Hint:    i18n.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(r.Config.Visibility, ", "))})
+				Hint:    i18n.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(r.Config.Visibility, i18n.T(", ")))})
 		}
 		for _, f := range d.Findings {
 			if f.Rule == policy.RuleVisibilityUnknownLevel {

@@ -291,7 +291,7 @@ func buildEdition(full *policy.Repo, e policy.Edition, o Options) (map[string][]
 	if len(ed.Docs()) == 0 && len(full.Docs) > 0 {
 		// Most often a visibility misspelt or left out: the document is
 		// then the most restricted level, and this edition is empty.
-		warn(o.Warn, i18n.Sprintf("site: the %s edition holds no document: none of the %d documents has a visibility it shows (%s); check each document's visibility:\n", e.Name, len(full.Docs), strings.Join(e.Levels, ", ")))
+		warn(o.Warn, i18n.Sprintf("site: the %s edition holds no document: none of the %d documents has a visibility it shows (%s); check each document's visibility:\n", e.Name, len(full.Docs), strings.Join(e.Levels, i18n.T(", "))))
 	}
 	w := &files{m: map[string][]byte{}}
 	trip := render.NewTripwire(ed)

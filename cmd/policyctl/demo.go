@@ -57,7 +57,7 @@ func demoRun(opts *demoOptions) error {
 	for _, r := range res.Revisions {
 		revs = append(revs, r.ID+" "+r.Kind)
 	}
-	i18n.Fprintf(w, "  git history  %d commits; revisions %s; %d draft commit(s) after the last revision\n", res.Commits, strings.Join(revs, ", "), res.Drafts)
+	i18n.Fprintf(w, "  git history  %d commits; revisions %s; %d draft commit(s) after the last revision\n", res.Commits, strings.Join(revs, i18n.T(", ")), res.Drafts)
 	i18n.Fprintf(w, "  approvals    %d signatures by the members of 7 committees, one set per revision\n", res.Approvals)
 	i18n.Fprintf(w, "  demo keys    %d members, in %s/ (demo only)\n", len(res.Keys), demo.KeyDir)
 	repo := repoOptions{Dir: res.Dir}

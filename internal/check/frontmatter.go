@@ -40,7 +40,7 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 			// own pages: one of the two would go missing.
 			bad(policy.RuleFrontMatterID, "id", policy.Error,
 				i18n.Sprintf("id %q is the name of a page the site writes itself: the document's page, %s.html, would replace it or be replaced by it", m.ID, m.ID),
-				i18n.Sprintf("choose another id; the site keeps %s for its own pages", strings.Join(policy.ReservedIDs, ", ")))
+				i18n.Sprintf("choose another id; the site keeps %s for its own pages", strings.Join(policy.ReservedIDs, i18n.T(", "))))
 		}
 		if !m.Present["title"] || strings.TrimSpace(m.Title) == "" {
 			bad(policy.RuleFrontMatterTitle, "title", policy.Error, i18n.T("the document has no title"), i18n.T(`add "title: " and the document's title, such as 情報セキュリティ基本方針`))
@@ -56,12 +56,12 @@ func frontMatter(r *policy.Repo, report func(policy.Finding)) {
 		case !m.Present["visibility"]:
 			bad(policy.RuleFrontMatterVisibility, "visibility", policy.Warning,
 				i18n.Sprintf("no visibility: the document is treated as %q, the most restricted level", levels[len(levels)-1]),
-				i18n.Sprintf("add visibility: one of %s", strings.Join(levels, ", ")))
+				i18n.Sprintf("add visibility: one of %s", strings.Join(levels, i18n.T(", "))))
 		case r.Config.LevelIndex(m.Visibility) < 0 && !hasFinding(d, policy.RuleFrontMatterVisibility):
 			// (A tag on the value is reported by the parse, once.)
 			bad(policy.RuleFrontMatterVisibility, "visibility", policy.Error,
 				i18n.Sprintf("visibility %q is not a configured level; the document is treated as %q", m.Visibility, levels[len(levels)-1])+didYouMean(m.Visibility, levels),
-				i18n.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(levels, ", ")))
+				i18n.Sprintf("use one of %s (policyctl.yaml: visibility)", strings.Join(levels, i18n.T(", "))))
 		}
 	}
 }
@@ -138,7 +138,7 @@ func approvers(r *policy.Repo, report func(policy.Finding)) {
 				}
 				report(policy.Finding{Rule: policy.RuleFrontMatterApprovers, Severity: policy.Error, Pos: metaPos(d, "approvers"),
 					Message: i18n.Sprintf("approver %q is not a committee in %s", c, policy.RegistryFile),
-					Hint:    "committees: " + strings.Join(ids, ", ")})
+					Hint:    "committees: " + strings.Join(ids, i18n.T(", "))})
 			}
 		}
 	}

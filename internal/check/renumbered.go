@@ -56,7 +56,7 @@ func renumberedFinding(s ref.Shift, base string) policy.Finding {
 		f.Hint = i18n.T("the provision it cited is gone: rewrite the sentence, or cite the provision that replaces it")
 		return f
 	case renumbered:
-		f.Message = i18n.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, ", "), points)
+		f.Message = i18n.Sprintf("%s pointed at %s in %s, which is now %s; %s", s.Ref.Text, describe(s.Was), base, strings.Join(now, i18n.T(", ")), points)
 	case s.Write == s.Ref.Text:
 		f.Message = i18n.Sprintf("%s pointed at %s in %s; a provision inserted with the same number comes first, and %s", s.Ref.Text, describe(s.Was), base, points)
 	default:

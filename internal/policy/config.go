@@ -321,7 +321,7 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	}
 	for k, val := range overrides {
 		if !isKnownKey(k) {
-			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: i18n.T("unknown key in --set; known keys: ") + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: i18n.T("unknown key in --set; known keys: ") + strings.Join(knownKeys, i18n.T(", ")) + i18n.T(", ") + "editions.NAME"}
 		}
 		if isApprovedKey(k) {
 			return nil, &ConfigError{File: ConfigFile, Key: k, Msg: i18n.T("cannot be set on the command line: it decides what editions show and what approvals name, so only the approved policyctl.yaml sets it")}
@@ -330,7 +330,7 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	}
 	for _, k := range v.AllKeys() {
 		if !isKnownKey(k) {
-			return nil, &ConfigError{File: ConfigFile, Line: keyLine(&root, k), Key: k, Msg: i18n.T("unknown key; known keys: ") + strings.Join(knownKeys, ", ") + ", editions.NAME"}
+			return nil, &ConfigError{File: ConfigFile, Line: keyLine(&root, k), Key: k, Msg: i18n.T("unknown key; known keys: ") + strings.Join(knownKeys, i18n.T(", ")) + i18n.T(", ") + "editions.NAME"}
 		}
 	}
 	var c Config
@@ -422,7 +422,7 @@ func (c *Config) validate() *ConfigError {
 			return bad(key+".date", i18n.Sprintf("%q is not a date in the calendar; expected YYYY-MM or YYYY-MM-DD, such as 2003-09 or 2003-09-01", r.Date))
 		}
 		if !slices.Contains(RevisionKinds, r.Kind) {
-			return bad(key+".kind", i18n.Sprintf("%q is not a revision kind; expected one of %s", r.Kind, strings.Join(RevisionKinds, ", ")))
+			return bad(key+".kind", i18n.Sprintf("%q is not a revision kind; expected one of %s", r.Kind, strings.Join(RevisionKinds, i18n.T(", "))))
 		}
 	}
 	if c.Site.BaseURL != "" {

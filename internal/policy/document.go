@@ -469,7 +469,7 @@ func (d *Document) parseFrontMatter() {
 		default:
 			f := Finding{Rule: RuleFrontMatterUnknownKey, Severity: Warning,
 				Pos: Pos{File: d.Path, Line: k.Line + 1, Col: k.Column}, Message: i18n.Sprintf("unknown key %q", k.Value),
-				Hint: i18n.T("known keys: ") + strings.Join(frontMatterKeys, ", ")}
+				Hint: i18n.T("known keys: ") + strings.Join(frontMatterKeys, i18n.T(", "))}
 			// A misspelt key is a key missing: a document whose visibility
 			// is misspelt is published in no edition but the most
 			// restricted, silently. Near a known key, it is an error.

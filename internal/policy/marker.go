@@ -471,13 +471,13 @@ func fenceHint() string {
 func fenceMessage(line []byte, levels []string) string {
 	l := strings.TrimSpace(string(line))
 	if f := strings.Fields(l); len(f) == 2 && strings.Trim(f[0], ":") == "" && len(f[0]) >= 3 && !slices.Contains(levels, f[1]) {
-		return i18n.Sprintf("%q opens a ::: block with %q, which is not a visibility level of %s (levels: %s): it would be published as text and its content not restricted", l, f[1], ConfigFile, strings.Join(levels, ", ")) + nearLevel(f[1], levels)
+		return i18n.Sprintf("%q opens a ::: block with %q, which is not a visibility level of %s (levels: %s): it would be published as text and its content not restricted", l, f[1], ConfigFile, strings.Join(levels, i18n.T(", "))) + nearLevel(f[1], levels)
 	}
 	if len(l) > 60 {
 		l = l[:60] + "…"
 	}
 	return i18n.Sprintf("%q looks like a ::: visibility fence but is not one the parser recognised (levels: %s); "+
-		"it would be published as text and its content not restricted", l, strings.Join(levels, ", "))
+		"it would be published as text and its content not restricted", l, strings.Join(levels, i18n.T(", ")))
 }
 
 // headingOf returns the heading an inline node belongs to.
@@ -555,8 +555,8 @@ func headingMarker(d *Document, h *ast.Heading, body []byte, levels []string, wo
 	if strings.ContainsAny(text.String(), openBraces+closeBraces) {
 		if m := visibilityValue.FindStringSubmatch(text.String()); m != nil && !slices.Contains(levels, m[1]) {
 			d.addFinding(RuleVisibilityMarker, Error, at,
-				i18n.Sprintf("%q is not a visibility level of %s (levels: %s): the heading and what follows it are not restricted", m[1], ConfigFile, strings.Join(levels, ", "))+nearLevel(m[1], levels),
-				i18n.Sprintf("write {visibility=LEVEL} with one of: %s", strings.Join(levels, ", ")))
+				i18n.Sprintf("%q is not a visibility level of %s (levels: %s): the heading and what follows it are not restricted", m[1], ConfigFile, strings.Join(levels, i18n.T(", ")))+nearLevel(m[1], levels),
+				i18n.Sprintf("write {visibility=LEVEL} with one of: %s", strings.Join(levels, i18n.T(", "))))
 			return
 		}
 		d.addFinding(RuleVisibilityMarker, Error, at,

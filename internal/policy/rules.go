@@ -74,7 +74,7 @@ var (
 		"ファイルの先頭に「---」の行、id・title・tier・visibility・approvers の各項目、「---」の行を書く。")
 	RuleFrontMatterSyntax = NewRule("frontmatter/syntax", Error,
 		"The front matter is not valid YAML, repeats a key or has a value of the wrong type.",
-		"フロントマターが YAML として正しくない、項目が重複している、または値の型が違う。",
+		"フロントマターが YAML として正しくない、項目が重複している、又は値の型が違う。",
 		`Write one "key: value" per line with a half-width colon; quote values that contain ":" or "#"; approvers is a list such as [mayor, council].`,
 		"1行に「項目: 値」を半角のコロンで書く。「:」や「#」を含む値は引用符で囲む。approvers は [mayor, council] のような一覧。")
 	RuleFrontMatterUnknownKey = NewRule("frontmatter/unknown-key", Warning,
@@ -84,7 +84,7 @@ var (
 		"id・title・tier・visibility・approvers だけを使う。綴りの誤った項目は無視される。")
 	RuleFrontMatterID = NewRule("frontmatter/id", Error,
 		"A document's id is missing, not of the form [a-z0-9]+(-[a-z0-9]+)*, or the name of one of the site's own pages (404, approvals, history, index, search, shinkyu): the document's page <id>.html would replace that page or be replaced by it.",
-		"文書の id がない、[a-z0-9]+(-[a-z0-9]+)* の形でない、またはサイト自身のページの名前（404, approvals, history, index, search, shinkyu）である。最後の場合、文書のページ <id>.html がサイトのページを置き換えるか、置き換えられる。",
+		"文書の id がない、[a-z0-9]+(-[a-z0-9]+)* の形でない、又はサイト自身のページの名前（404, approvals, history, index, search, shinkyu）である。最後の場合、文書のページ <id>.html がサイトのページを置き換えるか、置き換えられる。",
 		"Give every document a stable id such as basic-policy, other than the names of the site's own pages; ids are never reused.",
 		"すべての文書に basic-policy のような変わらない id を付ける。サイト自身のページの名前は使わない。id は再利用しない。")
 	RuleFrontMatterDuplicateID = NewRule("frontmatter/duplicate-id", Error,
@@ -99,17 +99,17 @@ var (
 		"引用されるとおりの文書の題名を title: に書く。")
 	RuleFrontMatterTier = NewRule("frontmatter/tier", Error,
 		"A document's tier is missing or unknown.",
-		"文書の階層（tier）がない、または不明。",
+		"文書の階層（tier）がない、又は不明。",
 		"Use basic (基本方針), standard (対策基準) or procedure (実施手順).",
 		"basic（基本方針）、standard（対策基準）、procedure（実施手順）のいずれかを書く。")
 	RuleFrontMatterVisibility = NewRule("frontmatter/visibility", Warning,
 		"A document's visibility is missing (it is then the most restricted level), not a configured level, or carries a YAML tag.",
-		"文書の公開範囲（visibility）がない（最も制限の強い区分になる）、設定にない区分、または YAML のタグが付いている。",
+		"文書の公開範囲（visibility）がない（最も制限の強い区分になる）、設定にない区分、又は YAML のタグが付いている。",
 		"Add visibility: with a level from policyctl.yaml, such as public or internal.",
 		"policyctl.yaml の区分（public、internal など）を visibility: に書く。")
 	RuleFrontMatterApprovers = NewRule("frontmatter/approvers", Warning,
 		"A document names no approvers, or an approver that is not a committee of the registry.",
-		"文書に承認者（approvers）がない、または名簿にない委員会を承認者にしている。",
+		"文書に承認者（approvers）がない、又は名簿にない委員会を承認者にしている。",
 		"List committee ids from approvals/registry.yaml under approvers.",
 		"approvals/registry.yaml の委員会の id を approvers に並べる。")
 	RuleTextEncoding = NewRule("text/encoding", Error,
@@ -124,32 +124,32 @@ var (
 		"名簿の書式は docs/formats.md を参照する。")
 	RuleRegistryEmpty = NewRule("registry/empty", Error,
 		"The registry has no committee or no member: nobody can approve.",
-		"名簿に委員会または構成員がいない。誰も承認できない。",
+		"名簿に委員会又は構成員がいない。誰も承認できない。",
 		"Add the members with their SSH public keys and the committees with their quorums.",
 		"構成員とその SSH 公開鍵、委員会とその定足数を書く。")
 	RuleRegistryMember = NewRule("registry/member", Error,
 		"A member id is invalid or listed twice.",
-		"構成員の id が正しくない、または二度書かれている。",
+		"構成員の id が正しくない、又は二度書かれている。",
 		"Use lower-case ids and list each member once.",
 		"英小文字の id を使い、各構成員を一度だけ書く。")
 	RuleRegistryKey = NewRule("registry/key", Error,
 		"A key does not parse, is of a type approvals do not accept, is too short, is listed twice, or a member has no key yet.",
-		"鍵が読めない、承認に使えない種類、短すぎる、二度書かれている、または構成員にまだ鍵がない。",
+		"鍵が読めない、承認に使えない種類、短すぎる、二度書かれている、又は構成員にまだ鍵がない。",
 		"Use ed25519, sk-ed25519, ECDSA or RSA (2048 bits or more) public keys, each belonging to one member.",
 		"ed25519、sk-ed25519、ECDSA、RSA（2048ビット以上）の公開鍵を、構成員ごとに別々に使う。")
 	RuleRegistryCommittee = NewRule("registry/committee", Error,
 		"A committee id is invalid or repeated, or lists an unknown member or a member twice.",
-		"委員会の id が正しくない・重複している、または名簿にない構成員や同じ構成員を二度並べている。",
+		"委員会の id が正しくない・重複している、又は名簿にない構成員や同じ構成員を二度並べている。",
 		"Fix the committee's members: every id must be under members.",
 		"委員会の構成員を直す。すべての id が members にあること。")
 	RuleRegistryQuorum = NewRule("registry/quorum", Error,
 		"A committee's quorum is below 1 or larger than the committee.",
-		"委員会の定足数が1未満、または構成員の数より多い。",
+		"委員会の定足数が1未満、又は構成員の数より多い。",
 		"Set quorum to the number of members whose approval adopts a document, at least 1.",
 		"定足数（quorum）を、文書を採択するのに必要な承認の数（1以上）にする。")
 	RuleAllowedSigners = NewRule("approvals/allowed-signers", Error,
 		"approvals/allowed_signers is missing or does not match the registry.",
-		"approvals/allowed_signers がない、または名簿と合っていない。",
+		"approvals/allowed_signers がない、又は名簿と合っていない。",
 		"Never edit it by hand: policyctl signers writes it from the registry.",
 		"手で編集しない。policyctl signers が名簿から書き出す。")
 	RuleVisibilityUnknownLevel = NewRule("visibility/unknown-level", Error,
@@ -176,10 +176,10 @@ var (
 		"Something looks like a visibility marker (a ::: fence, a heading attribute block, raw HTML naming a level, another dialect's attribute list, alert, admonition or comment naming a level) but is not exactly one; it would be published as text and the part left unrestricted.",
 		"公開範囲の指定（::: の線、見出しの属性、区分名を含む HTML、区分名を含む別の方言の属性リスト・アラート・注記ブロック・コメント）に似ているが、正確な指定ではない。文字として公開され、その部分は制限されない。",
 		`Write the marker exactly: a line "::: LEVEL" … ":::", or {visibility=LEVEL} last on a heading line.`,
-		"指定を正確に書く: 「::: 区分」…「:::」の行、または見出し行の末尾の {visibility=区分}。")
+		"指定を正確に書く: 「::: 区分」…「:::」の行、又は見出し行の末尾の {visibility=区分}。")
 	RuleVisibilityLeak = NewRule("visibility/leak", Error,
 		"Less restricted text links to, cites or quotes the title of more restricted content (in prose, code, a link's or image's title or destination, or a reference definition).",
-		"公開範囲の広い文章が、より制限された内容にリンクし、それを参照し、またはその題名を引用している（本文、コード、リンクや画像の title・URL、参照定義のいずれでも）。",
+		"公開範囲の広い文章が、より制限された内容にリンクし、それを参照し、又はその題名を引用している（本文、コード、リンクや画像の title・URL、参照定義のいずれでも）。",
 		"The less restricted edition would reveal what the restricted part is; remove the link or citation, or restrict the text.",
 		"広い版で非公開部分の存在や内容が分かってしまう。リンクや引用を削るか、その文章も制限する。")
 	RuleLinkUnsafe = NewRule("link/unsafe", Error,
@@ -204,7 +204,7 @@ var (
 		"リンクをファイルそのものに置き換えてコミットする。")
 	RuleLinkBrokenFile = NewRule("link/broken-file", Error,
 		"A link or image points to a file that does not exist, or outside the repository.",
-		"リンクや画像が存在しないファイル、またはリポジトリの外を指している。",
+		"リンクや画像が存在しないファイル、又はリポジトリの外を指している。",
 		"Paths are relative to the linking document; check the path.",
 		"パスはリンクを書いた文書からの相対パス。パスを確かめる。")
 	RuleLinkBrokenAnchor = NewRule("link/broken-anchor", Error,
@@ -224,9 +224,9 @@ var (
 		"文書を題名で引用するか、リンクする。")
 	RuleRefDirection = NewRule("ref/direction", Error,
 		"上記 or 前記 points below the reference, or 下記 above it.",
-		"上記・前記が参照より下を、または下記が上を指している。",
+		"上記・前記が参照より下を、又は下記が上を指している。",
 		"Write 上記/前記 for a section above and 下記 for one below, or check the number.",
-		"上にある節には上記・前記、下にある節には下記を使う。または番号を確かめる。")
+		"上にある節には上記・前記、下にある節には下記を使う。又は番号を確かめる。")
 	RuleRefMismatch = NewRule("ref/mismatch", Error,
 		"A reference resolves, but the words after it (「上記3の脅威」) name another section, as after a renumbering.",
 		"参照先はあるが、続く語句（「上記3の脅威」）が別の節を指している。番号の付け直しの後によく起きる。",
@@ -234,7 +234,7 @@ var (
 		"文章が意図する節を指すように参照を直す。ヒントに候補を示す。")
 	RuleRefRenumbered = NewRule("ref/renumbered", Error,
 		"A reference reads as it did in the revision approved last — in force or scheduled — (or --against REV), but a renumbering made it point at another provision.",
-		"参照の文言は最後に承認された版（施行中または施行予定。--against の版）と同じだが、番号の付け直しで別の規定を指すようになった。",
+		"参照の文言は最後に承認された版（施行中又は施行予定。--against の版）と同じだが、番号の付け直しで別の規定を指すようになった。",
 		"Write the number the hint gives, so that the reference keeps its target (policyctl fix does it); if its target was removed, rewrite the sentence.",
 		"参照先が変わらないよう、ヒントの番号に改める（policyctl fix で直せます）。参照先が削られたなら文を書き直す。")
 	RuleRefSelf = NewRule("ref/self", Error,
@@ -274,7 +274,7 @@ var (
 		"定義を削るか、その意味の箇所で定義語を使う。")
 	RuleNumberingGap = NewRule("numbering/gap", Warning,
 		"A sequence of sibling sections skips a number or does not start at 1.",
-		"同じ階層の節の番号が飛んでいる、または1から始まらない。",
+		"同じ階層の節の番号が飛んでいる、又は1から始まらない。",
 		"Renumber the sequence and update the references to the renumbered sections; policyctl renumber does both.",
 		"番号を振り直し、番号の変わった節への参照も直す（policyctl renumber で両方できます）。")
 	RuleNumberingDuplicate = NewRule("numbering/duplicate", Warning,
@@ -291,5 +291,5 @@ var (
 		"A number of a provision or a reference is written otherwise than policyctl.yaml's style asks: full-width where half-width is asked (第５条, （１）), arabic where kanji is (第12条), or the reverse.",
 		"条項の番号や参照の数字が、policyctl.yaml の style の書き方と違う（半角のところを全角で 第５条・（１）、漢数字のところを算用数字で 第12条 など）。",
 		"Run policyctl fix, which rewrites them; or set style.digits and style.articles in policyctl.yaml to how the policy writes its numbers (any: as written).",
-		"policyctl fix で書き直す。または policyctl.yaml の style.digits と style.articles を、このポリシーの数字の書き方に合わせる（any: 書いたとおり）。")
+		"policyctl fix で書き直す。又は policyctl.yaml の style.digits と style.articles を、このポリシーの数字の書き方に合わせる（any: 書いたとおり）。")
 )

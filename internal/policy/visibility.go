@@ -26,7 +26,7 @@ func restrictedParts(d *Document, levels []string) []Part {
 		i := indexOf(levels, name)
 		if i < 0 {
 			d.addFinding(RuleVisibilityUnknownLevel, Error, d.BodyStart+off,
-				i18n.Sprintf("%s names level %q, which is not one of the levels of %s (%s); treated as the most restricted level", what, name, ConfigFile, strings.Join(levels, ", "))+nearLevel(name, levels),
+				i18n.Sprintf("%s names level %q, which is not one of the levels of %s (%s); treated as the most restricted level", what, name, ConfigFile, strings.Join(levels, i18n.T(", ")))+nearLevel(name, levels),
 				i18n.T("use a level listed under visibility in policyctl.yaml"))
 			return len(levels) - 1
 		}

@@ -650,7 +650,7 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 			ids = append(ids, d.Meta.ID)
 		}
 		st.fail(r, policy.RuleRefUnresolved, policy.Error,
-			i18n.Sprintf("%s does not resolve: %s (%s) has no %s", r.Text, e.doc, strings.Join(ids, ", "), describe(links)),
+			i18n.Sprintf("%s does not resolve: %s (%s) has no %s", r.Text, e.doc, strings.Join(ids, i18n.T(", ")), describe(links)),
 			i18n.T("check the number against the cited document; if it was renumbered, update the reference"))
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
@@ -688,7 +688,7 @@ func (st *state) ambiguous(r *Ref, found []*policy.Document) {
 		ids = append(ids, fmt.Sprintf("%s (%s)", d.Meta.ID, d.Path))
 	}
 	st.fail(r, policy.RuleRefAmbiguous, policy.Error,
-		i18n.Sprintf("%s could mean any of %s", r.Text, strings.Join(ids, ", ")),
+		i18n.Sprintf("%s could mean any of %s", r.Text, strings.Join(ids, i18n.T(", "))),
 		i18n.T("cite the document by its title, or link it: [text](path.md#id)"))
 }
 
