@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/policyctl/policyctl/internal/gitfs"
@@ -87,9 +88,23 @@ func (t *Tree) At(rev string) (*Tree, error) {
 	}
 	c, err := gitfs.Resolve(t.Git, rev)
 	if err != nil {
-		return nil, i18n.Errorf("revision %q is not a commit, tag or branch of %s (%v)", rev, t.Dir, errors.Unwrap(err))
+		return nil, i18n.Errorf("revision %q is not a commit, tag or branch of %s (%v)", rev, t.Dir, gitReason(errors.Unwrap(err)))
 	}
 	return t.AtCommit(rev, c)
+}
+
+// gitReason is the reason go-git gives, in the reader's language where it
+// is one of the usual ones.
+func gitReason(err error) string {
+	switch {
+	case errors.Is(err, plumbing.ErrReferenceNotFound):
+		return i18n.T("no such name")
+	case errors.Is(err, plumbing.ErrObjectNotFound):
+		return i18n.T("no such object")
+	case err == nil:
+		return ""
+	}
+	return err.Error()
 }
 
 // AtCommit returns the same repository at a commit.
