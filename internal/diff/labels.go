@@ -18,6 +18,7 @@ type Labels struct {
 	Sheet                string // the workbook's sheet
 	Title                string // %s: the policy's title
 	Draft                string // the new side when it is the working tree
+	DraftOf              string // %s: a new side that is no revision (a commit, a branch)
 	Kind                 string // the kind of a revision when none is known
 	Against              string // %s: the old revision, under the title
 	AgainstOther         string // %s: an old side that is no revision (a commit, a branch)
@@ -51,6 +52,7 @@ var labels = map[string]*Labels{
 		New: "改正後", Old: "改正前", Notes: "備考", Document: "文書", Sheet: "新旧対照表",
 		Title:          "%s新旧対照表",
 		Draft:          "改正案",
+		DraftOf:        "改正案：%s",
 		Kind:           "改正",
 		Against:        "（改正前：%s施行の版）",
 		AgainstOther:   "（改正前：%s の内容）",
@@ -80,6 +82,7 @@ var labels = map[string]*Labels{
 		New: "New", Old: "Old", Notes: "Notes", Document: "Document", Sheet: "Comparison",
 		Title:          "%s: comparison of old and new text",
 		Draft:          "Draft amendment",
+		DraftOf:        "Draft amendment: %s",
 		Kind:           "Amendment",
 		Against:        " (old text: in force from %s)",
 		AgainstOther:   " (old text: %s)",
@@ -136,7 +139,8 @@ func LabelsFor(lang string) *Labels {
 
 // revisionName names the new revision for a title: 「令和8年3月31日改訂」
 // when its label begins with a revision id (a date), the working tree as
-// 「改正案」, anything else (a commit, a branch) as written.
+// 「改正案」, anything else (a commit, a branch) as a draft that names it:
+// 「改正案：HEAD (0c33803)」.
 func revisionName(label, kind string, l *Labels) string {
 	if label == "" || strings.HasPrefix(label, "作業中") {
 		return l.Draft
@@ -147,7 +151,8 @@ func revisionName(label, kind string, l *Labels) string {
 	if d, ok := revisionDate(label, l); ok {
 		return d + kind
 	}
-	return label
+	// A commit or a branch that is no revision is, to a committee, a draft.
+	return fmt.Sprintf(l.DraftOf, label)
 }
 
 // revisionDate writes the date a revision label begins with in 和暦
