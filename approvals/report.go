@@ -22,6 +22,7 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 		i18n.Fprintf(&b, "Judged under its own rules and those of %s, the revision in force before it.\n", v.PreviousRules)
 	}
 	ok := 0
+	configStale := false
 	for _, c := range v.Committees {
 		mark := "NG"
 		if c.OK {
@@ -39,6 +40,7 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 			switch d.State {
 			case "stale":
 				i18n.Fprintf(&b, "       %s: stale: %s since %s approved it\n", d.Path, staleWhat(d.Why), strings.Join(d.Stale, i18n.T(", ")))
+				configStale = configStale || d.Why == ReasonConfigChanged
 			case "missing":
 				i18n.Fprintf(&b, "       %s: missing\n", d.Path)
 			}
@@ -46,6 +48,9 @@ func (v *Verdict) WriteText(w io.Writer, against string) error {
 		for _, d := range c.Removed {
 			i18n.Fprintf(&b, "       %s: abolished by this revision; the committee signs for it\n", d.Path)
 		}
+	}
+	if configStale {
+		b.WriteString(i18n.T("policyctl.yaml is approved with the documents, every byte of it: a changed file needs the approvals again. A setting of where the site is published can be given in CI instead (POLICYCTL_SITE_BASE_URL, --set site.base_url=…), which needs none.\n"))
 	}
 	if len(v.Blockers) > 0 {
 		b.WriteString(i18n.T("What no approval can make right:\n"))
