@@ -26,6 +26,17 @@ type ApprovalTable struct {
 	Note string
 }
 
+// scheduled marks the approved cells of a revision that takes effect later.
+func (t *ApprovalTable) scheduled() {
+	for _, row := range t.States {
+		for j, st := range row {
+			if st == Approved {
+				row[j] = Scheduled
+			}
+		}
+	}
+}
+
 // ApprovalState is one cell of the 承認状況, in the marks `policyctl
 // status` prints.
 type ApprovalState string

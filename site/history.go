@@ -119,6 +119,9 @@ func approvalTables(h *history.Repository, full *policy.Repo, recs []*history.Re
 			continue
 		}
 		at := ApprovalTableOf(v, m)
+		if r.Scheduled {
+			at.scheduled() // approved, and not in force yet: 予定, as the legend says
+		}
 		if m == full {
 			at.Note = currentNote + at.Note
 		}
