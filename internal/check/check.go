@@ -6,6 +6,7 @@ package check
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -139,7 +140,7 @@ func RunWith(r *policy.Repo, opts Options) *Result {
 		// Resolved once, for every rule that reads references.
 		opts.Refs = ref.All(r)
 	}
-	res := &Result{Findings: runRules(r, rulesFor(opts))}
+	res := &Result{Findings: withoutEchoes(runRules(r, rulesFor(opts)))}
 	attachFixes(r, opts, res.Findings)
 	Sort(res.Findings)
 	for _, f := range res.Findings {
@@ -150,6 +151,25 @@ func RunWith(r *policy.Repo, opts Options) *Result {
 		}
 	}
 	return res
+}
+
+// withoutEchoes drops a ref/unresolved or ref/ambiguous finding where a
+// ref/renumbered one stands at the same place: that one already says the
+// reference no longer resolves (or resolves elsewhere), what it meant, and
+// how to write it — one mistake, one error.
+func withoutEchoes(fs []policy.Finding) []policy.Finding {
+	renumbered := map[policy.Pos]bool{}
+	for _, f := range fs {
+		if f.Rule == policy.RuleRefRenumbered {
+			renumbered[f.Pos] = true
+		}
+	}
+	if len(renumbered) == 0 {
+		return fs
+	}
+	return slices.DeleteFunc(fs, func(f policy.Finding) bool {
+		return (f.Rule == policy.RuleRefUnresolved || f.Rule == policy.RuleRefAmbiguous) && renumbered[f.Pos]
+	})
 }
 
 // Sort orders findings by file, line, column, rule and message.

@@ -233,8 +233,8 @@ var (
 		"Point the reference at the section the text means; the hint suggests one.",
 		"文章が意図する節を指すように参照を直す。ヒントに候補を示す。")
 	RuleRefRenumbered = NewRule("ref/renumbered", Error,
-		"A reference reads as it did in the revision approved last — in force or scheduled — (or --against REV), but a renumbering made it point at another provision.",
-		"参照の文言は最後に承認された版（施行中又は施行予定。--against の版）と同じだが、番号の付け直しで別の規定を指すようになった。",
+		"A reference reads as it did in the revision approved last — in force or scheduled — (or --against REV), but a renumbering made it point at another provision, or at none (then it is reported here only, not as ref/unresolved too).",
+		"参照の文言は最後に承認された版（施行中又は施行予定。--against の版）と同じだが、番号の付け直しで別の規定を指すようになった、又はどこも指さなくなった（後者は ref/unresolved としては重ねて報告しない。）。",
 		"Write the number the hint gives, so that the reference keeps its target (policyctl fix does it); if its target was removed, rewrite the sentence.",
 		"参照先が変わらないよう、ヒントの番号に改める（policyctl fix で直せます）。参照先が削られたなら文を書き直す。")
 	RuleRefSelf = NewRule("ref/self", Error,
