@@ -17,7 +17,7 @@ import (
 func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 	return func(r *policy.Repo, report func(policy.Finding)) {
 		st := r.Config.Style
-		if st.Digits == "any" && st.Articles == "any" {
+		if st.Digits == "any" && st.Articles == "any" && st.ClauseDigits() == "any" {
 			return
 		}
 		for _, d := range r.Docs {
@@ -58,12 +58,16 @@ func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 			sort.Slice(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
 			first := edits[0]
 			old := string(d.Source[first.Start:first.End])
-			msg := i18n.Sprintf("%s is not written as policyctl.yaml's style asks (style.digits: %s, style.articles: %s): %s", old, st.Digits, st.Articles, first.New)
+			asks := "style.digits: " + st.Digits + i18n.T(", ") + "style.articles: " + st.Articles
+			if st.Clauses != "" {
+				asks += i18n.T(", ") + "style.clauses: " + st.Clauses
+			}
+			msg := i18n.Sprintf("%s is not written as policyctl.yaml's style asks (%s): %s", old, asks, first.New)
 			if len(edits) > 1 {
 				msg += i18n.Sprintf(" (%d places; this is the first)", len(edits))
 			}
 			report(policy.Finding{Rule: policy.RuleNumberingStyle, Severity: policy.Warning, Pos: d.Pos(first.Start), Message: msg,
-				Hint: i18n.Sprintf("write %s; or set style.digits and style.articles in policyctl.yaml to how this policy writes its numbers (any: as written)", first.New),
+				Hint: i18n.Sprintf("write %s; or set style.digits, style.clauses and style.articles in policyctl.yaml to how this policy writes its numbers (any: as written)", first.New),
 				Fix:  &policy.Fix{Description: i18n.Sprintf("write %d numbers as policyctl.yaml's style asks", len(edits)), Edits: edits}})
 		}
 	}

@@ -87,6 +87,18 @@ type StyleConfig struct {
 	// 第N… forms is written: "arabic" (第12条), "kanji" (第十二条) or
 	// "any".
 	Articles string `mapstructure:"articles"`
+	// Clauses is the width of the bare number of a 項 (２): "half-width",
+	// "full-width" or "any"; empty, as Digits. 例規 written horizontally
+	// often put 第1条 beside a full-width ２.
+	Clauses string `mapstructure:"clauses"`
+}
+
+// ClauseDigits is the width a 項's bare number is written in.
+func (s StyleConfig) ClauseDigits() string {
+	if s.Clauses == "" {
+		return s.Digits
+	}
+	return s.Clauses
 }
 
 // RevisionKinds are the kinds of revision a history may record.
@@ -226,7 +238,7 @@ func ValidEditionName(name string) bool { return idPattern.MatchString(name) }
 var knownKeys = []string{
 	"organization.id", "organization.name", "title", "documents", "visibility",
 	"history.legacy", "site.title", "site.base_url", "diff.order", "lang",
-	"style.digits", "style.articles",
+	"style.digits", "style.articles", "style.clauses",
 }
 
 // approvedKeys say what an edition shows and what approvals name: they are
@@ -438,6 +450,9 @@ func (c *Config) validate() *ConfigError {
 	}
 	if !slices.Contains([]string{"half-width", "full-width", "any"}, c.Style.Digits) {
 		return bad("style.digits", i18n.Sprintf("%q: expected half-width (第5条, (1)), full-width (第５条, （１）) or any", c.Style.Digits))
+	}
+	if !slices.Contains([]string{"", "half-width", "full-width", "any"}, c.Style.Clauses) {
+		return bad("style.clauses", i18n.Sprintf("%q: expected half-width (2), full-width (２) or any; without it, as style.digits", c.Style.Clauses))
 	}
 	if !slices.Contains([]string{"arabic", "kanji", "any"}, c.Style.Articles) {
 		return bad("style.articles", i18n.Sprintf("%q: expected arabic (第12条), kanji (第十二条) or any", c.Style.Articles))

@@ -290,6 +290,6 @@ var (
 	RuleNumberingStyle = NewRule("numbering/style", Warning,
 		"A number of a provision or a reference is written otherwise than policyctl.yaml's style asks: full-width where half-width is asked (第５条, （１）), arabic where kanji is (第12条), or the reverse.",
 		"条項の番号や参照の数字が、policyctl.yaml の style の書き方と違う（半角のところを全角で 第５条・（１）、漢数字のところを算用数字で 第12条 など）。",
-		"Run policyctl fix, which rewrites them; or set style.digits and style.articles in policyctl.yaml to how the policy writes its numbers (any: as written).",
-		"policyctl fix で書き直す。又は policyctl.yaml の style.digits と style.articles を、このポリシーの数字の書き方に合わせる（any: 書いたとおり）。")
+		"Run policyctl fix, which rewrites them; or set style.digits, style.clauses and style.articles in policyctl.yaml to how the policy writes its numbers (any: as written).",
+		"policyctl fix で書き直す。又は policyctl.yaml の style.digits、style.clauses 及び style.articles を、このポリシーの数字の書き方に合わせる（any: 書いたとおり）。")
 )

@@ -188,6 +188,8 @@ func TestRestyle(t *testing.T) {
 	full := policy.StyleConfig{Digits: "full-width", Articles: "arabic"}
 	kanji := policy.StyleConfig{Digits: "full-width", Articles: "kanji"}
 	anyStyle := policy.StyleConfig{Digits: "any", Articles: "any"}
+	// 第1条 beside a full-width ２, as 例規 written horizontally often are.
+	reiki := policy.StyleConfig{Digits: "half-width", Articles: "arabic", Clauses: "full-width"}
 	for _, tt := range []struct {
 		text  string
 		style policy.StyleConfig
@@ -214,6 +216,12 @@ func TestRestyle(t *testing.T) {
 		{"①", half, "①"},
 		{"ア", full, "ア"},
 		{"第５条", anyStyle, "第５条"},
+		{"2", reiki, "２"},
+		{"２", reiki, "２"},
+		{"第２項", reiki, "第2項"},
+		{"１．", reiki, "1."},
+		{"（１）", reiki, "(1)"},
+		{"２", policy.StyleConfig{Digits: "full-width", Articles: "arabic", Clauses: "half-width"}, "2"},
 		{"第十二条", anyStyle, "第十二条"},
 		{"（１）", anyStyle, "（１）"},
 	} {

@@ -24,30 +24,20 @@ func LabelAt(s *policy.Section) (int, string, bool) {
 
 // Restyle writes a number — a provision's label or a reference's link —
 // the way a style asks: style.Digits for the width of arabic digits (and
-// the brackets of (1)), style.Articles for the number of 第N条 and the
+// the brackets of (1)), style.Clauses for a 項's bare number (２),
+// style.Articles for the number of 第N条 and the
 // other 第N… forms. It returns the text unchanged, and false, when the
 // style asks for nothing else. Kanji 号 (一), circled numbers and letters
 // have no width to change.
 func Restyle(text string, style policy.StyleConfig) (string, bool) {
-	if style.Digits == "half-width" && style.Articles == "arabic" && !wideOrKanji(text) {
+	if style.Digits == "half-width" && style.Articles == "arabic" && style.ClauseDigits() == "half-width" && !wideOrKanji(text) {
 		return text, false // the common case, told without the lexer
 	}
 	l, ok := policy.Lex(text, 0)
 	if !ok || l.NumEnd <= l.NumStart {
 		return text, false
 	}
-	want := func(written policy.Digits) policy.Digits {
-		switch style.Digits {
-		case "half-width":
-			return policy.DigitsASCII
-		case "full-width":
-			return policy.DigitsFullWidth
-		}
-		if written == policy.DigitsKanji {
-			return policy.DigitsASCII
-		}
-		return written
-	}
+	want := func(written policy.Digits) policy.Digits { return digitsFor(style.Digits, written) }
 	var out string
 	switch l.Kind {
 	case policy.LabelUnit, policy.LabelAppendix, policy.LabelForm:
@@ -60,7 +50,14 @@ func Restyle(text string, style policy.StyleConfig) (string, bool) {
 		}
 		out = text[:l.NumStart] + policy.FormatNumber(l.Num.N, d) + text[l.NumEnd:l.SubStart] + branches(l.Num, d) + text[l.SubEnd:]
 	case policy.LabelDigits:
-		out = text[:l.NumStart] + policy.FormatNumber(l.Num.N, want(l.Digits)) + restyleDot(text[l.NumEnd:], style.Digits)
+		rest := text[l.NumEnd:]
+		if strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "．") {
+			// 1. of the 基本方針: a section's number, in style.digits.
+			out = text[:l.NumStart] + policy.FormatNumber(l.Num.N, want(l.Digits)) + restyleDot(rest, style.Digits)
+			break
+		}
+		// ２: a 項's number, in style.clauses.
+		out = text[:l.NumStart] + policy.FormatNumber(l.Num.N, digitsFor(style.ClauseDigits(), l.Digits)) + rest
 	case policy.LabelParen:
 		if l.Digits == policy.DigitsKanji || style.Digits == "any" {
 			return text, false // （一）: a kanji 号 in brackets
@@ -82,6 +79,22 @@ func Restyle(text string, style policy.StyleConfig) (string, bool) {
 		return text, false
 	}
 	return out, out != text
+}
+
+// digitsFor is the digits a number written in written takes in a style's
+// width: half-width, full-width, or any (as written; a kanji numeral
+// where digits are asked for becomes half-width).
+func digitsFor(style string, written policy.Digits) policy.Digits {
+	switch style {
+	case "half-width":
+		return policy.DigitsASCII
+	case "full-width":
+		return policy.DigitsFullWidth
+	}
+	if written == policy.DigitsKanji {
+		return policy.DigitsASCII
+	}
+	return written
 }
 
 // restyleDot writes the period of 1. or １． in the width of the digits.
