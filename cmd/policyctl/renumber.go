@@ -42,15 +42,16 @@ becomes a list.
 An inserted provision may carry any provisional number: 第?条, a repeated
 number, or 第3条の2. A reference that stood in the revision approved last (before
 any is approved, the last commit; or --against REV) keeps the provision it
-pointed at there; one in new text keeps
-what it points at as written. --branch makes an inserted article a 枝番 of the
-one before it, so that nothing after it moves.
+pointed at there; one in new text keeps what it points at as written. --branch
+makes an inserted article a 枝番 of the one before it, so that nothing after it
+moves: every article that revision has keeps the number it has there.
 
 The result is checked before anything is written: every reference must
 resolve to the same provision as before and check must report nothing new;
 otherwise renumber writes nothing and names what it could not keep. Every
 changed file is written at once, or none, and none that changed since it was
-read. The changes are printed as a unified diff; --dry-run prints only that.`),
+read. The changes are printed as a unified diff; --dry-run prints only that,
+and says on standard error that nothing was written.`),
 		Example: i18n.T(`  policyctl renumber --dry-run
   policyctl renumber
   policyctl renumber --doc std-technical --branch

@@ -1045,15 +1045,16 @@ becomes a list.
 An inserted provision may carry any provisional number: 第?条, a repeated
 number, or 第3条の2. A reference that stood in the revision approved last (before
 any is approved, the last commit; or --against REV) keeps the provision it
-pointed at there; one in new text keeps
-what it points at as written. --branch makes an inserted article a 枝番 of the
-one before it, so that nothing after it moves.
+pointed at there; one in new text keeps what it points at as written. --branch
+makes an inserted article a 枝番 of the one before it, so that nothing after it
+moves: every article that revision has keeps the number it has there.
 
 The result is checked before anything is written: every reference must
 resolve to the same provision as before and check must report nothing new;
 otherwise renumber writes nothing and names what it could not keep. Every
 changed file is written at once, or none, and none that changed since it was
-read. The changes are printed as a unified diff; --dry-run prints only that.`: `renumber は、挿入、削除又は移動の後に、すべての番号の並びを連続させ直す。対
+read. The changes are printed as a unified diff; --dry-run prints only that,
+and says on standard error that nothing was written.`: `renumber は、挿入、削除又は移動の後に、すべての番号の並びを連続させ直す。対
 象は、章、節、条、項、号、(1)、①、ア、(ア) 及び基本方針の 1. であり、第3条
 の2 のような枝番は保つ（--collapse で枝番をなくす）。また、番号を振り直した
 規定を指していたすべての文書のすべての参照を、参照先を保つように、その参照自
@@ -1062,17 +1063,18 @@ read. The changes are printed as a unified diff; --dry-run prints only that.`: `
 たいで広がることになる範囲は列挙になる。
 
 挿入した規定には、第?条、重複した番号、第3条の2 など、どのような仮の番号を付
-けてもよい。最後に承認された版（承認された版がまだなければ最後のコミット。又
-は --against REV）にあった参照は、その版で
-指していた規定を保ち、新しい文章の参照は、書かれたとおりの参照先を保つ。
---branch を指定すると、挿入した条を直前の条の枝番とし、後の条の番号を動かさ
-ない。
+けてもよい。最後に承認された版（承認された版がまだなければ最後のコミット。
+--against REV を指定すればその版）にあった参照は、その版で指していた規定を保
+ち、新しい文章の参照は、書かれたとおりの参照先を保つ。--branch を指定すると、
+挿入した条を直前の条の枝番とし、後の条の番号を動かさない。その版にある条は、
+その版での番号のままとする。
 
 書き込む前に結果を検査し、すべての参照が前と同じ規定を指し、check が新たな指
 摘を報告しないことを確かめる。そうでなければ renumber は何も書き込まず、保て
 なかったものを示す。変更したファイルはすべてを一度に書き込むか、一つも書き込
 まないかのいずれかであり、読んだ後に変更されたファイルには書き込まない。変更
-は unified diff 形式で表示し、--dry-run ではその表示だけを行う。`,
+は unified diff 形式で表示し、--dry-run ではその表示だけを行い、何も書き込まな
+かったことを標準エラー出力に示す。`,
 	"renumber only the document with this `ID` (references everywhere follow)": "id が `ID` の文書だけ番号を振り直す（参照は、どの文書にあっても追従する）",
 	"replace DIR even if it is not empty":                                      "DIR が空でなくても置き換える",
 	"report references a renumbering moved since `REV` (default: the revision approved last, in force or scheduled, when there is one; none: off)": "`REV` より後の番号の振り直しで参照先が動いた参照を報告する（既定は、最後に承認された施行中又は施行予定の版があれば、その版。none で比較しない）",
