@@ -13,12 +13,16 @@ import (
 // CachedDocument is Document, taking the page from c when a page was
 // rendered before from the same inputs, and keeping it there otherwise.
 // Archived revisions never change, so their pages are rendered once.
+//
+// A page is published as it is taken: its entry is sealed (GetSealed), so
+// that one planted in the cache folder — which CI restores from a cache
+// other jobs may write — is never taken for a page this build rendered.
 func CachedDocument(c *cache.Cache, m *EditionModel, refs References, d *policy.Document, links Links, x Extras) (*Page, error) {
 	if c == nil {
 		return Document(m, refs, d, links, x)
 	}
 	k := pageKey(m, refs, d, links, x)
-	if b, ok := c.Get(k); ok {
+	if b, ok := c.GetSealed(k); ok {
 		if p, ok := decodePage(b); ok {
 			return p, nil
 		}
@@ -27,7 +31,7 @@ func CachedDocument(c *cache.Cache, m *EditionModel, refs References, d *policy.
 	if err != nil {
 		return nil, err
 	}
-	c.Put(k, encodePage(p))
+	c.PutSealed(k, encodePage(p))
 	return p, nil
 }
 

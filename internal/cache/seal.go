@@ -4,10 +4,12 @@ import (
 	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -19,6 +21,11 @@ import (
 // an entry written by any other machine or user is not found. Where there
 // is no such key (no configuration folder, or a key others can read),
 // sealed entries are neither read nor written: the result is computed.
+//
+// CI machines are new each run, and so are their keys: a job that is to
+// take what an earlier run sealed gives the key itself, from a secret, in
+// POLICYCTL_CACHE_KEY (64 hexadecimal digits). Whoever holds that key can
+// seal; a value that is not such a key is no key.
 
 // GetSealed returns the value PutSealed stored under k on this machine.
 func (c *Cache) GetSealed(k Key) ([]byte, bool) {
@@ -46,6 +53,9 @@ func (c *Cache) PutSealed(k Key, v []byte) {
 	c.Put(k, append(seal(key, k, v), v...))
 }
 
+// KeyEnv names the environment variable that gives the sealing key.
+const KeyEnv = "POLICYCTL_CACHE_KEY"
+
 func seal(key []byte, k Key, v []byte) []byte {
 	m := hmac.New(sha256.New, key)
 	m.Write(k[:])
@@ -53,13 +63,23 @@ func seal(key []byte, k Key, v []byte) []byte {
 	return m.Sum(nil)
 }
 
-var sealKey = sync.OnceValue(func() []byte {
+var sealKey = sync.OnceValue(loadSealKey)
+
+// loadSealKey is the key given in KeyEnv, or else this machine's user's.
+func loadSealKey() []byte {
+	if v, ok := os.LookupEnv(KeyEnv); ok && v != "" {
+		key, err := hex.DecodeString(strings.TrimSpace(v))
+		if err != nil || len(key) != 32 {
+			return nil
+		}
+		return key
+	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return nil
 	}
 	return readOrMakeKey(filepath.Join(dir, "policyctl", "cache.key"))
-})
+}
 
 // readOrMakeKey reads the key at name, making it (32 random bytes, mode
 // 0600) if there is none. A key that others may read or write, or that

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -97,5 +98,21 @@ func TestSealKeyFile(t *testing.T) {
 	}
 	if readOrMakeKey(name) != nil {
 		t.Error("a key of the wrong length was used")
+	}
+}
+
+// TestSealKeyFromEnvironment: CI gives the key in POLICYCTL_CACHE_KEY, from
+// a secret, to take what an earlier run sealed; a value that is not 32
+// bytes in hexadecimal is no key (nothing sealed is read or written).
+func TestSealKeyFromEnvironment(t *testing.T) {
+	t.Setenv(KeyEnv, strings.Repeat("ab", 32))
+	if k := loadSealKey(); !bytes.Equal(k, bytes.Repeat([]byte{0xab}, 32)) {
+		t.Fatalf("key %x", k)
+	}
+	for _, bad := range []string{"ab", strings.Repeat("zz", 32), strings.Repeat("ab", 33)} {
+		t.Setenv(KeyEnv, bad)
+		if k := loadSealKey(); k != nil {
+			t.Errorf("%q gave a key", bad)
+		}
 	}
 }
