@@ -175,11 +175,26 @@ func (e *TripwireError) Error() string {
 // normalise drops whitespace, which renderers insert and remove freely.
 func normalise(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if unicode.IsSpace(r) || invisible(r) {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// invisible reports whether a browser draws r as nothing: format
+// characters (a soft hyphen, a zero-width space, a word joiner),
+// variation selectors and the other default-ignorable code points. Text
+// spelt out with them between its characters reads as the text; a review
+// put restricted text on a page that way, past the tripwire.
+func invisible(r rune) bool {
+	switch {
+	case r < 0xAD:
+		return false
+	case r >= 0x3040 && r <= 0x30FF, r >= 0x4E00 && r <= 0x9FFF:
+		return false // kana and kanji: most of a policy, none of them invisible
+	}
+	return unicode.In(r, unicode.Cf, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point)
 }
 
 const hashBase = 1099511628211 // FNV prime: odd, large

@@ -61,6 +61,10 @@ func TestTripwireForms(t *testing.T) {
 		"short":      "<h2>秘密の節見出し</h2>",
 		"title":      "<title>パスワード管理手順書</title>",
 		"doc":        "パスワードは十六文字以上",
+		// Drawn as nothing between the characters: a soft hyphen, a
+		// zero-width space, a word joiner, a variation selector.
+		"soft-hyphen": "<p>" + strings.Join(strings.Split(secret, ""), "&shy;") + "</p>",
+		"invisible":   "<p>" + strings.Join(strings.Split(secret, ""), "\u200b\u2060\ufe0f") + "</p>",
 	} {
 		trip := NewTripwire(tripwireModel(t))
 		err := trip.Scan(map[string][]byte{"page.html": []byte(content)})
