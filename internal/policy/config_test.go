@@ -145,6 +145,8 @@ func TestConfigLevelTags(t *testing.T) {
 		"visibility: !levels [public, internal]\n",
 		"editions: {public: !internal public, internal: internal}\n",
 		"editions:\n  web: ! public\n",
+		// Through an alias: it has its anchor's tag.
+		"site: {title: &p !internal public}\nvisibility: [*p, internal]\n",
 	} {
 		_, err := LoadConfig(configFS(minimalConfig+extra), nil)
 		var ce *ConfigError

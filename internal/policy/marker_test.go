@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -223,7 +224,13 @@ func TestVisibilityTag(t *testing.T) {
 			t.Errorf("%q: level %d, want 1 (the most restricted)", fm, d.Level)
 		}
 	}
-	src := "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: \"public\"\n---\n本文\n"
+	// A tag passed through an alias: the alias has its anchor's tag.
+	src := "---\nid: d\ntitle: 文書\ntier: basic\nx: &a !internal public\nvisibility: *a\napprovers: [mayor]\n---\n本文\n"
+	d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"})
+	if d.Level != 1 || !slices.ContainsFunc(d.Findings, func(f Finding) bool { return f.Severity == Error && strings.Contains(f.Message, "tag") }) {
+		t.Errorf("a tag through an alias: level %d, findings %v", d.Level, d.Findings)
+	}
+	src = "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: \"public\"\n---\n本文\n"
 	if d := ParseDocument("policy/d.md", []byte(src), []string{"public", "internal"}); d.Level != 0 || len(d.Findings) != 0 {
 		t.Errorf("a quoted value: level %d, findings %v", d.Level, d.Findings)
 	}

@@ -70,6 +70,11 @@ func markerLine(src []byte) bool {
 // tagged value means (yaml.v3 drops an unknown tag, others refuse it or
 // make it something else), and a level must read the same to all.
 func YAMLTag(n *yaml.Node, src []byte) string {
+	// An alias (*a) has the value, and the tag, of its anchor (&a !x v):
+	// read there, or a tag passes through an alias unseen.
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 16; i++ {
+		n = n.Alias
+	}
 	if n.Style&yaml.TaggedStyle != 0 {
 		return n.Tag
 	}
