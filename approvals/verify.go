@@ -64,6 +64,13 @@ func (e *MetaError) Unwrap() error { return e.Err }
 // ReadMeta reads approvals/<id>/revision.yaml.
 func ReadMeta(fsys fs.FS, id string) (*Meta, error) {
 	p := path.Join(Dir(id), "revision.yaml")
+	if ents, err := fs.ReadDir(fsys, Dir(id)); err == nil {
+		for _, e := range ents {
+			if e.Name() == "revision.yaml" && !e.Type().IsRegular() {
+				return nil, &MetaError{p, i18n.Errorf("a symbolic link or something else that is not a file: a revision is read only from a file in its folder")}
+			}
+		}
+	}
 	b, err := fs.ReadFile(fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &MetaError{p, err}
@@ -94,6 +101,7 @@ type Reason string
 // Reasons an approval file does not count.
 const (
 	ReasonNotApproval  Reason = "not-an-approval" // a stray file in approvals/<rev>/
+	ReasonNotFile      Reason = "not-a-file"      // a link (or anything but a file) in approvals/<rev>/
 	ReasonFileName     Reason = "file-name"       // not <committee>.<member>.json
 	ReasonMissing      Reason = "missing-file"    // the payload or signature is missing
 	ReasonTooLarge     Reason = "too-large"       // over MaxPayload or MaxSignature
@@ -239,6 +247,15 @@ func (c *Cache) Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevI
 		err        error
 	}
 	var jobs []*job
+	// An approval is read only from a file of its folder. A link would be
+	// followed in a working tree and read as its target's path in a commit:
+	// the gate and the history would judge two different things.
+	irregular := map[string]bool{}
+	for _, e := range ents {
+		if !e.IsDir() && !e.Type().IsRegular() {
+			irregular[e.Name()] = true
+		}
+	}
 	for _, e := range ents {
 		name := e.Name()
 		if e.IsDir() || name == "revision.yaml" || strings.HasSuffix(name, ".sig") {
@@ -248,6 +265,8 @@ func (c *Cache) Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevI
 		base, isJSON := strings.CutSuffix(name, ".json")
 		c, m, okName := splitName(base)
 		switch {
+		case irregular[name] || irregular[base+".sig"]:
+			jobs = append(jobs, &job{prob: &Problem{file, c, m, ReasonNotFile, "a symbolic link or something else that is not a file: an approval and its signature are read only from files in approvals/<revision>/"}})
 		case !isJSON:
 			jobs = append(jobs, &job{prob: &Problem{file, c, m, ReasonNotApproval, "not an approval: approvals/<revision>/ holds revision.yaml and <committee>.<member>.json/.sig pairs"}})
 		case !okName:
