@@ -278,10 +278,12 @@ func divergence(full *policy.Document, want, got []token, i int) error {
 		switch t.kind {
 		case "text", "line", "raw":
 			return "text"
+		// Not where a link leads: the full document's side may be
+		// restricted, and this message goes to CI logs.
 		case "link":
-			return "a link to " + strings.Split(t.s, "\x00")[0]
+			return "a link"
 		case "image":
-			return "an image of " + strings.Split(t.s, "\x00")[0]
+			return "an image"
 		case "p":
 			return "a paragraph"
 		case "h":

@@ -67,7 +67,8 @@ func TestAttackShadowedReferenceDefinition(t *testing.T) {
 		"policy/secret.md": {Data: attackDoc("secret", "internal", "CanarySecretBody\n")},
 	}
 	err := mustNotLeak(t, fsys, "CanarySecretBody")
-	if err == nil || !strings.Contains(err.Error(), "changes how the remaining text is read") && !strings.Contains(err.Error(), "does not contain") {
+	if err == nil || !strings.Contains(err.Error(), "changes how the remaining text is read") && !strings.Contains(err.Error(), "does not contain") &&
+		!strings.Contains(err.Error(), "uses a link reference definition (line 10) that is in a more restricted part") {
 		t.Fatalf("the shadowing definition was not caught: %v", err)
 	}
 }

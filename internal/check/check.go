@@ -48,6 +48,7 @@ func rulesFor(opts Options) []rule {
 		numbering,
 		numberStyle(opts.Refs),
 		quotedTitles,
+		restrictedDefinitions,
 	}
 }
 
@@ -61,7 +62,7 @@ func rulesFor(opts Options) []rule {
 // with everything else.
 func Blocking(r *policy.Repo) []policy.Finding {
 	var out []policy.Finding
-	for _, f := range runRules(r, []rule{readFindings, frontMatter, duplicateIDs, links, collisions, references, quotedTitles}) {
+	for _, f := range runRules(r, []rule{readFindings, frontMatter, duplicateIDs, links, collisions, references, quotedTitles, restrictedDefinitions}) {
 		if f.Severity == policy.Error && blocks(f.Rule) {
 			out = append(out, f)
 		}
