@@ -272,22 +272,22 @@ func divergence(full *policy.Document, want, got []token, i int) error {
 	}
 	what := func(ts []token) string {
 		if i >= len(ts) {
-			return "nothing"
+			return i18n.T("nothing")
 		}
 		t := ts[i]
 		switch t.kind {
 		case "text", "line", "raw":
-			return "text"
+			return i18n.T("text")
 		// Not where a link leads: the full document's side may be
 		// restricted, and this message goes to CI logs.
 		case "link":
-			return "a link"
+			return i18n.T("a link")
 		case "image":
-			return "an image"
+			return i18n.T("an image")
 		case "p":
-			return "a paragraph"
+			return i18n.T("a paragraph")
 		case "h":
-			return "a heading"
+			return i18n.T("a heading")
 		}
 		return strings.TrimPrefix(t.kind, "/")
 	}

@@ -182,13 +182,16 @@ func normalise(s string) string {
 	}, s)
 }
 
-// invisible reports whether a browser draws r as nothing: format
-// characters (a soft hyphen, a zero-width space, a word joiner),
+// invisible reports whether a browser draws r as nothing: control
+// characters (DEL, C1), format characters (a soft hyphen, a zero-width
+// space, a word joiner),
 // variation selectors and the other default-ignorable code points. Text
 // spelt out with them between its characters reads as the text; a review
 // put restricted text on a page that way, past the tripwire.
 func invisible(r rune) bool {
 	switch {
+	case r < 0x20, r >= 0x7F && r <= 0x9F:
+		return true // control characters (whitespace is dropped before)
 	case r < 0xAD:
 		return false
 	case r >= 0x3040 && r <= 0x30FF, r >= 0x4E00 && r <= 0x9FFF:

@@ -65,6 +65,7 @@ func TestTripwireForms(t *testing.T) {
 		// zero-width space, a word joiner, a variation selector.
 		"soft-hyphen": "<p>" + strings.Join(strings.Split(secret, ""), "&shy;") + "</p>",
 		"invisible":   "<p>" + strings.Join(strings.Split(secret, ""), "\u200b\u2060\ufe0f") + "</p>",
+		"controls":    "<p>" + strings.Join(strings.Split(secret, ""), "&#x7f;\u0085\u0001") + "</p>",
 	} {
 		trip := NewTripwire(tripwireModel(t))
 		err := trip.Scan(map[string][]byte{"page.html": []byte(content)})

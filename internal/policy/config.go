@@ -567,6 +567,9 @@ func taggedLevel(root *yaml.Node, data []byte) (*yaml.Node, string) {
 			continue
 		}
 		nodes := []*yaml.Node{k, v}
+		for i := 0; v.Kind == yaml.AliasNode && v.Alias != nil && i < 16; i++ {
+			v = v.Alias // editions: *m has the content, and the tags, of &m
+		}
 		if v.Kind == yaml.SequenceNode || v.Kind == yaml.MappingNode {
 			nodes = append(nodes, v.Content...)
 		}

@@ -147,6 +147,7 @@ func TestConfigLevelTags(t *testing.T) {
 		"editions:\n  web: ! public\n",
 		// Through an alias: it has its anchor's tag.
 		"site: {title: &p !internal public}\nvisibility: [*p, internal]\n",
+		"site: &m {title: !internal public}\neditions: *m\n",
 	} {
 		_, err := LoadConfig(configFS(minimalConfig+extra), nil)
 		var ce *ConfigError

@@ -500,11 +500,13 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch keeps the numbers after a deleted article: %s stays, and %s is missing; write 「%s　削除」 where it stood (check reports the gap until then)", s.Style.Label(bn), s.Style.Label(missing), s.Style.Label(missing))})
 			b = bn.Sub[0]
 			num = bn
-		case len(s.Number.Sub) > 0 && !s.Provisional && !pl.opts.Collapse && n > 0:
-			if len(s.Number.Sub) == 1 {
+		case len(bn.Sub) > 0 && !s.Provisional && !pl.opts.Collapse && n > 0:
+			// A 枝番 is kept (under --branch, one the base has, though a
+			// renumbering since folded it).
+			if len(bn.Sub) == 1 {
 				b++
 			}
-			num = policy.Number{N: n, Sub: append([]int{b}, s.Number.Sub[1:]...)}
+			num = policy.Number{N: n, Sub: append([]int{b}, bn.Sub[1:]...)}
 		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(bn.Sub) == 0 && bn.N > n+1:
 			// Nothing after a deleted article moves either: the gap is
 			// kept for a 「第N条　削除」 (written by a person, as the
