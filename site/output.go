@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -16,7 +15,6 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/policyctl/policyctl/internal/atomicfile"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/progress"
@@ -25,12 +23,18 @@ import (
 // tempPrefix names the folders a build works in, beside the editions.
 const tempPrefix = ".policyctl-build-"
 
-// OwnedFile, in the site's root, lists the edition folders builds wrote
-// there: a build replaces an edition's folder whole, and replaces only a
-// folder it wrote (or an empty one), never a folder someone else put
-// there under an edition's name — a hand-made site, the documents folder
-// when the output is the repository itself.
-const OwnedFile = ".policyctl-editions"
+// MarkerFile, in each edition's folder, says that a build wrote the folder:
+// a build replaces an edition's folder whole, and replaces only one that
+// holds this file as a build writes it (or an empty one), never a folder
+// someone else put there under an edition's name — a hand-made site, a
+// folder put in place of an earlier edition, the documents folder when the
+// output is the repository itself. It goes in and out with its folder, so
+// no crash or second build leaves a record that disagrees with the folder.
+const MarkerFile = ".policyctl-edition"
+
+// markerText is MarkerFile's content: the same in every edition, so that
+// output stays deterministic; it tells nothing about the policy.
+var markerText = []byte("This folder is an edition that policyctl build wrote; the next build replaces it whole.\n")
 
 // output is the site's root folder, held by one build at a time.
 type output struct {
@@ -39,8 +43,6 @@ type output struct {
 	// created is set when the build made the root: a build that fails
 	// takes it away again if it is still empty.
 	created bool
-	// owned are the edition folders OwnedFile lists.
-	owned map[string]bool
 }
 
 // openOutput creates the root, takes its lock (a second build waits), and
@@ -72,34 +74,12 @@ func openOutput(dir string) (*output, error) {
 			}
 		}
 	}
-	if o.owned, err = readOwned(dir); err != nil {
-		o.close()
-		return nil, err
-	}
 	return o, nil
 }
 
-// readOwned reads OwnedFile: one edition name a line. A line that is not
-// an edition's name is ignored; it can only make a folder not owned.
-func readOwned(dir string) (map[string]bool, error) {
-	owned := map[string]bool{}
-	b, err := os.ReadFile(filepath.Join(dir, OwnedFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return owned, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("site: %w", err)
-	}
-	for line := range strings.Lines(string(b)) {
-		if name := strings.TrimSpace(line); policy.ValidEditionName(name) {
-			owned[name] = true
-		}
-	}
-	return owned, nil
-}
-
 // claim makes sure that each edition's folder is one a build may replace:
-// none yet, an empty folder, or one OwnedFile lists.
+// none yet, an empty folder, or one that holds MarkerFile as a build
+// writes it.
 func (o *output) claim(names []string) error {
 	for _, name := range names {
 		dst := filepath.Join(o.dir, name)
@@ -111,8 +91,11 @@ func (o *output) claim(names []string) error {
 			return fmt.Errorf("site: %w", err)
 		case !fi.IsDir():
 			return i18n.Errorf("site: %s is not a folder, and the %s edition would replace it: move it away or choose another output folder (-o)", dst, name)
-		case o.owned[name]:
-			continue
+		}
+		if mi, err := os.Lstat(filepath.Join(dst, MarkerFile)); err == nil && mi.Mode().IsRegular() {
+			if b, err := os.ReadFile(filepath.Join(dst, MarkerFile)); err == nil && bytes.Equal(b, markerText) {
+				continue
+			}
 		}
 		f, err := os.Open(dst)
 		if err != nil {
@@ -121,37 +104,13 @@ func (o *output) claim(names []string) error {
 		_, err = f.Readdirnames(1)
 		f.Close()
 		if err == nil {
-			return i18n.Errorf("site: %s holds files that no build wrote (%s does not list it), and the %s edition would replace it with all they hold: move it away or choose another output folder (-o); if it is the output of a build by an older policyctl, remove it once", dst, OwnedFile, name)
+			return i18n.Errorf("site: %s holds files that no build wrote (it has no %s), and the %s edition would replace it with all they hold: move it away or choose another output folder (-o); if it is the output of a build by an older policyctl, remove it once", dst, MarkerFile, name)
 		}
 		if !errors.Is(err, io.EOF) {
 			return fmt.Errorf("site: %w", err)
 		}
 	}
 	return nil
-}
-
-// record adds the editions a build has put in place to OwnedFile. A build
-// stopped before it leaves a folder unlisted, which the next build
-// refuses to replace: the safe side.
-func (o *output) record(names []string) error {
-	var add []string
-	for _, name := range names {
-		if !o.owned[name] {
-			add = append(add, name)
-		}
-	}
-	if len(add) == 0 {
-		return nil
-	}
-	for _, name := range add {
-		o.owned[name] = true
-	}
-	var b strings.Builder
-	b.WriteString("# The edition folders policyctl build wrote here, which the next build may replace.\n")
-	for _, name := range slices.Sorted(maps.Keys(o.owned)) {
-		b.WriteString(name + "\n")
-	}
-	return atomicfile.Write(filepath.Join(o.dir, OwnedFile), []byte(b.String()))
 }
 
 // close takes away a root this build made and left empty, while the lock
@@ -207,9 +166,17 @@ func (o *output) publishAll(names []string, produce func(i int) (map[string][]by
 		meter.Phase(i18n.Sprintf("writing the %s edition", name), len(files))
 		err = writeFiles(tmp, s.dst, files, meter)
 		meter.Done()
+		if err == nil {
+			err = writeMarker(tmp)
+		}
 		if err != nil {
 			return nil, i18n.Errorf("site: edition %s: %w", name, err)
 		}
+	}
+	// Again, just before: rendering took a while, and a folder that was
+	// empty then may hold someone's files now.
+	if err := o.claim(names); err != nil {
+		return nil, err
 	}
 	for i, s := range st {
 		old, err := exchange(s.tmp, s.dst)
@@ -225,9 +192,6 @@ func (o *output) publishAll(names []string, produce func(i int) (map[string][]by
 	}
 	var dsts []string
 	var errs []error
-	if err := o.record(names); err != nil {
-		errs = append(errs, err)
-	}
 	for _, s := range st {
 		dsts = append(dsts, s.dst)
 		if s.old != "" {
@@ -237,6 +201,16 @@ func (o *output) publishAll(names []string, produce func(i int) (map[string][]by
 		}
 	}
 	return dsts, errors.Join(errs...)
+}
+
+// writeMarker writes MarkerFile into an edition's folder, 0644 whatever
+// the umask, as the edition's files are.
+func writeMarker(dir string) error {
+	name := filepath.Join(dir, MarkerFile)
+	if err := os.WriteFile(name, markerText, 0o644); err != nil {
+		return err
+	}
+	return os.Chmod(name, 0o644)
 }
 
 // undoExchange puts the previous content of dst back, which exchange

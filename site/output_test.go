@@ -110,7 +110,7 @@ func TestPublishAllOrNothing(t *testing.T) {
 	}
 	ents, _ := os.ReadDir(root)
 	for _, e := range ents {
-		if e.Name() != "public" && e.Name() != "internal" && e.Name() != OwnedFile {
+		if e.Name() != "public" && e.Name() != "internal" {
 			t.Errorf("left behind: %s", e.Name())
 		}
 	}
@@ -169,6 +169,26 @@ func TestReplacesOnlyItsOwnFolders(t *testing.T) {
 		}, "holds files that no build wrote"},
 		{"someone's empty subfolder", func(t *testing.T, dst string) { mkdir(t, filepath.Join(dst, "sub")) }, "holds files that no build wrote"},
 		{"a file", func(t *testing.T, dst string) { writeFile(t, dst, "mine") }, "is not a folder"},
+		{"a folder put in place of a build's", func(t *testing.T, dst string) {
+			out, err := openOutput(filepath.Dir(dst))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = out.publishAll([]string{"public"}, files, nil)
+			out.close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.RemoveAll(dst); err != nil {
+				t.Fatal(err)
+			}
+			mkdir(t, dst)
+			writeFile(t, filepath.Join(dst, "index.html"), "mine")
+		}, "holds files that no build wrote"},
+		{"a marker that is not a build's", func(t *testing.T, dst string) {
+			mkdir(t, dst)
+			writeFile(t, filepath.Join(dst, MarkerFile), "mine")
+		}, "holds files that no build wrote"},
 		{"a link", func(t *testing.T, dst string) {
 			other := t.TempDir()
 			writeFile(t, filepath.Join(other, "notes.txt"), "mine")

@@ -35,8 +35,8 @@ print CSS. The public edition holds no byte of restricted content; other
 editions carry noindex. Pages that differ from the revision in force are
 marked 「案」. Output is deterministic, and the editions' folders are swapped
 in only when every edition is built: a failed build changes none of them.
-A build replaces only an edition folder a build wrote (DIR/.policyctl-editions
-lists them) or an empty one; it refuses any other folder or file there.
+A build replaces only an edition folder a build wrote (it holds the file
+.policyctl-edition) or an empty one; it refuses any other folder or file there.
 
 build refuses an edition that does not see every level while check reports an
 error that could make restricted content reach it, and stops when the

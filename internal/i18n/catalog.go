@@ -521,7 +521,7 @@ var japanese = map[string]string{
 	"site: locking %s: %w":       "site: %s のロック: %w",
 	"site: refusing to write %q": "site: %q は書き出しません",
 	"site: %s is not a folder, and the %s edition would replace it: move it away or choose another output folder (-o)":                                                                                                                                "site: %s はフォルダーではなく、%s 版で置き換えることになります。別の場所に移すか、別の出力先（-o）を指定してください",
-	"site: %s holds files that no build wrote (%s does not list it), and the %s edition would replace it with all they hold: move it away or choose another output folder (-o); if it is the output of a build by an older policyctl, remove it once": "site: %s には build が書いたものではないファイルがあり（%s に記録がありません）、%s 版で置き換えると中身がすべて失われます。別の場所に移すか、別の出力先（-o）を指定してください。以前の版の policyctl が作った出力であれば、一度だけ削除してください",
+	"site: %s holds files that no build wrote (it has no %s), and the %s edition would replace it with all they hold: move it away or choose another output folder (-o); if it is the output of a build by an older policyctl, remove it once": "site: %s には build が書いたものではないファイルがあり（%s がありません）、%s 版で置き換えると中身がすべて失われます。別の場所に移すか、別の出力先（-o）を指定してください。以前の版の policyctl が作った出力であれば、一度だけ削除してください",
 	"site: removing what an earlier build left: %w": "site: 前のビルドが残したものの削除: %w",
 	"site: the %s edition has no sitemap.xml: set site.base_url in %s to the address it is published at, such as https://www.city.example.jp/security-policy/\n": "site: %s 版には sitemap.xml を作りません。%s の site.base_url に公開先のアドレス（例: https://www.city.example.jp/security-policy/）を設定してください\n",
 	"site: the %s edition leaves out revision %s: the id %q of %s names the site's own page %s.html\n":                                                           "site: %s 版から版 %s を除きました: %[4]s の id %[3]q はサイト自身のページ %[5]s.html の名前です\n",
@@ -837,8 +837,8 @@ print CSS. The public edition holds no byte of restricted content; other
 editions carry noindex. Pages that differ from the revision in force are
 marked 「案」. Output is deterministic, and the editions' folders are swapped
 in only when every edition is built: a failed build changes none of them.
-A build replaces only an edition folder a build wrote (DIR/.policyctl-editions
-lists them) or an empty one; it refuses any other folder or file there.
+A build replaces only an edition folder a build wrote (it holds the file
+.policyctl-edition) or an empty one; it refuses any other folder or file there.
 
 build refuses an edition that does not see every level while check reports an
 error that could make restricted content reach it, and stops when the
@@ -856,8 +856,8 @@ with actions/cache. The tripwire reads every page, cached or not.`: `build は�
 を付ける。施行中の版と異なるページには「案」と表示する。出力は決定的であり、
 各版のフォルダは、すべての版の作成に成功したときに限り入れ替える。作成に失敗
 したときは、どの版も変わらない。入れ替えるのは、build が書いたフォルダ
-（DIR/.policyctl-editions に記録する。）又は空のフォルダに限る。その他のフォ
-ルダやファイルがあるときは、作成しない。
+（.policyctl-edition というファイルを置く。）又は空のフォルダに限る。その他の
+フォルダやファイルがあるときは、作成しない。
 
 check が、制限された内容が載るおそれのある誤りを報告している間は、すべての区
 分を見ることのできない版は作成しない。また、tripwire が出力に制限された文字
