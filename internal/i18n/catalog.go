@@ -520,7 +520,7 @@ var japanese = map[string]string{
 	"site: edition %s: %w":       "site: %s 版: %w",
 	"site: locking %s: %w":       "site: %s のロック: %w",
 	"site: refusing to write %q": "site: %q は書き出しません",
-	"site: %s is not a folder, and the %s edition would replace it: move it away or choose another output folder (-o)":                                                                                                                                "site: %s はフォルダーではなく、%s 版で置き換えることになります。別の場所に移すか、別の出力先（-o）を指定してください",
+	"site: %s is not a folder, and the %s edition would replace it: move it away or choose another output folder (-o)":                                                                                                                         "site: %s はフォルダーではなく、%s 版で置き換えることになります。別の場所に移すか、別の出力先（-o）を指定してください",
 	"site: %s holds files that no build wrote (it has no %s), and the %s edition would replace it with all they hold: move it away or choose another output folder (-o); if it is the output of a build by an older policyctl, remove it once": "site: %s には build が書いたものではないファイルがあり（%s がありません）、%s 版で置き換えると中身がすべて失われます。別の場所に移すか、別の出力先（-o）を指定してください。以前の版の policyctl が作った出力であれば、一度だけ削除してください",
 	"site: removing what an earlier build left: %w": "site: 前のビルドが残したものの削除: %w",
 	"site: the %s edition has no sitemap.xml: set site.base_url in %s to the address it is published at, such as https://www.city.example.jp/security-policy/\n": "site: %s 版には sitemap.xml を作りません。%s の site.base_url に公開先のアドレス（例: https://www.city.example.jp/security-policy/）を設定してください\n",
