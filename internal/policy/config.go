@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"reflect"
 	"regexp"
 	"slices"
@@ -230,6 +231,24 @@ var (
 	datePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
 )
 
+// notPlainFile reports whether name is listed in its folder as something
+// else than a regular file — a symbolic link, above all. A working tree
+// (os.Root) follows a link that stays inside the repository where a git
+// commit holds only the link's text: read through it, the gate and the
+// history would judge different things.
+func notPlainFile(fsys fs.FS, name string) bool {
+	ents, err := fs.ReadDir(fsys, path.Dir(name))
+	if err != nil {
+		return false // the read that follows reports it
+	}
+	for _, e := range ents {
+		if e.Name() == path.Base(name) {
+			return !e.Type().IsRegular()
+		}
+	}
+	return false
+}
+
 // ValidEditionName reports whether name can name an edition (and its
 // folder): lower-case letters, digits and "-".
 func ValidEditionName(name string) bool { return idPattern.MatchString(name) }
@@ -280,6 +299,9 @@ func IgnoredEnv(environ []string) []string {
 // (POLICYCTL_ORGANIZATION_ID for organization.id) and overrides (key=value
 // pairs from --set flags).
 func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
+	if notPlainFile(fsys, ConfigFile) {
+		return nil, &ConfigError{File: ConfigFile, Msg: i18n.T("a symbolic link (or another entry that is no plain file): a working tree would follow it where a commit holds its text; write the configuration in the file itself")}
+	}
 	data, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &ConfigError{File: ConfigFile, Msg: i18n.T("not found; run \"policyctl init\" to create a policy repository, or pass -C DIR to name one")}

@@ -162,6 +162,9 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 		return nil, err
 	}
 	r := &Repo{FS: fsys, Config: cfg}
+	if notPlainFile(fsys, RegistryFile) {
+		return nil, &ConfigError{File: RegistryFile, Msg: i18n.T("a symbolic link (or another entry that is no plain file): a working tree would follow it where a commit holds its text; write the registry in the file itself")}
+	}
 	if src, err := fs.ReadFile(fsys, RegistryFile); err == nil {
 		var fs []Finding
 		r.Registry, fs = ParseRegistry(src)
