@@ -84,7 +84,7 @@ func buildRun(opts *buildOptions) error {
 	if len(eds) == 0 {
 		return i18n.Errorf("--edition %q: not an edition of policyctl.yaml (editions: %s, or all)", opts.Edition, strings.Join(full.Config.EditionNames(), i18n.T(", ")))
 	}
-	c, err := opts.cache.open()
+	c, err := opts.cache.open(opts.f.stderr)
 	if err != nil {
 		return err
 	}

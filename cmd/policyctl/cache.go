@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+
 	"github.com/spf13/cobra"
 
 	"github.com/policyctl/policyctl/internal/cache"
@@ -21,9 +23,14 @@ func addCacheFlags(c *cobra.Command, o *cacheOptions) {
 // open opens the cache, nil with --no-cache. Without a folder to put it
 // in (no home, or one that cannot be written), there is no cache rather
 // than an error: it only saves time. A folder named with --cache must work.
-func (o cacheOptions) open() (*cache.Cache, error) {
+func (o cacheOptions) open(stderr io.Writer) (*cache.Cache, error) {
 	if o.Off {
 		return nil, nil
+	}
+	if err := cache.KeyEnvProblem(); err != nil {
+		// A mistyped secret costs time, not safety: nothing is sealed or
+		// taken. Said, so that CI's slow builds have a reason.
+		i18n.Fprintf(stderr, "policyctl: %v; pages are rendered again and not kept\n", err)
 	}
 	if o.Dir == "" {
 		d, err := cache.Dir()

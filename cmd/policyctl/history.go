@@ -73,7 +73,7 @@ func historyRun(opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := opts.cache.open()
+	c, err := opts.cache.open(opts.f.stderr)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/policyctl/policyctl/internal/i18n"
 )
 
 // Sealed entries hold results that a forged entry would turn into a false
@@ -55,6 +57,18 @@ func (c *Cache) PutSealed(k Key, v []byte) {
 
 // KeyEnv names the environment variable that gives the sealing key.
 const KeyEnv = "POLICYCTL_CACHE_KEY"
+
+// KeyEnvProblem says what is wrong with a key given in KeyEnv, or nil.
+func KeyEnvProblem() error {
+	v, ok := os.LookupEnv(KeyEnv)
+	if !ok || v == "" {
+		return nil
+	}
+	if key, err := hex.DecodeString(strings.TrimSpace(v)); err != nil || len(key) != 32 {
+		return i18n.Errorf("%s is not a key: expected 64 hexadecimal digits (openssl rand -hex 32)", KeyEnv)
+	}
+	return nil
+}
 
 func seal(key []byte, k Key, v []byte) []byte {
 	m := hmac.New(sha256.New, key)

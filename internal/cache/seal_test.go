@@ -114,5 +114,8 @@ func TestSealKeyFromEnvironment(t *testing.T) {
 		if k := loadSealKey(); k != nil {
 			t.Errorf("%q gave a key", bad)
 		}
+		if KeyEnvProblem() == nil {
+			t.Errorf("%q: no problem said", bad)
+		}
 	}
 }

@@ -207,6 +207,8 @@ var japanese = map[string]string{
 	"a heading":   "見出し",
 	"a symbolic link (or another entry that is no plain file): a working tree would follow it where a commit holds its text; write the configuration in the file itself": "シンボリックリンク（又は通常のファイルでないもの）です。作業ツリーではリンク先を読み、コミットではリンクの文字列を読むことになります。設定はファイルそのものに書いてください",
 	"a symbolic link (or another entry that is no plain file): a working tree would follow it where a commit holds its text; write the registry in the file itself":      "シンボリックリンク（又は通常のファイルでないもの）です。作業ツリーではリンク先を読み、コミットではリンクの文字列を読むことになります。名簿はファイルそのものに書いてください",
+	"%s is not a key: expected 64 hexadecimal digits (openssl rand -hex 32)":                                                                                             "%s は鍵ではありません。64桁の16進数を指定してください（openssl rand -hex 32）",
+	"policyctl: %v; pages are rendered again and not kept\n":                                                                                                             "policyctl: %v。ページは作り直し、保存しません\n",
 	"(none)":                               "（なし）",
 	", ":                                   "、",
 	"--against %s: %w":                     "--against %s: %w",
