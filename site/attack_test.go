@@ -413,6 +413,19 @@ func TestTripwireSiteTitleJoin(t *testing.T) {
 	}
 	// The same restricted text copied into a public page by a renderer bug
 	// is what the tripwire is for: simulate it on the built files.
+	full, ed := publicEdition(t, fsys)
+	trip := render.NewTripwire(ed)
+	trip.Allow(generatedTexts()...)
+	trip.Allow(templateJoins(full.Config.Site.Title, full.Config.Organization.Name)...)
+	files["basic.html"] = append(files["basic.html"], "<p>職員は、情報セキュリティポリシーの遵守状況を報告する。</p>"...)
+	if err := trip.Scan(files); err == nil {
+		t.Fatal("the tripwire let the restricted sentence through")
+	}
+}
+
+// publicEdition loads fsys and cuts its public edition.
+func publicEdition(t *testing.T, fsys fstest.MapFS) (*policy.Repo, *render.EditionModel) {
+	t.Helper()
 	full, err := policy.Load(fsys, policy.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -422,13 +435,7 @@ func TestTripwireSiteTitleJoin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trip := render.NewTripwire(ed)
-	trip.Allow(generatedTexts()...)
-	trip.Allow(templateJoins(full.Config.Site.Title, full.Config.Organization.Name)...)
-	files["basic.html"] = append(files["basic.html"], "<p>職員は、情報セキュリティポリシーの遵守状況を報告する。</p>"...)
-	if err := trip.Scan(files); err == nil {
-		t.Fatal("the tripwire let the restricted sentence through")
-	}
+	return full, ed
 }
 
 // TestTripwireTitleBesideWords: a restricted sentence that cites a public
@@ -442,15 +449,7 @@ func TestTripwireTitleBesideWords(t *testing.T) {
 		"policy/basic.md":  {Data: attackDoc("basicpolicy", "public", "## 1. 目的\n\n情報資産を守る。\n")},
 		"policy/secret.md": {Data: attackDoc("secret", "internal", "3　この規程は、文書basicpolicy（以下「基本方針」という。）に基づく。\n")},
 	}
-	full, err := policy.Load(fsys, policy.LoadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, _ := full.Config.Edition("public")
-	ed, err := render.Edition(full, e)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ed := publicEdition(t, fsys)
 	table := map[string][]byte{"diff.txt": []byte("文書basicpolicy（略）")}
 	trip := render.NewTripwire(ed)
 	if err := trip.Scan(table); err == nil {
