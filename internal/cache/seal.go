@@ -60,14 +60,23 @@ const KeyEnv = "POLICYCTL_CACHE_KEY"
 
 // KeyEnvProblem says what is wrong with a key given in KeyEnv, or nil.
 func KeyEnvProblem() error {
-	v, ok := os.LookupEnv(KeyEnv)
-	if !ok || v == "" {
-		return nil
-	}
-	if key, err := hex.DecodeString(strings.TrimSpace(v)); err != nil || len(key) != 32 {
-		return i18n.Errorf("%s is not a key: expected 64 hexadecimal digits (openssl rand -hex 32)", KeyEnv)
+	if _, given, err := envKey(); given && err != nil {
+		return err
 	}
 	return nil
+}
+
+// envKey is the key given in KeyEnv: given reports whether one was.
+func envKey() (key []byte, given bool, err error) {
+	v, ok := os.LookupEnv(KeyEnv)
+	if !ok || v == "" {
+		return nil, false, nil
+	}
+	key, err = hex.DecodeString(strings.TrimSpace(v))
+	if err != nil || len(key) != 32 {
+		return nil, true, i18n.Errorf("%s is not a key: expected 64 hexadecimal digits (openssl rand -hex 32)", KeyEnv)
+	}
+	return key, true, nil
 }
 
 func seal(key []byte, k Key, v []byte) []byte {
@@ -81,12 +90,8 @@ var sealKey = sync.OnceValue(loadSealKey)
 
 // loadSealKey is the key given in KeyEnv, or else this machine's user's.
 func loadSealKey() []byte {
-	if v, ok := os.LookupEnv(KeyEnv); ok && v != "" {
-		key, err := hex.DecodeString(strings.TrimSpace(v))
-		if err != nil || len(key) != 32 {
-			return nil
-		}
-		return key
+	if key, given, _ := envKey(); given {
+		return key // nil when it is no key: nothing is sealed or taken
 	}
 	dir, err := os.UserConfigDir()
 	if err != nil {
