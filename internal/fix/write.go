@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -86,13 +87,14 @@ func (c *Change) Save(dir string, diff io.Writer, between func()) error {
 // into place. between, when not nil, is called after the files are
 // written aside and before they are compared: tests change a file there.
 func (c *Change) Write(dir string, between func()) (err error) {
-	// Files are created and moved into place one at a time: each holds
-	// its folder's lock, and a second writer waiting for it spins on a
-	// core (ext4, 501 files: 2.5 % of the command's CPU, and no less wall
-	// time than one writer); they are read back side by side. A phase ends
-	// before the next begins, and errors are reported for the first file
-	// in path order that had one, so the outcome does not depend on
-	// scheduling.
+	// A file's creation holds its folder's lock, and a second writer
+	// waiting for it spins on a core (ext4, 501 files: 2.5 % of the
+	// command's CPU, and no less wall time than one writer): files are
+	// created by one writer per folder, folders side by side (501 files in
+	// ten folders: half the time of one writer), and moved into place one
+	// at a time; they are read back side by side. A phase ends before the
+	// next begins, and errors are reported for the first file in path
+	// order that had one, so the outcome does not depend on scheduling.
 	type pending struct {
 		path, full, tmp, backup string
 		moved, swapped          bool
@@ -106,7 +108,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 			}
 		}
 	}()
-	if err := eachFile(len(ps), 1, func(i int) error {
+	if err := eachFolder(paths, runtime.GOMAXPROCS(0), func(i int) error {
 		p := &ps[i]
 		p.path = paths[i]
 		p.full = filepath.Join(dir, filepath.FromSlash(p.path))
@@ -275,6 +277,37 @@ func eachFile(n, workers int, f func(i int) error) error {
 		})
 	}
 	_ = g.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eachFolder calls f for every index of paths, the paths of one folder
+// one after another in order, and folders side by side on at most workers
+// goroutines. It returns the error of the first path in order that had one.
+func eachFolder(paths []string, workers int, f func(i int) error) error {
+	var folders [][]int
+	at := map[string]int{}
+	for i, p := range paths {
+		d := path.Dir(p)
+		k, ok := at[d]
+		if !ok {
+			k = len(folders)
+			at[d] = k
+			folders = append(folders, nil)
+		}
+		folders[k] = append(folders[k], i)
+	}
+	errs := make([]error, len(paths))
+	_ = eachFile(len(folders), workers, func(k int) error {
+		for _, i := range folders[k] {
+			errs[i] = f(i)
+		}
+		return nil
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err

@@ -3,11 +3,15 @@ package fix
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -320,6 +324,40 @@ func TestSaveShowsTheDiffEitherWay(t *testing.T) {
 			t.Fatal(err)
 		case !edited && readText(t, dir, "sub/c.md") != "new sub/c.md\n":
 			t.Fatal("sub/c.md was not written")
+		}
+	}
+}
+
+// TestEachFolder calls every path once, the paths of a folder in their
+// order and never two of one folder at once, and returns the error of the
+// first failing path in order, whichever folder finished first.
+func TestEachFolder(t *testing.T) {
+	paths := []string{"a.md", "x/b.md", "y/c.md", "x/d.md", "y/e.md", "f.md", "x/g.md"}
+	for _, workers := range []int{1, 2, 4} {
+		var mu sync.Mutex
+		calls := map[string][]int{}
+		busy := map[string]bool{}
+		err := eachFolder(paths, workers, func(i int) error {
+			dir := path.Dir(paths[i])
+			mu.Lock()
+			if busy[dir] {
+				t.Errorf("workers=%d: two writers in %s at once", workers, dir)
+			}
+			busy[dir] = true
+			calls[dir] = append(calls[dir], i)
+			mu.Unlock()
+			defer func() { mu.Lock(); busy[dir] = false; mu.Unlock() }()
+			if i == 3 || i == 4 {
+				return fmt.Errorf("fails at %d", i)
+			}
+			return nil
+		})
+		if err == nil || err.Error() != "fails at 3" {
+			t.Errorf("workers=%d: error %v, want the first path's in order (3)", workers, err)
+		}
+		want := map[string][]int{".": {0, 5}, "x": {1, 3, 6}, "y": {2, 4}}
+		if !reflect.DeepEqual(calls, want) {
+			t.Errorf("workers=%d: calls %v, want %v", workers, calls, want)
 		}
 	}
 }
