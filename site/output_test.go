@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -26,11 +25,8 @@ func TestRebuildLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	inode := func(p string) uint64 {
-		st, err := os.Stat(filepath.Join(dst, p))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return st.Sys().(*syscall.Stat_t).Ino
+		ino, _ := inodeOf(t, filepath.Join(dst, p))
+		return ino
 	}
 	before := map[string]uint64{}
 	for p := range first {
@@ -56,6 +52,9 @@ func TestRebuildLinks(t *testing.T) {
 		if st.Mode().Perm() != 0o644 {
 			t.Errorf("%s: mode %v", p, st.Mode())
 		}
+	}
+	if _, ok := inodeOf(t, dst); !ok {
+		return // which file a name holds is not known here
 	}
 	if inode("a.html") != before["a.html"] {
 		t.Error("a.html was written again, not linked")
