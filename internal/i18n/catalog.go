@@ -587,8 +587,8 @@ var japanese = map[string]string{
 	"to open %s, put a blank line before the line and a space after the number; otherwise rewrap so the line does not start with a number":                       "%sを始めるなら、その行の前に空行を、番号の後に空白を入れてください。そうでなければ、行が番号で始まらないように折り返してください",
 	"to restrict a part, put {visibility=LEVEL} at the end of a heading line or wrap the part in a ::: LEVEL block; to write braces as text, put them in `code`": "部分を制限するには、見出し行の末尾に {visibility=区分} を付けるか、::: 区分 の区画で囲んでください。波かっこを文字として書くなら `code` に入れてください",
 	"tripwire: %s holds restricted text 「%s」 from %s; the edition was not published":                                                                             "tripwire: %s に制限された文字列「%s」（%s）が含まれています。版を公開しませんでした",
-	"tripwire: %s: cannot read the archive: %w":                                 "tripwire: %s: アーカイブを読めません: %w",
-	"tripwire: %s: more than %d MiB inside the archive":                         "tripwire: %s: アーカイブの中身が %d MiB を超えています",
+	"tripwire: %s: cannot read the archive: %w":                                 "最終検査（tripwire）: %s: アーカイブを読めません: %w",
+	"tripwire: %s: more than %d MiB inside the archive":                         "最終検査（tripwire）: %s: アーカイブの中身が %d MiB を超えています",
 	"%s takes no arguments, and %q is one (see %s --help)":                      "%s は引数を取りません。%q は指定できません（%s --help を参照してください）",
 	"unknown command %q for %q":                                                 "%[2]q に %[1]q というコマンドはありません",
 	"unknown flag: %s":                                                          "不明なオプションです: %s",
@@ -864,16 +864,16 @@ with actions/cache. The tripwire reads every page, cached or not.`: `build は�
 フォルダやファイルがあるときは、作成しない。
 
 check が、制限された内容が載るおそれのある誤りを報告している間は、すべての区
-分を見ることのできない版は作成しない。また、tripwire が出力に制限された文字
-列を見つけたときは中止する。CI は --rev in-force で公開版を公開する。これ
+分を見ることのできない版は作成しない。また、出力の最終検査（tripwire）が制限
+された文字列を見つけたときは中止する。CI は --rev in-force で公開版を公開する。これ
 は、施行日が来た最新の版の内容である。
 
 作成したページは、キャッシュに保存する（--cache DIR。既定はユーザーのキャッ
 シュフォルダの policyctl。--no-cache で使わない）。キーは、ページが依存する
 すべてのもののハッシュ値であるため、小さな変更の後には変更が及ぶページだけを
 作成し、過去の版は一度だけ作成する。CI は actions/cache で実行の間フォルダを
-保持する。tripwire は、キャッシュにあったかどうかにかかわらず、すべてのペー
-ジを読む。`,
+保持する。最終検査は、キャッシュにあったかどうかにかかわらず、すべてのページ
+を読む。`,
 	"build the embedded example repository and run policyctl on it":     "組み込みの例のリポジトリを作成し、それに対して policyctl を実行する",
 	"check every approval the revision needs":                           "版に必要なすべての承認を検証する",
 	"check this revision `ID` against the content it was approved with": "版 `ID` を承認時の内容に対して検証する",
