@@ -240,8 +240,8 @@ var (
 	RuleRefSelf = NewRule("ref/self", Error,
 		"A reference names the provision it stands in (上記10 inside 10, 第5条 inside 第5条).",
 		"参照が、それ自身を含む規定を番号で指している（10の中の上記10、第5条の中の第5条）。",
-		"A provision does not cite itself by number: write この条 or 本項, or check the number — it may have been renumbered.",
-		"規定は自分を番号で引用しない。「この条」「本項」と書くか、番号を確かめる（付け直されたのかもしれない）。")
+		"A provision does not cite itself by number: write この条, この項 or この号 (in an outline's 1. or (1), leave the number out), or check the number — it may have been renumbered.",
+		"規定は自分を番号で引用しない。「この条」「この項」「この号」と書く（1.や(1)の項目では番号を書かない。）か、番号を確かめる（付け直されたのかもしれない）。")
 	RuleRefNumber = NewRule("ref/number", Error,
 		"A reference carries a number no provision can have: 0 (第0条) or an absurd one (上記99999999999999999999).",
 		"参照の番号が、どの規定にもあり得ない番号（第0条、上記99999999999999999999 など）。",

@@ -504,3 +504,27 @@ func TestFormNotInText(t *testing.T) {
 		t.Errorf("message %q, want %q", refs[0].Problem.Message, want)
 	}
 }
+
+// TestSelfHint: the hint of ref/self names the words a provision of that
+// kind uses for itself — この条 in an article, この項 in a 項, この号 in a
+// 号 — and in an outline's 1., which has none, says to leave the number out.
+func TestSelfHint(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"article", "第1条　第1条による。\n", "write この条"},
+		{"clause", "第1条　甲\n\n2　第1条第2項による。\n", "write この項"},
+		{"item", "第1条　次のとおりとする。\n\n一　第1条第1号による。\n", "write この号"},
+		{"outline", "## 1. 甲\n\n## 2. 乙\n\n上記2による。\n", "leave the number out"},
+	}
+	for _, c := range cases {
+		r := load(t, map[string]string{"policy/x.md": front("x", "standard") + c.body})
+		var hints []string
+		for _, x := range New(r).Doc(r.Docs[0]) {
+			if x.Problem != nil && x.Problem.Rule == policy.RuleRefSelf {
+				hints = append(hints, x.Problem.Hint)
+			}
+		}
+		if len(hints) != 1 || !strings.Contains(hints[0], c.want) {
+			t.Errorf("%s: ref/self hints %q, want one that says %q", c.name, hints, c.want)
+		}
+	}
+}

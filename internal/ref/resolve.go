@@ -1330,11 +1330,39 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 				}
 				st.fail(r, policy.RuleRefSelf, policy.Error,
 					i18n.Sprintf("%s points at %s: %s", r.Text, what, t.Display()),
-					i18n.T("a provision does not cite itself by number; write この条 or 本項, or check the number (was it renumbered?)"))
+					selfHint(t))
 				return
 			}
 		}
 	}
+}
+
+// selfHint says how a provision refers to itself without its number, in
+// the words of 法制執務 for its kind (この条, この項, この号, この章 …); an
+// outline's 1., (1) or ① has no such word, and the hint says to leave the
+// number out.
+func selfHint(t *policy.Section) string {
+	word := ""
+	switch {
+	case t.Kind == policy.KindImplicit || t.Style == policy.StyleClause:
+		word = "この項"
+	case t.Style == policy.StyleArticle:
+		word = "この条"
+	case t.Style == policy.StyleKanji || t.Style == policy.StyleParen && t.Parent != nil && (t.Parent.Style == policy.StyleArticle || t.Parent.Style == policy.StyleClause || t.Parent.Kind == policy.KindImplicit):
+		word = "この号"
+	case t.Style == policy.StyleChapter:
+		word = "この章"
+	case t.Style == policy.StyleDivision:
+		word = "この節"
+	case t.Style == policy.StylePart:
+		word = "この編"
+	case t.Style == policy.StyleAppendix:
+		word = "この表"
+	}
+	if word == "" {
+		return i18n.T("a provision does not cite itself by number; leave the number out (この規定 reads as the provision itself), or check the number (was it renumbered?)")
+	}
+	return i18n.Sprintf("a provision does not cite itself by number; write %s, or check the number (was it renumbered?)", word)
 }
 
 // checkDirection enforces 上記 and 前記 pointing up, 下記 down.
