@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed shinkyu.html.tmpl
@@ -51,11 +53,7 @@ func (r *Result) WriteHTML(w io.Writer, o HTMLOptions) error {
 	if l == labels["en"] {
 		lang = "en"
 	}
-	// The page margins name the table and number the pages; CSS strings
-	// are quoted, so quotes and backslashes in a title are escaped.
-	cssString := func(s string) template.CSS {
-		return template.CSS(`"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", " ", "<", `\3c `).Replace(s) + `"`)
-	}
+	// The page margins name the table and number the pages (cssString).
 	var pageLabel string
 	if strings.Contains(l.Page, "%d / %d") {
 		pre, post, _ := strings.Cut(fmt.Sprintf(l.Page, 0, 0), "0 / 0")
@@ -70,6 +68,29 @@ func (r *Result) WriteHTML(w io.Writer, o HTMLOptions) error {
 		"NoChanges":   l.NoChanges,
 		"Broken":      l.BrokenHeading,
 	})
+}
+
+// cssString quotes s as a CSS string for the page margins. A title is
+// text from the repository: every ASCII character but letters, digits and
+// the space, and every control, format or line-separator character, is
+// written as a hexadecimal escape, so that nothing in it — a quote, a
+// backslash, CR or FF (which end a CSS string as LF does), a brace — can
+// close the string and start a rule of the author's.
+func cssString(s string) template.CSS {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' '):
+			b.WriteRune(r)
+		case r < 0x80 || r == utf8.RuneError || unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp):
+			fmt.Fprintf(&b, `\%x `, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return template.CSS(b.String())
 }
 
 // HTMLCell writes a cell: lines broken with <br>, runs of table rows as a
