@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
 )
 
@@ -80,7 +81,7 @@ func (v *Verdict) WriteMarkdown(w io.Writer, against string) error {
 	if v.OK {
 		result = i18n.T("✅ approved")
 	}
-	i18n.Fprintf(&b, "### Verification of approvals — revision %s (%s): %s\n\n", v.Revision, v.Kind, result)
+	i18n.Fprintf(&b, "### Verification of approvals — revision %s (%s): %s\n\n", markdown.Escape(v.Revision), markdown.Escape(v.Kind), result)
 	i18n.Fprintf(&b, "Content: %s.", against)
 	if v.PreviousRules != "" {
 		i18n.Fprintf(&b, " Also judged under the rules of %s.", v.PreviousRules)
@@ -94,31 +95,29 @@ func (v *Verdict) WriteMarkdown(w io.Writer, against string) error {
 		var notes []string
 		for _, d := range c.Documents {
 			if d.State != "approved" {
-				notes = append(notes, fmt.Sprintf("`%s` %s", d.Path, stateWord(d.State)))
+				notes = append(notes, d.Path+" "+stateWord(d.State))
 			}
 		}
 		if c.Detail != "" && len(notes) == 0 {
 			notes = append(notes, c.Detail)
 		}
-		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", mdCell(c.Name), c.ID, c.Quorum, res, mdCell(strings.Join(c.Approved, i18n.T(", "))), mdCell(strings.Join(notes, i18n.T("; "))))
+		fmt.Fprintf(&b, "| %s %s | %d | %s | %s | %s |\n", markdown.Escape(c.Name), markdown.Escape(c.ID), c.Quorum, res, markdown.Escape(strings.Join(c.Approved, i18n.T(", "))), markdown.Escape(strings.Join(notes, i18n.T("; "))))
 	}
 	if len(v.Blockers) > 0 {
 		b.WriteString("\n" + i18n.T("What no approval can make right:\n") + "\n")
 		for _, p := range v.Blockers {
-			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
+			fmt.Fprintf(&b, "- %s: %s\n", markdown.Escape(p.File), markdown.Escape(p.Detail))
 		}
 	}
 	if len(v.Invalid) > 0 {
 		b.WriteString("\n" + i18n.T("Approvals that do not count:\n") + "\n")
 		for _, p := range v.Invalid {
-			fmt.Fprintf(&b, "- `%s`: %s\n", p.File, p.Detail)
+			fmt.Fprintf(&b, "- %s: %s\n", markdown.Escape(p.File), markdown.Escape(p.Detail))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
-
-func mdCell(s string) string { return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s) }
 
 // WriteJSON writes a verdict as JSON.
 func (v *Verdict) WriteJSON(w io.Writer) error {

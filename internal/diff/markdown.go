@@ -4,6 +4,8 @@ import (
 	"html"
 	"io"
 	"strings"
+
+	"github.com/policyctl/policyctl/internal/markdown"
 )
 
 // WriteMarkdown writes the 新旧対照表 for a pull request or an issue: the
@@ -14,9 +16,9 @@ import (
 func (r *Result) WriteMarkdown(w io.Writer, o FormatOptions) error {
 	t := r.Layout(o)
 	var b strings.Builder
-	b.WriteString("## " + mdText(t.Title) + "\n\n" + mdText(t.Revision+t.Against) + "\n\n" + mdText(t.Legend) + "\n")
+	b.WriteString("## " + markdown.Escape(t.Title) + "\n\n" + markdown.Escape(t.Revision+t.Against) + "\n\n" + markdown.Escape(t.Legend) + "\n")
 	for _, d := range t.Docs {
-		b.WriteString("\n### " + mdText(d.Title) + "\n\n<table>\n<thead><tr>")
+		b.WriteString("\n### " + markdown.Escape(d.Title) + "\n\n<table>\n<thead><tr>")
 		for _, c := range t.Columns(d) {
 			b.WriteString("<th>" + html.EscapeString(c) + "</th>")
 		}
@@ -31,21 +33,14 @@ func (r *Result) WriteMarkdown(w io.Writer, o FormatOptions) error {
 		b.WriteString("</tbody>\n</table>\n")
 	}
 	if len(t.Docs) == 0 {
-		b.WriteString("\n" + mdText(t.Labels.NoChanges) + "\n")
+		b.WriteString("\n" + markdown.Escape(t.Labels.NoChanges) + "\n")
 	}
 	if len(t.Broken) > 0 {
-		b.WriteString("\n### " + mdText(t.Labels.BrokenHeading) + "\n\n")
+		b.WriteString("\n### " + markdown.Escape(t.Labels.BrokenHeading) + "\n\n")
 		for _, x := range t.Broken {
-			b.WriteString("- " + mdText(x) + "\n")
+			b.WriteString("- " + markdown.Escape(x) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// mdText escapes text for a Markdown line: HTML, and the characters
-// Markdown would read as markup.
-func mdText(s string) string {
-	s = html.EscapeString(s)
-	return strings.NewReplacer("|", "&#124;", "\n", "<br>", "*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "#", "&#35;").Replace(s)
 }

@@ -235,3 +235,19 @@ func TestCurrentIsInForce(t *testing.T) {
 		t.Errorf("Current = %q with nothing in force", got)
 	}
 }
+
+// TestWriteMarkdownEscapesTitles: a title from the configuration or a
+// document's front matter is text in the 改訂履歴's Markdown: no tag, no
+// link, and the heading stays one line.
+func TestWriteMarkdownEscapesTitles(t *testing.T) {
+	var b strings.Builder
+	title := "パスワード<img src=x onerror=alert(1)>管理手順\n\n[x](javascript:alert(2))"
+	entries := []Entry{{Kind: "改訂", Edition: "令和8年度改訂版", Documents: []Change{{ID: "p", Title: title, What: "modified"}}}}
+	if err := WriteMarkdown(&b, title, entries); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "<img") || strings.Contains(out, "[x](javascript") || !strings.HasPrefix(out, "## ") || strings.Count(out, "\n## ") != 0 || strings.Contains(out, "\n[x]") {
+		t.Errorf("the title was not kept as text:\n%s", out)
+	}
+}

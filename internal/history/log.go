@@ -10,6 +10,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/markdown"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/wareki"
 )
@@ -234,9 +235,9 @@ func changeText(c Change) string {
 // WriteMarkdown writes the 改訂履歴 as a Markdown table.
 func WriteMarkdown(w io.Writer, title string, entries []Entry) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "## %s 改訂履歴", title)
+	fmt.Fprintf(&b, "## %s 改訂履歴", markdown.Escape(title))
 	if c := Current(entries); c != "" {
-		fmt.Fprintf(&b, "（%s）", c)
+		fmt.Fprintf(&b, "（%s）", markdown.Escape(c))
 	}
 	b.WriteString(i18n.T("\n\n| date | kind | edition | documents changed |\n|---|---|---|---|\n"))
 	for _, e := range entries {
@@ -250,7 +251,7 @@ func WriteMarkdown(w io.Writer, title string, entries []Entry) error {
 			}
 			docs = strings.Join(ts, "、")
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", monthly(e), e.Kind, e.Edition, strings.ReplaceAll(docs, "|", "\\|"))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", markdown.Escape(monthly(e)), markdown.Escape(e.Kind), markdown.Escape(e.Edition), markdown.Escape(docs))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
