@@ -4,6 +4,8 @@
 package atomicfile
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,10 +15,17 @@ import (
 	"github.com/policyctl/policyctl/internal/i18n"
 )
 
-// Write writes data to path atomically, with mode 0644.
+// Write writes data to path atomically. A file that was there keeps its
+// mode; a new one gets 0666 less the process's umask, as a file the shell
+// creates does — a 新旧対照表 of internal text is not made readable by
+// others where the user's umask or the file's mode said otherwise.
 func Write(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".policyctl-*")
+	mode := fs.FileMode(0)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		mode = fi.Mode().Perm()
+	}
+	tmp, err := create(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		// Not the temporary file's name: the reader named path.
@@ -31,12 +40,28 @@ func Write(path string, data []byte) error {
 		tmp.Close()
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
+	if mode != 0 {
+		if err := tmp.Chmod(mode); err != nil {
+			tmp.Close()
+			return err
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// create makes a new temporary file in dir with mode 0666, which the
+// system narrows by the umask (os.CreateTemp's 0600 would hide the umask).
+func create(dir string) (*os.File, error) {
+	for range 100 {
+		var b [8]byte
+		_, _ = rand.Read(b[:])
+		f, err := os.OpenFile(filepath.Join(dir, ".policyctl-"+hex.EncodeToString(b[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("%s: no free name for a temporary file", dir)
 }
