@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/agnivade/levenshtein"
@@ -490,6 +491,29 @@ func (d *Document) parseFrontMatter() {
 				Hint: i18n.T("see the file formats in docs/formats.md")})
 			d.Meta.Present[k.Value] = false
 		}
+	}
+	d.escapedControls(m, bytes.Count(d.Source[:bom+first], []byte("\n")))
+}
+
+// escapedControls reports a control, bidirectional or zero-width character
+// that a double-quoted YAML value writes as an escape ("\e", "\u202E"):
+// the file's bytes hold none, so text/encoding's scan of them does not see
+// it, but the value carries it to every terminal and page that shows it.
+// line0 is the file's line before the YAML's first.
+func (d *Document) escapedControls(n *yaml.Node, line0 int) {
+	if n.Kind == yaml.ScalarNode && n.Style&yaml.DoubleQuotedStyle != 0 {
+		for _, r := range n.Value {
+			if r != '\t' && r != '\n' && unicode.IsControl(r) || isBidiControl(r) || isZeroWidth(r) {
+				d.Findings = append(d.Findings, Finding{Rule: RuleTextEncoding, Severity: Error,
+					Pos:     Pos{File: d.Path, Line: line0 + n.Line, Col: n.Column},
+					Message: i18n.Sprintf("the value holds the character %U, written as an escape: it is invisible, or changes how text around it is shown", r),
+					Hint:    i18n.T("delete the escape from the value")})
+				return
+			}
+		}
+	}
+	for _, c := range n.Content {
+		d.escapedControls(c, line0)
 	}
 }
 

@@ -83,10 +83,16 @@ func EncodingFindings(path string, src []byte) []Finding {
 	// One pass over the runes finds the controls and tells whether the
 	// (slower) NFC check is needed at all: Japanese text is mostly kanji
 	// and kana, which are always in NFC.
-	var bidi, zw []Edit
+	var bidi, zw, ctrl []Edit
 	needNFC := false
 	for off, r := range string(src) {
 		if r < 0x300 {
+			// C0 controls but TAB, LF and CR (reported above), DEL, C1:
+			// an escape sequence in a title or a sentence would reach
+			// every terminal that shows it.
+			if isControl(r) {
+				ctrl = append(ctrl, edit(off, off+utf8.RuneLen(r), ""))
+			}
 			continue
 		}
 		switch {
@@ -107,11 +113,22 @@ func EncodingFindings(path string, src []byte) []Finding {
 		add(bidi[0].Start, len(bidi), i18n.T("bidirectional control character"), i18n.T("delete it: it can make text display differently from its bytes"),
 			&Fix{Description: i18n.T("delete the bidirectional control characters"), Edits: bidi})
 	}
+	if len(ctrl) > 0 {
+		r, _ := utf8.DecodeRune(src[ctrl[0].Start:])
+		add(ctrl[0].Start, len(ctrl), i18n.Sprintf("control character %U", r), i18n.T("delete it: it is invisible, and a terminal may act on it"),
+			&Fix{Description: i18n.T("delete the control characters"), Edits: ctrl})
+	}
 	if len(zw) > 0 {
 		add(zw[0].Start, len(zw), i18n.T("zero-width character"), i18n.T("delete it: it is invisible and changes what is signed"),
 			&Fix{Description: i18n.T("delete the zero-width characters"), Edits: zw})
 	}
 	return fs
+}
+
+// isControl is a C0 control but TAB, LF and CR (CR has its own finding),
+// DEL or a C1 control.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r <= 0x9F
 }
 
 func isBidiControl(r rune) bool {
@@ -139,7 +156,7 @@ func nfcEdits(path string, src []byte) (int, []Edit) {
 			if first < 0 {
 				first = off
 			}
-			if !bytes.ContainsFunc(seg, func(r rune) bool { return r == '\r' || isBidiControl(r) || isZeroWidth(r) }) {
+			if !bytes.ContainsFunc(seg, func(r rune) bool { return r == '\r' || isControl(r) || isBidiControl(r) || isZeroWidth(r) }) {
 				edits = append(edits, Edit{File: path, Start: off, End: end, New: string(norm.NFC.Bytes(seg))})
 			}
 		}
@@ -221,7 +238,7 @@ func Normalize(src []byte) ([]byte, error) {
 			if i+1 >= len(src) || src[i+1] != '\n' {
 				b.WriteByte('\n')
 			}
-		case isBidiControl(r), isZeroWidth(r):
+		case isControl(r), isBidiControl(r), isZeroWidth(r):
 		default:
 			b.Write(src[i : i+size])
 		}

@@ -19,6 +19,9 @@ func TestEncodingFindings(t *testing.T) {
 		{"nfd", "# 見出し\nか\u3099き\n", []string{"2:1 not in Unicode NFC"}},
 		{"bidi", "# a\nabc\u202Edef\n", []string{"2:4 bidirectional control"}},
 		{"zero width", "# a\n本\u200B文\n", []string{"2:2 zero-width character"}},
+		{"escape sequence", "# a\n本文\x1b]8;;http://evil\x1b\\リンク\n", []string{"2:3 control character U+001B (2 places"}},
+		{"c1 and del", "# a\nx\u009b31m\x7f\n", []string{"2:2 control character U+009B (2 places"}},
+		{"tab", "# a\n\t本文\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +60,7 @@ func TestEncodingFixes(t *testing.T) {
 		"\x83\x7c\x83\x8a\x83\x56\x81\x5b\r\n",
 		"\xff\xfe#\x00 \x00\x8b\x89\x00\x6b\r\x00\n\x00",
 		"か\u200B\u3099\n",
+		"本文\x1b[31m赤\x1b[0m\fか\u3099\n",
 	} {
 		want, err := Normalize([]byte(src))
 		if err != nil {
@@ -96,7 +100,7 @@ func applyEncodingFixes(t testing.TB, src []byte) []byte {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{"# a\r\nb\n", "\uFEFFか\u3099", "\x83\x7c\x83\x8a", "\xff\xfea\x00", "abc\u202E"} {
+	for _, s := range []string{"# a\r\nb\n", "\uFEFFか\u3099", "\x83\x7c\x83\x8a", "\xff\xfea\x00", "abc\u202E", "a\x1b[31mか\u3099"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -111,4 +115,38 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("Normalize(%q) = %q still has findings: %+v", src, want, fs)
 		}
 	})
+}
+
+// TestEscapedControlsInFrontMatter: a double-quoted YAML value can write a
+// control, bidirectional or zero-width character as an escape, which the
+// file's bytes do not hold: it is text/encoding all the same, at the
+// value; the characters themselves in the bytes are found once, by the
+// scan of the bytes.
+func TestEscapedControlsInFrontMatter(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{`"パスワード\e]0;PWNED\a管理手順"`, "4:8 U+001B"},
+		{`"基本\u202E方針"`, "4:8 U+202E"},
+		{`"基本\u200B方針"`, "4:8 U+200B"},
+		{"\"基本\x1b方針\"", "4:11 control character U+001B"},
+		{`"基本方針"`, ""},
+		{`'基本\e方針'`, ""}, // single quotes: no escapes, a backslash and an e
+	} {
+		src := "---\nid: basic\ntier: basic\ntitle: " + c.title + "\nvisibility: public\n---\n\n# 基本方針\n"
+		d := ParseDocument("b.md", []byte(src), []string{"public", "internal"})
+		var got []string
+		for _, f := range d.Findings {
+			if f.Rule == RuleTextEncoding {
+				got = append(got, strings.TrimPrefix(f.Pos.String(), "b.md:")+" "+f.Message)
+			}
+		}
+		if c.want == "" {
+			if len(got) > 0 {
+				t.Errorf("%s: %q", c.title, got)
+			}
+			continue
+		}
+		if len(got) != 1 || !strings.HasPrefix(got[0], c.want[:strings.IndexByte(c.want, ' ')]) || !strings.Contains(got[0], c.want[strings.IndexByte(c.want, ' ')+1:]) {
+			t.Errorf("%s: findings %q, want one at %q", c.title, got, c.want)
+		}
+	}
 }

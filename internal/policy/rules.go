@@ -113,8 +113,8 @@ var (
 		"List committee ids from approvals/registry.yaml under approvers.",
 		"approvals/registry.yaml の委員会の id を approvers に並べる。")
 	RuleTextEncoding = NewRule("text/encoding", Error,
-		"A document is not what approvals can sign: invalid UTF-8, a BOM, CRLF, text not in NFC, or bidi or zero-width controls.",
-		"承認で署名できない文字の並び: UTF-8 でない、BOM 付き、CRLF の改行、NFC でない、方向制御文字やゼロ幅文字を含む。",
+		"A document is not what approvals can sign: invalid UTF-8, a BOM, CRLF, text not in NFC, control characters (an escape sequence), or bidi or zero-width controls — in the file's bytes, or written as an escape in a quoted front matter value.",
+		"承認で署名できない文字の並び: UTF-8 でない、BOM 付き、CRLF の改行、NFC でない、制御文字（エスケープシーケンスなど）、方向制御文字やゼロ幅文字を含む（ファイルのバイト列にあるもの、又はフロントマターの引用符で囲んだ値にエスケープで書いたもの）。",
 		"Save as UTF-8 without BOM with LF line ends, normalise to NFC, and delete invisible control characters; policyctl fix does it.",
 		"BOM なしの UTF-8、LF の改行で保存し直し、NFC に正規化し、見えない制御文字を削除する（policyctl fix で直せます）。")
 	RuleRegistrySyntax = NewRule("registry/syntax", Error,
