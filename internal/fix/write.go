@@ -100,6 +100,12 @@ func (c *Change) Write(dir string, between func()) (err error) {
 		moved, swapped          bool
 	}
 	paths := c.Paths()
+	fo, err := openFolders(dir, paths)
+	if err != nil {
+		return i18n.Errorf("%w; nothing was written", err)
+	}
+	defer fo.close()
+	defer func() { err = fo.plain(err) }()
 	ps := make([]pending, len(paths))
 	defer func() {
 		for _, p := range ps {
@@ -111,10 +117,13 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	if err := eachFolder(paths, runtime.GOMAXPROCS(0), func(i int) error {
 		p := &ps[i]
 		p.path = paths[i]
-		p.full = filepath.Join(dir, filepath.FromSlash(p.path))
-		info, err := os.Stat(p.full)
+		p.full = filepath.Join(fo.name[path.Dir(p.path)], path.Base(p.path))
+		info, err := os.Lstat(p.full)
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.path, err)
+		}
+		if !info.Mode().IsRegular() {
+			return changedSinceRead(p.path) // it was read as a file
 		}
 		tmp, err := os.CreateTemp(filepath.Dir(p.full), ".policyctl-fix-*")
 		if err != nil {
@@ -210,7 +219,7 @@ func (c *Change) Write(dir string, between func()) (err error) {
 				os.Remove(p.backup)
 				continue
 			}
-			kept = append(kept, i18n.Sprintf("%s (the old text is in %s)", p.path, p.backup))
+			kept = append(kept, i18n.Sprintf("%s (the old text is in %s)", p.path, filepath.Join(dir, filepath.FromSlash(path.Dir(p.path)), filepath.Base(p.backup))))
 		case p.backup != "":
 			_ = os.Remove(p.backup)
 		}

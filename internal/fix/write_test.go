@@ -361,3 +361,62 @@ func TestEachFolder(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteFolderSwappedForLink replaces a folder the change writes into
+// with a link to a folder outside the repository, after the files were
+// read and written aside, where the outside file holds the very bytes
+// that were read (an attack review): nothing outside the repository may
+// change. The writes go to the folder that was opened.
+func TestWriteFolderSwappedForLink(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("only Linux names an opened folder (/proc/self/fd); elsewhere the folder's path is checked when it is opened")
+	}
+	dir, outside := t.TempDir(), t.TempDir()
+	c := threeFiles(t, dir)
+	if err := os.WriteFile(filepath.Join(outside, "b.md"), []byte("old sub/b.md\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := c.Write(dir, func() {
+		if err := os.Rename(filepath.Join(dir, "sub"), filepath.Join(dir, "sub.real")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(outside, filepath.Join(dir, "sub")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if got := readText(t, outside, "b.md"); got != "old sub/b.md\n" {
+		t.Errorf("the file outside the repository was written: %q (Write: %v)", got, err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(outside, ".policyctl-*")); len(left) > 0 {
+		t.Errorf("files left outside the repository: %v", left)
+	}
+	if err == nil {
+		if got := readText(t, dir, "sub.real/b.md"); got != "new sub/b.md\n" {
+			t.Errorf("sub.real/b.md reads %q", got)
+		}
+	}
+}
+
+// TestWriteRefusesFolderLinkedOut: a folder that is a link leading out of
+// the repository when the change is written is refused, and nothing is
+// written.
+func TestWriteRefusesFolderLinkedOut(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	c := threeFiles(t, dir)
+	if err := os.Rename(filepath.Join(dir, "sub"), filepath.Join(outside, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "sub"), filepath.Join(dir, "sub")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	err := c.Write(dir, nil)
+	if err == nil || !strings.Contains(err.Error(), "nothing was written") {
+		t.Fatalf("Write through a folder linked out: %v", err)
+	}
+	if got := readText(t, outside, "sub/b.md"); got != "old sub/b.md\n" {
+		t.Errorf("sub/b.md outside reads %q", got)
+	}
+	if got := readText(t, dir, "a.md"); got != "old a.md\n" {
+		t.Errorf("a.md reads %q", got)
+	}
+}
