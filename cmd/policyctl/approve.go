@@ -19,6 +19,7 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/termtext"
 )
 
 type approveOptions struct {
@@ -100,7 +101,7 @@ func approveRun(opts *approveOptions) error {
 	}
 	if len(blocking) > 0 {
 		chk.Findings, chk.Errors, chk.Warnings = blocking, len(blocking), 0
-		_ = chk.WriteText(f.stderr, len(r.Docs))
+		_ = chk.WriteText(termtext.Writer(f.stderr), len(r.Docs))
 		// The findings are the problem check reports (exit 1), not a
 		// usage error.
 		fmt.Fprintf(f.stderr, "policyctl: %s\n", i18n.Sprintf("the content fails check with %d errors: fix them before approving", len(blocking)))

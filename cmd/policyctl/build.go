@@ -11,6 +11,7 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/termtext"
 	"github.com/policyctl/policyctl/render"
 	"github.com/policyctl/policyctl/site"
 )
@@ -123,7 +124,7 @@ func buildError(f *factory, err error) error {
 	var refused *render.RefusedError
 	if errors.As(err, &refused) {
 		res := &check.Result{Findings: refused.Findings, Errors: len(refused.Findings)}
-		_ = res.WriteText(f.stderr, -1)
+		_ = res.WriteText(termtext.Writer(f.stderr), -1)
 		if refused.Complete {
 			// The edition cuts nothing: what stops it is only a level
 			// nobody configured, which may mean more than it may show.

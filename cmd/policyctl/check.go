@@ -8,6 +8,7 @@ import (
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/termtext"
 )
 
 type checkOptions struct {
@@ -70,7 +71,7 @@ func checkRun(opts *checkOptions) error {
 	w := opts.f.stdout
 	switch opts.Format {
 	case "text":
-		err = res.WriteText(w, len(r.Docs))
+		err = res.WriteText(termtext.Writer(w), len(r.Docs))
 	case "json":
 		err = res.WriteJSON(w)
 	case "github":

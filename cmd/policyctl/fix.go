@@ -9,6 +9,7 @@ import (
 	"github.com/policyctl/policyctl/internal/check"
 	"github.com/policyctl/policyctl/internal/fix"
 	"github.com/policyctl/policyctl/internal/i18n"
+	"github.com/policyctl/policyctl/internal/termtext"
 )
 
 type fixOptions struct {
@@ -110,7 +111,7 @@ func fixRun(opts *fixOptions, rules []string) error {
 		}
 	}
 	i18n.Fprintf(opts.f.stderr, "policyctl fix: %d findings need a person:\n", len(c.Remaining))
-	if err := res.WriteText(opts.f.stderr, len(c.Result.Docs)); err != nil {
+	if err := res.WriteText(termtext.Writer(opts.f.stderr), len(c.Result.Docs)); err != nil {
 		return err
 	}
 	if res.Errors > 0 {

@@ -8,6 +8,7 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/termtext"
 )
 
 type historyOptions struct {
@@ -104,7 +105,7 @@ func historyRun(opts *historyOptions) error {
 	w := opts.f.stdout
 	switch opts.Format {
 	case "text":
-		return history.WriteText(w, title, entries)
+		return history.WriteText(termtext.Writer(w), title, entries)
 	case "markdown":
 		return history.WriteMarkdown(w, title, entries)
 	case "json":

@@ -13,6 +13,7 @@ import (
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/renumber"
+	"github.com/policyctl/policyctl/internal/termtext"
 )
 
 type renumberOptions struct {
@@ -154,15 +155,21 @@ func refused(f *factory, cmd string, err error) error {
 // writeChange prints a change as a unified diff and, unless dryRun,
 // writes it and says what it did.
 func writeChange(f *factory, dir string, c *fix.Change, dryRun bool) error {
+	// The diff is a patch (| git apply) and holds the files' bytes; on a
+	// terminal, their control characters are shown as pictures.
+	out := f.stdout
+	if isTerminal(out) {
+		out = termtext.Writer(out)
+	}
 	if dryRun {
-		if err := c.WriteDiff(f.stdout); err != nil {
+		if err := c.WriteDiff(out); err != nil {
 			return err
 		}
 		// Standard output is the patch alone (| git apply).
 		i18n.Fprintf(f.stderr, "--dry-run: nothing was written; without it, %d files would be written: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))
 		return nil
 	}
-	if err := c.Save(dir, f.stdout, f.between); err != nil {
+	if err := c.Save(dir, out, f.between); err != nil {
 		return err
 	}
 	i18n.Fprintf(f.stdout, "wrote %d files: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))

@@ -11,6 +11,7 @@ import (
 	"github.com/policyctl/policyctl/internal/history"
 	"github.com/policyctl/policyctl/internal/i18n"
 	"github.com/policyctl/policyctl/internal/policy"
+	"github.com/policyctl/policyctl/internal/termtext"
 )
 
 type verifyOptions struct {
@@ -104,7 +105,7 @@ func verifyRun(opts *verifyOptions) error {
 	v, w := g.Verdict, opts.f.stdout
 	switch opts.Format {
 	case "text":
-		err = v.WriteText(w, g.Against)
+		err = v.WriteText(termtext.Writer(w), g.Against)
 		// Only when the verdict here agrees: with a registry changed since,
 		// "approved" under it would contradict the lines above.
 		if err == nil && g.Record != nil && g.Record.Scheduled && v.OK {
@@ -176,6 +177,7 @@ func statusRun(opts *statusOptions) error {
 	w := opts.f.stdout
 	switch opts.Format {
 	case "text":
+		w := termtext.Writer(w)
 		if err := g.Verdict.WriteMatrix(w, g.Model); err != nil {
 			return err
 		}

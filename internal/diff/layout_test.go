@@ -122,3 +122,22 @@ func TestEnclosingRows(t *testing.T) {
 		t.Errorf("rows\n%q\nwant\n%q", rows, want)
 	}
 }
+
+// TestTextShowsControls: an escape sequence in a document's title or
+// wording — a change under review — reaches the terminal as pictures (␛),
+// in colour and without; the only escapes written are the underline's.
+func TestTextShowsControls(t *testing.T) {
+	old := "---\nid: d\ntitle: \"手順\\e]0;PWNED\\a\"\ntier: procedure\nvisibility: public\n---\n## 1. 目的\n\n目的。\n"
+	new := "---\nid: d\ntitle: \"手順\\e]0;PWNED\\a\"\ntier: procedure\nvisibility: public\n---\n## 1. 目的\n\n目的\x1b]8;;http://evil\x1b\\リンク\x1b]8;;\x1b\\。\n"
+	r := Compare(model(t, map[string]string{"policy/d.md": old}), model(t, map[string]string{"policy/d.md": new}), Options{})
+	for _, color := range []bool{false, true} {
+		var text bytes.Buffer
+		if err := r.WriteText(&text, TextOptions{Width: 100, Color: color}); err != nil {
+			t.Fatal(err)
+		}
+		out := strings.NewReplacer(underlineOn, "", underlineOff, "").Replace(text.String())
+		if strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, "␛]8;;http://evil") || !strings.Contains(out, "手順␛]0;PWNED␇") {
+			t.Errorf("color=%v:\n%q", color, out)
+		}
+	}
+}

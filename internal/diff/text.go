@@ -6,6 +6,8 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"github.com/rivo/uniseg"
+
+	"github.com/policyctl/policyctl/internal/termtext"
 )
 
 // TextOptions lay out the terminal 新旧対照表.
@@ -30,9 +32,12 @@ func (r *Result) WriteText(w io.Writer, o TextOptions) error {
 	}
 	t := r.Layout(FormatOptions{OldFirst: o.OldFirst, Notes: o.Notes, Lang: o.Lang, Kind: o.Kind})
 	var b strings.Builder
-	b.WriteString(t.Title + "\n" + t.Revision)
+	// Text from the repository is shown with its control characters as
+	// pictures (termtext): an escape sequence in a title or a sentence of
+	// a change under review must not act on the reviewer's terminal.
+	b.WriteString(termtext.String(t.Title) + "\n" + termtext.String(t.Revision))
 	if t.Against != "" {
-		b.WriteString(t.Against)
+		b.WriteString(termtext.String(t.Against))
 	}
 	b.WriteString("\n")
 	if o.Color {
@@ -59,7 +64,7 @@ func (r *Result) WriteText(w io.Writer, o TextOptions) error {
 			}
 			return l + strings.Join(parts, "─"+m+"─") + r + "\n"
 		}
-		b.WriteString("\n■ " + d.Title + "\n")
+		b.WriteString("\n■ " + termtext.String(d.Title) + "\n")
 		b.WriteString(rule("", "┬", ""))
 		var head []string
 		for i, c := range cols {
@@ -100,7 +105,7 @@ func (r *Result) WriteText(w io.Writer, o TextOptions) error {
 		b.WriteString("\n" + t.Labels.BrokenHeading + "\n")
 		for _, x := range t.Broken {
 			for _, l := range wrapLine([]Piece{{Text: x}}, o.Width-4, false) {
-				b.WriteString("　" + l + "\n")
+				b.WriteString("　" + termtext.String(l) + "\n")
 			}
 		}
 	}
@@ -227,6 +232,7 @@ func wrapLine(ps []Piece, width int, color bool) []string {
 			}
 			on = m
 		}
+		r = termtext.Rune(r)
 		cur.WriteRune(r)
 		w += runewidth.RuneWidth(r)
 	}

@@ -26,6 +26,48 @@ type opcode struct {
 // A text of more distinct lines than runes can name (about a million)
 // is shown as one change of everything between the lines both begin and
 // end with: still a diff that applies, only a coarse one.
+// quotePath writes a path for a diff header as git does: one that holds a
+// control character, a quote or a backslash is quoted, with C escapes
+// (\n, \t, \", \\) and octal for the other control characters, so that the
+// header stays one line and git apply reads the name back.
+func quotePath(p string) string {
+	if !strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7F || r == '"' || r == '\\' }) {
+		return p
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; c {
+		case '\a':
+			b.WriteString(`\a`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\v':
+			b.WriteString(`\v`)
+		case '\f':
+			b.WriteString(`\f`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		default:
+			if c < 0x20 || c == 0x7F {
+				fmt.Fprintf(&b, `\%03o`, c)
+			} else {
+				b.WriteByte(c)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
 func writeUnified(w io.Writer, from, to, a, b string) error {
 	al, bl := splitLines(a), splitLines(b)
 	ops, err := lineOpcodes(al, bl)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -217,5 +218,38 @@ func TestLineOpcodesManyLines(t *testing.T) {
 	want := []opcode{{i1: 0, i2: 1, j1: 0, j2: 1}, {equal: true, i1: 1, i2: n + 1, j1: 1, j2: n + 1}, {i1: n + 1, i2: n + 2, j1: n + 1, j2: n + 2}}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v", got)
+	}
+}
+
+// TestQuotedPathApplies: a file name with a line feed, an escape, a quote
+// or a backslash is quoted in the headers as git quotes it: each header
+// stays one line, and git apply changes that file.
+func TestQuotedPathApplies(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows file names cannot hold these characters")
+	}
+	dir := t.TempDir()
+	name := "evil\nname\x1b[31m\"x\\y.md"
+	if err := os.WriteFile(filepath.Join(dir, name), []byte("old\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := newChange(nil)
+	c.Before[name], c.After[name] = []byte("old\n"), []byte("new\n")
+	var d bytes.Buffer
+	if err := c.WriteDiff(&d); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(d.String(), "\n")
+	if len(lines) < 2 || lines[0] != `--- "a/evil\nname\033[31m\"x\\y.md"` || !strings.HasPrefix(lines[1], "+++ \"b/evil") {
+		t.Fatalf("headers:\n%s", d.String())
+	}
+	cmd := exec.Command("git", "apply", "--unsafe-paths", "-")
+	cmd.Dir = dir
+	cmd.Stdin = bytes.NewReader(d.Bytes())
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git apply: %v\n%s\ndiff:\n%s", err, out, d.String())
+	}
+	if got := readText(t, dir, name); got != "new\n" {
+		t.Errorf("applied: %q", got)
 	}
 }

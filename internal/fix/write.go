@@ -45,7 +45,7 @@ func (c *Change) WriteDiff(w io.Writer) error {
 // fileDiff writes the unified diff of one file of the change.
 func (c *Change) fileDiff(w io.Writer, p string) error {
 	before := c.Before[p]
-	from, to := "a/"+p, "b/"+p
+	from, to := quotePath("a/"+p), quotePath("b/"+p)
 	if !utf8.Valid(before) {
 		// A file converted to UTF-8 is shown as it read, not as
 		// bytes a terminal turns into mojibake; when that is all

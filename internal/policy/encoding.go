@@ -2,6 +2,7 @@ package policy
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -30,6 +31,15 @@ func EncodingFindings(path string, src []byte) []Finding {
 		fs = append(fs, Finding{Rule: RuleTextEncoding, Severity: Error, Pos: at(off), Message: msg, Hint: hint, Fix: fix})
 	}
 	edit := func(start, end int, s string) Edit { return Edit{File: path, Start: start, End: end, New: s} }
+	if strings.ContainsFunc(path, func(r rune) bool {
+		return isControl(r) || r == '\t' || r == '\n' || r == '\r' || isBidiControl(r) || isZeroWidth(r)
+	}) {
+		// A name that breaks lines, or acts on a terminal, where it is
+		// printed: in a diff's header, a finding, a log.
+		fs = append(fs, Finding{Rule: RuleTextEncoding, Severity: Error, Pos: Pos{File: path, Line: 1, Col: 1},
+			Message: i18n.T("the file's name holds a control, bidirectional or zero-width character"),
+			Hint:    i18n.T("rename the file (git mv) to a name without them")})
+	}
 	if !utf8.Valid(src) {
 		if enc, text, ok := decodeLegacy(src); ok {
 			// The whole file is read again as UTF-8: the other checks

@@ -117,6 +117,20 @@ func FuzzNormalize(f *testing.F) {
 	})
 }
 
+// TestControlInFileName: a file's name with a line feed or an escape is
+// text/encoding, at the file.
+func TestControlInFileName(t *testing.T) {
+	for _, name := range []string{"policy/evil\nname.md", "policy/x\x1b[31m.md", "policy/a\u202Eb.md"} {
+		fs := EncodingFindings(name, []byte("# a\n"))
+		if len(fs) != 1 || fs[0].Rule != RuleTextEncoding || fs[0].Pos.Line != 1 {
+			t.Errorf("%q: %+v", name, fs)
+		}
+	}
+	if fs := EncodingFindings("policy/基本方針-2024.md", []byte("# a\n")); len(fs) > 0 {
+		t.Errorf("a plain name: %+v", fs)
+	}
+}
+
 // TestEscapedControlsInFrontMatter: a double-quoted YAML value can write a
 // control, bidirectional or zero-width character as an escape, which the
 // file's bytes do not hold: it is text/encoding all the same, at the
