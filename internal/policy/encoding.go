@@ -95,7 +95,12 @@ func EncodingFindings(path string, src []byte) []Finding {
 	// and kana, which are always in NFC.
 	var bidi, zw, ctrl []Edit
 	needNFC := false
-	for off, r := range string(src) {
+	// The bytes are decoded in place: ranging over string(src) copied
+	// every file once more.
+	for next := 0; next < len(src); {
+		off := next
+		r, size := utf8.DecodeRune(src[off:])
+		next += size
 		if r < 0x300 {
 			// C0 controls but TAB, LF and CR (reported above), DEL, C1:
 			// an escape sequence in a title or a sentence would reach
