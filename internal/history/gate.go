@@ -48,8 +48,18 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 		rec := Find(recs, revision)
 		switch {
 		case rec != nil && rec.Approved:
-			return &Gate{Verdict: rec.Verdict, Record: rec, Previous: rec.Previous, Model: rec.Model,
-				Against: i18n.Sprintf("its content, commit %s of %s", ShortHash(rec.Commit), rec.Commit.Committer.When.Format("2006-01-02"))}, nil
+			g := &Gate{Verdict: rec.Verdict, Record: rec, Previous: rec.Previous, Model: rec.Model,
+				Against: i18n.Sprintf("its content, commit %s of %s", ShortHash(rec.Commit), rec.Commit.Committer.When.Format("2006-01-02"))}
+			// Approved where it was sealed; but while any approved
+			// revision's approvals stand replaced, nothing is published,
+			// and the answer must not say otherwise.
+			if replacedBlockers(recs) != nil {
+				v := *rec.Verdict
+				v.Blockers = append(append([]approvals.Problem(nil), v.Blockers...), replacedBlockers(recs)...)
+				v.OK = false
+				g.Verdict = &v
+			}
+			return g, nil
 		case rec == nil:
 			if _, err := approvals.ReadMeta(r.Tree.FS, revision); err != nil {
 				return nil, i18n.Errorf("--revision %s: no such revision is recorded (approvals/%s/revision.yaml)", revision, revision)
@@ -104,12 +114,9 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 				Detail: i18n.T("approvals/allowed_signers does not match approvals/registry.yaml: ssh-keygen would check approvals against other keys; write it again from the registry with policyctl signers, never by hand")})
 		}
 	}
-	for _, rec := range recs {
-		if rec.Approved && rec.Replaced {
-			g.Verdict.OK = false
-			g.Verdict.Blockers = append(g.Verdict.Blockers, approvals.Problem{File: approvals.Dir(rec.ID), Reason: approvals.ReasonSealed,
-				Detail: replacedMessage(rec)})
-		}
+	if bs := replacedBlockers(recs); bs != nil {
+		g.Verdict.OK = false
+		g.Verdict.Blockers = append(g.Verdict.Blockers, bs...)
 	}
 	if rec := g.Record; rec != nil {
 		switch {
@@ -166,6 +173,18 @@ func (r *Repository) Sealed(id string) (*Recorded, error) {
 // it was approved stops the gate and the publishing.
 func replacedMessage(rec *Recorded) string {
 	return i18n.Sprintf("revision %[1]s was approved at commit %[2]s, and approvals/%[1]s has changed since: the history seals what that commit's approvals signed, not what the approvals in the repository sign now (a branch merged by rebase or as a fast-forward can bring approvals the committees withdrew); nothing is published while it stands: restore the approvals it was approved with (git checkout %[2]s -- approvals/%[1]s), record the content meant as a new revision, and merge pull requests with merge commits", rec.ID, ShortHash(rec.Commit))
+}
+
+// replacedBlockers are the problems of the approved revisions whose
+// approvals were replaced after they were approved, or nil.
+func replacedBlockers(recs []*Recorded) []approvals.Problem {
+	var out []approvals.Problem
+	for _, rec := range recs {
+		if rec.Approved && rec.Replaced {
+			out = append(out, approvals.Problem{File: approvals.Dir(rec.ID), Reason: approvals.ReasonSealed, Detail: replacedMessage(rec)})
+		}
+	}
+	return out
 }
 
 // ReplacedError is returned for publishing from a history in which an

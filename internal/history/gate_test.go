@@ -358,6 +358,33 @@ func TestReplacedApprovals(t *testing.T) {
 	if g := verifyAt(t, r.Dir, testOptions); g.Verdict.OK {
 		t.Error("the gate passed")
 	}
+	// Asked about the revision itself (verify --revision), the answer is
+	// not "approved" while nothing is published; the 改訂履歴 says so too.
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := h.Verify("2026-04-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Verdict.OK || len(g.Verdict.Blockers) == 0 || g.Verdict.Blockers[len(g.Verdict.Blockers)-1].Reason != approvals.ReasonSealed {
+		t.Errorf("verify --revision of a replaced revision: OK=%v %+v", g.Verdict.OK, g.Verdict.Blockers)
+	}
+	if rec := Find(recs, "2026-04-01"); !rec.Verdict.OK {
+		t.Error("the record's own verdict was changed")
+	}
+	entries, err := Log(&policy.Config{}, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	if err := WriteText(&text, "t", entries); err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || !entries[0].Replaced || !strings.Contains(text.String(), "nothing is published") {
+		t.Errorf("the 改訂履歴 does not say the approvals were replaced: %+v\n%s", entries, text.String())
+	}
 	gitCLI(t, r.Dir, "checkout", "-q", sealed, "--", "approvals/2026-04-01")
 	gitCLI(t, r.Dir, "commit", "-q", "-m", "restore")
 	if err := ReplacedError(revisionsAt(t, r.Dir, testOptions)); err != nil {

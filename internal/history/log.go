@@ -34,6 +34,10 @@ type Entry struct {
 	// Commit is the commit of the revision's content (empty for legacy).
 	Commit    string   `json:"commit,omitempty"`
 	Documents []Change `json:"documents"`
+	// Replaced is set when the revision's approvals changed after it was
+	// approved: nothing is published while it stands (verify says how to
+	// put them back).
+	Replaced bool `json:"replaced,omitempty"`
 }
 
 // EditionName names the edition a revision makes, by fiscal year:
@@ -69,7 +73,7 @@ func Log(cfg *policy.Config, recs []*Recorded) ([]Entry, error) {
 		if err != nil {
 			return nil, i18n.Errorf("history: revision %s: %w", r.ID, err)
 		}
-		e.Scheduled = r.Scheduled
+		e.Scheduled, e.Replaced = r.Scheduled, r.Replaced
 		e.Commit = ShortHash(r.Commit)
 		e.Documents = append([]Change{}, r.Changes...)
 		out = append(out, e)
@@ -188,6 +192,9 @@ func WriteText(w io.Writer, title string, entries []Entry) error {
 			if e.Scheduled {
 				b.WriteString(i18n.T("  (施行予定: takes effect on its date)"))
 			}
+			if e.Replaced {
+				b.WriteString(i18n.T("  (its approvals changed after it was approved: nothing is published; see policyctl verify)"))
+			}
 			if len(e.Documents) > 0 {
 				b.WriteString("  " + describeChanges(e.Documents))
 			} else {
@@ -250,6 +257,9 @@ func WriteMarkdown(w io.Writer, title string, entries []Entry) error {
 				ts = append(ts, changeText(c))
 			}
 			docs = strings.Join(ts, "、")
+			if e.Replaced {
+				docs += i18n.T("  (its approvals changed after it was approved: nothing is published; see policyctl verify)")
+			}
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", markdown.Escape(monthly(e)), markdown.Escape(e.Kind), markdown.Escape(e.Edition), markdown.Escape(docs))
 	}
