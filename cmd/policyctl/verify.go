@@ -42,7 +42,7 @@ revision. Exit 1 when anything is missing, invalid or stale; exit 2 when the
 git history it needs is missing.`),
 		Example: i18n.T(`  policyctl verify
   policyctl verify --revision 2024-04-01
-  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`),
+  policyctl verify --rev HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"`),
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			if runF != nil {

@@ -788,9 +788,9 @@ var japanese = map[string]string{
   policyctl status --format json`,
 	`  policyctl verify
   policyctl verify --revision 2024-04-01
-  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`: `  policyctl verify
+  policyctl verify --rev HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"`: `  policyctl verify
   policyctl verify --revision 2024-04-01
-  policyctl verify --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+  policyctl verify --rev HEAD --format markdown >> "$GITHUB_STEP_SUMMARY"`,
 	" (default %s)":           "（既定値: %s）",
 	"Additional Commands:":    "その他のコマンド:",
 	"Additional help topics:": "その他のヘルプ項目:",
