@@ -2,6 +2,7 @@ package ref
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,7 +80,7 @@ func findTerms(r *policy.Repo) []*Term {
 	}
 	for _, t := range terms {
 		for _, d := range r.Docs {
-			if d != t.Doc && t.Scope != nil {
+			if d != t.Doc && (t.Scope != nil || !adoptedWith(t.Doc, d)) {
 				continue
 			}
 			for _, b := range all[d] {
@@ -90,6 +91,20 @@ func findTerms(r *policy.Repo) []*Term {
 		}
 	}
 	return terms
+}
+
+// adoptedWith reports whether every committee that adopts use also
+// adopted def, where a term is defined: only then does def's definition
+// reach use — its pages' notes on the term, its uses. A document a single
+// committee adopts must not give a term of a document all of them adopted
+// a meaning none of the others signed.
+func adoptedWith(def, use *policy.Document) bool {
+	for _, c := range use.Meta.Approvers {
+		if !slices.Contains(def.Meta.Approvers, c) {
+			return false
+		}
+	}
+	return true
 }
 
 // names reports whether a block only names a part: the caption of an

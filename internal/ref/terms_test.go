@@ -81,3 +81,41 @@ func TestTerms(t *testing.T) {
 		})
 	}
 }
+
+// TestTermsFollowApprovers: a term a document defines for itself reaches
+// another document only when every committee that adopts that document
+// adopted the definition too (an attack review: a notice the council
+// alone adopted gave 「情報資産」 another meaning on the pages of the
+// 基本方針 every committee adopted).
+func TestTermsFollowApprovers(t *testing.T) {
+	doc := func(id, tier, approvers, body string) string {
+		return "---\nid: " + id + "\ntitle: " + id + "\ntier: " + tier + "\nvisibility: public\napprovers: [" + approvers + "]\n---\n" + body
+	}
+	r := load(t, map[string]string{
+		"policy/basic.md":  doc("basic", "basic", "mayor, council", "# 基本方針\n\nこの方針において「情報資産」とは、市が扱う情報をいう。情報資産を守る。\n"),
+		"policy/notice.md": doc("notice", "procedure", "council", "# お知らせ\n\nこの文書において「情報資産」とは、持ち出してよい情報をいう。「市民サービス」とは、窓口の案内をいう。\n"),
+		"policy/both.md":   doc("both", "procedure", "council, mayor", "# 手順\n\n情報資産と市民サービスを扱う。\n"),
+		"policy/only.md":   doc("only", "procedure", "council", "# 議会の手順\n\n情報資産と市民サービスを扱う。\n"),
+	})
+	uses := map[string][]string{}
+	for _, term := range Terms(r) {
+		for _, u := range term.Uses {
+			if u.Doc != term.Doc {
+				uses[term.Doc.Meta.ID+":"+term.Name] = append(uses[term.Doc.Meta.ID+":"+term.Name], u.Doc.Meta.ID)
+			}
+		}
+	}
+	for key, docs := range uses {
+		for _, d := range docs {
+			if strings.HasPrefix(key, "notice:") && d != "only" {
+				t.Errorf("%s reaches %s, which the mayor adopts without adopting it", key, d)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(uses["notice:市民サービス"], ","), "only") {
+		t.Errorf("notice's term does not reach a document only its own committee adopts: %v", uses)
+	}
+	if !strings.Contains(strings.Join(uses["basic:情報資産"], ","), "both") {
+		t.Errorf("the 基本方針's term does not reach a document its committees adopt: %v", uses)
+	}
+}
