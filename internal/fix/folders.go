@@ -17,6 +17,8 @@ import (
 // link after it was opened — to a place outside the repository that holds
 // a file with the bytes that were read — is not written through.
 type folders struct {
+	root  *os.Root
+	dirs  []string // the folders, as slash paths, in the order of files
 	files []*os.File
 	name  map[string]string // a folder as a slash path ("." the top) → its name for file operations
 	shown []string          // pairs of a name and the folder's path, for errors
@@ -27,8 +29,7 @@ func openFolders(dir string, paths []string) (*folders, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer root.Close()
-	fo := &folders{name: map[string]string{}}
+	fo := &folders{root: root, name: map[string]string{}}
 	for _, p := range paths {
 		d := path.Dir(p)
 		if _, ok := fo.name[d]; ok {
@@ -39,7 +40,7 @@ func openFolders(dir string, paths []string) (*folders, error) {
 			fo.close()
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
-		fo.files = append(fo.files, f)
+		fo.files, fo.dirs = append(fo.files, f), append(fo.dirs, d)
 		name, err := folderName(f, filepath.Join(dir, filepath.FromSlash(d)))
 		if err != nil {
 			fo.close()
@@ -74,6 +75,31 @@ func (fo *folders) close() {
 	for _, f := range fo.files {
 		f.Close()
 	}
+	fo.root.Close()
+}
+
+// still reports an error when a folder's path, read again inside the
+// repository, no longer leads to the folder that was opened: it was moved,
+// or replaced by a link or a copy, since.
+func (fo *folders) still() error {
+	for i, f := range fo.files {
+		a, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		b, err := fo.root.Lstat(filepath.FromSlash(fo.dirs[i]))
+		if err == nil && b.Mode()&os.ModeSymlink == 0 {
+			if g, err := fo.root.Open(filepath.FromSlash(fo.dirs[i])); err == nil {
+				b, err = g.Stat()
+				g.Close()
+				if err == nil && os.SameFile(a, b) {
+					continue
+				}
+			}
+		}
+		return i18n.Errorf("the folder %s changed since it was read; nothing was written: run the command again", fo.dirs[i])
+	}
+	return nil
 }
 
 // samePlace names an opened folder by its path, where the system has no

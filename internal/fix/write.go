@@ -151,6 +151,12 @@ func (c *Change) Write(dir string, between func()) (err error) {
 	if between != nil {
 		between()
 	}
+	// The files go into the folders that were opened: each must still be
+	// where its path leads, or the user's files would stay as they were
+	// while the command says it wrote them.
+	if err := fo.still(); err != nil {
+		return err
+	}
 	if err := eachFile(len(ps), runtime.GOMAXPROCS(0), func(i int) error {
 		p := &ps[i]
 		now, err := os.ReadFile(p.full)

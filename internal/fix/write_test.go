@@ -366,7 +366,7 @@ func TestEachFolder(t *testing.T) {
 // with a link to a folder outside the repository, after the files were
 // read and written aside, where the outside file holds the very bytes
 // that were read (an attack review): nothing outside the repository may
-// change. The writes go to the folder that was opened.
+// change, and nothing is written: the folder is not where its path leads.
 func TestWriteFolderSwappedForLink(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("only Linux names an opened folder (/proc/self/fd); elsewhere the folder's path is checked when it is opened")
@@ -390,10 +390,14 @@ func TestWriteFolderSwappedForLink(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(outside, ".policyctl-*")); len(left) > 0 {
 		t.Errorf("files left outside the repository: %v", left)
 	}
-	if err == nil {
-		if got := readText(t, dir, "sub.real/b.md"); got != "new sub/b.md\n" {
-			t.Errorf("sub.real/b.md reads %q", got)
-		}
+	if err == nil || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("a folder moved away after it was read was written into, or the error does not say nothing was written: %v", err)
+	}
+	if got := readText(t, dir, "sub.real/b.md"); got != "old sub/b.md\n" {
+		t.Errorf("sub.real/b.md reads %q", got)
+	}
+	if got := readText(t, dir, "a.md"); got != "old a.md\n" {
+		t.Errorf("a.md reads %q", got)
 	}
 }
 

@@ -293,6 +293,7 @@ var japanese = map[string]string{
 	"armored SSH signature is not closed":           "armor 形式の SSH 署名が閉じられていません",
 	"article":                                       "条",
 	"control character %U":                          "制御文字 %U",
+	"the folder %s changed since it was read; nothing was written: run the command again":                                                                                           "フォルダ %s が、読んだ後に変わりました。何も書き込んでいません。コマンドをもう一度実行してください",
 	"\nNext: the approvals of revision %s changed after it was approved; nothing is published until the approvals it was approved with are put back (policyctl verify says how).\n": "\n次に: 版 %s の承認が、承認の後に差し替えられています。承認されたときの承認を元に戻すまで、何も公開しません（戻し方は policyctl verify が示します）。\n",
 	"  (its approvals changed after it was approved: nothing is published; see policyctl verify)":                                                                                   "（承認後に承認が差し替えられたため公開を止めています。policyctl verify を参照）",
 	"the file's name holds a control, bidirectional or zero-width character":                                                                                                        "ファイル名に制御文字、方向制御文字又はゼロ幅文字が含まれています",
