@@ -25,7 +25,11 @@ func Write(path string, data []byte) error {
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
 		mode = fi.Mode().Perm()
 	}
-	tmp, err := create(dir)
+	perm := fs.FileMode(0o666)
+	if mode != 0 {
+		perm = mode // the umask can only narrow it; Chmod below sets it
+	}
+	tmp, err := create(dir, perm)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		// Not the temporary file's name: the reader named path.
@@ -36,15 +40,17 @@ func Write(path string, data []byte) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
+	// The mode is set before a byte is written: a 0600 file's text is
+	// never readable by others, not even for a moment.
 	if mode != 0 {
 		if err := tmp.Chmod(mode); err != nil {
 			tmp.Close()
 			return err
 		}
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
@@ -52,13 +58,13 @@ func Write(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// create makes a new temporary file in dir with mode 0666, which the
+// create makes a new temporary file in dir with mode perm, which the
 // system narrows by the umask (os.CreateTemp's 0600 would hide the umask).
-func create(dir string) (*os.File, error) {
+func create(dir string, perm fs.FileMode) (*os.File, error) {
 	for range 100 {
 		var b [8]byte
 		_, _ = rand.Read(b[:])
-		f, err := os.OpenFile(filepath.Join(dir, ".policyctl-"+hex.EncodeToString(b[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		f, err := os.OpenFile(filepath.Join(dir, ".policyctl-"+hex.EncodeToString(b[:])), os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if !errors.Is(err, fs.ErrExist) {
 			return f, err
 		}
