@@ -195,8 +195,8 @@ func statusRun(opts *statusOptions) error {
 func nextStep(g *history.Gate) string {
 	v := g.Verdict
 	switch {
-	case g.Record != nil && g.Record.Approved && g.Record.Replaced:
-		return i18n.Sprintf("\nNext: the approvals of revision %s changed after it was approved; nothing is published until the approvals it was approved with are put back (policyctl verify says how).\n", v.Revision)
+	case len(g.Replaced) > 0:
+		return i18n.Sprintf("\nNext: the approvals of revision %s changed after it was approved; nothing is published until the approvals it was approved with are put back (policyctl verify says how).\n", g.Replaced[0].ID)
 	case g.Record != nil && g.Record.Approved && !v.OK:
 		return i18n.Sprintf("\nNext: revision %s is approved and sealed; the content changed since. Record a new revision: policyctl approve --revision YYYY-MM-DD --kind 一部改正 … (a date after %s).\n", v.Revision, v.Revision)
 	case g.Record != nil && g.Record.Scheduled:

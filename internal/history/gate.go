@@ -26,6 +26,9 @@ type Gate struct {
 	// OfTree is set when the content judged is the tree read (the gate,
 	// a draft), not the content an approved revision was approved with.
 	OfTree bool
+	// Replaced are the approved revisions whose approvals changed after
+	// they were approved: while any stands, nothing is published.
+	Replaced []*Recorded
 }
 
 // ErrNoRevision is returned when the tree records no revision yet.
@@ -53,6 +56,7 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 			// Approved where it was sealed; but while any approved
 			// revision's approvals stand replaced, nothing is published,
 			// and the answer must not say otherwise.
+			g.Replaced = replaced(recs)
 			if replacedBlockers(recs) != nil {
 				v := *rec.Verdict
 				v.Blockers = append(append([]approvals.Problem(nil), v.Blockers...), replacedBlockers(recs)...)
@@ -114,6 +118,7 @@ func (r *Repository) Verify(revision string) (*Gate, error) {
 				Detail: i18n.T("approvals/allowed_signers does not match approvals/registry.yaml: ssh-keygen would check approvals against other keys; write it again from the registry with policyctl signers, never by hand")})
 		}
 	}
+	g.Replaced = replaced(recs)
 	if bs := replacedBlockers(recs); bs != nil {
 		g.Verdict.OK = false
 		g.Verdict.Blockers = append(g.Verdict.Blockers, bs...)
@@ -175,14 +180,24 @@ func replacedMessage(rec *Recorded) string {
 	return i18n.Sprintf("revision %[1]s was approved at commit %[2]s, and approvals/%[1]s has changed since: the history seals what that commit's approvals signed, not what the approvals in the repository sign now (a branch merged by rebase or as a fast-forward can bring approvals the committees withdrew); nothing is published while it stands: restore the approvals it was approved with (git checkout %[2]s -- approvals/%[1]s), record the content meant as a new revision, and merge pull requests with merge commits", rec.ID, ShortHash(rec.Commit))
 }
 
+// replaced are the approved revisions whose approvals were replaced after
+// they were approved.
+func replaced(recs []*Recorded) []*Recorded {
+	var out []*Recorded
+	for _, rec := range recs {
+		if rec.Approved && rec.Replaced {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
 // replacedBlockers are the problems of the approved revisions whose
 // approvals were replaced after they were approved, or nil.
 func replacedBlockers(recs []*Recorded) []approvals.Problem {
 	var out []approvals.Problem
-	for _, rec := range recs {
-		if rec.Approved && rec.Replaced {
-			out = append(out, approvals.Problem{File: approvals.Dir(rec.ID), Reason: approvals.ReasonSealed, Detail: replacedMessage(rec)})
-		}
+	for _, rec := range replaced(recs) {
+		out = append(out, approvals.Problem{File: approvals.Dir(rec.ID), Reason: approvals.ReasonSealed, Detail: replacedMessage(rec)})
 	}
 	return out
 }

@@ -355,8 +355,8 @@ func TestReplacedApprovals(t *testing.T) {
 	if err := ReplacedError(recs); err == nil || !strings.Contains(err.Error(), "git checkout "+sealed[:7]) {
 		t.Errorf("publishing is not refused with the way back: %v", err)
 	}
-	if g := verifyAt(t, r.Dir, testOptions); g.Verdict.OK {
-		t.Error("the gate passed")
+	if g := verifyAt(t, r.Dir, testOptions); g.Verdict.OK || len(g.Replaced) != 1 || g.Replaced[0].ID != "2026-04-01" {
+		t.Errorf("the gate passed, or does not name the replaced revision: OK=%v %v", g.Verdict.OK, g.Replaced)
 	}
 	// Asked about the revision itself (verify --revision), the answer is
 	// not "approved" while nothing is published; the 改訂履歴 says so too.
