@@ -21,6 +21,7 @@ import (
 	"github.com/policyctl/policyctl/internal/kaimebun"
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/source"
+	"github.com/policyctl/policyctl/internal/termtext"
 	"github.com/policyctl/policyctl/render"
 )
 
@@ -211,10 +212,18 @@ func diffRun(opts *diffOptions, args []string) error {
 		}
 	}
 	if opts.Output == "" {
-		if binary && isTerminal(f.stdout) {
+		out := f.stdout
+		switch {
+		case binary && isTerminal(out):
 			return i18n.Errorf("--format %s writes a binary file: name it with -o FILE (or redirect standard output)", opts.Format)
+		case opts.Format != "text" && isTerminal(out):
+			// HTML, Markdown, JSON and 改め文 read on a terminal: the
+			// document text in them shows its control characters as
+			// pictures (the text table does so itself, around its own
+			// underline).
+			out = termtext.Writer(out)
 		}
-		_, err = f.stdout.Write(data)
+		_, err = out.Write(data)
 		return err
 	}
 	return atomicfile.Write(opts.Output, data)

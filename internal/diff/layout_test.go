@@ -128,7 +128,7 @@ func TestEnclosingRows(t *testing.T) {
 // in colour and without; the only escapes written are the underline's.
 func TestTextShowsControls(t *testing.T) {
 	old := "---\nid: d\ntitle: \"手順\\e]0;PWNED\\a\"\ntier: procedure\nvisibility: public\n---\n## 1. 目的\n\n目的。\n"
-	new := "---\nid: d\ntitle: \"手順\\e]0;PWNED\\a\"\ntier: procedure\nvisibility: public\n---\n## 1. 目的\n\n目的\x1b]8;;http://evil\x1b\\リンク\x1b]8;;\x1b\\。\n"
+	new := "---\nid: d\ntitle: \"手順\\e]0;PWNED\\a\"\ntier: procedure\nvisibility: public\n---\n## 1. 目的\n\n目的\x1b]8;;http://evil\x1b\\リンク\x1b]8;;\x1b\\。" + strings.Repeat("\x1b", 40) + "\n"
 	r := Compare(model(t, map[string]string{"policy/d.md": old}), model(t, map[string]string{"policy/d.md": new}), Options{})
 	for _, color := range []bool{false, true} {
 		var text bytes.Buffer
@@ -138,6 +138,18 @@ func TestTextShowsControls(t *testing.T) {
 		out := strings.NewReplacer(underlineOn, "", underlineOff, "").Replace(text.String())
 		if strings.ContainsAny(out, "\x1b\x07") || !strings.Contains(out, "␛]8;;http://evil") || !strings.Contains(out, "手順␛]0;PWNED␇") {
 			t.Errorf("color=%v:\n%q", color, out)
+		}
+		// The pictures are measured as they are shown: the table's
+		// columns stay aligned.
+		widths := map[int]bool{}
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, "│") {
+				before, _, _ := strings.Cut(l, "│")
+				widths[runewidth.StringWidth(before)] = true
+			}
+		}
+		if len(widths) != 1 {
+			t.Errorf("color=%v: the column rule is at %v:\n%s", color, widths, out)
 		}
 	}
 }

@@ -202,7 +202,9 @@ func wrapLine(ps []Piece, width int, color bool) []string {
 			rs, marks = append(rs, '【'), append(marks, false)
 		}
 		for _, r := range p.Text {
-			rs, marks = append(rs, r), append(marks, p.Marked && color)
+			// The picture of a control character, as it will be shown,
+			// so that the widths below are the widths written.
+			rs, marks = append(rs, termtext.Rune(r)), append(marks, p.Marked && color)
 		}
 		if p.Marked && !color {
 			rs, marks = append(rs, '】'), append(marks, false)
@@ -232,7 +234,6 @@ func wrapLine(ps []Piece, width int, color bool) []string {
 			}
 			on = m
 		}
-		r = termtext.Rune(r)
 		cur.WriteRune(r)
 		w += runewidth.RuneWidth(r)
 	}
