@@ -146,15 +146,18 @@ func approveRun(opts *approveOptions) error {
 	if err := approvals.CheckKey(r, opts.Member, signer.PublicKey()); err != nil {
 		return err
 	}
-	writeApprovalPreview(f.stdout, r, p, isNew, prev)
+	// What is signed is shown as text: a name in the registry or a title
+	// cannot move the cursor or clear the lines a member reads (termtext).
+	shown := termtext.Writer(f.stdout)
+	writeApprovalPreview(shown, r, p, isNew, prev)
 	// The gate judges what git holds: a signature over content that is
 	// not committed matches nothing until that content is committed with
 	// it, exactly as signed.
 	uncommitted := uncommittedFiles(h, r, false)
 	if len(uncommitted) > 0 {
-		i18n.Fprintf(f.stdout, "\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n")
+		i18n.Fprintf(shown, "\nThese files differ from the last commit; the signature is over them as they are now, so commit them together with the approval, unchanged:\n")
 		for _, p := range uncommitted {
-			fmt.Fprintf(f.stdout, "  %s\n", p)
+			fmt.Fprintf(shown, "  %s\n", p)
 		}
 	}
 	if !opts.Yes {

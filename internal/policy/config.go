@@ -325,6 +325,9 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	if line := SecondYAMLDocument(data); line > 0 {
 		return nil, &ConfigError{File: ConfigFile, Line: line, Msg: i18n.T(`a second YAML document starts here (a line "---" or "..."): policyctl would read only the first, and every key after it would not count; keep one document`)}
 	}
+	if v, c := yamlControl(&root, false); v != nil {
+		return nil, &ConfigError{File: ConfigFile, Line: v.Line, Msg: i18n.Sprintf("a value holds the character %U: it is invisible, or acts on the terminal that shows it; delete it", c)}
+	}
 	if len(root.Content) > 0 {
 		if k, first := caseTwin(root.Content[0]); k != nil {
 			return nil, &ConfigError{File: ConfigFile, Line: k.Line, Key: k.Value,

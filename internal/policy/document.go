@@ -443,6 +443,11 @@ func (d *Document) parseFrontMatter() {
 			err = v.Decode(&d.Meta.ID)
 		case "title":
 			err = v.Decode(&d.Meta.Title)
+			if err == nil && strings.Contains(strings.TrimRight(d.Meta.Title, "\n"), "\n") {
+				d.Findings = append(d.Findings, Finding{Rule: RuleFrontMatterSyntax, Severity: Error,
+					Pos: Pos{File: d.Path, Line: v.Line + 1, Col: v.Column}, Message: i18n.T("the title runs over more than one line"),
+					Hint: i18n.T("write the title on one line")})
+			}
 		case "tier":
 			err = v.Decode(&d.Meta.Tier)
 		case "visibility":
@@ -501,20 +506,34 @@ func (d *Document) parseFrontMatter() {
 // it, but the value carries it to every terminal and page that shows it.
 // line0 is the file's line before the YAML's first.
 func (d *Document) escapedControls(n *yaml.Node, line0 int) {
-	if n.Kind == yaml.ScalarNode && n.Style&yaml.DoubleQuotedStyle != 0 {
+	if v, r := yamlControl(n, true); v != nil {
+		d.Findings = append(d.Findings, Finding{Rule: RuleTextEncoding, Severity: Error,
+			Pos:     Pos{File: d.Path, Line: line0 + v.Line, Col: v.Column},
+			Message: i18n.Sprintf("the value holds the character %U, written as an escape: it is invisible, or changes how text around it is shown", r),
+			Hint:    i18n.T("delete the escape from the value")})
+	}
+}
+
+// yamlControl finds the first scalar under n that holds a control
+// character other than the tab — a line feed too: every value policyctl
+// reads from YAML is one line, and a name or a title on two lines can pass
+// for two lines of a report — or a bidirectional or zero-width one, and
+// that character; with quotedOnly, only in double-quoted scalars (where
+// escapes write them).
+func yamlControl(n *yaml.Node, quotedOnly bool) (*yaml.Node, rune) {
+	if n.Kind == yaml.ScalarNode && (!quotedOnly || n.Style&yaml.DoubleQuotedStyle != 0) {
 		for _, r := range n.Value {
-			if r != '\t' && r != '\n' && unicode.IsControl(r) || isBidiControl(r) || isZeroWidth(r) {
-				d.Findings = append(d.Findings, Finding{Rule: RuleTextEncoding, Severity: Error,
-					Pos:     Pos{File: d.Path, Line: line0 + n.Line, Col: n.Column},
-					Message: i18n.Sprintf("the value holds the character %U, written as an escape: it is invisible, or changes how text around it is shown", r),
-					Hint:    i18n.T("delete the escape from the value")})
-				return
+			if r != '\t' && unicode.IsControl(r) || isBidiControl(r) || isZeroWidth(r) {
+				return n, r
 			}
 		}
 	}
 	for _, c := range n.Content {
-		d.escapedControls(c, line0)
+		if v, r := yamlControl(c, quotedOnly); v != nil {
+			return v, r
+		}
 	}
+	return nil, 0
 }
 
 // Nearest is the option that s is probably a misspelling of — an edit or

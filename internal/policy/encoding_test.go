@@ -1,8 +1,10 @@
 package policy
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 func TestEncodingFindings(t *testing.T) {
@@ -144,6 +146,7 @@ func TestEscapedControlsInFrontMatter(t *testing.T) {
 		{"\"基本\x1b方針\"", "4:11 control character U+001B"},
 		{`"基本方針"`, ""},
 		{`'基本\e方針'`, ""}, // single quotes: no escapes, a backslash and an e
+		{`"基本\n方針"`, "4:8 U+000A"},
 	} {
 		src := "---\nid: basic\ntier: basic\ntitle: " + c.title + "\nvisibility: public\n---\n\n# 基本方針\n"
 		d := ParseDocument("b.md", []byte(src), []string{"public", "internal"})
@@ -162,5 +165,40 @@ func TestEscapedControlsInFrontMatter(t *testing.T) {
 		if len(got) != 1 || !strings.HasPrefix(got[0], c.want[:strings.IndexByte(c.want, ' ')]) || !strings.Contains(got[0], c.want[strings.IndexByte(c.want, ' ')+1:]) {
 			t.Errorf("%s: findings %q, want one at %q", c.title, got, c.want)
 		}
+	}
+}
+
+// TestControlsInRegistryAndConfig: a committee's name or the title in the
+// configuration with a control character — raw or written as an escape —
+// is an error, at its line: they reach the preview a member reads before
+// signing, and every report.
+func TestControlsInRegistryAndConfig(t *testing.T) {
+	for _, name := range []string{`"さくら台市長\e[2K\e[1A"`, "\"市長\x1b[2K\"", `"市長\u202E"`} {
+		src := "members:\n  - id: yamada\n    name: 山田\ncommittees:\n  - id: mayor\n    name: " + name + "\n    quorum: 1\n    members: [yamada]\n"
+		_, fs := ParseRegistry([]byte(src))
+		found := false
+		for _, f := range fs {
+			found = found || f.Rule == RuleRegistrySyntax && f.Severity == Error && (f.Pos.Line == 6 || strings.Contains(f.Message, "control characters"))
+		}
+		if !found {
+			t.Errorf("registry name %s: %+v", name, fs)
+		}
+	}
+	if _, fs := ParseRegistry([]byte("members:\n  - id: yamada\n    name: |\n      山田\n      OK mayor\ncommittees: []\n")); len(fs) == 0 || fs[0].Rule != RuleRegistrySyntax {
+		t.Errorf("a name on two lines: %+v", fs)
+	}
+	d := ParseDocument("b.md", []byte("---\nid: basic\ntier: basic\ntitle: |\n  基本方針\n  [OK] mayor\nvisibility: public\n---\n\n# 基本方針\n"), []string{"public"})
+	found := false
+	for _, f := range d.Findings {
+		found = found || f.Rule == RuleFrontMatterSyntax && strings.Contains(f.Message, "more than one line")
+	}
+	if !found {
+		t.Errorf("a title on two lines: %+v", d.Findings)
+	}
+	cfg := "organization:\n  id: city\n  name: 市\ntitle: \"方針\\e]0;PWNED\\a\"\n"
+	_, err := LoadConfig(fstest.MapFS{ConfigFile: {Data: []byte(cfg)}}, nil)
+	var ce *ConfigError
+	if !errors.As(err, &ce) || ce.Line != 4 || !strings.Contains(ce.Msg, "U+001B") {
+		t.Errorf("config title with an escape: %v", err)
 	}
 }

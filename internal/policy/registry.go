@@ -104,6 +104,12 @@ func ParseRegistry(src []byte) (*Registry, []Finding) {
 		bad(line, RuleRegistrySyntax, i18n.T(`a second YAML document starts here (a line "---" or "..."): policyctl would read only the first, and every key after it would not count`), i18n.T("keep one YAML document in the registry"))
 		return nil, fs
 	}
+	// Names and ids reach the approval preview a member reads before
+	// signing, and every report: none may act on a terminal.
+	if v, c := yamlControl(&root, false); v != nil {
+		bad(v.Line, RuleRegistrySyntax, i18n.Sprintf("a value holds the character %U: it is invisible, or acts on the terminal that shows it", c), i18n.T("delete it from the value"))
+		return nil, fs
+	}
 	r := &Registry{Source: src}
 	if err := root.Decode(r); err != nil {
 		bad(yamlErrorLine(err), RuleRegistrySyntax, i18n.T("cannot read the registry: ")+trimYAMLError(err),
