@@ -10,8 +10,8 @@ import (
 // job summary, a README): the characters HTML gives a meaning (& < > " ')
 // are character references, so no tag or entity of the author's survives;
 // Markdown's punctuation is escaped with a backslash, so no emphasis, link,
-// image, code span or table cell begins; # is a reference, so no heading
-// and no issue link; a line end (LF, CR or both) is <br>, so the text stays
+// image, code span or table cell begins; #, the colon, @ and the dot of
+// www. are references, so no heading, issue link or GFM autolink; a line end (LF, CR or both) is <br>, so the text stays
 // on its line, in a table's cell as in a heading; and any other control
 // character is dropped. Text without any of them is returned as it is.
 func Escape(s string) string {
@@ -34,6 +34,16 @@ func Escape(s string) string {
 			b.WriteString("&#39;")
 		case '#':
 			b.WriteString("&#35;")
+		case ':':
+			b.WriteString("&#58;") // no https:// for GFM to turn into a link
+		case '@':
+			b.WriteString("&#64;") // nor an address
+		case '.':
+			if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+				b.WriteString("&#46;") // nor www.
+			} else {
+				b.WriteByte('.')
+			}
 		case '\\', '`', '*', '_', '[', ']', '|', '~':
 			b.WriteByte('\\')
 			b.WriteRune(r)
@@ -57,7 +67,7 @@ func Escape(s string) string {
 
 func needsEscape(s string) bool {
 	for _, r := range s {
-		if r < 0x80 && strings.ContainsRune("&<>\"'#\\`*_[]|~\n\r\t", r) || unicode.IsControl(r) {
+		if r < 0x80 && strings.ContainsRune("&<>\"'#\\`*_[]|~:@.\n\r\t", r) || unicode.IsControl(r) {
 			return true
 		}
 	}

@@ -13,11 +13,12 @@ import (
 // mark, the two places it is written: it must stay one cell and one
 // heading, make no element of its own, and read as the text it was.
 func TestEscape(t *testing.T) {
-	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	for _, s := range []string{
 		"パスワード<img src=x onerror=alert(1)>管理手順\n\n[x](javascript:alert(2))",
 		"a | b", "**強調** _x_ `code` ~~s~~", "#12 と \"引用\" と 'x' & &amp;", "一行目\r\n二行目\r三行目",
 		"\x1b]8;;http://evil\x1b\\リンク", "![画像](x.png)", "\\*", "<https://evil.example>",
+		"さくら台市長 https://evil.example", "www.evil.example", "mallory@evil.example", "10:00 に WWW.example.jp",
 	} {
 		e := Escape(s)
 		var out bytes.Buffer
