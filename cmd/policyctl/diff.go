@@ -165,10 +165,14 @@ func diffRun(opts *diffOptions, args []string) error {
 		fmt.Fprintln(f.stderr, fmt.Sprintf(diff.LabelsFor(string(i18n.Current())).WrongOrder, oldRev, newRev))
 	}
 	fo := diff.FormatOptions{
-		Lang:     string(i18n.Current()),
-		OldFirst: nm.Config.Diff.Order == "old-new",
-		Notes:    opts.Notes,
-		Kind:     revisionKind(res.New, nt),
+		Lang:       string(i18n.Current()),
+		OldFirst:   nm.Config.Diff.Order == "old-new",
+		Notes:      opts.Notes,
+		Kind:       revisionKind(res.New, nt),
+		Restricted: opts.Edition == "" && holdsRestricted(res, om, nm),
+	}
+	if fo.Restricted && opts.Output != "" {
+		i18n.Fprintf(f.stderr, "policyctl diff: this table holds text that is not public, and is marked so; for a table to publish or hand out, add --edition public\n")
 	}
 	var buf bytes.Buffer
 	var data []byte // what is written: buf's bytes, unless a format makes its own
@@ -176,7 +180,7 @@ func diffRun(opts *diffOptions, args []string) error {
 	switch opts.Format {
 	case "text":
 		to := textOptions(f, opts.Output == "", fo.OldFirst)
-		to.Notes, to.Kind, to.Lang = fo.Notes, fo.Kind, fo.Lang
+		to.Notes, to.Kind, to.Lang, to.Restricted = fo.Notes, fo.Kind, fo.Lang, fo.Restricted
 		err = res.WriteText(&buf, to)
 	case "html":
 		err = res.WriteHTML(&buf, fo)
@@ -331,6 +335,20 @@ func reversed(old, new *source.Tree) bool {
 	}
 	ok, err := new.Commit.IsAncestor(old.Commit)
 	return err == nil && ok
+}
+
+// holdsRestricted reports whether a table of the full content shows text
+// of a level above the first (public): a compared document of such a
+// level, or a restricted part of one.
+func holdsRestricted(res *diff.Result, models ...*policy.Repo) bool {
+	for _, d := range res.Documents {
+		for _, m := range models {
+			if doc := m.Doc(d.ID); doc != nil && (doc.Level > 0 || len(doc.Parts) > 0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isTerminal(w io.Writer) bool {

@@ -45,6 +45,7 @@ type Labels struct {
 	BrokenWrite          string // %s: the reference as it should now be written
 	Page                 string // the page number in a printed page's footer
 	WrongOrder           string // %[1]s OLD, %[2]s NEW
+	Restricted           string // before the title of a table that holds non-public text
 }
 
 var labels = map[string]*Labels{
@@ -76,6 +77,7 @@ var labels = map[string]*Labels{
 		BrokenNowPoints:  "「%[1]s」が指していた「%[2]s」は%[3]sとなり、「%[1]s」は現在「%[4]s」を指す。",
 		BrokenUnresolved: "「%[1]s」が指していた「%[2]s」は%[3]sとなり、「%[1]s」はどこも指さなくなる。",
 		Page:             "%d / %d ページ",
+		Restricted:       "【庁内限り】",
 		WrongOrder:       "警告: 改正前に指定した %[1]s は、改正後に指定した %[2]s より新しい版です。新旧対照表は指定どおりに作りましたが、改正前と改正後が逆になっています。「policyctl diff %[2]s %[1]s」のように、改正前、改正後の順に指定してください。",
 	},
 	"en": {
@@ -106,6 +108,7 @@ var labels = map[string]*Labels{
 		BrokenNowPoints:  "%[1]s pointed at %[2]s, now numbered %[3]s; %[1]s now points at %[4]s.",
 		BrokenUnresolved: "%[1]s pointed at %[2]s, now numbered %[3]s; %[1]s no longer resolves.",
 		Page:             "page %d of %d",
+		Restricted:       "[internal: not for publication] ",
 		WrongOrder:       "warning: OLD (%[1]s) is newer than NEW (%[2]s); the table was made as asked, so old and new are swapped. Give the revisions as OLD NEW: policyctl diff %[2]s %[1]s",
 	},
 }

@@ -19,6 +19,9 @@ type FormatOptions struct {
 	// Kind names the new revision in the title: 一部改正, 改訂 …; 改正
 	// when empty.
 	Kind string
+	// Restricted marks the table 【庁内限り】 before its title: it holds
+	// text that is not public, and a printout must say so.
+	Restricted bool
 }
 
 // HTMLOptions adjust the printable page.
@@ -76,6 +79,9 @@ func (r *Result) Layout(o FormatOptions) *Table {
 	}
 	if r.Old != "" {
 		t.Against = against(r.Old, l)
+	}
+	if o.Restricted {
+		t.Title = l.Restricted + t.Title
 	}
 	t.Headings = []string{l.New, l.Old}
 	if o.OldFirst {

@@ -14,11 +14,12 @@ import (
 type TextOptions struct {
 	Width int  // columns of the terminal; 100 when 0
 	Color bool // underline changes with ANSI; otherwise 【】 brackets
-	// OldFirst, Notes, Lang and Kind are as in FormatOptions.
-	OldFirst bool
-	Notes    bool
-	Lang     string
-	Kind     string
+	// OldFirst, Notes, Lang, Kind and Restricted are as in FormatOptions.
+	OldFirst   bool
+	Notes      bool
+	Lang       string
+	Kind       string
+	Restricted bool
 }
 
 // WriteText writes the 新旧対照表 side by side, East Asian width respected.
@@ -30,7 +31,7 @@ func (r *Result) WriteText(w io.Writer, o TextOptions) error {
 	if o.Width < 40 {
 		o.Width = 100
 	}
-	t := r.Layout(FormatOptions{OldFirst: o.OldFirst, Notes: o.Notes, Lang: o.Lang, Kind: o.Kind})
+	t := r.Layout(FormatOptions{OldFirst: o.OldFirst, Notes: o.Notes, Lang: o.Lang, Kind: o.Kind, Restricted: o.Restricted})
 	var b strings.Builder
 	// Text from the repository is shown with its control characters as
 	// pictures (termtext): an escape sequence in a title or a sentence of
