@@ -43,7 +43,7 @@ var japanese = map[string]string{
 	"  demo keys    %d members, in %s/ (demo only)\n":                                       "  デモ用の鍵  構成員 %d 名分、%s/ にあります（デモ専用）\n",
 	"  git history  %d commits; revisions %s; %d draft commit(s) after the last revision\n": "  git 履歴    %d 件のコミット。版 %s。最後の版の後に案のコミットが %d 件\n",
 	"  policyctl diff %s shows the 新旧対照表.\n":                                                "  policyctl diff %s で新旧対照表を表示します。\n",
-	" (%d places; this is the first)":                                                       "（%d 箇所。ここが最初）",
+	" (%d places; this is the first)":                                                       "、全 %d 箇所のうち最初の箇所",
 	" Also judged under the rules of %s.":                                                   " %s の規則でも判定しています。",
 	" at line %d":                                                                           "（%d 行目）",
 	" is missing or unreadable: nobody can approve":                                         " がないか読めません。誰も承認できません",
