@@ -230,7 +230,11 @@ func diffRun(opts *diffOptions, args []string) error {
 		_, err = out.Write(data)
 		return err
 	}
-	return atomicfile.Write(opts.Output, data)
+	if err := atomicfile.Write(opts.Output, data); err != nil {
+		return err
+	}
+	i18n.Fprintf(f.stdout, "wrote %s\n", opts.Output)
+	return nil
 }
 
 // approvedConfig is the configurations that narrow an edition: the

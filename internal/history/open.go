@@ -3,6 +3,7 @@ package history
 import (
 	"errors"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -107,7 +108,16 @@ func (head *Repository) recorded(rev string) (*Repository, error) {
 	} else if r = Find(recs, rev); r == nil {
 		nt, err := t.At(rev) // a tag or branch that looks like a date
 		if err != nil {
-			return nil, err
+			var ids []string
+			for _, r := range recs {
+				if r.Approved {
+					ids = append(ids, r.ID)
+				}
+			}
+			if len(ids) == 0 {
+				return nil, i18n.Errorf("revision %s: no revision is recorded with that date, and it is no commit, tag or branch (no revision is approved yet)", rev)
+			}
+			return nil, i18n.Errorf("revision %s: no revision is recorded with that date, and it is no commit, tag or branch; the approved revisions are %s", rev, strings.Join(ids, i18n.T(", ")))
 		}
 		return &Repository{Tree: nt, opts: opts}, nil
 	} else if !r.Approved {
