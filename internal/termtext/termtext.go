@@ -32,7 +32,7 @@ func (t *writer) Write(p []byte) (int, error) {
 			if c >= 0x80 && c <= 0x9F {
 				// The 0xC2 before it was held back; the pair is a C1 control.
 				flush(i)
-				t.buf = append(t.buf, "\uFFFD"...)
+				t.buf = append(t.buf, string(Rune(rune(c)))...)
 				start = i + 1
 				continue
 			}
@@ -47,13 +47,11 @@ func (t *writer) Write(p []byte) (int, error) {
 				flush(i)
 				t.c2 = true
 				start = i + 1
-			case c < 0x20 && c != '\t' && c != '\n':
+			case c < 0x80 && Rune(rune(c)) != rune(c):
+				// A C0 control (but the tab and the line feed) or DEL:
+				// its picture, as Rune gives it.
 				flush(i)
-				t.buf = append(t.buf, string(rune(0x2400+int(c)))...)
-				start = i + 1
-			case c == 0x7F:
-				flush(i)
-				t.buf = append(t.buf, "\u2421"...)
+				t.buf = append(t.buf, string(Rune(rune(c)))...)
 				start = i + 1
 			}
 		}
