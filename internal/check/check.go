@@ -47,6 +47,7 @@ func rulesFor(opts Options) []rule {
 		terms,
 		numbering,
 		numberStyle(opts.Refs),
+		kanaWidth,
 		quotedTitles,
 		restrictedDefinitions,
 	}

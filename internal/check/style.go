@@ -3,6 +3,8 @@ package check
 import (
 	"sort"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/policyctl/policyctl/internal/i18n"
 
 	"github.com/policyctl/policyctl/internal/policy"
@@ -70,5 +72,48 @@ func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 				Hint: i18n.Sprintf("write %s; or set style.digits, style.clauses and style.articles in policyctl.yaml to how this policy writes its numbers (any: as written)", first.New),
 				Fix:  &policy.Fix{Description: i18n.Sprintf("write %d numbers as policyctl.yaml's style asks", len(edits)), Edits: edits}})
 		}
+	}
+}
+
+// kanaWidth reports half-width katakana in a document's text when
+// style.kana asks for full-width, once per document, at the first, with
+// the count. Code (spans, blocks) and raw HTML keep what they say; its
+// fix writes each run of half-width kana full-width.
+func kanaWidth(r *policy.Repo, report func(policy.Finding)) {
+	if r.Config.Style.Kana == "any" {
+		return
+	}
+	for _, d := range r.Docs {
+		if d.Root == nil || d.AST == nil || !policy.HasHalfwidthKana(d.Source) {
+			continue // most documents: no walk
+		}
+		body := d.Body()
+		var edits []policy.Edit
+		_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
+				return ast.WalkSkipChildren, nil
+			case *ast.Text:
+				for _, e := range policy.HalfwidthKana(body[n.Segment.Start:n.Segment.Stop]) {
+					e.File, e.Start, e.End = d.Path, d.BodyStart+n.Segment.Start+e.Start, d.BodyStart+n.Segment.Start+e.End
+					edits = append(edits, e)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		if len(edits) == 0 {
+			continue
+		}
+		first := edits[0]
+		msg := i18n.Sprintf("half-width katakana %s: policyctl.yaml's style.kana asks for full-width, as 公用文 writes it: %s", string(d.Source[first.Start:first.End]), first.New)
+		if len(edits) > 1 {
+			msg += i18n.Sprintf(" (%d places; this is the first)", len(edits))
+		}
+		report(policy.Finding{Rule: policy.RuleTextKana, Severity: policy.Warning, Pos: d.Pos(first.Start), Message: msg,
+			Hint: i18n.Sprintf("write %s; or set style.kana: any in policyctl.yaml", first.New),
+			Fix:  &policy.Fix{Description: i18n.Sprintf("write %d runs of half-width katakana full-width", len(edits)), Edits: edits}})
 	}
 }

@@ -33,7 +33,7 @@ func (s Selector) Has(rule string) bool {
 // for the selected rules, in the order that keeps each one certain:
 // text/encoding first (every other fix reads the text as UTF-8 in NFC);
 // then numbering gaps and references a renumbering moved, by renumbering
-// (package renumber); then numbering/style. Each step is verified before
+// (package renumber); then text/kana and numbering/style. Each step is verified before
 // the next; a step that cannot be made whole is left out and said why.
 func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error) {
 	c := newChange(r)
@@ -115,31 +115,47 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		}
 	}
 
-	// How numbers are written (numbering/style), on the text as it now is.
-	if has(first, func(rule *policy.Rule) bool { return rule == policy.RuleNumberingStyle }) {
+	// Half-width katakana (text/kana), then how numbers are written
+	// (numbering/style), each on the text as it now is: a rewriting that
+	// would move a reference is refused.
+	for _, step := range []struct {
+		rule    *policy.Rule
+		applied func(n int) string
+	}{
+		{policy.RuleTextKana, func(n int) string {
+			return i18n.Sprintf("%d runs of half-width katakana written full-width (text/kana)", n)
+		}},
+		{policy.RuleNumberingStyle, func(n int) string {
+			return i18n.Sprintf("%d numbers written in the configured style (numbering/style)", n)
+		}},
+	} {
+		if !has(first, func(rule *policy.Rule) bool { return rule == step.rule }) {
+			continue
+		}
 		curRefs := ref.All(cur)
 		coCur := co
 		coCur.Refs = curRefs
 		var edits []policy.Edit
 		for _, f := range check.RunWith(cur, coCur).Findings {
-			if f.Rule == policy.RuleNumberingStyle && f.Fix != nil {
+			if f.Rule == step.rule && f.Fix != nil {
 				edits = append(edits, f.Fix.Edits...)
 			}
 		}
-		if len(edits) > 0 {
-			p := renumber.Keep(renumber.Input{Cur: cur, CurRefs: curRefs})
-			p.Edits = edits
-			res, err := p.Apply()
-			if err != nil {
-				return nil, err
-			}
-			if len(res.Problems) > 0 {
-				return nil, &Refused{What: "numbering/style", Problems: problemLines(res.Problems)}
-			}
-			cur = res.After
-			c.add(r, res.Files)
-			c.Applied = append(c.Applied, i18n.Sprintf("%d numbers written in the configured style (numbering/style)", len(edits)))
+		if len(edits) == 0 {
+			continue
 		}
+		p := renumber.Keep(renumber.Input{Cur: cur, CurRefs: curRefs})
+		p.Edits = edits
+		res, err := p.Apply()
+		if err != nil {
+			return nil, err
+		}
+		if len(res.Problems) > 0 {
+			return nil, &Refused{What: step.rule.ID, Problems: problemLines(res.Problems)}
+		}
+		cur = res.After
+		c.add(r, res.Files)
+		c.Applied = append(c.Applied, step.applied(len(edits)))
 	}
 
 	c.Result = cur

@@ -96,6 +96,7 @@ var japanese = map[string]string{
 	"%q: %s is not a folder":       "%q: %s はフォルダではありません",
 	"%q: %s is not a regular file": "%q: %s は通常のファイルではありません",
 	"%q: expected half-width (2), full-width (２) or any; without it, as style.digits": "%q: half-width（2）、full-width（２）又は any を指定してください。指定しなければ style.digits に従います",
+	"%q: expected full-width (カタカナ; half-width ｶﾀｶﾅ is reported) or any":              "%q: full-width（カタカナ。半角の ｶﾀｶﾅ を報告します）又は any を書いてください",
 	"%q: expected arabic (第12条), kanji (第十二条) or any":                                 "%q: arabic（第12条）、kanji（第十二条）、any のいずれかを書いてください",
 	"%q: expected half-width (第5条, (1)), full-width (第５条, （１）) or any":                "%q: half-width（第5条、(1)）、full-width（第５条、（１））、any のいずれかを書いてください",
 	"%q: expected ja or en":                                                            "%q: ja か en を書いてください",
@@ -141,6 +142,10 @@ var japanese = map[string]string{
 	"%s is missing or unreadable; run policyctl check": "%s がないか読めません。policyctl check を実行してください",
 	"%s is not a provision's number: numbers start at 1 and stay below %d":                            "%s は規定の番号ではありません。番号は1から始まり、%d より小さい数です",
 	"%s is not empty; choose another directory or pass --force to replace it":                         "%s は空ではありません。別のディレクトリを選ぶか、--force で置き換えてください",
+	"half-width katakana %s: policyctl.yaml's style.kana asks for full-width, as 公用文 writes it: %s":   "半角カタカナ %s: policyctl.yaml の style.kana は全角（公用文の書き方）を求めています: %s",
+	"write %s; or set style.kana: any in policyctl.yaml":                                              "%s と書いてください。又は policyctl.yaml で style.kana: any としてください",
+	"write %d runs of half-width katakana full-width":                                                 "半角カタカナ %d 箇所を全角に",
+	"%d runs of half-width katakana written full-width (text/kana)":                                   "半角カタカナの全角への書き直し %d 箇所（text/kana）",
 	"%s is not written as policyctl.yaml's style asks (%s): %s":                                       "%s は policyctl.yaml の書き方（%s）と違います: %s",
 	"%s is one of several provisions written as one (２・３　（略）); renumber it by hand":                   "%s は一つにまとめて書かれた条項（２・３　（略））の一つです。手で振り直してください",
 	"%s is protected by a passphrase: add it to ssh-agent (ssh-add %s) and run approve without --key": "%s はパスフレーズで保護されています。ssh-agent に登録し（ssh-add %s）、--key を付けずに approve を実行してください",
@@ -1231,6 +1236,12 @@ var englishPlurals = map[string][]catalog.Message{
 	},
 	"%d numbers written in the configured style (numbering/style)": {
 		plural.Selectf(1, "%d", "=1", "1 number written in the configured style (numbering/style)", "other", "%[1]d numbers written in the configured style (numbering/style)"),
+	},
+	"%d runs of half-width katakana written full-width (text/kana)": {
+		plural.Selectf(1, "%d", "=1", "1 run of half-width katakana written full-width (text/kana)", "other", "%[1]d runs of half-width katakana written full-width (text/kana)"),
+	},
+	"write %d runs of half-width katakana full-width": {
+		plural.Selectf(1, "%d", "=1", "write 1 run of half-width katakana full-width", "other", "write %[1]d runs of half-width katakana full-width"),
 	},
 	"%d provisions renumbered": {
 		plural.Selectf(1, "%d", "=1", "1 provision renumbered", "other", "%[1]d provisions renumbered"),

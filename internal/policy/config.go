@@ -92,6 +92,10 @@ type StyleConfig struct {
 	// "full-width" or "any"; empty, as Digits. 例規 written horizontally
 	// often put 第1条 beside a full-width ２.
 	Clauses string `mapstructure:"clauses"`
+	// Kana is how katakana is written in running text: "full-width"
+	// (half-width ｶﾀｶﾅ is reported, text/kana, and policyctl fix writes
+	// it full-width, as 公用文 does) or "any".
+	Kana string `mapstructure:"kana"`
 }
 
 // ClauseDigits is the width a 項's bare number is written in.
@@ -257,7 +261,7 @@ func ValidEditionName(name string) bool { return idPattern.MatchString(name) }
 var knownKeys = []string{
 	"organization.id", "organization.name", "title", "documents", "visibility",
 	"history.legacy", "site.title", "site.base_url", "diff.order", "lang",
-	"style.digits", "style.articles", "style.clauses",
+	"style.digits", "style.articles", "style.clauses", "style.kana",
 }
 
 // approvedKeys say what an edition shows and what approvals name: they are
@@ -348,6 +352,7 @@ func LoadConfig(fsys fs.FS, overrides map[string]string) (*Config, error) {
 	v.SetDefault("diff.order", "new-old")
 	v.SetDefault("style.digits", "half-width")
 	v.SetDefault("style.articles", "arabic")
+	v.SetDefault("style.kana", "full-width")
 	for _, k := range knownKeys {
 		if !isApprovedKey(k) {
 			_ = v.BindEnv(k)
@@ -478,6 +483,9 @@ func (c *Config) validate() *ConfigError {
 	}
 	if !slices.Contains([]string{"", "half-width", "full-width", "any"}, c.Style.Clauses) {
 		return bad("style.clauses", i18n.Sprintf("%q: expected half-width (2), full-width (２) or any; without it, as style.digits", c.Style.Clauses))
+	}
+	if !slices.Contains([]string{"full-width", "any"}, c.Style.Kana) {
+		return bad("style.kana", i18n.Sprintf("%q: expected full-width (カタカナ; half-width ｶﾀｶﾅ is reported) or any", c.Style.Kana))
 	}
 	if !slices.Contains([]string{"arabic", "kanji", "any"}, c.Style.Articles) {
 		return bad("style.articles", i18n.Sprintf("%q: expected arabic (第12条), kanji (第十二条) or any", c.Style.Articles))

@@ -281,3 +281,56 @@ func alwaysNFC(r rune) bool {
 	}
 	return false
 }
+
+// HalfwidthKana finds the runs of half-width katakana and its marks
+// (U+FF61–U+FF9F: ｶﾀｶﾅ, ｢｣, ｡, ﾞ) in text, each with its full-width
+// form: NFKC, which joins ｶﾞ into ガ, and a sound mark left over (ｱﾞ)
+// written as its own character ゛ rather than a combining one. Edits'
+// offsets are into text; File is not set.
+func HalfwidthKana(text []byte) []Edit {
+	var out []Edit
+	for i := 0; i < len(text); {
+		// U+FF61–U+FF9F is EF BD A1–BF and EF BE 80–9F in UTF-8.
+		j := bytes.IndexByte(text[i:], 0xEF)
+		if j < 0 {
+			break
+		}
+		start := i + j
+		end := start
+		for isHalfwidthKana(text[end:]) {
+			end += 3
+		}
+		if end == start {
+			i = start + 1
+			continue
+		}
+		if text[start+1] == 0xBE && (text[start+2] == 0x9E || text[start+2] == 0x9F) {
+			// A sound mark after a full-width kana (カﾞ) voices it: ガ.
+			if _, w := utf8.DecodeLastRune(text[:start]); w > 1 && utf8.RuneCountInString(norm.NFKC.String(string(text[start-w:start+3]))) == 1 {
+				start -= w
+			}
+		}
+		full := norm.NFKC.String(string(text[start:end]))
+		full = strings.NewReplacer("\u3099", "゛", "\u309A", "゜").Replace(full)
+		out = append(out, Edit{Start: start, End: end, New: full})
+		i = end
+	}
+	return out
+}
+
+// HasHalfwidthKana reports whether text holds any half-width katakana.
+func HasHalfwidthKana(text []byte) bool {
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(text[i:], 0xEF)
+		if j < 0 {
+			return false
+		}
+		if i += j; isHalfwidthKana(text[i:]) {
+			return true
+		}
+	}
+}
+
+func isHalfwidthKana(b []byte) bool {
+	return len(b) >= 3 && b[0] == 0xEF && (b[1] == 0xBD && b[2] >= 0xA1 && b[2] <= 0xBF || b[1] == 0xBE && b[2] >= 0x80 && b[2] <= 0x9F)
+}

@@ -117,6 +117,11 @@ var (
 		"承認で署名できない文字の並び: UTF-8 でない、BOM 付き、CRLF の改行、NFC でない、制御文字（エスケープシーケンスなど）、方向制御文字やゼロ幅文字を含む（ファイルのバイト列にあるもの、又はフロントマターの引用符で囲んだ値にエスケープで書いたもの）。",
 		"Save as UTF-8 without BOM with LF line ends, normalise to NFC, and delete invisible control characters; policyctl fix does it.",
 		"BOM なしの UTF-8、LF の改行で保存し直し、NFC に正規化し、見えない制御文字を削除する（policyctl fix で直せます）。")
+	RuleTextKana = NewRule("text/kana", Warning,
+		"Half-width katakana (ｶﾀｶﾅ, ｢｣, ｡) in the text, where policyctl.yaml's style.kana asks for full-width, as 公用文 writes it.",
+		"本文に半角カタカナ（ｶﾀｶﾅ、｢｣、｡）がある。policyctl.yaml の style.kana は全角を求めている（公用文の書き方）。",
+		"Run policyctl fix, which writes them full-width (ｶﾞ becomes ガ); or set style.kana: any in policyctl.yaml. Code is left as written.",
+		"policyctl fix で全角に書き直す（ｶﾞ は ガ になる）。又は policyctl.yaml で style.kana: any とする。コードは書いたとおりに残る。")
 	RuleRegistrySyntax = NewRule("registry/syntax", Error,
 		"approvals/registry.yaml cannot be read.",
 		"approvals/registry.yaml を読めない。",
