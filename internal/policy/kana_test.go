@@ -12,10 +12,10 @@ func TestHalfwidthKana(t *testing.T) {
 		{"ﾊﾟｽﾜｰﾄﾞ｡", "パスワード。"},
 		{"｢ｶﾅ｣､･", "「カナ」、・"},
 		{"ｳﾞｧ", "ヴァ"},
-		{"ｱﾞ", "ア゛"},      // no voiced ア: a mark of its own, not a combining one
-		{"ﾞ先頭", "゛先頭"},    // nothing before it to voice
+		{"ｱﾞ", "ア゛"},     // no voiced ア: a mark of its own, not a combining one
+		{"ﾞ先頭", "゛先頭"},   // nothing before it to voice
 		{"カﾞｲﾄﾞ", "ガイド"}, // a full-width kana voiced by the mark after it
-		{"漢ﾞ", "漢゛"},      // a kanji is not voiced
+		{"漢ﾞ", "漢゛"},     // a kanji is not voiced
 		{"全角カタカナと（）ＡＢＣ", "全角カタカナと（）ＡＢＣ"},
 		{"", ""},
 	} {
