@@ -228,10 +228,10 @@ var (
 		"Cite the document by its title, or link it.",
 		"文書を題名で引用するか、リンクする。")
 	RuleRefDirection = NewRule("ref/direction", Error,
-		"上記 or 前記 points below the reference, or 下記 above it.",
-		"上記・前記が参照より下を、又は下記が上を指している。",
-		"Write 上記/前記 for a section above and 下記 for one below, or check the number.",
-		"上にある節には上記・前記、下にある節には下記を使う。又は番号を確かめる。")
+		"上記 or 前記 points below the reference, or 下記 or 後記 above it.",
+		"上記・前記が参照より下を、又は下記・後記が上を指している。",
+		"Write 上記/前記 for a section above and 下記/後記 for one below, or check the number.",
+		"上にある節には上記・前記、下にある節には下記・後記を使う。又は番号を確かめる。")
 	RuleRefMismatch = NewRule("ref/mismatch", Error,
 		"A reference resolves, but the words after it (「上記3の脅威」) name another section, as after a renumbering.",
 		"参照先はあるが、続く語句（「上記3の脅威」）が別の節を指している。番号の付け直しの後によく起きる。",

@@ -340,6 +340,14 @@ func TestForms(t *testing.T) {
 		body: "第1条　次の各号に掲げる基準により分類する。\n\n一　機密性\n\n二　完全性\n\n第2条　前条の基準の第1号に該当するものは、次の判定方法の第2号による。\n",
 		want: []string{"次の各号 -> 第1条第1号#s.a1.1.g1 第1条第2号#s.a1.1.g2", "前条 -> 第1条#s.a1", "第1号 !ref/unresolved", "第2号 !ref/unresolved"},
 	}, {
+		name: "後記 points below as 下記 does: resolved, unresolved, or pointing the wrong way",
+		body: "## 1. 目的\n\n後記2に定める。後記9に定める。\n\n## 2. 範囲\n\n対象とする。\n\n## 3. 評価\n\n後記1による。\n",
+		want: []string{"後記2 -> 2#2-範囲", "後記9 !ref/unresolved", "後記1 !ref/direction"},
+	}, {
+		name: "an outline number right after a digit, a period or a letter continues another's number: not this document's",
+		body: "## 1. 記録\n\n(1) 受付者は、連絡票2(2)の欄に記入する。\n\n(2) JIS Q 27002 5.1(3)、解説書4①、ガイドラインB(1)及び手引き３(1)による。\n\n(3) 上記1(2)及び(1)に示す方法で保存する。\n",
+		want: []string{"上記1(2) -> 1(2)#1-記録.p2", "(1) -> 1(1)#1-記録.p1"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

@@ -23,7 +23,7 @@ import (
 //	citation   = document | law                              基本方針6(3), 地方自治法第244条
 //	document   = a tier's name or a document title, maybe in 「」 or 『』   対策基準第5条, 「監視手順」2(1)
 //	law        = a law's name, number or abbreviation        地方自治法（昭和22年法律第67号）第244条の6第1項, 法第3条
-//	direction  = 上記 | 前記 | 下記                            上記3, 前記(2), 下記4
+//	direction  = 上記 | 前記 | 下記 | 後記                     上記3, 前記(2), 下記4, 後記5
 //	connective = 、 | ， | ・ | 及び | 並びに | 又は | 若しくは
 //	caption    = （…） between two links of a chain         第149条（捜索調書）第1項
 //	part       = ただし書 | 本文 | 前段 | 後段 | 各号列記以外の部分   第5条ただし書, 前項各号列記以外の部分
@@ -193,7 +193,12 @@ var docWords = []string{"情報セキュリティポリシー", "ポリシー", 
 var parts = []string{"各号列記以外の部分", "ただし書", "本文", "前段", "後段"}
 
 // directions are the words that say where a reference points.
-var directions = []string{"上記", "前記", "下記"}
+var directions = []string{"上記", "前記", "下記", "後記"}
+
+// pointsUp and pointsDown say which way a direction word points: 上記 and
+// 前記 above the reference, 下記 and 後記 below it.
+func pointsUp(d string) bool   { return d == "上記" || d == "前記" }
+func pointsDown(d string) bool { return d == "下記" || d == "後記" }
 
 // connectives join the chains of a list or a range, longest first.
 var connectives = []string{"並びに", "若しくは", "ないし", "及び", "又は", "から", "乃至", "、", "，", "・", "～", "〜", "~"}
@@ -371,7 +376,7 @@ const maxQuoted = 60
 // ordinary text.
 func (s *scanner) mayStart(r rune) bool {
 	switch r {
-	case '上', '前', '下', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（', '「', '『', '様':
+	case '上', '前', '下', '後', '第', '別', '附', '付', '次', '同', '本', '各', 'こ', '(', '（', '「', '『', '様':
 		return true
 	}
 	if s.firsts[r] {
@@ -914,6 +919,11 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 	if l := first.links[0]; l.kind == linkOutline && l.style == policy.StyleDot && (e.direction != "" || e.doc != "") && counted(text, first.end) {
 		return e, nil, false // 上記2024年, 上記3日, 基本方針の3年: a count, not a section
 	}
+	if e.doc == "" && e.direction == "" && !e.external && first.links[0].kind == linkOutline && numberedBefore(text, i) {
+		// 連絡票2(2), JIS Q 27002 5.1(3), 解説書4①: the number continues
+		// another's — a form's, a standard's clause — not this document's.
+		return expr{}, nil, false
+	}
 	if e.doc == "" && e.direction == "" && !e.external {
 		if law := s.lawBefore(text, i); law != "" && first.links[0].kind == linkNamed {
 			e.external, e.law = true, law
@@ -930,6 +940,13 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		return expr{}, nil, false
 	}
 	return e, inner, true
+}
+
+// numberedBefore reports whether the text just before i ends in a digit,
+// a period or a Latin letter: what an outline number there continues.
+func numberedBefore(text string, i int) bool {
+	r := prevRune(text, i)
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '.' || r == '．' || r < 0x80 && unicode.IsLetter(r) || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
 // bareOutline reports whether an expression is outline numbers with

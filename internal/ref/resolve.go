@@ -221,7 +221,7 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		return
 	}
 	path := make([]*policy.Section, len(links))
-	st.up = e.direction == "上記" || e.direction == "前記"
+	st.up = pointsUp(e.direction)
 	targets, why := st.chain(st.d, st.host, links, false, path)
 	st.up = false
 	st.cites(r, links, path)
@@ -1375,18 +1375,18 @@ func selfHint(t *policy.Section) string {
 	return i18n.Sprintf("a provision does not cite itself by number; write %s, or check the number (was it renumbered?)", word)
 }
 
-// checkDirection enforces 上記 and 前記 pointing up, 下記 down.
+// checkDirection enforces 上記 and 前記 pointing up, 下記 and 後記 down.
 func (st *state) checkDirection(r *Ref, e expr) {
 	if e.direction == "" || len(r.Targets) == 0 {
 		return
 	}
 	t := r.Targets[len(r.Targets)-1]
 	switch {
-	case (e.direction == "上記" || e.direction == "前記") && t.Offset > r.Start:
+	case pointsUp(e.direction) && t.Offset > r.Start:
 		st.fail(r, policy.RuleRefDirection, policy.Error,
 			i18n.Sprintf("%s points below: it resolves to %s at line %d, after the reference", r.Text, t.Display(), t.Line),
 			i18n.Sprintf("write 下記 for a section below, or check the number (did you mean a section above line %d?)", r.Pos.Line))
-	case e.direction == "下記" && t.Offset < r.Start:
+	case pointsDown(e.direction) && t.Offset < r.Start:
 		st.fail(r, policy.RuleRefDirection, policy.Error,
 			i18n.Sprintf("%s points above: it resolves to %s at line %d, before the reference", r.Text, t.Display(), t.Line),
 			i18n.T("write 上記 or 前記 for a section above, or check the number"))
@@ -1400,9 +1400,9 @@ func (st *state) unresolved(r *Ref, e expr, links []link, why string) {
 	switch {
 	case why != "":
 		msg = i18n.Sprintf("%s does not resolve: %s", r.Text, why)
-	case e.direction == "上記" || e.direction == "前記":
+	case pointsUp(e.direction):
 		msg = i18n.Sprintf("%s does not resolve: no %s above it", r.Text, describe(links))
-	case e.direction == "下記":
+	case pointsDown(e.direction):
 		msg = i18n.Sprintf("%s does not resolve: no %s below it", r.Text, describe(links))
 	default:
 		msg = i18n.Sprintf("%s does not resolve: no %s in the sections around it", r.Text, describe(links))
