@@ -348,6 +348,10 @@ func TestForms(t *testing.T) {
 		body: "## 1. 記録\n\n(1) 受付者は、連絡票2(2)の欄に記入する。\n\n(2) JIS Q 27002 5.1(3)、解説書4①、ガイドラインB(1)及び手引き３(1)による。\n\n(3) 上記1(2)及び(1)に示す方法で保存する。\n",
 		want: []string{"上記1(2) -> 1(2)#1-記録.p2", "(1) -> 1(1)#1-記録.p1"},
 	}, {
+		name: "前3条 and 前2条 that cover only deleted articles are ref/deleted, as the range is; one standing among them keeps them",
+		body: "第1条　目的を定める。\n\n第2条から第4条まで　削除\n\n第5条　前3条の規定。\n\n第6条及び第7条　削除\n\n第8条　前2条の規定。前3条の規定。\n",
+		want: []string{"前3条 !ref/deleted", "前2条 !ref/deleted", "前3条 -> 第5条#s.a5 第6条#s.a6 第7条#s.a7"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

@@ -257,9 +257,23 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 // checkDeleted reports a reference to a deleted provision, 第2条　削除:
 // the words it cited are gone, and only the number was kept. A range
 // that runs over one (第1条から第3条まで) cites the others and is left
-// alone.
+// alone, and so is 前3条 while one of the three stands.
 func (st *state) checkDeleted(r *Ref) {
-	if len(r.Targets) != 1 || r.Range {
+	if r.Range || len(r.Targets) == 0 {
+		return
+	}
+	if len(r.Targets) > 1 {
+		// 前3条, 前各号: a relative reference to several cites the words
+		// of any that stand; when every one was deleted, none does.
+		for _, t := range r.Targets {
+			if !t.Deleted() {
+				return
+			}
+		}
+		first, last := r.Targets[0], r.Targets[len(r.Targets)-1]
+		st.fail(r, policy.RuleRefDeleted, policy.Error,
+			i18n.Sprintf("%s points at %s, which was deleted", r.Text, first.Outline()+"–"+last.Outline()),
+			i18n.T("cite the provision that now holds what is meant, or rewrite the sentence"))
 		return
 	}
 	// 第2条第1項 of a 第2条　削除: the 項 of a deleted article is gone too.
