@@ -177,12 +177,20 @@ func newFindings(before, after []policy.Finding) []policy.Finding {
 		return k
 	}
 	count := map[key]int{}
+	places := map[key]int{} // numbering/style and text/kana: the places one finding counts
 	for _, f := range before {
 		count[keyOf(f)]++
+		places[keyOf(f)] += placesOf(f)
 	}
 	var out []policy.Finding
 	for _, f := range after {
 		k := keyOf(f)
+		if perDocument(f.Rule) && placesOf(f) > places[k] {
+			// Reported once per document: more places than before are
+			// new ones (a renumbering that wrote 第２項 beside 第1条).
+			out = append(out, f)
+			continue
+		}
 		// Every reference keeps the target it had in the base, so none
 		// can point elsewhere now, whatever the repository said before.
 		if count[k] > 0 && f.Rule != policy.RuleRefRenumbered {
@@ -192,6 +200,19 @@ func newFindings(before, after []policy.Finding) []policy.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// perDocument reports whether a rule reports once per document, with the
+// count of the places its fix rewrites.
+func perDocument(r *policy.Rule) bool {
+	return r == policy.RuleNumberingStyle || r == policy.RuleTextKana
+}
+
+func placesOf(f policy.Finding) int {
+	if f.Fix != nil && len(f.Fix.Edits) > 0 {
+		return len(f.Fix.Edits)
+	}
+	return 1
 }
 
 // numbersAside is a message with each number in it — digits, kanji

@@ -27,3 +27,27 @@ func TestNewFindingsNumbering(t *testing.T) {
 		}
 	}
 }
+
+// TestNewFindingsPlaces: numbering/style and text/kana report once per
+// document with the places their fix rewrites; more places after a change
+// are new, as many or fewer are not.
+func TestNewFindingsPlaces(t *testing.T) {
+	style := func(rule *policy.Rule, n int) policy.Finding {
+		return policy.Finding{Rule: rule, Severity: policy.Warning, Pos: policy.Pos{File: "policy/std.md"}, Fix: &policy.Fix{Edits: make([]policy.Edit, n)}}
+	}
+	for _, rule := range []*policy.Rule{policy.RuleNumberingStyle, policy.RuleTextKana} {
+		for _, tc := range []struct {
+			before, after int
+			isNew         bool
+		}{{1, 1, false}, {3, 2, false}, {1, 10, true}, {0, 1, true}} {
+			var before []policy.Finding
+			if tc.before > 0 {
+				before = append(before, style(rule, tc.before))
+			}
+			got := newFindings(before, []policy.Finding{style(rule, tc.after)})
+			if (len(got) > 0) != tc.isNew {
+				t.Errorf("%s: %d places before, %d after: new %v, want %v", rule.ID, tc.before, tc.after, got, tc.isNew)
+			}
+		}
+	}
+}

@@ -294,9 +294,9 @@ func (pl *planner) absolute(w, host *policy.Section, before []*policy.Section) (
 		case x.Kind == policy.KindImplicit && (!last || len(x.Parent.Children) == 1):
 			// An article's first 項 is cited only as the target.
 		case x.Style == policy.StyleClause:
-			b.WriteString("第" + policy.FormatNumber(num.N, labelDigits(x)) + "項")
+			b.WriteString("第" + policy.FormatNumber(num.N, pl.citeDigits(x)) + "項")
 		case x.Parent != nil && x.Parent.Style == policy.StyleClause && (x.Style == policy.StyleParen || x.Style == policy.StyleKanji):
-			b.WriteString("第" + policy.FormatNumber(num.N, labelDigits(x)) + "号")
+			b.WriteString("第" + policy.FormatNumber(num.N, pl.citeDigits(x)) + "号")
 		case x.Style == policy.StyleDot:
 			b.WriteString(policy.FormatNumber(num.N, labelDigits(x)))
 		case x.Label != "":
@@ -323,6 +323,33 @@ func isAncestor(a, s *policy.Section) bool {
 		}
 	}
 	return false
+}
+
+// citeDigits is how a 第N項 or 第N号 written anew (前項 that became
+// absolute) writes its number: as policyctl.yaml's style asks
+// (style.articles, style.digits), or, where it says any, as the article
+// the provision stands in writes its own 第N条 — never as the bare label
+// ２ or 三 is written, which is another form (第２項, 第三号 beside 第1条).
+func (pl *planner) citeDigits(x *policy.Section) policy.Digits {
+	if pl.in.Cur != nil {
+		st := pl.in.Cur.Config.Style
+		switch {
+		case st.Articles == "kanji":
+			return policy.DigitsKanji
+		case st.Articles == "arabic" && st.Digits == "full-width":
+			return policy.DigitsFullWidth
+		case st.Articles == "arabic" && st.Digits == "half-width":
+			return policy.DigitsASCII
+		}
+	}
+	for p := x.Parent; p != nil; p = p.Parent {
+		if p.Style == policy.StyleArticle {
+			if l, ok := policy.Lex(p.Label, 0); ok && l.NumEnd > l.NumStart {
+				return l.Digits
+			}
+		}
+	}
+	return labelDigits(x)
 }
 
 // labelDigits is how the number of a section's label is written.
