@@ -803,13 +803,13 @@ func (st *state) first(d *policy.Document, from *policy.Section, l link, absolut
 		case levelClause:
 			a := enclosingProvision(from)
 			if a == nil {
-				return nil, "第N項 without an article stands outside any article"
+				return nil, i18n.T("第N項 without an article stands outside any article: this text has no 条 whose 項 it could be")
 			}
 			return below(a, l), ""
 		case levelItem:
 			c := enclosingClause(from)
 			if c == nil {
-				return nil, "第N号 without an article stands outside any article"
+				return nil, i18n.T("第N号 without an article stands outside any article: this text has no 条 or 項 whose 号 it could be")
 			}
 			return below(c, l), ""
 		case levelForm:
