@@ -108,6 +108,7 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		host   *policy.Section
 		text   string
 		member int
+		expr   int // the expression's place in its provision, or -1
 	}
 	for _, d := range cur.Docs {
 		od := baseDocs[d.Meta.ID]
@@ -125,6 +126,13 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		if od == d && pairInPlace(oldRefs[od], newRefs[d], same, out) {
 			continue
 		}
+		// Where a provision holds as many expressions in both, the n-th
+		// is paired with the n-th: a range renumber wrote as a list
+		// (第2条から第4条まで → 第2条、第4条及び第5条) is not taken for
+		// the 第4条 of 第3条及び第4条 after it. Elsewhere (an expression
+		// added or removed) references pair by wording and place alone.
+		oldAt, oldN := exprOrdinals(oldRefs[od], func(r *Ref) *policy.Section { return same[r.Host] })
+		newAt, newN := exprOrdinals(newRefs[d], func(r *Ref) *policy.Section { return r.Host })
 		before := map[key][]*Ref{}
 		for _, r := range oldRefs[od] {
 			h := same[r.Host]
@@ -133,12 +141,18 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 			} else if h == nil {
 				continue // the provision it stood in is gone
 			}
-			k := key{h, r.Text, r.member}
+			k := key{h, r.Text, r.member, -1}
+			if oldN[h] == newN[h] {
+				k.expr = oldAt[r]
+			}
 			before[k] = append(before[k], r)
 		}
 		seen := map[key]int{}
 		for _, r := range newRefs[d] {
-			k := key{r.Host, r.Text, r.member}
+			k := key{r.Host, r.Text, r.member, -1}
+			if oldN[r.Host] == newN[r.Host] {
+				k.expr = newAt[r]
+			}
 			i := seen[k]
 			seen[k]++
 			if olds := before[k]; i < len(olds) {
@@ -147,6 +161,27 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		}
 	}
 	return out
+}
+
+// exprOrdinals numbers the expressions of each provision (as host names
+// it) in the order they stand: each reference's expression's place, and
+// how many each provision holds.
+func exprOrdinals(refs []*Ref, host func(*Ref) *policy.Section) (map[*Ref]int, map[*policy.Section]int) {
+	at := make(map[*Ref]int, len(refs))
+	n := map[*policy.Section]int{}
+	last := map[*policy.Section]int{}
+	for _, r := range refs {
+		h := host(r)
+		if r.Host != nil && h == nil {
+			continue
+		}
+		if k, ok := last[h]; !ok || k != r.exprStart {
+			last[h] = r.exprStart
+			n[h]++
+		}
+		at[r] = n[h] - 1
+	}
+	return at, n
 }
 
 // pairInPlace pairs the references of one document that both revisions
