@@ -176,6 +176,16 @@ func (pl *planner) widened(r *ref.Ref, want []*policy.Section) bool {
 func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 	body := r.Doc.Body()
 	cites := pl.cites[r]
+	if string(body[r.Start:r.End]) == r.Text && slices.ContainsFunc(r.Cites, func(c ref.Cite) bool { return c.Relative }) {
+		// 第2条から前条まで: an end written relative has no form to
+		// copy; each member is written by its number, as 前三条 is.
+		if list, ok := pl.list(want, r.Doc, r.Host); ok {
+			d := r.Doc
+			pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.Start, End: d.BodyStart + r.End, New: list})
+			pl.p.Refs = append(pl.p.Refs, Rewrite{Ref: r, Old: r.Text, New: list})
+			return
+		}
+	}
 	if string(body[r.Start:r.End]) != r.Text || r.FirstEnd < 1 || r.FirstEnd >= len(r.Cites) {
 		pl.problem(r.Pos, i18n.Sprintf("%s would come to cover a provision inserted between its ends; rewrite it as a list by hand", r.Text))
 		return
