@@ -183,6 +183,7 @@ func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 			d := r.Doc
 			pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.Start, End: d.BodyStart + r.End, New: list})
 			pl.p.Refs = append(pl.p.Refs, Rewrite{Ref: r, Old: r.Text, New: list})
+			pl.upperConjunctions(r)
 			return
 		}
 	}
@@ -235,6 +236,22 @@ func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 	d := r.Doc
 	pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.Start, End: d.BodyStart + r.End, New: list})
 	pl.p.Refs = append(pl.p.Refs, Rewrite{Ref: r, Old: r.Text, New: list})
+	pl.upperConjunctions(r)
+}
+
+// upperConjunctions writes the 及び that joins a range, now written as a
+// list joined by 及び, to the other members of its expression as 並びに:
+// 第3条第2項及び第2条から第4条まで becomes 第3条第2項並びに第2条、第4条
+// 及び第5条, as 法制執務 joins the upper level of a list of lists.
+func (pl *planner) upperConjunctions(r *ref.Ref) {
+	body, d := r.Doc.Body(), r.Doc
+	const and, upper = "及び", "並びに"
+	if r.Start >= len(and) && string(body[r.Start-len(and):r.Start]) == and && strings.Contains(r.Expr, and+r.Text) {
+		pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.Start - len(and), End: d.BodyStart + r.Start, New: upper})
+	}
+	if r.End+len(and) <= len(body) && string(body[r.End:r.End+len(and)]) == and && strings.Contains(r.Expr, r.Text+and) {
+		pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.End, End: d.BodyStart + r.End + len(and), New: upper})
+	}
 }
 
 // joinList writes a list as a 例規 does: A及びB; A、B及びC.
