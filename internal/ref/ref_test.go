@@ -339,6 +339,18 @@ func TestAcrossDocuments(t *testing.T) {
 			"第2条から第3条まで -> std-1:第2条#第1章-総則.a2 std-1:第3条#第2章-管理.a3",
 		},
 	}, {
+		name: "本基準 and この基準 name the instrument as a whole, across its chapter files",
+		path: "policy/std/02.md",
+		docs: map[string]string{
+			"policy/std/01.md": front("std-1", "standard") + "# 第1章 総則\n\n第1条　甲\n\n第2条　乙\n",
+			"policy/std/02.md": front("std-2", "standard") + "# 第2章 管理\n\n第3条　本基準第1条及びこの基準第2条による。本基準第3条による。\n",
+		},
+		want: []string{
+			"本基準第1条 -> std-1:第1条#第1章-総則.a1",
+			"この基準第2条 -> std-1:第2条#第1章-総則.a2",
+			"本基準第3条 -> 第3条#第2章-管理.a3",
+		},
+	}, {
 		name: "chapters, 別表 and 本則 across chapter files",
 		path: "policy/std/02.md",
 		docs: map[string]string{

@@ -232,6 +232,12 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		st.resolveInTier(r, links)
 		return
 	}
+	if len(targets) == 0 && len(links) > 1 && links[0].kind == linkHere && links[0].level == levelDocument && tierWide(links[1]) && path[1] == nil && st.d.Meta.Tier != "" {
+		// 本基準第3条, この基準第2章: the instrument as a whole, whose
+		// other files hold what this one does not.
+		st.resolveInTier(r, links)
+		return
+	}
 	if len(targets) == 0 && len(links) == 1 && links[0].form {
 		st.formElsewhere(r, links[0])
 		return
@@ -588,7 +594,11 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 		if d == st.d || d.Meta.Tier != st.d.Meta.Tier || d.Meta.Tier == "" {
 			continue
 		}
-		if links[0].level == levelArticle && !sameInstrument(st.d, d, run) {
+		first := links[0]
+		if first.kind == linkHere && len(links) > 1 {
+			first = links[1] // 本基準第3条
+		}
+		if first.level == levelArticle && !sameInstrument(st.d, d, run) {
 			continue
 		}
 		if ts, _ := st.chain(d, nil, links, true, nil); len(ts) > 0 {
@@ -1154,13 +1164,13 @@ func (st *state) relative(d *policy.Document, from *policy.Section, l link) ([]*
 		if l.level == levelClause {
 			a := enclosingProvision(from)
 			if a == nil {
-				return nil, word + " stands outside any article"
+				return nil, i18n.Sprintf("%s stands outside any article", word)
 			}
 			return below(a, l), ""
 		}
 		c := enclosingClause(from)
 		if c == nil {
-			return nil, word + " stands outside any article"
+			return nil, i18n.Sprintf("%s stands outside any article", word)
 		}
 		return itemsOf(c), ""
 	case linkSame:
