@@ -352,6 +352,10 @@ func TestForms(t *testing.T) {
 		body: "第1条　目的を定める。\n\n第2条から第4条まで　削除\n\n第5条　前3条の規定。\n\n第6条及び第7条　削除\n\n第8条　前2条の規定。前3条の規定。\n",
 		want: []string{"前3条 !ref/deleted", "前2条 !ref/deleted", "前3条 -> 第5条#s.a5 第6条#s.a6 第7条#s.a7"},
 	}, {
+		name: "上記イ(ア): a katakana item after 上記 is followed by its own items",
+		body: "## 2. 組織\n\n### (1) 体制\n\nア 責任者を置く。\n\nイ 管理者を置く。\n\n(ア) 統括管理者\n\n(イ) 管理者\n\nウ 上記イ(ア)の者は、上記アの者を補佐する。\n",
+		want: []string{"上記イ(ア) -> 2(1)イ(ア)#1-体制.k2.pk1", "上記ア -> 2(1)ア#1-体制.k1"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

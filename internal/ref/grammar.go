@@ -904,6 +904,16 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		// an outline's katakana item (上記アクセス is a word).
 		if kana, kok := readKana(text, j); kok {
 			first, ok = chain{links: []link{kana}, start: kana.start, end: kana.end}, true
+			// 上記イ(ア): the letter's own items follow it.
+			for {
+				prev := &first.links[len(first.links)-1]
+				l, lok := s.readLink(text, first.end, prev)
+				if !lok || !s.follows(prev, l, false) {
+					break
+				}
+				first.links = append(first.links, l)
+				first.end = l.end
+			}
 		}
 	}
 	if ok && e.doc == "" && e.direction == "" && first.links[0].kind != linkNamed && first.links[0].kind != linkOutline &&
