@@ -122,9 +122,9 @@ func pageKey(m *EditionModel, refs References, d *policy.Document, links Links, 
 			}
 			switch n := n.(type) {
 			case *ast.Link:
-				k.String("link").String(rewriteDest(ed, d, string(n.Destination), links, false))
+				k.String("link").String(rewriteDest(m, d, string(n.Destination), links, false))
 			case *ast.Image:
-				k.String("image").String(rewriteDest(ed, d, string(n.Destination), links, true))
+				k.String("image").String(rewriteDest(m, d, string(n.Destination), links, true))
 			}
 			return ast.WalkContinue, nil
 		})

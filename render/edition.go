@@ -37,6 +37,9 @@ type EditionModel struct {
 	// cut and shown are the texts the edition must not and may contain.
 	cut   []Excerpt
 	shown []string
+	// anchors rewrites, per edition document, a link destination with a
+	// fragment to the id its target has in the edition (see anchorsOf).
+	anchors map[*policy.Document]map[string]string
 }
 
 // Excerpt is a run of text and where it was written.
@@ -77,6 +80,8 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 	levels := r.Config.Visibility
 	sees := func(level int) bool { return level >= 0 && level < len(levels) && e.Sees(levels[level]) }
 	type result struct {
+		full      *policy.Document
+		cutting   cutting
 		doc       *policy.Document
 		src       []byte
 		cut       []Excerpt
@@ -89,6 +94,7 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 	for i, d := range r.Docs {
 		g.Go(func() error {
 			res := &results[i]
+			res.full = d
 			// A document whose visibility is missing or not a level of
 			// this configuration is the most restricted level of it —
 			// which a draft with one level (visibility: [public]) makes
@@ -99,7 +105,7 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 				return nil
 			}
 			cut := cutOf(d, sees)
-			res.src = cut.src
+			res.src, res.cutting = cut.src, cut
 			if len(cut.removed) == 0 && d.AST != nil {
 				// Nothing to cut: the document is its own edition.
 				res.doc = d
@@ -166,6 +172,21 @@ func Edition(r *policy.Repo, e policy.Edition) (*EditionModel, error) {
 		}
 	}
 	m.shown = append(m.shown, r.Config.Title, r.Config.Organization.Name, r.Config.Site.Title)
+	if !m.complete {
+		eds := map[*policy.Document]*policy.Document{} // full → edition
+		cuts := map[*policy.Document]cutting{}
+		for _, res := range results {
+			if res.doc != nil {
+				eds[res.full], cuts[res.doc] = res.doc, res.cutting
+			}
+		}
+		m.anchors = map[*policy.Document]map[string]string{}
+		for _, res := range results {
+			if res.doc != nil {
+				m.anchors[res.doc] = anchorsOf(r, res.full, res.doc, eds, cuts)
+			}
+		}
+	}
 	sort.Slice(out.Docs, func(i, j int) bool { return out.Docs[i].Path < out.Docs[j].Path })
 	out.FS = files
 	m.repo = out
@@ -255,6 +276,66 @@ func linkedFiles(r *policy.Repo, d *policy.Document, complete bool, e policy.Edi
 		}
 	})
 	return out, errors.Join(errs...)
+}
+
+// anchorsOf maps each link of an edition's document that names a section
+// by fragment (#概要-1, other.md#3-対象) to the fragment its target has in
+// the edition. The ids of a heading that shares its slug with others are
+// counted in its document (概要, 概要-1, 概要-2): with a restricted one cut
+// away, the same link would land on another heading, and one numbered
+// past the last would tell that a hidden heading exists. The target is
+// found in the full model, as check resolved it, and followed into the
+// edition through the cut; a target the edition lacks gets no link.
+func anchorsOf(r *policy.Repo, full, ed *policy.Document, eds map[*policy.Document]*policy.Document, cuts map[*policy.Document]cutting) map[string]string {
+	out := map[string]string{}
+	walkLinks(ed, func(dest string, image bool, _ ast.Node) {
+		i := strings.IndexByte(dest, '#')
+		if i < 0 || image {
+			return
+		}
+		if _, done := out[dest]; done {
+			return
+		}
+		l, err := r.ResolveLink(full, dest)
+		if err != nil || l.Doc == nil || l.Kind != policy.LinkFragment && l.Kind != policy.LinkDocument {
+			return
+		}
+		sec := l.Doc.SectionByID(l.Fragment)
+		if sec == nil {
+			sec = l.Doc.SectionByID(policy.Slug(l.Fragment))
+		}
+		edDoc := eds[l.Doc]
+		if sec == nil || edDoc == nil {
+			out[dest] = ""
+			return
+		}
+		id := sec.ID
+		if edDoc != l.Doc {
+			id = ""
+			c := cuts[edDoc]
+			for _, es := range edDoc.Sections() {
+				if es.Kind == sec.Kind && es.Style == sec.Style && c.full(es.Offset) == sec.Offset && es.Number.Equal(sec.Number) {
+					id = es.ID
+					break
+				}
+			}
+		}
+		if id == "" {
+			out[dest] = ""
+			return
+		}
+		out[dest] = dest[:i+1] + id
+	})
+	return out
+}
+
+// anchor is the destination a link of d has in the edition: dest, or its
+// fragment rewritten to the target's id there ("" for none).
+func (m *EditionModel) anchor(d *policy.Document, dest string) string {
+	if to, ok := m.anchors[d][dest]; ok {
+		return to
+	}
+	return dest
 }
 
 // walkLinks calls f for every link and image destination of d.

@@ -153,9 +153,9 @@ func Document(m *EditionModel, refs References, d *policy.Document, links Links,
 				}
 			}
 		case *ast.Link:
-			n.Destination = []byte(rewriteDest(ed, d, string(n.Destination), links, false))
+			n.Destination = []byte(rewriteDest(m, d, string(n.Destination), links, false))
 		case *ast.Image:
-			n.Destination = []byte(rewriteDest(ed, d, string(n.Destination), links, true))
+			n.Destination = []byte(rewriteDest(m, d, string(n.Destination), links, true))
 		}
 	}
 	anchorShared(d, byPos, nodes)
@@ -216,8 +216,12 @@ func replace(old, new ast.Node) {
 
 // rewriteDest points a link or image at the site: a document's page, a
 // published file, or (for anything the edition cannot contain) nothing.
-func rewriteDest(ed *policy.Repo, d *policy.Document, dest string, links Links, image bool) string {
-	l, lerr := ed.ResolveLink(d, dest)
+func rewriteDest(m *EditionModel, d *policy.Document, dest string, links Links, image bool) string {
+	dest = m.anchor(d, dest)
+	if dest == "" {
+		return ""
+	}
+	l, lerr := m.repo.ResolveLink(d, dest)
 	if lerr != nil {
 		return ""
 	}

@@ -1,13 +1,17 @@
 package render
 
 import (
+	"html"
 	"io/fs"
+	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/policyctl/policyctl/internal/policy"
 	"github.com/policyctl/policyctl/internal/policytest"
+	"github.com/policyctl/policyctl/internal/ref"
 )
 
 // TestBrokenLinkMessage: an edition that refuses a broken link names the
@@ -67,5 +71,51 @@ func TestUncommittedFile(t *testing.T) {
 				t.Errorf("%T, %s: the file is not in the edition", tc.fsys, tc.edition)
 			}
 		}
+	}
+}
+
+// TestFragmentsFollowTheCut: a heading's id counts the headings of its
+// document that share its slug (概要, 概要-1, 概要-2), restricted ones
+// too; in an edition that cuts one, a link written against the full
+// document names its target by the id the target has there, so it lands
+// on the heading the author meant, in this document and from another, and
+// no id tells that a hidden heading exists.
+func TestFragmentsFollowTheCut(t *testing.T) {
+	front := func(id, title string) string {
+		return "---\nid: " + id + "\ntitle: " + title + "\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n\n"
+	}
+	fsys := fstest.MapFS{
+		policy.ConfigFile: {Data: []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n")},
+		"policy/basic.md": {Data: []byte(front("basic", "基本方針") + "## 概要 {visibility=internal}\n\n非公開の概要。\n\n## 概要\n\n甲の概要。\n\n## 概要\n\n乙の概要。[甲](#概要-1)と[乙](#%E6%A6%82%E8%A6%81-2)を参照。\n")},
+		"policy/other.md": {Data: []byte(front("other", "別冊") + "## 1. 参照\n\n[基本方針の甲](basic.md#概要-1)による。\n")},
+	}
+	full, err := policy.Load(fsys, policy.LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hrefs := func(edition string) []string {
+		e, _ := full.Config.Edition(edition)
+		m, err := Edition(full, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, d := range m.Docs() {
+			p, err := Document(m, ref.New(m.Repo()), d, pages{}, Extras{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range regexp.MustCompile(`<a href="([^"]*)">[甲乙基]`).FindAllStringSubmatch(string(p.HTML), -1) {
+				u, _ := url.PathUnescape(html.UnescapeString(h[1]))
+				out = append(out, u)
+			}
+		}
+		return out
+	}
+	if got, want := strings.Join(hrefs("public"), " "), "#概要 #概要-1 basic.html#概要"; got != want {
+		t.Errorf("public edition: links %s, want %s", got, want)
+	}
+	if got, want := strings.Join(hrefs("internal"), " "), "#概要-1 #概要-2 basic.html#概要-1"; got != want {
+		t.Errorf("internal edition: links %s, want %s", got, want)
 	}
 }
