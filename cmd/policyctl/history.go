@@ -35,7 +35,11 @@ that document. The git history is required.
 The history is walked and every revision verified; the result is kept in the
 cache for the next run on the same commit (--no-cache: not), sealed with a key
 of this machine's user, so that an entry written elsewhere is never believed.
-Commands that decide — verify, status, build — always walk the history.`),
+Commands that decide — verify, status, build — always walk the history.
+
+Its output names every document a revision changed, non-public ones too
+(title, id, path): it is for the office. The 改訂履歴 to publish is the one
+build writes into the public edition, which says 非公開部分の改正 for them.`),
 		Example: i18n.T(`  policyctl history
   policyctl history --doc basic-policy --format markdown
   policyctl history --format json`),

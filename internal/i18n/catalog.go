@@ -1014,7 +1014,11 @@ that document. The git history is required.
 The history is walked and every revision verified; the result is kept in the
 cache for the next run on the same commit (--no-cache: not), sealed with a key
 of this machine's user, so that an entry written elsewhere is never believed.
-Commands that decide — verify, status, build — always walk the history.`: `history は改訂履歴を表示する。リポジトリ以前の改訂（policyctl.yaml の
+Commands that decide — verify, status, build — always walk the history.
+
+Its output names every document a revision changed, non-public ones too
+(title, id, path): it is for the office. The 改訂履歴 to publish is the one
+build writes into the public edition, which says 非公開部分の改正 for them.`: `history は改訂履歴を表示する。リポジトリ以前の改訂（policyctl.yaml の
 history.legacy）と、記録された版のうち承認されたものを、古い順に、和暦の日
 付、改訂の種類及びそれぞれの版名（令和7年度改訂版。2026-03-31 の版は令和7年
 度に属する）とともに示す。承認されたが施行日が来ていない版には、施行予定と表
@@ -1025,7 +1029,11 @@ history.legacy）と、記録された版のうち承認されたものを、古
 履歴をたどってすべての版を検証し、その結果を、同じコミットでの次回の実行のた
 めにキャッシュに保存する（--no-cache で保存しない）。結果はこのマシンのユー
 ザーの鍵で封印するため、他の場所で書かれた記録を信用することはない。判定を行
-うコマンド（verify、status、build）は、常に履歴をたどる。`,
+うコマンド（verify、status、build）は、常に履歴をたどる。
+
+出力には、版が変更した文書を、非公開の文書も含めて（題名・id・パス）示す。
+庁内向けの出力である。公開する改訂履歴は、build が公開版に書き出すもので、
+非公開の文書の変更は「非公開部分の改正」と示す。`,
 	`init writes a new, minimal policy repository into DIR (default: the current
 directory): policyctl.yaml, approvals/registry.yaml, one document per tier,
 .gitattributes, and the CI workflow .github/workflows/policy.yml — at the root
