@@ -356,6 +356,10 @@ func TestForms(t *testing.T) {
 		body: "## 2. 組織\n\n### (1) 体制\n\nア 責任者を置く。\n\nイ 管理者を置く。\n\n(ア) 統括管理者\n\n(イ) 管理者\n\nウ 上記イ(ア)の者は、上記アの者を補佐する。\n",
 		want: []string{"上記イ(ア) -> 2(1)イ(ア)#1-体制.k2.pk1", "上記ア -> 2(1)ア#1-体制.k1"},
 	}, {
+		name: "同(2) in a list is the (2) beside the number the member before it named",
+		body: "## 1. 目的\n\n目的を定める。\n\n## 2. 組織\n\n### (1) 体制\n\n体制を定める。\n\n### (2) 役割\n\n役割を定める。\n\n## 3. 評価\n\n上記2(1)及び同(2)による。\n",
+		want: []string{"上記2(1) -> 2(1)#1-体制", "(2) -> 2(2)#2-役割"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

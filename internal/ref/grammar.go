@@ -1168,6 +1168,14 @@ func (s *scanner) list(text string, e *expr) [][2]int {
 			k += len(e.direction) // 上記1から上記3まで: the direction said again
 		}
 		next, ok := s.readChain(text, k, e.chains[0].links[0].kind == linkOutline)
+		if !ok && strings.HasPrefix(text[k:], "同") {
+			// 基本方針2(1)及び同(2): 同 before an outline number says it
+			// stands under what the member before it named, as a bare
+			// (2) in the list would.
+			if c2, ok2 := s.readChain(text, k+len("同"), false); ok2 && c2.links[0].kind == linkOutline && c2.links[0].style != policy.StyleDot {
+				next, ok = c2, true
+			}
+		}
 		prevLinks := e.chains[len(e.chains)-1].links
 		last := prevLinks[len(prevLinks)-1]
 		if len(prevLinks) == 1 && (last.level == levelTable || last.level == levelForm && !last.form) {
