@@ -23,6 +23,9 @@ func reportRefs(r *policy.Repo, all map[*policy.Document][]*ref.Ref, report func
 					Message: x.Problem.Message, Hint: x.Problem.Hint})
 				continue
 			}
+			if x.Form != nil {
+				report(policy.Finding{Rule: x.Form.Rule, Severity: x.Form.Severity, Pos: x.Pos, Message: x.Form.Message, Hint: x.Form.Hint})
+			}
 			from := d.LevelAt(x.Start)
 			for _, t := range x.Targets {
 				if t.Level > from {

@@ -191,6 +191,13 @@ func newFindings(before, after []policy.Finding) []policy.Finding {
 			out = append(out, f)
 			continue
 		}
+		if f.Rule == policy.RuleRefForm {
+			// How a citation is written, not where it points: a 第2条第1項
+			// whose article a deletion left with one 項 would be 第2条,
+			// which names the article, not the 項 — renumber keeps the
+			// target and leaves the form to the editor (Remaining).
+			continue
+		}
 		// Every reference keeps the target it had in the base, so none
 		// can point elsewhere now, whatever the repository said before.
 		if count[k] > 0 && f.Rule != policy.RuleRefRenumbered {

@@ -242,6 +242,9 @@ func (g *policyGen) articleRef(a, c int) string {
 		return fmt.Sprintf("第%d条に従い、", other())
 	case 1:
 		x := other()
+		if g.articles[x-1] == 1 {
+			return fmt.Sprintf("第%d条に従い、", x) // an article of one 項 is cited without it (ref/form)
+		}
 		return fmt.Sprintf("第%d条第%d項に従い、", x, 1+g.rng.Intn(g.articles[x-1]))
 	case 2:
 		if a > 1 {

@@ -257,6 +257,11 @@ var (
 		"参照が削除された規定（第2条　削除）を指している。もう存在しない文言を引用している。",
 		"Cite the provision that now holds what is meant, or rewrite the sentence; a 削除 placeholder only keeps the numbers of the provisions after it.",
 		"意図する内容を今定めている規定を引用するか、文を書き直す。「削除」は後の規定の番号を保つためだけにある。")
+	RuleRefForm = NewRule("ref/form", Warning,
+		"A reference is not written in the form 法制執務 cites a provision in: 第1条第1項 of an article that has one 項 (cite 第1条), or 第2条第2号 of an article that has more than one 項 (cite 第2条第1項第2号).",
+		"参照の書き方が法制執務の引用の形と違う。項が一つだけの条を第1条第1項と書いている（第1条と書く）、又は項が二つ以上ある条の号を第2条第2号と書いている（第2条第1項第2号と書く）。",
+		"Write 第1条 for an article of one 項; for a 号 of an article with several 項, name the 項 (第2条第1項第2号) — or check whether 第2条第2項 was meant.",
+		"項が一つの条は第1条と書く。項が二つ以上ある条の号は、項を付けて第2条第1項第2号と書く。第2条第2項のことでないかも確かめる。")
 	RuleNumberingAmbiguous = NewRule("numbering/ambiguous", Warning,
 		"A line inside a paragraph starts with a number that may open a provision (2, (1), 一, イ) or may continue the text; it is read as text.",
 		"段落の中の行が、規定の始まり（2、(1)、一、イ）とも本文の続きとも読める番号で始まる。本文として読む。",

@@ -8,7 +8,8 @@ import (
 )
 
 // describeTargets writes each reference of a document as
-// "TEXT -> OUTLINE#ID …", "TEXT external", or "TEXT !RULE".
+// "TEXT -> OUTLINE#ID …" (with " ~RULE" for a note on its form),
+// "TEXT external", or "TEXT !RULE".
 func describeTargets(refs []*Ref) []string {
 	var out []string
 	for _, r := range refs {
@@ -30,6 +31,9 @@ func describeTargets(refs []*Ref) []string {
 					continue
 				}
 				s += t.Outline() + "#" + t.ID
+			}
+			if r.Form != nil {
+				s += " ~" + r.Form.Rule.ID
 			}
 		}
 		out = append(out, s)
@@ -223,7 +227,7 @@ func TestForms(t *testing.T) {
 		body: "第5条　甲\n\n2　乙\n\n3　次の各号のいずれかに該当する者\n\n一　第75条第1項又は第76条第4項（第4号を除く。）若しくは第5項（第5号を除く。）の者\n\n第75条　丙\n\n第76条　丁\n\n2　a\n\n3　b\n\n4　c\n\n三　x\n\n四　y\n\n5　d\n\n四　z\n\n五　w\n",
 		want: []string{
 			"次の各号 -> 第5条第3項第1号#s.a5.3.g1",
-			"第75条第1項 -> 第75条#s.a75.1",
+			"第75条第1項 -> 第75条#s.a75.1 ~ref/form",
 			"第76条第4項 -> 第76条第4項#s.a76.4", "第4号 -> 第76条第4項第4号#s.a76.4.g4",
 			"第5項 -> 第76条第5項#s.a76.5", "第5号 -> 第76条第5項第5号#s.a76.5.g5",
 		},
@@ -241,12 +245,12 @@ func TestForms(t *testing.T) {
 	}, {
 		name: "a caption breaks a chain: 第149条（捜索調書）第1項",
 		body: "第147条の2　甲\n\n第148条　乙\n\n第149条　丙\n\n第158条　第147条の2（協力要請）、第148条（捜索中止の場合の処置）及び第149条（捜索調書）第1項の規定を準用する。\n",
-		want: []string{"第147条の2 -> 第147条の2#s.a147-2", "第148条 -> 第148条#s.a148", "第149条（捜索調書）第1項 -> 第149条#s.a149.1"},
+		want: []string{"第147条の2 -> 第147条の2#s.a147-2", "第148条 -> 第148条#s.a148", "第149条（捜索調書）第1項 -> 第149条#s.a149.1 ~ref/form"},
 	}, {
 		name: "a parenthetical breaks a list, and what it cites resolves on its own",
 		body: "第39条　甲\n\n第43条　乙\n\n2　a\n\n3　b\n\n4　c\n\n5　d\n\n第44条　丙\n\n第45条　第39条第1項並びに第43条第1項（前条において準用する場合を含む。）、第4項及び第5項による。\n",
 		want: []string{
-			"第39条第1項 -> 第39条#s.a39.1", "第43条第1項 -> 第43条第1項#s.a43.1",
+			"第39条第1項 -> 第39条#s.a39.1 ~ref/form", "第43条第1項 -> 第43条第1項#s.a43.1",
 			"第4項 -> 第43条第4項#s.a43.4", "第5項 -> 第43条第5項#s.a43.5",
 			"前条 -> 第44条#s.a44",
 		},
@@ -359,6 +363,14 @@ func TestForms(t *testing.T) {
 		name: "同(2) in a list is the (2) beside the number the member before it named",
 		body: "## 1. 目的\n\n目的を定める。\n\n## 2. 組織\n\n### (1) 体制\n\n体制を定める。\n\n### (2) 役割\n\n役割を定める。\n\n## 3. 評価\n\n上記2(1)及び同(2)による。\n",
 		want: []string{"上記2(1) -> 2(1)#1-体制", "(2) -> 2(2)#2-役割"},
+	}, {
+		name: "ref/form: 第1条第1項 of an article of one 項, 第2条第2号 and 前条第1号 of an article of two; the forms 法制執務 writes pass",
+		body: "第1条　情報資産を分類する。\n\n第2条　次に掲げる者を置く。\n\n一　責任者\n\n二　管理者\n\n2　前項各号の者は、研修を受ける。\n\n第3条　第1条第1項の分類は、第2条第2号の者が行い、前条第1号の者が承認する。第1条、第2条第1項第2号及び前条第2項による。\n",
+		want: []string{
+			"前項各号 -> 第2条第1項第1号#s.a2.1.g1 第2条第1項第2号#s.a2.1.g2",
+			"第1条第1項 -> 第1条#s.a1.1 ~ref/form", "第2条第2号 -> 第2条第1項第2号#s.a2.1.g2 ~ref/form", "前条第1号 -> 第2条第1項第1号#s.a2.1.g1 ~ref/form",
+			"第1条 -> 第1条#s.a1", "第2条第1項第2号 -> 第2条第1項第2号#s.a2.1.g2", "前条第2項 -> 第2条第2項#s.a2.2",
+		},
 	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",

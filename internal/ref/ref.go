@@ -59,6 +59,9 @@ type Ref struct {
 	// Problem says why the reference does not resolve, or what is wrong
 	// with what it resolves to; nil when it is fine.
 	Problem *Problem
+	// Form notes a reference that resolves but is not written in the form
+	// 法制執務 cites its target in (ref/form, a warning).
+	Form *Problem
 	// Range is set for a range, 第4条から第6条まで, whose Targets are every
 	// provision it covers; its first FirstEnd Cites are those of its first
 	// end, the others those of its second.

@@ -258,6 +258,49 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	if r.Problem == nil {
 		st.checkDeleted(r)
 	}
+	if r.Problem == nil {
+		st.checkForm(r, links, path)
+	}
+}
+
+// checkForm notes a citation 法制執務 writes otherwise: 第1条第1項 of an
+// article with one 項 is 第1条, and 第2条第2号 of an article with more than
+// one 項 names its 項, 第2条第1項第2号 — a reader may have meant 第2条第2項.
+// The reference resolves as it did (the note is no Problem), and nothing
+// is rewritten: 第1条 names the article, not its 項, and renumber's check
+// of identity would refuse the change.
+func (st *state) checkForm(r *Ref, links []link, path []*policy.Section) {
+	for i := 1; i < len(links) && i < len(path); i++ {
+		prev, l := links[i-1], links[i]
+		if prev.level != levelArticle || path[i-1] == nil || path[i] == nil {
+			continue
+		}
+		switch {
+		case l.level == levelClause && l.kind == linkNamed && path[i].SoleClause():
+			r.Form = &Problem{Rule: policy.RuleRefForm, Severity: policy.Warning,
+				Message: i18n.Sprintf("%s: %s has one 項, and an article of one 項 is cited without it", r.Text, path[i-1].Outline()),
+				Hint:    i18n.Sprintf("write %s", st.text[links[0].start:l.start]+st.text[l.end:links[len(links)-1].end])}
+			return
+		case l.level == levelItem && l.kind == linkNamed && clauses(path[i-1]) > 1:
+			r.Form = &Problem{Rule: policy.RuleRefForm, Severity: policy.Warning,
+				Message: i18n.Sprintf("%s: %s has %d 項, and a 号 of such an article is cited with its 項", r.Text, path[i-1].Outline(), clauses(path[i-1])),
+				Hint: i18n.Sprintf("write %s (or was %s meant?)",
+					st.text[links[0].start:l.start]+"第"+policy.FormatNumber(path[i].Parent.Number.N, l.digits)+"項"+st.text[l.start:links[len(links)-1].end],
+					st.text[links[0].start:l.start]+strings.Replace(st.text[l.start:l.end], "号", "項", 1))}
+			return
+		}
+	}
+}
+
+// clauses counts the 項 of an article.
+func clauses(a *policy.Section) int {
+	n := 0
+	for _, c := range a.Children {
+		if c.Style == policy.StyleClause {
+			n++
+		}
+	}
+	return n
 }
 
 // checkDeleted reports a reference to a deleted provision, 第2条　削除:
@@ -623,6 +666,9 @@ func (st *state) resolveInTier(r *Ref, links []link) {
 		st.cites(r, links, path)
 		st.remember(links, path)
 		st.checkDeleted(r)
+		if r.Problem == nil {
+			st.checkForm(r, links, path)
+		}
 	default:
 		st.ambiguous(r, found)
 	}
@@ -692,6 +738,9 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		st.cited = found[0]      // … 同基準第5条
 		st.citedLaw = ""
 		st.checkDeleted(r)
+		if r.Problem == nil {
+			st.checkForm(r, links, path)
+		}
 	default:
 		st.ambiguous(r, found)
 	}

@@ -106,7 +106,35 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 			edits = append(edits, textEdit{c.Start, c.End, text})
 		}
 	}
+	edits = append(edits, pl.firstClauses(r, cites)...)
 	pl.emit(r, edits)
+}
+
+// firstClauses names the first 項 in a citation of a 号 of an article that
+// has more than one 項 now (第2条第1号 → 第2条第1項第1号, 前条第1号 → 前条第1項
+// 第1号): a 項 inserted into the article makes the short form, which names
+// the 号 of an article of one 項, cite otherwise than 法制執務 does
+// (ref/form); and leaves it out where the article is left with one.
+func (pl *planner) firstClauses(r *ref.Ref, cites []*policy.Section) []textEdit {
+	var out []textEdit
+	for i := 0; i+1 < len(r.Cites) && i+1 < len(cites); i++ {
+		a, it, c := cites[i], cites[i+1], r.Cites[i]
+		if a == nil || it == nil || c.Inherited || r.Cites[i+1].Inherited || a.Style != policy.StyleArticle {
+			continue
+		}
+		if i+2 < len(r.Cites) && it.Kind == policy.KindImplicit && it.Parent == a && it.SoleClause() && !r.Cites[i+2].Inherited {
+			// The other way: 第2条第1項第1号 of an article left with one 項
+			// is 第2条第1号.
+			out = append(out, textEdit{r.Cites[i+1].Start, r.Cites[i+1].End, ""})
+			continue
+		}
+		first := it.Parent
+		if first == nil || first.Kind != policy.KindImplicit || first.Parent != a || first.SoleClause() {
+			continue
+		}
+		out = append(out, textEdit{c.End, c.End, "第" + policy.FormatNumber(1, pl.citeDigits(first)) + "項"})
+	}
+	return out
 }
 
 // parentIs reports whether p holds s: as its parent, or as the article
@@ -318,8 +346,8 @@ func (pl *planner) absolute(w, host *policy.Section, before []*policy.Section) (
 		switch {
 		case x.Style.Group() && !last && !w.Style.Group():
 			// Articles are cited without their chapter.
-		case x.Kind == policy.KindImplicit && (!last || len(x.Parent.Children) == 1):
-			// An article's first 項 is cited only as the target.
+		case x.Kind == policy.KindImplicit && x.SoleClause():
+			// The 項 of an article of one 項 is not cited: 第2条, 第2条第1号.
 		case x.Style == policy.StyleClause:
 			b.WriteString("第" + policy.FormatNumber(num.N, pl.citeDigits(x)) + "項")
 		case x.Parent != nil && x.Parent.Style == policy.StyleClause && (x.Style == policy.StyleParen || x.Style == policy.StyleKanji):
