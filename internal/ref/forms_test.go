@@ -372,6 +372,10 @@ func TestForms(t *testing.T) {
 			"第1条 -> 第1条#s.a1", "第2条第1項第2号 -> 第2条第1項第2号#s.a2.1.g2", "前条第2項 -> 第2条第2項#s.a2.2",
 		},
 	}, {
+		name: "a bare (2) inside (2) itself, after its label, cites itself: ref/self; its siblings are cited",
+		body: "## 1. 記録\n\n(1) 受付者は、連絡票に記入する。\n\n(2) (2)に示す方法で保存する。(1)に示す記録による。\n\n(3) (1)及び(2)に示す記録は、5年間保存する。\n",
+		want: []string{"(2) !ref/self", "(1) -> 1(1)#1-記録.p1", "(1) -> 1(1)#1-記録.p1", "(2) -> 1(2)#1-記録.p2"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

@@ -1393,7 +1393,14 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 		return
 	}
 	if e.direction == "" && l.kind == linkOutline {
-		return // (1) inside (1)'s own list is its own label, or a citation of a sibling
+		// (1) inside (1)'s own list is a citation of a sibling; only
+		// (2)に示す inside (2) itself, after its label, cites itself.
+		if t := r.Targets[0]; t == st.host && r.Start > t.Offset && len(links) == 1 {
+			st.fail(r, policy.RuleRefSelf, policy.Error,
+				i18n.Sprintf("%s points at %s: %s", r.Text, i18n.T("the section it stands in"), t.Display()),
+				selfHint(t))
+		}
+		return
 	}
 	for _, t := range r.Targets {
 		if t.Style.Group() || t.Style == policy.StyleSupplement || t.Kind == policy.KindRoot {
