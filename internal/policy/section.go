@@ -102,10 +102,12 @@ func (s *Section) Outline() string { return s.outline(false) }
 func (s *Section) outline(shown bool) string {
 	var b strings.Builder
 	path := s.Path()
+	prevDot := false // the number written last is a 1. of its own
 	for i, x := range path {
 		if !x.Numbered() {
 			continue
 		}
+		n := b.Len()
 		switch {
 		case shown && x.Provisional && !(x.Style.Group() && i < len(path)-1 && !s.Style.Group()):
 			b.WriteString(x.Label)
@@ -121,9 +123,16 @@ func (s *Section) outline(shown bool) string {
 		case x.Parent != nil && x.Parent.Style == StyleClause && (x.Style == StyleParen || x.Style == StyleKanji):
 			b.WriteString("第" + x.Number.Key() + "号")
 		case x.Style == StyleDot:
+			if prevDot {
+				// 1. under 2.: 2.1, never 21.
+				b.WriteByte('.')
+			}
 			b.WriteString(x.Number.Key())
 		default:
 			b.WriteString(x.Style.Label(x.Number))
+		}
+		if b.Len() > n {
+			prevDot = x.Style == StyleDot
 		}
 	}
 	return b.String()
