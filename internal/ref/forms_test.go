@@ -376,6 +376,10 @@ func TestForms(t *testing.T) {
 		body: "## 1. 記録\n\n(1) 受付者は、連絡票に記入する。\n\n(2) (2)に示す方法で保存する。(1)に示す記録による。\n\n(3) (1)及び(2)に示す記録は、5年間保存する。\n",
 		want: []string{"(2) !ref/self", "(1) -> 1(1)#1-記録.p1", "(1) -> 1(1)#1-記録.p1", "(2) -> 1(2)#1-記録.p2"},
 	}, {
+		name: "同(2) on its own is the (2) beside the (1) named last; with none named, or none beside it, it does not resolve",
+		body: "## 1. 目的\n\n同(1)による。\n\n## 2. 組織\n\n### (1) 体制\n\n体制を定める。\n\n### (2) 役割\n\n役割を定める。\n\n## 3. 評価\n\n上記2(1)による。同(2)による。同(3)による。\n",
+		want: []string{"同(1) !ref/unresolved", "上記2(1) -> 2(1)#1-体制", "同(2) -> 2(2)#2-役割", "同(3) !ref/unresolved"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

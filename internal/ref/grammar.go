@@ -142,6 +142,9 @@ type expr struct {
 	// weak is set for a katakana letter read only because の follows it,
 	// アの研修: a reference only where katakana items stand around it.
 	weak bool
+	// same is set for 同(2), 同①: the outline number beside the one of
+	// its style the text named last (2(1)による。同(2)による。).
+	same bool
 }
 
 // relWords are the relative words and what they name, longest first.
@@ -899,6 +902,11 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 		}
 	}
 	first, ok := s.readChain(text, j, allowNum)
+	if !ok && e.doc == "" && e.direction == "" && strings.HasPrefix(text[j:], "同") {
+		if c, cok := s.readChain(text, j+len("同"), false); cok && c.links[0].kind == linkOutline && c.links[0].style != policy.StyleDot {
+			first, ok, e.same = c, true, true
+		}
+	}
 	if !ok && e.direction != "" {
 		// 上記ア, 上記アの研修: after 上記, a letter that stands alone is
 		// an outline's katakana item (上記アクセス is a word).

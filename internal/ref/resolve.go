@@ -35,6 +35,8 @@ type state struct {
 	// up is set while a reference written with 上記 or 前記 resolves: its
 	// outline number is not the section it stands in when one above has it.
 	up bool
+	// outline is the path of the outline reference resolved last, for 同(2).
+	outline []*policy.Section
 }
 
 // name remembers m as what the text named last at level l. The map is
@@ -221,6 +223,34 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		return
 	}
 	path := make([]*policy.Section, len(links))
+	if e.same {
+		// 同(2): under what holds the number of its style named last.
+		var under *policy.Section
+		for i := len(st.outline) - 1; i >= 0 && under == nil; i-- {
+			if x := st.outline[i]; x != nil && x.Style == links[0].style {
+				under = x.Parent
+			}
+		}
+		if under == nil {
+			st.fail(r, policy.RuleRefUnresolved, policy.Error,
+				i18n.Sprintf("%s has nothing before it to refer to", r.Text),
+				i18n.T("name the section the number stands under: 上記2(2), 基本方針2(2)"))
+			return
+		}
+		targets, why := st.follow([]*policy.Section{under}, links, 0, path)
+		st.cites(r, links, path)
+		if len(targets) == 0 {
+			st.unresolved(r, e, links, why)
+			return
+		}
+		r.Targets = targets
+		if d := targets[0].Doc; d != nil && d != st.d {
+			r.TargetDoc = d
+		}
+		st.outline = path
+		st.checkDeleted(r)
+		return
+	}
 	st.up = pointsUp(e.direction)
 	targets, why := st.chain(st.d, st.host, links, false, path)
 	st.up = false
@@ -251,6 +281,9 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 		r.TargetDoc = d // 前条 at the top of a chapter file: the file before
 	}
 	st.remember(links, path)
+	if links[len(links)-1].kind == linkOutline {
+		st.outline = path
+	}
 	st.checkSelf(r, e, links)
 	if r.Problem == nil {
 		st.checkDirection(r, e)
@@ -735,6 +768,9 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 	case 1:
 		r.TargetDoc, r.Targets = found[0], targets
 		st.remember(links, path) // 対策基準第4条第1項 … 同条第2項
+		if links[len(links)-1].kind == linkOutline {
+			st.outline = path // 基本方針2(1)による。同(2)による。
+		}
 		st.cited = found[0]      // … 同基準第5条
 		st.citedLaw = ""
 		st.checkDeleted(r)
