@@ -771,7 +771,7 @@ func (st *state) resolveAcross(r *Ref, e expr, links []link) {
 		if links[len(links)-1].kind == linkOutline {
 			st.outline = path // 基本方針2(1)による。同(2)による。
 		}
-		st.cited = found[0]      // … 同基準第5条
+		st.cited = found[0] // … 同基準第5条
 		st.citedLaw = ""
 		st.checkDeleted(r)
 		if r.Problem == nil {
