@@ -48,6 +48,7 @@ var japanese = map[string]string{
 	" at line %d":                                                                           "（%d 行目）",
 	" is missing or unreadable: nobody can approve":                                         " がないか読めません。誰も承認できません",
 	" or ": " 又は ",
+	"name the section the number stands under: 上記2(2), 基本方針2(2)":      "番号の上の節を示して書いてください: 上記2(2)、基本方針2(2)",
 	"%s: %s has one 項, and an article of one 項 is cited without it":   "%s: %s は項が一つの条です。項が一つの条は、項を付けずに引用します",
 	"%s: %s has %d 項, and a 号 of such an article is cited with its 項": "%s: %s には項が %d あります。そのような条の号は、項を付けて引用します",
 	"write %s (or was %s meant?)":                                     "%s と書いてください（%s のことではありませんか）",
