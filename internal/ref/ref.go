@@ -75,8 +75,6 @@ type Ref struct {
 	// member is the reference's place in its expression: 8 is member 2 of
 	// 上記6、7及び8. References of an exclusion count from 100.
 	member int
-	// exprStart is where its expression starts in Doc.Body().
-	exprStart int
 }
 
 // Cite is one link of a reference as written: 第5条 of 第5条第2項.

@@ -90,10 +90,13 @@ func Match(base, cur *policy.Repo) map[*policy.Section]*policy.Section {
 }
 
 // Counterparts pairs each reference of cur with the same reference in
-// base, where there is one: the same wording, in the same provision (as
-// same matches them), at the same place in its expression (the 8 of
-// 上記6、7及び8 is not the 8 of 上記7、8及び9), in order. A reference
-// without a counterpart was written since base.
+// base, where there is one: the same wording, in the same expression as
+// written, in the same provision (as same matches them), at the same
+// place in its expression (the 8 of 上記6、7及び8 is not the 8 of
+// 上記7、8及び9), in order. A reference without a counterpart was written
+// since base — also one whose expression was rewritten (第6条、第7条及び
+// 第8条 edited to 第7条及び第8条, then renumbered to 第6条及び第7条):
+// pairing its 第6条 with the base's would say it points elsewhere.
 func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document][]*Ref, same map[*policy.Section]*policy.Section) map[*Ref]*Ref {
 	baseDocs := map[string]*policy.Document{}
 	for _, d := range base.Docs {
@@ -105,10 +108,10 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 	}
 	out := make(map[*Ref]*Ref, n)
 	type key struct {
-		host   *policy.Section
-		text   string
-		member int
-		expr   int // the expression's place in its provision, or -1
+		host     *policy.Section
+		text     string
+		member   int
+		exprText string // the expression as written
 	}
 	for _, d := range cur.Docs {
 		od := baseDocs[d.Meta.ID]
@@ -126,13 +129,6 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		if od == d && pairInPlace(oldRefs[od], newRefs[d], same, out) {
 			continue
 		}
-		// Where a provision holds as many expressions in both, the n-th
-		// is paired with the n-th: a range renumber wrote as a list
-		// (第2条から第4条まで → 第2条、第4条及び第5条) is not taken for
-		// the 第4条 of 第3条及び第4条 after it. Elsewhere (an expression
-		// added or removed) references pair by wording and place alone.
-		oldAt, oldN := exprOrdinals(oldRefs[od], func(r *Ref) *policy.Section { return same[r.Host] })
-		newAt, newN := exprOrdinals(newRefs[d], func(r *Ref) *policy.Section { return r.Host })
 		before := map[key][]*Ref{}
 		for _, r := range oldRefs[od] {
 			h := same[r.Host]
@@ -141,18 +137,12 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 			} else if h == nil {
 				continue // the provision it stood in is gone
 			}
-			k := key{h, r.Text, r.member, -1}
-			if oldN[h] == newN[h] {
-				k.expr = oldAt[r]
-			}
+			k := key{h, r.Text, r.member, r.Expr}
 			before[k] = append(before[k], r)
 		}
 		seen := map[key]int{}
 		for _, r := range newRefs[d] {
-			k := key{r.Host, r.Text, r.member, -1}
-			if oldN[r.Host] == newN[r.Host] {
-				k.expr = newAt[r]
-			}
+			k := key{r.Host, r.Text, r.member, r.Expr}
 			i := seen[k]
 			seen[k]++
 			if olds := before[k]; i < len(olds) {
@@ -161,27 +151,6 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 		}
 	}
 	return out
-}
-
-// exprOrdinals numbers the expressions of each provision (as host names
-// it) in the order they stand: each reference's expression's place, and
-// how many each provision holds.
-func exprOrdinals(refs []*Ref, host func(*Ref) *policy.Section) (map[*Ref]int, map[*policy.Section]int) {
-	at := make(map[*Ref]int, len(refs))
-	n := map[*policy.Section]int{}
-	last := map[*policy.Section]int{}
-	for _, r := range refs {
-		h := host(r)
-		if r.Host != nil && h == nil {
-			continue
-		}
-		if k, ok := last[h]; !ok || k != r.exprStart {
-			last[h] = r.exprStart
-			n[h]++
-		}
-		at[r] = n[h] - 1
-	}
-	return at, n
 }
 
 // pairInPlace pairs the references of one document that both revisions
@@ -197,7 +166,7 @@ func pairInPlace(a, b []*Ref, same map[*policy.Section]*policy.Section, out map[
 	}
 	for i, o := range a {
 		n := b[i]
-		if o.Text != n.Text || o.member != n.member || (o.Host == nil) != (n.Host == nil) || o.Host != nil && same[o.Host] != n.Host {
+		if o.Text != n.Text || o.Expr != n.Expr || o.member != n.member || (o.Host == nil) != (n.Host == nil) || o.Host != nil && same[o.Host] != n.Host {
 			return false
 		}
 	}

@@ -61,7 +61,7 @@ func newState(rs *Resolver, d *policy.Document, host *policy.Section, text strin
 
 func (st *state) newRef(e expr, start, end int) *Ref {
 	r := &Ref{Doc: st.d, Start: toBodyStart(st.ps, start), End: toBody(st.ps, end), Text: st.text[start:end],
-		Expr: st.text[e.start:e.end], Host: st.host, TargetDoc: st.d, exprStart: toBodyStart(st.ps, e.start)}
+		Expr: st.text[e.start:e.end], Host: st.host, TargetDoc: st.d}
 	r.Pos = st.d.BodyPos(r.Start)
 	return r
 }
