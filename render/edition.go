@@ -290,8 +290,8 @@ func anchorsOf(r *policy.Repo, full, ed *policy.Document, eds map[*policy.Docume
 	out := map[string]string{}
 	walkLinks(ed, func(dest string, image bool, _ ast.Node) {
 		i := strings.IndexByte(dest, '#')
-		if i < 0 || image {
-			return
+		if i < 0 || i == len(dest)-1 || image {
+			return // no fragment, or an empty one (#): nothing to map
 		}
 		if _, done := out[dest]; done {
 			return

@@ -86,7 +86,7 @@ func TestFragmentsFollowTheCut(t *testing.T) {
 	}
 	fsys := fstest.MapFS{
 		policy.ConfigFile: {Data: []byte("organization: {id: t, name: 試験市}\ntitle: 試験市情報セキュリティポリシー\n")},
-		"policy/basic.md": {Data: []byte(front("basic", "基本方針") + "## 概要 {visibility=internal}\n\n非公開の概要。\n\n## 概要\n\n甲の概要。\n\n## 概要\n\n乙の概要。[甲](#概要-1)と[乙](#%E6%A6%82%E8%A6%81-2)を参照。\n")},
+		"policy/basic.md": {Data: []byte(front("basic", "基本方針") + "## 概要 {visibility=internal}\n\n非公開の概要。\n\n## 概要\n\n甲の概要。\n\n## 概要\n\n乙の概要。[甲](#概要-1)と[乙](#%E6%A6%82%E8%A6%81-2)を参照。[基点](#)\n")},
 		"policy/other.md": {Data: []byte(front("other", "別冊") + "## 1. 参照\n\n[基本方針の甲](basic.md#概要-1)による。\n")},
 	}
 	full, err := policy.Load(fsys, policy.LoadOptions{})
@@ -112,10 +112,24 @@ func TestFragmentsFollowTheCut(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := strings.Join(hrefs("public"), " "), "#概要 #概要-1 basic.html#概要"; got != want {
+	e, _ := full.Config.Edition("public")
+	m, err := Edition(full, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range m.Docs() {
+		p, err := Document(m, ref.New(m.Repo()), d, pages{}, Extras{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(p.HTML), `id="概要-2"`) {
+			t.Errorf("%s: the public page has an id counted with the hidden heading", d.Path)
+		}
+	}
+	if got, want := strings.Join(hrefs("public"), " "), "#概要 #概要-1 # basic.html#概要"; got != want {
 		t.Errorf("public edition: links %s, want %s", got, want)
 	}
-	if got, want := strings.Join(hrefs("internal"), " "), "#概要-1 #概要-2 basic.html#概要-1"; got != want {
+	if got, want := strings.Join(hrefs("internal"), " "), "#概要-1 #概要-2 # basic.html#概要-1"; got != want {
 		t.Errorf("internal edition: links %s, want %s", got, want)
 	}
 }

@@ -116,8 +116,10 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 	}
 
 	// Half-width katakana (text/kana), then how numbers are written
-	// (numbering/style), each on the text as it now is: a rewriting that
-	// would move a reference is refused.
+	// (numbering/style), each on the text as it now is. A step that would
+	// move a reference, or make check report something new (｢対策基準｣
+	// written 「対策基準」 becomes a quoted title that cites), is left out
+	// and said why; the others go on.
 	for _, step := range []struct {
 		rule    *policy.Rule
 		applied func(n int) string
@@ -136,7 +138,8 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		coCur := co
 		coCur.Refs = curRefs
 		var edits []policy.Edit
-		for _, f := range check.RunWith(cur, coCur).Findings {
+		before := check.RunWith(cur, coCur)
+		for _, f := range before.Findings {
 			if f.Rule == step.rule && f.Fix != nil {
 				edits = append(edits, f.Fix.Edits...)
 			}
@@ -150,8 +153,18 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		if err != nil {
 			return nil, err
 		}
-		if len(res.Problems) > 0 {
-			return nil, &Refused{What: step.rule.ID, Problems: problemLines(res.Problems)}
+		problems := problemLines(res.Problems)
+		if len(problems) == 0 {
+			for _, f := range newFindings(before.Findings, check.RunWith(res.After, co).Findings) {
+				problems = append(problems, i18n.Sprintf("%s: %s %s: %s (check would report this only after the change)", f.Pos, f.Severity, f.Rule.ID, f.Message))
+			}
+		}
+		if len(problems) > 0 {
+			c.Skipped = append(c.Skipped, i18n.Sprintf("%s: left out, it would not keep everything as it is:", step.rule.ID))
+			for _, l := range problems {
+				c.Skipped = append(c.Skipped, "\t"+l)
+			}
+			continue
 		}
 		cur = res.After
 		c.add(r, res.Files)

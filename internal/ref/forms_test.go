@@ -380,6 +380,18 @@ func TestForms(t *testing.T) {
 		body: "## 1. 目的\n\n同(1)による。\n\n## 2. 組織\n\n### (1) 体制\n\n体制を定める。\n\n### (2) 役割\n\n役割を定める。\n\n## 3. 評価\n\n上記2(1)による。同(2)による。同(3)による。\n",
 		want: []string{"同(1) !ref/unresolved", "上記2(1) -> 2(1)#1-体制", "同(2) -> 2(2)#2-役割", "同(3) !ref/unresolved"},
 	}, {
+		name: "a sentence ended with ． (the ，． style) does not make the number after it another's",
+		body: "## 1. 記録\n\n(1) 受付簿に記入する．\n\n(2) 保存する．(1)に示す受付簿は5年間保存する．①に準じて廃棄する．\n",
+		want: []string{"(1) -> 1(1)#1-記録.p1", "① !ref/unresolved"},
+	}, {
+		name: "a list written with spaces inside item (2) names its (2) without citing itself",
+		body: "## 1. 記録\n\n(1) 受付する。\n\n(2) 次の事項を記録する。(1) 日時、(2) 内容\n",
+		want: []string{"(1) -> 1(1)#1-記録.p1", "(2) -> 1(2)#1-記録.p2"},
+	}, {
+		name: "ref/form notes a list once, at its first member",
+		body: "第1条　甲\n\n第2条　次に掲げる者を置く。\n\n一　責任者\n\n二　管理者\n\n三　担当者\n\n2　前項各号の者は、研修を受ける。\n\n第3条　第2条第2号及び第3号の者が行う。\n",
+		want: []string{"前項各号 -> 第2条第1項第1号#s.a2.1.g1 第2条第1項第2号#s.a2.1.g2 第2条第1項第3号#s.a2.1.g3", "第2条第2号 -> 第2条第1項第2号#s.a2.1.g2 ~ref/form", "第3号 -> 第2条第1項第3号#s.a2.1.g3"},
+	}, {
 		name: "⑴ is (1) written as one character, as a label and in a citation",
 		body: "## 1. 目的\n\n⑴ 情報資産の保護\n\n⑵ 業務の継続\n\n## 2. 対象\n\n上記1⑵の業務及び上記1(1)を対象とする。\n",
 		want: []string{"上記1⑵ -> 1(2)#1-目的.p2", "上記1(1) -> 1(1)#1-目的.p1"},

@@ -961,10 +961,16 @@ func (s *scanner) expr(text string, i int) (expr, [][2]int, bool) {
 }
 
 // numberedBefore reports whether the text just before i ends in a digit,
-// a period or a Latin letter: what an outline number there continues.
+// a period after a digit (5.1(3); not 。 written ．, which ends a
+// sentence) or a Latin letter: what an outline number there continues.
 func numberedBefore(text string, i int) bool {
+	digit := func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 	r := prevRune(text, i)
-	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '.' || r == '．' || r < 0x80 && unicode.IsLetter(r) || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+	if r == '.' || r == '．' {
+		_, w := utf8.DecodeLastRuneInString(text[:i])
+		return digit(prevRune(text, i-w))
+	}
+	return digit(r) || r < 0x80 && unicode.IsLetter(r) || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
 // bareOutline reports whether an expression is outline numbers with

@@ -296,6 +296,8 @@ func (st *state) resolve(r *Ref, e expr, c chain, links []link) {
 	}
 }
 
+func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
+
 // checkForm notes a citation 法制執務 writes otherwise: 第1条第1項 of an
 // article with one 項 is 第1条, and 第2条第2号 of an article with more than
 // one 項 names its 項, 第2条第1項第2号 — a reader may have meant 第2条第2項.
@@ -307,6 +309,9 @@ func (st *state) checkForm(r *Ref, links []link, path []*policy.Section) {
 		prev, l := links[i-1], links[i]
 		if prev.level != levelArticle || path[i-1] == nil || path[i] == nil {
 			continue
+		}
+		if i-1 < len(r.Cites) && r.Cites[i-1].Inherited {
+			continue // 第3号 of 第2条第2号及び第3号: the member before it is noted
 		}
 		switch {
 		case l.level == levelClause && l.kind == linkNamed && path[i].SoleClause():
@@ -1431,7 +1436,9 @@ func (st *state) checkSelf(r *Ref, e expr, links []link) {
 	if e.direction == "" && l.kind == linkOutline {
 		// (1) inside (1)'s own list is a citation of a sibling; only
 		// (2)に示す inside (2) itself, after its label, cites itself.
-		if t := r.Targets[0]; t == st.host && r.Start > t.Offset && len(links) == 1 {
+		// A particle after it (に示す, の, による) says it is cited, not
+		// listed: (1) 日時、(2) 内容 enumerates, even with spaces.
+		if t := r.Targets[0]; t == st.host && r.Start > t.Offset && len(links) == 1 && isHiragana(nextRune(st.text, e.end)) {
 			st.fail(r, policy.RuleRefSelf, policy.Error,
 				i18n.Sprintf("%s points at %s: %s", r.Text, i18n.T("the section it stands in"), t.Display()),
 				selfHint(t))

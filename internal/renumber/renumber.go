@@ -172,6 +172,8 @@ type planner struct {
 	// cites are the provision each link of a reference must name, in the
 	// working tree's sections (nil where a link names none by itself).
 	cites map[*ref.Ref][]*policy.Section
+	// baseSec is same the other way, made when first asked (baseArticle).
+	baseSec map[*policy.Section]*policy.Section
 }
 
 func (pl *planner) problem(pos policy.Pos, msg string) {

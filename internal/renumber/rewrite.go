@@ -111,30 +111,58 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 }
 
 // firstClauses names the first 項 in a citation of a 号 of an article that
-// has more than one 項 now (第2条第1号 → 第2条第1項第1号, 前条第1号 → 前条第1項
-// 第1号): a 項 inserted into the article makes the short form, which names
-// the 号 of an article of one 項, cite otherwise than 法制執務 does
-// (ref/form); and leaves it out where the article is left with one.
+// the change gave a second 項 (第2条第1号 → 第2条第1項第1号, 前条第1号 →
+// 前条第1項第1号), as 法制執務 cites a 号 of an article of several 項
+// (ref/form), and leaves it out where the change left the article one 項.
+// A citation of an article whose count of 項 did not change is left as
+// written: 第1条第2号 of an article that had two 項 may mean 第1条第2項,
+// which is for the editor to say.
 func (pl *planner) firstClauses(r *ref.Ref, cites []*policy.Section) []textEdit {
 	var out []textEdit
 	for i := 0; i+1 < len(r.Cites) && i+1 < len(cites); i++ {
-		a, it, c := cites[i], cites[i+1], r.Cites[i]
-		if a == nil || it == nil || c.Inherited || r.Cites[i+1].Inherited || a.Style != policy.StyleArticle {
+		a, it, c, next := cites[i], cites[i+1], r.Cites[i], r.Cites[i+1]
+		if a == nil || it == nil || c.Inherited || next.Inherited || a.Style != policy.StyleArticle {
 			continue
 		}
-		if i+2 < len(r.Cites) && it.Kind == policy.KindImplicit && it.Parent == a && it.SoleClause() && !r.Cites[i+2].Inherited {
-			// The other way: 第2条第1項第1号 of an article left with one 項
-			// is 第2条第1号.
-			out = append(out, textEdit{r.Cites[i+1].Start, r.Cites[i+1].End, ""})
+		was := pl.baseArticle(a)
+		if was == nil {
 			continue
 		}
-		first := it.Parent
-		if first == nil || first.Kind != policy.KindImplicit || first.Parent != a || first.SoleClause() {
-			continue
+		before, now := clauseCount(was), clauseCount(a)
+		switch {
+		case before == 1 && now > 1 && it.Parent != nil && it.Parent.Kind == policy.KindImplicit && it.Parent.Parent == a:
+			// Before the 号's own link, after any caption: 第1条（責任者）第1項第2号.
+			out = append(out, textEdit{next.Start, next.Start, "第" + policy.FormatNumber(1, pl.citeDigits(it.Parent)) + "項"})
+		case before > 1 && now == 1 && i+2 < len(r.Cites) && it.Kind == policy.KindImplicit && it.Parent == a && !r.Cites[i+2].Inherited:
+			out = append(out, textEdit{next.Start, next.End, ""})
 		}
-		out = append(out, textEdit{c.End, c.End, "第" + policy.FormatNumber(1, pl.citeDigits(first)) + "項"})
 	}
 	return out
+}
+
+// baseArticle is the article of the base that a working tree's article
+// is, or nil (no base, or an article the change adds).
+func (pl *planner) baseArticle(a *policy.Section) *policy.Section {
+	if pl.same == nil {
+		return nil
+	}
+	if pl.baseSec == nil {
+		pl.baseSec = make(map[*policy.Section]*policy.Section, len(pl.same))
+		for o, n := range pl.same {
+			pl.baseSec[n] = o
+		}
+	}
+	return pl.baseSec[a]
+}
+
+func clauseCount(a *policy.Section) int {
+	n := 0
+	for _, c := range a.Children {
+		if c.Style == policy.StyleClause {
+			n++
+		}
+	}
+	return n
 }
 
 // parentIs reports whether p holds s: as its parent, or as the article
@@ -274,11 +302,18 @@ func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 func (pl *planner) upperConjunctions(r *ref.Ref) {
 	body, d := r.Doc.Body(), r.Doc
 	const and, upper = "及び", "並びに"
+	add := func(start int) {
+		e := policy.Edit{File: d.Path, Start: d.BodyStart + start, End: d.BodyStart + start + len(and), New: upper}
+		// Two ranges joined by one 及び both ask for it: once.
+		if !slices.Contains(pl.p.Edits, e) {
+			pl.p.Edits = append(pl.p.Edits, e)
+		}
+	}
 	if r.Start >= len(and) && string(body[r.Start-len(and):r.Start]) == and && strings.Contains(r.Expr, and+r.Text) {
-		pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.Start - len(and), End: d.BodyStart + r.Start, New: upper})
+		add(r.Start - len(and))
 	}
 	if r.End+len(and) <= len(body) && string(body[r.End:r.End+len(and)]) == and && strings.Contains(r.Expr, r.Text+and) {
-		pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.End, End: d.BodyStart + r.End + len(and), New: upper})
+		add(r.End)
 	}
 }
 
