@@ -1,6 +1,8 @@
 package renumber
 
 import (
+	"unicode"
+	"unicode/utf8"
 	"net/url"
 	"slices"
 	"sort"
@@ -168,12 +170,52 @@ func (s shift) body(before, after *policy.Document, off int) int {
 	return s.at(before.BodyStart+off) - after.BodyStart
 }
 
+// outlineIn finds the outline number old in a link's text, written with
+// ASCII or full-width digits and standing as a number of its own (the 3 of
+// 上記3, not of 13 or 3年): its offset and length, and now written the
+// same way.
+func outlineIn(text, old, now string) (int, int, string, bool) {
+	if old == "" || old == now {
+		return 0, 0, "", false
+	}
+	for _, v := range [][2]string{{old, now}, {wideOutline(old), wideOutline(now)}} {
+		o := v[0]
+		k := strings.Index(text, o)
+		if k < 0 || strings.Count(text, o) != 1 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[:k])
+		after, _ := utf8.DecodeRuneInString(text[k+len(o):])
+		if unicode.IsDigit(before) || unicode.IsDigit(after) || after == '年' || after == '日' || after == '月' {
+			continue
+		}
+		return k, len(o), v[1], true
+	}
+	return 0, 0, "", false
+}
+
+// wideOutline writes an outline number's digits and brackets full-width.
+func wideOutline(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '0' && r <= '9':
+			return r - '0' + '０'
+		case r == '(':
+			return '（'
+		case r == ')':
+			return '）'
+		}
+		return r
+	}, s)
+}
+
 // Links are the edits that keep Markdown links pointing at the headings
 // whose IDs a renumbering changes: [脅威](#3-想定する脅威) becomes
 // (#4-想定する脅威) when 3. becomes 4. after is the plan's Cur with its
 // edits applied. The edits are in the files as read, like the plan's.
 func (p *Plan) Links(after *policy.Repo) ([]policy.Edit, []Problem) {
 	moved := map[*policy.Section]string{}
+	now := map[*policy.Section]*policy.Section{}
 	for i, cd := range p.cur.Docs {
 		ad := after.Docs[i]
 		if cd == ad || cd.Root == nil || ad.Root == nil {
@@ -186,6 +228,7 @@ func (p *Plan) Links(after *policy.Repo) ([]policy.Edit, []Problem) {
 		for k, c := range cs {
 			if c.ID != as[k].ID && c.Kind != policy.KindImplicit {
 				moved[c] = as[k].ID
+				now[c] = as[k]
 			}
 		}
 	}
@@ -233,6 +276,14 @@ func (p *Plan) Links(after *policy.Repo) ([]policy.Edit, []Problem) {
 				frag = url.PathEscape(id)
 			}
 			edits = append(edits, policy.Edit{File: d.Path, Start: d.BodyStart + at, End: d.BodyStart + from + i + 1 + len(dest), New: frag})
+			// The number the link's text writes follows too: [上記3](#3-…)
+			// becomes [上記4](#4-…), [基本方針3](…#3-…) [基本方針4](…).
+			if t, ok := l.FirstChild().(*ast.Text); ok && t.NextSibling() == nil && now[sec] != nil {
+				text := string(t.Segment.Value(body))
+				if k, n, nw, ok := outlineIn(text, sec.Outline(), now[sec].Outline()); ok && !namesArticle(text) {
+					edits = append(edits, policy.Edit{File: d.Path, Start: d.BodyStart + t.Segment.Start + k, End: d.BodyStart + t.Segment.Start + k + n, New: nw})
+				}
+			}
 			return ast.WalkContinue, nil
 		})
 	}
