@@ -1,12 +1,12 @@
 package renumber
 
 import (
-	"unicode"
-	"unicode/utf8"
 	"net/url"
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
