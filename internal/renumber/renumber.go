@@ -584,11 +584,42 @@ func duplicates(r *ref.Ref) []*policy.Section {
 // on its way (the 第3条 of 第3条第2項) when several articles of the
 // document carry it — a new article typed as a second 第3条 — or nil. The reference
 // resolved through the first of them, which only its writer can confirm.
+// outlineStyle reports whether a style numbers an outline (1., (1), ①,
+// ア, (ア)), whose numbers are counted among siblings.
+func outlineStyle(st policy.Style) bool {
+	switch st {
+	case policy.StyleDot, policy.StyleParen, policy.StyleCircled, policy.StyleKatakana, policy.StyleParenKatakana:
+		return true
+	}
+	return false
+}
+
 func sharedCite(r *ref.Ref) []*policy.Section {
 	for _, c := range r.Cites {
 		s := c.Sec
-		// Articles only: a repeated outline number (a second 4.) is read
-		// as written, the first of them, as the styles case shows.
+		if !c.Relative && s != nil && s.Parent != nil && outlineStyle(s.Style) {
+			// 上記2(2) where an inserted (2) repeats the number of the one
+			// it goes before: which of them is meant, only the editor
+			// knows.
+			up := strings.HasPrefix(r.Text, "上記") || strings.HasPrefix(r.Text, "前記")
+			down := strings.HasPrefix(r.Text, "下記") || strings.HasPrefix(r.Text, "後記")
+			var same []*policy.Section
+			for _, x := range s.Parent.Children {
+				if x.Style != s.Style || !x.Number.Equal(s.Number) {
+					continue
+				}
+				if x.Doc == r.Doc && (up && x.Offset > r.Start || down && x.Offset < r.Start) {
+					continue // 前記(ア) looks up: the (ア) below is not meant
+				}
+				same = append(same, x)
+			}
+			if len(same) > 1 {
+				return same
+			}
+			continue
+		}
+		// Articles, numbered through the document (outline numbers are
+		// above, among their siblings).
 		if c.Relative || s == nil || s.Parent == nil || s.Provisional || s.Style != policy.StyleArticle {
 			continue
 		}
