@@ -29,7 +29,11 @@ func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 			body := d.Body()
 			seen := map[[2]int]bool{}
 			var edits []policy.Edit
-			add := func(start int, old string) {
+			// An outline number cited (上記2) is no 項: style.clauses is
+			// not its width.
+			outlineOnly := st
+			outlineOnly.Clauses = st.Digits
+			addStyled := func(start int, old string, st policy.StyleConfig) {
 				k := [2]int{start, start + len(old)}
 				if seen[k] {
 					return
@@ -39,6 +43,7 @@ func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 					edits = append(edits, policy.Edit{File: d.Path, Start: d.BodyStart + start, End: d.BodyStart + start + len(old), New: out})
 				}
 			}
+			add := func(start int, old string) { addStyled(start, old, st) }
 			for _, s := range d.Sections() {
 				if start, label, ok := renumber.LabelAt(s); ok {
 					add(start, label)
@@ -50,6 +55,12 @@ func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 				}
 				for _, c := range x.Cites {
 					if !c.Relative && c.NumEnd > c.NumStart && c.End <= len(body) && string(body[c.Start:c.End]) == c.Text {
+						if c.Sec != nil && c.Sec.Style != policy.StyleClause && !c.Sec.Style.Group() {
+							// 上記2, 基本方針6: an outline's number, not a
+							// 項's bare ２ — in style.digits.
+							addStyled(c.Start, c.Text, outlineOnly)
+							continue
+						}
 						add(c.Start, c.Text)
 					}
 				}
