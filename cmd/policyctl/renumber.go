@@ -91,13 +91,21 @@ func renumberRun(opts *renumberOptions) error {
 	if err != nil {
 		return err
 	}
-	if co.Base == nil && opts.Against == "" {
-		// Nothing approved yet: the references of the last commit say what
-		// each meant before the edit (a new article typed as a second 第3条
-		// leaves 第3条第2項 in older text ambiguous as written).
-		co = lastCommit(opts.f, &opts.repo, h)
+	ro := renumber.Options{Doc: opts.Doc, Branch: opts.Branch, Collapse: opts.Collapse}
+	if opts.Against == "" {
+		// The references of the last commit say what each meant before
+		// the edit (a new article typed as a second 第3条 leaves 第3条第2項
+		// in older text ambiguous as written): the base when nothing is
+		// approved yet; after the revision in force otherwise, for text
+		// committed since it (a 前条 in an article written after it).
+		last := lastCommit(opts.f, &opts.repo, h)
+		if co.Base == nil {
+			co = last
+		} else {
+			ro.Head = last.Base
+		}
 	}
-	c, err := fix.Renumber(r, co, renumber.Options{Doc: opts.Doc, Branch: opts.Branch, Collapse: opts.Collapse})
+	c, err := fix.Renumber(r, co, ro)
 	if err != nil {
 		return refused(opts.f, "renumber", err)
 	}

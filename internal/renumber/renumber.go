@@ -41,14 +41,22 @@ type Options struct {
 	// target a renumbering since the base moved: the fixes of
 	// ref/renumbered.
 	RefsOnly bool
+	// Head is the last commit, for Input.Head when the caller's input
+	// has none.
+	Head *policy.Repo
 }
 
 // Input is what a plan is made from. Base, the revision the working tree
 // changes, may be nil: references then keep the targets they have as
-// written. The references of each model are resolved when not given.
+// written. Head, when set, is the last commit after Base: a reference
+// Base lacks but Head has (text committed since the revision in force)
+// keeps what it pointed at there. The references of each model are
+// resolved when not given.
 type Input struct {
 	Base, Cur         *policy.Repo
 	BaseRefs, CurRefs map[*policy.Document][]*ref.Ref
+	Head              *policy.Repo
+	HeadRefs          map[*policy.Document][]*ref.Ref
 }
 
 // Plan is a renumbering as data.
@@ -122,6 +130,12 @@ func Make(in Input, opts Options) (*Plan, error) {
 	}
 	if in.Base != nil && in.BaseRefs == nil {
 		in.BaseRefs = ref.AllFrom(in.Base, in.Cur, in.CurRefs)
+	}
+	if in.Head == nil && opts.Head != nil && opts.Head != in.Base {
+		in.Head = opts.Head
+	}
+	if in.Head != nil && in.HeadRefs == nil {
+		in.HeadRefs = ref.AllFrom(in.Head, in.Cur, in.CurRefs)
 	}
 	n := 0
 	for _, rs := range in.CurRefs {
@@ -205,13 +219,25 @@ func (pl *planner) identify() {
 		}
 		pairs = ref.Counterparts(pl.in.Base, cur, pl.in.BaseRefs, pl.in.CurRefs, pl.same)
 	}
+	var headPairs map[*ref.Ref]*ref.Ref
+	var headSame map[*policy.Section]*policy.Section
+	if pl.in.Head != nil {
+		headSame = ref.Match(pl.in.Head, cur)
+		headPairs = ref.Counterparts(pl.in.Head, cur, pl.in.HeadRefs, pl.in.CurRefs, headSame)
+	}
 	for _, d := range cur.Docs {
 		for _, r := range pl.in.CurRefs[d] {
 			if r.External {
 				continue
 			}
 			if old := pairs[r]; old != nil && !old.External && len(old.Targets) > 0 {
-				pl.fromBase(r, old)
+				pl.fromBase(r, old, pl.same)
+				continue
+			}
+			if old := headPairs[r]; old != nil && !old.External && len(old.Targets) > 0 {
+				// Committed since the revision in force: what it pointed
+				// at in the last commit.
+				pl.fromBase(r, old, headSame)
 				continue
 			}
 			if len(r.Targets) == 0 {
@@ -236,11 +262,12 @@ func (pl *planner) identify() {
 	}
 }
 
-// fromBase takes a reference's identity from the base revision.
-func (pl *planner) fromBase(r, old *ref.Ref) {
+// fromBase takes a reference's identity from the base revision (or the
+// last commit), whose sections same maps to the working tree's.
+func (pl *planner) fromBase(r, old *ref.Ref, same map[*policy.Section]*policy.Section) {
 	if old.Each && r.Each {
 		// 前項各号 keeps meaning every 号 of that 項, as many as it has now.
-		if p := pl.same[old.Targets[0].Parent]; p != nil {
+		if p := same[old.Targets[0].Parent]; p != nil {
 			var want []*policy.Section
 			for _, c := range p.Children {
 				if c.Style == old.Targets[0].Style {
@@ -248,14 +275,14 @@ func (pl *planner) fromBase(r, old *ref.Ref) {
 				}
 			}
 			if len(want) > 0 {
-				pl.keep(r, old, want)
+				pl.keep(r, old, want, same)
 				return
 			}
 		}
 	}
 	var want []*policy.Section
 	for i, t := range old.Targets {
-		n := pl.same[t]
+		n := same[t]
 		if n == nil {
 			if old.Range && i > 0 && i < len(old.Targets)-1 {
 				continue // a range keeps covering what is left between its ends
@@ -265,18 +292,18 @@ func (pl *planner) fromBase(r, old *ref.Ref) {
 		}
 		want = append(want, n)
 	}
-	pl.keep(r, old, want)
+	pl.keep(r, old, want, same)
 }
 
 // keep gives a reference the identity want, and each of its links the
 // provision its counterpart's named in the base.
-func (pl *planner) keep(r, old *ref.Ref, want []*policy.Section) {
+func (pl *planner) keep(r, old *ref.Ref, want []*policy.Section, same map[*policy.Section]*policy.Section) {
 	pl.p.identity[r] = want
 	cs := make([]*policy.Section, len(r.Cites))
 	if len(old.Cites) == len(r.Cites) {
 		for i, c := range old.Cites {
 			if c.Sec != nil {
-				cs[i] = pl.same[c.Sec]
+				cs[i] = same[c.Sec]
 			}
 		}
 	}
