@@ -232,9 +232,17 @@ func (pl *planner) widened(r *ref.Ref, want []*policy.Section) bool {
 func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 	body := r.Doc.Body()
 	cites := pl.cites[r]
-	if string(body[r.Start:r.End]) == r.Text && slices.ContainsFunc(r.Cites, func(c ref.Cite) bool { return c.Relative }) {
+	inOrder := slices.IsSortedFunc(want, func(a, b *policy.Section) int {
+		if a.Doc != b.Doc {
+			return 0
+		}
+		return a.Offset - b.Offset
+	})
+	if string(body[r.Start:r.End]) == r.Text && (!inOrder || slices.ContainsFunc(r.Cites, func(c ref.Cite) bool { return c.Relative })) {
 		// 第2条から前条まで: an end written relative has no form to
-		// copy; each member is written by its number, as 前三条 is.
+		// copy; each member is written by its number, as 前三条 is. So
+		// is a range whose members a move put in another order: a list
+		// is written in the order of the text (第5条、第6条及び第7条).
 		if list, ok := pl.list(want, r.Doc, r.Host); ok {
 			d := r.Doc
 			pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.Start, End: d.BodyStart + r.End, New: list})
