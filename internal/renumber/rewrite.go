@@ -107,7 +107,33 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 		}
 	}
 	edits = append(edits, pl.firstClauses(r, cites)...)
+	edits = append(edits, pl.direction(r, want)...)
 	pl.emit(r, edits)
+}
+
+// direction turns the direction word of a reference that a move put on
+// the other side of its target: 下記5 above the reference is 上記5, 後記5
+// 前記5, and the other way round.
+func (pl *planner) direction(r *ref.Ref, want []*policy.Section) []textEdit {
+	if len(want) == 0 {
+		return nil
+	}
+	t := want[len(want)-1]
+	if t.Doc != r.Doc {
+		return nil
+	}
+	swap := map[string]string{"下記": "上記", "後記": "前記", "上記": "下記", "前記": "後記"}
+	for word, other := range swap {
+		if !strings.HasPrefix(r.Text, word) {
+			continue
+		}
+		up := word == "上記" || word == "前記"
+		if up && t.Offset > r.Start || !up && t.Offset < r.Start {
+			return []textEdit{{r.Start, r.Start + len(word), other}}
+		}
+		return nil
+	}
+	return nil
 }
 
 // firstClauses names the first 項 in a citation of a 号 of an article that
