@@ -233,13 +233,31 @@ func (row Row) Text(l *Labels) string {
 // runName names provisions of one kind: 第2条, 第2条及び第3条, 第2条から第5条まで.
 func runName(run []*Section, l *Labels) string {
 	first, last := number(run[0].NewLabel), number(run[len(run)-1].NewLabel)
-	switch {
-	case len(run) == 1:
+	if len(run) == 1 {
 		return first + l.OmittedSep + l.Omitted
-	case len(run) == 2:
+	}
+	// A member that is a run of its own (第6条から第8条まで　削除) lends
+	// the run its end: 第1条から第8条まで, never 第1条から第6条から第8条まで
+	// まで.
+	if a, _, ok := rangeEnds(first, l); ok {
+		first = a
+	}
+	if _, b, ok := rangeEnds(last, l); ok {
+		last = b
+	}
+	if len(run) == 2 && !strings.Contains(run[0].NewLabel+run[1].NewLabel, l.From) {
 		return first + l.And + last + l.OmittedSep + l.Omitted
 	}
 	return first + l.From + last + l.To + l.OmittedSep + l.Omitted
+}
+
+// rangeEnds splits a label written as a range, 第6条から第8条まで.
+func rangeEnds(label string, l *Labels) (string, string, bool) {
+	a, rest, ok := strings.Cut(label, l.From)
+	if !ok || l.To == "" || !strings.HasSuffix(rest, l.To) {
+		return "", "", false
+	}
+	return a, strings.TrimSuffix(rest, l.To), true
 }
 
 // coveredBy reports whether s stands inside one of the provisions named.

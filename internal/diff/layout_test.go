@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
+
+	"github.com/policyctl/policyctl/internal/policy"
 )
 
 // noLineStart are characters 禁則処理 keeps from beginning a line.
@@ -150,6 +152,27 @@ func TestTextShowsControls(t *testing.T) {
 		}
 		if len(widths) != 1 {
 			t.Errorf("color=%v: the column rule is at %v:\n%s", color, widths, out)
+		}
+	}
+}
+
+// TestRunOfRanges: a run whose end is a range of its own (第6条から第8条まで
+// 削除) is named from its first to its last number, never with a range
+// inside a range.
+func TestRunOfRanges(t *testing.T) {
+	l := LabelsFor("ja")
+	sec := func(label string) *Section { return &Section{NewLabel: label, style: policy.StyleArticle} }
+	for _, tc := range []struct {
+		run  []*Section
+		want string
+	}{
+		{[]*Section{sec("第1条"), sec("第2条"), sec("第6条から第8条まで")}, "第1条から第8条まで　（略）"},
+		{[]*Section{sec("第1条"), sec("第2条から第5条まで")}, "第1条から第5条まで　（略）"},
+		{[]*Section{sec("第6条から第8条まで"), sec("第9条")}, "第6条から第9条まで　（略）"},
+		{[]*Section{sec("第1条"), sec("第2条")}, "第1条及び第2条　（略）"},
+	} {
+		if got := (Row{Run: tc.run, Elided: true}).Text(l); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
 }
