@@ -188,6 +188,8 @@ type planner struct {
 	cites map[*ref.Ref][]*policy.Section
 	// baseSec is same the other way, made when first asked (baseArticle).
 	baseSec map[*policy.Section]*policy.Section
+	// rangeWas counts the members a range covered in the base.
+	rangeWas map[*ref.Ref]int
 }
 
 func (pl *planner) problem(pos policy.Pos, msg string) {
@@ -299,6 +301,12 @@ func (pl *planner) fromBase(r, old *ref.Ref, same map[*policy.Section]*policy.Se
 // provision its counterpart's named in the base.
 func (pl *planner) keep(r, old *ref.Ref, want []*policy.Section, same map[*policy.Section]*policy.Section) {
 	pl.p.identity[r] = want
+	if old.Range {
+		if pl.rangeWas == nil {
+			pl.rangeWas = map[*ref.Ref]int{}
+		}
+		pl.rangeWas[r] = len(old.Targets)
+	}
 	cs := make([]*policy.Section, len(r.Cites))
 	if len(old.Cites) == len(r.Cites) {
 		for i, c := range old.Cites {

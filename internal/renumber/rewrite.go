@@ -46,6 +46,13 @@ func (pl *planner) rewriteRef(r *ref.Ref, want []*policy.Section) {
 			pl.asList(r, want)
 			return
 		}
+		if len(want) == 2 && pl.rangeWas[r] > 2 && pl.renumbered(want) {
+			// 第5条から第7条まで with 第6条 deleted: two are cited as
+			// 第5条及び第6条, a range is for three or more (one written
+			// with two stays as written).
+			pl.asList(r, want)
+			return
+		}
 	}
 	type span struct{ start, end int }
 	done := map[span]bool{}
