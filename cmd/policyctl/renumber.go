@@ -113,7 +113,12 @@ func renumberRun(opts *renumberOptions) error {
 		i18n.Fprintf(opts.f.stderr, "policyctl renumber: %s\n", l)
 	}
 	if c.Empty() {
-		if !opts.DryRun && len(c.Skipped) == 0 {
+		switch {
+		case len(c.Skipped) > 0:
+		case opts.DryRun:
+			// Standard output is the patch alone (| git apply): empty.
+			i18n.Fprintf(opts.f.stderr, "nothing to renumber: every sequence is contiguous and every reference keeps its target\n")
+		default:
 			i18n.Fprintf(opts.f.stdout, "nothing to renumber: every sequence is contiguous and every reference keeps its target\n")
 		}
 		return nil
