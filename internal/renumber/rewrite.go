@@ -329,7 +329,7 @@ func (pl *planner) asList(r *ref.Ref, want []*policy.Section) {
 		}
 		items = append(items, prefix+text)
 	}
-	list := joinList(items)
+	list := joinList(pl.subRanges(want, items))
 	d := r.Doc
 	pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + r.Start, End: d.BodyStart + r.End, New: list})
 	pl.p.Refs = append(pl.p.Refs, Rewrite{Ref: r, Old: r.Text, New: list})
@@ -356,6 +356,38 @@ func (pl *planner) upperConjunctions(r *ref.Ref) {
 	if r.End+len(and) <= len(body) && string(body[r.End:r.End+len(and)]) == and && strings.Contains(r.Expr, r.Text+and) {
 		add(r.End)
 	}
+}
+
+// subRanges writes each run of three or more members numbered one after
+// another as a range of its own: 第1条から第10条まで with 第2条 inserted
+// becomes 第1条及び第3条から第11条まで, not eleven articles — among them
+// the deleted ones (第8条　削除), which a range may run over but a list
+// may not name. items are the members written one by one.
+func (pl *planner) subRanges(want []*policy.Section, items []string) []string {
+	if len(want) != len(items) {
+		return items
+	}
+	next := func(a, b *policy.Section) bool {
+		na, nb := pl.p.number(a), pl.p.number(b)
+		if a.Style != b.Style || a.Doc != b.Doc || len(na.Sub) > 0 || len(nb.Sub) > 0 || nb.N != na.N+1 {
+			return false
+		}
+		return a.Style == policy.StyleArticle || a.Parent == b.Parent
+	}
+	var out []string
+	for i := 0; i < len(want); {
+		j := i
+		for j+1 < len(want) && next(want[j], want[j+1]) {
+			j++
+		}
+		if j-i >= 2 {
+			out = append(out, items[i]+"から"+items[j]+"まで")
+		} else {
+			out = append(out, items[i:j+1]...)
+		}
+		i = j + 1
+	}
+	return out
 }
 
 // joinList writes a list as a 例規 does: A及びB; A、B及びC.
