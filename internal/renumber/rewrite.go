@@ -372,7 +372,17 @@ func (pl *planner) subRanges(want []*policy.Section, items []string) []string {
 		if a.Style != b.Style || a.Doc != b.Doc || len(na.Sub) > 0 || len(nb.Sub) > 0 || nb.N != na.N+1 {
 			return false
 		}
-		return a.Style == policy.StyleArticle || a.Parent == b.Parent
+		if a.Style != policy.StyleArticle && a.Parent != b.Parent {
+			return false
+		}
+		// Nothing of their kind between them (a 第3条の2 that --branch
+		// made keeps 第3条 and 第4条 their numbers, and stands between).
+		for _, x := range a.Doc.Sections() {
+			if x.Style == a.Style && x.Offset > a.Offset && x.Offset < b.Offset {
+				return false
+			}
+		}
+		return true
 	}
 	var out []string
 	for i := 0; i < len(want); {
