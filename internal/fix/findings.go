@@ -77,13 +77,20 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 		c.add(r, enc)
 		c.Applied = append(c.Applied, i18n.Sprintf("%d files converted to UTF-8 with LF line ends in NFC (text/encoding)", len(enc)))
 	}
+	// What a converted file needs is seen only once it can be read: the
+	// steps after this one are chosen on the text as it now is (a
+	// Shift_JIS file with half-width kana and a gap is fixed in one run).
+	decide := first
+	if len(enc) > 0 {
+		decide = check.RunWith(cur, co)
+	}
 
 	// Numbering gaps and duplicates, by renumbering; references that a
 	// renumbering since the base moved, by rewriting them.
-	numbering := has(first, func(rule *policy.Rule) bool {
+	numbering := has(decide, func(rule *policy.Rule) bool {
 		return rule == policy.RuleNumberingGap || rule == policy.RuleNumberingDuplicate
 	})
-	moved := has(first, func(rule *policy.Rule) bool { return rule == policy.RuleRefRenumbered })
+	moved := has(decide, func(rule *policy.Rule) bool { return rule == policy.RuleRefRenumbered })
 	if numbering || moved {
 		p, err := renumber.Make(renumber.Input{Base: co.Base, Cur: cur}, renumber.Options{RefsOnly: !numbering})
 		if err != nil {
@@ -131,7 +138,7 @@ func Findings(r *policy.Repo, co check.Options, rules Selector) (*Change, error)
 			return i18n.Sprintf("%d numbers written in the configured style (numbering/style)", n)
 		}},
 	} {
-		if !has(first, func(rule *policy.Rule) bool { return rule == step.rule }) {
+		if !has(decide, func(rule *policy.Rule) bool { return rule == step.rule }) {
 			continue
 		}
 		curRefs := ref.All(cur)
