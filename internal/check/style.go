@@ -54,6 +54,15 @@ func numberStyle(refs map[*policy.Document][]*ref.Ref) rule {
 					continue
 				}
 				for _, c := range x.Cites {
+					if c.Relative && c.End <= len(body) && string(body[c.Start:c.End]) == c.Text {
+						// 前2条 where style.articles asks for kanji: 前二条.
+						k := [2]int{c.Start, c.End}
+						if out, changed := renumber.RestyleRelative(c.Text, st); changed && !seen[k] {
+							seen[k] = true
+							edits = append(edits, policy.Edit{File: d.Path, Start: d.BodyStart + c.Start, End: d.BodyStart + c.End, New: out})
+						}
+						continue
+					}
 					if !c.Relative && c.NumEnd > c.NumStart && c.End <= len(body) && string(body[c.Start:c.End]) == c.Text {
 						if c.Sec != nil && c.Sec.Style != policy.StyleClause && !c.Sec.Style.Group() {
 							// 上記2, 基本方針6: an outline's number, not a

@@ -122,3 +122,26 @@ func wideOrKanji(text string) bool {
 	}
 	return false
 }
+
+// RestyleRelative writes the count of a relative word in kanji — 前2条,
+// 前２項 as 前二条, 前二項 — where style.articles asks for kanji. Where it
+// asks for arabic, 前二条 stays: 例規 written horizontally with 第5条 keep
+// the kanji count as often as not. It returns false when the text is no
+// such word or is written so already.
+func RestyleRelative(text string, style policy.StyleConfig) (string, bool) {
+	rest, ok := strings.CutPrefix(text, "前")
+	if !ok || style.Articles != "kanji" {
+		return text, false
+	}
+	unit, _ := utf8.DecodeLastRuneInString(rest)
+	if !strings.ContainsRune("編章節款目条項号", unit) {
+		return text, false
+	}
+	num := strings.TrimSuffix(rest, string(unit))
+	l, ok := policy.Lex("第"+num+string(unit), 0)
+	if !ok || l.Kind != policy.LabelUnit || l.End != len("第"+num+string(unit)) || len(l.Num.Sub) > 0 || l.Num.N < 2 {
+		return text, false
+	}
+	out := "前" + policy.FormatNumber(l.Num.N, policy.DigitsKanji) + string(unit)
+	return out, out != text
+}
