@@ -17,7 +17,15 @@ func (pl *planner) relabel(s *policy.Section, num policy.Number) {
 	d := s.Doc
 	body := d.Body()
 	if shared(s) {
-		pl.problem(d.BodyPos(s.Offset), i18n.Sprintf("%s is one of several provisions written as one (２・３　（略）); renumber it by hand", s.Label))
+		// Written once for all of them (第6条から第8条まで　削除, ２・３
+		// （略））: the label is rewritten when every one has its number.
+		if pl.shared == nil {
+			pl.shared = map[ast.Node]*policy.Section{}
+		}
+		if _, ok := pl.shared[s.Node]; !ok {
+			pl.shared[s.Node] = s
+			pl.sharedOrder = append(pl.sharedOrder, s)
+		}
 		return
 	}
 	start, old, ok := labelAt(s, body)
@@ -36,6 +44,81 @@ func (pl *planner) relabel(s *policy.Section, num policy.Number) {
 	}
 	pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + start, End: d.BodyStart + start + len(old), New: label})
 	pl.p.Numbers = append(pl.p.Numbers, Number{Section: s, Old: old, New: label})
+}
+
+// relabelShared rewrites the one label of provisions written as one —
+// 第6条から第8条まで　削除, 第6条及び第7条　削除, ２・３　（略） — with their
+// new numbers: each number in it names one of them, in order (a range's
+// two ends the first and the last).
+func (pl *planner) relabelShared(first *policy.Section) {
+	d := first.Doc
+	body := d.Body()
+	var group []*policy.Section
+	for _, c := range first.Parent.Children {
+		if c.Node == first.Node && c.Kind == policy.KindParagraph {
+			group = append(group, c)
+		}
+	}
+	refuse := func() {
+		pl.problem(d.BodyPos(first.Offset), i18n.Sprintf("%s is one of several provisions written as one (２・３　（略）); renumber it by hand", first.Label))
+	}
+	start, label, ok := labelAt(first, body)
+	if !ok || len(group) < 2 {
+		refuse()
+		return
+	}
+	type token struct{ start, end int }
+	var toks []token
+	for i := 0; i < len(label); {
+		if l, ok := policy.Lex(label, i); ok && l.NumEnd > l.NumStart && (l.Kind == policy.LabelUnit || l.Kind == policy.LabelDigits) {
+			toks = append(toks, token{i, l.End})
+			i = l.End
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(label[i:])
+		i += size
+	}
+	var members []*policy.Section
+	switch {
+	case len(toks) == len(group):
+		members = group
+	case len(toks) == 2 && strings.Contains(label, "から"):
+		members = []*policy.Section{group[0], group[len(group)-1]}
+		for k := 1; k < len(group); k++ {
+			if pl.p.number(group[k]).N != pl.p.number(group[k-1]).N+1 {
+				refuse() // a range that would no longer run one by one
+				return
+			}
+		}
+	default:
+		refuse()
+		return
+	}
+	var b strings.Builder
+	at := 0
+	for k, t := range toks {
+		m := members[k]
+		num := pl.p.number(m)
+		old := label[t.start:t.end]
+		l, _ := policy.Lex(old, 0)
+		nw, ok := writeLabel(old, m.Style, num, l.Digits)
+		if !ok {
+			refuse()
+			return
+		}
+		b.WriteString(label[at:t.start])
+		b.WriteString(nw)
+		at = t.end
+	}
+	b.WriteString(label[at:])
+	if nw := b.String(); nw != label {
+		pl.p.Edits = append(pl.p.Edits, policy.Edit{File: d.Path, Start: d.BodyStart + start, End: d.BodyStart + start + len(label), New: nw})
+		for _, m := range group {
+			if !pl.p.number(m).Equal(m.Number) {
+				pl.p.Numbers = append(pl.p.Numbers, Number{Section: m, Old: m.Style.Label(m.Number), New: m.Style.Label(pl.p.number(m))})
+			}
+		}
+	}
 }
 
 // shared reports whether a section shares its block with another, as the

@@ -147,6 +147,9 @@ func Make(in Input, opts Options) (*Plan, error) {
 	if !opts.RefsOnly {
 		pl.fileOrder()
 		pl.renumber()
+		for _, s := range pl.sharedOrder {
+			pl.relabelShared(s)
+		}
 	}
 	pl.rewrite()
 	pl.linkTexts()
@@ -190,6 +193,10 @@ type planner struct {
 	baseSec map[*policy.Section]*policy.Section
 	// rangeWas counts the members a range covered in the base.
 	rangeWas map[*ref.Ref]int
+	// shared are the provisions written as one whose label waits for all
+	// their numbers (relabelShared), by block, in the order met.
+	shared      map[ast.Node]*policy.Section
+	sharedOrder []*policy.Section
 }
 
 func (pl *planner) problem(pos policy.Pos, msg string) {
