@@ -257,7 +257,7 @@ func (pl *planner) identify() {
 			if dup == nil {
 				dup = sharedCite(r)
 			}
-			if dup != nil && !pl.opts.RefsOnly {
+			if dup != nil && !pl.opts.RefsOnly && pl.renumbers(dup[0].Doc) {
 				pl.problem(r.Pos, i18n.Sprintf("%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup)))
 				continue
 			}
@@ -269,6 +269,18 @@ func (pl *planner) identify() {
 			pl.cites[r] = cs
 		}
 	}
+}
+
+// renumbers reports whether the plan may renumber provisions of d: every
+// document, or with --doc the one named and the files of its tier after
+// it (whose articles follow from its). A reference ambiguous among the
+// provisions of another document is that document's to settle.
+func (pl *planner) renumbers(d *policy.Document) bool {
+	if pl.opts.Doc == "" || d == nil {
+		return true
+	}
+	sel := pl.in.Cur.Doc(pl.opts.Doc)
+	return d == sel || sel != nil && d.Meta.Tier != "" && d.Meta.Tier == sel.Meta.Tier
 }
 
 // fromBase takes a reference's identity from the base revision (or the
