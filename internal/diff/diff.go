@@ -589,14 +589,16 @@ func align(old, new []*unit) map[int]int {
 		}
 		return key{}
 	}, false)
+	// A 削除 placeholder reads like every other: it is paired by where it
+	// stands (below), never by its number or its words.
 	try(func(u *unit) key {
-		if u.sec == nil {
+		if u.sec == nil || u.sec.Deleted() {
 			return key{}
 		}
 		return key{style: u.sec.Style, outline: u.outline, title: u.title(), id: "\x00"}
 	}, false)
 	try(func(u *unit) key {
-		if u.sec == nil || u.title() == "" {
+		if u.sec == nil || u.title() == "" || u.sec.Deleted() {
 			return key{}
 		}
 		return key{style: u.sec.Style, title: u.title(), id: "\x00"}
@@ -619,7 +621,11 @@ func align(old, new []*unit) map[int]int {
 			continue
 		}
 		j, ok := byOutline[key{style: ou.sec.Style, outline: ou.outline}]
-		if ok && j >= 0 && !usedNew[j] && ou.similarity(new[j]) >= 0.5 {
+		// Not a 削除 placeholder: every one reads the same, and a
+		// renumbering that moves them past each other would pair them
+		// crosswise (第9条　削除 with the 第9条 that was 第8条　削除) and
+		// call them moved; they pair in order below.
+		if ok && j >= 0 && !usedNew[j] && !ou.sec.Deleted() && !(new[j].sec != nil && new[j].sec.Deleted()) && ou.similarity(new[j]) >= 0.5 {
 			match[i] = j
 			usedNew[j] = true
 		}
@@ -635,7 +641,7 @@ func align(old, new []*unit) map[int]int {
 			continue
 		}
 		for j, nu := range new {
-			if usedNew[j] || ou.style() != nu.style() {
+			if usedNew[j] || ou.style() != nu.style() || nu.sec != nil && nu.sec.Deleted() {
 				continue
 			}
 			if s := ou.similarity(nu); s >= 0.5 {
@@ -659,12 +665,20 @@ func align(old, new []*unit) map[int]int {
 	for i, j := range match {
 		oldOf[j] = i
 	}
-	for j, nu := range new {
+	for j := 0; j < len(new); j++ {
+		nu := new[j]
 		if usedNew[j] || nu.sec == nil || !nu.sec.Deleted() {
 			continue
 		}
+		// A run of them (第8条　削除, 第9条　削除) pairs in order with
+		// what is left between the same neighbours.
+		run := []int{j}
+		for j+1 < len(new) && !usedNew[j+1] && new[j+1].sec != nil && new[j+1].sec.Deleted() && new[j+1].style() == nu.style() {
+			j++
+			run = append(run, j)
+		}
 		lo, hi := -1, len(old)
-		for k := j - 1; k >= 0; k-- {
+		for k := run[0] - 1; k >= 0; k-- {
 			if i, ok := oldOf[k]; ok {
 				lo = i
 				break
@@ -676,21 +690,19 @@ func align(old, new []*unit) map[int]int {
 				break
 			}
 		}
-		only := -1
+		var left []int
 		for i := lo + 1; i < hi; i++ {
-			if _, ok := match[i]; ok || old[i].style() != nu.style() {
-				continue
+			if _, ok := match[i]; !ok && old[i].style() == nu.style() {
+				left = append(left, i)
 			}
-			if only >= 0 {
-				only = -2
-				break
-			}
-			only = i
 		}
-		if only >= 0 {
-			match[only] = j
-			usedNew[j] = true
-			oldOf[j] = only
+		if len(left) != len(run) {
+			continue
+		}
+		for k, i := range left {
+			match[i] = run[k]
+			usedNew[run[k]] = true
+			oldOf[run[k]] = i
 		}
 	}
 	// Last, what is left at the same number: rewritten in place.

@@ -327,3 +327,22 @@ func TestLeft(t *testing.T) {
 		})
 	}
 }
+
+// TestDeletedPlaceholdersInOrder: 削除 placeholders that a renumbering
+// moves past each other's numbers (第8条・第9条　削除 become 第9条・第10条)
+// pair in order — each with itself — and none is called moved.
+func TestDeletedPlaceholdersInOrder(t *testing.T) {
+	old := "第1条　一\n\n第2条　二\n\n第3条　三\n\n第4条　四\n\n第5条　五\n\n第6条　六\n\n第7条　七\n\n第8条　削除\n\n第9条　削除\n\n第10条　十\n"
+	new := "第1条　一\n\n第2条　新設\n\n第3条　二\n\n第4条　三\n\n第5条　四\n\n第6条　五\n\n第7条　六\n\n第8条　七\n\n第9条　削除\n\n第10条　削除\n\n第11条　十\n"
+	res := Compare(model(t, map[string]string{"policy/d.md": doc(old)}), model(t, map[string]string{"policy/d.md": doc(new)}), Options{})
+	for _, d := range res.Documents {
+		for _, s := range d.Sections {
+			if s.Status == Moved {
+				t.Errorf("%s → %s is called moved", s.OldLabel, s.NewLabel)
+			}
+			if s.OldLabel == "第8条" && s.NewLabel != "第9条" || s.OldLabel == "第9条" && s.NewLabel != "第10条" {
+				t.Errorf("%s pairs with %s", s.OldLabel, s.NewLabel)
+			}
+		}
+	}
+}
