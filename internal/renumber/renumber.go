@@ -550,6 +550,12 @@ func (pl *planner) sequence(run []*policy.Section, from int) {
 		case pl.opts.Branch && s.Style == policy.StyleArticle && n > 0 && pl.inserted(s, seen):
 			b++
 			num = policy.Number{N: n, Sub: []int{b}}
+		case pl.opts.Branch && s.Style == policy.StyleArticle && n == 0 && pl.inserted(s, seen):
+			// Before the first article there is none to branch from: it
+			// is 第1条, and the articles after it move. Said, not hidden.
+			pl.p.Kept = append(pl.p.Kept, Problem{Pos: s.Doc.BodyPos(s.Offset), Message: i18n.Sprintf("--branch: %s stands before the first article, where no 枝番 can be made; it is numbered %s and the articles after it move", s.Label, s.Style.Label(policy.Number{N: 1}))})
+			n, b = 1, 1
+			num = policy.Number{N: 1}
 		case pl.opts.Branch && s.Style == policy.StyleArticle && !s.Provisional && len(bn.Sub) == 1 && bn.N == n && bn.Sub[0] > b+1:
 			// A deleted 枝番 leaves its gap under --branch too.
 			missing := policy.Number{N: n, Sub: []int{b + 1}}
