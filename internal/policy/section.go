@@ -138,6 +138,17 @@ func (s *Section) outline(shown bool) string {
 	return b.String()
 }
 
+// Clauses counts the 項 of an article, its unnumbered first included.
+func (s *Section) Clauses() int {
+	n := 0
+	for _, c := range s.Children {
+		if c.Style == StyleClause {
+			n++
+		}
+	}
+	return n
+}
+
 // SoleClause reports whether s is the first 項 of an article that has no
 // other: it is then cited as the article (第1条第2号), never by number.
 func (s *Section) SoleClause() bool {

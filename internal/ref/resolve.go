@@ -319,26 +319,15 @@ func (st *state) checkForm(r *Ref, links []link, path []*policy.Section) {
 				Message: i18n.Sprintf("%s: %s has one 項, and an article of one 項 is cited without it", r.Text, path[i-1].Outline()),
 				Hint:    i18n.Sprintf("write %s", st.text[links[0].start:l.start]+st.text[l.end:links[len(links)-1].end])}
 			return
-		case l.level == levelItem && l.kind == linkNamed && clauses(path[i-1]) > 1:
+		case l.level == levelItem && l.kind == linkNamed && path[i-1].Clauses() > 1:
 			r.Form = &Problem{Rule: policy.RuleRefForm, Severity: policy.Warning,
-				Message: i18n.Sprintf("%s: %s has %d 項, and a 号 of such an article is cited with its 項", r.Text, path[i-1].Outline(), clauses(path[i-1])),
+				Message: i18n.Sprintf("%s: %s has %d 項, and a 号 of such an article is cited with its 項", r.Text, path[i-1].Outline(), path[i-1].Clauses()),
 				Hint: i18n.Sprintf("write %s (or was %s meant?)",
 					st.text[links[0].start:l.start]+"第"+policy.FormatNumber(path[i].Parent.Number.N, l.digits)+"項"+st.text[l.start:links[len(links)-1].end],
 					st.text[links[0].start:l.start]+strings.Replace(st.text[l.start:l.end], "号", "項", 1))}
 			return
 		}
 	}
-}
-
-// clauses counts the 項 of an article.
-func clauses(a *policy.Section) int {
-	n := 0
-	for _, c := range a.Children {
-		if c.Style == policy.StyleClause {
-			n++
-		}
-	}
-	return n
 }
 
 // checkDeleted reports a reference to a deleted provision, 第2条　削除:

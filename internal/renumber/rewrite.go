@@ -161,7 +161,7 @@ func (pl *planner) firstClauses(r *ref.Ref, cites []*policy.Section) []textEdit 
 		if was == nil {
 			continue
 		}
-		before, now := clauseCount(was), clauseCount(a)
+		before, now := was.Clauses(), a.Clauses()
 		switch {
 		case before == 1 && now > 1 && it.Parent != nil && it.Parent.Kind == policy.KindImplicit && it.Parent.Parent == a:
 			// Before the 号's own link, after any caption: 第1条（責任者）第1項第2号.
@@ -186,16 +186,6 @@ func (pl *planner) baseArticle(a *policy.Section) *policy.Section {
 		}
 	}
 	return pl.baseSec[a]
-}
-
-func clauseCount(a *policy.Section) int {
-	n := 0
-	for _, c := range a.Children {
-		if c.Style == policy.StyleClause {
-			n++
-		}
-	}
-	return n
 }
 
 // parentIs reports whether p holds s: as its parent, or as the article
