@@ -255,7 +255,7 @@ func (pl *planner) identify() {
 			}
 			dup := duplicates(r)
 			if dup == nil {
-				dup = sharedCite(r)
+				dup = sharedCite(r, pl.in.Base != nil)
 			}
 			if dup != nil && !pl.opts.RefsOnly && pl.renumbers(dup[0].Doc) {
 				pl.problem(r.Pos, i18n.Sprintf("%s could mean any of %s, which carry the same number; write the number of the one you mean (or compare with the revision that had one, --against REV), then renumber", r.Text, describe(dup)))
@@ -654,13 +654,16 @@ func outlineStyle(st policy.Style) bool {
 	return false
 }
 
-func sharedCite(r *ref.Ref) []*policy.Section {
+func sharedCite(r *ref.Ref, based bool) []*policy.Section {
 	for _, c := range r.Cites {
 		s := c.Sec
 		if !c.Relative && s != nil && s.Parent != nil && outlineStyle(s.Style) {
-			// 上記2(2) where an inserted (2) repeats the number of the one
-			// it goes before: which of them is meant, only the editor
-			// knows.
+			if !based {
+				continue // no revision before: read as written, the first
+			}
+			// 上記2(2), written since the base, where an inserted (2)
+			// repeats the number of the one it goes before: which of
+			// them is meant, only the editor knows.
 			up := strings.HasPrefix(r.Text, "上記") || strings.HasPrefix(r.Text, "前記")
 			down := strings.HasPrefix(r.Text, "下記") || strings.HasPrefix(r.Text, "後記")
 			var same []*policy.Section
