@@ -141,16 +141,91 @@ func Counterparts(base, cur *policy.Repo, oldRefs, newRefs map[*policy.Document]
 			before[k] = append(before[k], r)
 		}
 		seen := map[key]int{}
+		used := map[*Ref]bool{}
 		for _, r := range newRefs[d] {
 			k := key{r.Host, r.Text, r.member, r.Expr}
 			i := seen[k]
 			seen[k]++
 			if olds := before[k]; i < len(olds) {
 				out[r] = olds[i]
+				used[olds[i]] = true
 			}
 		}
+		staleInEdited(oldRefs[od], newRefs[d], same, used, out)
 	}
 	return out
+}
+
+// staleInEdited pairs, in an expression the editor rewrote, a reference
+// with the base's of the same wording and place in the same provision when
+// what the base's pointed at still stands and the rewritten expression no
+// longer cites it anywhere: a number left stale beside a member added
+// (第2条及び第3条 edited to 第2条、第3条及び第1条 while 第2条 became 第3条)
+// is still found. Where the expression cites the provision by its new
+// number (第6条、第7条及び第8条 edited and renumbered to 第6条及び第7条), or
+// the provision is gone, the reference is new text and left unpaired.
+func staleInEdited(oldRefs, newRefs []*Ref, same map[*policy.Section]*policy.Section, used map[*Ref]bool, out map[*Ref]*Ref) {
+	type key struct {
+		host   *policy.Section
+		text   string
+		member int
+	}
+	before := map[key][]*Ref{}
+	for _, r := range oldRefs {
+		if used[r] || r.External || r.Problem != nil || len(r.Targets) == 0 {
+			continue
+		}
+		h := same[r.Host]
+		if r.Host == nil {
+			h = nil
+		} else if h == nil {
+			continue
+		}
+		k := key{h, r.Text, r.member}
+		before[k] = append(before[k], r)
+	}
+	if len(before) == 0 {
+		return
+	}
+	type exprKey struct {
+		host *policy.Section
+		expr string
+	}
+	cited := map[exprKey]map[*policy.Section]bool{}
+	for _, r := range newRefs {
+		ek := exprKey{r.Host, r.Expr}
+		if cited[ek] == nil {
+			cited[ek] = map[*policy.Section]bool{}
+		}
+		for _, t := range r.Targets {
+			cited[ek][t] = true
+		}
+	}
+	seen := map[key]int{}
+	for _, r := range newRefs {
+		if _, ok := out[r]; ok || r.External {
+			continue
+		}
+		k := key{r.Host, r.Text, r.member}
+		olds := before[k]
+		i := seen[k]
+		if i >= len(olds) {
+			continue
+		}
+		seen[k]++
+		o := olds[i]
+		stale := true
+		for _, t := range o.Targets {
+			n := same[t]
+			if n == nil || cited[exprKey{r.Host, r.Expr}][n] {
+				stale = false
+				break
+			}
+		}
+		if stale {
+			out[r] = o
+		}
+	}
 }
 
 // pairInPlace pairs the references of one document that both revisions

@@ -243,9 +243,11 @@ func (pl *planner) identify() {
 				pl.fromBase(r, old, pl.same)
 				continue
 			}
-			if old := headPairs[r]; old != nil && !old.External && len(old.Targets) > 0 {
+			if old := headPairs[r]; old != nil && !old.External && len(old.Targets) > 0 && old.Problem == nil && duplicates(old) == nil && sharedCite(old, true) == nil {
 				// Committed since the revision in force: what it pointed
-				// at in the last commit.
+				// at in the last commit — unless it was ambiguous there
+				// too (a second 第36条 committed with it): then it is
+				// read as below, and refused as ambiguous.
 				pl.fromBase(r, old, headSame)
 				continue
 			}
