@@ -48,6 +48,7 @@ var japanese = map[string]string{
 	" at line %d":                                                                           "（%d 行目）",
 	" is missing or unreadable: nobody can approve":                                         " がないか読めません。誰も承認できません",
 	" or ": " 又は ",
+	"%s in %s would point the other way than its direction word after the move; rewrite it by hand":                           "%s（%s の中）は、移動の後、方向を示す語と逆を指すことになります。手で書き直してください",
 	"--branch: %s stands before the first article, where no 枝番 can be made; it is numbered %s and the articles after it move": "--branch: %s は最初の条の前にあり、枝番にできません。%s とし、後の条を繰り下げます",
 	"%s: left out, it would not keep everything as it is:":                                                                    "%s: 適用しませんでした。次のとおり、変わってはならないものが変わるためです:",
 	"name the section the number stands under: 上記2(2), 基本方針2(2)":                                                              "番号の上の節を示して書いてください: 上記2(2)、基本方針2(2)",

@@ -131,14 +131,20 @@ func (pl *planner) direction(r *ref.Ref, want []*policy.Section) []textEdit {
 	}
 	swap := map[string]string{"下記": "上記", "後記": "前記", "上記": "下記", "前記": "後記"}
 	for word, other := range swap {
-		if !strings.HasPrefix(r.Text, word) {
+		if !strings.HasPrefix(r.Expr, word) {
 			continue
 		}
 		up := word == "上記" || word == "前記"
-		if up && t.Offset > r.Start || !up && t.Offset < r.Start {
-			return []textEdit{{r.Start, r.Start + len(word), other}}
+		if !(up && t.Offset > r.Start || !up && t.Offset < r.Start) {
+			return nil
 		}
-		return nil
+		if r.Text != r.Expr {
+			// A member of 下記3及び4: one word says where they all are;
+			// with them on both sides now, the sentence is the editor's.
+			pl.problem(r.Pos, i18n.Sprintf("%s in %s would point the other way than its direction word after the move; rewrite it by hand", r.Text, r.Expr))
+			return nil
+		}
+		return []textEdit{{r.Start, r.Start + len(word), other}}
 	}
 	return nil
 }
