@@ -172,24 +172,29 @@ func (s shift) body(before, after *policy.Document, off int) int {
 
 // outlineIn finds the outline number old in a link's text, written with
 // ASCII or full-width digits and standing as a number of its own (the 3 of
-// 上記3, not of 13 or 3年): its offset and length, and now written the
-// same way.
+// 上記3, not of 13, 3年 or the (3) of 上記2(3)), the first such: its
+// offset and length, and now written the same way.
 func outlineIn(text, old, now string) (int, int, string, bool) {
 	if old == "" || old == now {
 		return 0, 0, "", false
 	}
 	for _, v := range [][2]string{{old, now}, {wideOutline(old), wideOutline(now)}} {
 		o := v[0]
-		k := strings.Index(text, o)
-		if k < 0 || strings.Count(text, o) != 1 {
-			continue
+		// The first that stands as a number of its own: 上記2(2) holds 2
+		// twice, and it is the first, the section's, that is meant.
+		for from := 0; from < len(text); {
+			i := strings.Index(text[from:], o)
+			if i < 0 {
+				break
+			}
+			k := from + i
+			before, _ := utf8.DecodeLastRuneInString(text[:k])
+			after, _ := utf8.DecodeRuneInString(text[k+len(o):])
+			if !unicode.IsDigit(before) && !unicode.IsDigit(after) && after != '年' && after != '日' && after != '月' && before != '(' && before != '（' {
+				return k, len(o), v[1], true
+			}
+			from = k + len(o)
 		}
-		before, _ := utf8.DecodeLastRuneInString(text[:k])
-		after, _ := utf8.DecodeRuneInString(text[k+len(o):])
-		if unicode.IsDigit(before) || unicode.IsDigit(after) || after == '年' || after == '日' || after == '月' {
-			continue
-		}
-		return k, len(o), v[1], true
 	}
 	return 0, 0, "", false
 }
