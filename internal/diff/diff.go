@@ -174,9 +174,15 @@ func units(d *policy.Document) []*unit {
 	body := d.Body()
 	var secs []*policy.Section
 	for _, s := range d.Sections() {
-		if s.Kind != policy.KindImplicit {
-			secs = append(secs, s)
+		if s.Kind == policy.KindImplicit {
+			continue
 		}
+		if n := len(secs); n > 0 && s.Node != nil && s.Node == secs[n-1].Node && s.Kind == policy.KindParagraph && s.Label == secs[n-1].Label {
+			// Provisions written as one (第2条から第4条まで　削除, ２・３
+			// （略）) are one row: their one line, under its one label.
+			continue
+		}
+		secs = append(secs, s)
 	}
 	start := func(s *policy.Section) int {
 		off := s.Offset

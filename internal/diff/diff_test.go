@@ -346,3 +346,19 @@ func TestDeletedPlaceholdersInOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedLabelOneRow: provisions written as one (第2条から第4条まで
+// 削除) are one row under their one label, renumbered as one.
+func TestSharedLabelOneRow(t *testing.T) {
+	old := "第1条　一\n\n第2条から第4条まで　削除\n\n第5条　五\n"
+	new := "第1条　一\n\n第2条　新設\n\n第3条から第5条まで　削除\n\n第6条　五\n"
+	res := Compare(model(t, map[string]string{"policy/d.md": doc(old)}), model(t, map[string]string{"policy/d.md": doc(new)}), Options{})
+	var got []string
+	for _, s := range res.Documents[0].Sections {
+		got = append(got, s.Status+" "+s.OldLabel+" -> "+s.NewLabel)
+	}
+	want := []string{"unchanged 第1条 -> 第1条", "added  -> 第2条", "modified 第2条から第4条まで -> 第3条から第5条まで", "modified 第5条 -> 第6条"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
