@@ -84,7 +84,7 @@ func fixRun(opts *fixOptions, rules []string) error {
 		return refused(opts.f, "fix", err)
 	}
 	if !c.Empty() {
-		if err := writeChange(opts.f, h.Tree.Dir, c, opts.DryRun); err != nil {
+		if err := writeChange(opts.f, h.Tree.Dir, c, opts.DryRun, nil); err != nil {
 			return err
 		}
 	} else if !opts.DryRun {

@@ -105,9 +105,15 @@ func renumberRun(opts *renumberOptions) error {
 			ro.Head = last.Base
 		}
 	}
-	c, err := fix.Renumber(r, co, ro)
+	c, verify, err := fix.PlanRenumber(r, co, ro)
 	if err != nil {
 		return refused(opts.f, "renumber", err)
+	}
+	if c.Empty() || opts.DryRun {
+		if err := verify(); err != nil {
+			return refused(opts.f, "renumber", err)
+		}
+		verify = nil
 	}
 	for _, l := range c.Skipped {
 		i18n.Fprintf(opts.f.stderr, "policyctl renumber: %s\n", l)
@@ -123,7 +129,7 @@ func renumberRun(opts *renumberOptions) error {
 		}
 		return nil
 	}
-	return writeChange(opts.f, h.Tree.Dir, c, opts.DryRun)
+	return refused(opts.f, "renumber", writeChange(opts.f, h.Tree.Dir, c, opts.DryRun, verify))
 }
 
 // lastCommit is the base of a working tree that has no approved revision:
@@ -167,7 +173,7 @@ func refused(f *factory, cmd string, err error) error {
 
 // writeChange prints a change as a unified diff and, unless dryRun,
 // writes it and says what it did.
-func writeChange(f *factory, dir string, c *fix.Change, dryRun bool) error {
+func writeChange(f *factory, dir string, c *fix.Change, dryRun bool, verify func() error) error {
 	// The diff is a patch (| git apply) and holds the files' bytes; on a
 	// terminal, their control characters are shown as pictures.
 	out := f.stdout
@@ -182,7 +188,7 @@ func writeChange(f *factory, dir string, c *fix.Change, dryRun bool) error {
 		i18n.Fprintf(f.stderr, "--dry-run: nothing was written; without it, %d files would be written: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))
 		return nil
 	}
-	if err := c.Save(dir, out, f.between); err != nil {
+	if err := c.SaveVerified(dir, out, f.between, verify); err != nil {
 		return err
 	}
 	i18n.Fprintf(f.stdout, "wrote %d files: %s\n", len(c.After), strings.Join(c.Applied, i18n.T(", ")))

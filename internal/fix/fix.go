@@ -59,6 +59,22 @@ func (e *Refused) Error() string {
 // Renumber plans a renumbering of r and verifies it. opts.Base, when
 // set, is the revision whose references give each reference its target.
 func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change, error) {
+	c, verify, err := PlanRenumber(r, co, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := verify(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// PlanRenumber is Renumber in two steps: the change, whose every
+// reference is already verified to keep its target, and verify, which
+// runs check on its result and refuses a change that would add a
+// finding. The change must not be written unless verify returns nil
+// (Change.SaveVerified writes it aside meanwhile).
+func PlanRenumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change, func() error, error) {
 	refs := renumber.Resolve(r, nil)
 	in := renumber.Input{Base: co.Base, Cur: r, CurRefs: refs}
 	if co.Base != nil {
@@ -68,14 +84,14 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 	}
 	p, err := renumber.Make(in, opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	res, err := p.Apply()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(res.Problems) > 0 {
-		return nil, &Refused{What: "renumber", Problems: problemLines(res.Problems)}
+		return nil, nil, &Refused{What: "renumber", Problems: problemLines(res.Problems)}
 	}
 	c := newChange(r)
 	c.add(r, res.Files)
@@ -95,10 +111,8 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 	before := func() *check.Result { co := co; co.Refs = refs; return check.RunWith(r, co) }
 	after := co
 	after.Refs, after.Match = res.Refs, res.BaseMatch
-	if err := c.judge("renumber", before, check.RunWith(res.After, after), nil); err != nil {
-		return nil, err
-	}
-	return c, nil
+	verify := func() error { return c.judge("renumber", before, check.RunWith(res.After, after), nil) }
+	return c, verify, nil
 }
 
 func newChange(r *policy.Repo) *Change {

@@ -328,6 +328,62 @@ func TestSaveShowsTheDiffEitherWay(t *testing.T) {
 	}
 }
 
+// TestSaveVerifiedWaitsForTheVerdict writes a change whose verification
+// runs while its files are written aside: a refusal leaves every file as
+// it was, nothing aside and nothing printed, and returns the refusal; a
+// verdict of nil writes every file. The verification sees the files as
+// they were read either way.
+func TestSaveVerifiedWaitsForTheVerdict(t *testing.T) {
+	for _, refuse := range []bool{true, false} {
+		dir := t.TempDir()
+		c := threeFiles(t, dir)
+		refusal := errors.New("check would report something new")
+		var seen []string
+		verify := func() error {
+			for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+				seen = append(seen, readText(t, dir, name))
+			}
+			if refuse {
+				return refusal
+			}
+			return nil
+		}
+		var out bytes.Buffer
+		err := c.SaveVerified(dir, &out, nil, verify)
+		if want := []string{"old a.md\n", "old sub/b.md\n", "old sub/c.md\n"}; !reflect.DeepEqual(seen, want) {
+			t.Errorf("refuse=%v: verify saw %q", refuse, seen)
+		}
+		if refuse {
+			if !errors.Is(err, refusal) {
+				t.Fatalf("refused: SaveVerified returned %v", err)
+			}
+			for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+				if got := readText(t, dir, name); got != "old "+name+"\n" {
+					t.Errorf("refused: %s reads %q", name, got)
+				}
+			}
+			if out.Len() > 0 {
+				t.Errorf("refused: printed %q", out.String())
+			}
+		} else {
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+				if got := readText(t, dir, name); got != "new "+name+"\n" {
+					t.Errorf("%s reads %q", name, got)
+				}
+			}
+			if !strings.Contains(out.String(), "+new sub/c.md") {
+				t.Errorf("the diff was not printed: %q", out.String())
+			}
+		}
+		if left := listFiles(t, dir); len(left) != 3 {
+			t.Errorf("refuse=%v: files left: %v", refuse, left)
+		}
+	}
+}
+
 // TestEachFolder calls every path once, the paths of a folder in their
 // order and never two of one folder at once, and returns the error of the
 // first failing path in order, whichever folder finished first.
