@@ -98,9 +98,11 @@ func renumberRun(opts *renumberOptions) error {
 		// in older text ambiguous as written): the base when nothing is
 		// approved yet; after the revision in force otherwise, for text
 		// committed since it (a 前条 in an article written after it).
+		// The check of the result is check's own: against the revision
+		// in force, or none.
 		last := lastCommit(opts.f, &opts.repo, h)
 		if co.Base == nil {
-			co = last
+			ro.Base = last.Base
 		} else {
 			ro.Head = last.Base
 		}

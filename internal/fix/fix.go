@@ -77,10 +77,13 @@ func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change,
 func PlanRenumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change, func() error, error) {
 	refs := renumber.Resolve(r, nil)
 	in := renumber.Input{Base: co.Base, Cur: r, CurRefs: refs}
-	if co.Base != nil {
+	if in.Base == nil {
+		in.Base = opts.Base
+	}
+	if in.Base != nil {
 		// The base shares most documents with the working tree (one
 		// cache reads both): its resolution is derived from Cur's.
-		in.BaseRefs = ref.AllFrom(co.Base, r, refs)
+		in.BaseRefs = ref.AllFrom(in.Base, r, refs)
 	}
 	p, err := renumber.Make(in, opts)
 	if err != nil {
@@ -110,7 +113,10 @@ func PlanRenumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Cha
 	}
 	before := func() *check.Result { co := co; co.Refs = refs; return check.RunWith(r, co) }
 	after := co
-	after.Refs, after.Match = res.Refs, res.BaseMatch
+	after.Refs = res.Refs
+	if co.Base != nil {
+		after.Match = res.BaseMatch()
+	}
 	verify := func() error { return c.judge("renumber", before, check.RunWith(res.After, after), nil) }
 	return c, verify, nil
 }

@@ -44,6 +44,11 @@ type Options struct {
 	// Head is the last commit, for Input.Head when the caller's input
 	// has none.
 	Head *policy.Repo
+	// Base is the revision whose references give each its identity when
+	// the check of the result runs against none (fix.PlanRenumber): the
+	// last commit, before any revision is approved, for Input.Base when
+	// the caller's input has none.
+	Base *policy.Repo
 }
 
 // Input is what a plan is made from. Base, the revision the working tree

@@ -326,15 +326,24 @@ type Result struct {
 	// Problems are what Verify found: a result with problems must not be
 	// written.
 	Problems []Problem
-	// BaseMatch maps the sections of the base (Input.Base) to After's —
-	// the provisions renumber followed — or is nil without a base.
-	BaseMatch map[*policy.Section]*policy.Section
+
+	// same and cur are the plan's match of the base to the working tree,
+	// and the working tree, for BaseMatch.
+	same map[*policy.Section]*policy.Section
+	cur  *policy.Repo
+}
+
+// BaseMatch maps the sections of the base (Input.Base) to After's — the
+// provisions renumber followed — or is nil without a base. It is made
+// when asked: only a check of the result against the base needs it.
+func (res *Result) BaseMatch() map[*policy.Section]*policy.Section {
+	return baseMatch(res.same, res.cur, res.After)
 }
 
 // Apply makes the plan's edits in memory, adds the edits that keep Markdown
 // links to renumbered headings (Links) and verifies the result (Verify).
 func (p *Plan) Apply() (*Result, error) {
-	res := &Result{Edits: append([]policy.Edit(nil), p.Edits...), Problems: append([]Problem(nil), p.Problems...)}
+	res := &Result{Edits: append([]policy.Edit(nil), p.Edits...), Problems: append([]Problem(nil), p.Problems...), same: p.same, cur: p.cur}
 	after, files, err := Edit(p.cur, res.Edits)
 	if err != nil {
 		return nil, err
@@ -351,7 +360,6 @@ func (p *Plan) Apply() (*Result, error) {
 	res.Refs = p.resolveAgain(after)
 	res.Problems = append(res.Problems, p.Verify(after, res.Edits, res.Refs)...)
 	sort.SliceStable(res.Problems, func(i, j int) bool { return lessPos(res.Problems[i].Pos, res.Problems[j].Pos) })
-	res.BaseMatch = p.baseMatch(after)
 	return res, nil
 }
 
@@ -359,12 +367,12 @@ func (p *Plan) Apply() (*Result, error) {
 // with the working tree's sections to after's: a document the edits
 // changed has the same provisions in the same order (Verify refuses
 // otherwise), one they left alone is the same model.
-func (p *Plan) baseMatch(after *policy.Repo) map[*policy.Section]*policy.Section {
-	if p.same == nil || len(after.Docs) != len(p.cur.Docs) {
+func baseMatch(same map[*policy.Section]*policy.Section, cur, after *policy.Repo) map[*policy.Section]*policy.Section {
+	if same == nil || len(after.Docs) != len(cur.Docs) {
 		return nil
 	}
 	fwd := map[*policy.Section]*policy.Section{}
-	for i, cd := range p.cur.Docs {
+	for i, cd := range cur.Docs {
 		ad := after.Docs[i]
 		if cd.Root == nil || ad.Root == nil || ad == cd {
 			continue
@@ -378,8 +386,8 @@ func (p *Plan) baseMatch(after *policy.Repo) map[*policy.Section]*policy.Section
 			fwd[c] = as[k]
 		}
 	}
-	out := make(map[*policy.Section]*policy.Section, len(p.same))
-	for o, c := range p.same {
+	out := make(map[*policy.Section]*policy.Section, len(same))
+	for o, c := range same {
 		if a, ok := fwd[c]; ok {
 			out[o] = a
 		} else {
