@@ -111,14 +111,22 @@ func renumberRun(opts *renumberOptions) error {
 	if err != nil {
 		return refused(opts.f, "renumber", err)
 	}
-	if c.Empty() || opts.DryRun {
+	// What was left out is said once the result holds, as a refusal
+	// says nothing else; files are written aside meanwhile.
+	verified := func() error {
 		if err := verify(); err != nil {
-			return refused(opts.f, "renumber", err)
+			return err
 		}
-		verify = nil
+		for _, l := range c.Skipped {
+			i18n.Fprintf(opts.f.stderr, "policyctl renumber: %s\n", l)
+		}
+		return nil
 	}
-	for _, l := range c.Skipped {
-		i18n.Fprintf(opts.f.stderr, "policyctl renumber: %s\n", l)
+	if !c.Empty() && !opts.DryRun {
+		return refused(opts.f, "renumber", writeChange(opts.f, h.Tree.Dir, c, false, verified))
+	}
+	if err := verified(); err != nil {
+		return refused(opts.f, "renumber", err)
 	}
 	if c.Empty() {
 		switch {
@@ -131,7 +139,7 @@ func renumberRun(opts *renumberOptions) error {
 		}
 		return nil
 	}
-	return refused(opts.f, "renumber", writeChange(opts.f, h.Tree.Dir, c, opts.DryRun, verify))
+	return writeChange(opts.f, h.Tree.Dir, c, true, nil)
 }
 
 // lastCommit is the base of a working tree that has no approved revision:

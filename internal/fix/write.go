@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -75,8 +76,25 @@ func (c *Change) Save(dir string, diff io.Writer, between func()) error {
 // removed, nothing is printed and its error is returned. Creating files
 // is mostly the kernel's work on one core per folder, verifying mostly
 // the rules' on both: side by side they take less time than one after
-// the other, and nothing the user sees changes before the verdict.
+// the other, and nothing the user sees changes before the verdict. An
+// interrupt (Ctrl-C, SIGTERM) before the verdict removes what was written
+// aside, then ends the process as the signal would have; one while the
+// files are moved into place waits for the moves, all or none, to end.
 func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify func() error) error {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, interrupts...)
+	defer signal.Stop(sigs)
+	return c.saveVerified(dir, diff, between, verify, sigs, func(s os.Signal) {
+		signal.Stop(sigs)
+		if p, err := os.FindProcess(os.Getpid()); err == nil {
+			_ = p.Signal(s)
+		}
+	})
+}
+
+// saveVerified is SaveVerified with the interrupts it heeds and how it
+// gives a signal back given: tests send their own.
+func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify func() error, sigs <-chan os.Signal, reraise func(os.Signal)) error {
 	verdict := make(chan error, 1)
 	if verify != nil {
 		go func() { verdict <- verify() }()
@@ -84,19 +102,30 @@ func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify
 		verdict <- nil
 	}
 	st, serr := c.stage(dir)
-	if verr := <-verdict; verr != nil {
+	var verr error
+	select {
+	case verr = <-verdict:
+	case s := <-sigs:
+		if serr == nil {
+			st.discard()
+		}
+		reraise(s)
+		// Still here: the platform cannot send the signal again.
+		return i18n.Errorf("interrupted; nothing was written")
+	}
+	if verr != nil {
 		if serr == nil {
 			st.discard()
 		}
 		return verr
 	}
-	if serr != nil {
-		return serr
-	}
 	var buf bytes.Buffer
 	done := make(chan error, 1)
 	go func() { done <- c.WriteDiff(&buf) }()
-	werr := st.commit(between)
+	werr := serr
+	if serr == nil {
+		werr = st.commit(between)
+	}
 	derr := <-done
 	if derr == nil {
 		_, derr = buf.WriteTo(diff)

@@ -384,6 +384,67 @@ func TestSaveVerifiedWaitsForTheVerdict(t *testing.T) {
 	}
 }
 
+// TestSaveShowsTheDiffWhenStagingFails: a file that cannot be written
+// aside (its folder is gone) fails the save, and the diff is printed all
+// the same, as Save promises.
+func TestSaveShowsTheDiffWhenStagingFails(t *testing.T) {
+	dir := t.TempDir()
+	c := threeFiles(t, dir)
+	if err := os.RemoveAll(filepath.Join(dir, "sub")); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	err := c.SaveVerified(dir, &out, nil, func() error { return nil })
+	if err == nil {
+		t.Fatal("saved into a folder that is gone")
+	}
+	if !strings.Contains(out.String(), "+new a.md") {
+		t.Errorf("the diff was not printed: %q", out.String())
+	}
+	if got := readText(t, dir, "a.md"); got != "old a.md\n" {
+		t.Errorf("a.md reads %q", got)
+	}
+	if left := listFiles(t, dir); len(left) != 1 {
+		t.Errorf("files left: %v", left)
+	}
+}
+
+// TestSaveVerifiedInterrupted sends an interrupt while the verification
+// runs: what was written aside is removed, the signal is given back, and
+// nothing is moved into place, whatever the verdict would have been.
+func TestSaveVerifiedInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	c := threeFiles(t, dir)
+	sigs := make(chan os.Signal, 1)
+	release := make(chan struct{})
+	verify := func() error {
+		<-release // the verdict comes only after the interrupt
+		return nil
+	}
+	var given []os.Signal
+	sigs <- os.Interrupt
+	var out bytes.Buffer
+	err := c.saveVerified(dir, &out, nil, verify, sigs, func(s os.Signal) { given = append(given, s) })
+	close(release)
+	if err == nil {
+		t.Fatal("an interrupted save returned nil")
+	}
+	if !reflect.DeepEqual(given, []os.Signal{os.Interrupt}) {
+		t.Errorf("signals given back: %v", given)
+	}
+	for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+		if got := readText(t, dir, name); got != "old "+name+"\n" {
+			t.Errorf("%s reads %q", name, got)
+		}
+	}
+	if left := listFiles(t, dir); len(left) != 3 {
+		t.Errorf("files left: %v", left)
+	}
+	if out.Len() > 0 {
+		t.Errorf("printed %q", out.String())
+	}
+}
+
 // TestEachFolder calls every path once, the paths of a folder in their
 // order and never two of one folder at once, and returns the error of the
 // first failing path in order, whichever folder finished first.

@@ -44,10 +44,10 @@ type Options struct {
 	// Head is the last commit, for Input.Head when the caller's input
 	// has none.
 	Head *policy.Repo
-	// Base is the revision whose references give each its identity when
-	// the check of the result runs against none (fix.PlanRenumber): the
-	// last commit, before any revision is approved, for Input.Base when
-	// the caller's input has none.
+	// Base is the revision whose references give each its identity, for
+	// Input.Base when the caller's input has none: the last commit before
+	// any revision is approved, when the check of the result runs against
+	// none (fix.PlanRenumber).
 	Base *policy.Repo
 }
 
@@ -132,6 +132,9 @@ func Make(in Input, opts Options) (*Plan, error) {
 	}
 	if in.CurRefs == nil {
 		in.CurRefs = ref.All(in.Cur)
+	}
+	if in.Base == nil {
+		in.Base = opts.Base
 	}
 	if in.Base != nil && in.BaseRefs == nil {
 		in.BaseRefs = ref.AllFrom(in.Base, in.Cur, in.CurRefs)
