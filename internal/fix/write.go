@@ -82,7 +82,13 @@ func (c *Change) Save(dir string, diff io.Writer, between func()) error {
 // files are moved into place waits for the moves, all or none, to end.
 func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify func() error) error {
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, interrupts...)
+	for _, s := range interrupts {
+		// One the process was started to ignore (SIGINT in a background
+		// job) stays ignored: Notify would turn it on.
+		if !signal.Ignored(s) {
+			signal.Notify(sigs, s)
+		}
+	}
 	defer signal.Stop(sigs)
 	return c.saveVerified(dir, diff, between, verify, sigs, func(s os.Signal) {
 		signal.Stop(sigs)
