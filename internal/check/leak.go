@@ -79,9 +79,11 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 		// Bucket the titles by their first two characters, then walk the
 		// text visible at lvl once.
 		buckets := map[string][]string{}
+		var starts pairFilter
 		for t := range titles {
 			k := firstRunes(t, 2)
 			buckets[k] = append(buckets[k], t)
+			starts.add(k)
 		}
 		for _, ts := range buckets {
 			sort.Strings(ts)
@@ -104,6 +106,9 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 				for _, p := range shownTexts(n, at, body, defs) {
 					text := fold(p.text)
 					for i := range text {
+						if !starts.mayStart(text[i:]) {
+							continue
+						}
 						for _, t := range buckets[firstRunes(text[i:], 2)] {
 							if !reported[t] && strings.HasPrefix(text[i:], t) {
 								reported[t] = true
@@ -118,6 +123,45 @@ func quotedTitles(r *policy.Repo, report func(policy.Finding)) {
 			})
 		}
 	}
+}
+
+// pairFilter tells the places of a text where no title starts: those
+// whose first two characters start none. quotedTitles reads every
+// character of the text a level shows, and a bit test passes over most
+// of them where a map lookup of a string took a tenth of check's time.
+// It may say yes where no title starts (the bucket lookup then finds
+// none), never no where one does.
+type pairFilter struct {
+	bits  [1 << 16 / 64]uint64
+	short bool // a key of fewer than two characters was added: every place may start one
+}
+
+func pairHash(a, b rune) uint32 { return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA6B) >> 16 }
+
+// add adds key, a title's first two characters (firstRunes).
+func (f *pairFilter) add(key string) {
+	a, w := utf8.DecodeRuneInString(key)
+	if w >= len(key) {
+		f.short = true
+		return
+	}
+	b, _ := utf8.DecodeRuneInString(key[w:])
+	h := pairHash(a, b)
+	f.bits[h/64] |= 1 << (h % 64)
+}
+
+// mayStart reports whether a title may start at the start of s.
+func (f *pairFilter) mayStart(s string) bool {
+	if f.short {
+		return true
+	}
+	a, w := utf8.DecodeRuneInString(s)
+	if w >= len(s) {
+		return false // one character left: no key of two starts here
+	}
+	b, _ := utf8.DecodeRuneInString(s[w:])
+	h := pairHash(a, b)
+	return f.bits[h/64]&(1<<(h%64)) != 0
 }
 
 // firstRunes returns the first n characters of s (fewer if s is shorter).
