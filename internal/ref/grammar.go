@@ -176,6 +176,31 @@ var relWords = func() []relWord {
 	return out
 }()
 
+// relWordsByStart are relWords by their first two characters, longest
+// first: a reference is read at every place that may start one, and most
+// of the three hundred words start with 前. Every word has two.
+var relWordsByStart = func() map[[2]rune][]relWord {
+	m := map[[2]rune][]relWord{}
+	for _, w := range relWords {
+		m[startOf(w.word)] = append(m[startOf(w.word)], w)
+	}
+	return m
+}()
+
+// startOf is the first two characters of s (-1 for one missing).
+func startOf(s string) [2]rune {
+	k := [2]rune{-1, -1}
+	if s == "" {
+		return k
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	k[0] = r
+	if n < len(s) {
+		k[1], _ = utf8.DecodeRuneInString(s[n:])
+	}
+	return k
+}
+
 type relWord struct {
 	word  string
 	kind  linkKind
@@ -507,7 +532,7 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 
 // readRelative reads 前条, 次項, 同号, 前各号, 前二項, 各号, 次の各号.
 func readRelative(text string, i int) (link, bool) {
-	for _, w := range relWords {
+	for _, w := range relWordsByStart[startOf(text[i:])] {
 		if !strings.HasPrefix(text[i:], w.word) {
 			continue
 		}
