@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
@@ -79,7 +80,9 @@ func (c *Change) Save(dir string, diff io.Writer, between func()) error {
 // the other, and nothing the user sees changes before the verdict. An
 // interrupt (Ctrl-C, SIGTERM) before the verdict removes what was written
 // aside, then ends the process as the signal would have; one while the
-// files are moved into place waits for the moves, all or none, to end.
+// files are moved into place waits for the moves, all or none, to end,
+// then ends it. Where a process cannot send itself a signal (Windows),
+// the first returns an error and the second is let go.
 func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify func() error) error {
 	sigs := make(chan os.Signal, 1)
 	for _, s := range interrupts {
@@ -90,17 +93,21 @@ func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify
 		}
 	}
 	defer signal.Stop(sigs)
-	return c.saveVerified(dir, diff, between, verify, sigs, func(s os.Signal) {
-		signal.Stop(sigs)
-		if p, err := os.FindProcess(os.Getpid()); err == nil {
-			_ = p.Signal(s)
+	stop := func() { signal.Stop(sigs) }
+	return c.saveVerified(dir, diff, between, verify, sigs, stop, func(s os.Signal) {
+		stop()
+		p, err := os.FindProcess(os.Getpid())
+		if err == nil && p.Signal(s) == nil {
+			// The signal ends the process as it would have; its delivery
+			// may take a moment, which the caller must not outrun.
+			time.Sleep(time.Second)
 		}
 	})
 }
 
-// saveVerified is SaveVerified with the interrupts it heeds and how it
-// gives a signal back given: tests send their own.
-func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify func() error, sigs <-chan os.Signal, reraise func(os.Signal)) error {
+// saveVerified is SaveVerified with the interrupts it heeds, how it stops
+// heeding them and how it gives one back: tests send their own.
+func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify func() error, sigs <-chan os.Signal, stop func(), reraise func(os.Signal)) error {
 	verdict := make(chan error, 1)
 	if verify != nil {
 		go func() { verdict <- verify() }()
@@ -108,16 +115,31 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 		verdict <- nil
 	}
 	st, serr := c.stage(dir)
-	var verr error
-	select {
-	case verr = <-verdict:
-	case s := <-sigs:
+	interrupted := func(s os.Signal) error {
 		if serr == nil {
 			st.discard()
 		}
 		reraise(s)
 		// Still here: the platform cannot send the signal again.
 		return i18n.Errorf("interrupted; nothing was written")
+	}
+	// An interrupt goes before a verdict that is ready at the same time:
+	// a select between the two would toss a coin.
+	select {
+	case s := <-sigs:
+		return interrupted(s)
+	default:
+	}
+	var verr error
+	select {
+	case verr = <-verdict:
+	case s := <-sigs:
+		return interrupted(s)
+	}
+	select {
+	case s := <-sigs:
+		return interrupted(s)
+	default:
 	}
 	if verr != nil {
 		if serr == nil {
@@ -131,6 +153,15 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 	werr := serr
 	if serr == nil {
 		werr = st.commit(between)
+	}
+	// An interrupt while the files moved waited for all or none of them
+	// to be in place; it is given back now, before the diff is printed
+	// (into a pipe that may block).
+	stop()
+	select {
+	case s := <-sigs:
+		reraise(s)
+	default:
 	}
 	derr := <-done
 	if derr == nil {

@@ -410,38 +410,71 @@ func TestSaveShowsTheDiffWhenStagingFails(t *testing.T) {
 }
 
 // TestSaveVerifiedInterrupted sends an interrupt while the verification
-// runs: what was written aside is removed, the signal is given back, and
-// nothing is moved into place, whatever the verdict would have been.
+// runs, and one that is there when the verdict is too: what was written
+// aside is removed, the signal is given back, and nothing is moved into
+// place, whatever the verdict.
 func TestSaveVerifiedInterrupted(t *testing.T) {
+	for _, verdictReady := range []bool{false, true} {
+		dir := t.TempDir()
+		c := threeFiles(t, dir)
+		sigs := make(chan os.Signal, 1)
+		release := make(chan struct{})
+		verify := func() error {
+			<-release // the verdict comes only after the interrupt
+			return nil
+		}
+		if verdictReady {
+			verify = nil // Save's: a verdict of nil, ready at once
+		}
+		var given []os.Signal
+		sigs <- os.Interrupt
+		var out bytes.Buffer
+		err := c.saveVerified(dir, &out, nil, verify, sigs, func() {}, func(s os.Signal) { given = append(given, s) })
+		close(release)
+		if err == nil {
+			t.Fatalf("verdict ready %v: an interrupted save returned nil", verdictReady)
+		}
+		if !reflect.DeepEqual(given, []os.Signal{os.Interrupt}) {
+			t.Errorf("verdict ready %v: signals given back: %v", verdictReady, given)
+		}
+		for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+			if got := readText(t, dir, name); got != "old "+name+"\n" {
+				t.Errorf("verdict ready %v: %s reads %q", verdictReady, name, got)
+			}
+		}
+		if left := listFiles(t, dir); len(left) != 3 {
+			t.Errorf("verdict ready %v: files left: %v", verdictReady, left)
+		}
+		if out.Len() > 0 {
+			t.Errorf("verdict ready %v: printed %q", verdictReady, out.String())
+		}
+	}
+}
+
+// TestSaveVerifiedInterruptedWhileMoving: an interrupt while the files
+// move into place waits for them all, and is given back once they are
+// in, after the interrupts stopped being heeded.
+func TestSaveVerifiedInterruptedWhileMoving(t *testing.T) {
 	dir := t.TempDir()
 	c := threeFiles(t, dir)
 	sigs := make(chan os.Signal, 1)
-	release := make(chan struct{})
-	verify := func() error {
-		<-release // the verdict comes only after the interrupt
-		return nil
-	}
-	var given []os.Signal
-	sigs <- os.Interrupt
-	var out bytes.Buffer
-	err := c.saveVerified(dir, &out, nil, verify, sigs, func(s os.Signal) { given = append(given, s) })
-	close(release)
-	if err == nil {
-		t.Fatal("an interrupted save returned nil")
-	}
-	if !reflect.DeepEqual(given, []os.Signal{os.Interrupt}) {
-		t.Errorf("signals given back: %v", given)
-	}
-	for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
-		if got := readText(t, dir, name); got != "old "+name+"\n" {
-			t.Errorf("%s reads %q", name, got)
+	var events []string
+	between := func() { sigs <- os.Interrupt } // after the verdict, before the moves
+	stop := func() { events = append(events, "stop") }
+	reraise := func(s os.Signal) {
+		events = append(events, "given back "+s.String())
+		for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+			if got := readText(t, dir, name); got != "new "+name+"\n" {
+				t.Errorf("%s reads %q when the signal is given back", name, got)
+			}
 		}
 	}
-	if left := listFiles(t, dir); len(left) != 3 {
-		t.Errorf("files left: %v", left)
+	var out bytes.Buffer
+	if err := c.saveVerified(dir, &out, between, func() error { return nil }, sigs, stop, reraise); err != nil {
+		t.Fatal(err)
 	}
-	if out.Len() > 0 {
-		t.Errorf("printed %q", out.String())
+	if want := []string{"stop", "given back " + os.Interrupt.String()}; !reflect.DeepEqual(events, want) {
+		t.Errorf("events %q, want %q", events, want)
 	}
 }
 
