@@ -532,7 +532,13 @@ func (s *scanner) readLink(text string, i int, prev *link) (link, bool) {
 
 // readRelative reads 前条, 次項, 同号, 前各号, 前二項, 各号, 次の各号.
 func readRelative(text string, i int) (link, bool) {
-	for _, w := range relWordsByStart[startOf(text[i:])] {
+	return readRelativeFrom(relWordsByStart[startOf(text[i:])], text, i)
+}
+
+// readRelativeFrom reads the first of words, longest first, that text has
+// at i.
+func readRelativeFrom(words []relWord, text string, i int) (link, bool) {
+	for _, w := range words {
 		if !strings.HasPrefix(text[i:], w.word) {
 			continue
 		}

@@ -2,27 +2,13 @@ package ref
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 )
 
 // readRelativeLinear is readRelative as it was, trying every relative
 // word in turn: the index by first characters must read what it reads.
 func readRelativeLinear(text string, i int) (link, bool) {
-	for _, w := range relWords {
-		if !strings.HasPrefix(text[i:], w.word) {
-			continue
-		}
-		end := i + len(w.word)
-		if strings.ContainsRune(notRelative, nextRune(text, end)) {
-			return link{}, false
-		}
-		if w.kind == linkHere && strings.HasPrefix(w.word, "本") && w.level == levelTable {
-			return link{}, false
-		}
-		return link{kind: w.kind, level: w.level, count: w.count, start: i, end: end}, true
-	}
-	return link{}, false
+	return readRelativeFrom(relWords, text, i)
 }
 
 func TestReadRelativeIndexed(t *testing.T) {
