@@ -56,8 +56,9 @@ func (e *Refused) Error() string {
 	return i18n.Sprintf("%s refused, nothing was written:\n\t%s", e.What, strings.Join(e.Problems, "\n\t"))
 }
 
-// Renumber plans a renumbering of r and verifies it. opts.Base, when
-// set, is the revision whose references give each reference its target.
+// Renumber plans a renumbering of r and verifies it. co.Base (or, with
+// none, opts.Base), when set, is the revision whose references give each
+// reference its target; check runs on the result with co.
 func Renumber(r *policy.Repo, co check.Options, opts renumber.Options) (*Change, error) {
 	c, verify, err := PlanRenumber(r, co, opts)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -110,7 +111,16 @@ func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify
 func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify func() error, sigs <-chan os.Signal, stop func(), reraise func(os.Signal)) error {
 	verdict := make(chan error, 1)
 	if verify != nil {
-		go func() { verdict <- verify() }()
+		go func() {
+			defer func() {
+				// A check that panics is a bug: it crashes the command
+				// as it would have, once what was written aside is gone.
+				if v := recover(); v != nil {
+					verdict <- &verifyPanic{v, debug.Stack()}
+				}
+			}()
+			verdict <- verify()
+		}()
 	} else {
 		verdict <- nil
 	}
@@ -145,6 +155,9 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 		if serr == nil {
 			st.discard()
 		}
+		if vp, ok := verr.(*verifyPanic); ok {
+			panic(fmt.Sprintf("%v\n\n%s", vp.value, vp.stack))
+		}
 		return verr
 	}
 	var buf bytes.Buffer
@@ -172,6 +185,15 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 	}
 	return derr // the files are written; the diff could not be shown
 }
+
+// verifyPanic carries a panic of the verification to the goroutine that
+// wrote the files aside.
+type verifyPanic struct {
+	value any
+	stack []byte
+}
+
+func (p *verifyPanic) Error() string { return fmt.Sprint(p.value) }
 
 // Write writes the change into the repository at dir, all files or none.
 // Each new file is written aside, in its folder, first; then every file

@@ -574,3 +574,28 @@ func TestWriteRefusesFolderLinkedOut(t *testing.T) {
 		t.Errorf("a.md reads %q", got)
 	}
 }
+
+// TestSaveVerifiedVerifyPanics: a verification that panics crashes the
+// save, and nothing written aside is left.
+func TestSaveVerifiedVerifyPanics(t *testing.T) {
+	dir := t.TempDir()
+	c := threeFiles(t, dir)
+	var out bytes.Buffer
+	func() {
+		defer func() {
+			if v := recover(); v == nil || !strings.Contains(fmt.Sprint(v), "a bug in a rule") {
+				t.Errorf("recovered %v", v)
+			}
+		}()
+		_ = c.saveVerified(dir, &out, nil, func() error { panic("a bug in a rule") }, make(chan os.Signal), func() {}, func(os.Signal) {})
+		t.Error("saveVerified returned")
+	}()
+	if left := listFiles(t, dir); len(left) != 3 {
+		t.Errorf("files left: %v", left)
+	}
+	for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+		if got := readText(t, dir, name); got != "old "+name+"\n" {
+			t.Errorf("%s reads %q", name, got)
+		}
+	}
+}
