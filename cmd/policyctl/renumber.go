@@ -112,22 +112,24 @@ func renumberRun(opts *renumberOptions) error {
 		return refused(opts.f, "renumber", err)
 	}
 	// What was left out is said once the result holds, as a refusal
-	// says nothing else; files are written aside meanwhile.
-	verified := func() error {
-		if err := verify(); err != nil {
-			return err
-		}
+	// says nothing else — and once the files are in place: a closed pipe
+	// ends the process where it writes.
+	said := func() {
 		for _, l := range c.Skipped {
 			i18n.Fprintf(opts.f.stderr, "policyctl renumber: %s\n", l)
 		}
-		return nil
 	}
 	if !c.Empty() && !opts.DryRun {
-		return refused(opts.f, "renumber", writeChange(opts.f, h.Tree.Dir, c, false, verified))
+		if err := writeChange(opts.f, h.Tree.Dir, c, false, verify); err != nil {
+			return refused(opts.f, "renumber", err)
+		}
+		said()
+		return nil
 	}
-	if err := verified(); err != nil {
+	if err := verify(); err != nil {
 		return refused(opts.f, "renumber", err)
 	}
+	said()
 	if c.Empty() {
 		switch {
 		case len(c.Skipped) > 0:

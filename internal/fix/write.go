@@ -79,7 +79,7 @@ func (c *Change) Save(dir string, diff io.Writer, between func()) error {
 // is mostly the kernel's work on one core per folder, verifying mostly
 // the rules' on both: side by side they take less time than one after
 // the other, and nothing the user sees changes before the verdict. An
-// interrupt (Ctrl-C, SIGTERM) before the verdict removes what was written
+// interrupt (Ctrl-C, SIGTERM, a closed terminal) before the verdict removes what was written
 // aside, then ends the process as the signal would have; one while the
 // files are moved into place waits for the moves, all or none, to end,
 // then ends it. Where a process cannot send itself a signal (Windows),
@@ -169,11 +169,14 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 	}
 	// An interrupt while the files moved waited for all or none of them
 	// to be in place; it is given back now, before the diff is printed
-	// (into a pipe that may block).
+	// (into a pipe that may block) — unless the moves failed: their error
+	// says which files hold what, and ends the command anyway.
 	stop()
 	select {
 	case s := <-sigs:
-		reraise(s)
+		if werr == nil {
+			reraise(s)
+		}
 	default:
 	}
 	derr := <-done

@@ -476,6 +476,26 @@ func TestSaveVerifiedInterruptedWhileMoving(t *testing.T) {
 	if want := []string{"stop", "given back " + os.Interrupt.String()}; !reflect.DeepEqual(events, want) {
 		t.Errorf("events %q, want %q", events, want)
 	}
+
+	// A move that fails: its error is returned, to be said, and the
+	// interrupt is not given back over it.
+	dir = t.TempDir()
+	c = threeFiles(t, dir)
+	events = nil
+	moveFault = func(p string) error {
+		if p == "sub/b.md" {
+			return errors.New("injected failure")
+		}
+		return nil
+	}
+	defer func() { moveFault = nil }()
+	reraise = func(s os.Signal) { events = append(events, "given back "+s.String()) }
+	if err := c.saveVerified(dir, &out, between, func() error { return nil }, sigs, stop, reraise); err == nil || !strings.Contains(err.Error(), "injected failure") {
+		t.Fatalf("a failed move returned %v", err)
+	}
+	if want := []string{"stop"}; !reflect.DeepEqual(events, want) {
+		t.Errorf("a failed move: events %q, want %q", events, want)
+	}
 }
 
 // TestEachFolder calls every path once, the paths of a folder in their
