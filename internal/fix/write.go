@@ -109,6 +109,11 @@ func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify
 // saveVerified is SaveVerified with the interrupts it heeds, how it stops
 // heeding them and how it gives one back: tests send their own.
 func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify func() error, sigs <-chan os.Signal, stop func(), reraise func(os.Signal)) error {
+	// The diff is made while the result is checked, on the core the check
+	// leaves idle, and printed once the files are in place.
+	var buf bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- c.WriteDiff(&buf) }()
 	verdict := make(chan error, 1)
 	if verify != nil {
 		go func() {
@@ -160,9 +165,6 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 		}
 		return verr
 	}
-	var buf bytes.Buffer
-	done := make(chan error, 1)
-	go func() { done <- c.WriteDiff(&buf) }()
 	werr := serr
 	if serr == nil {
 		werr = st.commit(between)
