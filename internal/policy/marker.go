@@ -389,6 +389,9 @@ func nearMisses(d *Document, levels []string) {
 					i18n.T("mark the part with a ::: LEVEL block or {visibility=LEVEL} on its heading"))
 			}
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
+			if quietBlock(n, body) {
+				break // none of the characters the checks below look for
+			}
 			// The text as a reader sees it — emphasis, raw HTML and
 			// character references gone — may read as a fence where no
 			// source line does: *:*::, :<!-- -->::, <b>:::</b>.
@@ -457,11 +460,82 @@ func nearMisses(d *Document, levels []string) {
 			next = off + end + 1
 		}
 		line := body[off:next]
-		if !code[off] && !recognised[off] && !flagged[off] && fenceLikeLine(line) {
+		if mayHold(line, &colonBytes, colonSet) && !code[off] && !recognised[off] && !flagged[off] && fenceLikeLine(line) {
 			d.addFinding(RuleVisibilityMarker, Error, d.BodyStart+off, fenceMessage(line, levels), fenceHint())
 		}
 		off = next
 	}
+}
+
+// Most of a policy is Japanese prose that holds none of the characters
+// the checks of a block's text look for: a v or a character that folds to
+// one (namesVisibility), one that starts another dialect's marker
+// (mayHoldDialect), a colon or a look-alike (fenceLikeText), or a
+// character reference, which can be any of them. One pass over the
+// block's source lines tells so, and its text is neither assembled nor
+// scanned again. The text is made of those lines' characters and nothing
+// else: goldmark adds text of its own (ast.String) only with extensions
+// policyctl does not use (TestPlainTextFromSource).
+var (
+	blockBytes = asciiSet("vV&[!?/.%{:")
+	colonBytes = asciiSet(":&")
+	blockRunes = func() map[rune]bool {
+		m := map[rune]bool{}
+		for _, set := range []map[rune]bool{foldsToVSet, foldsToDialectSet, colonSet} {
+			for r := range set {
+				m[r] = true
+			}
+		}
+		return m
+	}()
+)
+
+// quietBlock reports whether a paragraph's source holds none of those
+// characters. A table cell, which has no lines of its own, is never quiet.
+func quietBlock(n ast.Node, body []byte) bool {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return false
+	}
+	for i := 0; i < lines.Len(); i++ {
+		if seg := lines.At(i); mayHold(seg.Value(body), &blockBytes, blockRunes) {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiSet(s string) (set [utf8.RuneSelf]bool) {
+	for i := 0; i < len(s); i++ {
+		set[s[i]] = true
+	}
+	return set
+}
+
+// mayHold reports whether b holds a byte of ascii or a character of
+// runes. Kanji (E4–E9) and kana and CJK punctuation (E3 80–8A) are passed
+// over by their lead byte: none of them is in runes (TestMayHoldEveryRune).
+func mayHold(b []byte, ascii *[utf8.RuneSelf]bool, runes map[rune]bool) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if ascii[c] {
+				return true
+			}
+			i++
+			continue
+		}
+		if i+2 < len(b) && (c >= 0xE4 && c <= 0xE9 || c == 0xE3 && b[i+1] < 0x8B) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRune(b[i:])
+		if runes[r] {
+			return true
+		}
+		i += w
+	}
+	return false
 }
 
 func fenceHint() string {
