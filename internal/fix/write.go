@@ -25,6 +25,16 @@ import (
 // WriteDiff writes the change as a unified diff, file by file, as git
 // diff and patch read it (see writeUnified).
 func (c *Change) WriteDiff(w io.Writer) error {
+	err := c.writeDiff(w)
+	if p, ok := err.(*verifyPanic); ok {
+		p.crash()
+	}
+	return err
+}
+
+// writeDiff is WriteDiff with a panic of a file's diff carried back as
+// its error, for a caller that must clean up before it crashes.
+func (c *Change) writeDiff(w io.Writer) error {
 	// Each file's diff is made on its own, spread over the cores (a
 	// renumbering can rewrite hundreds), and written in path order.
 	paths := c.Paths()
@@ -32,7 +42,14 @@ func (c *Change) WriteDiff(w io.Writer) error {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
-		g.Go(func() error { return c.fileDiff(&out[i], p) })
+		g.Go(func() (err error) {
+			defer func() {
+				if v := recover(); v != nil {
+					err = &verifyPanic{v, debug.Stack()}
+				}
+			}()
+			return c.fileDiff(&out[i], p)
+		})
 	}
 	if err := g.Wait(); err != nil {
 		return err
@@ -47,6 +64,9 @@ func (c *Change) WriteDiff(w io.Writer) error {
 
 // fileDiff writes the unified diff of one file of the change.
 func (c *Change) fileDiff(w io.Writer, p string) error {
+	if diffFault != nil {
+		diffFault(p)
+	}
 	before := c.Before[p]
 	from, to := quotePath("a/"+p), quotePath("b/"+p)
 	if !utf8.Valid(before) {
@@ -109,11 +129,13 @@ func (c *Change) SaveVerified(dir string, diff io.Writer, between func(), verify
 // saveVerified is SaveVerified with the interrupts it heeds, how it stops
 // heeding them and how it gives one back: tests send their own.
 func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify func() error, sigs <-chan os.Signal, stop func(), reraise func(os.Signal)) error {
-	// The diff is made while the result is checked, on the core the check
-	// leaves idle, and printed once the files are in place.
+	// The diff is made while the result is checked and printed once the
+	// files are in place. A panic there is a bug that crashes the command,
+	// but only once the files are in place: never with some written
+	// aside or moved. A refused change is refused, its diff unread.
 	var buf bytes.Buffer
 	done := make(chan error, 1)
-	go func() { done <- c.WriteDiff(&buf) }()
+	go func() { done <- c.writeDiff(&buf) }()
 	verdict := make(chan error, 1)
 	if verify != nil {
 		go func() {
@@ -161,7 +183,7 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 			st.discard()
 		}
 		if vp, ok := verr.(*verifyPanic); ok {
-			panic(fmt.Sprintf("%v\n\n%s", vp.value, vp.stack))
+			vp.crash()
 		}
 		return verr
 	}
@@ -182,6 +204,9 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 	default:
 	}
 	derr := <-done
+	if vp, ok := derr.(*verifyPanic); ok {
+		vp.crash()
+	}
 	if derr == nil {
 		_, derr = buf.WriteTo(diff)
 	}
@@ -191,14 +216,17 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 	return derr // the files are written; the diff could not be shown
 }
 
-// verifyPanic carries a panic of the verification to the goroutine that
-// wrote the files aside.
+// verifyPanic carries a panic of the verification, or of the diff, to
+// the goroutine that wrote the files aside.
 type verifyPanic struct {
 	value any
 	stack []byte
 }
 
 func (p *verifyPanic) Error() string { return fmt.Sprint(p.value) }
+
+// crash panics again, with the stack where the panic began.
+func (p *verifyPanic) crash() { panic(fmt.Sprintf("%v\n\n%s", p.value, p.stack)) }
 
 // Write writes the change into the repository at dir, all files or none.
 // Each new file is written aside, in its folder, first; then every file
@@ -425,9 +453,11 @@ func sameAsRead(name, path string, read []byte) error {
 
 // Seams for the tests of a failure while the files are moved into place:
 // moveFault, when set, fails the move of a file; swapFiles is swap, or a
-// file system without it; putBack renames an old file back.
+// file system without it; putBack renames an old file back. diffFault,
+// when set, is called as a file's diff is made (a test panics there).
 var (
 	moveFault func(path string) error
+	diffFault func(path string)
 	swapFiles = swap
 	putBack   = os.Rename
 )

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -616,6 +617,47 @@ func TestSaveVerifiedVerifyPanics(t *testing.T) {
 	for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
 		if got := readText(t, dir, name); got != "old "+name+"\n" {
 			t.Errorf("%s reads %q", name, got)
+		}
+	}
+}
+
+// TestSaveVerifiedDiffPanics: the diff is made while the result is
+// checked; a panic there crashes the command once the files are in place,
+// never while some are written aside, and a refused change is refused.
+func TestSaveVerifiedDiffPanics(t *testing.T) {
+	diffFault = func(string) { panic("a bug in the diff") }
+	defer func() { diffFault = nil }()
+	for _, refuse := range []bool{false, true} {
+		dir := t.TempDir()
+		c := threeFiles(t, dir)
+		verify := func() error { return nil }
+		if refuse {
+			verify = func() error { return errors.New("refused") }
+		}
+		var err error
+		func() {
+			defer func() {
+				v := recover()
+				if refuse && v != nil || !refuse && (v == nil || !strings.Contains(fmt.Sprint(v), "a bug in the diff")) {
+					t.Errorf("refuse=%v: recovered %v", refuse, v)
+				}
+			}()
+			err = c.saveVerified(dir, io.Discard, nil, verify, make(chan os.Signal), func() {}, func(os.Signal) {})
+		}()
+		if refuse && err == nil {
+			t.Error("a refused change was not refused")
+		}
+		if left := listFiles(t, dir); len(left) != 3 {
+			t.Errorf("refuse=%v: files left: %v", refuse, left)
+		}
+		want := "new "
+		if refuse {
+			want = "old "
+		}
+		for _, name := range []string{"a.md", "sub/b.md", "sub/c.md"} {
+			if got := readText(t, dir, name); got != want+name+"\n" {
+				t.Errorf("refuse=%v: %s reads %q", refuse, name, got)
+			}
 		}
 	}
 }

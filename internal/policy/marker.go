@@ -490,8 +490,9 @@ var (
 	}()
 )
 
-// quietBlock reports whether a paragraph's source holds none of those
-// characters. A table cell, which has no lines of its own, is never quiet.
+// quietBlock reports whether a block's source lines hold none of those
+// characters; a block without lines is never quiet. (goldmark gives a
+// table cell the line its text is parsed from.)
 func quietBlock(n ast.Node, body []byte) bool {
 	lines := n.Lines()
 	if lines.Len() == 0 {
