@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -51,6 +52,17 @@ func TestMayHoldEveryRune(t *testing.T) {
 // a quiet block's text, as the checks read it, gives each of them nothing
 // to find, and a line that cannot hold a colon is not fence-like.
 func checkQuiet(t *testing.T, src []byte) {
+	// The findings are the same with the pass and without it, with front
+	// matter and without.
+	for _, doc := range []string{string(src), "---\nid: d\ntitle: 文書\ntier: basic\nvisibility: public\napprovers: [mayor]\n---\n" + string(src)} {
+		quietOff = true
+		off := ParseDocument("policy/d.md", []byte(doc), []string{"public", "internal"}).Findings
+		quietOff = false
+		on := ParseDocument("policy/d.md", []byte(doc), []string{"public", "internal"}).Findings
+		if !reflect.DeepEqual(on, off) {
+			t.Fatalf("%q: the findings differ with the pass\nwith:    %v\nwithout: %v", doc, on, off)
+		}
+	}
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -110,6 +122,16 @@ var quietSeeds = []string{
 	"本文 &#118;isibility は内部とする\n",
 	"本文 [ 内部\n", "本文 ! 内部\n", "本文 ? 内部\n", "本文 / 内部\n",
 	"本文 . 内部\n", "本文 % 内部\n", "本文 { 内部\n", "本文 ::: 内部\n",
+	// From a review: where text could come from outside a block's lines.
+	"| a | b |\n|---|---|\n| x\\|y | `a\\|b` |\n",
+	"- 項目\n\t続き：：：\n",
+	"> 引用\n続き\n",
+	"[foo]: /url \"title\"\n\n[foo]\n",
+	"脚注[^1]\n\n[^1]: 注 :::\n",
+	"段落\n===\n",
+	"*:*::\n", ":<!-- -->::\n", "<b>:::</b>\n", "&colon;&colon;&colon;\n",
+	"文\\ 字\n", "a\x00b:::\n", "a\r:::\r\n",
+	"!!! internal\n", "[!internal]\n", "{: .internal}\n",
 }
 
 func FuzzQuietBlock(f *testing.F) {
@@ -118,5 +140,29 @@ func FuzzQuietBlock(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkQuiet(t, []byte(s))
+	})
+}
+
+// quietTokens are the pieces FuzzQuietTokens writes documents with:
+// containers, markup, colons, v's and their look-alikes, references.
+var quietTokens = []string{
+	"|", "---", "\n", "\n\n", "> ", "- ", "1. ", "\t", "    ", "*", "**", "_", "`", "``", "[", "]", "(", ")",
+	"<b>", "</b>", "<!--", "-->", "\\", "&", "#", "# ", ";", "：", "∶", ":", "ｖ", "v", "isibility", "=", "internal",
+	"本文", "規程", "[^1]", "[^1]: ", "~~", "~", "{", "}", "!", "%", ".", "?", "/", "\r", "\r\n", " ", "　", "<https://a>",
+	"===", ":::", "::: internal\n", "&#58;", "&colon;", "\\:", "＝", "［", "！", "<", ">", "a", "1", "|:-|", "| - |",
+	"```\n", "~~~\n", "<div>\n", "</div>\n", "[x]: /u\n", "[x]", "![", "](u)", "\\ ", "\u00a0", "\u200b", "﹕", "︓",
+	"ⅴ", "Ｖ", "{visibility=internal}", "<span>", "x@y.z", "<x@y.z>", "+ ", "* ", "\x00", "\ufffd", "\v", "\f",
+}
+
+func FuzzQuietTokens(f *testing.F) {
+	f.Add([]byte{1, 2, 3})
+	f.Add([]byte{0, 2, 1, 2, 0, 1, 2, 0})
+	f.Add([]byte{51, 32, 29, 33, 34, 2})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var s strings.Builder
+		for _, c := range b {
+			s.WriteString(quietTokens[int(c)%len(quietTokens)])
+		}
+		checkQuiet(t, []byte(s.String()))
 	})
 }
