@@ -132,7 +132,8 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 	// The diff is made while the result is checked and printed once the
 	// files are in place. A panic there is a bug that crashes the command,
 	// but only once the files are in place: never with some written
-	// aside or moved. A refused change is refused, its diff unread.
+	// aside or moved. A refused change is refused, its diff unread — once
+	// it is made: nothing of the change is still at work on return.
 	var buf bytes.Buffer
 	done := make(chan error, 1)
 	go func() { done <- c.writeDiff(&buf) }()
@@ -158,6 +159,7 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 		}
 		reraise(s)
 		// Still here: the platform cannot send the signal again.
+		<-done
 		return i18n.Errorf("interrupted; nothing was written")
 	}
 	// An interrupt goes before a verdict that is ready at the same time:
@@ -182,6 +184,7 @@ func (c *Change) saveVerified(dir string, diff io.Writer, between func(), verify
 		if serr == nil {
 			st.discard()
 		}
+		<-done
 		if vp, ok := verr.(*verifyPanic); ok {
 			vp.crash()
 		}
