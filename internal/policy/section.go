@@ -86,9 +86,14 @@ func (s *Section) Deleted() bool { return s.deleted }
 
 // Path returns the sections from the root's child down to s.
 func (s *Section) Path() []*Section {
-	var p []*Section
+	n := 0
 	for x := s; x != nil && x.Kind != KindRoot; x = x.Parent {
-		p = append([]*Section{x}, p...)
+		n++
+	}
+	p := make([]*Section, n) // one allocation, not one per level
+	for x := s; n > 0; x = x.Parent {
+		n--
+		p[n] = x
 	}
 	return p
 }
