@@ -37,6 +37,9 @@ type RuleDoc struct {
 	// approved, which is rare. raw are its lines as written.
 	lines func() map[uint64]bool
 	raw   func() map[string]bool
+	// more reports whether the body has more than k sentences, reading
+	// only as many as it must.
+	more func(k int) bool
 }
 
 // RulesOf reads the rules of a repository model.
@@ -44,7 +47,8 @@ func RulesOf(r *policy.Repo) *Rules {
 	ru := &Rules{Registry: r.Registry}
 	for _, d := range r.Docs {
 		ru.Docs = append(ru.Docs, RuleDoc{ID: d.Meta.ID, Path: d.Path, Title: d.Meta.Title, Approvers: d.Meta.Approvers,
-			digest: d.Digest(), lines: func() map[uint64]bool { return textUnits(d) }, raw: func() map[string]bool { return rawLines(d) }})
+			digest: d.Digest(), lines: func() map[uint64]bool { return textUnits(d) }, raw: func() map[string]bool { return rawLines(d) },
+			more: func(k int) bool { return moreUnits(d.Body(), k) }})
 	}
 	return ru
 }
@@ -76,19 +80,41 @@ func rawLines(d *policy.Document) map[string]bool {
 // units are kept as 64-bit FNV-1a hashes of the sentences: the text is
 // read once, without a string per sentence.
 func units(body []byte) map[uint64]bool {
+	// A sentence of a policy runs to some 60 bytes or more.
+	out := make(map[uint64]bool, len(body)/64)
+	eachUnit(body, func(h uint64) bool {
+		out[h] = true
+		return true
+	})
+	return out
+}
+
+// moreUnits reports whether body has more than k distinct sentences
+// (units), reading only as far as it must to tell.
+func moreUnits(body []byte, k int) bool {
+	seen := make(map[uint64]bool, min(k+1, 64))
+	more := false
+	eachUnit(body, func(h uint64) bool {
+		seen[h] = true
+		more = len(seen) > k
+		return !more
+	})
+	return more
+}
+
+// eachUnit calls yield with the hash of each sentence of body in order,
+// repeats included, until yield returns false.
+func eachUnit(body []byte, yield func(uint64) bool) {
 	text := body
 	if bytes.IndexByte(body, '&') >= 0 {
 		text = []byte(html.UnescapeString(string(body)))
 	}
-	// A sentence of a policy runs to some 60 bytes or more.
-	out := make(map[uint64]bool, len(text)/64)
 	const offset, prime = 14695981039346656037, 1099511628211
 	h, n := uint64(offset), 0
-	flush := func() {
-		if n >= 4 {
-			out[h] = true
-		}
+	flush := func() bool {
+		ok := n < 4 || yield(h)
 		h, n = offset, 0
+		return ok
 	}
 	var buf [utf8.UTFMax]byte
 	newlines := 0
@@ -101,12 +127,14 @@ func units(body []byte) map[uint64]bool {
 		switch {
 		case r == '\n':
 			// A blank line ends a unit too: lists and headings have no 。.
-			if newlines++; newlines == 2 {
-				flush()
+			if newlines++; newlines == 2 && !flush() {
+				return
 			}
 			continue
 		case r == '。':
-			flush()
+			if !flush() {
+				return
+			}
 		case wordRune(r):
 			for _, c := range buf[:utf8.EncodeRune(buf[:], r)] {
 				h = (h ^ uint64(c)) * prime
@@ -118,7 +146,6 @@ func units(body []byte) map[uint64]bool {
 		newlines = 0
 	}
 	flush()
-	return out
 }
 
 // wordRune is unicode.IsLetter(r) || unicode.IsNumber(r), answered
@@ -207,7 +234,7 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 	freshLines := map[*policy.Document]map[uint64]bool{}
 	for i := range prev.Docs {
 		p := &prev.Docs[i]
-		if p.lines == nil || len(p.lines()) == 0 {
+		if len(fresh) == 0 || p.lines == nil || len(p.lines()) == 0 {
 			continue
 		}
 		for _, d := range fresh {
@@ -226,6 +253,7 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 	// another document's text whose approvers it would otherwise lack
 	// matters: most of a previous document inside it makes that one a
 	// predecessor too.
+	bits, sets := committeeSets(prev.Docs)
 	for _, d := range r.Docs {
 		ps := l.Predecessors[d]
 		if len(ps) == 0 || slices.ContainsFunc(ps, func(p *RuleDoc) bool { return p.digest == d.Digest() }) {
@@ -238,10 +266,20 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 		// Taken-in text is new to the document: only the lines its
 		// predecessors did not hold (an edit adds a few) are read as
 		// sentences and compared.
+		var hasSet uint64
+		for _, c := range has {
+			hasSet |= bits[c]
+		}
+		lacks := func(i int) bool {
+			if bits == nil {
+				return slices.ContainsFunc(prev.Docs[i].Approvers, func(c string) bool { return !slices.Contains(has, c) })
+			}
+			return sets[i]&^hasSet != 0
+		}
 		var candidates []*RuleDoc
 		for i := range prev.Docs {
 			p := &prev.Docs[i]
-			if !slices.Contains(ps, p) && p.lines != nil && slices.ContainsFunc(p.Approvers, func(c string) bool { return !slices.Contains(has, c) }) {
+			if !slices.Contains(ps, p) && p.lines != nil && lacks(i) {
 				candidates = append(candidates, p)
 			}
 		}
@@ -254,8 +292,18 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 				text = append(append(text, line...), '\n')
 			}
 		}
+		fresh := units(text)
+		// No more sentences are added than fresh ones, so a candidate
+		// with more than len(fresh)/minShared sentences cannot have been
+		// taken in: most are ruled out by their first few sentences,
+		// without reading them all, or the predecessors' sentences.
+		limit := int(float64(len(fresh)) / minShared)
+		candidates = slices.DeleteFunc(candidates, func(p *RuleDoc) bool { return p.more != nil && p.more(limit) })
+		if len(candidates) == 0 {
+			continue
+		}
 		var added []uint64
-		for u := range units(text) {
+		for u := range fresh {
 			if !slices.ContainsFunc(ps, func(p *RuleDoc) bool { return p.lines != nil && p.lines()[u] }) {
 				added = append(added, u)
 			}
@@ -284,6 +332,30 @@ func LineageOf(r *policy.Repo, prev *Rules) *Lineage {
 		}
 	}
 	return l
+}
+
+// committeeSets gives each committee that approved a previous document a
+// bit, and each document the set of its approvers: whether a previous
+// document has an approver that a changed one lacks is then one operation,
+// not a search of two lists, for each pair of the two. Nil when there are
+// more committees than bits.
+func committeeSets(docs []RuleDoc) (map[string]uint64, []uint64) {
+	bits := map[string]uint64{}
+	sets := make([]uint64, len(docs))
+	for i := range docs {
+		for _, c := range docs[i].Approvers {
+			b, ok := bits[c]
+			if !ok {
+				if len(bits) == 64 {
+					return nil, nil
+				}
+				b = 1 << len(bits)
+				bits[c] = b
+			}
+			sets[i] |= b
+		}
+	}
+	return bits, sets
 }
 
 // shared is the larger of the shares of a's lines in b and of b's in a.
