@@ -229,14 +229,23 @@ func (c *Cache) Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevI
 		return nil, fmt.Errorf("approvals: %w", err)
 	}
 	vr.configDigest = Digest(cfg)
-	reqs := Requirements(r, prev)
-	for _, q := range reqs {
-		vr.reqs[q.Committee] = q
-	}
 	ents, err := fs.ReadDir(fsys, Dir(id))
 	if err != nil {
 		return nil, fmt.Errorf("approvals: %w", err)
 	}
+	// What each committee must sign (the lineage of every changed
+	// document) is worked out while the approvals are read and their
+	// signatures checked: a file waits for it only to be judged.
+	var reqs []*Requirement
+	ready := make(chan struct{})
+	vr.ready = ready
+	go func() {
+		defer close(ready)
+		reqs = Requirements(r, prev)
+		for _, q := range reqs {
+			vr.reqs[q.Committee] = q
+		}
+	}()
 	// The approvals are checked side by side (reading, signature and
 	// payload are each file's own) and their verdicts taken in the
 	// folder's order.
@@ -286,6 +295,7 @@ func (c *Cache) Verify(fsys fs.FS, r *policy.Repo, id string, prev *Rules, prevI
 		}
 	}
 	_ = g.Wait()
+	<-ready
 	payloads := map[string]map[string]*Payload{}
 	for _, j := range jobs {
 		if j.err != nil {
@@ -377,6 +387,7 @@ type verifier struct {
 	id                           string
 	meta                         *Meta
 	reqs                         map[string]*Requirement
+	ready                        <-chan struct{} // closed when reqs is complete
 	registryDigest, configDigest string
 	files                        map[string]string // path -> digest of the current bytes, "" when missing
 	cache                        *Cache
@@ -389,16 +400,18 @@ func (vr *verifier) one(c, m, file string) (*Payload, *Problem, error) {
 	bad := func(reason Reason, detail string) (*Payload, *Problem, error) {
 		return nil, &Problem{File: file, Committee: c, Member: m, Reason: reason, Detail: detail}, nil
 	}
+	// The files are read while the requirements are still being worked
+	// out; what was read counts only for a committee that is required.
+	payload, reason, err := vr.cache.read(vr.fsys, file, MaxPayload)
+	var sig *read
+	if reason == "" && err == nil {
+		sig, reason, err = vr.cache.read(vr.fsys, strings.TrimSuffix(file, ".json")+".sig", MaxSignature)
+	}
+	<-vr.ready
 	q := vr.reqs[c]
 	if q == nil {
 		return bad(ReasonNotRequired, i18n.Sprintf("committee %q approves no document of this revision", c))
 	}
-	payload, reason, err := vr.cache.read(vr.fsys, file, MaxPayload)
-	if reason != "" || err != nil {
-		return nil, problemOf(file, c, m, reason, err), errOf(reason, err)
-	}
-	sigFile := strings.TrimSuffix(file, ".json") + ".sig"
-	sig, reason, err := vr.cache.read(vr.fsys, sigFile, MaxSignature)
 	if reason != "" || err != nil {
 		return nil, problemOf(file, c, m, reason, err), errOf(reason, err)
 	}
