@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/sync/errgroup"
@@ -72,6 +73,10 @@ type LoadOptions struct {
 	Cache *Cache
 	// Progress counts the documents read, for a person at a terminal.
 	Progress *progress.Meter
+	// Digests works out each document's SHA-256 (Digest) as it is read,
+	// on every core, for a caller that verifies approvals, which name
+	// documents by it.
+	Digests bool
 }
 
 // Cache holds documents by git blob hash; it is safe for concurrent use.
@@ -206,49 +211,60 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 	defer opts.Progress.Done()
 	r.Docs = make([]*Document, len(paths))
 	errs := make([]error, len(paths))
-	// Parsing is independent per document: spread it over the cores.
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, p := range paths {
-		g.Go(func() error {
-			defer opts.Progress.Add(1)
-			key := func(hash string) string {
-				return fmt.Sprintf("%s\x00%s\x00%v\x00%v", hash, p, cfg.Visibility, opts.HeadOnly)
-			}
-			k := ""
-			if h, ok := fsys.(Hasher); ok && opts.Cache != nil {
-				if hash, ok := h.FileHash(p); ok {
-					k = key(hash)
-					if d := opts.Cache.get(k); d != nil {
-						r.Docs[i] = d
-						return nil
-					}
-				}
-			}
-			src, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				errs[i] = fmt.Errorf("policy: %s: %w", p, err)
-				return nil
-			}
-			if k == "" && opts.Cache != nil {
-				// A working tree has no hashes to ask: its bytes are
-				// hashed as git hashes them, so that a file left as a
-				// commit holds it is parsed once for both (renumber's
-				// working tree and its base, a diff of the two).
-				k = key(BlobHash(src))
+	load := func(i int) {
+		defer opts.Progress.Add(1)
+		p := paths[i]
+		key := func(hash string) string {
+			return fmt.Sprintf("%s\x00%s\x00%v\x00%v", hash, p, cfg.Visibility, opts.HeadOnly)
+		}
+		k := ""
+		if h, ok := fsys.(Hasher); ok && opts.Cache != nil {
+			if hash, ok := h.FileHash(p); ok {
+				k = key(hash)
 				if d := opts.Cache.get(k); d != nil {
 					r.Docs[i] = d
-					return nil
+					return
 				}
 			}
-			d := parseHead(p, src, cfg.Visibility)
-			if !opts.HeadOnly {
-				d.Findings = append(EncodingFindings(p, src), d.Findings...)
-				d.parseBody(cfg.Visibility)
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs[i] = fmt.Errorf("policy: %s: %w", p, err)
+			return
+		}
+		if k == "" && opts.Cache != nil {
+			// A working tree has no hashes to ask: its bytes are
+			// hashed as git hashes them, so that a file left as a
+			// commit holds it is parsed once for both (renumber's
+			// working tree and its base, a diff of the two).
+			k = key(BlobHash(src))
+			if d := opts.Cache.get(k); d != nil {
+				r.Docs[i] = d
+				return
 			}
-			r.Docs[i] = d
-			if k != "" {
-				opts.Cache.put(k, d)
+		}
+		d := parseHead(p, src, cfg.Visibility)
+		if !opts.HeadOnly {
+			d.Findings = append(EncodingFindings(p, src), d.Findings...)
+			d.parseBody(cfg.Visibility)
+		}
+		if opts.Digests {
+			d.Digest()
+		}
+		r.Docs[i] = d
+		if k != "" {
+			opts.Cache.put(k, d)
+		}
+	}
+	// Parsing is independent per document: spread it over the cores, one
+	// worker per core taking the next document, so that a stack grown to
+	// parse one (YAML's parser runs deep) serves for the next.
+	var g errgroup.Group
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), len(paths)) {
+		g.Go(func() error {
+			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
+				load(i)
 			}
 			return nil
 		})
