@@ -184,11 +184,11 @@ func TestCorruptTree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at, err := w.approvalsTree(w.Commits[len(w.Commits)-1])
-	if err != nil || at == nil {
+	at, err := w.approvalsAt(w.Commits[len(w.Commits)-1])
+	if err != nil || at.IsZero() {
 		t.Fatal(err)
 	}
-	hash := at.Hash.String()
+	hash := at.String()
 	if err := os.Remove(filepath.Join(r.Dir, ".git/objects", hash[:2], hash[2:])); err != nil {
 		t.Fatal(err)
 	}

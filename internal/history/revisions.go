@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -21,6 +22,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/policyctl/policyctl/approvals"
 	"github.com/policyctl/policyctl/internal/gitfs"
@@ -205,7 +207,7 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 	if err := related(commits, isShallow); err != nil {
 		return nil, err
 	}
-	opts.Load.HeadOnly = true
+	opts.Load.HeadOnly, opts.Load.Digests = true, true
 	// The walk reads a model at many commits: it shows its own progress,
 	// not a phase per model.
 	opts.Load.Progress = nil
@@ -298,13 +300,13 @@ func (s *subFS) ReadFile(name string) ([]byte, error) {
 func (s *subFS) ReadDir(name string) ([]fs.DirEntry, error) { return s.g.ReadDir(s.full(name)) }
 func (s *subFS) FileHash(name string) (string, bool)        { return s.g.FileHash(s.full(name)) }
 
-// approvalsTree is the tree of approvals/ at a commit, or nil when there is
-// none. A tree that cannot be read is an error: a corrupt object must not
-// make a revision disappear.
-func (w *Walk) approvalsTree(c *object.Commit) (*object.Tree, error) {
+// approvalsAt is the hash of the tree of approvals/ at a commit, or
+// ZeroHash when there is none. A tree that cannot be read is an error: a
+// corrupt object must not make a revision disappear.
+func (w *Walk) approvalsAt(c *object.Commit) (plumbing.Hash, error) {
 	t, err := c.Tree()
 	if err != nil {
-		return nil, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
+		return plumbing.ZeroHash, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
 	p := "approvals"
 	if w.Sub != "" && w.Sub != "." {
@@ -312,19 +314,15 @@ func (w *Walk) approvalsTree(c *object.Commit) (*object.Tree, error) {
 	}
 	e, err := t.FindEntry(p)
 	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
-		return nil, nil
+		return plumbing.ZeroHash, nil
 	}
 	if err != nil {
-		return nil, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
+		return plumbing.ZeroHash, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
 	}
 	if e.Mode.IsFile() {
-		return nil, nil
+		return plumbing.ZeroHash, nil
 	}
-	at, err := w.Repo.TreeObject(e.Hash)
-	if err != nil {
-		return nil, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
-	}
-	return at, nil
+	return e.Hash, nil
 }
 
 // Model reads the repository at a commit (front matter only).
@@ -358,31 +356,47 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	w.approvals = make([]map[string]string, len(w.Commits))
 	w.approvalsHash = make([]plumbing.Hash, len(w.Commits))
 	recorded := map[string]bool{}
-	lastHash := plumbing.ZeroHash
 	meter := w.opts.Progress
 	meter.Phase(i18n.T("reading the git history"), len(w.Commits))
 	defer meter.Done()
+	// Each commit's tree is read on every core; the folder itself only
+	// where it changed, which most commits leave as it was.
+	errs := make([]error, len(w.Commits))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	const chunk = 64
+	for lo := 0; lo < len(w.Commits); lo += chunk {
+		g.Go(func() error {
+			for i := lo; i < min(lo+chunk, len(w.Commits)); i++ {
+				if w.approvalsHash[i], errs[i] = w.approvalsAt(w.Commits[i]); errs[i] != nil {
+					return nil
+				}
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
 	for i, c := range w.Commits {
 		meter.Add(1)
-		at, err := w.approvalsTree(c)
-		if err != nil {
-			return nil, err
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		// Most commits leave approvals/ as it was: compare its tree hash
-		// before reading it.
-		h := plumbing.ZeroHash
-		if at != nil {
-			h = at.Hash
-		}
-		w.approvalsHash[i] = h
-		if i > 0 && h == lastHash {
+		h := w.approvalsHash[i]
+		if i > 0 && h == w.approvalsHash[i-1] {
 			w.approvals[i] = w.approvals[i-1]
 			continue
 		}
-		lastHash = h
 		w.approvals[i] = map[string]string{}
-		if at == nil {
+		if h.IsZero() {
 			continue
+		}
+		at, err := w.Repo.TreeObject(h)
+		if err != nil {
+			p := "approvals"
+			if w.Sub != "" && w.Sub != "." {
+				p = w.Sub + "/" + p
+			}
+			return nil, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, err)
 		}
 		for _, e := range at.Entries {
 			// A revision is a folder (not a file, a symbolic link or a
