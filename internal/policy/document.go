@@ -229,7 +229,7 @@ func (d *Document) addFinding(rule *Rule, sev Severity, off int, msg, hint strin
 // so that its other problems can be reported. levels are the configured
 // visibility levels, least restricted first.
 func ParseDocument(path string, src []byte, levels []string) *Document {
-	d := parseHead(path, src, levels)
+	d := parseHead(path, src, levels, nil)
 	d.Findings = append(EncodingFindings(path, src), d.Findings...)
 	d.parseBody(levels)
 	return d
@@ -243,7 +243,7 @@ func readable(src []byte) bool { return utf8.Valid(src) }
 // parseHead reads what does not need the Markdown parser: lines and front
 // matter. History and approvals need no more than this; check reads the
 // encoding of a fully parsed document.
-func parseHead(path string, src []byte, levels []string) *Document {
+func parseHead(path string, src []byte, levels []string, cache *Cache) *Document {
 	d := &Document{Path: path, Source: src, Level: len(levels) - 1}
 	d.lines = append(d.lines, 0)
 	for i, c := range src {
@@ -256,7 +256,7 @@ func parseHead(path string, src []byte, levels []string) *Document {
 		d.unreadable = true
 		return d
 	}
-	d.parseFrontMatter()
+	d.parseFrontMatter(cache)
 	if d.Meta.Present["visibility"] {
 		// Every value written must be known; the most restricted counts.
 		lvl, known := -1, true
@@ -320,7 +320,7 @@ var closerLike = regexp.MustCompile(`^\s*[-‐‑‒–—―ー－─━]{2,}(\
 var fullWidthKey = regexp.MustCompile(`^(\s*)([A-Za-z_][A-Za-z0-9_-]*)\s*：`)
 
 // parseFrontMatter reads the YAML between the first two "---" lines.
-func (d *Document) parseFrontMatter() {
+func (d *Document) parseFrontMatter(cache *Cache) {
 	d.Meta.Present, d.Meta.Lines = map[string]bool{}, map[string]int{}
 	src := d.Source
 	src = bytes.TrimPrefix(src, []byte("\uFEFF")) // reported by text/encoding
@@ -406,8 +406,8 @@ func (d *Document) parseFrontMatter() {
 			Hint:    i18n.T(`the front matter ends only at a line "---" alone; remove the other "---" line`)})
 		return
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(src[first:end], &root); err != nil {
+	root, err := cache.frontMatter(src[first:end])
+	if err != nil {
 		line := yamlErrorLine(err)
 		if strings.Contains(err.Error(), "did not find expected") {
 			// yaml.v3 numbers these parser errors from 0, its other

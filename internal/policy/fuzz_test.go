@@ -3,6 +3,7 @@ package policy
 import (
 	"bytes"
 	"io/fs"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -66,6 +67,15 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d := ParseDocument("f.md", src, levels)
 		checkInvariants(t, d)
+		// Read through a cache — filling it, then from it, then another
+		// body under the same front matter — it reads alike.
+		c := NewCache()
+		for _, b := range [][]byte{src, src, append(slices.Clip(src), "\n第1条　追加\n"...)} {
+			got, want := parseHead("f.md", b, levels, c), parseHead("f.md", b, levels, nil)
+			if !reflect.DeepEqual(got.Meta, want.Meta) || !reflect.DeepEqual(got.Findings, want.Findings) || got.Level != want.Level || got.BodyStart != want.BodyStart {
+				t.Fatalf("through the cache: %+v %v, alone: %+v %v", got.Meta, got.Findings, want.Meta, want.Findings)
+			}
+		}
 	})
 }
 

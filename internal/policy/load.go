@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"go.yaml.in/yaml/v3"
 	"io/fs"
 	"path"
 	"runtime"
@@ -84,6 +85,51 @@ type Cache struct {
 	mu   sync.Mutex
 	docs map[string]cached
 	gen  uint64 // Keep calls so far
+	// yaml holds front matter as YAML read it, by its text: most versions
+	// of a document change its body and keep its front matter.
+	yaml map[string]yamlRead
+}
+
+// yamlRead is a front matter's YAML tree, or the error reading it, and
+// the Keep generation it was last used in. The tree is shared: it is only
+// read (yaml.Node.Decode does not change the node it decodes).
+type yamlRead struct {
+	root *yaml.Node
+	err  error
+	gen  uint64
+}
+
+// keepYAML is how many Keep calls a front matter's YAML outlives its last
+// use: enough for the history of a policy (a few revisions a year), few
+// enough that a walk never holds every front matter it has read.
+const keepYAML = 64
+
+// frontMatter reads a front matter's YAML, once per text.
+func (c *Cache) frontMatter(text []byte) (*yaml.Node, error) {
+	if c == nil {
+		var root yaml.Node
+		err := yaml.Unmarshal(text, &root)
+		return &root, err
+	}
+	c.mu.Lock()
+	e, ok := c.yaml[string(text)]
+	if ok {
+		e.gen = c.gen
+		c.yaml[string(text)] = e
+	}
+	c.mu.Unlock()
+	if ok {
+		return e.root, e.err
+	}
+	root := new(yaml.Node)
+	err := yaml.Unmarshal(text, root)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.yaml == nil {
+		c.yaml = map[string]yamlRead{}
+	}
+	c.yaml[string(text)] = yamlRead{root, err, c.gen}
+	return root, err
 }
 
 // cached is a document and the Keep generation it was last used in.
@@ -109,6 +155,13 @@ func (c *Cache) Keep(r *Repo) {
 	for k, e := range c.docs {
 		if !keep[e.d] && e.gen < c.gen {
 			delete(c.docs, k)
+		}
+	}
+	for k, e := range c.yaml {
+		// A document's front matter is read again when the document
+		// next changes, which may be many revisions later.
+		if e.gen+keepYAML < c.gen {
+			delete(c.yaml, k)
 		}
 	}
 	c.gen++
@@ -243,7 +296,7 @@ func Load(fsys fs.FS, opts LoadOptions) (*Repo, error) {
 				return
 			}
 		}
-		d := parseHead(p, src, cfg.Visibility)
+		d := parseHead(p, src, cfg.Visibility, opts.Cache)
 		if !opts.HeadOnly {
 			d.Findings = append(EncodingFindings(p, src), d.Findings...)
 			d.parseBody(cfg.Visibility)
