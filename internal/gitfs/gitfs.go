@@ -97,7 +97,7 @@ func Resolve(r *git.Repository, rev string) (*object.Commit, error) {
 // concurrent use: go-git's trees are not (they build their lookup maps on
 // first use), so finding a path holds the file system's lock; reading
 // objects goes through the repository's storage, which is safe for
-// concurrent use (pooledStorer), and blobs are copied
+// concurrent use (pooledStorer), and a blob is taken
 // outside both.
 type FS struct {
 	mu   *sync.Mutex
@@ -221,8 +221,8 @@ func (f *FS) Open(name string) (fs.File, error) {
 	return &file{info: info, rc: io.NopCloser(bytes.NewReader(data))}, nil
 }
 
-// ReadFile implements fs.ReadFileFS: the blob is copied once, into a
-// slice of its size.
+// ReadFile implements fs.ReadFileFS: the blob is read once, into a slice
+// of its size, and not copied again.
 func (f *FS) ReadFile(name string) ([]byte, error) {
 	f.mu.Lock()
 	e, t, err := f.lookup(name)
@@ -251,6 +251,9 @@ func (f *FS) blob(name string, e *object.TreeEntry) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer rd.Close()
+	if m, ok := rd.(*memReader); ok && int64(len(m.data)) == blob.Size {
+		return m.data, nil
+	}
 	data := make([]byte, blob.Size)
 	if _, err := io.ReadFull(rd, data); err != nil {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: err}

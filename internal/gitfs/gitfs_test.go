@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os/exec"
+	"slices"
 	"sync"
 	"testing"
 
@@ -69,5 +70,47 @@ func TestConcurrentRevisions(t *testing.T) {
 			}
 			wg.Wait()
 		})
+	}
+}
+
+// TestReadFileOwnsItsBytes: a file's bytes are the caller's, as
+// fs.ReadFile promises — changing them changes nothing read after, small
+// objects and large, loose and packed (a delta and its base share go-git's
+// cache).
+func TestReadFileOwnsItsBytes(t *testing.T) {
+	for _, packed := range []bool{false, true} {
+		g := gittest.New(t)
+		small, large := []byte("第1条　甲\n"), bytes.Repeat([]byte("第2条　乙\n"), 30000)
+		g.Commit(gittest.Commit{Files: map[string][]byte{"a.md": small, "b.md": large}})
+		g.Commit(gittest.Commit{Files: map[string][]byte{"b.md": append(slices.Clip(large), "改\n"...)}})
+		if packed {
+			if out, err := exec.Command("git", "-C", g.Dir, "gc", "-q").CombinedOutput(); err != nil {
+				t.Fatalf("git gc: %v\n%s", err, out)
+			}
+		}
+		repo, err := gitfs.Open(g.Dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := gitfs.Resolve(repo, "HEAD~1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys, err := gitfs.ForCommit(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range map[string][]byte{"a.md": small, "b.md": large} {
+			for range 2 {
+				b, err := fs.ReadFile(fsys, name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(b, want) {
+					t.Fatalf("packed=%v %s: read %d bytes, want %d as written", packed, name, len(b), len(want))
+				}
+				clear(b)
+			}
+		}
 	}
 }

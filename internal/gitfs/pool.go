@@ -76,8 +76,18 @@ func (o *memObject) SetType(t plumbing.ObjectType) { o.t = t }
 func (o *memObject) Size() int64                   { return int64(len(o.data)) }
 func (o *memObject) SetSize(int64)                 {}
 func (o *memObject) Reader() (io.ReadCloser, error) {
-	return io.NopCloser(bytes.NewReader(o.data)), nil
+	return &memReader{Reader: bytes.NewReader(o.data), data: o.data}, nil
 }
+
+// memReader reads a memObject, and lets the file system take its bytes
+// whole (FS.blob): the object was read for the one caller that asked for
+// it, and nothing else holds them.
+type memReader struct {
+	*bytes.Reader
+	data []byte
+}
+
+func (*memReader) Close() error { return nil }
 func (o *memObject) Writer() (io.WriteCloser, error) { return nil, errReadOnly }
 
 var errReadOnly = errors.New("gitfs: objects read from the repository are read-only")
