@@ -87,7 +87,7 @@ type memReader struct {
 	data []byte
 }
 
-func (*memReader) Close() error { return nil }
+func (*memReader) Close() error                      { return nil }
 func (o *memObject) Writer() (io.WriteCloser, error) { return nil, errReadOnly }
 
 var errReadOnly = errors.New("gitfs: objects read from the repository are read-only")
