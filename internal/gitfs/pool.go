@@ -79,6 +79,8 @@ func (o *memObject) Reader() (io.ReadCloser, error) {
 	return &memReader{Reader: bytes.NewReader(o.data), data: o.data}, nil
 }
 
+func (o *memObject) Writer() (io.WriteCloser, error) { return nil, errReadOnly }
+
 // memReader reads a memObject, and lets the file system take its bytes
 // whole (FS.blob): the object was read for the one caller that asked for
 // it, and nothing else holds them.
@@ -87,7 +89,6 @@ type memReader struct {
 	data []byte
 }
 
-func (*memReader) Close() error                      { return nil }
-func (o *memObject) Writer() (io.WriteCloser, error) { return nil, errReadOnly }
+func (*memReader) Close() error { return nil }
 
 var errReadOnly = errors.New("gitfs: objects read from the repository are read-only")
