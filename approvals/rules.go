@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"slices"
 	"sort"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ func RulesOf(r *policy.Repo) *Rules {
 	for _, d := range r.Docs {
 		ru.Docs = append(ru.Docs, RuleDoc{ID: d.Meta.ID, Path: d.Path, Title: d.Meta.Title, Approvers: d.Meta.Approvers,
 			digest: d.Digest(), lines: func() map[uint64]bool { return textUnits(d) }, raw: func() map[string]bool { return rawLines(d) },
-			more: func(k int) bool { return moreUnits(d.Body(), k) }})
+			more: func(k int) bool { return moreUnits(d, k) }})
 	}
 	return ru
 }
@@ -89,17 +90,42 @@ func units(body []byte) map[uint64]bool {
 	return out
 }
 
-// moreUnits reports whether body has more than k distinct sentences
-// (units), reading only as far as it must to tell.
-func moreUnits(body []byte, k int) bool {
-	seen := make(map[uint64]bool, min(k+1, 64))
-	more := false
+// countUnits is the number of distinct sentences (units) of body, or
+// limit when there are more: it reads only as far as it must to tell.
+func countUnits(body []byte, limit int) int {
+	seen := make(map[uint64]bool, min(limit, 64))
 	eachUnit(body, func(h uint64) bool {
 		seen[h] = true
-		more = len(seen) > k
-		return !more
+		return len(seen) < limit
 	})
-	return more
+	return len(seen)
+}
+
+type countKey struct{}
+
+// unitCount is what countUnits found of a document: at least n
+// sentences, or exactly n when all is set. A document is a candidate for
+// many changed documents, each asking with its own limit.
+type unitCount struct {
+	mu  sync.Mutex
+	n   int
+	all bool
+}
+
+// moreUnits reports whether a document has more than k sentences, from its
+// sentences when they were read whole, or reading as few as it must.
+func moreUnits(d *policy.Document, k int) bool {
+	if u, ok := d.Memoized(unitsKey{}); ok {
+		return len(u.(map[uint64]bool)) > k
+	}
+	c := d.Memo(countKey{}, func() any { return new(unitCount) }).(*unitCount)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.all && c.n <= k {
+		n := countUnits(d.Body(), k+1)
+		c.n, c.all = max(c.n, n), n <= k
+	}
+	return c.n > k
 }
 
 // eachUnit calls yield with the hash of each sentence of body in order,

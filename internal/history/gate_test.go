@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -389,5 +390,41 @@ func TestReplacedApprovals(t *testing.T) {
 	gitCLI(t, r.Dir, "commit", "-q", "-m", "restore")
 	if err := ReplacedError(revisionsAt(t, r.Dir, testOptions)); err != nil {
 		t.Errorf("restored, still refused: %v", err)
+	}
+}
+
+// TestZeroApprovalsTree: an approvals/ entry that names the all-zero
+// object id (git mktree --missing writes one; go-git could too) names no
+// object, so reading it fails as a missing tree does — it is never read as
+// a commit without approvals/.
+func TestZeroApprovalsTree(t *testing.T) {
+	r := newRepo(t)
+	r.approve(t, "2026-04-01", "改訂")
+	git := func(stdin string, args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = r.Dir
+		cmd.Stdin = strings.NewReader(stdin)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v %s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	var lines []string
+	for _, l := range strings.Split(git("", "ls-tree", "HEAD"), "\n") {
+		if strings.HasSuffix(l, "\tapprovals") {
+			l = "040000 tree " + strings.Repeat("0", 40) + "\tapprovals"
+		}
+		lines = append(lines, l)
+	}
+	tree := git(strings.Join(lines, "\n")+"\n", "mktree", "--missing")
+	c := git("", "-c", "user.name=x", "-c", "user.email=x@x", "commit-tree", tree, "-p", "HEAD", "-m", "zero")
+	git("", "update-ref", "HEAD", c)
+	h, err := OpenRepository(r.Dir, "", testOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Revisions(); err == nil || !strings.Contains(err.Error(), "approvals") {
+		t.Errorf("an approvals/ tree that names no object: %v", err)
 	}
 }

@@ -322,6 +322,11 @@ func (w *Walk) approvalsAt(c *object.Commit) (plumbing.Hash, error) {
 	if e.Mode.IsFile() {
 		return plumbing.ZeroHash, nil
 	}
+	if e.Hash.IsZero() {
+		// No object has the zero id: a folder that names it is missing,
+		// never a folder that is not there.
+		return plumbing.ZeroHash, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], p, plumbing.ErrObjectNotFound)
+	}
 	return e.Hash, nil
 }
 
