@@ -53,7 +53,7 @@ func Open(dir string) (*git.Repository, error) {
 		// each, the storages repeated each other's work and gained
 		// nothing; shared, history with an empty cache takes 0.92× the
 		// time of one locked storage at 500 and 5,000 commits.
-		shared := cache.NewObjectLRUDefault()
+		shared := deltaBases{cache.NewObjectLRUDefault()}
 		// Each storage keeps its pack files open: beyond a few readers
 		// the descriptors and buffers cost more than they gain.
 		n := min(runtime.GOMAXPROCS(0), 8)

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage"
 )
@@ -92,3 +93,26 @@ type memReader struct {
 func (*memReader) Close() error { return nil }
 
 var errReadOnly = errors.New("gitfs: objects read from the repository are read-only")
+
+// deltaBases is go-git's cache of delta bases, shared by the storages of
+// a pool, with each object's key worked out before the cache's lock is
+// taken: the cache asks an object it is given for its hash under its
+// lock, and an object made from a delta hashes its content then (SHA-1
+// with collision detection, as go-git computes it), so the readers took
+// turns hashing.
+type deltaBases struct{ cache.Object }
+
+func (c deltaBases) Put(o plumbing.EncodedObject) {
+	if m, ok := o.(*plumbing.MemoryObject); ok {
+		o = &hashedObject{MemoryObject: m, h: m.Hash()}
+	}
+	c.Object.Put(o)
+}
+
+// hashedObject is an object whose hash was worked out once.
+type hashedObject struct {
+	*plumbing.MemoryObject
+	h plumbing.Hash
+}
+
+func (o *hashedObject) Hash() plumbing.Hash { return o.h }
