@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/pem"
 	"fmt"
 	"io/fs"
@@ -571,4 +572,34 @@ func newFixtureF(f *testing.F) ssh.Signer {
 		f.Fatal(err)
 	}
 	return s
+}
+
+// hashedMap is a MapFS that names its files' content, as a git tree does,
+// so that Cache.read reads them as blobs.
+type hashedMap struct{ fstest.MapFS }
+
+func (m hashedMap) FileHash(name string) (string, bool) {
+	f, ok := m.MapFS[name]
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%x", sha256.Sum256(f.Data)), true
+}
+
+// TestReadBlobAsFile: a file read as a git blob gives what the same file
+// read from a folder gives — its bytes, missing, or too large, with the
+// same words.
+func TestReadBlobAsFile(t *testing.T) {
+	m := fstest.MapFS{
+		"a.json":   {Data: []byte(`{"a":1}`)},
+		"big.json": {Data: bytes.Repeat([]byte(" "), 101)},
+	}
+	for _, name := range []string{"a.json", "big.json", "none.json"} {
+		var c Cache
+		blob, breason, berr := c.read(hashedMap{m}, name, 100)
+		file, freason, ferr := c.read(m, name, 100)
+		if breason != freason || fmt.Sprint(berr) != fmt.Sprint(ferr) || (blob == nil) != (file == nil) || blob != nil && !bytes.Equal(blob.b, file.b) {
+			t.Errorf("%s as a blob: %v %q %v; as a file: %v %q %v", name, blob, breason, berr, file, freason, ferr)
+		}
+	}
 }

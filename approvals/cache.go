@@ -2,6 +2,8 @@ package approvals
 
 import (
 	"crypto/sha256"
+	"errors"
+	"fmt"
 	"io/fs"
 	"sync"
 
@@ -54,7 +56,14 @@ func (c *Cache) read(fsys fs.FS, name string, max int64) (*read, Reason, error) 
 			return r, "", nil
 		}
 	}
-	b, reason, err := readLimited(fsys, name, max)
+	var b []byte
+	var reason Reason
+	var err error
+	if hash != "" {
+		b, reason, err = readBlob(fsys, name, max)
+	} else {
+		b, reason, err = readLimited(fsys, name, max)
+	}
 	if reason != "" || err != nil {
 		return nil, reason, err
 	}
@@ -63,6 +72,23 @@ func (c *Cache) read(fsys fs.FS, name string, max int64) (*read, Reason, error) 
 		c.blobs.Store(hash, r)
 	}
 	return r, "", nil
+}
+
+// readBlob is readLimited for a file in git: its object is read whole to
+// be read at all, so its bytes are taken as they are (no copy, no growing
+// buffer) and the limit applied to them.
+func readBlob(fsys fs.FS, name string, max int64) ([]byte, Reason, error) {
+	b, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, ReasonMissing, i18n.Errorf("%s is missing", name)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("approvals: %w", err)
+	}
+	if int64(len(b)) > max {
+		return nil, ReasonTooLarge, i18n.Errorf("%s is %d bytes, larger than %d", name, len(b), max)
+	}
+	return b, "", nil
 }
 
 type payloadResult struct {

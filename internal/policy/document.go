@@ -245,11 +245,14 @@ func readable(src []byte) bool { return utf8.Valid(src) }
 // encoding of a fully parsed document.
 func parseHead(path string, src []byte, levels []string, cache *Cache) *Document {
 	d := &Document{Path: path, Source: src, Level: len(levels) - 1}
-	d.lines = append(d.lines, 0)
-	for i, c := range src {
-		if c == '\n' {
-			d.lines = append(d.lines, i+1)
+	d.lines = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i := 0; ; {
+		n := bytes.IndexByte(src[i:], '\n')
+		if n < 0 {
+			break
 		}
+		i += n + 1
+		d.lines = append(d.lines, i)
 	}
 	if !readable(src) {
 		d.Meta.Present, d.Meta.Lines = map[string]bool{}, map[string]int{}
