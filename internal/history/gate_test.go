@@ -185,7 +185,7 @@ func TestCorruptTree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	at, err := w.approvalsAt(w.Commits[len(w.Commits)-1])
+	at, err := approvalsAt(w.Commits[len(w.Commits)-1], w.Sub)
 	if err != nil || at.IsZero() {
 		t.Fatal(err)
 	}

@@ -128,9 +128,11 @@ type Walk struct {
 	Sub  string
 	opts Options
 	// approvals[i] maps revision ids to the tree hash of their folder at
-	// Commits[i]; approvalsHash[i] is the hash of approvals/ itself.
+	// Commits[i]; approvalsHash[i] is the hash of approvals/ itself, or
+	// approvalsErr[i] why it could not be read.
 	approvals     []map[string]string
 	approvalsHash []plumbing.Hash
+	approvalsErr  []error
 	// verified remembers the approvals checked at one commit for the next:
 	// most of a revision's signatures stand unchanged over many commits.
 	verified approvals.Cache
@@ -187,9 +189,40 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 	for _, h := range shallow {
 		isShallow[h] = true
 	}
+	// The hash of approvals/ at every commit, which revisions reads
+	// first, is read on the other cores while the history is followed
+	// one parent at a time.
+	type found struct {
+		h   plumbing.Hash
+		err error
+	}
+	var (
+		mu     sync.Mutex
+		hashes = map[plumbing.Hash]found{}
+		jobs   = make(chan *object.Commit, 64)
+		g      errgroup.Group
+	)
+	for range max(runtime.GOMAXPROCS(0)-1, 1) {
+		g.Go(func() error {
+			for c := range jobs {
+				h, err := approvalsAt(c, sub)
+				mu.Lock()
+				hashes[c.Hash] = found{h, err}
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	defer func() {
+		if jobs != nil {
+			close(jobs)
+			_ = g.Wait()
+		}
+	}()
 	var commits []*object.Commit
 	for c := head; c != nil; {
 		commits = append(commits, c)
+		jobs <- c
 		if isShallow[c.Hash] && c.NumParents() > 0 {
 			return nil, ErrShallow
 		}
@@ -205,6 +238,13 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 	for i, j := 0, len(commits)-1; i < j; i, j = i+1, j-1 {
 		commits[i], commits[j] = commits[j], commits[i]
 	}
+	close(jobs)
+	_ = g.Wait()
+	jobs = nil
+	approvalsHash, approvalsErr := make([]plumbing.Hash, len(commits)), make([]error, len(commits))
+	for i, c := range commits {
+		approvalsHash[i], approvalsErr[i] = hashes[c.Hash].h, hashes[c.Hash].err
+	}
 	if err := related(commits, isShallow); err != nil {
 		return nil, err
 	}
@@ -218,7 +258,7 @@ func NewWalk(repo *git.Repository, head *object.Commit, sub string, opts Options
 	if opts.At != "" && !approvals.ValidRevisionID(opts.At) {
 		return nil, i18n.Errorf("--at %q: expected a date, YYYY-MM-DD", opts.At)
 	}
-	return &Walk{Repo: repo, Commits: commits, Sub: sub, opts: opts}, nil
+	return &Walk{Repo: repo, Commits: commits, Sub: sub, opts: opts, approvalsHash: approvalsHash, approvalsErr: approvalsErr}, nil
 }
 
 // related checks that every merge along the first-parent history joins a
@@ -304,14 +344,14 @@ func (s *subFS) FileHash(name string) (string, bool)        { return s.g.FileHas
 // approvalsAt is the hash of the tree of approvals/ at a commit, or
 // ZeroHash when there is none. A tree that cannot be read is an error: a
 // corrupt object must not make a revision disappear.
-func (w *Walk) approvalsAt(c *object.Commit) (plumbing.Hash, error) {
+func approvalsAt(c *object.Commit, sub string) (plumbing.Hash, error) {
 	t, err := c.Tree()
 	if err != nil {
 		return plumbing.ZeroHash, i18n.Errorf("history: commit %s: %w", c.Hash.String()[:7], err)
 	}
 	p := "approvals"
-	if w.Sub != "" && w.Sub != "." {
-		p = w.Sub + "/" + p
+	if sub != "" && sub != "." {
+		p = sub + "/" + p
 	}
 	e, err := t.FindEntry(p)
 	if errors.Is(err, object.ErrEntryNotFound) || errors.Is(err, object.ErrDirectoryNotFound) {
@@ -360,32 +400,16 @@ func (w *Walk) revisions() ([]*Recorded, error) {
 	// One pass over the commits records approvals/<id> at each, and which
 	// ids were ever recorded revisions.
 	w.approvals = make([]map[string]string, len(w.Commits))
-	w.approvalsHash = make([]plumbing.Hash, len(w.Commits))
 	recorded := map[string]bool{}
 	meter := w.opts.Progress
 	meter.Phase(i18n.T("reading the git history"), len(w.Commits))
 	defer meter.Done()
 	// Each commit's tree is read on every core; the folder itself only
 	// where it changed, which most commits leave as it was.
-	errs := make([]error, len(w.Commits))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	const chunk = 64
-	for lo := 0; lo < len(w.Commits); lo += chunk {
-		g.Go(func() error {
-			for i := lo; i < min(lo+chunk, len(w.Commits)); i++ {
-				if w.approvalsHash[i], errs[i] = w.approvalsAt(w.Commits[i]); errs[i] != nil {
-					return nil
-				}
-			}
-			return nil
-		})
-	}
-	_ = g.Wait()
 	for i, c := range w.Commits {
 		meter.Add(1)
-		if errs[i] != nil {
-			return nil, errs[i]
+		if err := w.approvalsErr[i]; err != nil {
+			return nil, err
 		}
 		h := w.approvalsHash[i]
 		if i > 0 && h == w.approvalsHash[i-1] {
