@@ -58,8 +58,9 @@ func Open(dir string) (*git.Repository, error) {
 		// the descriptors and buffers cost more than they gain.
 		n := min(runtime.GOMAXPROCS(0), 8)
 		st = &pooledStorer{pool: make(chan storage.Storer, n)}
+		files := &packsInMemory{Filesystem: fst.Filesystem()}
 		for i := 0; i < n; i++ {
-			s := filesystem.NewStorageWithOptions(fst.Filesystem(), shared, filesystem.Options{KeepDescriptors: true, LargeObjectThreshold: largeObject})
+			s := filesystem.NewStorageWithOptions(files, shared, filesystem.Options{KeepDescriptors: true, LargeObjectThreshold: largeObject})
 			if i == 0 {
 				st.Storer = s
 			}
