@@ -57,8 +57,8 @@ func Open(dir string) (*git.Repository, error) {
 		// Each storage keeps its pack files open: beyond a few readers
 		// the descriptors and buffers cost more than they gain.
 		n := min(runtime.GOMAXPROCS(0), 8)
-		st = &pooledStorer{pool: make(chan storage.Storer, n)}
 		files := &packsInMemory{Filesystem: fst.Filesystem()}
+		st = &pooledStorer{pool: make(chan storage.Storer, n), files: files}
 		for i := 0; i < n; i++ {
 			s := filesystem.NewStorageWithOptions(files, shared, filesystem.Options{KeepDescriptors: true, LargeObjectThreshold: largeObject})
 			if i == 0 {

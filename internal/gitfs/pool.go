@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
@@ -23,9 +24,25 @@ import (
 type pooledStorer struct {
 	storage.Storer
 	pool chan storage.Storer
+	// packs reads what it can of the packs held in memory without taking
+	// a storage; nil when there are none.
+	files     *packsInMemory
+	packsOnce sync.Once
+	packs     *packObjects
 }
 
 func (s *pooledStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (plumbing.EncodedObject, error) {
+	if s.files != nil {
+		s.packsOnce.Do(func() { s.packs, _ = openPacks(s.files) })
+		if s.packs != nil {
+			if ot, b, ok := s.packs.read(h); ok {
+				if t != plumbing.AnyObject && ot != t {
+					return nil, plumbing.ErrObjectNotFound
+				}
+				return &memObject{h: h, t: ot, data: b}, nil
+			}
+		}
+	}
 	st := <-s.pool
 	defer func() { s.pool <- st }()
 	o, err := st.EncodedObject(t, h)

@@ -1,0 +1,252 @@
+package gitfs
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
+)
+
+// packObjects reads objects from the pack files held in memory
+// (packsInMemory), resolving deltas itself, with a cache of delta bases
+// keyed by an object's place in its pack. go-git's cache keys an object by
+// its hash, which it asks of every object it is given and computes then
+// (SHA-1 with collision detection over the content), though the object
+// was found by that very hash: with the position as the key nothing is
+// hashed. An object this reader cannot read — loose, in a pack not held in
+// memory, or anything it does not expect — is read by go-git, which says
+// what is wrong with it; TestPackObjectsAsGoGit holds the two to the same
+// bytes for every object of packed repositories.
+type packObjects struct {
+	packs []*packData
+	bases *cache.ObjectLRU // keyed by baseKey
+}
+
+// packData is one pack file held in memory and its index.
+type packData struct {
+	n    int // its place among the packs, for baseKey
+	data []byte
+	idx  *idxfile.MemoryIndex
+}
+
+// maxDeltaChain is the longest chain of deltas followed: git writes at most
+// 50 (pack.depth) by default and 4095 at most; a longer one is a broken
+// or hostile pack, read by go-git instead.
+const maxDeltaChain = 10000
+
+// openPacks finds the packs of a repository's object folder that are held
+// in memory, with their indexes.
+func openPacks(files *packsInMemory) (*packObjects, error) {
+	dir := "objects/pack"
+	ents, err := files.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	p := &packObjects{bases: cache.NewObjectLRU(64 * cache.MiByte)}
+	for _, e := range ents {
+		name, ok := strings.CutSuffix(e.Name(), ".idx")
+		if !ok || !strings.HasPrefix(name, "pack-") {
+			continue
+		}
+		data, err := files.pack(path.Join(dir, name+".pack"))
+		if err != nil || data == nil {
+			continue // read by go-git
+		}
+		f, err := files.Open(path.Join(dir, e.Name()))
+		if err != nil {
+			continue
+		}
+		idx := idxfile.NewMemoryIndex()
+		err = idxfile.NewDecoder(f).Decode(idx)
+		f.Close()
+		if err != nil {
+			continue
+		}
+		p.packs = append(p.packs, &packData{n: len(p.packs), data: data, idx: idx})
+	}
+	return p, nil
+}
+
+// read returns the type and content of the object h, the content the
+// caller's own; ok is false when the object is not read here.
+func (p *packObjects) read(h plumbing.Hash) (plumbing.ObjectType, []byte, bool) {
+	for _, pk := range p.packs {
+		off, err := pk.idx.FindOffset(h)
+		if err != nil {
+			continue
+		}
+		t, b, shared, err := p.object(pk, off, 0)
+		if err != nil {
+			return 0, nil, false
+		}
+		if shared {
+			b = bytes.Clone(b)
+		}
+		return t, b, true
+	}
+	return 0, nil, false
+}
+
+var errPack = errors.New("gitfs: an object this reader does not read")
+
+// object reads the object at off; shared is set when its content is the
+// cache's.
+func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.ObjectType, content []byte, shared bool, err error) {
+	if depth > maxDeltaChain {
+		return 0, nil, false, errPack
+	}
+	key := baseKey(pk.n, off)
+	if o, ok := p.bases.Get(key); ok {
+		return o.Type(), o.(*memObject).data, true, nil
+	}
+	t, size, pos, err := objectHeader(pk.data, off)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	var base int64
+	switch t {
+	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
+		b, err := inflate(pk.data, pos, size)
+		return t, b, false, err
+	case plumbing.OFSDeltaObject:
+		var n int64
+		if n, pos, err = ofsDelta(pk.data, pos); err != nil {
+			return 0, nil, false, err
+		}
+		if base = off - n; n <= 0 || base < 0 {
+			return 0, nil, false, errPack
+		}
+	case plumbing.REFDeltaObject:
+		if pos+20 > int64(len(pk.data)) {
+			return 0, nil, false, errPack
+		}
+		var ref plumbing.Hash
+		copy(ref[:], pk.data[pos:pos+20])
+		pos += 20
+		if base, err = pk.idx.FindOffset(ref); err != nil {
+			return 0, nil, false, errPack
+		}
+	default:
+		return 0, nil, false, errPack
+	}
+	delta, err := inflate(pk.data, pos, size)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	bt, src, baseShared, err := p.object(pk, base, depth+1)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	if !baseShared {
+		// A base read whole is the base of the next version too.
+		p.bases.Put(&memObject{h: baseKey(pk.n, base), t: bt, data: src})
+	}
+	b, err := packfile.PatchDelta(src, delta)
+	if err != nil {
+		return 0, nil, false, err
+	}
+	p.bases.Put(&memObject{h: key, t: bt, data: b})
+	return bt, b, true, nil
+}
+
+// baseKey names an object by its pack and offset in the cache of bases.
+func baseKey(pack int, off int64) plumbing.Hash {
+	var k plumbing.Hash
+	binary.BigEndian.PutUint32(k[:4], uint32(pack))
+	binary.BigEndian.PutUint64(k[4:12], uint64(off))
+	return k
+}
+
+// objectHeader reads the type and size written at off, and where what
+// follows them starts.
+func objectHeader(data []byte, off int64) (plumbing.ObjectType, int64, int64, error) {
+	if off < 0 || off >= int64(len(data)) {
+		return 0, 0, 0, errPack
+	}
+	c := data[off]
+	pos := off + 1
+	t := plumbing.ObjectType((c >> 4) & 7)
+	size := int64(c & 15)
+	for shift := 4; c&0x80 != 0; shift += 7 {
+		if pos >= int64(len(data)) || shift > 56 {
+			return 0, 0, 0, errPack
+		}
+		c = data[pos]
+		pos++
+		size |= int64(c&0x7f) << shift
+	}
+	return t, size, pos, nil
+}
+
+// ofsDelta reads the distance back to an offset delta's base.
+func ofsDelta(data []byte, pos int64) (int64, int64, error) {
+	if pos >= int64(len(data)) {
+		return 0, 0, errPack
+	}
+	c := data[pos]
+	pos++
+	n := int64(c & 0x7f)
+	for c&0x80 != 0 {
+		if pos >= int64(len(data)) || n >= 1<<55 {
+			return 0, 0, errPack
+		}
+		c = data[pos]
+		pos++
+		n = (n+1)<<7 | int64(c&0x7f)
+	}
+	return n, pos, nil
+}
+
+var zlibReaders sync.Pool
+
+// inflate reads the zlib stream at pos, which must hold exactly size bytes
+// and end with its checksum.
+func inflate(data []byte, pos, size int64) ([]byte, error) {
+	if pos > int64(len(data)) || size < 0 || size > int64(len(data))*1032 {
+		return nil, errPack // deflate expands at most 1032:1
+	}
+	src := bytes.NewReader(data[pos:])
+	var zr io.ReadCloser
+	if r, ok := zlibReaders.Get().(io.ReadCloser); ok {
+		if err := r.(zlib.Resetter).Reset(src, nil); err != nil {
+			return nil, err
+		}
+		zr = r
+	} else {
+		r, err := zlib.NewReader(src)
+		if err != nil {
+			return nil, err
+		}
+		zr = r
+	}
+	defer zlibReaders.Put(zr)
+	// The size is the pack's word: memory is taken as the stream gives
+	// bytes, not all at once for a size no stream holds.
+	b := make([]byte, 0, min(size, 1<<20))
+	for int64(len(b)) < size {
+		if len(b) == cap(b) {
+			b = slices.Grow(b, int(min(size-int64(len(b)), int64(len(b)))))
+		}
+		n, err := zr.Read(b[len(b):min(int64(cap(b)), size)])
+		b = b[:len(b)+n]
+		if err != nil && int64(len(b)) < size {
+			return nil, fmt.Errorf("%w: %w", errPack, err)
+		}
+	}
+	// The stream ends here; reading past its end checks its checksum.
+	if n, err := zr.Read(make([]byte, 1)); n != 0 || err != io.EOF {
+		return nil, errPack
+	}
+	return b, nil
+}
