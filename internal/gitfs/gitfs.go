@@ -252,7 +252,7 @@ func (f *FS) blob(name string, e *object.TreeEntry) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer rd.Close()
-	if m, ok := rd.(*memReader); ok && int64(len(m.data)) == blob.Size {
+	if m, ok := rd.(*memReader); ok && m.data != nil && int64(len(m.data)) == blob.Size {
 		return m.data, nil
 	}
 	data := make([]byte, blob.Size)

@@ -78,9 +78,10 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 	return p, nil
 }
 
-// read returns the type and content of the object h, the content the
-// caller's own; ok is false when the object is not read here.
-func (p *packObjects) read(h plumbing.Hash) (plumbing.ObjectType, []byte, bool) {
+// read returns the type and content of the object h; shared is set when
+// the content is the cache's, to be read and not changed. ok is false
+// when the object is not read here.
+func (p *packObjects) read(h plumbing.Hash) (t plumbing.ObjectType, content []byte, shared, ok bool) {
 	for _, pk := range p.packs {
 		off, err := pk.idx.FindOffset(h)
 		if err != nil {
@@ -88,14 +89,11 @@ func (p *packObjects) read(h plumbing.Hash) (plumbing.ObjectType, []byte, bool) 
 		}
 		t, b, shared, err := p.object(pk, off, 0)
 		if err != nil {
-			return 0, nil, false
+			return 0, nil, false, false
 		}
-		if shared {
-			b = bytes.Clone(b)
-		}
-		return t, b, true
+		return t, b, shared, true
 	}
-	return 0, nil, false
+	return 0, nil, false, false
 }
 
 var errPack = errors.New("gitfs: an object this reader does not read")

@@ -72,7 +72,7 @@ func TestPackObjectsAsGoGit(t *testing.T) {
 					if typ, _, _, _ := objectHeader(pk.data, int64(e.Offset)); typ == plumbing.OFSDeltaObject || typ == plumbing.REFDeltaObject {
 						deltas++
 					}
-					typ, got, ok := p.read(e.Hash)
+					typ, got, _, ok := p.read(e.Hash)
 					if !ok {
 						t.Fatalf("%s was not read", e.Hash)
 					}
@@ -150,7 +150,7 @@ func TestPackObjectsBroken(t *testing.T) {
 			if err != nil {
 				break
 			}
-			typ, b, ok := p.read(e.Hash)
+			typ, b, _, ok := p.read(e.Hash)
 			if !ok || plumbing.ComputeHash(typ, b) == e.Hash {
 				continue
 			}

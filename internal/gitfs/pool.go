@@ -35,11 +35,11 @@ func (s *pooledStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (pl
 	if s.files != nil {
 		s.packsOnce.Do(func() { s.packs, _ = openPacks(s.files) })
 		if s.packs != nil {
-			if ot, b, ok := s.packs.read(h); ok {
+			if ot, b, shared, ok := s.packs.read(h); ok {
 				if t != plumbing.AnyObject && ot != t {
 					return nil, plumbing.ErrObjectNotFound
 				}
-				return &memObject{h: h, t: ot, data: b}, nil
+				return &memObject{h: h, t: ot, data: b, shared: shared}, nil
 			}
 		}
 	}
@@ -86,6 +86,9 @@ type memObject struct {
 	h    plumbing.Hash
 	t    plumbing.ObjectType
 	data []byte
+	// shared is set when data are also a cache's: they are read, and
+	// copied for a caller that takes them (FS.blob).
+	shared bool
 }
 
 func (o *memObject) Hash() plumbing.Hash           { return o.h }
@@ -94,14 +97,18 @@ func (o *memObject) SetType(t plumbing.ObjectType) { o.t = t }
 func (o *memObject) Size() int64                   { return int64(len(o.data)) }
 func (o *memObject) SetSize(int64)                 {}
 func (o *memObject) Reader() (io.ReadCloser, error) {
-	return &memReader{Reader: bytes.NewReader(o.data), data: o.data}, nil
+	r := &memReader{Reader: bytes.NewReader(o.data)}
+	if !o.shared {
+		r.data = o.data
+	}
+	return r, nil
 }
 
 func (o *memObject) Writer() (io.WriteCloser, error) { return nil, errReadOnly }
 
 // memReader reads a memObject, and lets the file system take its bytes
-// whole (FS.blob): the object was read for the one caller that asked for
-// it, and nothing else holds them.
+// whole (FS.blob) when nothing else holds them: the object was read for
+// the one caller that asked for it. data is nil otherwise.
 type memReader struct {
 	*bytes.Reader
 	data []byte
