@@ -104,6 +104,9 @@ type FS struct {
 	mu   *sync.Mutex
 	tree *object.Tree
 	when time.Time
+	// dirs are the folders' trees read so far, by path: a model lists
+	// a folder and finds its files in it more than once.
+	dirs map[string]*object.Tree
 }
 
 // New returns the file system of a tree. Files report the given time as
@@ -136,12 +139,19 @@ func (f *FS) lookup(name string) (*object.TreeEntry, *object.Tree, error) {
 		return nil, nil, f.notFound(name)
 	}
 	if e.Mode == filemode.Dir {
+		if t := f.dirs[name]; t != nil && t.Hash == e.Hash {
+			return e, t, nil
+		}
 		t, err := f.tree.Tree(name)
 		if err != nil {
 			// The entry is a folder, so its tree is missing (go-git says
 			// ErrDirectoryNotFound for a missing object here).
 			return nil, nil, &MissingError{Path: name, Hash: e.Hash}
 		}
+		if f.dirs == nil {
+			f.dirs = map[string]*object.Tree{}
+		}
+		f.dirs[name] = t
 		return e, t, nil
 	}
 	return e, nil, nil
