@@ -100,3 +100,21 @@ func FuzzMarshalOrder(f *testing.F) {
 		}
 	})
 }
+
+// TestIsHexDigest holds the table to the rule: 64 lower-case hex digits,
+// any byte anywhere else rejected.
+func TestIsHexDigest(t *testing.T) {
+	good := Digest([]byte("x"))
+	if !isHexDigest(good) || isHexDigest(good[1:]) || isHexDigest(good+"0") {
+		t.Fatal("length")
+	}
+	for c := range 256 {
+		want := c >= '0' && c <= '9' || c >= 'a' && c <= 'f'
+		for _, i := range []int{0, 31, 63} {
+			s := good[:i] + string([]byte{byte(c)}) + good[i+1:]
+			if got := isHexDigest(s); got != want {
+				t.Fatalf("byte %#x at %d: %v", c, i, got)
+			}
+		}
+	}
+}
