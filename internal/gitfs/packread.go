@@ -55,13 +55,17 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 	}
 	p := &packObjects{bases: cache.NewObjectLRU(64 * cache.MiByte)}
 	for _, e := range ents {
+		// Only the packs go-git reads: pack-<its checksum>.pack with its
+		// index, the index made for it, the pack whole. Any other is left
+		// to go-git, which ignores it or says what is wrong.
 		name, ok := strings.CutSuffix(e.Name(), ".idx")
-		if !ok || !strings.HasPrefix(name, "pack-") {
+		sum, okName := strings.CutPrefix(name, "pack-")
+		if !ok || !okName || !plumbing.IsHash(sum) || plumbing.NewHash(sum).IsZero() {
 			continue
 		}
 		data, err := files.pack(path.Join(dir, name+".pack"))
 		if err != nil || data == nil {
-			continue // read by go-git
+			continue
 		}
 		f, err := files.Open(path.Join(dir, e.Name()))
 		if err != nil {
@@ -70,7 +74,9 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 		idx := idxfile.NewMemoryIndex()
 		err = idxfile.NewDecoder(f).Decode(idx)
 		f.Close()
-		if err != nil {
+		checksum := plumbing.NewHash(sum)
+		if err != nil || !bytes.Equal(idx.PackfileChecksum[:], checksum[:]) || len(data) < 32 ||
+			!bytes.HasPrefix(data, []byte("PACK")) || !bytes.Equal(data[len(data)-20:], checksum[:]) {
 			continue
 		}
 		p.packs = append(p.packs, &packData{n: len(p.packs), data: data, idx: idx})
@@ -80,29 +86,39 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 
 // read returns the type and content of the object h; shared is set when
 // the content is the cache's, to be read and not changed. ok is false
-// when the object is not read here.
-func (p *packObjects) read(h plumbing.Hash) (t plumbing.ObjectType, content []byte, shared, ok bool) {
+// when the object is not read here; err is set when it cannot be read at
+// all (ErrDeltaChain).
+func (p *packObjects) read(h plumbing.Hash) (t plumbing.ObjectType, content []byte, shared, ok bool, err error) {
 	for _, pk := range p.packs {
 		off, err := pk.idx.FindOffset(h)
 		if err != nil {
 			continue
 		}
 		t, b, shared, err := p.object(pk, off, 0)
-		if err != nil {
-			return 0, nil, false, false
+		if errors.Is(err, ErrDeltaChain) {
+			return 0, nil, false, false, fmt.Errorf("gitfs: %s: %w", h, err)
 		}
-		return t, b, shared, true
+		if err != nil {
+			return 0, nil, false, false, nil
+		}
+		return t, b, shared, true, nil
 	}
-	return 0, nil, false, false
+	return 0, nil, false, false, nil
 }
 
 var errPack = errors.New("gitfs: an object this reader does not read")
+
+// ErrDeltaChain is an object whose deltas go on longer than git writes
+// them, or round in a circle: a broken or hostile pack. It is an error,
+// not left to go-git, which follows such a chain until its stack
+// overflows.
+var ErrDeltaChain = errors.New("the pack's chain of deltas for the object is longer than git writes, or circular: the pack is damaged")
 
 // object reads the object at off; shared is set when its content is the
 // cache's.
 func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.ObjectType, content []byte, shared bool, err error) {
 	if depth > maxDeltaChain {
-		return 0, nil, false, errPack
+		return 0, nil, false, ErrDeltaChain
 	}
 	key := baseKey(pk.n, off)
 	if o, ok := p.bases.Get(key); ok {
@@ -125,6 +141,10 @@ func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.Obj
 		if base = off - n; n <= 0 || base < 0 {
 			return 0, nil, false, errPack
 		}
+		// The base is an object of the pack's index, as go-git asks.
+		if _, err := pk.idx.FindHash(base); err != nil {
+			return 0, nil, false, errPack
+		}
 	case plumbing.REFDeltaObject:
 		if pos+20 > int64(len(pk.data)) {
 			return 0, nil, false, errPack
@@ -138,11 +158,13 @@ func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.Obj
 	default:
 		return 0, nil, false, errPack
 	}
-	delta, err := inflate(pk.data, pos, size)
+	bt, src, baseShared, err := p.object(pk, base, depth+1)
 	if err != nil {
 		return 0, nil, false, err
 	}
-	bt, src, baseShared, err := p.object(pk, base, depth+1)
+	// The delta is inflated once its base is read: a chain holds one
+	// delta at a time, not every delta down to its first object.
+	delta, err := inflate(pk.data, pos, size)
 	if err != nil {
 		return 0, nil, false, err
 	}

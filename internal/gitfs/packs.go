@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -46,9 +47,11 @@ func (p *packsInMemory) Open(name string) (billy.File, error) {
 // pack is the content of a pack file, read the first time it is asked
 // for; nil when it is too large to hold.
 func (p *packsInMemory) pack(name string) ([]byte, error) {
+	// go-git joins paths with the system's separator, openPacks with /.
+	key := filepath.ToSlash(name)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if b, ok := p.packs[name]; ok {
+	if b, ok := p.packs[key]; ok {
 		return b, nil
 	}
 	var b []byte
@@ -69,7 +72,7 @@ func (p *packsInMemory) pack(name string) ([]byte, error) {
 	if p.packs == nil {
 		p.packs = map[string][]byte{}
 	}
-	p.packs[name] = b
+	p.packs[key] = b
 	return b, nil
 }
 

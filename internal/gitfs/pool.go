@@ -35,7 +35,11 @@ func (s *pooledStorer) EncodedObject(t plumbing.ObjectType, h plumbing.Hash) (pl
 	if s.files != nil {
 		s.packsOnce.Do(func() { s.packs, _ = openPacks(s.files) })
 		if s.packs != nil {
-			if ot, b, shared, ok := s.packs.read(h); ok {
+			ot, b, shared, ok, err := s.packs.read(h)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
 				if t != plumbing.AnyObject && ot != t {
 					return nil, plumbing.ErrObjectNotFound
 				}
