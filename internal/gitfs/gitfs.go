@@ -220,7 +220,7 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	info := f.info(name, e, -1)
+	info := f.info(path.Base(name), e, -1)
 	if t != nil {
 		return &dir{info: info, fs: f, tree: t}, nil
 	}
@@ -293,14 +293,19 @@ func (f *FS) entries(name string, t *object.Tree) []fs.DirEntry {
 		if e.Mode == filemode.Submodule {
 			continue
 		}
-		es = append(es, fs.FileInfoToDirEntry(f.info(path.Join(name, e.Name), e, -1)))
+		base := e.Name
+		if base == "" || base == "." || base == ".." || strings.Contains(base, "/") {
+			base = path.Base(path.Join(name, base)) // no git writes such a name
+		}
+		es = append(es, fs.FileInfoToDirEntry(f.info(base, e, -1)))
 	}
 	sort.Slice(es, func(i, j int) bool { return es[i].Name() < es[j].Name() })
 	return es
 }
 
-func (f *FS) info(name string, e *object.TreeEntry, size int64) *info {
-	in := &info{name: path.Base(name), mode: 0o444, when: f.when, size: size}
+// info describes the entry e, whose base name is base.
+func (f *FS) info(base string, e *object.TreeEntry, size int64) *info {
+	in := &info{name: base, mode: 0o444, when: f.when, size: size}
 	switch {
 	case e == nil || e.Mode == filemode.Dir:
 		in.mode = fs.ModeDir | 0o555
