@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"os/exec"
 	"slices"
 	"sync"
 	"testing"
@@ -31,9 +30,7 @@ func TestConcurrentRevisions(t *testing.T) {
 			g.Commit(gittest.Commit{Files: files("old")})
 			g.Commit(gittest.Commit{Files: files("new")})
 			if packed {
-				if out, err := exec.Command("git", "-C", g.Dir, "gc", "-q").CombinedOutput(); err != nil {
-					t.Fatalf("git gc: %v\n%s", err, out)
-				}
+				g.RunGit("gc", "-q")
 			}
 			repo, err := gitfs.Open(g.Dir)
 			if err != nil {
@@ -84,9 +81,7 @@ func TestReadFileOwnsItsBytes(t *testing.T) {
 		g.Commit(gittest.Commit{Files: map[string][]byte{"a.md": small, "b.md": large}})
 		g.Commit(gittest.Commit{Files: map[string][]byte{"b.md": append(slices.Clip(large), "改\n"...)}})
 		if packed {
-			if out, err := exec.Command("git", "-C", g.Dir, "gc", "-q").CombinedOutput(); err != nil {
-				t.Fatalf("git gc: %v\n%s", err, out)
-			}
+			g.RunGit("gc", "-q")
 		}
 		repo, err := gitfs.Open(g.Dir)
 		if err != nil {

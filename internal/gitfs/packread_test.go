@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -47,9 +46,7 @@ func TestPackObjectsAsGoGit(t *testing.T) {
 		{"repack", "-q", "-a", "-d", "-f", "--depth=250", "--window=250"},
 	} {
 		t.Run(strings.Join(repack, " "), func(t *testing.T) {
-			if out, err := exec.Command("git", append([]string{"-C", g.Dir}, repack...)...).CombinedOutput(); err != nil {
-				t.Fatalf("git %v: %v\n%s", repack, err, out)
-			}
+			g.RunGit(repack...)
 			dotgit := osfs.New(filepath.Join(g.Dir, ".git"))
 			p, err := openPacks(&packsInMemory{Filesystem: dotgit})
 			if err != nil || len(p.packs) != 1 {
@@ -109,9 +106,7 @@ func TestPackObjectsBroken(t *testing.T) {
 		text = fmt.Appendf(text, "第%d条　職員は情報資産を管理する。\n", i)
 		g.Commit(gittest.Commit{Files: map[string][]byte{"a.md": text}})
 	}
-	if out, err := exec.Command("git", "-C", g.Dir, "gc", "-q").CombinedOutput(); err != nil {
-		t.Fatalf("git gc: %v\n%s", err, out)
-	}
+	g.RunGit("gc", "-q")
 	packDir := filepath.Join(g.Dir, ".git", "objects", "pack")
 	ents, _ := os.ReadDir(packDir)
 	files := map[string][]byte{}
@@ -236,9 +231,7 @@ func testHash(s string) plumbing.Hash { return plumbing.NewHash(fmt.Sprintf("%04
 func TestPackedObjectType(t *testing.T) {
 	g := gittest.New(t)
 	g.Commit(gittest.Commit{Files: map[string][]byte{"a.md": []byte("第1条　甲\n")}})
-	if out, err := exec.Command("git", "-C", g.Dir, "gc", "-q").CombinedOutput(); err != nil {
-		t.Fatalf("git gc: %v\n%s", err, out)
-	}
+	g.RunGit("gc", "-q")
 	r, err := Open(g.Dir)
 	if err != nil {
 		t.Fatal(err)

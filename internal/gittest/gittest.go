@@ -4,6 +4,7 @@ package gittest
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -99,5 +100,14 @@ func (r *Repo) Tag(name string) {
 	}
 	if _, err := r.Git.CreateTag(name, head.Hash(), nil); err != nil {
 		r.T.Fatal(err)
+	}
+}
+
+// RunGit runs the git binary in the repository (git gc, git repack …): the
+// peer whose packs policyctl must read as git writes them.
+func (r *Repo) RunGit(args ...string) {
+	r.T.Helper()
+	if out, err := exec.Command("git", append([]string{"-C", r.Dir}, args...)...).CombinedOutput(); err != nil {
+		r.T.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 }
