@@ -7,11 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/memfs"
+	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
@@ -223,4 +227,99 @@ func indexOfAnother(t *testing.T, blob []byte) billy.Filesystem {
 		}
 	}
 	return fs
+}
+
+// TestCraftedPackThroughOpen: a folder whose tree is a circle of deltas,
+// in a pack whose trailer is damaged too, read through Open as every
+// command reads: an error that names the damage — not a missing object,
+// and not go-git's stack overflow, which would end the process.
+func TestCraftedPackThroughOpen(t *testing.T) {
+	dir := t.TempDir()
+	e1 := testHash("e1")
+	root := append([]byte("40000 approvals\x00"), e1[:]...)
+	rootHash := plumbing.ComputeHash(plumbing.TreeObject, root)
+	commit := []byte("tree " + rootHash.String() + "\nauthor a <a@example.invalid> 0 +0000\ncommitter a <a@example.invalid> 0 +0000\n\nm\n")
+	commitHash := plumbing.ComputeHash(plumbing.CommitObject, commit)
+	dotgit := osfs.New(filepath.Join(dir, ".git"))
+	craft(t, dotgit, "",
+		rawObject{typ: plumbing.CommitObject, payload: commit, hash: commitHash},
+		rawObject{typ: plumbing.TreeObject, payload: root, hash: rootHash},
+		rawObject{typ: plumbing.REFDeltaObject, payload: delta(3, 3, 0x90, 3), ref: testHash("e2"), hash: testHash("e1")},
+		rawObject{typ: plumbing.REFDeltaObject, payload: delta(3, 3, 0x90, 3), ref: testHash("e1"), hash: testHash("e2")})
+	ents, _ := dotgit.ReadDir("objects/pack")
+	for _, e := range ents {
+		if strings.HasSuffix(e.Name(), ".pack") {
+			name := filepath.Join(dir, ".git", "objects", "pack", e.Name())
+			b, _ := os.ReadFile(name)
+			b[len(b)-1] ^= 0xff // the trailer: go-git reads the pack all the same
+			os.WriteFile(name, b, 0o644)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, ".git", "refs", "heads"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".git", "refs", "heads", "main"), []byte(commitHash.String()+"\n"), 0o644)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Resolve(r, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys, err := ForCommit(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = fs.ReadDir(fsys, "approvals")
+	var missing *MissingError
+	if !errors.Is(err, ErrDeltaChain) || errors.As(err, &missing) {
+		t.Errorf("reading the folder: %v", err)
+	}
+}
+
+// TestCraftedChainDepth: whether a chain is too long does not depend on
+// what was read before — a cached object counts the deltas below it.
+func TestCraftedChainDepth(t *testing.T) {
+	defer func(n int) { maxDeltaChain = n }(maxDeltaChain)
+	maxDeltaChain = 200
+	chain := []rawObject{{typ: plumbing.BlobObject, payload: []byte("x"), hash: testHash("c0")}}
+	for i := 1; i <= maxDeltaChain+5; i++ {
+		src := 1
+		if i > 1 {
+			src = 2
+		}
+		chain = append(chain, rawObject{typ: plumbing.OFSDeltaObject, payload: delta(src, 2, 2, 'a', 'b'), base: i - 1, hash: testHash(fmt.Sprintf("c%x", i))})
+	}
+	fs := craft(t, nil, "", chain...)
+	tip := testHash(fmt.Sprintf("c%x", maxDeltaChain+5))
+	for _, first := range []plumbing.Hash{tip, testHash(fmt.Sprintf("c%x", maxDeltaChain/2))} {
+		p, _ := openPacks(&packsInMemory{Filesystem: fs})
+		p.read(first)
+		if _, _, _, ok, err := p.read(tip); ok || !errors.Is(err, ErrDeltaChain) {
+			t.Errorf("the tip of a chain of %d, after reading %s: ok=%v, %v", maxDeltaChain+5, first, ok, err)
+		}
+		if _, b, _, ok, err := p.read(testHash(fmt.Sprintf("c%x", maxDeltaChain))); !ok || err != nil || string(b) != "ab" {
+			t.Errorf("an object %d deltas deep: %q %v %v", maxDeltaChain, b, ok, err)
+		}
+	}
+}
+
+// TestCraftedPackUpperCase: a pack named with upper-case hex is not one
+// go-git opens (it asks for pack-<lower case>.pack), so it is not read.
+func TestCraftedPackUpperCase(t *testing.T) {
+	fs := craft(t, nil, "", rawObject{typ: plumbing.BlobObject, payload: []byte("abc"), hash: testHash("d1")})
+	ents, _ := fs.ReadDir("objects/pack")
+	for _, e := range ents {
+		f, _ := fs.Open("objects/pack/" + e.Name())
+		b, _ := io.ReadAll(f)
+		f.Close()
+		fs.Remove("objects/pack/" + e.Name())
+		g, _ := fs.Create("objects/pack/pack-" + strings.ToUpper(strings.TrimPrefix(e.Name(), "pack-")[:40]) + e.Name()[45:])
+		g.Write(b)
+		g.Close()
+	}
+	p, _ := openPacks(&packsInMemory{Filesystem: fs})
+	if len(p.packs) != 0 {
+		t.Errorf("%d packs read", len(p.packs))
+	}
 }

@@ -143,10 +143,13 @@ func (f *FS) lookup(name string) (*object.TreeEntry, *object.Tree, error) {
 			return e, t, nil
 		}
 		t, err := f.tree.Tree(name)
-		if err != nil {
+		if errors.Is(err, object.ErrDirectoryNotFound) {
 			// The entry is a folder, so its tree is missing (go-git says
 			// ErrDirectoryNotFound for a missing object here).
 			return nil, nil, &MissingError{Path: name, Hash: e.Hash}
+		}
+		if err != nil {
+			return nil, nil, err // a damaged pack (ErrDeltaChain)
 		}
 		if f.dirs == nil {
 			f.dirs = map[string]*object.Tree{}
@@ -186,8 +189,10 @@ func (f *FS) notFound(name string) error {
 		if err != nil || e.Mode != filemode.Dir {
 			return fs.ErrNotExist
 		}
-		if _, err := f.tree.Tree(dir); err != nil {
+		if _, err := f.tree.Tree(dir); errors.Is(err, object.ErrDirectoryNotFound) {
 			return &MissingError{Path: dir, Hash: e.Hash}
+		} else if err != nil {
+			return err
 		}
 	}
 	return fs.ErrNotExist

@@ -41,9 +41,9 @@ type packData struct {
 }
 
 // maxDeltaChain is the longest chain of deltas followed: git writes at most
-// 50 (pack.depth) by default and 4095 at most; a longer one is a broken
-// or hostile pack, read by go-git instead.
-const maxDeltaChain = 10000
+// 50 (pack.depth) by default and 4,095 at most; a longer one is a broken
+// or hostile pack (ErrDeltaChain). A variable for the tests.
+var maxDeltaChain = 10000
 
 // openPacks finds the packs of a repository's object folder that are held
 // in memory, with their indexes.
@@ -55,12 +55,15 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 	}
 	p := &packObjects{bases: cache.NewObjectLRU(64 * cache.MiByte)}
 	for _, e := range ents {
-		// Only the packs go-git reads: pack-<its checksum>.pack with its
-		// index, the index made for it, the pack whole. Any other is left
-		// to go-git, which ignores it or says what is wrong.
+		// Only the packs go-git reads: pack-<its checksum>.pack, as git
+		// names them, with the index made for it. Any other is left to
+		// go-git, which ignores it or says what is wrong. A pack whose
+		// own bytes are damaged is read here, as go-git would read it:
+		// each object's stream is checked, and a chain of deltas that
+		// never ends is an error here, where go-git's stack overflows.
 		name, ok := strings.CutSuffix(e.Name(), ".idx")
 		sum, okName := strings.CutPrefix(name, "pack-")
-		if !ok || !okName || !plumbing.IsHash(sum) || plumbing.NewHash(sum).IsZero() {
+		if !ok || !okName || !plumbing.IsHash(sum) || plumbing.NewHash(sum).IsZero() || plumbing.NewHash(sum).String() != sum {
 			continue
 		}
 		data, err := files.pack(path.Join(dir, name+".pack"))
@@ -75,8 +78,7 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 		err = idxfile.NewDecoder(f).Decode(idx)
 		f.Close()
 		checksum := plumbing.NewHash(sum)
-		if err != nil || !bytes.Equal(idx.PackfileChecksum[:], checksum[:]) || len(data) < 32 ||
-			!bytes.HasPrefix(data, []byte("PACK")) || !bytes.Equal(data[len(data)-20:], checksum[:]) {
+		if err != nil || !bytes.Equal(idx.PackfileChecksum[:], checksum[:]) {
 			continue
 		}
 		p.packs = append(p.packs, &packData{n: len(p.packs), data: data, idx: idx})
@@ -94,7 +96,7 @@ func (p *packObjects) read(h plumbing.Hash) (t plumbing.ObjectType, content []by
 		if err != nil {
 			continue
 		}
-		t, b, shared, err := p.object(pk, off, 0)
+		t, b, shared, _, err := p.object(pk, off, 0)
 		if errors.Is(err, ErrDeltaChain) {
 			return 0, nil, false, false, fmt.Errorf("gitfs: %s: %w", h, err)
 		}
@@ -108,76 +110,82 @@ func (p *packObjects) read(h plumbing.Hash) (t plumbing.ObjectType, content []by
 
 var errPack = errors.New("gitfs: an object this reader does not read")
 
-// ErrDeltaChain is an object whose deltas go on longer than git writes
-// them, or round in a circle: a broken or hostile pack. It is an error,
-// not left to go-git, which follows such a chain until its stack
-// overflows.
-var ErrDeltaChain = errors.New("the pack's chain of deltas for the object is longer than git writes, or circular: the pack is damaged")
+// ErrDeltaChain is an object whose deltas go on for more than 10,000 (git
+// writes 4,095 at most), or round in a circle: a broken or hostile pack.
+// It is an error, not left to go-git, which follows such a chain until its
+// stack overflows.
+var ErrDeltaChain = errors.New("the pack's chain of deltas for the object is longer than any git writes, or circular: the pack is damaged")
 
-// object reads the object at off; shared is set when its content is the
-// cache's.
-func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.ObjectType, content []byte, shared bool, err error) {
+// object reads the object at off, depth deltas above it; shared is set
+// when its content is the cache's, and chain is how many deltas lead to it
+// from an object stored whole.
+func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.ObjectType, content []byte, shared bool, chain int, err error) {
 	if depth > maxDeltaChain {
-		return 0, nil, false, ErrDeltaChain
+		return 0, nil, false, 0, ErrDeltaChain
 	}
 	key := baseKey(pk.n, off)
 	if o, ok := p.bases.Get(key); ok {
-		return o.Type(), o.(*memObject).data, true, nil
+		// A cached object counts the deltas below it: whether a chain is
+		// too long does not depend on what was read before.
+		if m := o.(*memObject); depth+m.chain <= maxDeltaChain {
+			return m.t, m.data, true, m.chain, nil
+		}
+		return 0, nil, false, 0, ErrDeltaChain
 	}
 	t, size, pos, err := objectHeader(pk.data, off)
 	if err != nil {
-		return 0, nil, false, err
+		return 0, nil, false, 0, err
 	}
 	var base int64
 	switch t {
 	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
 		b, err := inflate(pk.data, pos, size)
-		return t, b, false, err
+		return t, b, false, 0, err
 	case plumbing.OFSDeltaObject:
 		var n int64
 		if n, pos, err = ofsDelta(pk.data, pos); err != nil {
-			return 0, nil, false, err
+			return 0, nil, false, 0, err
 		}
 		if base = off - n; n <= 0 || base < 0 {
-			return 0, nil, false, errPack
+			return 0, nil, false, 0, errPack
 		}
 		// The base is an object of the pack's index, as go-git asks.
 		if _, err := pk.idx.FindHash(base); err != nil {
-			return 0, nil, false, errPack
+			return 0, nil, false, 0, errPack
 		}
 	case plumbing.REFDeltaObject:
 		if pos+20 > int64(len(pk.data)) {
-			return 0, nil, false, errPack
+			return 0, nil, false, 0, errPack
 		}
 		var ref plumbing.Hash
 		copy(ref[:], pk.data[pos:pos+20])
 		pos += 20
 		if base, err = pk.idx.FindOffset(ref); err != nil {
-			return 0, nil, false, errPack
+			return 0, nil, false, 0, errPack
 		}
 	default:
-		return 0, nil, false, errPack
+		return 0, nil, false, 0, errPack
 	}
-	bt, src, baseShared, err := p.object(pk, base, depth+1)
+	bt, src, baseShared, below, err := p.object(pk, base, depth+1)
 	if err != nil {
-		return 0, nil, false, err
+		return 0, nil, false, 0, err
 	}
 	// The delta is inflated once its base is read: a chain holds one
 	// delta at a time, not every delta down to its first object.
 	delta, err := inflate(pk.data, pos, size)
 	if err != nil {
-		return 0, nil, false, err
+		return 0, nil, false, 0, err
 	}
 	if !baseShared {
 		// A base read whole is the base of the next version too.
-		p.bases.Put(&memObject{h: baseKey(pk.n, base), t: bt, data: src})
+		p.bases.Put(&memObject{h: baseKey(pk.n, base), t: bt, data: src, chain: below})
 	}
 	b, err := packfile.PatchDelta(src, delta)
 	if err != nil {
-		return 0, nil, false, err
+		return 0, nil, false, 0, err
 	}
-	p.bases.Put(&memObject{h: key, t: bt, data: b})
-	return bt, b, true, nil
+	p.bases.Put(&memObject{h: key, t: bt, data: b, chain: below + 1})
+	return bt, b, true, below + 1, nil
 }
 
 // baseKey names an object by its pack and offset in the cache of bases.

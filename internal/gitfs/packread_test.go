@@ -176,7 +176,7 @@ func FuzzPackObject(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, off uint16) {
 		p := &packObjects{bases: cache.NewObjectLRU(cache.MiByte)}
 		pk := &packData{data: data, idx: indexAll(t, min(len(data), 512))}
-		typ, b, _, err := p.object(pk, int64(off), 0)
+		typ, b, _, _, err := p.object(pk, int64(off), 0)
 		if err != nil {
 			return
 		}
@@ -201,7 +201,7 @@ func TestPackObjectSeeds(t *testing.T) {
 	p := &packObjects{bases: cache.NewObjectLRU(cache.MiByte)}
 	pk := &packData{data: data, idx: indexAll(t, len(data))}
 	for off, want := range map[int64]string{0: "abc", 12: "abcde"} {
-		typ, b, _, err := p.object(pk, off, 0)
+		typ, b, _, _, err := p.object(pk, off, 0)
 		if err != nil || typ != plumbing.BlobObject || string(b) != want {
 			t.Errorf("at %d: %s %q %v, want the blob %q", off, typ, b, err, want)
 		}

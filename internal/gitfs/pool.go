@@ -93,6 +93,9 @@ type memObject struct {
 	// shared is set when data are also a cache's: they are read, and
 	// copied for a caller that takes them (FS.blob).
 	shared bool
+	// chain is, in packObjects' cache, how many deltas lead to the
+	// object from one stored whole.
+	chain int
 }
 
 func (o *memObject) Hash() plumbing.Hash           { return o.h }

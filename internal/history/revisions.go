@@ -315,8 +315,10 @@ func (w *Walk) FS(c *object.Commit) (fs.FS, error) {
 	if w.Sub == "" || w.Sub == "." {
 		return g, nil
 	}
-	if _, err := g.Tree().Tree(w.Sub); err != nil {
+	if _, err := g.Tree().Tree(w.Sub); errors.Is(err, object.ErrDirectoryNotFound) {
 		return nil, fs.ErrNotExist
+	} else if err != nil {
+		return nil, i18n.Errorf("history: commit %s: %s: %w", c.Hash.String()[:7], w.Sub, err)
 	}
 	return &subFS{g: g, sub: w.Sub}, nil
 }
