@@ -258,22 +258,27 @@ func TestCraftedPackThroughOpen(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, ".git", "HEAD"), []byte("ref: refs/heads/main\n"), 0o644)
 	os.MkdirAll(filepath.Join(dir, ".git", "refs", "heads"), 0o755)
 	os.WriteFile(filepath.Join(dir, ".git", "refs", "heads", "main"), []byte(commitHash.String()+"\n"), 0o644)
-	r, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := Resolve(r, "HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys, err := ForCommit(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = fs.ReadDir(fsys, "approvals")
-	var missing *MissingError
-	if !errors.Is(err, ErrDeltaChain) || errors.As(err, &missing) {
-		t.Errorf("reading the folder: %v", err)
+	// Held in memory, and read from the file (nothing held).
+	defer func(n int64) { maxPacksInMemory = n }(maxPacksInMemory)
+	for _, held := range []int64{maxPacksInMemory, 0} {
+		maxPacksInMemory = held
+		r, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := Resolve(r, "HEAD")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys, err := ForCommit(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = fs.ReadDir(fsys, "approvals")
+		var missing *MissingError
+		if !errors.Is(err, ErrDeltaChain) || errors.As(err, &missing) {
+			t.Errorf("packs held %d: reading the folder: %v", held, err)
+		}
 	}
 }
 

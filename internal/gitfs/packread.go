@@ -1,6 +1,7 @@
 package gitfs
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
@@ -18,14 +19,15 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 )
 
-// packObjects reads objects from the pack files held in memory
-// (packsInMemory), resolving deltas itself, with a cache of delta bases
-// keyed by an object's place in its pack. go-git's cache keys an object by
+// packObjects reads objects from a repository's pack files — from memory
+// where they are held (packsInMemory), else from the files — resolving
+// deltas itself, with a cache of delta bases keyed by an object's place in
+// its pack. go-git's cache keys an object by
 // its hash, which it asks of every object it is given and computes then
 // (SHA-1 with collision detection over the content), though the object
 // was found by that very hash: with the position as the key nothing is
-// hashed. An object this reader cannot read — loose, in a pack not held in
-// memory, or anything it does not expect — is read by go-git, which says
+// hashed. An object this reader cannot read — loose, in another object
+// folder, or anything it does not expect — is read by go-git, which says
 // what is wrong with it; TestPackObjectsAsGoGit holds the two to the same
 // bytes for every object of packed repositories.
 type packObjects struct {
@@ -33,11 +35,37 @@ type packObjects struct {
 	bases *cache.ObjectLRU // keyed by baseKey
 }
 
-// packData is one pack file held in memory and its index.
+// packData is one pack file and its index: its bytes when they are held
+// in memory, or the file to read them from (a pack beyond what is held).
 type packData struct {
 	n    int // its place among the packs, for baseKey
 	data []byte
+	file io.ReaderAt
+	size int64
 	idx  *idxfile.MemoryIndex
+}
+
+// window is up to n bytes of the pack from off: enough for an object's
+// header and its base's offset or hash.
+func (pk *packData) window(off, n int64) []byte {
+	if off < 0 || off >= pk.size {
+		return nil
+	}
+	n = min(n, pk.size-off)
+	if pk.data != nil {
+		return pk.data[off : off+n]
+	}
+	b := make([]byte, n)
+	k, _ := pk.file.ReadAt(b, off)
+	return b[:k]
+}
+
+// stream reads the pack from pos on.
+func (pk *packData) stream(pos int64) io.Reader {
+	if pk.data != nil {
+		return bytes.NewReader(pk.data[pos:])
+	}
+	return bufio.NewReader(io.NewSectionReader(pk.file, pos, pk.size-pos))
 }
 
 // maxDeltaChain is the longest chain of deltas followed: git writes at most
@@ -45,8 +73,8 @@ type packData struct {
 // or hostile pack (ErrDeltaChain). A variable for the tests.
 var maxDeltaChain = 10000
 
-// openPacks finds the packs of a repository's object folder that are held
-// in memory, with their indexes.
+// openPacks finds the packs of a repository's object folder, with their
+// indexes.
 func openPacks(files *packsInMemory) (*packObjects, error) {
 	dir := "objects/pack"
 	ents, err := files.ReadDir(dir)
@@ -66,9 +94,23 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 		if !ok || !okName || !plumbing.IsHash(sum) || plumbing.NewHash(sum).IsZero() || plumbing.NewHash(sum).String() != sum {
 			continue
 		}
-		data, err := files.pack(path.Join(dir, name+".pack"))
-		if err != nil || data == nil {
+		pk := &packData{n: len(p.packs)}
+		if pk.data, err = files.pack(path.Join(dir, name+".pack")); err != nil {
 			continue
+		}
+		if pk.size = int64(len(pk.data)); pk.data == nil {
+			// Beyond what is held in memory: read from the file, which
+			// stays open while the repository is read, as go-git keeps it.
+			f, err := files.Filesystem.Open(path.Join(dir, name+".pack"))
+			if err != nil {
+				continue
+			}
+			fi, err := files.Filesystem.Stat(path.Join(dir, name+".pack"))
+			if err != nil {
+				f.Close()
+				continue
+			}
+			pk.file, pk.size = f, fi.Size()
 		}
 		f, err := files.Open(path.Join(dir, e.Name()))
 		if err != nil {
@@ -81,7 +123,8 @@ func openPacks(files *packsInMemory) (*packObjects, error) {
 		if err != nil || !bytes.Equal(idx.PackfileChecksum[:], checksum[:]) {
 			continue
 		}
-		p.packs = append(p.packs, &packData{n: len(p.packs), data: data, idx: idx})
+		pk.idx = idx
+		p.packs = append(p.packs, pk)
 	}
 	return p, nil
 }
@@ -132,18 +175,20 @@ func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.Obj
 		}
 		return 0, nil, false, 0, ErrDeltaChain
 	}
-	t, size, pos, err := objectHeader(pk.data, off)
+	// A header and a base's offset or hash take at most 32 bytes.
+	w := pk.window(off, 32)
+	t, size, pos, err := objectHeader(w, 0)
 	if err != nil {
 		return 0, nil, false, 0, err
 	}
 	var base int64
 	switch t {
 	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
-		b, err := inflate(pk.data, pos, size)
+		b, err := inflate(pk, off+pos, size)
 		return t, b, false, 0, err
 	case plumbing.OFSDeltaObject:
 		var n int64
-		if n, pos, err = ofsDelta(pk.data, pos); err != nil {
+		if n, pos, err = ofsDelta(w, pos); err != nil {
 			return 0, nil, false, 0, err
 		}
 		if base = off - n; n <= 0 || base < 0 {
@@ -154,11 +199,11 @@ func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.Obj
 			return 0, nil, false, 0, errPack
 		}
 	case plumbing.REFDeltaObject:
-		if pos+20 > int64(len(pk.data)) {
+		if pos+20 > int64(len(w)) {
 			return 0, nil, false, 0, errPack
 		}
 		var ref plumbing.Hash
-		copy(ref[:], pk.data[pos:pos+20])
+		copy(ref[:], w[pos:pos+20])
 		pos += 20
 		if base, err = pk.idx.FindOffset(ref); err != nil {
 			return 0, nil, false, 0, errPack
@@ -172,7 +217,7 @@ func (p *packObjects) object(pk *packData, off int64, depth int) (t plumbing.Obj
 	}
 	// The delta is inflated once its base is read: a chain holds one
 	// delta at a time, not every delta down to its first object.
-	delta, err := inflate(pk.data, pos, size)
+	delta, err := inflate(pk, off+pos, size)
 	if err != nil {
 		return 0, nil, false, 0, err
 	}
@@ -240,11 +285,11 @@ var zlibReaders sync.Pool
 
 // inflate reads the zlib stream at pos, which must hold exactly size bytes
 // and end with its checksum.
-func inflate(data []byte, pos, size int64) ([]byte, error) {
-	if pos > int64(len(data)) || size < 0 || size > int64(len(data))*1032 {
+func inflate(pk *packData, pos, size int64) ([]byte, error) {
+	if pos > pk.size || size < 0 || size > pk.size*1032 {
 		return nil, errPack // deflate expands at most 1032:1
 	}
-	src := bytes.NewReader(data[pos:])
+	src := pk.stream(pos)
 	var zr io.ReadCloser
 	if r, ok := zlibReaders.Get().(io.ReadCloser); ok {
 		if err := r.(zlib.Resetter).Reset(src, nil); err != nil {

@@ -48,48 +48,51 @@ func TestPackObjectsAsGoGit(t *testing.T) {
 		t.Run(strings.Join(repack, " "), func(t *testing.T) {
 			g.RunGit(repack...)
 			dotgit := osfs.New(filepath.Join(g.Dir, ".git"))
-			p, err := openPacks(&packsInMemory{Filesystem: dotgit})
-			if err != nil || len(p.packs) != 1 {
-				t.Fatalf("%d packs, %v", len(p.packs), err)
-			}
-			ref := filesystem.NewStorage(dotgit, cache.NewObjectLRUDefault())
-			deltas := 0
-			for _, pk := range p.packs {
-				entries, err := pk.idx.Entries()
-				if err != nil {
-					t.Fatal(err)
+			// Held in memory, and read from the file (nothing held).
+			for _, held := range []int64{maxPacksInMemory, 0} {
+				p, err := openPacks(&packsInMemory{Filesystem: dotgit, held: maxPacksInMemory - held})
+				if err != nil || len(p.packs) != 1 || (p.packs[0].data == nil) != (held == 0) {
+					t.Fatalf("%d packs, %v", len(p.packs), err)
 				}
-				for {
-					e, err := entries.Next()
-					if err == io.EOF {
-						break
-					}
+				ref := filesystem.NewStorage(dotgit, cache.NewObjectLRUDefault())
+				deltas := 0
+				for _, pk := range p.packs {
+					entries, err := pk.idx.Entries()
 					if err != nil {
 						t.Fatal(err)
 					}
-					if typ, _, _, _ := objectHeader(pk.data, int64(e.Offset)); typ == plumbing.OFSDeltaObject || typ == plumbing.REFDeltaObject {
-						deltas++
-					}
-					typ, got, _, ok, _ := p.read(e.Hash)
-					if !ok {
-						t.Fatalf("%s was not read", e.Hash)
-					}
-					o, err := ref.EncodedObject(plumbing.AnyObject, e.Hash)
-					if err != nil {
-						t.Fatal(err)
-					}
-					r, _ := o.Reader()
-					want, _ := io.ReadAll(r)
-					if typ != o.Type() || !bytes.Equal(got, want) {
-						t.Fatalf("%s: read %s of %d bytes, go-git %s of %d", e.Hash, typ, len(got), o.Type(), len(want))
-					}
-					if h := plumbing.ComputeHash(typ, got); h != e.Hash {
-						t.Fatalf("%s: the bytes read hash to %s", e.Hash, h)
+					for {
+						e, err := entries.Next()
+						if err == io.EOF {
+							break
+						}
+						if err != nil {
+							t.Fatal(err)
+						}
+						if typ, _, _, _ := objectHeader(pk.window(int64(e.Offset), 32), 0); typ == plumbing.OFSDeltaObject || typ == plumbing.REFDeltaObject {
+							deltas++
+						}
+						typ, got, _, ok, _ := p.read(e.Hash)
+						if !ok {
+							t.Fatalf("%s was not read", e.Hash)
+						}
+						o, err := ref.EncodedObject(plumbing.AnyObject, e.Hash)
+						if err != nil {
+							t.Fatal(err)
+						}
+						r, _ := o.Reader()
+						want, _ := io.ReadAll(r)
+						if typ != o.Type() || !bytes.Equal(got, want) {
+							t.Fatalf("%s: read %s of %d bytes, go-git %s of %d", e.Hash, typ, len(got), o.Type(), len(want))
+						}
+						if h := plumbing.ComputeHash(typ, got); h != e.Hash {
+							t.Fatalf("%s: the bytes read hash to %s", e.Hash, h)
+						}
 					}
 				}
-			}
-			if deltas < 50 {
-				t.Errorf("only %d deltas: the pack does not test delta resolution", deltas)
+				if deltas < 50 {
+					t.Errorf("only %d deltas: the pack does not test delta resolution", deltas)
+				}
 			}
 		})
 	}
@@ -135,7 +138,8 @@ func TestPackObjectsBroken(t *testing.T) {
 			f.Write(b)
 			f.Close()
 		}
-		p, err := openPacks(&packsInMemory{Filesystem: mfs})
+		// Every other damage is read from the file, the others from memory.
+		p, err := openPacks(&packsInMemory{Filesystem: mfs, held: maxPacksInMemory * int64(i%2)})
 		if err != nil || len(p.packs) != 1 {
 			t.Fatalf("%d packs, %v", len(p.packs), err)
 		}
@@ -175,7 +179,7 @@ func FuzzPackObject(f *testing.F) {
 	f.Add([]byte("PACK\x00\x00\x00\x02\x00\x00\x00\x01\x95\x0a"), uint16(12))
 	f.Fuzz(func(t *testing.T, data []byte, off uint16) {
 		p := &packObjects{bases: cache.NewObjectLRU(cache.MiByte)}
-		pk := &packData{data: data, idx: indexAll(t, min(len(data), 512))}
+		pk := &packData{data: data, size: int64(len(data)), idx: indexAll(t, min(len(data), 512))}
 		typ, b, _, _, err := p.object(pk, int64(off), 0)
 		if err != nil {
 			return
@@ -199,7 +203,7 @@ func TestPackObjectSeeds(t *testing.T) {
 	blob := "\x33\x78\x9c\x4b\x4c\x4a\x06\x00\x02\x4d\x01\x27"
 	data := []byte(blob + "\x67\x0c" + string(zlibOf("\x03\x05\x90\x03\x02de")))
 	p := &packObjects{bases: cache.NewObjectLRU(cache.MiByte)}
-	pk := &packData{data: data, idx: indexAll(t, len(data))}
+	pk := &packData{data: data, size: int64(len(data)), idx: indexAll(t, len(data))}
 	for off, want := range map[int64]string{0: "abc", 12: "abcde"} {
 		typ, b, _, _, err := p.object(pk, off, 0)
 		if err != nil || typ != plumbing.BlobObject || string(b) != want {

@@ -16,7 +16,7 @@ import (
 // whole, all together. A policy repository's packs are a few megabytes; a
 // policy kept in a folder of a large repository may sit in packs of
 // gigabytes, which are read from their files as go-git reads them.
-const maxPacksInMemory = 128 << 20
+var maxPacksInMemory int64 = 128 << 20 // a variable for the tests
 
 // packsInMemory serves a repository's pack files from memory, each read
 // once and shared by every storage of a pool. go-git reads a pack through
