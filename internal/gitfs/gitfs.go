@@ -139,7 +139,7 @@ func (f *FS) lookup(name string) (*object.TreeEntry, *object.Tree, error) {
 		return nil, nil, f.notFound(name)
 	}
 	if e.Mode == filemode.Dir {
-		if t := f.dirs[name]; t != nil && t.Hash == e.Hash {
+		if t := f.dirs[name]; t != nil {
 			return e, t, nil
 		}
 		t, err := f.tree.Tree(name)

@@ -15,7 +15,7 @@ import (
 // maxPacksInMemory is how many bytes of pack files are read into memory
 // whole, all together. A policy repository's packs are a few megabytes; a
 // policy kept in a folder of a large repository may sit in packs of
-// gigabytes, which are read from their files as go-git reads them.
+// gigabytes, which are read from their files (packData).
 var maxPacksInMemory int64 = 128 << 20 // a variable for the tests
 
 // packsInMemory serves a repository's pack files from memory, each read
